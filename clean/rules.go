@@ -1,0 +1,329 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// rule drops a block when drop returns true. Rules run in order; the first
+// that drops a block names the drop. A rule may record metadata in st.
+type rule struct {
+	name string
+	drop func(st *state, b block) bool
+}
+
+// state is what the rules know while walking one article's blocks.
+type state struct {
+	index  int // index of the block in the input
+	kept   int // blocks kept so far
+	meta   Meta
+	seen   map[string]bool
+	inList bool // inside a "Read more:" list of other headlines
+}
+
+// apply runs the rules on b and returns the name of the rule that dropped
+// it, or "" when b is kept.
+func (st *state) apply(b block) string {
+	for _, r := range rules {
+		if r.drop(st, b) {
+			return r.name
+		}
+	}
+	st.inList = false
+	st.kept++
+	if st.seen == nil {
+		st.seen = make(map[string]bool)
+	}
+	st.seen[normalize(b.text)] = true
+	return ""
+}
+
+// rules is the ordered list of block rules for scraped news text. The
+// patterns come from reading the pages of the Multi-News development set
+// and of common news sites (AP, Reuters, BBC, US metro papers).
+var rules = []rule{
+	{"symbols", dropSymbols},
+	{"source-line", dropSourceLine},
+	{"byline", dropByline},
+	{"navigation", dropNavigation},
+	{"caption-credit", dropCaptionCredit},
+	{"repeated-caption", dropRepeatedCaption},
+	{"promotion", dropPromotion},
+	{"social", dropSocial},
+	{"read-more-list", dropReadMoreList},
+	{"headline", dropHeadline},
+	{"section-heading", dropSectionHeading},
+	{"repeated-block", dropRepeatedBlock},
+}
+
+// dropSymbols drops separators and debris: "___", "***", "3:4 ,af- .9.-"
+// (blocks where letters are under half of the visible characters).
+func dropSymbols(_ *state, b block) bool {
+	letters, visible := 0, 0
+	for _, r := range b.text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		visible++
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters*2 < visible
+}
+
+var sourceLine = regexp.MustCompile(`^(?i:source|outlet|publisher|publication)\s*:\s*(.{2,80})$`)
+
+// dropSourceLine takes a "Source: BBC News" header line as the outlet.
+func dropSourceLine(st *state, b block) bool {
+	m := sourceLine.FindStringSubmatch(b.text)
+	if m == nil {
+		return false
+	}
+	if st.meta.Outlet == "" {
+		st.meta.Outlet = strings.TrimSpace(m[1])
+	}
+	return true
+}
+
+var (
+	// "By Paul Richter", "BY JANE DOE, Associated Press", "Written by ...".
+	bylineRe = regexp.MustCompile(`^(?:(?:By|BY|Written by|Story by)\s+)([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|de|van|von|del|la))*)(?:\s*(?:,|\||and)\s*(.*))?$`)
+	// "March 30, 2014|By Paul Richter" (Los Angeles Times pages).
+	dateByline = regexp.MustCompile(`^(.{6,40}?)\s*\|\s*(?:By|BY)\s+(.+)$`)
+	// "Posted: ...", "Updated 5:07 PM ET", "Published 2014-03-30".
+	stampLine = regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published)\b[: ]`)
+	// Wire names that end a byline: "By Jane Doe, Associated Press".
+	wireNames = []string{"Associated Press", "Reuters", "AFP", "Agence France-Presse", "Bloomberg"}
+)
+
+// dropByline lifts bylines and date stamps into metadata.
+func dropByline(st *state, b block) bool {
+	if wordCount(b.text) > 14 {
+		return false
+	}
+	if m := dateByline.FindStringSubmatch(b.text); m != nil {
+		if d, ok := parseDate(m[1]); ok && st.meta.Date.IsZero() {
+			st.meta.Date = d
+		}
+		st.setAuthor(m[2])
+		return true
+	}
+	if m := bylineRe.FindStringSubmatch(b.text); m != nil {
+		st.setAuthor(m[1])
+		for _, w := range wireNames {
+			if strings.Contains(m[2], w) && st.meta.Outlet == "" {
+				st.meta.Outlet = w
+			}
+		}
+		return true
+	}
+	if stampLine.MatchString(b.text) {
+		if d, ok := findDate(b.text); ok && st.meta.Date.IsZero() {
+			st.meta.Date = d
+		}
+		return true
+	}
+	if d, ok := parseDate(strings.TrimSpace(b.text)); ok {
+		if st.meta.Date.IsZero() {
+			st.meta.Date = d
+		}
+		return true
+	}
+	return false
+}
+
+func (st *state) setAuthor(a string) {
+	a = strings.TrimSpace(strings.TrimRight(a, ",;|"))
+	if st.meta.Author == "" && a != "" {
+		st.meta.Author = a
+	}
+}
+
+var navigation = regexp.MustCompile(`(?i)^(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|homecollections|^(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,}`)
+
+// dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
+// Collections", "Home | News | World".
+func dropNavigation(_ *state, b block) bool {
+	if navigation.MatchString(b.text) {
+		return true
+	}
+	// A line of many short items joined by separators.
+	seps := strings.Count(b.text, " | ") + strings.Count(b.text, " » ") + strings.Count(b.text, " • ")
+	return seps >= 3 && !endsSentence(b.text)
+}
+
+var (
+	// Photo credits as printed by wires and papers: "REUTERS/Name",
+	// "(AP Photo/Name)", "(David M Warren / Staff Photographer)", "Getty
+	// Images", "(Associated Press)" at the end of a caption.
+	creditRe = regexp.MustCompile(`(?i)\b(reuters|afp|ap|epa|getty images|xinhua|ap photo)\s*/\s*\p{L}|\p{L}\s*/\s*(reuters|afp|getty images|ap|epa|staff photographer|the [\p{L} ]+)\)?\s*$|\((ap photo|photo|photograph|image|credit)[^)]*\)|\(associated press\)\s*$|getty images|image copyright|photo credit|^(photo|photograph|image|pictured|above|top|file photo)\s*:`)
+	// A lone credit: "Jonathan Ernst/Reuters".
+	loneCredit = regexp.MustCompile(`^[\p{Lu}][\p{L}.'-]*(\s+[\p{Lu}][\p{L}.'-]*){0,3}\s*/\s*[\p{Lu}][\p{L} ]{1,30}$`)
+)
+
+// dropCaptionCredit drops photo captions, recognised by their credit line.
+// Long blocks are spared: a credit inside real prose is rare, and cleaning
+// must never drop real content.
+func dropCaptionCredit(_ *state, b block) bool {
+	if wordCount(b.text) > 70 {
+		return false
+	}
+	return creditRe.MatchString(b.text) || loneCredit.MatchString(b.text)
+}
+
+// dropRepeatedCaption drops a block made of the same text twice, the way
+// scraped photo captions appear ("X is greeted by Y at Z. X is greeted by Y
+// at Z.").
+func dropRepeatedCaption(_ *state, b block) bool {
+	t := strings.Join(strings.Fields(b.text), " ")
+	n := len(t)
+	if n < 20 {
+		return false
+	}
+	for _, cut := range []int{n / 2, n/2 + 1, n/2 - 1} {
+		if cut <= 0 || cut >= n {
+			continue
+		}
+		a, c := strings.TrimSpace(t[:cut]), strings.TrimSpace(t[cut:])
+		if a == c {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// Promotions, widgets and calls to action seen on news pages.
+	promoRe = regexp.MustCompile(`(?i)(sign up (for|to)|subscribe (to|now|for)|newsletter|click here|follow (us|him|her|them)\b|like us on facebook|share (this|on)|read or share this story|^advertisement$|story continues below|^email this|^play (facebook|twitter|video)|for more on this story|all rights reserved|copyright ©|©\s*\d{4}|this material may not be published|download (our|the) app|privacy policy|terms of (use|service)|^watch( the)? video|^(video|watch|listen|photos?|gallery|slideshow)\s*:|apply now|job (openings|listings|alert)|^jobs\b|we use cookies|your browser|javascript|^\[?related|^(read|see) (more|also)|^more (from|on|about|:)|^also (read|see)|^recommended|^trending|^most (read|popular)|^\(soundbite|^\[.*\]$|^[A-Z ]+, (HOST|BYLINE):)`)
+	// Intros of a list of other stories' headlines.
+	listIntro = regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
+)
+
+// dropPromotion drops calls to action, widgets, legal lines and "Read more:"
+// lines. A "Read more:" line also opens a list of headlines (see
+// dropReadMoreList).
+func dropPromotion(st *state, b block) bool {
+	if wordCount(b.text) > 40 {
+		return false
+	}
+	if listIntro.MatchString(b.text) || strings.HasSuffix(b.text, ":") && wordCount(b.text) <= 8 {
+		st.inList = true
+		return true
+	}
+	return promoRe.MatchString(b.text)
+}
+
+var handle = regexp.MustCompile(`(^|\s)[@#]\w+`)
+
+// dropSocial drops embedded posts and handle lists: blocks where @handles
+// and #tags are a quarter of the words, "pic.twitter.com" links, and "—
+// Name (@handle) March 1, 2018" attributions.
+func dropSocial(_ *state, b block) bool {
+	if strings.Contains(b.text, "pic.twitter.com") || strings.Contains(b.text, "(@") && wordCount(b.text) < 60 {
+		return true
+	}
+	n := len(handle.FindAllString(b.text, -1))
+	return n > 0 && n*4 >= wordCount(b.text)
+}
+
+// dropReadMoreList drops the headlines that follow a "Read more:" line:
+// short lines without final punctuation.
+func dropReadMoreList(st *state, b block) bool {
+	return st.inList && isHeadlineLike(b.text, 25)
+}
+
+// dropHeadline takes the first block of the text (after header lines such
+// as a byline) as the title when it is short and has no final punctuation.
+func dropHeadline(st *state, b block) bool {
+	if st.kept != 0 || st.meta.Title != "" || !isHeadlineLike(b.text, 25) {
+		return false
+	}
+	st.meta.Title = b.text
+	return true
+}
+
+// dropSectionHeading drops short lines without final punctuation inside
+// the body: section headings, other stories' headlines, "MEDIA", speaker
+// labels.
+func dropSectionHeading(_ *state, b block) bool {
+	return isHeadlineLike(b.text, 12)
+}
+
+// dropRepeatedBlock drops a block already kept in this article (a page
+// that carries its body twice, a pull quote).
+func dropRepeatedBlock(st *state, b block) bool {
+	return st.seen[normalize(b.text)]
+}
+
+// isHeadlineLike reports whether s has at most maxWords words, does not end
+// a sentence and is not a quotation or a clause cut at a comma.
+func isHeadlineLike(s string, maxWords int) bool {
+	if wordCount(s) > maxWords || endsSentence(s) {
+		return false
+	}
+	last := []rune(s)[len([]rune(s))-1]
+	if strings.ContainsRune(",;\"“”'’", last) {
+		return false
+	}
+	first := []rune(s)[0]
+	return !unicode.IsLower(first)
+}
+
+func normalize(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+var (
+	// A dateline that opens a story: "PARIS, France --", "WASHINGTON
+	// (Reuters) -", "LONDON (AP) —".
+	datelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}. ]{2,30})?)\s*(?:\(([\p{L} ]{2,30})\))?\s*(?:--|—|–|-)\s+`)
+)
+
+// trimDateline removes a leading dateline from b and keeps it (and the
+// wire named in it) as metadata.
+func (st *state) trimDateline(b block) block {
+	m := datelineRe.FindStringSubmatchIndex(b.text)
+	if m == nil || st.kept > 3 {
+		return b
+	}
+	place := strings.TrimSpace(b.text[m[2]:m[3]])
+	if strings.ToUpper(place) != place && !strings.Contains(place, ",") {
+		return b
+	}
+	if st.meta.Dateline == "" {
+		st.meta.Dateline = place
+	}
+	if m[4] >= 0 && st.meta.Outlet == "" {
+		st.meta.Outlet = b.text[m[4]:m[5]]
+	}
+	cut := m[1]
+	return block{start: b.start + cut, end: b.end, text: b.text[cut:]}
+}
+
+var dateLayouts = []string{
+	"January 2, 2006", "Jan. 2, 2006", "Jan 2, 2006", "2 January 2006", "2006-01-02",
+	"January 2, 2006 3:04 PM", "Monday, January 2, 2006", "Mon, 02 Jan 2006 15:04:05 MST",
+	time.RFC3339, "2006-01-02 15:04", "2006/01/02", "01/02/2006",
+}
+
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+var dateInText = regexp.MustCompile(`\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}`)
+
+func findDate(s string) (time.Time, bool) {
+	if m := dateInText.FindString(s); m != "" {
+		return parseDate(m)
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"tidings"
+	"tidings/ingest"
+	"tidings/news"
+	"tidings/render"
+)
+
+func (e *env) brief(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
+	words := fs.Int("words", 120, "summary length budget in words")
+	format := fs.String("format", "text", "output format: text, markdown or json")
+	algo := fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")")
+	in := fs.String("in", "", "JSONL clusters file: brief every cluster (needs --out)")
+	out := fs.String("out", "", "directory for the per-cluster summaries of --in")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *words <= 0 {
+		return fmt.Errorf("%w: --words must be positive, got %d", errUsage, *words)
+	}
+	f, err := render.ParseFormat(*format)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	sum, err := tidings.SummarizerByName(*algo)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	p := &tidings.Pipeline{Summarizer: sum}
+	opts := tidings.Options{Words: *words}
+	if *in != "" || *out != "" {
+		if *in == "" || *out == "" || fs.NArg() > 0 {
+			return fmt.Errorf("%w: --in and --out go together, without PATH arguments", errUsage)
+		}
+		return e.briefClusters(ctx, p, *in, *out, opts)
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: brief needs at least one PATH (or --in and --out)", errUsage)
+	}
+	var arts []news.Article
+	failed := 0
+	for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			e.warn(err)
+			failed++
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return errors.New("no input could be read")
+	}
+	b, err := p.Brief(ctx, "", arts, opts)
+	for _, err := range unjoin(err) {
+		if errors.Is(err, tidings.ErrNoArticles) {
+			continue
+		}
+		e.warn(err)
+		failed++
+	}
+	if len(b.Articles) == 0 {
+		return errors.New("no input has article text")
+	}
+	if err := render.Brief(e.stdout, &b, f); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d of the inputs could not be used", errPartial, failed)
+	}
+	return nil
+}
+
+// unjoin splits an errors.Join result into its errors.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// briefClusters writes DIR/<cluster id>.txt, one summary sentence per
+// line, for every cluster of a JSONL file.
+func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out string, opts tidings.Options) error {
+	file, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	start := time.Now()
+	done, failed := 0, 0
+	tty := isTerminal(e.stderr)
+	for c, err := range ingest.Clusters(in, file) {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted after %d clusters (kept in %s): %w", done, out, ctx.Err())
+		}
+		if err != nil {
+			e.warn(err)
+			failed++
+			continue
+		}
+		b, err := p.Brief(ctx, c.ID, c.Articles, opts)
+		for _, err := range unjoin(err) {
+			e.warn(fmt.Errorf("cluster %s: %w", c.ID, err))
+		}
+		if len(b.Articles) == 0 {
+			failed++
+			continue
+		}
+		var sb strings.Builder
+		for _, s := range b.Summary.Sentences {
+			sb.WriteString(strings.Join(strings.Fields(s.Text), " "))
+			sb.WriteByte('\n')
+		}
+		path := filepath.Join(out, fileName(c.ID)+".txt")
+		if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+			return err
+		}
+		done++
+		if tty {
+			fmt.Fprintf(e.stderr, "\rbrief: %d clusters", done)
+		}
+	}
+	if tty {
+		fmt.Fprintln(e.stderr)
+	}
+	fmt.Fprintf(e.stderr, "brief: wrote %d summaries to %s in %.1fs\n", done, out, time.Since(start).Seconds())
+	if failed > 0 {
+		return fmt.Errorf("%w: %d clusters could not be summarized", errPartial, failed)
+	}
+	if done == 0 {
+		return fmt.Errorf("no clusters in %s", in)
+	}
+	return nil
+}
+
+// fileName makes a cluster id safe as a file name.
+func fileName(id string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == 0 || r == ':' {
+			return '_'
+		}
+		return r
+	}, id)
+}

@@ -1,0 +1,408 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"tidings/news"
+)
+
+// Sentinel errors for unusable input.
+var (
+	ErrEmpty       = errors.New("ingest: empty input")
+	ErrBinary      = errors.New("ingest: binary data, not text or HTML")
+	ErrInvalidUTF8 = errors.New("ingest: invalid UTF-8")
+	ErrTooLarge    = errors.New("ingest: input too large")
+	ErrNoArticles  = errors.New("ingest: no articles found")
+)
+
+// Error is an error about one input: a file, standard input ("-") or a
+// line of a JSONL file.
+type Error struct {
+	// Source is the path as given, or "-".
+	Source string
+	// Line is the 1-based line of a JSONL file, or 0.
+	Line int
+	// Err is the cause.
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Source, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Source, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// DefaultMaxBytes is the input size limit when Options.MaxBytes is 0.
+const DefaultMaxBytes = 32 << 20
+
+// Options controls reading. The zero value is ready to use.
+type Options struct {
+	// MaxBytes is the largest file accepted, in bytes; 0 means
+	// DefaultMaxBytes.
+	MaxBytes int64
+	// Stdin is read for the path "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// Paths yields the articles of every path in order: a file, a directory
+// (every non-hidden file under it, in lexical order) or "-" for standard
+// input. Each unusable input yields one *Error and reading goes on. It stops
+// early when ctx is done, yielding ctx.Err().
+func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Article, error] {
+	return func(yield func(news.Article, error) bool) {
+		for _, p := range paths {
+			for _, file := range expand(p) {
+				if err := ctx.Err(); err != nil {
+					yield(news.Article{}, err)
+					return
+				}
+				if file.err != nil {
+					if !yield(news.Article{}, file.err) {
+						return
+					}
+					continue
+				}
+				arts, err := readFile(file.path, opts)
+				if err != nil {
+					if !yield(news.Article{}, err) {
+						return
+					}
+					continue
+				}
+				for _, a := range arts {
+					if !yield(a, nil) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+type fileOrErr struct {
+	path string
+	err  error
+}
+
+// expand lists the files of one path argument.
+func expand(p string) []fileOrErr {
+	if p == "-" {
+		return []fileOrErr{{path: p}}
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return []fileOrErr{{err: &Error{Source: p, Err: cause(err)}}}
+	}
+	if !info.IsDir() {
+		return []fileOrErr{{path: p}}
+	}
+	var out []fileOrErr
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			out = append(out, fileOrErr{err: &Error{Source: path, Err: cause(err)}})
+			return nil
+		}
+		if path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			out = append(out, fileOrErr{path: path})
+		}
+		return nil
+	})
+	if err != nil {
+		out = append(out, fileOrErr{err: &Error{Source: p, Err: err}})
+	}
+	if len(out) == 0 {
+		out = append(out, fileOrErr{err: &Error{Source: p, Err: errors.New("directory holds no files")}})
+	}
+	return out
+}
+
+// cause strips the *fs.PathError wrapper, whose path Error already names.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func readFile(path string, opts Options) ([]news.Article, error) {
+	limit := opts.maxBytes()
+	var r io.Reader
+	if path == "-" {
+		r = opts.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &Error{Source: path, Err: cause(err)}
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.Size() > limit {
+			return nil, &Error{Source: path, Err: fmt.Errorf("%w: %s, limit %s", ErrTooLarge, size(info.Size()), size(limit))}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &Error{Source: path, Err: cause(err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, &Error{Source: path, Err: fmt.Errorf("%w: over the limit of %s", ErrTooLarge, size(limit))}
+	}
+	arts, err := Parse(path, data)
+	if path != "-" {
+		for i := range arts {
+			arts[i].Path = path
+		}
+	}
+	return arts, err
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Parse recognises the format of data read from source and returns its
+// articles, with IDs derived from source ("path", or "path#2" for the
+// second article of a file). Errors are *Error values.
+func Parse(source string, data []byte) ([]news.Article, error) {
+	if err := checkText(data); err != nil {
+		return nil, &Error{Source: source, Err: err}
+	}
+	text := string(data)
+	switch {
+	case looksLikeJSONL(data):
+		return parseJSONL(source, data)
+	case looksLikeHTML(data):
+		return []news.Article{{ID: source, Raw: text, IsHTML: true}}, nil
+	case strings.Contains(text, "|||||"):
+		return splitMultiNews(source, text)
+	}
+	return []news.Article{{ID: source, Raw: text}}, nil
+}
+
+// checkText rejects empty, binary and non-UTF-8 data.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ErrEmpty
+	}
+	head := data[:min(len(data), 8000)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
+	}
+	return nil
+}
+
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	for _, tag := range []string{"<!doctype html", "<html", "<body", "<article", "<head"} {
+		if bytes.Contains(head, []byte(tag)) {
+			return true
+		}
+	}
+	return bytes.Count(head, []byte("</p>"))+bytes.Count(head, []byte("</div>")) >= 3
+}
+
+func looksLikeJSONL(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(t) == 0 || t[0] != '{' {
+		return false
+	}
+	line, _, _ := bytes.Cut(t, []byte("\n"))
+	return json.Valid(bytes.TrimSpace(line))
+}
+
+func splitMultiNews(source, text string) ([]news.Article, error) {
+	var out []news.Article
+	for part := range strings.SplitSeq(text, "|||||") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		out = append(out, news.Article{ID: fmt.Sprintf("%s#%d", source, len(out)+1), Raw: part})
+	}
+	if len(out) == 0 {
+		return nil, &Error{Source: source, Err: ErrNoArticles}
+	}
+	return out, nil
+}
+
+// jsonLine is one line of either JSONL format.
+type jsonLine struct {
+	// Clusters format.
+	Dataset  string      `json:"dataset"`
+	ID       string      `json:"id"`
+	Topic    *news.Topic `json:"topic"`
+	Docs     []jsonDoc   `json:"docs"`
+	Refs     []jsonRef   `json:"refs"`
+	RefWords int         `json:"ref_words"`
+	// Article format.
+	Title     string `json:"title"`
+	Headline  string `json:"headline"`
+	Text      string `json:"text"`
+	HTML      string `json:"html"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+}
+
+type jsonDoc struct {
+	ID       string  `json:"id"`
+	Headline *string `json:"headline"`
+	Text     string  `json:"text"`
+}
+
+type jsonRef struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+func parseJSONL(source string, data []byte) ([]news.Article, error) {
+	var out []news.Article
+	var errs []error
+	for c, err := range clusters(source, bytes.NewReader(data)) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, c.Articles...)
+	}
+	if len(out) == 0 {
+		errs = append(errs, &Error{Source: source, Err: ErrNoArticles})
+	}
+	return out, errors.Join(errs...)
+}
+
+// Clusters reads a JSONL file of clusters (or of single articles, each
+// then its own cluster) and yields them in file order. A bad line yields
+// an *Error with its line number and reading goes on.
+func Clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
+	return clusters(source, r)
+}
+
+func clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
+	return func(yield func(news.Cluster, error) bool) {
+		br := bufio.NewReader(r)
+		for line := 1; ; line++ {
+			data, err := br.ReadBytes('\n')
+			if len(bytes.TrimSpace(data)) > 0 {
+				if !yield(decodeLine(data, source, line)) {
+					return
+				}
+			}
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(news.Cluster{}, &Error{Source: source, Line: line, Err: err})
+				return
+			}
+		}
+	}
+}
+
+func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
+	var l jsonLine
+	if err := json.Unmarshal(raw, &l); err != nil {
+		return news.Cluster{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
+	}
+	if l.ID == "" {
+		l.ID = fmt.Sprintf("%s:%d", source, line)
+	}
+	c := news.Cluster{ID: l.ID, Dataset: l.Dataset, Topic: l.Topic, RefWords: l.RefWords}
+	for _, r := range l.Refs {
+		c.Refs = append(c.Refs, news.Reference{ID: r.ID, Text: r.Text})
+	}
+	if l.Docs != nil {
+		for i, d := range l.Docs {
+			a := news.Article{ID: d.ID, Raw: d.Text}
+			if pretokenized(d.Text) {
+				a.Raw = detokenize(d.Text)
+			}
+			if a.ID == "" {
+				a.ID = fmt.Sprintf("%s-%d", l.ID, i+1)
+			}
+			if d.Headline != nil {
+				a.Title = *d.Headline
+			}
+			c.Articles = append(c.Articles, a)
+		}
+		if len(c.Articles) == 0 {
+			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("cluster %q: %w", l.ID, ErrNoArticles)}
+		}
+		return c, nil
+	}
+	a := news.Article{ID: l.ID, Title: firstOf(l.Title, l.Headline), URL: l.URL, Outlet: l.Outlet, Raw: l.Text}
+	if l.HTML != "" {
+		a.Raw, a.IsHTML = l.HTML, true
+	}
+	if strings.TrimSpace(a.Raw) == "" {
+		return c, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: no \"text\", \"html\" or \"docs\"", ErrEmpty)}
+	}
+	if l.Published != "" {
+		t, err := time.Parse(time.RFC3339, l.Published)
+		if err != nil {
+			t, err = time.Parse(time.DateOnly, l.Published)
+		}
+		if err != nil {
+			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", l.Published)}
+		}
+		a.Date = t
+	}
+	c.Articles = []news.Article{a}
+	return c, nil
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

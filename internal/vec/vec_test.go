@@ -1,0 +1,39 @@
+package vec
+
+import (
+	"math"
+	"testing"
+)
+
+func TestCosine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		a, b []int32
+		want float64
+	}{
+		{"identical", []int32{1, 2, 2}, []int32{2, 1, 2}, 1},
+		{"disjoint", []int32{1}, []int32{2}, 0},
+		{"empty", nil, []int32{2}, 0},
+		{"half", []int32{1, 2}, []int32{2, 3}, 0.5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Cosine(Counts(tc.a), Counts(tc.b)); math.Abs(got-tc.want) > 1e-12 {
+				t.Errorf("Cosine(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestVocab(t *testing.T) {
+	t.Parallel()
+	v := NewVocab()
+	if a, b, a2 := v.ID("a"), v.ID("b"), v.ID("a"); a != 0 || b != 1 || a2 != 0 || v.Len() != 2 || v.Term(1) != "b" {
+		t.Errorf("Vocab ids = %d %d %d len %d, want 0 1 0 len 2", a, b, a2, v.Len())
+	}
+	if _, ok := v.Lookup("c"); ok {
+		t.Error(`Lookup("c") found an unknown term`)
+	}
+}

@@ -1,0 +1,153 @@
+package news
+
+import (
+	"fmt"
+	"time"
+)
+
+// Article is one news article after ingestion and, once the clean stage has
+// run, cleaning.
+type Article struct {
+	// ID identifies the article inside one run: the document id of a JSONL
+	// cluster, or the path of a file as given (with "#n" appended when one
+	// file holds several articles).
+	ID string
+	// Outlet is the publisher's name ("BBC News") when known, else "".
+	Outlet string
+	// Title is the headline when known, else "".
+	Title string
+	// Author is the byline's name(s) when known, else "".
+	Author string
+	// URL is the page address when known, else "".
+	URL string
+	// Path is the file the article was read from, or "" (standard input,
+	// a JSONL record).
+	Path string
+	// Date is the publication date when known, else the zero time.
+	Date time.Time
+	// Dateline is the place named in a dateline ("PARIS, France"), kept as
+	// metadata and removed from Text.
+	Dateline string
+	// Raw is the input as read: HTML or text. Stages after cleaning do not
+	// read it.
+	Raw string
+	// IsHTML reports whether Raw is an HTML page.
+	IsHTML bool
+	// Text is the cleaned article body: paragraphs separated by "\n\n".
+	// Every offset in Sentences and in citations points into it.
+	Text string
+	// Sentences are the sentences of Text in order, filled by the segment
+	// stage.
+	Sentences []Sentence
+}
+
+// Sentence is one sentence of an article's cleaned text.
+type Sentence struct {
+	// ArticleID is the ID of the article the sentence comes from.
+	ArticleID string
+	// Index is the sentence's position in its article, from 0.
+	Index int
+	// Paragraph is the index of the paragraph holding it, from 0.
+	Paragraph int
+	// Start and End are the byte offsets [Start, End) of the sentence in
+	// the article's Text.
+	Start, End int
+	// Text equals Article.Text[Start:End].
+	Text string
+	// Words is the number of white-space separated words in Text.
+	Words int
+	// Terms are the sentence's scoring terms: lower-cased word stems with
+	// stop words and punctuation removed, in text order.
+	Terms []string
+}
+
+// Citation points at the sentence of one article that supports a claim.
+type Citation struct {
+	// ArticleID names the cited article.
+	ArticleID string
+	// Start and End are the byte offsets [Start, End) of the supporting
+	// sentence in that article's Text.
+	Start, End int
+}
+
+// Span returns the text of a citation into a, and an error if the citation
+// names another article or its offsets fall outside a.Text.
+func (a *Article) Span(c Citation) (string, error) {
+	if c.ArticleID != a.ID {
+		return "", fmt.Errorf("news: citation names article %q, not %q", c.ArticleID, a.ID)
+	}
+	if c.Start < 0 || c.End < c.Start || c.End > len(a.Text) {
+		return "", fmt.Errorf("news: citation [%d,%d) outside article %q of %d bytes", c.Start, c.End, a.ID, len(a.Text))
+	}
+	return a.Text[c.Start:c.End], nil
+}
+
+// SummarySentence is one sentence of a summary: a source sentence taken
+// verbatim, and every source that supports it.
+type SummarySentence struct {
+	// Text is the sentence as it appears in its origin article.
+	Text string
+	// Origin is where Text was taken from.
+	Origin Citation
+	// Citations lists every supporting sentence, one per article at most,
+	// Origin first, the others in article order.
+	Citations []Citation
+	// Score is the selection score the summarizer gave the sentence; higher
+	// is better. Its scale depends on the summarizer.
+	Score float64
+}
+
+// Summary is an extractive summary of one story.
+type Summary struct {
+	// Sentences are the summary's sentences in reading order.
+	Sentences []SummarySentence
+	// Words is the number of words in the summary, counted as
+	// whitespace-separated pieces.
+	Words int
+}
+
+// Brief is a story's articles and its cited summary: what tidings brief
+// produces.
+type Brief struct {
+	// ID names the story: a cluster id, or "" for a pile of files.
+	ID string
+	// Articles are the story's articles, cleaned and segmented, in input
+	// order.
+	Articles []Article
+	// Summary is the cited summary.
+	Summary Summary
+}
+
+// Article returns the article of b with the given ID, or nil.
+func (b *Brief) Article(id string) *Article {
+	for i := range b.Articles {
+		if b.Articles[i].ID == id {
+			return &b.Articles[i]
+		}
+	}
+	return nil
+}
+
+// Topic is the question of a query-focused cluster.
+type Topic struct {
+	Title     string
+	Narrative string
+}
+
+// Reference is a human reference summary of a cluster.
+type Reference struct {
+	ID   string
+	Text string
+}
+
+// Cluster is a set of articles about one story, as an evaluation data set
+// gives it, with optional human reference summaries.
+type Cluster struct {
+	ID       string
+	Dataset  string
+	Topic    *Topic
+	Articles []Article
+	Refs     []Reference
+	// RefWords is the data set's summary length in words, or 0.
+	RefWords int
+}

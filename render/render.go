@@ -1,0 +1,213 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"tidings/news"
+)
+
+// Format names an output format.
+type Format uint8
+
+// The output formats.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+	FormatJSON
+)
+
+// ParseFormat returns the format called name: "text", "markdown" (or
+// "md") or "json".
+func ParseFormat(name string) (Format, error) {
+	switch name {
+	case "", "text":
+		return FormatText, nil
+	case "markdown", "md":
+		return FormatMarkdown, nil
+	case "json":
+		return FormatJSON, nil
+	}
+	return 0, fmt.Errorf("render: unknown format %q (valid: text, markdown, json)", name)
+}
+
+// Brief writes b to w in format f.
+func Brief(w io.Writer, b *news.Brief, f Format) error {
+	switch f {
+	case FormatMarkdown:
+		return Markdown(w, b)
+	case FormatJSON:
+		return JSON(w, b)
+	}
+	return Text(w, b)
+}
+
+// sourceNumbers maps article ids to their 1-based source numbers.
+func sourceNumbers(b *news.Brief) map[string]int {
+	m := make(map[string]int, len(b.Articles))
+	for i, a := range b.Articles {
+		m[a.ID] = i + 1
+	}
+	return m
+}
+
+func markers(b *news.Brief, nums map[string]int, s news.SummarySentence) string {
+	var sb strings.Builder
+	for _, c := range s.Citations {
+		fmt.Fprintf(&sb, "[%d]", nums[c.ArticleID])
+	}
+	return sb.String()
+}
+
+// sourceLine describes an article: outlet, title, date, id.
+func sourceLine(a *news.Article) string {
+	var parts []string
+	if a.Outlet != "" {
+		parts = append(parts, a.Outlet)
+	}
+	if a.Title != "" {
+		parts = append(parts, fmt.Sprintf("%q", a.Title))
+	}
+	if !a.Date.IsZero() {
+		parts = append(parts, a.Date.Format("2006-01-02"))
+	}
+	if len(parts) == 0 || a.Path == "" || a.Path != a.ID {
+		parts = append(parts, "("+a.ID+")")
+	} else {
+		parts = append(parts, "("+a.Path+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Text writes b as plain text: a header, one summary sentence per
+// paragraph followed by its citation markers, and the numbered sources.
+func Text(w io.Writer, b *news.Brief) error {
+	nums := sourceNumbers(b)
+	var sb strings.Builder
+	title := "Brief"
+	if b.ID != "" {
+		title += " " + b.ID
+	}
+	fmt.Fprintf(&sb, "%s (%d words, %d sources)\n\n", title, b.Summary.Words, len(b.Articles))
+	for _, s := range b.Summary.Sentences {
+		fmt.Fprintf(&sb, "%s %s\n", s.Text, markers(b, nums, s))
+	}
+	if len(b.Summary.Sentences) == 0 {
+		sb.WriteString("(no sentence could be summarized)\n")
+	}
+	sb.WriteString("\nSources:\n")
+	for i := range b.Articles {
+		fmt.Fprintf(&sb, "[%d] %s\n", i+1, sourceLine(&b.Articles[i]))
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// Markdown writes b as Markdown: a heading, the summary as a paragraph
+// with linked markers, and the sources as a numbered list.
+func Markdown(w io.Writer, b *news.Brief) error {
+	nums := sourceNumbers(b)
+	var sb strings.Builder
+	title := "Brief"
+	if b.ID != "" {
+		title += " " + b.ID
+	}
+	fmt.Fprintf(&sb, "## %s\n\n", title)
+	for i, s := range b.Summary.Sentences {
+		if i > 0 {
+			sb.WriteString(" ")
+		}
+		sb.WriteString(s.Text)
+		for _, c := range s.Citations {
+			n := nums[c.ArticleID]
+			fmt.Fprintf(&sb, "<sup>[%d](#source-%d)</sup>", n, n)
+		}
+	}
+	fmt.Fprintf(&sb, "\n\n*%d words from %d sources.*\n\n### Sources\n\n", b.Summary.Words, len(b.Articles))
+	for i := range b.Articles {
+		a := &b.Articles[i]
+		line := sourceLine(a)
+		if a.URL != "" {
+			line = fmt.Sprintf("[%s](%s)", line, a.URL)
+		}
+		fmt.Fprintf(&sb, "%d. <a id=\"source-%d\"></a>%s\n", i+1, i+1, line)
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+// JSONBrief is the JSON form of a brief; its field names are stable.
+type JSONBrief struct {
+	ID        string         `json:"id,omitempty"`
+	Words     int            `json:"words"`
+	Sentences []JSONSentence `json:"sentences"`
+	Sources   []JSONSource   `json:"sources"`
+}
+
+// JSONSentence is one summary sentence with its citations.
+type JSONSentence struct {
+	Text      string         `json:"text"`
+	Score     float64        `json:"score"`
+	Citations []JSONCitation `json:"citations"`
+}
+
+// JSONCitation points at a supporting sentence: Text equals the article's
+// cleaned text from byte Start to byte End.
+type JSONCitation struct {
+	Source  int    `json:"source"`
+	Article string `json:"article"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+}
+
+// JSONSource is one article of the brief.
+type JSONSource struct {
+	Source   int    `json:"source"`
+	ID       string `json:"id"`
+	Outlet   string `json:"outlet,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Author   string `json:"author,omitempty"`
+	Date     string `json:"date,omitempty"`
+	Dateline string `json:"dateline,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Words    int    `json:"words"`
+	Text     string `json:"text"`
+}
+
+// ToJSON converts b to its JSON form.
+func ToJSON(b *news.Brief) JSONBrief {
+	nums := sourceNumbers(b)
+	out := JSONBrief{ID: b.ID, Words: b.Summary.Words, Sentences: []JSONSentence{}, Sources: []JSONSource{}}
+	for _, s := range b.Summary.Sentences {
+		js := JSONSentence{Text: s.Text, Score: s.Score}
+		for _, c := range s.Citations {
+			jc := JSONCitation{Source: nums[c.ArticleID], Article: c.ArticleID, Start: c.Start, End: c.End}
+			if a := b.Article(c.ArticleID); a != nil {
+				jc.Text, _ = a.Span(c)
+			}
+			js.Citations = append(js.Citations, jc)
+		}
+		out.Sentences = append(out.Sentences, js)
+	}
+	for i := range b.Articles {
+		a := &b.Articles[i]
+		src := JSONSource{Source: i + 1, ID: a.ID, Outlet: a.Outlet, Title: a.Title, Author: a.Author,
+			Dateline: a.Dateline, URL: a.URL, Words: len(strings.Fields(a.Text)), Text: a.Text}
+		if !a.Date.IsZero() {
+			src.Date = a.Date.Format(time.RFC3339)
+		}
+		out.Sources = append(out.Sources, src)
+	}
+	return out
+}
+
+// JSON writes b as one indented JSON object (see [JSONBrief]).
+func JSON(w io.Writer, b *news.Brief) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(ToJSON(b))
+}

@@ -1,0 +1,239 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is the byte range [Start, End) of one sentence in the text given to
+// [Sentences], with the index of the paragraph that holds it.
+type Span struct {
+	Start, End int
+	Paragraph  int
+}
+
+// Sentences splits text into sentences and returns their spans in order.
+// Paragraphs (runs of text separated by a blank line) never share a
+// sentence, and a short line without final punctuation (a headline, a
+// subheading) ends its sentence at the line break. Empty or all-space text
+// gives no spans.
+func Sentences(text string) []Span {
+	var spans []Span
+	para := 0
+	for start := 0; start < len(text); {
+		end := paragraphEnd(text, start)
+		if s, e := trimSpace(text, start, end); s < e {
+			spans = splitParagraph(text, s, e, para, spans)
+			para++
+		}
+		start = end
+	}
+	return spans
+}
+
+// paragraphEnd returns the end of the paragraph starting at start: the
+// position just after the next blank line, or len(text).
+func paragraphEnd(text string, start int) int {
+	for i := start; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		// A blank line: "\n" followed by optional spaces and another "\n".
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			return j + 1
+		}
+	}
+	return len(text)
+}
+
+// splitParagraph appends the sentences of text[start:end] to spans.
+func splitParagraph(text string, start, end, para int, spans []Span) []Span {
+	sentStart := start
+	emit := func(e int) {
+		if s, e := trimSpace(text, sentStart, e); s < e {
+			spans = append(spans, Span{Start: s, End: e, Paragraph: para})
+		}
+	}
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case r == '\n':
+			if lineBreakEndsSentence(text, sentStart, i, end) {
+				emit(i)
+				sentStart = i + 1
+			}
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i + size
+			// Runs of terminators: "?!", "...".
+			for j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
+				j++
+			}
+			for j < end && strings.HasPrefix(text[j:end], "…") {
+				j += len("…")
+			}
+			j = skipClosers(text, j, end)
+			if j < end && isBoundary(text, sentStart, i, j, end) {
+				emit(j)
+				sentStart = j
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	emit(end)
+	return spans
+}
+
+// closers are the characters that may follow a sentence's final
+// punctuation and still belong to it.
+const closers = "\"')]’”»"
+
+func skipClosers(text string, j, end int) int {
+	for j < end {
+		r, size := utf8.DecodeRuneInString(text[j:end])
+		if !strings.ContainsRune(closers, r) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// isBoundary reports whether the terminator at text[p] whose sentence would
+// end at j (after closing quotes) ends a sentence.
+func isBoundary(text string, sentStart, p, j, end int) bool {
+	// A boundary needs white space after it.
+	r, _ := utf8.DecodeRuneInString(text[j:end])
+	if !unicode.IsSpace(r) {
+		return false
+	}
+	next, nextWord := nextStart(text, j, end)
+	if next == 0 {
+		return false
+	}
+	// The next sentence must start like one: an upper-case letter, a digit,
+	// or an opening quote or bracket followed by one.
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) {
+		return false
+	}
+	if text[p] != '.' || (j > p+1 && text[p+1] == '.') {
+		// "?", "!" and ellipses before a capital end the sentence.
+		return true
+	}
+	word := wordBefore(text, sentStart, p)
+	lw := strings.ToLower(word)
+	switch {
+	case titles[lw]:
+		// "Mr. Lavrov", "Sen. Feinstein": a title never ends a sentence.
+		return false
+	case unicode.IsDigit(next) && (abbreviations[lw] || months[lw]):
+		// "No. 5", "Jan. 6".
+		return false
+	case isInitials(word):
+		// "John F. Kerry", "U.S. Secretary": split only before a word that
+		// usually starts a sentence ("... in the U.S. The talks").
+		return sentenceStarters[nextWord]
+	case abbreviations[lw] || months[lw]:
+		return sentenceStarters[nextWord]
+	}
+	return true
+}
+
+// nextStart returns the first letter or digit of the next sentence after
+// white space at j, skipping opening quotes and brackets, and the word it
+// begins.
+func nextStart(text string, j, end int) (rune, string) {
+	for j < end {
+		r, size := utf8.DecodeRuneInString(text[j:end])
+		if unicode.IsSpace(r) || strings.ContainsRune("\"'([“‘«", r) {
+			j += size
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return 0, ""
+		}
+		k := j
+		for k < end {
+			r2, s2 := utf8.DecodeRuneInString(text[k:end])
+			if !unicode.IsLetter(r2) {
+				break
+			}
+			k += s2
+		}
+		return r, text[j:k]
+	}
+	return 0, ""
+}
+
+// wordBefore returns the run of letters and periods that ends at text[p]
+// (the period itself excluded), e.g. "U.S" or "Calif".
+func wordBefore(text string, sentStart, p int) string {
+	i := p
+	for i > sentStart {
+		r, size := utf8.DecodeLastRuneInString(text[sentStart:i])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		i -= size
+	}
+	return text[i:p]
+}
+
+// isInitials reports whether w is a single letter ("F") or dotted letters
+// ("U.S", "D.C").
+func isInitials(w string) bool {
+	if w == "" {
+		return false
+	}
+	n := 0
+	for _, part := range strings.Split(w, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+		n++
+	}
+	return n >= 1
+}
+
+// lineBreakEndsSentence reports whether the single line break at text[i]
+// ends the running sentence: the line before it is a headline-like line (a
+// few words, no final punctuation) or the next line starts a list item.
+func lineBreakEndsSentence(text string, sentStart, i, end int) bool {
+	lineStart := strings.LastIndexByte(text[sentStart:i], '\n') + 1 + sentStart
+	line := strings.TrimSpace(text[lineStart:i])
+	if line == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(",;:-–—(", last) {
+		return false
+	}
+	if strings.ContainsRune(".!?…"+closers, last) {
+		return true
+	}
+	return len(strings.Fields(line)) < 10
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}

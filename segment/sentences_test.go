@@ -1,0 +1,129 @@
+package segment
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+type rule struct {
+	Name string   `json:"name"`
+	Text string   `json:"text"`
+	Want []string `json:"want"`
+}
+
+func loadRules(tb testing.TB) []rule {
+	tb.Helper()
+	data, err := os.ReadFile("testdata/rules.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var rules []rule
+	if err := json.Unmarshal(data, &rules); err != nil {
+		tb.Fatalf("testdata/rules.json: %v", err)
+	}
+	return rules
+}
+
+func TestSentencesRules(t *testing.T) {
+	t.Parallel()
+	for _, r := range loadRules(t) {
+		t.Run(r.Name, func(t *testing.T) {
+			t.Parallel()
+			got := []string{}
+			for _, sp := range Sentences(r.Text) {
+				got = append(got, r.Text[sp.Start:sp.End])
+			}
+			if !slices.Equal(got, r.Want) {
+				t.Errorf("Sentences(%q)\n got  %q\n want %q", r.Text, got, r.Want)
+			}
+			checkSpans(t, r.Text, Sentences(r.Text))
+		})
+	}
+}
+
+// checkSpans asserts the package invariants on spans of text.
+func checkSpans(t *testing.T, text string, spans []Span) {
+	t.Helper()
+	prev := 0
+	for i, sp := range spans {
+		if sp.Start < prev || sp.End <= sp.Start || sp.End > len(text) {
+			t.Fatalf("span %d = [%d,%d) out of order or range (prev end %d, len %d)", i, sp.Start, sp.End, prev, len(text))
+		}
+		s := text[sp.Start:sp.End]
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if unicode.IsSpace(first) || unicode.IsSpace(last) {
+			t.Fatalf("span %d = %q has surrounding white space", i, s)
+		}
+		prev = sp.End
+	}
+}
+
+func TestWordsAndTerms(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		in    string
+		words []string
+		terms []string
+	}{
+		{"possessive", "Kerry's talks", []string{"kerry", "talks"}, []string{"kerri", "talk"}},
+		{"contraction_is_stop_word", "It didn't rain", []string{"it", "didn't", "rain"}, []string{"rain"}},
+		{"punctuation_and_numbers", "Troops (5,000) left—quickly.", []string{"troops", "5", "000", "left", "quickly"}, []string{"troop", "000", "left", "quick"}},
+		{"curly_apostrophe", "Paris’ mayor", []string{"paris", "mayor"}, []string{"pari", "mayor"}},
+		{"empty", "", nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Words(tc.in); !slices.Equal(got, tc.words) {
+				t.Errorf("Words(%q) = %q, want %q", tc.in, got, tc.words)
+			}
+			if got := Terms(tc.in); !slices.Equal(got, tc.terms) {
+				t.Errorf("Terms(%q) = %q, want %q", tc.in, got, tc.terms)
+			}
+		})
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0}, {"  one ", 1}, {"U.S.-led forces — here", 4}, {"a\tb\nc", 3},
+	}
+	for _, tc := range tests {
+		if got := CountWords(tc.in); got != tc.want {
+			t.Errorf("CountWords(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	for _, r := range loadRules(f) {
+		f.Add(r.Text)
+	}
+	f.Add("\xff\xfe. A\n\n\n. \"?\" ...")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSpans(t, text, Sentences(text))
+		Terms(text)
+	})
+}
+
+func BenchmarkSentences(b *testing.B) {
+	var text string
+	for _, r := range loadRules(b) {
+		text += r.Text + "\n\n"
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Sentences(text)
+	}
+}

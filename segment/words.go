@@ -1,0 +1,94 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+
+	"tidings/news"
+)
+
+// Article fills a.Sentences from a.Text: spans, words and terms. It
+// replaces any sentences a already had.
+func Article(a *news.Article) {
+	spans := Sentences(a.Text)
+	a.Sentences = make([]news.Sentence, len(spans))
+	for i, sp := range spans {
+		text := a.Text[sp.Start:sp.End]
+		a.Sentences[i] = news.Sentence{
+			ArticleID: a.ID,
+			Index:     i,
+			Paragraph: sp.Paragraph,
+			Start:     sp.Start,
+			End:       sp.End,
+			Text:      text,
+			Words:     CountWords(text),
+			Terms:     Terms(text),
+		}
+	}
+}
+
+// CountWords returns the number of white-space separated words in s, the
+// unit of every word budget in tidings.
+func CountWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// Words returns the lower-cased words of s: maximal runs of letters and
+// digits, with apostrophes inside a word kept ("don't") and a possessive
+// "'s" dropped.
+func Words(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.ToLower(s[start:end])
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = strings.Trim(w, "'’")
+		if w != "" {
+			out = append(out, w)
+		}
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’') && start >= 0:
+			// Kept inside a word; trimmed at its ends by flush.
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// Terms returns the scoring terms of s: its [Words] without stop words and
+// one-letter words, each reduced to its Snowball (Porter2) English stem.
+func Terms(s string) []string {
+	words := Words(s)
+	out := words[:0]
+	for _, w := range words {
+		if len(w) < 2 || IsStopWord(w) {
+			continue
+		}
+		out = append(out, english.Stem(w, true))
+	}
+	return out
+}

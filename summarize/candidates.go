@@ -1,0 +1,110 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tidings/news"
+)
+
+// Candidate is a sentence eligible for a summary.
+type Candidate struct {
+	// Article is the index of the sentence's article in the input slice.
+	Article int
+	// Sentence is the source sentence.
+	Sentence news.Sentence
+	// Position is the sentence's index among its article's sentences,
+	// divided by their number: 0 for the lead, towards 1 at the end.
+	Position float64
+	// Score is the summarizer's score; higher is better.
+	Score float64
+}
+
+// Minimum and maximum length, in words, of a sentence that may stand in a
+// summary on its own.
+const (
+	minWords = 6
+	maxWords = 60
+)
+
+// Candidates returns the sentences of arts that can stand alone in a
+// summary, in article then sentence order. When no sentence passes the
+// filters (a story of fragments), it returns every sentence of at least
+// three words instead, so a story always gets a summary when it has text.
+func Candidates(arts []news.Article) []Candidate {
+	var out, loose []Candidate
+	for ai, a := range arts {
+		n := len(a.Sentences)
+		for _, s := range a.Sentences {
+			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1))}
+			if s.Words >= 3 && len(s.Terms) > 0 {
+				loose = append(loose, c)
+			}
+			if Standalone(s) {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return loose
+	}
+	return out
+}
+
+// Standalone reports whether s can appear in a summary out of its context:
+// it has minWords to maxWords words, ends like a sentence, has balanced
+// quotes, and does not open with a pronoun or connective whose referent is
+// in the sentence before.
+func Standalone(s news.Sentence) bool {
+	if s.Words < minWords || s.Words > maxWords || len(s.Terms) < 3 {
+		return false
+	}
+	t := s.Text
+	if !endsLikeSentence(t) || !quotesBalanced(t) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“'‘", first) {
+		return false
+	}
+	if strings.HasSuffix(t, "?") {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))
+	return !danglingOpeners[w]
+}
+
+// danglingOpeners are first words that point back to a previous sentence:
+// personal and demonstrative pronouns and discourse connectives.
+var danglingOpeners = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "him": true, "her": true,
+	"his": true, "its": true, "their": true, "them": true, "this": true, "these": true,
+	"those": true, "that": true, "such": true, "both": true, "but": true, "and": true,
+	"or": true, "so": true, "also": true, "however": true, "instead": true,
+	"still": true, "yet": true, "then": true, "thus": true, "therefore": true,
+	"meanwhile": true, "moreover": true, "furthermore": true, "besides": true,
+	"otherwise": true, "nevertheless": true, "nonetheless": true, "there": true,
+	"here": true, "other": true, "another": true, "others": true, "we": true,
+	"i": true, "you": true, "our": true, "my": true, "your": true, "later": true,
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, "\"“'‘(")
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func endsLikeSentence(t string) bool {
+	t = strings.TrimRight(t, "\"'’”)")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '.' || r == '!' || r == '?'
+}
+
+// quotesBalanced reports whether every opened quotation is closed: curly
+// quotes pair up and straight double quotes are even.
+func quotesBalanced(t string) bool {
+	return strings.Count(t, "\"")%2 == 0 && strings.Count(t, "“") == strings.Count(t, "”")
+}

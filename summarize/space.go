@@ -1,0 +1,60 @@
+package summarize
+
+import (
+	"tidings/internal/vec"
+	"tidings/news"
+)
+
+// space is the TF-IDF term space of one story: every sentence of every
+// article as a weighted vector. Inverse document frequencies are taken over
+// sentences, so terms that every sentence repeats weigh little.
+type space struct {
+	vocab *vec.Vocab
+	idf   []float64
+	df    []int // articles holding each term
+	// vecs[a][i] is the TF-IDF vector of sentence i of article a.
+	vecs [][]vec.Vector
+}
+
+func newSpace(arts []news.Article) *space {
+	sp := &space{vocab: vec.NewVocab(), vecs: make([][]vec.Vector, len(arts))}
+	var sentDF []int
+	nSent := 0
+	counts := make([][]vec.Vector, len(arts))
+	for ai, a := range arts {
+		counts[ai] = make([]vec.Vector, len(a.Sentences))
+		seenInArticle := map[int32]bool{}
+		for si, s := range a.Sentences {
+			ids := make([]int32, len(s.Terms))
+			for k, t := range s.Terms {
+				ids[k] = sp.vocab.ID(t)
+			}
+			for len(sentDF) < sp.vocab.Len() {
+				sentDF = append(sentDF, 0)
+				sp.df = append(sp.df, 0)
+			}
+			c := vec.Counts(ids)
+			counts[ai][si] = c
+			for _, e := range c {
+				sentDF[e.ID]++
+				if !seenInArticle[e.ID] {
+					seenInArticle[e.ID] = true
+					sp.df[e.ID]++
+				}
+			}
+			nSent++
+		}
+	}
+	sp.idf = vec.IDF(sentDF, nSent)
+	for ai := range arts {
+		sp.vecs[ai] = make([]vec.Vector, len(counts[ai]))
+		for si, c := range counts[ai] {
+			sp.vecs[ai][si] = c.Weighted(sp.idf)
+		}
+	}
+	return sp
+}
+
+func (sp *space) vector(c Candidate) vec.Vector {
+	return sp.vecs[c.Article][c.Sentence.Index]
+}

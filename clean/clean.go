@@ -149,10 +149,14 @@ func trim(s string, start, end int) (int, int) {
 	return start, end
 }
 
+// minArticleWords is the fewest words an article text may have; less is a
+// page without an article (a menu, a bare title).
+const minArticleWords = 5
+
 // Text cleans a plain-text article. A short first line without final
 // punctuation becomes Meta.Title; header lines ("Source: BBC News", "By
-// Jane Doe", a date) become metadata. It returns ErrNoContent when nothing
-// is left.
+// Jane Doe", a date) become metadata. It returns ErrNoContent when fewer
+// than five words are left.
 func Text(raw string) (Result, error) {
 	st := &state{}
 	bs := blocks(raw)
@@ -177,7 +181,7 @@ func Text(raw string) (Result, error) {
 		sb.WriteString(b.text)
 	}
 	res.Text = sb.String()
-	if wordCount(res.Text) == 0 {
+	if wordCount(res.Text) < minArticleWords {
 		return res, ErrNoContent
 	}
 	return res, nil

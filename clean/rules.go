@@ -160,6 +160,9 @@ var (
 	// "(AP Photo/Name)", "(David M Warren / Staff Photographer)", "Getty
 	// Images", "(Associated Press)" at the end of a caption.
 	creditRe = regexp.MustCompile(`(?i)\b(reuters|afp|ap|epa|getty images|xinhua|ap photo)\s*/\s*\p{L}|\p{L}\s*/\s*(reuters|afp|getty images|ap|epa|staff photographer|the [\p{L} ]+)\)?\s*$|\((ap photo|photo|photograph|image|credit)[^)]*\)|\(associated press\)\s*$|getty images|image copyright|photo credit|^(photo|photograph|image|pictured|above|top|file photo)\s*:`)
+	// A credit in parentheses closing a caption: "(Priya Nand / Northshore
+	// Daily)", "(David M Warren / Staff Photographer)".
+	trailingCredit = regexp.MustCompile(`\(\s*[\p{Lu}][^()/]{1,60}\s/\s[^()/]{2,60}\)\s*$`)
 	// A lone credit: "Jonathan Ernst/Reuters".
 	loneCredit = regexp.MustCompile(`^[\p{Lu}][\p{L}.'-]*(\s+[\p{Lu}][\p{L}.'-]*){0,3}\s*/\s*[\p{Lu}][\p{L} ]{1,30}$`)
 )
@@ -171,7 +174,7 @@ func dropCaptionCredit(_ *state, b block) bool {
 	if wordCount(b.text) > 70 {
 		return false
 	}
-	return creditRe.MatchString(b.text) || loneCredit.MatchString(b.text)
+	return creditRe.MatchString(b.text) || trailingCredit.MatchString(b.text) || loneCredit.MatchString(b.text)
 }
 
 // dropRepeatedCaption drops a block made of the same text twice, the way

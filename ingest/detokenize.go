@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Pre-tokenized text (Penn Treebank style: "`` Yes , '' he said .") is
+// Pre-tokenized text (Penn Treebank style: "“ Yes , ” he said .") is
 // common in research data sets. Its marks are counted to recognise it and
 // undone so summaries read as prose.
 var (
@@ -21,7 +21,7 @@ func pretokenized(text string) bool {
 	return words > 0 && len(ptbMarks.FindAllStringIndex(text, -1))*40 >= words
 }
 
-// detokenize joins Penn Treebank tokens back into prose: `` and '' become
+// detokenize joins Penn Treebank tokens back into prose: “ and ” become
 // straight double quotes, and spaces before punctuation and clitics go.
 func detokenize(text string) string {
 	var sb strings.Builder

@@ -68,7 +68,7 @@ func Standalone(s news.Sentence) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“'‘", first) {
 		return false
 	}
-	if strings.HasSuffix(t, "?") {
+	if strings.HasSuffix(t, "?") || bareQuote(t) {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))
@@ -107,4 +107,12 @@ func endsLikeSentence(t string) bool {
 // quotes pair up and straight double quotes are even.
 func quotesBalanced(t string) bool {
 	return strings.Count(t, "\"")%2 == 0 && strings.Count(t, "“") == strings.Count(t, "”")
+}
+
+// bareQuote reports whether t is a quotation with no speaker: it opens
+// with a quote mark and closes with one.
+func bareQuote(t string) bool {
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("\"“", first) && strings.ContainsRune("\"”", last)
 }

@@ -28,7 +28,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	p := &tidings.Pipeline{}
 	type ruleStat struct {
 		blocks, sentences, words int
-		samples              []string
+		samples                  []string
 	}
 	stats := map[string]*ruleStat{}
 	articles, failed, keptSents, keptWords := 0, 0, 0, 0

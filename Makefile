@@ -1,0 +1,19 @@
+.PHONY: check test bench fuzz brief
+
+# check runs everything CI runs.
+check:
+	./.ci/run
+
+test:
+	go test -race ./...
+
+bench:
+	go test -run '^$$' -bench . -benchmem -cpu 1 ./...
+
+fuzz:
+	go test -run '^$$' -fuzz FuzzSegment -fuzztime 30s ./segment
+	go test -run '^$$' -fuzz FuzzClean -fuzztime 30s ./clean
+	go test -run '^$$' -fuzz FuzzCitation -fuzztime 30s .
+
+brief:
+	go run ./cmd/tidings brief examples/bridge

@@ -1,0 +1,171 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTextFixtures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		page     string
+		mustKeep []string
+		mustDrop []string
+		title    string
+		outlet   string
+		author   string
+		dateline string
+		date     string
+	}{
+		{
+			page: "wire_dateline.txt",
+			mustKeep: []string{
+				"Negotiators from Norland and the Skerry Islands resumed talks on Tuesday",
+				"The two sides failed to agree on a catch limit in March",
+				`"We hope to close the gap this week," said Norland's fisheries minister, Ola Strand.`,
+			},
+			mustDrop: []string{"REYKHOLT", "REUTERS/Anna Berg", "Sign up", "Read more", "Skerry Islands elect new fisheries council",
+				"Cod prices hit", "@NorthernPress", "Reporting by Lars Holm", "Talks resume over fishing quotas"},
+			title:    "Talks resume over fishing quotas",
+			outlet:   "Northern Press",
+			dateline: "REYKHOLT, Norland",
+		},
+		{
+			page: "page_twice.txt",
+			mustKeep: []string{
+				"The university's new telescope recorded its first images on Sunday",
+				"showed dust clouds around a young star in unprecedented detail.",
+			},
+			mustDrop: []string{"YOU ARE HERE", "Paul Richter", "is greeted by", "Advertisement", "All rights reserved"},
+			author:   "Paul Richter",
+			date:     "2014-03-30",
+		},
+		{
+			page: "quotes_kept.txt",
+			mustKeep: []string{
+				"Heavy rain flooded three streets in Lenning overnight, the town council said.",
+				`"Our thoughts are with the families who lost their homes,"`,
+				"said council leader Rob Ames",
+				"The council opened a shelter at the sports hall.",
+				"Rescue workers used boats to reach 40 houses (about 120 people) on Mill Street.",
+			},
+			mustDrop: []string{"Source:", "By Ana Ruiz"},
+			title:    "A small flood in the valley",
+			outlet:   "Valley Herald",
+			author:   "Ana Ruiz",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.page, func(t *testing.T) {
+			t.Parallel()
+			raw, err := os.ReadFile(filepath.Join("testdata", "pages", tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Text(string(raw))
+			if err != nil {
+				t.Fatalf("Text(%s) error: %v", tc.page, err)
+			}
+			for _, k := range tc.mustKeep {
+				if !strings.Contains(res.Text, k) {
+					t.Errorf("Text(%s) lost %q\ngot:\n%s", tc.page, k, res.Text)
+				}
+			}
+			for _, d := range tc.mustDrop {
+				if strings.Contains(res.Text, d) {
+					t.Errorf("Text(%s) kept %q\ngot:\n%s", tc.page, d, res.Text)
+				}
+			}
+			// A repeated body is kept once.
+			for _, k := range tc.mustKeep {
+				if n := strings.Count(res.Text, k); n > 1 {
+					t.Errorf("Text(%s) kept %q %d times, want once", tc.page, k, n)
+				}
+			}
+			m := res.Meta
+			checks := []struct{ field, got, want string }{
+				{"Title", m.Title, tc.title}, {"Outlet", m.Outlet, tc.outlet}, {"Author", m.Author, tc.author},
+				{"Dateline", m.Dateline, tc.dateline},
+			}
+			if tc.date != "" {
+				checks = append(checks, struct{ field, got, want string }{"Date", m.Date.Format("2006-01-02"), tc.date})
+			}
+			for _, c := range checks {
+				if c.want != "" && c.got != c.want {
+					t.Errorf("Text(%s).Meta.%s = %q, want %q", tc.page, c.field, c.got, c.want)
+				}
+			}
+			checkMap(t, string(raw), res)
+		})
+	}
+}
+
+// checkMap asserts that every mapped piece is the same bytes in the raw
+// input and that the map is monotonic.
+func checkMap(t *testing.T, raw string, res Result) {
+	t.Helper()
+	prevClean, prevRaw := -1, -1
+	for _, p := range res.Map {
+		if p.Clean <= prevClean || p.Raw <= prevRaw || p.Len <= 0 {
+			t.Fatalf("map not monotonic at %+v", p)
+		}
+		if res.Text[p.Clean:p.Clean+p.Len] != raw[p.Raw:p.Raw+p.Len] {
+			t.Fatalf("piece %+v differs from the input", p)
+		}
+		prevClean, prevRaw = p.Clean, p.Raw
+	}
+	if off, ok := res.RawOffset(0); len(res.Map) > 0 && (!ok || off != res.Map[0].Raw) {
+		t.Errorf("RawOffset(0) = %d, %v, want %d, true", off, ok, res.Map[0].Raw)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	t.Parallel()
+	page := `<!DOCTYPE html><html><head><title>Dam opens | River Times</title>
+<meta property="og:site_name" content="River Times"><meta name="author" content="Kai Lund">
+<meta property="article:published_time" content="2026-05-02T10:00:00Z"></head><body>
+<nav><a href="/">Home</a> | <a href="/a">World</a> | <a href="/b">Sport</a> | <a href="/c">Money</a></nav>
+<article><h1>Dam opens on the Oster river</h1>
+<p>The new dam on the Oster river opened on Saturday after nine years of construction and a long dispute over its cost.</p>
+<p>Engineers said the dam would supply power to about 200,000 homes and protect three towns from spring floods.</p>
+<p>Farmers downstream said they were still worried about water for their fields in dry summers.</p>
+</article><footer>Copyright 2026 River Times. All rights reserved.</footer></body></html>`
+	res, err := HTML(page)
+	if err != nil {
+		t.Fatalf("HTML() error: %v", err)
+	}
+	for _, k := range []string{"The new dam on the Oster river opened on Saturday", "Farmers downstream said"} {
+		if !strings.Contains(res.Text, k) {
+			t.Errorf("HTML() lost %q; got %q", k, res.Text)
+		}
+	}
+	if strings.Contains(res.Text, "All rights reserved") || strings.Contains(res.Text, "Sport") {
+		t.Errorf("HTML() kept page furniture: %q", res.Text)
+	}
+	if res.Meta.Outlet != "River Times" || res.Meta.Author != "Kai Lund" || res.Meta.Date.Format("2006-01-02") != "2026-05-02" {
+		t.Errorf("HTML() meta = %+v, want River Times, Kai Lund, 2026-05-02", res.Meta)
+	}
+	if _, err := HTML("<html><body><nav>Home</nav></body></html>"); err == nil {
+		t.Error("HTML(page without text) = nil error, want ErrNoContent")
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	entries, _ := os.ReadDir(filepath.Join("testdata", "pages"))
+	for _, e := range entries {
+		if b, err := os.ReadFile(filepath.Join("testdata", "pages", e.Name())); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("A\n\nA\n\n(x / y)\n\n|||")
+	f.Fuzz(func(t *testing.T, raw string) {
+		res, _ := Text(raw)
+		if utf8.ValidString(raw) && !utf8.ValidString(res.Text) {
+			t.Fatalf("Text produced invalid UTF-8 from valid input")
+		}
+		checkMap(t, raw, res)
+	})
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/render"
+)
+
+// runCLI runs one command line and returns stdout, stderr and the exit
+// status main would give.
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	code := exitCode(err, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestBriefBadInputs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.txt", nil)
+	binary := write("photo.jpg", []byte{0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0})
+	latin1 := write("latin1.txt", []byte("Caf\xe9 owners protest the new tax in the old town square."))
+	noText := write("empty.html", []byte("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>"))
+	huge := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil { // sparse: no 200 MB written
+		t.Fatal(err)
+	}
+	f.Close()
+	missing := filepath.Join(dir, "missing.txt")
+	good := "../../examples/bridge"
+
+	start := time.Now()
+	stdout, stderr, code := runCLI(t, "", "brief", empty, binary, latin1, noText, huge, missing, good)
+	if time.Since(start) > 20*time.Second {
+		t.Errorf("brief took %v on bad inputs", time.Since(start))
+	}
+	if code != 1 {
+		t.Errorf("exit status = %d, want 1 (some inputs failed)", code)
+	}
+	if !strings.Contains(stdout, "Sources:") || !strings.Contains(stdout, "Kestrel Bridge") {
+		t.Errorf("good inputs were not summarized; stdout:\n%s", stdout)
+	}
+	for _, want := range []struct{ file, why string }{
+		{empty, "empty input"},
+		{binary, "binary data"},
+		{latin1, "invalid UTF-8 at byte 3"},
+		{noText, "no article text"},
+		{huge, "input too large: 200.0 MiB"},
+		{missing, "no such file or directory"},
+	} {
+		found := false
+		for _, line := range strings.Split(stderr, "\n") {
+			if strings.Contains(line, want.file) && strings.Contains(line, want.why) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("stderr has no line naming %s with %q; stderr:\n%s", want.file, want.why, stderr)
+		}
+	}
+}
+
+func TestBriefUsage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no_paths", []string{"brief"}, "needs at least one PATH"},
+		{"bad_format", []string{"brief", "--format", "xml", "x"}, "unknown format"},
+		{"bad_algo", []string{"brief", "--algo", "magic", "x"}, "valid: centroid"},
+		{"bad_words", []string{"brief", "--words", "0", "x"}, "--words must be positive"},
+		{"in_without_out", []string{"brief", "--in", "x.jsonl"}, "--in and --out go together"},
+		{"unknown_command", []string{"summarise"}, "unknown command"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, stderr, code := runCLI(t, "", tc.args...)
+			if code != 2 || !strings.Contains(stderr, tc.want) {
+				t.Errorf("tidings %v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, stderr, tc.want)
+			}
+		})
+	}
+}
+
+func TestBriefJSONCitations(t *testing.T) {
+	t.Parallel()
+	stdout, stderr, code := runCLI(t, "", "brief", "--format", "json", "--words", "80", "../../examples/bridge")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var b render.JSONBrief
+	if err := json.Unmarshal([]byte(stdout), &b); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	if b.Words > 80 || len(b.Sentences) == 0 {
+		t.Fatalf("brief has %d words in %d sentences, want 1..80 words", b.Words, len(b.Sentences))
+	}
+	texts := map[string]string{}
+	for _, s := range b.Sources {
+		texts[s.ID] = s.Text
+	}
+	for _, s := range b.Sentences {
+		for _, c := range s.Citations {
+			if got := texts[c.Article][c.Start:c.End]; got != c.Text {
+				t.Errorf("citation %s[%d:%d] = %q, carries %q", c.Article, c.Start, c.End, got, c.Text)
+			}
+		}
+		if s.Citations[0].Text != s.Text {
+			t.Errorf("first citation %q is not the sentence %q", s.Citations[0].Text, s.Text)
+		}
+	}
+}
+
+func TestBriefStdinAndMultiNews(t *testing.T) {
+	t.Parallel()
+	in := "The ferry service resumed on Tuesday after a two-day strike by crews ended with a pay deal.\n|||||\nFerry crews ended their two-day strike on Tuesday after agreeing a pay deal, and services resumed."
+	stdout, stderr, code := runCLI(t, in, "brief", "--format", "markdown", "-")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "### Sources") || !strings.Contains(stdout, "-#2") {
+		t.Errorf("markdown brief of two articles from stdin missing sources:\n%s", stdout)
+	}
+}
+
+func TestBriefClusters(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "clusters.jsonl")
+	data := `{"id": "c1", "docs": [{"id": "d1", "headline": null, "text": "The museum reopened on Sunday after a two-year renovation costing 30 million euros.\n\nVisitors queued for an hour to see the restored ceiling."}, {"id": "d2", "headline": "Museum reopens", "text": "After two years of renovation work the museum reopened its doors on Sunday."}], "refs": [{"id": "r1", "text": "The museum reopened."}]}
+not json
+{"id": "c/2", "docs": [{"id": "e1", "text": "Council approves budget for new cycle lanes across the city centre, officials said on Monday."}]}
+`
+	if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	_, stderr, code := runCLI(t, "", "brief", "--in", in, "--out", out, "--words", "30")
+	if code != 1 || !strings.Contains(stderr, "clusters.jsonl:2: bad JSON") {
+		t.Errorf("exit %d, stderr %q; want 1 and the bad line named", code, stderr)
+	}
+	for _, name := range []string{"c1.txt", "c_2.txt"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || len(bytes.TrimSpace(b)) == 0 {
+			t.Errorf("%s: %v, %q; want a summary", name, err, b)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// goldenDir holds what ROUGE-1.5.5 printed (see its README).
+const goldenDir = "../../shared/data/rouge-golden"
+
+type vector struct {
+	Set    string                        `json:"set"`
+	Args   string                        `json:"args"`
+	ID     string                        `json:"id"`
+	Kind   string                        `json:"kind"`
+	Peer   string                        `json:"peer"`
+	Refs   []string                      `json:"refs"`
+	Scores map[string]map[string]float64 `json:"scores"`
+}
+
+func loadGolden(t testing.TB) ([]vector, *Resources) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(goldenDir, "vectors.jsonl"))
+	if err != nil {
+		t.Skipf("skipping: %v (ROUGE-1.5.5 golden vectors are in ../shared/data, absent here)", err)
+	}
+	defer f.Close()
+	var vs []vector
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var v vector
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		vs = append(vs, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := LoadResources(goldenDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs, res
+}
+
+// TestGoldenVectors requires every per-evaluation R, P and F that
+// ROUGE-1.5.5 printed to match ours at five decimals, and reports per option
+// set how many match and the largest difference.
+func TestGoldenVectors(t *testing.T) {
+	vs, res := loadGolden(t)
+	type tally struct {
+		n, match int
+		maxDiff  float64
+		fails    []string
+	}
+	sets := map[string]*tally{}
+	for _, v := range vs {
+		o, err := ParseArgs(strings.Fields(v.Args))
+		if err != nil {
+			t.Fatalf("%s: ParseArgs(%q): %v", v.ID, v.Args, err)
+		}
+		got, err := Evaluate(v.Peer, v.Refs, o, res)
+		if err != nil {
+			t.Fatalf("%s: %v", v.ID, err)
+		}
+		ta := sets[v.Set]
+		if ta == nil {
+			ta = &tally{}
+			sets[v.Set] = ta
+		}
+		for metric, want := range v.Scores {
+			s, ok := got.Get(metric)
+			if !ok {
+				t.Fatalf("%s: metric %s not computed (have %v)", v.ID, metric, got.Names)
+			}
+			for _, f := range []struct {
+				name string
+				got  float64
+			}{{"R", s.R}, {"P", s.P}, {"F", s.F}} {
+				ta.n++
+				w := want[f.name]
+				if Format(f.got) == Format(w) {
+					ta.match++
+					continue
+				}
+				ta.maxDiff = math.Max(ta.maxDiff, math.Abs(f.got-w))
+				if len(ta.fails) < 5 {
+					ta.fails = append(ta.fails, fmt.Sprintf("%s (%s) %s %s = %s, want %s", v.ID, v.Kind, metric, f.name, Format(f.got), Format(w)))
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(sets))
+	for n := range sets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ta := sets[n]
+		t.Logf("%-10s %5d/%5d scores match, largest difference %.5f", n, ta.match, ta.n, ta.maxDiff)
+		if ta.match != ta.n {
+			t.Errorf("set %s: %d of %d scores differ from ROUGE-1.5.5:\n  %s", n, ta.n-ta.match, ta.n, strings.Join(ta.fails, "\n  "))
+		}
+	}
+}

@@ -1,0 +1,373 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Resources are ROUGE-1.5.5's data files: the WordNet exception table used
+// before Porter stemming (-m) and the SMART stop-word list (-s).
+type Resources struct {
+	// Exceptions maps an inflected form to its base form.
+	Exceptions map[string]string
+	// StopWords is the stop-word set.
+	StopWords map[string]bool
+}
+
+// Data file names inside a resource directory.
+const (
+	ExceptionsFile = "wordnet-2.0-exceptions.tsv"
+	StopWordsFile  = "smart_common_words.txt"
+)
+
+// LoadResources reads ExceptionsFile ("inflected<TAB>base" lines) and
+// StopWordsFile (one word a line) from dir.
+func LoadResources(dir string) (*Resources, error) {
+	res := &Resources{Exceptions: map[string]string{}, StopWords: map[string]bool{}}
+	err := readLines(filepath.Join(dir, ExceptionsFile), func(n int, line string) error {
+		infl, base, ok := strings.Cut(line, "\t")
+		if !ok {
+			return fmt.Errorf("line %d: want inflected<TAB>base", n)
+		}
+		res.Exceptions[infl] = base
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines(filepath.Join(dir, StopWordsFile), func(_ int, line string) error {
+		if w := strings.TrimSpace(line); w != "" {
+			res.StopWords[w] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func readLines(path string, f func(n int, line string) error) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if line == "" {
+			continue
+		}
+		if err := f(n, line); err != nil {
+			return fmt.Errorf("eval: %s: %w", path, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("eval: %s: %w", path, err)
+	}
+	return nil
+}
+
+// Score is one metric's recall, precision and F-measure, each rounded to
+// five decimals the way ROUGE-1.5.5 prints them (F is computed from the
+// rounded R and P).
+type Score struct {
+	R, P, F float64
+}
+
+// Result is the scores of one peer against its models, by metric name in
+// Options.Metrics order.
+type Result struct {
+	Names  []string
+	Scores []Score
+}
+
+// Get returns the score of metric name and whether it was computed.
+func (r Result) Get(name string) (Score, bool) {
+	for i, n := range r.Names {
+		if n == name {
+			return r.Scores[i], true
+		}
+	}
+	return Score{}, false
+}
+
+// Evaluate scores peer against the model (reference) summaries. Texts hold
+// one sentence per line, as ROUGE-1.5.5's SPL input. res may be nil when
+// neither Stem nor Stop is set; otherwise it returns an error.
+func Evaluate(peer string, models []string, o Options, res *Resources) (Result, error) {
+	if (o.Stem || o.Stop) && res == nil {
+		return Result{}, fmt.Errorf("eval: -m and -s need ROUGE's data files (see LoadResources)")
+	}
+	if len(models) == 0 {
+		return Result{}, fmt.Errorf("eval: no model summaries")
+	}
+	tk := tokenizer{o: o, res: res}
+	p := tk.summary(peer)
+	ms := make([]summary, len(models))
+	for i, m := range models {
+		ms[i] = tk.summary(m)
+	}
+	out := Result{Names: o.Metrics()}
+	for n := 1; n <= o.N; n++ {
+		out.Scores = append(out.Scores, o.pooled(p, ms, func(s summary) counts { return ngrams(s.tokens, n) }))
+	}
+	if o.LCS {
+		out.Scores = append(out.Scores, o.lcsScore(p, ms, 0))
+	}
+	if o.W > 0 {
+		out.Scores = append(out.Scores, o.lcsScore(p, ms, o.W))
+	}
+	if o.Skip >= 0 {
+		out.Scores = append(out.Scores, o.pooled(p, ms, func(s summary) counts { return skipGrams(s.tokens, o.Skip, o.SU) }))
+	}
+	return out, nil
+}
+
+// summary is a tokenized text: all tokens, and the tokens of each line
+// (for ROUGE-L and -W).
+type summary struct {
+	tokens []string
+	lines  [][]string
+}
+
+type tokenizer struct {
+	o   Options
+	res *Resources
+}
+
+// summary tokenizes text the way ROUGE-1.5.5 reads an SPL file.
+func (t tokenizer) summary(text string) summary {
+	var lines []string
+	for l := range strings.SplitSeq(text, "\n") {
+		if l != "" {
+			lines = append(lines, lowerASCII(l))
+		}
+	}
+	var s summary
+	// ROUGE-N and -S read the truncated text as one sequence.
+	for _, l := range t.truncate(lines, false) {
+		s.tokens = append(s.tokens, t.tokens(l)...)
+	}
+	if t.o.LCS || t.o.W > 0 {
+		for _, l := range t.truncate(lines, true) {
+			s.lines = append(s.lines, t.tokens(l))
+		}
+	}
+	return s
+}
+
+// truncate applies -l or -b to the lines. For the LCS reader (lcs true)
+// ROUGE-1.5.5 never adds to its byte count under -b, so each line is cut
+// on its own and only a line of N bytes or more ends the text.
+func (t tokenizer) truncate(lines []string, lcs bool) []string {
+	switch {
+	case t.o.WordLimit > 0:
+		var out []string
+		count := 0
+		for _, l := range lines {
+			pieces := splitASCIISpace(l)
+			if count+len(pieces) < t.o.WordLimit {
+				out = append(out, l)
+				count += len(pieces)
+				continue
+			}
+			out = append(out, strings.Join(pieces[:t.o.WordLimit-count], " "))
+			return out
+		}
+		return out
+	case t.o.ByteLimit > 0:
+		var out []string
+		count := 0
+		for _, l := range lines {
+			if count+len(l) < t.o.ByteLimit {
+				out = append(out, l)
+				if !lcs {
+					count += len(l)
+				}
+				continue
+			}
+			out = append(out, l[:t.o.ByteLimit-count])
+			return out
+		}
+		return out
+	}
+	return lines
+}
+
+// splitASCIISpace splits like Perl's split(/\s+/): on runs of ASCII white
+// space, with an empty first piece when the line starts with white space,
+// and no piece at all for a line of white space only.
+func splitASCIISpace(l string) []string {
+	pieces := strings.FieldsFunc(l, isASCIISpace)
+	if len(pieces) > 0 && isASCIISpace(rune(l[0])) {
+		pieces = append([]string{""}, pieces...)
+	}
+	return pieces
+}
+
+func isASCIISpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// tokens returns the tokens of a lower-cased line: maximal runs of
+// [a-z0-9], stop words removed (-s), stemmed (-m).
+func (t tokenizer) tokens(l string) []string {
+	var out []string
+	for i := 0; i < len(l); {
+		if !isTokenByte(l[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(l) && isTokenByte(l[j]) {
+			j++
+		}
+		tok := l[i:j]
+		i = j
+		if t.o.Stop && t.res.StopWords[tok] {
+			continue
+		}
+		if t.o.Stem && len(tok) > 3 {
+			if base, ok := t.res.Exceptions[tok]; ok {
+				tok = base
+			} else {
+				tok = porterStem(tok)
+			}
+		}
+		out = append(out, tok)
+	}
+	return out
+}
+
+func isTokenByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+}
+
+// counts is a bag of units (n-grams or skip-grams) and its total.
+type counts struct {
+	m     map[string]int
+	total int
+}
+
+func (c *counts) add(k string) {
+	if c.m == nil {
+		c.m = map[string]int{}
+	}
+	c.m[k]++
+	c.total++
+}
+
+func ngrams(toks []string, n int) counts {
+	var c counts
+	for i := 0; i+n <= len(toks); i++ {
+		c.add(strings.Join(toks[i:i+n], " "))
+	}
+	return c
+}
+
+// skipGrams counts ordered pairs with at most skip tokens between them,
+// plus, for SU, unigrams. As in ROUGE-1.5.5, the last token starts no unit:
+// its unigram is never counted.
+func skipGrams(toks []string, skip int, su bool) counts {
+	var c counts
+	for i := 0; i+1 < len(toks); i++ {
+		if su {
+			c.add(toks[i])
+		}
+		for j := i + 1; j <= i+skip+1 && j < len(toks); j++ {
+			c.add(toks[i] + " " + toks[j])
+		}
+	}
+	return c
+}
+
+// hits returns the clipped overlap of peer and model units.
+func hits(peer, model counts) int {
+	h := 0
+	for k, n := range model.m {
+		h += min(n, peer.m[k])
+	}
+	return h
+}
+
+// pooled scores count-based metrics: pooled over models for -f A, the
+// best model by rounded recall for -f B.
+func (o Options) pooled(p summary, ms []summary, unit func(summary) counts) Score {
+	pc := unit(p)
+	if pc.total == 0 {
+		return Score{}
+	}
+	if o.BestModel {
+		best, bestR := Score{}, -1.0
+		for _, m := range ms {
+			mc := unit(m)
+			h := hits(pc, mc)
+			s := o.score(float64(h), float64(mc.total), float64(h), float64(pc.total))
+			if s.R > bestR {
+				best, bestR = s, s.R
+			}
+		}
+		return best
+	}
+	h, total := 0, 0
+	for _, m := range ms {
+		mc := unit(m)
+		h += hits(pc, mc)
+		total += mc.total
+	}
+	return o.score(float64(h), float64(total), float64(h), float64(len(ms)*pc.total))
+}
+
+// score rounds R = rh/rd and P = ph/pd to five decimals and computes F
+// from the rounded values. A zero denominator gives 0.
+func (o Options) score(rh, rd, ph, pd float64) Score {
+	var s Score
+	if rd > 0 {
+		s.R = round5(rh / rd)
+	}
+	if pd > 0 {
+		s.P = round5(ph / pd)
+	}
+	s.F = o.fMeasure(s.R, s.P)
+	return s
+}
+
+func (o Options) fMeasure(r, p float64) float64 {
+	a := o.Alpha
+	den := (1-a)*p + a*r
+	if den == 0 {
+		return 0
+	}
+	return round5(r * p / den)
+}
+
+// round5 rounds x to five decimals as C's printf("%.5f") does: the
+// correctly rounded decimal of the double, ties to even.
+func round5(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 5, 64), 64)
+	return v
+}
+
+// weight is ROUGE-W's f(k) = k^w, computed as C's pow() rounds it.
+func weight(k, w float64) float64 { return pow(k, w) }
+
+// Format prints x with five decimals, as ROUGE-1.5.5 does.
+func Format(x float64) string { return strconv.FormatFloat(x, 'f', 5, 64) }

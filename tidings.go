@@ -35,7 +35,7 @@ func (f SummarizerFunc) Summarize(ctx context.Context, arts []news.Article, opts
 
 // Algorithms lists the summarizer names that [SummarizerByName] accepts,
 // the default first.
-var Algorithms = []string{"centroid"}
+var Algorithms = []string{"centroid", "lead"}
 
 // SummarizerByName returns the summarizer called name ("" means the
 // default), or an error listing the valid names.
@@ -43,6 +43,8 @@ func SummarizerByName(name string) (Summarizer, error) {
 	switch name {
 	case "", "centroid":
 		return SummarizerFunc(summarize.Centroid), nil
+	case "lead":
+		return SummarizerFunc(summarize.Lead), nil
 	}
 	return nil, fmt.Errorf("tidings: unknown summarizer %q (valid: %s)", name, strings.Join(Algorithms, ", "))
 }

@@ -112,3 +112,80 @@ func TestGoldenVectors(t *testing.T) {
 		}
 	}
 }
+
+type average struct {
+	Set     string                     `json:"set"`
+	Args    string                     `json:"args"`
+	NEvals  int                        `json:"n_evals"`
+	Metrics map[string]json.RawMessage `json:"metrics"`
+}
+
+// TestGoldenAverages requires the bootstrap averages and 95% bounds to
+// match what ROUGE-1.5.5 printed for each option set.
+func TestGoldenAverages(t *testing.T) {
+	vs, res := loadGolden(t)
+	f, err := os.ReadFile(filepath.Join(goldenDir, "averages.jsonl"))
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(f)), "\n") {
+		var avg average
+		if err := json.Unmarshal([]byte(line), &avg); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(avg.Set, func(t *testing.T) {
+			o, err := ParseArgs(strings.Fields(avg.Args))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var set []vector
+			for _, v := range vs {
+				if v.Set == avg.Set {
+					set = append(set, v)
+				}
+			}
+			sort.Slice(set, func(i, j int) bool { return set[i].ID+".P" < set[j].ID+".P" })
+			if len(set) != avg.NEvals {
+				t.Fatalf("%d vectors, averages say %d", len(set), avg.NEvals)
+			}
+			results := make([]Result, len(set))
+			for i, v := range set {
+				if results[i], err = Evaluate(v.Peer, v.Refs, o, res); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for metric, raw := range avg.Metrics {
+				var m struct {
+					R, P, F float64
+					RCI     [2]float64 `json:"R_ci"`
+					PCI     [2]float64 `json:"P_ci"`
+					FCI     [2]float64 `json:"F_ci"`
+				}
+				if err := json.Unmarshal(raw, &m); err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range []struct {
+					name string
+					want float64
+					ci   [2]float64
+					pick func(Score) float64
+				}{
+					{"R", m.R, m.RCI, func(s Score) float64 { return s.R }},
+					{"P", m.P, m.PCI, func(s Score) float64 { return s.P }},
+					{"F", m.F, m.FCI, func(s Score) float64 { return s.F }},
+				} {
+					vals := make([]float64, len(results))
+					for i, r := range results {
+						s, _ := r.Get(metric)
+						vals[i] = c.pick(s)
+					}
+					got := Bootstrap(vals, o.Resamples, o.Confidence)
+					if Format(got.Mean) != Format(c.want) || Format(got.Low) != Format(c.ci[0]) || Format(got.High) != Format(c.ci[1]) {
+						t.Errorf("%s Average_%s = %s (%s - %s), ROUGE-1.5.5 printed %s (%s - %s)", metric, c.name,
+							Format(got.Mean), Format(got.Low), Format(got.High), Format(c.want), Format(c.ci[0]), Format(c.ci[1]))
+					}
+				}
+			}
+		})
+	}
+}

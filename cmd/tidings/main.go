@@ -19,7 +19,15 @@ Usage:
   tidings brief [--words N] [--format text|markdown|json] [--algo NAME] PATH...
   tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME]
   tidings clean [--report] [--sample N] PATH...
+  tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
+                [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
+  tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
+               [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings help
+
+ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.
+-m and -s read ROUGE's data files from --rouge-data (default ../shared/data/rouge-golden).
+eval defaults to each data set's convention (budget and options).
 
 PATH is a file, a directory (every file in it) or - for standard input.
 Exit status: 0 success, 1 some inputs failed or the run failed, 2 bad usage.
@@ -68,6 +76,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.brief(ctx, args[1:])
 	case "clean":
 		return env.clean(ctx, args[1:])
+	case "rouge":
+		return env.rouge(ctx, args[1:])
+	case "eval":
+		return env.eval(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

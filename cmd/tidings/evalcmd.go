@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"tidings"
+	"tidings/eval"
+	"tidings/news"
+)
+
+// convention is a data set's scoring convention (../shared/data/README.md).
+type convention struct {
+	words int
+	args  string
+}
+
+// conventionFor returns the convention of a data set by its "dataset"
+// field.
+func conventionFor(dataset string) convention {
+	switch {
+	case strings.HasPrefix(dataset, "tac"):
+		return convention{100, "-n 4 -m -a -l 100 -x"}
+	case strings.HasPrefix(dataset, "duc2006"):
+		return convention{250, "-n 2 -m -a -l 250 -x -2 4 -u"}
+	case strings.HasPrefix(dataset, "multiling"):
+		return convention{250, "-n 2 -m -a -l 250 -x"}
+	case strings.HasPrefix(dataset, "multinews"):
+		return convention{260, "-n 2 -m -a"}
+	}
+	return convention{100, "-n 2 -m -a"}
+}
+
+func (e *env) eval(ctx context.Context, args []string) error {
+	var data, wordsArg, algos, out, rdata []string
+	help := false
+	rougeArgs, err := splitArgs(args, map[string]*[]string{"data": &data, "words": &wordsArg, "algo": &algos, "out": &out, "rouge-data": &rdata},
+		map[string]*bool{"help": &help, "h": &help})
+	if err != nil {
+		return err
+	}
+	if help {
+		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [ROUGE-1.5.5 options]\n")
+		return nil
+	}
+	if len(data) != 1 {
+		return fmt.Errorf("%w: eval needs one --data file", errUsage)
+	}
+	clusters, bad, err := e.loadClusters(data[0])
+	if err != nil {
+		return err
+	}
+	conv := conventionFor(clusters[0].Dataset)
+	words := conv.words
+	if len(wordsArg) > 0 {
+		if words, err = strconv.Atoi(last(wordsArg, "")); err != nil || words <= 0 {
+			return fmt.Errorf("%w: --words must be a positive number", errUsage)
+		}
+	}
+	if len(rougeArgs) == 0 {
+		rougeArgs = strings.Fields(conv.args)
+	}
+	o, err := eval.ParseArgs(rougeArgs)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	res, err := loadRougeResources(o, last(rdata, defaultRougeData))
+	if err != nil {
+		return err
+	}
+	names := tidings.Algorithms
+	if len(algos) > 0 {
+		names = strings.Split(last(algos, ""), ",")
+	}
+	fmt.Fprintf(e.stderr, "eval: %s, %d clusters, %d words, ROUGE %s\n", data[0], len(clusters), words, strings.Join(rougeArgs, " "))
+	var rows []systemScore
+	var secs []float64
+	interrupted := false
+	for _, name := range names {
+		sum, err := tidings.SummarizerByName(strings.TrimSpace(name))
+		if err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		p := &tidings.Pipeline{Summarizer: sum}
+		peers := map[string]string{}
+		start := time.Now()
+		for i, c := range clusters {
+			if ctx.Err() != nil {
+				interrupted = true
+				break
+			}
+			text, err := e.summarizeCluster(ctx, p, c, words, last(out, ""), name)
+			if err != nil {
+				e.warn(err)
+				continue
+			}
+			peers[c.ID] = text
+			e.progress(name, i+1, len(clusters))
+		}
+		elapsed := time.Since(start).Seconds()
+		if len(peers) > 0 {
+			s, err := scoreSystem(name, clusters, peers, o, res)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, s)
+			secs = append(secs, elapsed/float64(len(peers)))
+		}
+		if interrupted {
+			break
+		}
+	}
+	e.table(rows, secs, o)
+	if interrupted {
+		return fmt.Errorf("interrupted: the table covers the clusters done before Ctrl-C")
+	}
+	if bad > 0 {
+		return fmt.Errorf("%w: %d bad data lines", errPartial, bad)
+	}
+	return nil
+}
+
+// summarizeCluster briefs one cluster and returns its summary, one
+// sentence per line; with out set it also writes out/algo/<id>.txt.
+func (e *env) summarizeCluster(ctx context.Context, p *tidings.Pipeline, c news.Cluster, words int, out, algo string) (string, error) {
+	b, _ := p.Brief(ctx, c.ID, c.Articles, tidings.Options{Words: words})
+	var sb strings.Builder
+	for _, s := range b.Summary.Sentences {
+		sb.WriteString(strings.Join(strings.Fields(s.Text), " "))
+		sb.WriteByte('\n')
+	}
+	if out != "" {
+		dir := filepath.Join(out, algo)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(dir, fileName(c.ID)+".txt"), []byte(sb.String()), 0o644); err != nil {
+			return "", err
+		}
+	}
+	return sb.String(), nil
+}
+
+func (e *env) progress(name string, done, total int) {
+	if !isTerminal(e.stderr) {
+		return
+	}
+	const width = 30
+	n := width * done / total
+	fmt.Fprintf(e.stderr, "\r%-10s [%s%s] %d/%d", name, strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+	if done == total {
+		fmt.Fprintln(e.stderr)
+	}
+}
+
+// table prints one row per algorithm and metric: R, P, F with the 95%
+// interval of the metric's main figure, and seconds per cluster.
+func (e *env) table(rows []systemScore, secs []float64, o eval.Options) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "algo\tmetric\tR\tP\tF\tR %g%% CI\tF %g%% CI\tclusters\ts/cluster\n", o.Confidence, o.Confidence)
+	for i, r := range rows {
+		for _, m := range r.Metrics {
+			s := r.Scores[m]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s-%s\t%s-%s\t%d\t%.3f\n", r.Name, m,
+				eval.Format(s["R"].Mean), eval.Format(s["P"].Mean), eval.Format(s["F"].Mean),
+				eval.Format(s["R"].Low), eval.Format(s["R"].High), eval.Format(s["F"].Low), eval.Format(s["F"].High),
+				r.Clusters, secs[i])
+		}
+	}
+	tw.Flush()
+}

@@ -292,7 +292,7 @@ func (st *state) trimDateline(b block) block {
 	if m == nil || st.kept > 3 {
 		return b
 	}
-	place := strings.TrimSpace(b.text[m[2]:m[3]])
+	place := strings.TrimRight(b.text[m[2]:m[3]], " -")
 	if strings.ToUpper(place) != place && !strings.Contains(place, ",") {
 		return b
 	}

@@ -17,5 +17,5 @@
 // Pure functions, no I/O besides LoadResources, deterministic (the
 // bootstrap reproduces ROUGE-1.5.5's Perl drand48 sequence).
 //
-// See ExampleScore.
+// See ExampleEvaluate.
 package eval

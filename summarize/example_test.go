@@ -1,0 +1,32 @@
+package summarize_test
+
+import (
+	"context"
+	"fmt"
+
+	"tidings/news"
+	"tidings/segment"
+	"tidings/summarize"
+)
+
+func ExampleCentroid() {
+	arts := []news.Article{
+		{ID: "a", Text: "The council closed the old bridge on Friday after engineers found a crack.\n\nRepairs will take six weeks, officials said."},
+		{ID: "b", Text: "Engineers found a crack in the old bridge, and the council closed it on Friday.\n\nFerries will run every fifteen minutes during the closure."},
+	}
+	for i := range arts {
+		segment.Article(&arts[i])
+	}
+	s, err := summarize.Centroid(context.Background(), arts, summarize.Options{Words: 30})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, sent := range s.Sentences {
+		fmt.Println(sent.Text, len(sent.Citations), "sources")
+	}
+	// Output:
+	// The council closed the old bridge on Friday after engineers found a crack. 2 sources
+	// Repairs will take six weeks, officials said. 1 sources
+	// Ferries will run every fifteen minutes during the closure. 1 sources
+}

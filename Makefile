@@ -14,6 +14,11 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzSegment -fuzztime 30s ./segment
 	go test -run '^$$' -fuzz FuzzClean -fuzztime 30s ./clean
 	go test -run '^$$' -fuzz FuzzCitation -fuzztime 30s .
+	go test -run '^$$' -fuzz FuzzROUGE -fuzztime 30s ./eval
 
 brief:
 	go run ./cmd/tidings brief examples/bridge
+
+eval:
+	go run ./cmd/tidings eval --data ../shared/data/tac2009.jsonl
+	go run ./cmd/tidings eval --data ../shared/data/multinews-dev.jsonl

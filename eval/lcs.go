@@ -33,10 +33,21 @@ func (o Options) lcsScore(p summary, ms []summary, w float64) Score {
 		}
 		return o.score(r, 1, pr, 1)
 	}
+	// Run weights k^w, computed once: pow is slow because it is exact.
+	var wt []float64
+	if w > 0 {
+		longest := 0
+		for _, m := range ms {
+			for _, l := range m.lines {
+				longest = max(longest, len(l))
+			}
+		}
+		wt = weights(longest+1, w)
+	}
 	var totalHits, totalLen float64
 	best, bestR := Score{}, -1.0
 	for _, m := range ms {
-		h := lcsHits(p, m, w)
+		h := lcsHits(p, m, w, wt)
 		ml := 0.0
 		if w == 0 {
 			for _, l := range m.lines {
@@ -65,14 +76,14 @@ func (o Options) lcsScore(p summary, ms []summary, w float64) Score {
 }
 
 // lcsHits returns the (weighted, for w > 0) LCS hits of peer p in model m.
-func lcsHits(p, m summary, w float64) float64 {
+func lcsHits(p, m summary, w float64, wt []float64) float64 {
 	refLeft := unigramCounts(m.lines)
 	peerLeft := unigramCounts(p.lines)
 	total := 0.0
 	for _, r := range m.lines {
 		marked := make([]bool, len(r))
 		for _, ps := range p.lines {
-			markLCS(r, ps, w, marked)
+			markLCS(r, ps, w, wt, marked)
 		}
 		k := 0.0
 		for i, t := range r {
@@ -91,7 +102,7 @@ func lcsHits(p, m summary, w float64) float64 {
 			}
 			k++
 			if i == len(r)-1 || !marked[i+1] {
-				total += weight(k, w)
+				total += wt[int(k)]
 				k = 0
 			}
 		}
@@ -117,9 +128,9 @@ const (
 )
 
 // markLCS marks in marked the positions of r on one LCS path of r and p
-// (weighted LCS when w > 0). Ties go up (drop the model token), as in
+// (weighted LCS when w > 0, with wt[k] = k^w). Ties go up (drop the model token), as in
 // ROUGE-1.5.5.
-func markLCS(r, p []string, w float64, marked []bool) {
+func markLCS(r, p []string, w float64, wt []float64, marked []bool) {
 	m, n := len(r), len(p)
 	if m == 0 || n == 0 {
 		return
@@ -140,7 +151,7 @@ func markLCS(r, p []string, w float64, marked []bool) {
 				if w == 0 {
 					c[i][j] = c[i-1][j-1] + 1
 				} else {
-					c[i][j] = c[i-1][j-1] + weight(k+1, w) - weight(k, w)
+					c[i][j] = c[i-1][j-1] + wt[int(k)+1] - wt[int(k)]
 				}
 				run[i][j] = k + 1
 				dir[i][j] = dirDiag
@@ -165,4 +176,13 @@ func markLCS(r, p []string, w float64, marked []bool) {
 			j--
 		}
 	}
+}
+
+// weights returns k^w for k = 0..n.
+func weights(n int, w float64) []float64 {
+	wt := make([]float64, n+1)
+	for k := 1; k <= n; k++ {
+		wt[k] = weight(float64(k), w)
+	}
+	return wt
 }

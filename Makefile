@@ -1,4 +1,4 @@
-.PHONY: check test bench fuzz brief
+.PHONY: check test bench fuzz brief eval
 
 # check runs everything CI runs.
 check:

@@ -126,13 +126,8 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 			failed++
 			continue
 		}
-		var sb strings.Builder
-		for _, s := range b.Summary.Sentences {
-			sb.WriteString(strings.Join(strings.Fields(s.Text), " "))
-			sb.WriteByte('\n')
-		}
 		path := filepath.Join(out, fileName(c.ID)+".txt")
-		if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(summaryLines(b.Summary)), 0o644); err != nil {
 			return err
 		}
 		done++
@@ -151,6 +146,17 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 		return fmt.Errorf("no clusters in %s", in)
 	}
 	return nil
+}
+
+// summaryLines formats a summary as ROUGE's SPL input and our --out files
+// hold it: one sentence per line, white space inside a sentence collapsed.
+func summaryLines(s news.Summary) string {
+	var sb strings.Builder
+	for _, sent := range s.Sentences {
+		sb.WriteString(strings.Join(strings.Fields(sent.Text), " "))
+		sb.WriteByte('\n')
+	}
+	return sb.String()
 }
 
 // fileName makes a cluster id safe as a file name.

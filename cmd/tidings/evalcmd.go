@@ -130,21 +130,17 @@ func (e *env) eval(ctx context.Context, args []string) error {
 // sentence per line; with out set it also writes out/algo/<id>.txt.
 func (e *env) summarizeCluster(ctx context.Context, p *tidings.Pipeline, c news.Cluster, words int, out, algo string) (string, error) {
 	b, _ := p.Brief(ctx, c.ID, c.Articles, tidings.Options{Words: words})
-	var sb strings.Builder
-	for _, s := range b.Summary.Sentences {
-		sb.WriteString(strings.Join(strings.Fields(s.Text), " "))
-		sb.WriteByte('\n')
-	}
+	text := summaryLines(b.Summary)
 	if out != "" {
 		dir := filepath.Join(out, algo)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return "", err
 		}
-		if err := os.WriteFile(filepath.Join(dir, fileName(c.ID)+".txt"), []byte(sb.String()), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fileName(c.ID)+".txt"), []byte(text), 0o644); err != nil {
 			return "", err
 		}
 	}
-	return sb.String(), nil
+	return text, nil
 }
 
 func (e *env) progress(name string, done, total int) {

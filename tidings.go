@@ -35,7 +35,7 @@ func (f SummarizerFunc) Summarize(ctx context.Context, arts []news.Article, opts
 
 // Algorithms lists the summarizer names that [SummarizerByName] accepts,
 // the default first.
-var Algorithms = []string{"centroid", "lead"}
+var Algorithms = []string{"centroid", "ilp", "lead"}
 
 // SummarizerByName returns the summarizer called name ("" means the
 // default), or an error listing the valid names.
@@ -43,6 +43,8 @@ func SummarizerByName(name string) (Summarizer, error) {
 	switch name {
 	case "", "centroid":
 		return SummarizerFunc(summarize.Centroid), nil
+	case "ilp":
+		return SummarizerFunc(summarize.ILP), nil
 	case "lead":
 		return SummarizerFunc(summarize.Lead), nil
 	}
@@ -61,6 +63,9 @@ type Pipeline struct {
 type Options struct {
 	// Words is the summary's word budget; 0 means 120.
 	Words int
+	// Query is a question or topic that steers the summary towards it;
+	// empty means a generic summary.
+	Query string
 }
 
 // Prepare cleans and segments a in place, fills its outlet from its file
@@ -109,7 +114,7 @@ func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, op
 	if sum == nil {
 		sum = SummarizerFunc(summarize.Centroid)
 	}
-	s, err := sum.Summarize(ctx, b.Articles, summarize.Options{Words: opts.Words})
+	s, err := sum.Summarize(ctx, b.Articles, summarize.Options{Words: opts.Words, Query: segment.Terms(opts.Query)})
 	if err != nil {
 		return b, err
 	}

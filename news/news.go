@@ -2,6 +2,7 @@ package news
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -132,6 +133,15 @@ func (b *Brief) Article(id string) *Article {
 type Topic struct {
 	Title     string
 	Narrative string
+}
+
+// Query returns the topic as one query text: the title, then the
+// narrative. A nil topic gives "".
+func (t *Topic) Query() string {
+	if t == nil {
+		return ""
+	}
+	return strings.TrimSpace(t.Title + "\n" + t.Narrative)
 }
 
 // Reference is a human reference summary of a cluster.

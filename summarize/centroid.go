@@ -8,40 +8,6 @@ import (
 	"tidings/news"
 )
 
-// Options controls a summary. The zero value gives a 120-word summary.
-type Options struct {
-	// Words is the word budget: the summary has at most this many
-	// white-space separated words, and no sentence is cut. 0 means 120.
-	Words int
-	// Redundancy is the largest TF-IDF cosine similarity allowed between
-	// two chosen sentences, in (0, 1]; 0 means 0.5.
-	Redundancy float64
-	// Diversity is the weight of novelty against score in selection, in
-	// [0, 1); 0 means 0.3.
-	Diversity float64
-}
-
-func (o Options) diversity() float64 {
-	if o.Diversity > 0 && o.Diversity < 1 {
-		return o.Diversity
-	}
-	return 0.3
-}
-
-func (o Options) words() int {
-	if o.Words > 0 {
-		return o.Words
-	}
-	return 120
-}
-
-func (o Options) redundancy() float64 {
-	if o.Redundancy > 0 {
-		return o.Redundancy
-	}
-	return 0.5
-}
-
 // Centroid summarizes arts with centroid scoring (after Radev et al., 2004,
 // "Centroid-based summarization of multiple documents"): a sentence scores
 // by the cosine of its TF-IDF vector with the story's centroid, where a

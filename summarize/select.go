@@ -65,6 +65,13 @@ func Select(cands []Candidate, sp *space, opts Options) []Candidate {
 			break
 		}
 	}
+	return readingOrder(chosen)
+}
+
+// readingOrder sorts chosen sentences so the brief reads as a story: by
+// relative position in their article (leads first), then by article
+// order, then by sentence order.
+func readingOrder(chosen []Candidate) []Candidate {
 	slices.SortStableFunc(chosen, func(a, b Candidate) int {
 		if c := cmp.Compare(a.Position, b.Position); c != 0 {
 			return c

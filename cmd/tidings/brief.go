@@ -21,6 +21,7 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	words := fs.Int("words", 120, "summary length budget in words")
 	format := fs.String("format", "text", "output format: text, markdown or json")
 	algo := fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")")
+	query := fs.String("query", "", "question or topic to steer the summary (default: each cluster's topic with --in)")
 	in := fs.String("in", "", "JSONL clusters file: brief every cluster (needs --out)")
 	out := fs.String("out", "", "directory for the per-cluster summaries of --in")
 	if err := e.parse(fs, args); err != nil {
@@ -38,7 +39,7 @@ func (e *env) brief(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	p := &tidings.Pipeline{Summarizer: sum}
-	opts := tidings.Options{Words: *words}
+	opts := tidings.Options{Words: *words, Query: strings.TrimSpace(*query)}
 	if *in != "" || *out != "" {
 		if *in == "" || *out == "" || fs.NArg() > 0 {
 			return fmt.Errorf("%w: --in and --out go together, without PATH arguments", errUsage)
@@ -118,7 +119,11 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 			failed++
 			continue
 		}
-		b, err := p.Brief(ctx, c.ID, c.Articles, opts)
+		o := opts
+		if o.Query == "" {
+			o.Query = c.Topic.Query()
+		}
+		b, err := p.Brief(ctx, c.ID, c.Articles, o)
 		for _, err := range unjoin(err) {
 			e.warn(fmt.Errorf("cluster %s: %w", c.ID, err))
 		}

@@ -39,14 +39,14 @@ func conventionFor(dataset string) convention {
 
 func (e *env) eval(ctx context.Context, args []string) error {
 	var data, wordsArg, algos, out, rdata []string
-	help := false
+	help, noTopic := false, false
 	rougeArgs, err := splitArgs(args, map[string]*[]string{"data": &data, "words": &wordsArg, "algo": &algos, "out": &out, "rouge-data": &rdata},
-		map[string]*bool{"help": &help, "h": &help})
+		map[string]*bool{"help": &help, "h": &help, "no-topic": &noTopic})
 	if err != nil {
 		return err
 	}
 	if help {
-		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [ROUGE-1.5.5 options]\n")
+		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [--no-topic] [ROUGE-1.5.5 options]\n")
 		return nil
 	}
 	if len(data) != 1 {
@@ -95,7 +95,11 @@ func (e *env) eval(ctx context.Context, args []string) error {
 				interrupted = true
 				break
 			}
-			text, err := e.summarizeCluster(ctx, p, c, words, last(out, ""), name)
+			query := c.Topic.Query()
+			if noTopic {
+				query = ""
+			}
+			text, err := e.summarizeCluster(ctx, p, c, tidings.Options{Words: words, Query: query}, last(out, ""), name)
 			if err != nil {
 				e.warn(err)
 				continue
@@ -128,8 +132,8 @@ func (e *env) eval(ctx context.Context, args []string) error {
 
 // summarizeCluster briefs one cluster and returns its summary, one
 // sentence per line; with out set it also writes out/algo/<id>.txt.
-func (e *env) summarizeCluster(ctx context.Context, p *tidings.Pipeline, c news.Cluster, words int, out, algo string) (string, error) {
-	b, _ := p.Brief(ctx, c.ID, c.Articles, tidings.Options{Words: words})
+func (e *env) summarizeCluster(ctx context.Context, p *tidings.Pipeline, c news.Cluster, opts tidings.Options, out, algo string) (string, error) {
+	b, _ := p.Brief(ctx, c.ID, c.Articles, opts)
 	text := summaryLines(b.Summary)
 	if out != "" {
 		dir := filepath.Join(out, algo)

@@ -1,0 +1,261 @@
+package summarize
+
+import (
+	"fmt"
+	"os"
+	"cmp"
+	"context"
+	"slices"
+	"time"
+
+	"tidings/internal/vec"
+	"tidings/news"
+)
+
+// ILP summarizes arts by concept coverage (Gillick and Favre, 2009): it
+// chooses the set of candidate sentences, within the word budget, that
+// covers the largest total weight of bigram concepts (see [concepts]).
+// The integer program
+//
+//	max Σ w_c z_c  subject to  Σ l_s x_s ≤ budget,  z_c ≤ Σ_{s ∋ c} x_s
+//
+// is solved exactly by branch and bound (see [coverSolver]) until
+// Options.TimeLimit runs out; then the best selection found so far is
+// used. It returns ctx.Err() when ctx is done.
+func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
+	sp := newSpace(arts)
+	cands := Candidates(arts)
+	cs := newConcepts(arts, cands, opts.Query)
+	chosen, _, err := solveCover(ctx, cands, cs, opts.words(), opts.timeLimit())
+	if err != nil {
+		return news.Summary{}, err
+	}
+	scoreCentroid(sp, cands, len(arts))
+	chosen = fill(chosen, cands, sp, opts)
+	return summary(arts, sp, readingOrder(chosen)), nil
+}
+
+// solveCover picks the candidates of the best concept cover; exact
+// reports whether the search finished (the cover is optimal) rather
+// than stopped at the time limit.
+func solveCover(ctx context.Context, cands []Candidate, cs *concepts, budget int, limit time.Duration) (chosen []Candidate, exact bool, err error) {
+	p := coverProblem{budget: budget, weight: cs.weight}
+	var index []int
+	for i, c := range cands {
+		if len(cs.of[i]) == 0 || c.Sentence.Words > budget {
+			continue
+		}
+		p.cost = append(p.cost, c.Sentence.Words)
+		p.items = append(p.items, cs.of[i])
+		index = append(index, i)
+	}
+	t0 := time.Now()
+	sol, exact := p.solve(ctx, time.Now().Add(limit))
+	if debugILP {
+		fmt.Fprintf(os.Stderr, "ilp: items=%d concepts=%d exact=%v %v\n", len(p.cost), len(p.weight), exact, time.Since(t0))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	for _, k := range sol {
+		c := cands[index[k]]
+		c.Score = p.gainAlone(k)
+		chosen = append(chosen, c)
+	}
+	return chosen, exact, nil
+}
+
+// coverProblem is budgeted maximum coverage: items with costs, each
+// covering a set of weighted elements.
+type coverProblem struct {
+	cost   []int
+	items  [][]int32 // elements of each item
+	weight []float64 // by element
+	budget int
+}
+
+func (p *coverProblem) gainAlone(k int) float64 {
+	v := 0.0
+	for _, e := range p.items[k] {
+		v += p.weight[e]
+	}
+	return v
+}
+
+// coverSolver is a depth-first branch and bound over coverProblem. At
+// each node the free items are ranked by marginal gain per cost; the
+// node's bound is the fractional knapsack over those gains, which is
+// never below the best completion because coverage is submodular (an
+// item's gain can only shrink as others are added). The first dive takes
+// the best ratio each time, which is the greedy solution, so the search
+// starts from a good incumbent.
+type coverSolver struct {
+	p        *coverProblem
+	covered  []int32 // times each element is covered by the current set
+	state    []int8  // 0 free, 1 chosen, 2 excluded
+	cur      []int
+	curVal   float64
+	words    int
+	best     []int
+	bestVal  float64
+	deadline time.Time
+	ctx      context.Context
+	nodes    int
+	stopped  bool
+}
+
+type ranked struct {
+	item  int
+	gain  float64
+	ratio float64
+}
+
+// solve returns the chosen item indices and whether they are proven
+// optimal.
+func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bool) {
+	s := &coverSolver{
+		p:        p,
+		covered:  make([]int32, len(p.weight)),
+		state:    make([]int8, len(p.cost)),
+		deadline: deadline,
+		ctx:      ctx,
+	}
+	s.search()
+	slices.Sort(s.best)
+	return s.best, !s.stopped
+}
+
+const epsilon = 1e-9
+
+func (s *coverSolver) search() {
+	s.nodes++
+	if s.nodes%64 == 0 && (time.Now().After(s.deadline) || s.ctx.Err() != nil) {
+		s.stopped = true
+	}
+	if s.stopped {
+		return
+	}
+	if s.curVal > s.bestVal+epsilon {
+		s.bestVal = s.curVal
+		s.best = append(s.best[:0], s.cur...)
+	}
+	room := s.p.budget - s.words
+	var free []ranked
+	for k, st := range s.state {
+		if st != 0 || s.p.cost[k] > room {
+			continue
+		}
+		g := 0.0
+		for _, e := range s.p.items[k] {
+			if s.covered[e] == 0 {
+				g += s.p.weight[e]
+			}
+		}
+		if g > 0 {
+			free = append(free, ranked{k, g, g / float64(s.p.cost[k])})
+		}
+	}
+	slices.SortFunc(free, func(a, b ranked) int {
+		if c := cmp.Compare(b.ratio, a.ratio); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.item, b.item)
+	})
+	var excluded []int
+	for i, r := range free {
+		if s.curVal+fractionalBound(s.p, free[i:], room) <= s.bestVal+epsilon {
+			break
+		}
+		s.add(r.item)
+		s.search()
+		s.remove(r.item)
+		if s.stopped {
+			break
+		}
+		s.state[r.item] = 2
+		excluded = append(excluded, r.item)
+	}
+	for _, k := range excluded {
+		s.state[k] = 0
+	}
+}
+
+// fractionalBound is the value of the fractional knapsack over free
+// (sorted by ratio) within room.
+func fractionalBound(p *coverProblem, free []ranked, room int) float64 {
+	v := 0.0
+	for _, r := range free {
+		c := p.cost[r.item]
+		if c <= room {
+			v += r.gain
+			room -= c
+			continue
+		}
+		return v + r.ratio*float64(room)
+	}
+	return v
+}
+
+func (s *coverSolver) add(k int) {
+	s.state[k] = 1
+	s.cur = append(s.cur, k)
+	s.words += s.p.cost[k]
+	for _, e := range s.p.items[k] {
+		if s.covered[e] == 0 {
+			s.curVal += s.p.weight[e]
+		}
+		s.covered[e]++
+	}
+}
+
+func (s *coverSolver) remove(k int) {
+	s.state[k] = 0
+	s.cur = s.cur[:len(s.cur)-1]
+	s.words -= s.p.cost[k]
+	for _, e := range s.p.items[k] {
+		s.covered[e]--
+		if s.covered[e] == 0 {
+			s.curVal -= s.p.weight[e]
+		}
+	}
+}
+
+// fill spends the budget a cover left unused (when the story has fewer
+// concepts than the budget holds) on the best scored candidates that fit
+// and repeat nothing already chosen.
+func fill(chosen, cands []Candidate, sp *space, opts Options) []Candidate {
+	budget := opts.words()
+	words := 0
+	for _, c := range chosen {
+		words += c.Sentence.Words
+	}
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cands[b].Score, cands[a].Score) })
+	for _, i := range order {
+		if budget-words < minWords {
+			break
+		}
+		c := cands[i]
+		if words+c.Sentence.Words > budget || redundant(c, chosen, sp, opts.redundancy()) {
+			continue
+		}
+		chosen = append(chosen, c)
+		words += c.Sentence.Words
+	}
+	return chosen
+}
+
+// redundant reports whether c repeats a chosen sentence: the same
+// sentence, the same text, or a TF-IDF cosine above bound.
+func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
+	v := sp.vector(c)
+	for _, d := range chosen {
+		if (d.Article == c.Article && d.Sentence.Index == c.Sentence.Index) || duplicateText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
+			return true
+		}
+	}
+	return false
+}

@@ -60,6 +60,9 @@ type Sentence struct {
 	// Terms are the sentence's scoring terms: lower-cased word stems with
 	// stop words and punctuation removed, in text order.
 	Terms []string
+	// Stems are the stems of all the sentence's words, stop words
+	// included, in text order: the units of word n-grams.
+	Stems []string
 }
 
 // Citation points at the sentence of one article that supports a claim.

@@ -9,7 +9,7 @@ import (
 	"tidings/news"
 )
 
-// Article fills a.Sentences from a.Text: spans, words and terms. It
+// Article fills a.Sentences from a.Text: spans, words, terms and stems. It
 // replaces any sentences a already had.
 func Article(a *news.Article) {
 	spans := Sentences(a.Text)
@@ -24,9 +24,24 @@ func Article(a *news.Article) {
 			End:       sp.End,
 			Text:      text,
 			Words:     CountWords(text),
-			Terms:     Terms(text),
 		}
+		a.Sentences[i].Terms, a.Sentences[i].Stems = termsAndStems(text)
 	}
+}
+
+// termsAndStems returns the [Terms] of s and the stems of all its words.
+func termsAndStems(s string) (terms, stems []string) {
+	words := Words(s)
+	stems = make([]string, len(words))
+	for i, w := range words {
+		if len(w) < 2 || IsStopWord(w) {
+			stems[i] = w
+			continue
+		}
+		stems[i] = english.Stem(w, true)
+		terms = append(terms, stems[i])
+	}
+	return terms, stems
 }
 
 // CountWords returns the number of white-space separated words in s, the

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"math"
 	"tidings/news"
 )
 
@@ -14,6 +15,9 @@ type concepts struct {
 	// of[i] lists the distinct concepts, with positive weight, of
 	// candidate i.
 	of [][]int32
+	// prior[i] is candidate i's own value, as a fraction of a typical
+	// sentence's concept value: the lead prior plus query relevance.
+	prior []float64
 }
 
 // Concept weighting, chosen on the development sets (see README,
@@ -26,8 +30,13 @@ var (
 	minSpread     = 2
 	minRepeats    = 2
 	leadBonus     = 1.0
-	leadSentences = 2
+	leadSentences = 1
 	queryBoost    = 1.0
+	positionPrior = 6.0
+	positionDecay = 0.3
+	queryPrior    = 0.0
+	coverMinWords = 0
+	stopBigrams   = true
 )
 
 type bigram struct{ a, b string }
@@ -43,8 +52,7 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 	stats := map[bigram]*stat{}
 	for ai, a := range arts {
 		for _, s := range a.Sentences {
-			for k := 0; k+1 < len(s.Terms); k++ {
-				b := bigram{s.Terms[k], s.Terms[k+1]}
+			for _, b := range bigrams(s) {
 				st := stats[b]
 				if st == nil {
 					st = &stat{lastArticle: -1, leadArticle: -1}
@@ -92,12 +100,22 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		}
 		return w
 	}
-	cs := &concepts{of: make([][]int32, len(cands))}
+	cs := &concepts{of: make([][]int32, len(cands)), prior: make([]float64, len(cands))}
+	for i, c := range cands {
+		cs.prior[i] = positionPrior / float64(len(arts)) * math.Exp(-positionDecay*float64(c.Sentence.Index))
+		if len(q) > 0 {
+			hits := 0
+			for _, t := range c.Sentence.Terms {
+				if q[t] {
+					hits++
+				}
+			}
+			cs.prior[i] += queryPrior * float64(hits) / float64(len(c.Sentence.Terms))
+		}
+	}
 	ids := map[bigram]int32{}
 	for i, c := range cands {
-		terms := c.Sentence.Terms
-		for k := 0; k+1 < len(terms); k++ {
-			b := bigram{terms[k], terms[k+1]}
+		for _, b := range bigrams(c.Sentence) {
 			id, ok := ids[b]
 			if !ok {
 				w := weightOf(b, stats[b])
@@ -125,4 +143,28 @@ func containsID(ids []int32, id int32) bool {
 		}
 	}
 	return false
+}
+
+// bigrams returns the concept bigrams of s: adjacent stems of which at
+// least one is a scoring term (not a stop word), or, with stopBigrams
+// off, adjacent scoring terms.
+func bigrams(s news.Sentence) []bigram {
+	var out []bigram
+	if !stopBigrams || len(s.Stems) == 0 {
+		for k := 0; k+1 < len(s.Terms); k++ {
+			out = append(out, bigram{s.Terms[k], s.Terms[k+1]})
+		}
+		return out
+	}
+	content := make(map[string]bool, len(s.Terms))
+	for _, t := range s.Terms {
+		content[t] = true
+	}
+	for k := 0; k+1 < len(s.Stems); k++ {
+		a, b := s.Stems[k], s.Stems[k+1]
+		if content[a] || content[b] {
+			out = append(out, bigram{a, b})
+		}
+	}
+	return out
 }

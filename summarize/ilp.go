@@ -1,10 +1,10 @@
 package summarize
 
 import (
-	"fmt"
-	"os"
 	"cmp"
 	"context"
+	"fmt"
+	"os"
 	"slices"
 	"time"
 
@@ -42,12 +42,23 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, budget int
 	p := coverProblem{budget: budget, weight: cs.weight}
 	var index []int
 	for i, c := range cands {
-		if len(cs.of[i]) == 0 || c.Sentence.Words > budget {
+		if len(cs.of[i]) == 0 || c.Sentence.Words > budget || c.Sentence.Words < coverMinWords {
 			continue
 		}
 		p.cost = append(p.cost, c.Sentence.Words)
 		p.items = append(p.items, cs.of[i])
 		index = append(index, i)
+	}
+	// Each sentence also earns a value of its own: its prior (position,
+	// query relevance) times the mean concept value of a sentence.
+	mean := 0.0
+	for k := range p.items {
+		mean += p.gainAlone(k)
+	}
+	mean /= float64(max(len(p.items), 1))
+	p.bonus = make([]float64, len(p.items))
+	for k, i := range index {
+		p.bonus[k] = mean * cs.prior[i]
 	}
 	t0 := time.Now()
 	sol, exact := p.solve(ctx, time.Now().Add(limit))
@@ -71,11 +82,15 @@ type coverProblem struct {
 	cost   []int
 	items  [][]int32 // elements of each item
 	weight []float64 // by element
+	bonus  []float64 // value of each item on its own, beyond its elements
 	budget int
 }
 
 func (p *coverProblem) gainAlone(k int) float64 {
 	v := 0.0
+	if p.bonus != nil {
+		v = p.bonus[k]
+	}
 	for _, e := range p.items[k] {
 		v += p.weight[e]
 	}
@@ -145,7 +160,7 @@ func (s *coverSolver) search() {
 		if st != 0 || s.p.cost[k] > room {
 			continue
 		}
-		g := 0.0
+		g := s.p.bonus[k]
 		for _, e := range s.p.items[k] {
 			if s.covered[e] == 0 {
 				g += s.p.weight[e]
@@ -200,6 +215,7 @@ func (s *coverSolver) add(k int) {
 	s.state[k] = 1
 	s.cur = append(s.cur, k)
 	s.words += s.p.cost[k]
+	s.curVal += s.p.bonus[k]
 	for _, e := range s.p.items[k] {
 		if s.covered[e] == 0 {
 			s.curVal += s.p.weight[e]
@@ -212,6 +228,7 @@ func (s *coverSolver) remove(k int) {
 	s.state[k] = 0
 	s.cur = s.cur[:len(s.cur)-1]
 	s.words -= s.p.cost[k]
+	s.curVal -= s.p.bonus[k]
 	for _, e := range s.p.items[k] {
 		s.covered[e]--
 		if s.covered[e] == 0 {

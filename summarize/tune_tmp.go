@@ -24,4 +24,11 @@ func init() {
 	envF("T_LEAD", &leadBonus)
 	envI("T_LEADS", &leadSentences)
 	envF("T_QUERY", &queryBoost)
+	envF("T_POS", &positionPrior)
+	envI("T_MINW", &coverMinWords)
+	if os.Getenv("T_NOSTOPBI") != "" {
+		stopBigrams = false
+	}
+	envF("T_POSDECAY", &positionDecay)
+	envF("T_QPRIOR", &queryPrior)
 }

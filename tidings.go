@@ -35,7 +35,7 @@ func (f SummarizerFunc) Summarize(ctx context.Context, arts []news.Article, opts
 
 // Algorithms lists the summarizer names that [SummarizerByName] accepts,
 // the default first.
-var Algorithms = []string{"centroid", "ilp", "lead"}
+var Algorithms = []string{"centroid", "ilp", "lexrank", "textrank", "mmr", "submodular", "lead"}
 
 // SummarizerByName returns the summarizer called name ("" means the
 // default), or an error listing the valid names.
@@ -43,6 +43,14 @@ func SummarizerByName(name string) (Summarizer, error) {
 	switch name {
 	case "", "centroid":
 		return SummarizerFunc(summarize.Centroid), nil
+	case "lexrank":
+		return SummarizerFunc(summarize.LexRank), nil
+	case "textrank":
+		return SummarizerFunc(summarize.TextRank), nil
+	case "mmr":
+		return SummarizerFunc(summarize.MMR), nil
+	case "submodular":
+		return SummarizerFunc(summarize.Submodular), nil
 	case "ilp":
 		return SummarizerFunc(summarize.ILP), nil
 	case "lead":

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"time"
 
-	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -241,38 +240,10 @@ func (s *coverSolver) remove(k int) {
 // concepts than the budget holds) on the best scored candidates that fit
 // and repeat nothing already chosen.
 func fill(chosen, cands []Candidate, sp *space, opts Options) []Candidate {
-	budget := opts.words()
-	words := 0
-	for _, c := range chosen {
-		words += c.Sentence.Words
-	}
 	order := make([]int, len(cands))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cands[b].Score, cands[a].Score) })
-	for _, i := range order {
-		if budget-words < minWords {
-			break
-		}
-		c := cands[i]
-		if words+c.Sentence.Words > budget || redundant(c, chosen, sp, opts.redundancy()) {
-			continue
-		}
-		chosen = append(chosen, c)
-		words += c.Sentence.Words
-	}
-	return chosen
-}
-
-// redundant reports whether c repeats a chosen sentence: the same
-// sentence, the same text, or a TF-IDF cosine above bound.
-func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
-	v := sp.vector(c)
-	for _, d := range chosen {
-		if (d.Article == c.Article && d.Sentence.Index == c.Sentence.Index) || duplicateText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
-			return true
-		}
-	}
-	return false
+	return addFitting(chosen, cands, order, sp, opts)
 }

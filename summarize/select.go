@@ -8,64 +8,53 @@ import (
 	"tidings/news"
 )
 
-// Select picks candidates under the word budget by maximal marginal
-// relevance (Carbonell and Goldstein, 1998): at each step the candidate
-// that fits and maximises
-//
-//	(1-Diversity) * Score/maxScore - Diversity * max cosine to the chosen
-//
-// skipping any sentence whose TF-IDF cosine with a chosen one exceeds the
-// redundancy bound (the same fact in two wordings). It returns them in
-// reading order: by relative position in their article (leads first), then
-// by article order. Ties are broken by article and sentence order.
-func Select(cands []Candidate, sp *space, opts Options) []Candidate {
+// greedy picks candidates by descending score while they fit the word
+// budget, skipping any that repeats a chosen one (TF-IDF cosine above
+// Options.Redundancy, or the same text): the reranker of MEAD (Radev et
+// al., 2004), used by the methods that score sentences one by one. It
+// returns them in [readingOrder].
+func greedy(cands []Candidate, sp *space, opts Options) []Candidate {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cands[b].Score, cands[a].Score) })
+	return readingOrder(addFitting(nil, cands, order, sp, opts))
+}
+
+// addFitting appends to chosen the candidates of order, in turn, that fit
+// the rest of the budget and repeat nothing chosen, until fewer than
+// minWords remain.
+func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options) []Candidate {
 	budget := opts.words()
-	lambda := opts.diversity()
-	top := 0.0
-	for _, c := range cands {
-		top = max(top, c.Score)
-	}
-	if top == 0 {
-		top = 1
-	}
 	words := 0
-	used := make([]bool, len(cands))
-	maxSim := make([]float64, len(cands))
-	var chosen []Candidate
-	for {
-		best, bestVal := -1, 0.0
-		for i, c := range cands {
-			if used[i] || words+c.Sentence.Words > budget || maxSim[i] > opts.redundancy() {
-				continue
-			}
-			val := (1-lambda)*c.Score/top - lambda*maxSim[i]
-			if best < 0 || val > bestVal {
-				best, bestVal = i, val
-			}
-		}
-		if best < 0 {
-			break
-		}
-		c := cands[best]
-		used[best] = true
-		chosen = append(chosen, c)
+	for _, c := range chosen {
 		words += c.Sentence.Words
-		v := sp.vector(c)
-		for i := range cands {
-			if used[i] {
-				continue
-			}
-			if duplicateText(cands[i], c) {
-				used[i] = true
-				continue
-			}
-			maxSim[i] = max(maxSim[i], vec.Cosine(v, sp.vector(cands[i])))
-		}
+	}
+	for _, i := range order {
 		if budget-words < minWords {
 			break
 		}
+		c := cands[i]
+		if words+c.Sentence.Words > budget || redundant(c, chosen, sp, opts.redundancy()) {
+			continue
+		}
+		chosen = append(chosen, c)
+		words += c.Sentence.Words
 	}
-	return readingOrder(chosen)
+	return chosen
+}
+
+// redundant reports whether c repeats a chosen sentence: the same
+// sentence, the same text, or a TF-IDF cosine above bound.
+func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
+	v := sp.vector(c)
+	for _, d := range chosen {
+		if (d.Article == c.Article && d.Sentence.Index == c.Sentence.Index) || duplicateText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
+			return true
+		}
+	}
+	return false
 }
 
 // readingOrder sorts chosen sentences so the brief reads as a story: by

@@ -58,3 +58,23 @@ func newSpace(arts []news.Article) *space {
 func (sp *space) vector(c Candidate) vec.Vector {
 	return sp.vecs[c.Article][c.Sentence.Index]
 }
+
+// relevance returns the TF-IDF cosine of each candidate with the query
+// terms, or nil when there is no query.
+func (sp *space) relevance(cands []Candidate, query []string) []float64 {
+	if len(query) == 0 {
+		return nil
+	}
+	var ids []int32
+	for _, t := range query {
+		if id, ok := sp.vocab.Lookup(t); ok {
+			ids = append(ids, id)
+		}
+	}
+	q := vec.Counts(ids).Weighted(sp.idf)
+	rel := make([]float64, len(cands))
+	for i, c := range cands {
+		rel[i] = vec.Cosine(q, sp.vector(c))
+	}
+	return rel
+}

@@ -25,6 +25,10 @@ func init() {
 	envI("T_LEADS", &leadSentences)
 	envF("T_QUERY", &queryBoost)
 	envF("T_POS", &positionPrior)
+	envF("T_SA", &subSaturation)
+	envF("T_SL", &subLambda)
+	envF("T_SK", &subClusters)
+	envF("T_SR", &subCostScale)
 	envI("T_MINW", &coverMinWords)
 	if os.Getenv("T_NOSTOPBI") != "" {
 		stopBigrams = false

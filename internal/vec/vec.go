@@ -127,3 +127,22 @@ func IDF(df []int, n int) []float64 {
 	}
 	return w
 }
+
+// Scaled returns a copy of v with every weight multiplied by f.
+func (v Vector) Scaled(f float64) Vector {
+	out := make(Vector, len(v))
+	for i, e := range v {
+		out[i] = Entry{ID: e.ID, W: e.W * f}
+	}
+	return out
+}
+
+// DotDense returns the dot product of v with the dense vector d, which
+// must be longer than v's largest id.
+func DotDense(v Vector, d []float64) float64 {
+	s := 0.0
+	for _, e := range v {
+		s += e.W * d[e.ID]
+	}
+	return s
+}

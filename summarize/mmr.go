@@ -1,0 +1,96 @@
+package summarize
+
+import (
+	"context"
+
+	"tidings/internal/vec"
+	"tidings/news"
+)
+
+// MMR summarizes arts by maximal marginal relevance (Carbonell and
+// Goldstein, 1998, "The use of MMR, diversity-based reranking for
+// reordering documents and producing summaries"). A sentence's relevance
+// is its TF-IDF cosine with the query, or, for a generic summary, with
+// the story's centroid; [Select] then trades relevance against
+// similarity to the sentences already chosen. It returns ctx.Err() when
+// ctx is done.
+func MMR(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
+	sp := newSpace(arts)
+	cands := Candidates(arts)
+	rel := sp.relevance(cands, opts.Query)
+	if rel == nil {
+		c := sp.centroid(len(arts))
+		rel = make([]float64, len(cands))
+		for i, cand := range cands {
+			rel[i] = vec.Cosine(sp.vector(cand), c)
+		}
+	}
+	for i := range cands {
+		cands[i].Score = rel[i]
+	}
+	if err := ctx.Err(); err != nil {
+		return news.Summary{}, err
+	}
+	return summary(arts, sp, Select(cands, sp, opts)), nil
+}
+
+// Select picks candidates under the word budget by maximal marginal
+// relevance (Carbonell and Goldstein, 1998): at each step the candidate
+// that fits and maximises
+//
+//	(1-Diversity) * Score/maxScore - Diversity * max cosine to the chosen
+//
+// skipping any sentence whose TF-IDF cosine with a chosen one exceeds the
+// redundancy bound (the same fact in two wordings). It returns them in
+// reading order: by relative position in their article (leads first), then
+// by article order. Ties are broken by article and sentence order.
+func Select(cands []Candidate, sp *space, opts Options) []Candidate {
+	budget := opts.words()
+	lambda := opts.diversity()
+	top := 0.0
+	for _, c := range cands {
+		top = max(top, c.Score)
+	}
+	if top == 0 {
+		top = 1
+	}
+	words := 0
+	used := make([]bool, len(cands))
+	maxSim := make([]float64, len(cands))
+	var chosen []Candidate
+	for {
+		best, bestVal := -1, 0.0
+		for i, c := range cands {
+			if used[i] || words+c.Sentence.Words > budget || maxSim[i] > opts.redundancy() {
+				continue
+			}
+			val := (1-lambda)*c.Score/top - lambda*maxSim[i]
+			if best < 0 || val > bestVal {
+				best, bestVal = i, val
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c := cands[best]
+		used[best] = true
+		chosen = append(chosen, c)
+		words += c.Sentence.Words
+		v := sp.vector(c)
+		for i := range cands {
+			if used[i] {
+				continue
+			}
+			if duplicateText(cands[i], c) {
+				used[i] = true
+				continue
+			}
+			maxSim[i] = max(maxSim[i], vec.Cosine(v, sp.vector(cands[i])))
+		}
+		if budget-words < minWords {
+			break
+		}
+	}
+	return readingOrder(chosen)
+}
+

@@ -35,13 +35,13 @@ func (f SummarizerFunc) Summarize(ctx context.Context, arts []news.Article, opts
 
 // Algorithms lists the summarizer names that [SummarizerByName] accepts,
 // the default first.
-var Algorithms = []string{"centroid", "ilp", "lexrank", "textrank", "mmr", "submodular", "lead"}
+var Algorithms = []string{"ilp", "centroid", "lexrank", "textrank", "mmr", "submodular", "lead"}
 
 // SummarizerByName returns the summarizer called name ("" means the
 // default), or an error listing the valid names.
 func SummarizerByName(name string) (Summarizer, error) {
 	switch name {
-	case "", "centroid":
+	case "centroid":
 		return SummarizerFunc(summarize.Centroid), nil
 	case "lexrank":
 		return SummarizerFunc(summarize.LexRank), nil
@@ -51,7 +51,7 @@ func SummarizerByName(name string) (Summarizer, error) {
 		return SummarizerFunc(summarize.MMR), nil
 	case "submodular":
 		return SummarizerFunc(summarize.Submodular), nil
-	case "ilp":
+	case "", "ilp":
 		return SummarizerFunc(summarize.ILP), nil
 	case "lead":
 		return SummarizerFunc(summarize.Lead), nil
@@ -61,7 +61,7 @@ func SummarizerByName(name string) (Summarizer, error) {
 
 // Pipeline runs the stages. The zero value uses every default.
 type Pipeline struct {
-	// Summarizer picks the summary sentences; nil means summarize.Centroid.
+	// Summarizer picks the summary sentences; nil means summarize.ILP.
 	Summarizer Summarizer
 	// Logger receives debug records of dropped blocks; nil discards them.
 	Logger *slog.Logger
@@ -120,7 +120,7 @@ func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, op
 	}
 	sum := p.Summarizer
 	if sum == nil {
-		sum = SummarizerFunc(summarize.Centroid)
+		sum = SummarizerFunc(summarize.ILP)
 	}
 	s, err := sum.Summarize(ctx, b.Articles, summarize.Options{Words: opts.Words, Query: segment.Terms(opts.Query)})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"tidings/ingest"
 	"tidings/news"
 	"tidings/segment"
+	"tidings/summarize"
 )
 
 func readExamples(t testing.TB) []news.Article {
@@ -178,5 +179,32 @@ func BenchmarkBrief(b *testing.B) {
 		if _, err := p.Brief(context.Background(), "", arts, tidings.Options{Words: 120}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSummarizers times each summarizer alone on the prepared
+// benchmark cluster at 100 words (the TAC convention).
+func BenchmarkSummarizers(b *testing.B) {
+	raw := benchCluster(b)
+	p := &tidings.Pipeline{}
+	var arts []news.Article
+	for _, a := range raw {
+		if _, err := p.Prepare(&a); err == nil {
+			arts = append(arts, a)
+		}
+	}
+	for _, name := range tidings.Algorithms {
+		sum, err := tidings.SummarizerByName(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sum.Summarize(context.Background(), arts, summarize.Options{Words: 100}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -34,7 +34,7 @@ var (
 	queryBoost    = 1.0
 	positionPrior = 6.0
 	positionDecay = 0.3
-	queryPrior    = 0.0
+	queryPrior    = 1.0
 	coverMinWords = 0
 	stopBigrams   = true
 )

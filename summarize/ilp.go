@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -18,6 +19,8 @@ import (
 //
 //	max Σ w_c z_c  subject to  Σ l_s x_s ≤ budget,  z_c ≤ Σ_{s ∋ c} x_s
 //
+// (plus a value of each sentence's own, its position and query prior,
+// and no two sentences whose TF-IDF cosine passes Options.Redundancy)
 // is solved exactly by branch and bound (see [coverSolver]) until
 // Options.TimeLimit runs out; then the best selection found so far is
 // used. It returns ctx.Err() when ctx is done.
@@ -25,7 +28,7 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	sp := newSpace(arts)
 	cands := Candidates(arts)
 	cs := newConcepts(arts, cands, opts.Query)
-	chosen, _, err := solveCover(ctx, cands, cs, opts.words(), opts.timeLimit())
+	chosen, _, err := solveCover(ctx, cands, cs, sp, opts)
 	if err != nil {
 		return news.Summary{}, err
 	}
@@ -37,7 +40,8 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 // solveCover picks the candidates of the best concept cover; exact
 // reports whether the search finished (the cover is optimal) rather
 // than stopped at the time limit.
-func solveCover(ctx context.Context, cands []Candidate, cs *concepts, budget int, limit time.Duration) (chosen []Candidate, exact bool, err error) {
+func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space, opts Options) (chosen []Candidate, exact bool, err error) {
+	budget := opts.words()
 	p := coverProblem{budget: budget, weight: cs.weight}
 	var index []int
 	for i, c := range cands {
@@ -59,8 +63,21 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, budget int
 	for k, i := range index {
 		p.bonus[k] = mean * cs.prior[i]
 	}
+	// Two sentences that say the same thing may not both be chosen.
+	p.conflicts = make([][]int, len(index))
+	bound := opts.redundancy()
+	for k, i := range index {
+		v := sp.vector(cands[i])
+		for l := k + 1; l < len(index); l++ {
+			j := index[l]
+			if duplicateText(cands[i], cands[j]) || vec.Cosine(v, sp.vector(cands[j])) > bound {
+				p.conflicts[k] = append(p.conflicts[k], l)
+				p.conflicts[l] = append(p.conflicts[l], k)
+			}
+		}
+	}
 	t0 := time.Now()
-	sol, exact := p.solve(ctx, time.Now().Add(limit))
+	sol, exact := p.solve(ctx, time.Now().Add(opts.timeLimit()))
 	if debugILP {
 		fmt.Fprintf(os.Stderr, "ilp: items=%d concepts=%d exact=%v %v\n", len(p.cost), len(p.weight), exact, time.Since(t0))
 	}
@@ -82,7 +99,9 @@ type coverProblem struct {
 	items  [][]int32 // elements of each item
 	weight []float64 // by element
 	bonus  []float64 // value of each item on its own, beyond its elements
-	budget int
+	// conflicts[k] lists the items that may not be chosen with k.
+	conflicts [][]int
+	budget    int
 }
 
 func (p *coverProblem) gainAlone(k int) float64 {
@@ -107,6 +126,7 @@ type coverSolver struct {
 	p        *coverProblem
 	covered  []int32 // times each element is covered by the current set
 	state    []int8  // 0 free, 1 chosen, 2 excluded
+	blocked  []int32 // chosen items each item conflicts with
 	cur      []int
 	curVal   float64
 	words    int
@@ -131,6 +151,7 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 		p:        p,
 		covered:  make([]int32, len(p.weight)),
 		state:    make([]int8, len(p.cost)),
+		blocked:  make([]int32, len(p.cost)),
 		deadline: deadline,
 		ctx:      ctx,
 	}
@@ -156,7 +177,7 @@ func (s *coverSolver) search() {
 	room := s.p.budget - s.words
 	var free []ranked
 	for k, st := range s.state {
-		if st != 0 || s.p.cost[k] > room {
+		if st != 0 || s.blocked[k] > 0 || s.p.cost[k] > room {
 			continue
 		}
 		g := s.p.bonus[k]
@@ -215,6 +236,11 @@ func (s *coverSolver) add(k int) {
 	s.cur = append(s.cur, k)
 	s.words += s.p.cost[k]
 	s.curVal += s.p.bonus[k]
+	if s.p.conflicts != nil {
+		for _, l := range s.p.conflicts[k] {
+			s.blocked[l]++
+		}
+	}
 	for _, e := range s.p.items[k] {
 		if s.covered[e] == 0 {
 			s.curVal += s.p.weight[e]
@@ -228,6 +254,11 @@ func (s *coverSolver) remove(k int) {
 	s.cur = s.cur[:len(s.cur)-1]
 	s.words -= s.p.cost[k]
 	s.curVal -= s.p.bonus[k]
+	if s.p.conflicts != nil {
+		for _, l := range s.p.conflicts[k] {
+			s.blocked[l]--
+		}
+	}
 	for _, e := range s.p.items[k] {
 		s.covered[e]--
 		if s.covered[e] == 0 {

@@ -10,23 +10,21 @@ import (
 // MMR summarizes arts by maximal marginal relevance (Carbonell and
 // Goldstein, 1998, "The use of MMR, diversity-based reranking for
 // reordering documents and producing summaries"). A sentence's relevance
-// is its TF-IDF cosine with the query, or, for a generic summary, with
-// the story's centroid; [Select] then trades relevance against
+// is its TF-IDF cosine with the story's centroid plus, with a query, its
+// cosine with the query; [Select] then trades relevance against
 // similarity to the sentences already chosen. It returns ctx.Err() when
 // ctx is done.
 func MMR(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
 	sp := newSpace(arts)
 	cands := Candidates(arts)
+	centroid := sp.centroid(len(arts))
 	rel := sp.relevance(cands, opts.Query)
-	if rel == nil {
-		c := sp.centroid(len(arts))
-		rel = make([]float64, len(cands))
-		for i, cand := range cands {
-			rel[i] = vec.Cosine(sp.vector(cand), c)
+	for i, c := range cands {
+		c.Score = vec.Cosine(sp.vector(c), centroid)
+		if rel != nil {
+			c.Score += rel[i]
 		}
-	}
-	for i := range cands {
-		cands[i].Score = rel[i]
+		cands[i] = c
 	}
 	if err := ctx.Err(); err != nil {
 		return news.Summary{}, err

@@ -89,7 +89,7 @@ func TestBriefUsage(t *testing.T) {
 	}{
 		{"no_paths", []string{"brief"}, "needs at least one PATH"},
 		{"bad_format", []string{"brief", "--format", "xml", "x"}, "unknown format"},
-		{"bad_algo", []string{"brief", "--algo", "magic", "x"}, "valid: centroid, lead"},
+		{"bad_algo", []string{"brief", "--algo", "magic", "x"}, "valid: ilp, centroid, lexrank"},
 		{"bad_words", []string{"brief", "--words", "0", "x"}, "--words must be positive"},
 		{"in_without_out", []string{"brief", "--in", "x.jsonl"}, "--in and --out go together"},
 		{"unknown_command", []string{"summarise"}, "unknown command"},

@@ -1,0 +1,272 @@
+package summarize
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/news"
+	"tidings/segment"
+)
+
+// methods are the summarizers under test, by name.
+var methods = []struct {
+	name string
+	fn   func(context.Context, []news.Article, Options) (news.Summary, error)
+}{
+	{"ilp", ILP},
+	{"centroid", Centroid},
+	{"lexrank", LexRank},
+	{"textrank", TextRank},
+	{"mmr", MMR},
+	{"submodular", Submodular},
+	{"lead", Lead},
+}
+
+// story is a small story we wrote: three outlets on a harbour strike, with
+// a side thread about ferries that a query can ask for.
+func story() []news.Article {
+	texts := []string{
+		"Dock workers at the port of Selby walked out on Tuesday in a dispute over night-shift pay. The strike halted loading at all four container terminals. The union said the walkout would last at least three days. Ferry services to the islands kept running, the ferry operator said, although passengers faced long queues at the terminal.",
+		"The port of Selby came to a standstill on Tuesday as dock workers went on strike over night-shift pay. Shipping lines diverted six container ships to the port of Marden. Port managers offered talks for Thursday, but the union rejected them. A spokesman for the island ferry operator said all ferry sailings would run to timetable during the strike.",
+		"A strike by dock workers shut the container terminals at Selby on Tuesday. The dispute is over pay for night shifts, which the union says has not risen in five years. Retailers warned that shelves could empty within a week if the strike goes on. The ferry operator added two extra sailings to the islands to carry freight that would normally go by container ship.",
+	}
+	arts := make([]news.Article, len(texts))
+	for i, t := range texts {
+		arts[i] = news.Article{ID: string(rune('a' + i)), Text: t}
+		segment.Article(&arts[i])
+	}
+	return arts
+}
+
+func TestMethodsInvariants(t *testing.T) {
+	arts := story()
+	for _, m := range methods {
+		for _, words := range []int{25, 60, 400} {
+			t.Run(m.name, func(t *testing.T) {
+				s, err := m.fn(context.Background(), arts, Options{Words: words})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(s.Sentences) == 0 {
+					t.Fatalf("%d words: empty summary", words)
+				}
+				if s.Words > words {
+					t.Errorf("%d words: summary has %d", words, s.Words)
+				}
+				seen := map[string]bool{}
+				for _, ss := range s.Sentences {
+					if seen[ss.Text] {
+						t.Errorf("sentence twice: %q", ss.Text)
+					}
+					seen[ss.Text] = true
+					a := findArticle(arts, ss.Origin.ArticleID)
+					if a == nil || a.Text[ss.Origin.Start:ss.Origin.End] != ss.Text {
+						t.Errorf("origin of %q does not point at it", ss.Text)
+					}
+					if len(ss.Citations) == 0 || ss.Citations[0] != ss.Origin {
+						t.Errorf("citations of %q do not start with its origin", ss.Text)
+					}
+					for _, c := range ss.Citations {
+						if a := findArticle(arts, c.ArticleID); a == nil || c.End > len(a.Text) || c.Start >= c.End {
+							t.Errorf("bad citation %+v", c)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func findArticle(arts []news.Article, id string) *news.Article {
+	for i := range arts {
+		if arts[i].ID == id {
+			return &arts[i]
+		}
+	}
+	return nil
+}
+
+// TestQuerySteers checks that a query about the side thread (the
+// ferries) brings more ferry sentences into a short summary than it has
+// without the query.
+func TestQuerySteers(t *testing.T) {
+	arts := story()
+	query := segment.Terms("What happened to the island ferry sailings?")
+	for _, m := range methods {
+		if m.name == "lead" {
+			continue
+		}
+		t.Run(m.name, func(t *testing.T) {
+			generic, err := m.fn(context.Background(), arts, Options{Words: 45})
+			if err != nil {
+				t.Fatal(err)
+			}
+			focused, err := m.fn(context.Background(), arts, Options{Words: 45, Query: query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, f := mentions(generic, "ferry"), mentions(focused, "ferry"); f <= g {
+				t.Errorf("%d ferry sentences with the query, %d without:\n  generic %q\n  focused %q", f, g, texts(generic), texts(focused))
+			}
+		})
+	}
+}
+
+// mentions counts the sentences of s that contain word.
+func mentions(s news.Summary, word string) int {
+	n := 0
+	for _, ss := range s.Sentences {
+		if strings.Contains(strings.ToLower(ss.Text), word) {
+			n++
+		}
+	}
+	return n
+}
+
+func texts(s news.Summary) []string {
+	var out []string
+	for _, ss := range s.Sentences {
+		out = append(out, ss.Text)
+	}
+	return out
+}
+
+// TestCoverSolverExact compares the branch and bound with brute force on
+// random small instances.
+func TestCoverSolverExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 300 {
+		p := randomCover(r, 2+r.IntN(11), 3+r.IntN(15))
+		got, exact := p.solve(context.Background(), time.Now().Add(time.Minute))
+		if !exact {
+			t.Fatalf("trial %d: small instance not solved exactly", trial)
+		}
+		if w := p.costOf(got); w > p.budget {
+			t.Fatalf("trial %d: solution costs %d over budget %d", trial, w, p.budget)
+		}
+		want := 0.0
+		for mask := 0; mask < 1<<len(p.cost); mask++ {
+			var set []int
+			for k := range p.cost {
+				if mask&(1<<k) != 0 {
+					set = append(set, k)
+				}
+			}
+			if p.costOf(set) <= p.budget {
+				want = max(want, p.valueOf(set))
+			}
+		}
+		if v := p.valueOf(got); math.Abs(v-want) > 1e-9 {
+			t.Fatalf("trial %d: branch and bound found %.6f, brute force %.6f", trial, v, want)
+		}
+	}
+}
+
+// TestCoverSolverTimeLimit checks that a search stopped by its deadline
+// returns a feasible selection and says it is not proven optimal.
+func TestCoverSolverTimeLimit(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	p := randomCover(r, 400, 600)
+	p.budget = 250
+	got, exact := p.solve(context.Background(), time.Now())
+	if exact {
+		t.Fatal("a search with an expired deadline claims to be exact")
+	}
+	if len(got) == 0 || p.costOf(got) > p.budget {
+		t.Fatalf("stopped search returned %d items costing %d (budget %d)", len(got), p.costOf(got), p.budget)
+	}
+}
+
+func randomCover(r *rand.Rand, items, elements int) *coverProblem {
+	p := &coverProblem{weight: make([]float64, elements), bonus: make([]float64, items)}
+	for e := range p.weight {
+		p.weight[e] = float64(1 + r.IntN(5))
+	}
+	total := 0
+	for k := range items {
+		p.cost = append(p.cost, 5+r.IntN(25))
+		total += p.cost[k]
+		var set []int32
+		for e := range elements {
+			if r.IntN(4) == 0 {
+				set = append(set, int32(e))
+			}
+		}
+		p.items = append(p.items, set)
+		p.bonus[k] = r.Float64()
+	}
+	p.budget = total / 3
+	return p
+}
+
+func (p *coverProblem) costOf(set []int) int {
+	c := 0
+	for _, k := range set {
+		c += p.cost[k]
+	}
+	return c
+}
+
+func (p *coverProblem) valueOf(set []int) float64 {
+	covered := map[int32]bool{}
+	v := 0.0
+	for _, k := range set {
+		v += p.bonus[k]
+		for _, e := range p.items[k] {
+			if !covered[e] {
+				covered[e] = true
+				v += p.weight[e]
+			}
+		}
+	}
+	return v
+}
+
+func TestPagerank(t *testing.T) {
+	tests := []struct {
+		name string
+		w    [][]float64
+		jump []float64
+		want []float64
+	}{
+		{"cycle is uniform", [][]float64{{0, 1, 0}, {0, 0, 1}, {1, 0, 0}}, nil, []float64{1. / 3, 1. / 3, 1. / 3}},
+		{"no edges follows the jump", [][]float64{{0, 0}, {0, 0}}, []float64{0.25, 0.75}, []float64{0.25, 0.75}},
+		// Star: the centre gets (1-d)/3 + d*(its two leaves), the leaves
+		// (1-d)/3 + d*centre/2; solved by hand for d = 0.85.
+		{"star", [][]float64{{0, 1, 1}, {1, 0, 0}, {1, 0, 0}}, nil, []float64{0.4865, 0.2568, 0.2568}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := pagerank(tt.w, tt.jump, 0.85)
+			for i := range got {
+				if math.Abs(got[i]-tt.want[i]) > 1e-3 {
+					t.Fatalf("pagerank = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestKmeansDeterministic(t *testing.T) {
+	arts := story()
+	cands := Candidates(arts)
+	sp := newSpace(arts)
+	a := kmeans(cands, sp, 3)
+	b := kmeans(cands, sp, 3)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("two runs differ: %v and %v", a, b)
+		}
+	}
+	groups := map[int]bool{}
+	for _, g := range a {
+		groups[g] = true
+	}
+	if len(groups) < 2 {
+		t.Errorf("all %d sentences in one cluster", len(a))
+	}
+}

@@ -3,8 +3,6 @@ package summarize
 import (
 	"cmp"
 	"context"
-	"fmt"
-	"os"
 	"slices"
 	"time"
 
@@ -45,7 +43,7 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 	p := coverProblem{budget: budget, weight: cs.weight}
 	var index []int
 	for i, c := range cands {
-		if len(cs.of[i]) == 0 || c.Sentence.Words > budget || c.Sentence.Words < coverMinWords {
+		if len(cs.of[i]) == 0 || c.Sentence.Words > budget {
 			continue
 		}
 		p.cost = append(p.cost, c.Sentence.Words)
@@ -76,11 +74,7 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 			}
 		}
 	}
-	t0 := time.Now()
-	sol, exact := p.solve(ctx, time.Now().Add(opts.timeLimit()))
-	if debugILP {
-		fmt.Fprintf(os.Stderr, "ilp: items=%d concepts=%d exact=%v %v\n", len(p.cost), len(p.weight), exact, time.Since(t0))
-	}
+	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
 	if err := ctx.Err(); err != nil {
 		return nil, false, err
 	}
@@ -125,7 +119,6 @@ func (p *coverProblem) gainAlone(k int) float64 {
 type coverSolver struct {
 	p        *coverProblem
 	covered  []int32 // times each element is covered by the current set
-	state    []int8  // 0 free, 1 chosen, 2 excluded
 	blocked  []int32 // chosen items each item conflicts with
 	cur      []int
 	curVal   float64
@@ -146,23 +139,26 @@ type ranked struct {
 
 // solve returns the chosen item indices and whether they are proven
 // optimal.
-func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bool) {
+func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bool, int) {
 	s := &coverSolver{
 		p:        p,
 		covered:  make([]int32, len(p.weight)),
-		state:    make([]int8, len(p.cost)),
 		blocked:  make([]int32, len(p.cost)),
 		deadline: deadline,
 		ctx:      ctx,
 	}
-	s.search()
+	all := make([]int, len(p.cost))
+	for k := range all {
+		all[k] = k
+	}
+	s.search(all)
 	slices.Sort(s.best)
-	return s.best, !s.stopped
+	return s.best, !s.stopped, s.nodes
 }
 
 const epsilon = 1e-9
 
-func (s *coverSolver) search() {
+func (s *coverSolver) search(parent []int) {
 	s.nodes++
 	if s.nodes%64 == 0 && (time.Now().After(s.deadline) || s.ctx.Err() != nil) {
 		s.stopped = true
@@ -174,10 +170,13 @@ func (s *coverSolver) search() {
 		s.bestVal = s.curVal
 		s.best = append(s.best[:0], s.cur...)
 	}
+	// Only items still open in the parent can be open here: along a path
+	// the cover grows (gains shrink), the room shrinks and conflicts
+	// accumulate.
 	room := s.p.budget - s.words
 	var free []ranked
-	for k, st := range s.state {
-		if st != 0 || s.blocked[k] > 0 || s.p.cost[k] > room {
+	for _, k := range parent {
+		if s.blocked[k] > 0 || s.p.cost[k] > room {
 			continue
 		}
 		g := s.p.bonus[k]
@@ -196,22 +195,22 @@ func (s *coverSolver) search() {
 		}
 		return cmp.Compare(a.item, b.item)
 	})
-	var excluded []int
+	// Branch on each item in turn: take it, then (in the next turn) leave
+	// it out for good.
+	items := make([]int, len(free))
+	for i, r := range free {
+		items[i] = r.item
+	}
 	for i, r := range free {
 		if s.curVal+fractionalBound(s.p, free[i:], room) <= s.bestVal+epsilon {
 			break
 		}
 		s.add(r.item)
-		s.search()
+		s.search(items[i+1:])
 		s.remove(r.item)
 		if s.stopped {
 			break
 		}
-		s.state[r.item] = 2
-		excluded = append(excluded, r.item)
-	}
-	for _, k := range excluded {
-		s.state[k] = 0
 	}
 }
 
@@ -232,7 +231,6 @@ func fractionalBound(p *coverProblem, free []ranked, room int) float64 {
 }
 
 func (s *coverSolver) add(k int) {
-	s.state[k] = 1
 	s.cur = append(s.cur, k)
 	s.words += s.p.cost[k]
 	s.curVal += s.p.bonus[k]
@@ -250,7 +248,6 @@ func (s *coverSolver) add(k int) {
 }
 
 func (s *coverSolver) remove(k int) {
-	s.state[k] = 0
 	s.cur = s.cur[:len(s.cur)-1]
 	s.words -= s.p.cost[k]
 	s.curVal -= s.p.bonus[k]

@@ -91,4 +91,3 @@ func Select(cands []Candidate, sp *space, opts Options) []Candidate {
 	}
 	return readingOrder(chosen)
 }
-

@@ -141,7 +141,7 @@ func TestCoverSolverExact(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := range 300 {
 		p := randomCover(r, 2+r.IntN(11), 3+r.IntN(15))
-		got, exact := p.solve(context.Background(), time.Now().Add(time.Minute))
+		got, exact, _ := p.solve(context.Background(), time.Now().Add(time.Minute))
 		if !exact {
 			t.Fatalf("trial %d: small instance not solved exactly", trial)
 		}
@@ -172,7 +172,7 @@ func TestCoverSolverTimeLimit(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	p := randomCover(r, 400, 600)
 	p.budget = 250
-	got, exact := p.solve(context.Background(), time.Now())
+	got, exact, _ := p.solve(context.Background(), time.Now())
 	if exact {
 		t.Fatal("a search with an expired deadline claims to be exact")
 	}

@@ -9,7 +9,9 @@ import (
 
 // qualityFloors are ROUGE-2 figures measured with the default summarizer
 // (see README, "Summary quality"), less 0.005: a change that loses more
-// than that on a development set fails.
+// than that on a development set fails. On these sets the ILP proves every
+// cover optimal within its time limit, so the figures do not depend on the
+// machine's speed; duc2006, where it often stops at the limit, is left out.
 var qualityFloors = []struct {
 	data   string
 	metric string
@@ -19,7 +21,6 @@ var qualityFloors = []struct {
 	{"tac2009.jsonl", "ROUGE-2", 2, 0.11777 - 0.005},
 	{"multinews-dev.jsonl", "ROUGE-2", 4, 0.15457 - 0.005},
 	{"multiling2011_en.jsonl", "ROUGE-2", 2, 0.20672 - 0.005},
-	{"duc2006.jsonl", "ROUGE-2", 2, 0.10484 - 0.005},
 }
 
 func TestQualityFloor(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 type convention struct {
 	words int
 	args  string
+	query bool // the task is query-focused: the cluster topic steers
 }
 
 // conventionFor returns the convention of a data set by its "dataset"
@@ -26,27 +27,27 @@ type convention struct {
 func conventionFor(dataset string) convention {
 	switch {
 	case strings.HasPrefix(dataset, "tac"):
-		return convention{100, "-n 4 -m -a -l 100 -x"}
+		return convention{100, "-n 4 -m -a -l 100 -x", false}
 	case strings.HasPrefix(dataset, "duc2006"):
-		return convention{250, "-n 2 -m -a -l 250 -x -2 4 -u"}
+		return convention{250, "-n 2 -m -a -l 250 -x -2 4 -u", true}
 	case strings.HasPrefix(dataset, "multiling"):
-		return convention{250, "-n 2 -m -a -l 250 -x"}
+		return convention{250, "-n 2 -m -a -l 250 -x", false}
 	case strings.HasPrefix(dataset, "multinews"):
-		return convention{260, "-n 2 -m -a"}
+		return convention{260, "-n 2 -m -a", false}
 	}
-	return convention{100, "-n 2 -m -a"}
+	return convention{100, "-n 2 -m -a", false}
 }
 
 func (e *env) eval(ctx context.Context, args []string) error {
 	var data, wordsArg, algos, out, rdata []string
-	help, noTopic := false, false
+	help, topic, noTopic := false, false, false
 	rougeArgs, err := splitArgs(args, map[string]*[]string{"data": &data, "words": &wordsArg, "algo": &algos, "out": &out, "rouge-data": &rdata},
-		map[string]*bool{"help": &help, "h": &help, "no-topic": &noTopic})
+		map[string]*bool{"help": &help, "h": &help, "topic": &topic, "no-topic": &noTopic})
 	if err != nil {
 		return err
 	}
 	if help {
-		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [--no-topic] [ROUGE-1.5.5 options]\n")
+		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [--topic|--no-topic] [ROUGE-1.5.5 options]\n")
 		return nil
 	}
 	if len(data) != 1 {
@@ -57,6 +58,10 @@ func (e *env) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	conv := conventionFor(clusters[0].Dataset)
+	if topic && noTopic {
+		return fmt.Errorf("%w: --topic and --no-topic exclude each other", errUsage)
+	}
+	useTopic := (conv.query || topic) && !noTopic
 	words := conv.words
 	if len(wordsArg) > 0 {
 		if words, err = strconv.Atoi(last(wordsArg, "")); err != nil || words <= 0 {
@@ -78,7 +83,11 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	if len(algos) > 0 {
 		names = strings.Split(last(algos, ""), ",")
 	}
-	fmt.Fprintf(e.stderr, "eval: %s, %d clusters, %d words, ROUGE %s\n", data[0], len(clusters), words, strings.Join(rougeArgs, " "))
+	mode := "generic"
+	if useTopic {
+		mode = "query-focused (cluster topics)"
+	}
+	fmt.Fprintf(e.stderr, "eval: %s, %d clusters, %d words, %s, ROUGE %s\n", data[0], len(clusters), words, mode, strings.Join(rougeArgs, " "))
 	var rows []systemScore
 	var secs []float64
 	interrupted := false
@@ -95,9 +104,9 @@ func (e *env) eval(ctx context.Context, args []string) error {
 				interrupted = true
 				break
 			}
-			query := c.Topic.Query()
-			if noTopic {
-				query = ""
+			query := ""
+			if useTopic {
+				query = c.Topic.Query()
 			}
 			text, err := e.summarizeCluster(ctx, p, c, tidings.Options{Words: words, Query: query}, last(out, ""), name)
 			if err != nil {

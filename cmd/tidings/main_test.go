@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"tidings"
 	"tidings/render"
 )
 
@@ -166,6 +167,39 @@ not json
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil || len(bytes.TrimSpace(b)) == 0 {
 			t.Errorf("%s: %v, %q; want a summary", name, err, b)
+		}
+	}
+}
+
+// TestBriefEveryAlgo briefs the example story with each summarizer, with
+// and without a query, and checks that each prints a cited brief within
+// the budget.
+func TestBriefEveryAlgo(t *testing.T) {
+	for _, algo := range tidings.Algorithms {
+		for _, query := range []string{"", "How long will the repairs take?"} {
+			t.Run(algo, func(t *testing.T) {
+				stdout, stderr, code := runCLI(t, "", "brief", "--algo", algo, "--words", "60", "--query", query, "--format", "json", "../../examples/bridge")
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				var b struct {
+					Words     int `json:"words"`
+					Sentences []struct {
+						Citations []json.RawMessage `json:"citations"`
+					} `json:"sentences"`
+				}
+				if err := json.Unmarshal([]byte(stdout), &b); err != nil {
+					t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+				}
+				if len(b.Sentences) == 0 || b.Words > 60 {
+					t.Errorf("%d sentences, %d words (budget 60)", len(b.Sentences), b.Words)
+				}
+				for _, s := range b.Sentences {
+					if len(s.Citations) == 0 {
+						t.Errorf("a sentence without citations")
+					}
+				}
+			})
 		}
 	}
 }

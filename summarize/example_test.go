@@ -30,3 +30,25 @@ func ExampleCentroid() {
 	// Repairs will take six weeks, officials said. 1 sources
 	// Ferries will run every fifteen minutes during the closure. 1 sources
 }
+
+func ExampleILP() {
+	arts := []news.Article{
+		{ID: "a", Text: "The council closed the old bridge on Friday after engineers found a crack.\n\nRepairs will take six weeks, officials said."},
+		{ID: "b", Text: "Engineers found a crack in the old bridge, and the council closed it on Friday.\n\nFerries will run every fifteen minutes during the closure."},
+		{ID: "c", Text: "The old bridge was closed on Friday when engineers found a crack in a girder.\n\nFerries will run every fifteen minutes while it is shut."},
+	}
+	for i := range arts {
+		segment.Article(&arts[i])
+	}
+	s, err := summarize.ILP(context.Background(), arts, summarize.Options{Words: 30})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, sent := range s.Sentences {
+		fmt.Println(sent.Text, len(sent.Citations), "sources")
+	}
+	// Output:
+	// Engineers found a crack in the old bridge, and the council closed it on Friday. 3 sources
+	// Ferries will run every fifteen minutes during the closure. 2 sources
+}

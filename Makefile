@@ -14,6 +14,7 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzSegment -fuzztime 30s ./segment
 	go test -run '^$$' -fuzz FuzzClean -fuzztime 30s ./clean
 	go test -run '^$$' -fuzz FuzzCitation -fuzztime 30s .
+	go test -run '^$$' -fuzz FuzzMethods -fuzztime 30s ./summarize
 	go test -run '^$$' -fuzz FuzzROUGE -fuzztime 30s ./eval
 
 brief:

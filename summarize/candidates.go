@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,8 @@ type Candidate struct {
 	Position float64
 	// Score is the summarizer's score; higher is better.
 	Score float64
+	// Published is the article's publication date; zero when unknown.
+	Published time.Time
 }
 
 // Minimum and maximum length, in words, of a sentence that may stand in a
@@ -37,7 +40,7 @@ func Candidates(arts []news.Article) []Candidate {
 	for ai, a := range arts {
 		n := len(a.Sentences)
 		for _, s := range a.Sentences {
-			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1))}
+			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
 			if s.Words >= 3 && len(s.Terms) > 0 {
 				loose = append(loose, c)
 			}

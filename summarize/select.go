@@ -3,6 +3,7 @@ package summarize
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"tidings/internal/vec"
 	"tidings/news"
@@ -58,11 +59,15 @@ func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
 }
 
 // readingOrder sorts chosen sentences so the brief reads as a story: by
-// relative position in their article (leads first), then by article
-// order, then by sentence order.
+// relative position in their article (leads first), then earlier reports
+// first (articles of unknown date after those of known date), then by
+// article order, then by sentence order.
 func readingOrder(chosen []Candidate) []Candidate {
 	slices.SortStableFunc(chosen, func(a, b Candidate) int {
 		if c := cmp.Compare(a.Position, b.Position); c != 0 {
+			return c
+		}
+		if c := compareDates(a.Published, b.Published); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Article, b.Article); c != 0 {
@@ -92,4 +97,17 @@ func summary(arts []news.Article, sp *space, chosen []Candidate) news.Summary {
 		s.Words += c.Sentence.Words
 	}
 	return s
+}
+
+// compareDates orders known dates by time and unknown (zero) ones last.
+func compareDates(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
 }

@@ -270,3 +270,30 @@ func TestKmeansDeterministic(t *testing.T) {
 		t.Errorf("all %d sentences in one cluster", len(a))
 	}
 }
+
+func TestReadingOrder(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	c := func(article, index int, pos float64, date time.Time) Candidate {
+		return Candidate{Article: article, Sentence: news.Sentence{Index: index}, Position: pos, Published: date}
+	}
+	tests := []struct {
+		name string
+		in   []Candidate
+		want []int // articles in the expected order
+	}{
+		{"leads first", []Candidate{c(0, 5, 0.5, time.Time{}), c(1, 0, 0, time.Time{})}, []int{1, 0}},
+		{"earlier report first", []Candidate{c(0, 0, 0, day(14)), c(1, 0, 0, day(13))}, []int{1, 0}},
+		{"unknown date after known", []Candidate{c(0, 0, 0, time.Time{}), c(1, 0, 0, day(13))}, []int{1, 0}},
+		{"no dates keeps article order", []Candidate{c(1, 0, 0, time.Time{}), c(0, 0, 0, time.Time{})}, []int{0, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := readingOrder(tt.in)
+			for i, a := range tt.want {
+				if got[i].Article != a {
+					t.Fatalf("order %v, want articles %v", got, tt.want)
+				}
+			}
+		})
+	}
+}

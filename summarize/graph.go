@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"tidings/internal/vec"
+	"tidings/news"
 )
 
 // cosines returns the TF-IDF cosine similarity of every pair of
@@ -79,6 +80,17 @@ func pagerank(w [][]float64, jump []float64, damping float64) []float64 {
 		}
 	}
 	return p
+}
+
+// rankAndSelect scores the candidates by their PageRank in the graph w
+// (damping 0.85, jumps biased by the query when there is one) and
+// summarizes with [greedy]: the common end of [LexRank] and [TextRank].
+func rankAndSelect(arts []news.Article, sp *space, cands []Candidate, w [][]float64, opts Options) news.Summary {
+	scores := pagerank(w, queryJump(cands, sp, opts.Query), 0.85)
+	for i := range cands {
+		cands[i].Score = scores[i]
+	}
+	return summary(arts, sp, greedy(cands, sp, opts))
 }
 
 // queryJump returns the jump distribution of a query-biased walk

@@ -275,15 +275,3 @@ func (s *coverSolver) remove(k int) {
 		}
 	}
 }
-
-// fill spends the budget a cover left unused (when the story has fewer
-// concepts than the budget holds) on the best scored candidates that fit
-// and repeat nothing already chosen.
-func fill(chosen, cands []Candidate, sp *space, opts Options) []Candidate {
-	order := make([]int, len(cands))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cands[b].Score, cands[a].Score) })
-	return addFitting(chosen, cands, order, sp, opts)
-}

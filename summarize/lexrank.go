@@ -33,9 +33,5 @@ func LexRank(ctx context.Context, arts []news.Article, opts Options) (news.Summa
 	if err := ctx.Err(); err != nil {
 		return news.Summary{}, err
 	}
-	scores := pagerank(sim, queryJump(cands, sp, opts.Query), 0.85)
-	for i := range cands {
-		cands[i].Score = scores[i]
-	}
-	return summary(arts, sp, greedy(cands, sp, opts)), nil
+	return rankAndSelect(arts, sp, cands, sim, opts), nil
 }

@@ -15,12 +15,20 @@ import (
 // al., 2004), used by the methods that score sentences one by one. It
 // returns them in [readingOrder].
 func greedy(cands []Candidate, sp *space, opts Options) []Candidate {
+	return readingOrder(fill(nil, cands, sp, opts))
+}
+
+// fill adds to chosen, by descending score, the candidates that fit the
+// rest of the budget and repeat nothing chosen. [ILP] uses it to spend
+// the words a cover left unused, when a story has fewer concepts than
+// the budget holds.
+func fill(chosen, cands []Candidate, sp *space, opts Options) []Candidate {
 	order := make([]int, len(cands))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cands[b].Score, cands[a].Score) })
-	return readingOrder(addFitting(nil, cands, order, sp, opts))
+	return addFitting(chosen, cands, order, sp, opts)
 }
 
 // addFitting appends to chosen the candidates of order, in turn, that fit

@@ -48,9 +48,5 @@ func TextRank(ctx context.Context, arts []news.Article, opts Options) (news.Summ
 	if err := ctx.Err(); err != nil {
 		return news.Summary{}, err
 	}
-	scores := pagerank(w, queryJump(cands, sp, opts.Query), 0.85)
-	for i := range cands {
-		cands[i].Score = scores[i]
-	}
-	return summary(arts, sp, greedy(cands, sp, opts)), nil
+	return rankAndSelect(arts, sp, cands, w, opts), nil
 }

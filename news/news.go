@@ -40,6 +40,39 @@ type Article struct {
 	// Sentences are the sentences of Text in order, filled by the segment
 	// stage.
 	Sentences []Sentence
+	// Copies are the other printings of this article (wire copies,
+	// syndicated reprints) that the dedupe stage folded into it, in input
+	// order. A citation of the article stands for them too.
+	Copies []Copy
+}
+
+// Copy is one outlet's printing of an article that was folded into
+// another as a near-duplicate.
+type Copy struct {
+	// ID is the folded article's input id.
+	ID string
+	// Outlet, URL and Date are the folded article's, when known.
+	Outlet string
+	URL    string
+	Date   time.Time
+}
+
+// Outlets returns the names of every outlet that carried a: its own, then
+// its copies', without repeats and without unknown (empty) names.
+func (a *Article) Outlets() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(o string) {
+		if o != "" && !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	add(a.Outlet)
+	for _, c := range a.Copies {
+		add(c.Outlet)
+	}
+	return out
 }
 
 // Sentence is one sentence of an article's cleaned text.

@@ -1,0 +1,145 @@
+package news
+
+import "time"
+
+// Story is one event of a mixed pile: its brief (articles and cited
+// summary) and what the stories stage found in it.
+type Story struct {
+	// Brief holds the story's articles and summary; Brief.ID names the
+	// story ("1", "2", ... in order of size).
+	Brief
+	// Quotes are the direct quotations of the story's articles with their
+	// speakers, the most widely carried first.
+	Quotes []Quote
+	// Entities are the people, organisations and places the articles
+	// mention, the most mentioned first.
+	Entities []Entity
+	// Timeline is the story's dated events, earliest first.
+	Timeline []Event
+	// Support gives, for each summary sentence in order, the outlets that
+	// report it.
+	Support []Support
+	// Conflicts are the places where sources disagree.
+	Conflicts []Conflict
+}
+
+// Quote is a direct quotation and who said it.
+type Quote struct {
+	// Text is the quotation without its quote marks.
+	Text string
+	// Speaker is the person or body quoted, as the article names them, or
+	// "" when the article does not say.
+	Speaker string
+	// Citations are the sentences that carry the quotation, one per
+	// article, the first occurrence first.
+	Citations []Citation
+	// Outlets are the outlets that carry it.
+	Outlets []string
+}
+
+// EntityKind tells people, organisations and places apart.
+type EntityKind uint8
+
+// The kinds of entity.
+const (
+	Person EntityKind = iota + 1
+	Organization
+	Place
+)
+
+// String returns "person", "organization" or "place".
+func (k EntityKind) String() string {
+	switch k {
+	case Person:
+		return "person"
+	case Organization:
+		return "organization"
+	case Place:
+		return "place"
+	}
+	return "unknown"
+}
+
+// Entity is a person, organisation or place a story mentions.
+type Entity struct {
+	// Name is the fullest form the articles use ("Tomas Avery", not
+	// "Avery").
+	Name string
+	Kind EntityKind
+	// Mentions counts the mentions across all articles; Articles counts
+	// the articles that mention it.
+	Mentions int
+	Articles int
+	// Outlets are the outlets that mention it.
+	Outlets []string
+	// First is the first mention.
+	First Citation
+}
+
+// Event is one dated line of a story's timeline.
+type Event struct {
+	// Date is the day the event happened (or, for a publication, the day
+	// it was published), in UTC at midnight unless a time was given.
+	Date time.Time
+	// Expression is the words that date it ("on Friday", "March 3"), or
+	// "published" for an article's publication.
+	Expression string
+	// Text is the sentence that reports it, or the article's title for a
+	// publication.
+	Text string
+	// Citation points at Text when it is a sentence; for a publication it
+	// names the article with an empty span.
+	Citation Citation
+	// Outlets are the outlets whose articles date the same sentence.
+	Outlets []string
+}
+
+// Support is how widely one summary sentence is reported.
+type Support struct {
+	// Outlets are the outlets that report the sentence, the origin's
+	// first.
+	Outlets []string
+	// Single reports that only one outlet reports it.
+	Single bool
+}
+
+// ConflictKind tells the kinds of disagreement apart.
+type ConflictKind uint8
+
+// The kinds of conflict.
+const (
+	// Figures: sources give different numbers for the same quantity.
+	Figures ConflictKind = iota + 1
+	// Characterization: sources describe the same thing in opposing words.
+	Characterization
+)
+
+// String returns "figures" or "characterization".
+func (k ConflictKind) String() string {
+	switch k {
+	case Figures:
+		return "figures"
+	case Characterization:
+		return "characterization"
+	}
+	return "unknown"
+}
+
+// Conflict is a disagreement between sources about one thing.
+type Conflict struct {
+	Kind ConflictKind
+	// Subject is what the sources disagree about: the counted noun
+	// ("troops", "people killed") or the described thing ("talks").
+	Subject string
+	// Claims are the differing statements, at least two, in article order.
+	Claims []Claim
+}
+
+// Claim is one source's version in a conflict.
+type Claim struct {
+	// Value is what the source says: a figure ("3,000") or a word
+	// ("tough").
+	Value    string
+	Outlet   string
+	Citation Citation
+}

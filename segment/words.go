@@ -107,3 +107,30 @@ func Terms(s string) []string {
 	}
 	return out
 }
+
+// Names returns the terms (as [Terms] stems them) of the capitalized
+// words of sentence s after its first word: the words of the names it
+// mentions, "Kerry", "Geneva", "Reuters". Stop words are left out, so a
+// capitalized "The" inside a title is not a name.
+func Names(s string) []string {
+	var out []string
+	first := true
+	for _, f := range strings.Fields(s) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if f == "" {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		r := []rune(f)
+		if !unicode.IsUpper(r[0]) || len(r) < 2 {
+			continue
+		}
+		for _, t := range Terms(f) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

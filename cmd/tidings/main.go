@@ -80,6 +80,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.rouge(ctx, args[1:])
 	case "eval":
 		return env.eval(ctx, args[1:])
+	case "stories":
+		return env.stories(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

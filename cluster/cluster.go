@@ -1,0 +1,387 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+
+	"tidings/internal/vec"
+)
+
+// Doc is what the clusterer sees of an article.
+type Doc struct {
+	// Terms are the article's content terms (stems, stop words removed),
+	// with repeats.
+	Terms []string
+	// Names are the terms of the names the article mentions, with repeats;
+	// they count NameWeight times a plain term.
+	Names []string
+	// Date is the publication date, or zero when unknown: an undated
+	// article is not held to any story's time window.
+	Date time.Time
+}
+
+// Defaults of Options.
+const (
+	DefaultThreshold  = 0.17
+	DefaultWindow     = 4 * 24 * time.Hour
+	DefaultNameWeight = 1
+)
+
+// TopTerms is how many of its heaviest terms an article keeps.
+const TopTerms = 100
+
+// Bounds of the candidate search: an article looks up its probeTerms
+// heaviest terms, and each term's list keeps its postingCap latest stories.
+const (
+	probeTerms = 12
+	postingCap = 256
+)
+
+// Options controls clustering. The zero value uses the defaults.
+type Options struct {
+	// Threshold is the least cosine between an article and a story's
+	// centroid for the article to join it; 0 means DefaultThreshold.
+	Threshold float64
+	// Window is how far a dated article may lie from the nearest dated
+	// article of a story it joins; 0 means DefaultWindow, negative means
+	// no limit.
+	Window time.Duration
+	// NameWeight multiplies the counts of name terms; 0 means
+	// DefaultNameWeight.
+	NameWeight float64
+}
+
+func (o Options) threshold() float64 {
+	if o.Threshold <= 0 {
+		return DefaultThreshold
+	}
+	return o.Threshold
+}
+
+func (o Options) window() time.Duration {
+	if o.Window == 0 {
+		return DefaultWindow
+	}
+	return o.Window
+}
+
+func (o Options) nameWeight() float64 {
+	if o.NameWeight <= 0 {
+		return DefaultNameWeight
+	}
+	return o.NameWeight
+}
+
+// story is a cluster under construction.
+type story struct {
+	members  []int
+	centroid map[int32]float64 // sum of member vectors
+	norm2    float64           // squared norm of centroid
+	first    time.Time         // earliest and latest member dates
+	last     time.Time
+	dated    int // members with a date
+}
+
+// Clusterer places articles into stories one at a time.
+type Clusterer struct {
+	opts    Options
+	vocab   *vec.Vocab
+	df      []int
+	n       int
+	idf     []float64 // fixed weights (Batch); nil: from df as documents come
+	docs    []vec.Vector
+	dates   []time.Time
+	of      []int // story of each doc
+	stories []*story
+	posts   map[int32][]int32 // term -> stories, oldest first
+	mark    []int             // per story: the last search that scored it
+	stamp   int               // searches so far
+}
+
+// New returns an empty incremental clusterer.
+func New(opts Options) *Clusterer {
+	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}}
+}
+
+// Len returns the number of articles added.
+func (c *Clusterer) Len() int { return len(c.docs) }
+
+// Add places d as article number c.Len() and returns the number of its
+// story: an existing story's, or a new one (numbered from 0 in order of
+// creation).
+func (c *Clusterer) Add(d Doc) int {
+	v := c.vector(d)
+	id := len(c.docs)
+	c.docs = append(c.docs, v)
+	c.dates = append(c.dates, d.Date)
+	s, _ := c.best(v, d.Date, -1)
+	if s < 0 {
+		s = len(c.stories)
+		c.stories = append(c.stories, &story{centroid: map[int32]float64{}})
+		c.mark = append(c.mark, -1)
+	}
+	c.of = append(c.of, s)
+	c.join(s, id)
+	return s
+}
+
+// Stories returns the articles of each story, by article number, in
+// order of each story's first article; empty stories are left out.
+func (c *Clusterer) Stories() [][]int {
+	var out [][]int
+	for _, s := range c.stories {
+		if len(s.members) > 0 {
+			m := slices.Clone(s.members)
+			slices.Sort(m)
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}
+
+// vector returns d's TF-IDF vector, cut to its TopTerms heaviest terms and
+// normalized. It counts d in the document frequencies first.
+func (c *Clusterer) vector(d Doc) vec.Vector {
+	tf := map[int32]float64{}
+	for _, t := range d.Terms {
+		tf[c.vocab.ID(t)]++
+	}
+	nw := c.opts.nameWeight()
+	for _, t := range d.Names {
+		tf[c.vocab.ID(t)] += nw - 1 // a name is also one of Terms
+	}
+	for len(c.df) < c.vocab.Len() {
+		c.df = append(c.df, 0)
+	}
+	c.n++
+	if c.idf == nil {
+		for id := range tf {
+			c.df[id]++
+		}
+	}
+	v := make(vec.Vector, 0, len(tf))
+	for id, f := range tf {
+		if f <= 0 {
+			continue
+		}
+		v = append(v, vec.Entry{ID: id, W: (1 + math.Log(f)) * c.weight(id)})
+	}
+	// Heaviest first, ties by id, then keep TopTerms in id order.
+	slices.SortFunc(v, func(a, b vec.Entry) int {
+		if c := cmp.Compare(b.W, a.W); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	v = v[:min(len(v), TopTerms)]
+	if n := v.Norm(); n > 0 {
+		for i := range v {
+			v[i].W /= n
+		}
+	}
+	return v // heaviest first; callers do not need id order
+}
+
+// weight is the inverse document frequency of term id.
+func (c *Clusterer) weight(id int32) float64 {
+	if c.idf != nil && int(id) < len(c.idf) {
+		return c.idf[id]
+	}
+	df := 0
+	if int(id) < len(c.df) {
+		df = c.df[id]
+	}
+	return 1 + math.Log(float64(c.n+1)/float64(df+1))
+}
+
+// best returns the story most similar to v that may take an article of
+// date d, and the cosine, or -1. It ignores story skip.
+func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
+	c.stamp++
+	me := c.stamp
+	best, bestSim := -1, c.opts.threshold()
+	for _, e := range v[:min(len(v), probeTerms)] {
+		for _, s32 := range c.posts[e.ID] {
+			s := int(s32)
+			if c.mark[s] == me || s == skip {
+				continue
+			}
+			c.mark[s] = me
+			st := c.stories[s]
+			if len(st.members) == 0 || !c.inWindow(st, d) {
+				continue
+			}
+			sim := c.cosine(v, st)
+			if sim > bestSim || (sim == bestSim && best >= 0 && s < best) {
+				best, bestSim = s, sim
+			}
+		}
+	}
+	return best, bestSim
+}
+
+// inWindow reports whether an article of date d may join st.
+func (c *Clusterer) inWindow(st *story, d time.Time) bool {
+	w := c.opts.window()
+	if w < 0 || d.IsZero() || st.dated == 0 {
+		return true
+	}
+	return !d.Before(st.first.Add(-w)) && !d.After(st.last.Add(w))
+}
+
+// cosine returns the cosine of the unit vector v and st's centroid.
+func (c *Clusterer) cosine(v vec.Vector, st *story) float64 {
+	if st.norm2 <= 0 {
+		return 0
+	}
+	dot := 0.0
+	for _, e := range v {
+		dot += e.W * st.centroid[e.ID]
+	}
+	return dot / math.Sqrt(st.norm2)
+}
+
+// join adds doc id to story s.
+func (c *Clusterer) join(s, id int) {
+	st := c.stories[s]
+	st.members = append(st.members, id)
+	for _, e := range c.docs[id] {
+		old := st.centroid[e.ID]
+		st.centroid[e.ID] = old + e.W
+		st.norm2 += 2*old*e.W + e.W*e.W
+	}
+	if d := c.dates[id]; !d.IsZero() {
+		if st.dated == 0 || d.Before(st.first) {
+			st.first = d
+		}
+		if st.dated == 0 || d.After(st.last) {
+			st.last = d
+		}
+		st.dated++
+	}
+	for _, e := range c.docs[id][:min(len(c.docs[id]), probeTerms)] {
+		p := append(c.posts[e.ID], int32(s))
+		if len(p) > 2*postingCap {
+			p = append(p[:0], p[len(p)-postingCap:]...)
+		}
+		c.posts[e.ID] = p
+	}
+}
+
+// leave takes doc id out of its story. The story's time span is kept: it
+// only matters while the story grows.
+func (c *Clusterer) leave(id int) {
+	st := c.stories[c.of[id]]
+	i := slices.Index(st.members, id)
+	st.members = slices.Delete(st.members, i, i+1)
+	for _, e := range c.docs[id] {
+		old := st.centroid[e.ID]
+		nw := old - e.W
+		if len(st.members) == 0 || math.Abs(nw) < 1e-12 {
+			nw = 0
+			delete(st.centroid, e.ID)
+		} else {
+			st.centroid[e.ID] = nw
+		}
+		st.norm2 += nw*nw - old*old
+	}
+	if len(st.members) == 0 {
+		st.norm2 = 0
+	}
+	if !c.dates[id].IsZero() {
+		st.dated--
+	}
+}
+
+// Batch clusters docs and returns the stories as Clusterer.Stories does.
+// It weighs terms over the whole pile, adds the articles in date order
+// (undated ones last, ties in input order), then gives each article, in
+// the same order, one chance to move to a story it is closer to.
+func Batch(docs []Doc, opts Options) [][]int {
+	c := New(opts)
+	df := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, t := range d.Terms {
+			if !seen[t] {
+				seen[t] = true
+				df[t]++
+			}
+		}
+	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareDates(docs[a].Date, docs[b].Date) })
+	// Ids in the order Add will meet the terms, so that idf lines up.
+	for _, i := range order {
+		for _, t := range docs[i].Terms {
+			c.vocab.ID(t)
+		}
+		for _, t := range docs[i].Names {
+			c.vocab.ID(t)
+		}
+	}
+	c.idf = make([]float64, c.vocab.Len())
+	for id := range c.idf {
+		c.idf[id] = 1 + math.Log(float64(len(docs)+1)/float64(df[c.vocab.Term(int32(id))]+1))
+	}
+	at := make([]int, len(docs)) // input index -> article number in c
+	for k, i := range order {
+		at[i] = k
+		c.Add(docs[i])
+	}
+	for k := range order {
+		c.move(k)
+	}
+	stories := c.Stories()
+	for _, s := range stories {
+		for j, k := range s {
+			s[j] = order[k]
+		}
+		slices.Sort(s)
+	}
+	slices.SortFunc(stories, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return stories
+}
+
+// move takes article k to the story whose centroid (without k) is most
+// similar to it, when that beats its own story's.
+func (c *Clusterer) move(k int) {
+	own := c.of[k]
+	if len(c.stories[own].members) == 1 {
+		// A singleton's own centroid is itself; any story above the
+		// threshold is better.
+		if s, _ := c.best(c.docs[k], c.dates[k], own); s >= 0 {
+			c.leave(k)
+			c.of[k] = s
+			c.join(s, k)
+		}
+		return
+	}
+	c.leave(k)
+	stay := c.cosine(c.docs[k], c.stories[own])
+	s, sim := c.best(c.docs[k], c.dates[k], own)
+	if s < 0 || sim <= stay {
+		s = own
+	}
+	c.of[k] = s
+	c.join(s, k)
+}
+
+// compareDates orders known dates by time and unknown (zero) ones last.
+func compareDates(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}

@@ -1,0 +1,25 @@
+// Package cluster is the event-clustering stage of tidings: it splits a
+// mixed pile of articles into stories, one per event, with no fixed
+// number of stories.
+//
+// An article is a [Doc]: its content terms and the terms of the names it
+// mentions (people, places, organisations: weighted higher), and its date.
+// Each Doc becomes a TF-IDF vector (sublinear term frequency, the
+// [TopTerms] heaviest terms kept) and joins the story whose centroid is
+// most similar to it, when the cosine reaches Options.Threshold and its
+// date lies within Options.Window of the story's dated articles; otherwise
+// it starts a story. This is single-pass clustering as in Topic Detection
+// and Tracking (Allan et al., 1998), with time as a hard gate so that the
+// same actors meeting twice, weeks apart, make two stories.
+//
+// [Clusterer] is incremental: [Clusterer.Add] places one article without
+// recomputing the others, with term weights from the documents seen so
+// far. [Batch] knows the whole pile first: it weighs terms over all of
+// it, adds the articles in date order, then moves each article once to
+// the story that suits it best. Candidate stories come from an inverted
+// index over the articles' heaviest terms whose lists keep only the most
+// recent stories, so the cost per article is bounded and the total grows
+// linearly with the pile.
+//
+// Deterministic: ties break by input order, never by map order.
+package cluster

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"tidings"
+	"tidings/cluster"
+	"tidings/eval"
+	"tidings/ingest"
+	"tidings/news"
+	"tidings/render"
+)
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+func (e *env) stories(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
+	words := fs.Int("words", 120, "summary length budget in words, per story")
+	format := fs.String("format", "text", "output format: text, markdown or json")
+	algo := fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")")
+	var in listFlag
+	fs.Var(&in, "in", "JSONL clusters file whose documents all join the pile, their grouping ignored (repeatable)")
+	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
+	if err := e.parse(fs, args); err != nil {
+		return err
+	}
+	if *words <= 0 {
+		return fmt.Errorf("%w: --words must be positive, got %d", errUsage, *words)
+	}
+	f, err := render.ParseFormat(*format)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	sum, err := tidings.SummarizerByName(*algo)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *score && (len(in) == 0 || fs.NArg() > 0) {
+		return fmt.Errorf("%w: --score needs --in and no PATH arguments", errUsage)
+	}
+	if len(in) == 0 && fs.NArg() == 0 {
+		return fmt.Errorf("%w: stories needs at least one PATH or --in FILE", errUsage)
+	}
+	var arts []news.Article
+	var gold []string
+	failed := 0
+	for _, path := range in {
+		cs, bad, err := e.loadClusters(path)
+		if err != nil {
+			return err
+		}
+		failed += bad
+		for _, c := range cs {
+			for _, a := range c.Articles {
+				arts = append(arts, a)
+				gold = append(gold, path+"#"+c.ID)
+			}
+		}
+	}
+	if fs.NArg() > 0 {
+		for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				e.warn(err)
+				failed++
+				continue
+			}
+			arts = append(arts, a)
+		}
+	}
+	if len(arts) == 0 {
+		return errors.New("no input could be read")
+	}
+	p := &tidings.Pipeline{Summarizer: sum}
+	if *score {
+		return e.scoreStories(ctx, p, arts, gold)
+	}
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *words}})
+	for _, err := range unjoin(err) {
+		if errors.Is(err, tidings.ErrNoArticles) {
+			continue
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		e.warn(err)
+		failed++
+	}
+	if len(stories) == 0 {
+		return errors.New("no input has article text")
+	}
+	if err := render.Stories(e.stdout, stories, f); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d of the inputs could not be used", errPartial, failed)
+	}
+	return nil
+}
+
+// scoreStories clusters arts as stories does and prints B-cubed and ARI
+// against gold, for the batch clustering and for the incremental one
+// (articles added one by one in input order), and how far the two agree.
+func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news.Article, gold []string) error {
+	var prepared []news.Article
+	var truth []string
+	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := arts[i]
+		if _, err := p.Prepare(&a); err != nil {
+			continue // no text: nothing to place
+		}
+		prepared = append(prepared, a)
+		truth = append(truth, gold[i])
+		e.progress("prepare", i+1, len(arts))
+	}
+	kept, groups := tidings.Group(prepared, tidings.StoryOptions{})
+	label := map[string]string{}
+	for s, g := range groups {
+		for _, k := range g {
+			label[kept[k].ID] = fmt.Sprint(s)
+			for _, c := range kept[k].Copies {
+				label[c.ID] = fmt.Sprint(s)
+			}
+		}
+	}
+	// Incremental: the same folded articles, added one at a time.
+	inc := cluster.New(cluster.Options{})
+	incLabel := map[string]string{}
+	for k := range kept {
+		s := fmt.Sprint(inc.Add(tidings.Doc(&kept[k])))
+		incLabel[kept[k].ID] = s
+		for _, c := range kept[k].Copies {
+			incLabel[c.ID] = s
+		}
+	}
+	pred := make([]string, len(prepared))
+	incPred := make([]string, len(prepared))
+	for i, a := range prepared {
+		pred[i], incPred[i] = label[a.ID], incLabel[a.ID]
+	}
+	folded := len(prepared) - len(kept)
+	fmt.Fprintf(e.stdout, "articles %d with text (of %d), near-duplicates folded %d, true clusters %d\n",
+		len(prepared), len(arts), folded, countLabels(truth))
+	for _, row := range []struct {
+		name       string
+		pred, gold []string
+	}{{"batch", pred, truth}, {"incremental", incPred, truth}, {"incremental vs batch", incPred, pred}} {
+		s, err := eval.Clustering(row.pred, row.gold)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%-21s stories %5d  B-cubed P %.4f R %.4f F1 %.4f  ARI %.4f\n",
+			row.name, s.Predicted, s.Precision, s.Recall, s.F1, s.ARI)
+	}
+	return nil
+}
+
+func countLabels(l []string) int {
+	m := map[string]bool{}
+	for _, x := range l {
+		m[x] = true
+	}
+	return len(m)
+}

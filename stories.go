@@ -1,0 +1,98 @@
+package tidings
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+
+	"tidings/cluster"
+	"tidings/dedupe"
+	"tidings/news"
+	"tidings/segment"
+	"tidings/summarize"
+)
+
+// StoryOptions controls how a pile becomes stories. The zero value uses
+// every default.
+type StoryOptions struct {
+	// Brief controls each story's summary.
+	Brief Options
+	// Dedupe and Cluster control the near-duplicate and clustering stages.
+	Dedupe  dedupe.Options
+	Cluster cluster.Options
+}
+
+// Group folds the near-duplicates of prepared articles (cleaned and
+// segmented) and clusters the rest into stories. It returns the kept
+// articles, in input order, and each story's articles as indices into
+// them, the largest story first (ties: the story whose first article
+// comes first).
+func Group(arts []news.Article, opts StoryOptions) ([]news.Article, [][]int) {
+	kept := dedupe.Fold(arts, opts.Dedupe)
+	docs := make([]cluster.Doc, len(kept))
+	for i := range kept {
+		docs[i] = Doc(&kept[i])
+	}
+	stories := cluster.Batch(docs, opts.Cluster)
+	slices.SortStableFunc(stories, func(a, b []int) int { return len(b) - len(a) })
+	return kept, stories
+}
+
+// Doc returns what the cluster stage sees of a prepared article: the
+// terms of its title and sentences, the terms of the names they mention,
+// and its date.
+func Doc(a *news.Article) cluster.Doc {
+	d := cluster.Doc{Date: a.Date, Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
+	for _, s := range a.Sentences {
+		d.Terms = append(d.Terms, s.Terms...)
+		d.Names = append(d.Names, segment.Names(s.Text)...)
+	}
+	return d
+}
+
+// Stories prepares arts (raw, as ingest yields them), groups them into
+// stories and briefs each one, the largest story first; story ids are
+// "1", "2", ... in that order. Articles without text are left out and
+// their errors joined into the returned error, as with Brief.
+func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryOptions) ([]news.Story, error) {
+	var prepared []news.Article
+	var errs []error
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if _, err := p.Prepare(&a); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		prepared = append(prepared, a)
+	}
+	if len(prepared) == 0 {
+		errs = append(errs, ErrNoArticles)
+		return nil, errors.Join(errs...)
+	}
+	kept, groups := Group(prepared, opts)
+	sum := p.Summarizer
+	if sum == nil {
+		sum = SummarizerFunc(summarize.ILP)
+	}
+	query := segment.Terms(opts.Brief.Query)
+	var out []news.Story
+	for i, g := range groups {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		st := news.Story{Brief: news.Brief{ID: strconv.Itoa(i + 1)}}
+		for _, k := range g {
+			st.Articles = append(st.Articles, kept[k])
+		}
+		s, err := sum.Summarize(ctx, st.Articles, summarize.Options{Words: opts.Brief.Words, Query: query})
+		if err != nil {
+			return out, err
+		}
+		st.Summary = s
+		out = append(out, st)
+	}
+	return out, errors.Join(errs...)
+}

@@ -8,6 +8,7 @@ import (
 
 	"tidings/cluster"
 	"tidings/dedupe"
+	"tidings/enrich"
 	"tidings/news"
 	"tidings/segment"
 	"tidings/summarize"
@@ -92,6 +93,7 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 			return out, err
 		}
 		st.Summary = s
+		enrich.Story(&st)
 		out = append(out, st)
 	}
 	return out, errors.Join(errs...)

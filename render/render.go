@@ -79,7 +79,21 @@ func sourceLine(a *news.Article) string {
 	} else {
 		parts = append(parts, "("+a.Path+")")
 	}
-	return strings.Join(parts, ", ")
+	line := strings.Join(parts, ", ")
+	if len(a.Copies) > 0 {
+		var cs []string
+		for _, c := range a.Copies {
+			name := c.Outlet
+			if name == "" {
+				name = c.ID
+			} else {
+				name += " (" + c.ID + ")"
+			}
+			cs = append(cs, name)
+		}
+		line += "; also carried by " + strings.Join(cs, ", ")
+	}
+	return line
 }
 
 // Text writes b as plain text: a header, one summary sentence per

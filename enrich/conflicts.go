@@ -1,0 +1,166 @@
+package enrich
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"tidings/news"
+)
+
+// figure matches a counted quantity: "about 3,000 troops", "1.2 million
+// people". Group 1 is the number, 2 a multiplier, 3 the counted noun.
+var figure = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`)
+
+// uncounted are words after a number that do not name a counted thing.
+var uncounted = setOf("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
+	"year", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "weeks", "week", "months",
+	"month", "am", "pm", "times", "times", "times", "p", "m", "km", "miles", "kilometres", "kilometers",
+	"metres", "meters", "centimetres", "percentage", "points", "degrees", "st", "nd", "rd", "th", "for",
+	"from", "by", "with", "was", "were", "is", "are", "had", "have", "has", "as", "out")
+
+// talkNouns name an exchange whose tone sources may characterize.
+var talkNouns = setOf("talks", "meeting", "meetings", "negotiations", "discussions", "discussion", "summit",
+	"session", "visit", "dialogue", "conversation", "relations", "exchange")
+
+// Tone words for talkNouns, written for this package.
+var (
+	warmWords = setOf("constructive", "productive", "positive", "fruitful", "friendly", "cordial",
+		"successful", "useful", "encouraging", "warm", "excellent", "good", "candid", "substantive", "promising")
+	coldWords = setOf("tough", "difficult", "tense", "hard", "unproductive", "fruitless", "disappointing",
+		"hostile", "bitter", "stormy", "failed", "frosty", "acrimonious", "heated", "strained", "bad")
+)
+
+// toneWindow is how many words apart a tone word and its noun may be.
+const toneWindow = 8
+
+type claim struct {
+	news.Claim
+	key   string  // counted noun or tone side
+	noun  string  // counted noun as written
+	value float64 // figures
+	terms map[string]bool
+	art   int
+}
+
+// Conflicts returns where the articles' sources disagree: different
+// figures for the same counted noun in sentences that share at least
+// three terms (so "3,000 troops near Kessel" and "5,000 troops close to
+// Kessel" meet, "200 prisoners" and "40,000 people" do not), and opposing
+// tone words for talks or a meeting. Sources must differ: an outlet is not
+// in conflict with itself.
+func Conflicts(arts []news.Article) []news.Conflict {
+	var figs, tones []claim
+	for ai := range arts {
+		a := &arts[ai]
+		for _, s := range a.Sentences {
+			terms := setOf(s.Terms...)
+			for _, m := range figure.FindAllStringSubmatch(s.Text, -1) {
+				noun := m[3]
+				if uncounted[noun] {
+					continue
+				}
+				v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+				if err != nil {
+					continue
+				}
+				switch strings.TrimSpace(m[2]) {
+				case "thousand":
+					v *= 1e3
+				case "million":
+					v *= 1e6
+				case "billion":
+					v *= 1e9
+				}
+				figs = append(figs, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
+					key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai})
+			}
+			words := strings.Fields(strings.ToLower(s.Text))
+			for i, w := range words {
+				w = strings.Trim(w, `.,;:"“”'’()`)
+				if !talkNouns[w] {
+					continue
+				}
+				for j := max(0, i-toneWindow); j < min(len(words), i+toneWindow+1); j++ {
+					t := strings.Trim(words[j], `.,;:"“”'’()`)
+					side := ""
+					if warmWords[t] {
+						side = "warm"
+					} else if coldWords[t] {
+						side = "cold"
+					}
+					if side != "" {
+						tones = append(tones, claim{Claim: news.Claim{Value: t, Outlet: outlet(a), Citation: citation(s)}, key: side, art: ai})
+					}
+				}
+			}
+		}
+	}
+	var out []news.Conflict
+	// Figures: for each claim, the later claims that disagree with it.
+	used := make([]bool, len(figs))
+	for i := range figs {
+		if used[i] {
+			continue
+		}
+		c := news.Conflict{Kind: news.Figures, Subject: figs[i].noun, Claims: []news.Claim{figs[i].Claim}}
+		for j := i + 1; j < len(figs); j++ {
+			f, g := figs[i], figs[j]
+			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || overlap(f.terms, g.terms) < 3 {
+				continue
+			}
+			used[j] = true
+			c.Claims = append(c.Claims, g.Claim)
+		}
+		if len(c.Claims) > 1 {
+			out = append(out, c)
+		}
+	}
+	// Tone: one conflict when warm and cold words both describe talks,
+	// from different outlets or speakers.
+	var warm, cold []news.Claim
+	for _, t := range tones {
+		if t.key == "warm" {
+			warm = append(warm, t.Claim)
+		} else {
+			cold = append(cold, t.Claim)
+		}
+	}
+	if len(warm) > 0 && len(cold) > 0 {
+		out = append(out, news.Conflict{Kind: news.Characterization, Subject: "talks", Claims: append(dedupClaims(warm), dedupClaims(cold)...)})
+	}
+	return out
+}
+
+// sameFigure reports whether two figures agree up to rounding.
+func sameFigure(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	hi := max(a, b)
+	return hi > 0 && (hi-min(a, b))/hi < 0.02
+}
+
+func overlap(a, b map[string]bool) int {
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return n
+}
+
+// dedupClaims keeps one claim per outlet and word.
+func dedupClaims(cs []news.Claim) []news.Claim {
+	var out []news.Claim
+	seen := map[string]bool{}
+	for _, c := range cs {
+		k := c.Outlet + "\x00" + c.Value
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}

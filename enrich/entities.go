@@ -1,0 +1,277 @@
+package enrich
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tidings/news"
+)
+
+// wordRE matches a word with its inner apostrophes, dots and hyphens
+// ("O'Neill", "U.S.", "Jean-Paul").
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’.\-]*`)
+
+// connectors may join the capitalized words of one name ("Bank of
+// England", "Palais des Nations").
+var connectors = setOf("of", "de", "des", "du", "la", "le", "von", "van", "der", "del", "da", "for", "al", "bin", "el")
+
+// notNames are capitalized words that are not names on their own:
+// sentence openers, days, months.
+var notNames = setOf("the", "a", "an", "in", "on", "at", "but", "and", "or", "it", "he", "she", "they",
+	"we", "i", "this", "that", "these", "those", "his", "her", "their", "our", "its", "after", "before",
+	"when", "while", "if", "as", "for", "from", "to", "by", "with", "without", "about", "there", "here",
+	"some", "many", "most", "all", "both", "one", "two", "three", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow",
+	"tonight", "last", "next", "this", "what", "who", "why", "how", "where", "which", "also", "still",
+	"yet", "so", "then", "now", "no", "not", "yes", "officials", "police", "photo", "read", "more")
+
+// mention is one occurrence of a name in a sentence.
+type mention struct {
+	name     string // without titles and possessive
+	kind     news.EntityKind
+	evidence bool // kind came from context, not a guess
+	art      int
+	sent     news.Sentence
+}
+
+// Entities returns the people, organisations and places the articles
+// mention, the most mentioned first (ties by name). A name seen only in
+// a short form ("Berg") counts towards the full one ("Anna Berg") when one
+// full name of a person ends with it.
+func Entities(arts []news.Article) []news.Entity {
+	lower := map[string]bool{} // words seen in lower case: not names alone
+	for _, a := range arts {
+		for _, w := range wordRE.FindAllString(a.Text, -1) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				lower[w] = true
+			}
+		}
+	}
+	var ms []mention
+	for ai := range arts {
+		for _, s := range arts[ai].Sentences {
+			ms = append(ms, mentions(ai, s, lower)...)
+		}
+	}
+	// Kind per name: context evidence wins over a guess; person evidence
+	// anywhere makes a person.
+	kinds := map[string]news.EntityKind{}
+	sure := map[string]bool{}
+	for _, m := range ms {
+		if m.kind == 0 {
+			continue
+		}
+		if m.evidence && (!sure[m.name] || m.kind == news.Person) {
+			kinds[m.name], sure[m.name] = m.kind, true
+		} else if !sure[m.name] && kinds[m.name] == 0 {
+			kinds[m.name] = m.kind
+		}
+	}
+	// Short forms of people's names.
+	full := map[string]string{}
+	for name, k := range kinds {
+		if k != news.Person || !strings.Contains(name, " ") {
+			continue
+		}
+		last := name[strings.LastIndex(name, " ")+1:]
+		if prev, ok := full[last]; ok && prev != name {
+			full[last] = "" // ambiguous: two people share it
+			continue
+		}
+		full[last] = name
+	}
+	type acc struct {
+		e    news.Entity
+		arts map[int]bool
+	}
+	byName := map[string]*acc{}
+	var order []string
+	for _, m := range ms {
+		name := m.name
+		if f := full[name]; f != "" && !strings.Contains(name, " ") {
+			name = f
+		}
+		k := kinds[name]
+		if k == 0 {
+			continue
+		}
+		e := byName[name]
+		if e == nil {
+			e = &acc{e: news.Entity{Name: name, Kind: k, First: citation(m.sent)}, arts: map[int]bool{}}
+			byName[name] = e
+			order = append(order, name)
+		}
+		e.e.Mentions++
+		if !e.arts[m.art] {
+			e.arts[m.art] = true
+			e.e.Articles++
+			e.e.Outlets = addUnique(e.e.Outlets, outlets(&arts[m.art])...)
+		}
+	}
+	out := make([]news.Entity, 0, len(order))
+	for _, n := range order {
+		out = append(out, byName[n].e)
+	}
+	slices.SortStableFunc(out, func(a, b news.Entity) int {
+		if c := cmp.Compare(b.Mentions, a.Mentions); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	return out
+}
+
+// mentions finds the names in s and classifies each by its words and
+// the words around it.
+func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
+	locs := wordRE.FindAllStringIndex(s.Text, -1)
+	words := make([]string, len(locs))
+	for i, l := range locs {
+		words[i] = strings.TrimRight(s.Text[l[0]:l[1]], ".")
+		if strings.Count(s.Text[l[0]:l[1]], ".") > 1 { // U.S.
+			words[i] = s.Text[l[0]:l[1]]
+		}
+	}
+	var out []mention
+	for i := 0; i < len(words); {
+		if !capitalized(words[i]) || (notNames[strings.ToLower(words[i])] && !capitalizedRunAhead(words, i)) {
+			i++
+			continue
+		}
+		// Extend the run over capitalized words and inner connectors, as
+		// long as only a space separates them.
+		j := i + 1
+		for j < len(words) && adjacent(s.Text, locs[j-1], locs[j]) && !possessive(words[j-1]) {
+			if capitalized(words[j]) {
+				j++
+				continue
+			}
+			// "Bank of England", "Palais des Nations", but not "Anna Berg
+			// of Norland": a connector joins only to a body or a place.
+			if connectors[words[j]] && j+1 < len(words) && capitalized(words[j+1]) && adjacent(s.Text, locs[j], locs[j+1]) &&
+				(hasAny(words[i:j], orgWords) || hasAny(words[i:j], geoWords)) {
+				j += 2
+				continue
+			}
+			break
+		}
+		run := words[i:j]
+		start := i
+		i = j
+		// Titles and sentence openers are not part of the name.
+		title := false
+		for len(run) > 0 && (titles[strings.ToLower(run[0])] || notNames[strings.ToLower(run[0])]) {
+			title = title || titles[strings.ToLower(run[0])]
+			run = run[1:]
+			start++
+		}
+		if len(run) == 0 {
+			continue
+		}
+		last := len(run) - 1
+		run[last] = strings.TrimSuffix(strings.TrimSuffix(run[last], "'s"), "’s")
+		name := strings.Join(run, " ")
+		if start == 0 && len(run) == 1 && lower[strings.ToLower(name)] {
+			continue // an ordinary word opening the sentence
+		}
+		before := ""
+		if start > 0 {
+			before = strings.ToLower(words[start-1])
+		}
+		after := ""
+		if e := start + len(run); e < len(words) {
+			after = strings.ToLower(words[e])
+		}
+		k, evidence := classify(run, title, before, after)
+		if !evidence && len(run) == 1 && start == 0 {
+			continue // "Islanders said": a guess at a sentence's first word
+		}
+		out = append(out, mention{name: name, kind: k, evidence: evidence, art: ai, sent: s})
+	}
+	return out
+}
+
+func capitalizedRunAhead(words []string, i int) bool {
+	// "The Hague", "Los Angeles": an opener joined to a known place.
+	if i+1 < len(words) && capitalized(words[i+1]) {
+		return places[strings.ToLower(words[i]+" "+words[i+1])]
+	}
+	return false
+}
+
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// adjacent reports whether only one space separates two word spans.
+func adjacent(text string, a, b []int) bool {
+	return text[a[1]:b[0]] == " "
+}
+
+// speechVerbs follow a speaker's name.
+var speechVerbs = setOf("said", "says", "told", "added", "asked", "explained", "noted", "warned", "argued", "insisted", "replied", "wrote", "announced", "confirmed", "who")
+
+// placeBefore are words after which a name is a place.
+var placeBefore = setOf("in", "near", "across", "town", "city", "village", "capital", "outside", "province", "region")
+
+// classify gives a name's kind and whether context, not a guess, says so.
+func classify(run []string, title bool, before, after string) (news.EntityKind, bool) {
+	lw := strings.ToLower(strings.Join(run, " "))
+	first, lastw := strings.ToLower(run[0]), strings.ToLower(run[len(run)-1])
+	switch {
+	case title:
+		return news.Person, true
+	case places[lw]:
+		return news.Place, true
+	case geoWords[first] || geoWords[lastw]:
+		return news.Place, true
+	case hasAny(run, orgWords) || acronym(run):
+		return news.Organization, true
+	case firstNames[first] && len(run) > 1:
+		return news.Person, true
+	case speechVerbs[after] && len(run) > 1:
+		return news.Person, true
+	case placeBefore[before] || (before == "of" && len(run) == 1):
+		return news.Place, true
+	case len(run) == 2 || len(run) == 3:
+		return news.Person, false
+	case speechVerbs[after]:
+		return news.Person, false
+	}
+	return 0, false
+}
+
+func hasAny(run []string, set map[string]bool) bool {
+	for _, w := range run {
+		if set[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym reports whether a one-word name is written in capitals: UN,
+// NATO.
+func acronym(run []string) bool {
+	if len(run) != 1 || utf8.RuneCountInString(run[0]) < 2 {
+		return false
+	}
+	for _, r := range run[0] {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// possessive reports whether w ends in "'s": a name ends there
+// ("Norland's Anna Berg" is two names).
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}

@@ -229,10 +229,12 @@ func classify(run []string, title bool, before, after string) (news.EntityKind, 
 		return news.Person, true
 	case places[lw]:
 		return news.Place, true
+	case geoWords[head(run)]:
+		return news.Place, true
+	case orgWords[head(run)] || hasAny(run, orgWords) || acronym(run):
+		return news.Organization, true
 	case geoWords[first] || geoWords[lastw]:
 		return news.Place, true
-	case hasAny(run, orgWords) || acronym(run):
-		return news.Organization, true
 	case firstNames[first] && len(run) > 1:
 		return news.Person, true
 	case speechVerbs[after] && len(run) > 1:
@@ -274,4 +276,13 @@ func acronym(run []string) bool {
 // ("Norland's Anna Berg" is two names).
 func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// head returns the word of a name that says what it is: the first in "X
+// of Y" ("Palais des Nations"), else the last ("Valley Wire").
+func head(run []string) string {
+	if hasAny(run, connectors) {
+		return strings.ToLower(run[0])
+	}
+	return strings.ToLower(run[len(run)-1])
 }

@@ -25,6 +25,8 @@ var (
 	quoteThenVerb = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? ` + verbPat + ` (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat)
 	// Berg said: "…" / Berg told reporters, "…"
 	speakerThenQuote = regexp.MustCompile(speakerPat + ` ` + verbPat + `(?: [^"“”:,]{0,40})?[,:] ` + openQ + `(.+?)` + closeQ)
+	// "…," a spokesman said (a speaker the article does not name).
+	quoteThenSomeone = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? (?:[a-z][\p{L}\-]* ){1,4}` + verbPat + `\b`)
 	// "…" (a quotation standing alone: the previous speaker goes on).
 	bareQuote = regexp.MustCompile(`^` + openQ + `([^"“”]+)` + closeQ + `$`)
 )
@@ -125,6 +127,9 @@ func quoteIn(s string) (text, speaker string) {
 	}
 	if m := speakerThenQuote.FindStringSubmatch(s); m != nil {
 		return m[2], m[1]
+	}
+	if m := quoteThenSomeone.FindStringSubmatch(s); m != nil {
+		return m[1], ""
 	}
 	return "", ""
 }

@@ -1,0 +1,183 @@
+package enrich_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/enrich"
+	"tidings/news"
+	"tidings/segment"
+)
+
+// article builds a segmented article from text.
+func article(id, outlet, text string, date time.Time) news.Article {
+	a := news.Article{ID: id, Outlet: outlet, Text: text, Date: date}
+	segment.Article(&a)
+	return a
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		text    string
+		quote   string
+		speaker string
+	}{
+		{`Anna Berg met reporters. "The talks were constructive," Berg said.`, "The talks were constructive", "Anna Berg"},
+		{`"Nothing is settled," said Viktor Sal.`, "Nothing is settled", "Viktor Sal"},
+		{`Minister Viktor Sal spoke first. "It was hard," he told reporters.`, "It was hard", "Viktor Sal"},
+		{`Petra Holm leads the union. Holm said: "We will strike."`, "We will strike.", "Petra Holm"},
+		{`"Our members are exhausted," union leader Petra Holm said.`, "Our members are exhausted", "Petra Holm"},
+		{`The bridge is shut. "It is safe," a spokesman said.`, "It is safe", ""},
+		{`The bridge was shut on Friday, officials said.`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			arts := []news.Article{article("a", "O", tt.text, time.Time{})}
+			qs := enrich.Quotes(arts, enrich.Entities(arts))
+			if tt.quote == "" {
+				if len(qs) != 0 {
+					t.Fatalf("got quotes %+v, want none", qs)
+				}
+				return
+			}
+			if len(qs) != 1 || qs[0].Text != tt.quote || qs[0].Speaker != tt.speaker {
+				t.Fatalf("got %+v, want %q by %q", qs, tt.quote, tt.speaker)
+			}
+			c := qs[0].Citations[0]
+			if span, err := arts[0].Span(c); err != nil || !strings.Contains(span, tt.quote) {
+				t.Errorf("citation %+v gives %q, %v", c, span, err)
+			}
+		})
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	tue := time.Date(2026, 3, 24, 9, 0, 0, 0, time.UTC) // a Tuesday
+	day := func(m time.Month, d int) string {
+		return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	tests := []struct {
+		text string
+		pub  time.Time
+		want string // date, or "" for no event
+		expr string
+	}{
+		{"The ministers met in Geneva on Monday to talk.", tue, day(3, 23), "on Monday"},
+		{"The ministers met again on Tuesday in Geneva.", tue, day(3, 24), "on Tuesday"},
+		{"The first prisoners will cross the bridge on Friday.", tue, day(3, 27), "on Friday"},
+		{"Prisoners will be freed, the envoy said on Friday night.", tue, day(3, 20), "on Friday night"},
+		{"Berg said last week that an exchange was near.", tue, day(3, 17), "last week"},
+		{"The fighting began on March 3 along the river.", tue, day(3, 3), "March 3"},
+		{"The treaty was signed on 12 January 2025 in Oslo.", time.Time{}, "2025-01-12", "12 January 2025"},
+		{"The ministers met in Geneva on Monday to talk.", time.Time{}, "", ""},
+		{"The talks went on for hours and ended without a deal.", tue, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ev := enrich.Timeline([]news.Article{article("a", "O", tt.text, tt.pub)})
+			if tt.want == "" {
+				if len(ev) != 0 {
+					t.Fatalf("got %+v, want no event", ev)
+				}
+				return
+			}
+			if len(ev) != 1 || ev[0].Date.Format(time.DateOnly) != tt.want || ev[0].Expression != tt.expr {
+				t.Fatalf("got %+v, want %s (%s)", ev, tt.want, tt.expr)
+			}
+		})
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	arts := []news.Article{
+		article("a", "Harbour Post", "Ostrava has massed about 3,000 troops near the border town of Kessel. About 200 prisoners will be freed. The talks were very constructive, Berg said.", d),
+		article("b", "Capital Times", "Norland says Ostrava has moved some 5,000 troops close to the town of Kessel. About 200 prisoners will be freed. Sal described the talks as tough.", d),
+		article("c", "Valley Wire", "Fighting has displaced 40,000 people since January.", d),
+	}
+	got := enrich.Conflicts(arts)
+	var kinds []string
+	for _, c := range got {
+		var vals []string
+		for _, cl := range c.Claims {
+			vals = append(vals, cl.Value+"@"+cl.Outlet)
+		}
+		kinds = append(kinds, c.Kind.String()+" "+c.Subject+": "+strings.Join(vals, " "))
+	}
+	want := []string{
+		"figures troops: 3,000@Harbour Post 5,000@Capital Times",
+		"characterization talks: constructive@Harbour Post tough@Capital Times",
+	}
+	if !slices.Equal(kinds, want) {
+		t.Errorf("conflicts:\n%s\nwant:\n%s", strings.Join(kinds, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSupport(t *testing.T) {
+	arts := []news.Article{
+		{ID: "a", Outlet: "Wire", Copies: []news.Copy{{ID: "a2", Outlet: "Echo"}}},
+		{ID: "b", Outlet: "Times"},
+	}
+	sum := news.Summary{Sentences: []news.SummarySentence{
+		{Citations: []news.Citation{{ArticleID: "b"}}},
+		{Citations: []news.Citation{{ArticleID: "a"}, {ArticleID: "b"}}},
+	}}
+	got := enrich.Support(arts, sum)
+	if len(got) != 2 || !got[0].Single || got[1].Single || !slices.Equal(got[1].Outlets, []string{"Wire", "Echo", "Times"}) {
+		t.Errorf("support = %+v", got)
+	}
+}
+
+// TestEntitiesAnnotated measures the entity rules on the texts of
+// examples/pile (written for this project; testdata/pile.txt, one article
+// per "---" block) against the names annotated by hand in
+// testdata/entities.txt ("kind<TAB>name" per line).
+func TestEntitiesAnnotated(t *testing.T) {
+	want := map[string]string{}
+	data, err := os.ReadFile("testdata/entities.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		kind, name, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		want[name] = kind
+	}
+	var arts []news.Article
+	b, err := os.ReadFile("testdata/pile.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range strings.Split(string(b), "\n---\n") {
+		arts = append(arts, article(string(rune('a'+i)), "", text, time.Time{}))
+	}
+	got := enrich.Entities(arts)
+	right := 0
+	for _, e := range got {
+		if want[e.Name] == e.Kind.String() {
+			right++
+		} else {
+			t.Logf("wrong or unannotated: %s %s", e.Kind, e.Name)
+		}
+	}
+	found := map[string]bool{}
+	for _, e := range got {
+		found[e.Name+"\t"+e.Kind.String()] = true
+	}
+	for n, k := range want {
+		if !found[n+"\t"+k] {
+			t.Logf("missed: %s %s", k, n)
+		}
+	}
+	p := float64(right) / float64(len(got))
+	r := float64(right) / float64(len(want))
+	t.Logf("entities: precision %.3f (%d/%d), recall %.3f (%d/%d)", p, right, len(got), r, right, len(want))
+	if p < 0.8 || r < 0.7 {
+		t.Errorf("entity precision %.3f or recall %.3f below the floor (0.8, 0.7)", p, r)
+	}
+}

@@ -24,6 +24,7 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	query := fs.String("query", "", "question or topic to steer the summary (default: each cluster's topic with --in)")
 	in := fs.String("in", "", "JSONL clusters file: brief every cluster (needs --out)")
 	out := fs.String("out", "", "directory for the per-cluster summaries of --in")
+	all := fs.Bool("all", false, "when the input holds several stories, brief every one (default: the largest)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -65,24 +66,49 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	if len(arts) == 0 {
 		return errors.New("no input could be read")
 	}
-	b, err := p.Brief(ctx, "", arts, opts)
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: opts})
 	for _, err := range unjoin(err) {
 		if errors.Is(err, tidings.ErrNoArticles) {
 			continue
 		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		e.warn(err)
 		failed++
 	}
-	if len(b.Articles) == 0 {
+	switch {
+	case len(stories) == 0:
 		return errors.New("no input has article text")
+	case *all:
+		err = render.Stories(e.stdout, stories, f)
+	default:
+		if len(stories) > 1 {
+			fmt.Fprintf(e.stderr, "tidings: the input holds %d stories; this is the largest (%d of %d articles); --all briefs every one, and tidings stories adds quotes, timeline and disagreements\n",
+				len(stories), countArticles(stories[:1]), countArticles(stories))
+		}
+		b := stories[0].Brief
+		b.ID = ""
+		err = render.Brief(e.stdout, &b, f)
 	}
-	if err := render.Brief(e.stdout, &b, f); err != nil {
+	if err != nil {
 		return err
 	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d of the inputs could not be used", errPartial, failed)
 	}
 	return nil
+}
+
+// countArticles counts the articles of stories, copies included.
+func countArticles(stories []news.Story) int {
+	n := 0
+	for _, st := range stories {
+		for _, a := range st.Articles {
+			n += 1 + len(a.Copies)
+		}
+	}
+	return n
 }
 
 // unjoin splits an errors.Join result into its errors.

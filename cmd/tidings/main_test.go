@@ -203,3 +203,83 @@ func TestBriefEveryAlgo(t *testing.T) {
 		}
 	}
 }
+
+func TestStoriesCommand(t *testing.T) {
+	pile := filepath.Join("..", "..", "examples", "pile", "articles.jsonl")
+	out, errOut, code := runCLI(t, "", "stories", "--format", "json", "--words", "50", pile)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Stories []struct {
+			Articles  []string `json:"articles"`
+			Conflicts []struct {
+				Kind string `json:"kind"`
+			} `json:"conflicts"`
+			Quotes []struct {
+				Speaker string `json:"speaker"`
+			} `json:"quotes"`
+			Sources []struct {
+				ID   string `json:"id"`
+				Text string `json:"text"`
+			} `json:"sources"`
+			Sentences []struct {
+				Citations []struct {
+					Article    string `json:"article"`
+					Start, End int
+					Text       string `json:"text"`
+				} `json:"citations"`
+			} `json:"sentences"`
+		} `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range got.Stories {
+		ids = append(ids, strings.Join(s.Articles, ","))
+		texts := map[string]string{}
+		for _, src := range s.Sources {
+			texts[src.ID] = src.Text
+		}
+		for _, sen := range s.Sentences {
+			for _, c := range sen.Citations {
+				if texts[c.Article][c.Start:c.End] != c.Text {
+					t.Errorf("citation %s [%d,%d) does not match its text", c.Article, c.Start, c.End)
+				}
+			}
+		}
+	}
+	want := "harbour-post-1,capital-times-1,valley-wire-1,northern-echo-1 harbour-post-2,capital-times-2 harbour-post-3"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("stories by input id:\n%s\nwant:\n%s", strings.Join(ids, " "), want)
+	}
+	if len(got.Stories) > 0 && len(got.Stories[0].Conflicts) != 2 {
+		t.Errorf("story 1 conflicts = %+v, want figures and characterization", got.Stories[0].Conflicts)
+	}
+
+	text, _, code := runCLI(t, "", "stories", pile)
+	for _, s := range []string{"== Story 1: 4 articles from 4 outlets", "Where sources disagree:", "troops, figures: 3,000", "Quotes:", "— Anna Berg", "Timeline:", "People:"} {
+		if code != 0 || !strings.Contains(text, s) {
+			t.Errorf("text output lacks %q (exit %d)", s, code)
+		}
+	}
+
+	for _, args := range [][]string{{"stories"}, {"stories", "--score", pile}, {"stories", "--words", "0", pile}, {"stories", "--format", "xml", pile}} {
+		if _, _, code := runCLI(t, "", args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestBriefSeveralStories(t *testing.T) {
+	pile := filepath.Join("..", "..", "examples", "pile", "articles.jsonl")
+	out, errOut, code := runCLI(t, "", "brief", pile)
+	if code != 0 || !strings.Contains(errOut, "holds 3 stories") || !strings.HasPrefix(out, "Brief (") {
+		t.Errorf("brief: exit %d, stderr %q", code, errOut)
+	}
+	out, _, code = runCLI(t, "", "brief", "--all", pile)
+	if code != 0 || strings.Count(out, "== Story ") != 3 {
+		t.Errorf("brief --all: exit %d, %d stories", code, strings.Count(out, "== Story "))
+	}
+}

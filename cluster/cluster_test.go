@@ -1,0 +1,128 @@
+package cluster
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func doc(text string, date string) Doc {
+	d := Doc{Terms: strings.Fields(text)}
+	if date != "" {
+		d.Date, _ = time.Parse(time.DateOnly, date)
+	}
+	return d
+}
+
+func TestBatch(t *testing.T) {
+	meeting := "berg sal geneva ministers talks ceasefire vell river border norland ostrava"
+	tests := []struct {
+		name string
+		docs []Doc
+		opts Options
+		want [][]int
+	}{
+		{"two topics", []Doc{
+			doc(meeting+" troops kessel", ""), doc("ferry strike union crews lannic pay islands", ""),
+			doc(meeting+" agreement", ""), doc("ferry crews strike sailings lannic company", ""),
+		}, Options{}, [][]int{{0, 2}, {1, 3}}},
+		{"same actors weeks apart", []Doc{
+			doc(meeting+" troops", "2026-03-02"), doc(meeting+" kessel", "2026-03-03"),
+			doc(meeting+" prisoners", "2026-03-24"), doc(meeting+" exchange", "2026-03-25"),
+		}, Options{}, [][]int{{0, 1}, {2, 3}}},
+		{"no window joins them", []Doc{
+			doc(meeting+" troops", "2026-03-02"), doc(meeting+" prisoners", "2026-03-24"),
+		}, Options{Window: -1}, [][]int{{0, 1}}},
+		{"an undated article joins by content", []Doc{
+			doc(meeting+" troops", "2026-03-02"), doc(meeting, ""),
+		}, Options{}, [][]int{{0, 1}}},
+		{"empty docs stand alone", []Doc{{}, {}, doc(meeting, "")}, Options{}, [][]int{{0}, {1}, {2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Batch(tt.docs, tt.opts)
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Batch = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// synthetic makes n articles about n/20 events: each event has its own
+// words and a date; articles mix event words with background words drawn
+// from a shared vocabulary (Zipf-like).
+func synthetic(n int, seed uint64) []Doc {
+	r := rand.New(rand.NewPCG(seed, 1))
+	const vocab = 50000
+	zipf := rand.NewZipf(r, 1.1, 1, vocab-1)
+	events := max(n/20, 1)
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	docs := make([]Doc, n)
+	for i := range docs {
+		e := r.IntN(events)
+		var d Doc
+		for range 150 {
+			d.Terms = append(d.Terms, fmt.Sprint("w", zipf.Uint64()))
+		}
+		for range 40 {
+			d.Terms = append(d.Terms, fmt.Sprintf("e%d_%d", e, r.IntN(25)))
+		}
+		d.Date = start.Add(time.Duration(e%365)*24*time.Hour + time.Duration(r.IntN(48))*time.Hour)
+		docs[i] = d
+	}
+	return docs
+}
+
+func TestIncrementalMatchesBatch(t *testing.T) {
+	docs := synthetic(2000, 7)
+	batch := Batch(docs, Options{})
+	c := New(Options{})
+	for _, d := range docs {
+		c.Add(d)
+	}
+	inc := c.Stories()
+	// Same-story pairs on each side; the sides must agree on almost all.
+	pairs := func(stories [][]int) map[[2]int]bool {
+		m := map[[2]int]bool{}
+		for _, s := range stories {
+			for i := range s {
+				for j := i + 1; j < len(s); j++ {
+					m[[2]int{s[i], s[j]}] = true
+				}
+			}
+		}
+		return m
+	}
+	pb, pi := pairs(batch), pairs(inc)
+	common := 0
+	for p := range pb {
+		if pi[p] {
+			common++
+		}
+	}
+	agree := 2 * float64(common) / float64(len(pb)+len(pi))
+	t.Logf("batch %d stories, incremental %d; same-story pairs agree %.3f", len(batch), len(inc), agree)
+	if agree < 0.9 {
+		t.Errorf("incremental and batch agree on %.3f of same-story pairs, want at least 0.9", agree)
+	}
+	if !slices.EqualFunc(batch, Batch(docs, Options{}), slices.Equal) {
+		t.Error("Batch is not deterministic")
+	}
+}
+
+// BenchmarkBatch clusters synthetic piles of 1k, 10k and 100k articles;
+// the time per article should stay flat as the pile grows.
+func BenchmarkBatch(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		docs := synthetic(n, 1)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				Batch(docs, Options{})
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/article")
+		})
+	}
+}

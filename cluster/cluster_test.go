@@ -1,12 +1,17 @@
 package cluster
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func doc(text string, date string) Doc {
@@ -51,24 +56,42 @@ func TestBatch(t *testing.T) {
 	}
 }
 
-// synthetic makes n articles about n/20 events: each event has its own
-// words and a date; articles mix event words with background words drawn
-// from a shared vocabulary (Zipf-like).
-func synthetic(n int, seed uint64) []Doc {
+// synthetic makes n articles about n/20 events. Each event has 25 words
+// of its own, drawn from the middle of the vocabulary, and a day in one
+// year; an article takes 40 of its event's words and 150 background words
+// drawn by their frequency in the vocabulary, and is dated within two days
+// of its event. vocab lists words by descending frequency with counts.
+func synthetic(n int, seed uint64, vocab []wordCount) []Doc {
 	r := rand.New(rand.NewPCG(seed, 1))
-	const vocab = 50000
-	zipf := rand.NewZipf(r, 1.1, 1, vocab-1)
+	cum := make([]int, len(vocab))
+	total := 0
+	for i, w := range vocab {
+		total += w.n
+		cum[i] = total
+	}
+	background := func() string {
+		x := r.IntN(total)
+		i, _ := slices.BinarySearch(cum, x+1)
+		return vocab[i].w
+	}
+	mid := vocab[min(500, len(vocab)/10):]
 	events := max(n/20, 1)
+	words := make([][]string, events)
+	for e := range words {
+		for range 25 {
+			words[e] = append(words[e], mid[r.IntN(len(mid))].w)
+		}
+	}
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	docs := make([]Doc, n)
 	for i := range docs {
 		e := r.IntN(events)
 		var d Doc
 		for range 150 {
-			d.Terms = append(d.Terms, fmt.Sprint("w", zipf.Uint64()))
+			d.Terms = append(d.Terms, background())
 		}
 		for range 40 {
-			d.Terms = append(d.Terms, fmt.Sprintf("e%d_%d", e, r.IntN(25)))
+			d.Terms = append(d.Terms, words[e][r.IntN(len(words[e]))])
 		}
 		d.Date = start.Add(time.Duration(e%365)*24*time.Hour + time.Duration(r.IntN(48))*time.Hour)
 		docs[i] = d
@@ -76,8 +99,54 @@ func synthetic(n int, seed uint64) []Doc {
 	return docs
 }
 
+type wordCount struct {
+	w string
+	n int
+}
+
+// devVocabulary counts the lower-cased words of the documents of the
+// development sets in ../shared/data, most frequent first; it skips the
+// test when they are absent.
+func devVocabulary(tb testing.TB) []wordCount {
+	tb.Helper()
+	counts := map[string]int{}
+	for _, set := range []string{"tac2009", "multinews-dev", "multiling2011_en", "duc2006"} {
+		f, err := os.Open(filepath.Join("..", "..", "shared", "data", set+".jsonl"))
+		if err != nil {
+			tb.Skipf("development data not found (%v): ../shared/data is needed for the synthetic vocabulary", err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 64<<20)
+		for sc.Scan() {
+			var c struct {
+				Docs []struct{ Text string } `json:"docs"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+				tb.Fatal(err)
+			}
+			for _, d := range c.Docs {
+				for _, w := range strings.FieldsFunc(strings.ToLower(d.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+					counts[w]++
+				}
+			}
+		}
+		f.Close()
+	}
+	var out []wordCount
+	for w, n := range counts {
+		out = append(out, wordCount{w, n})
+	}
+	slices.SortFunc(out, func(a, b wordCount) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	return out
+}
+
 func TestIncrementalMatchesBatch(t *testing.T) {
-	docs := synthetic(2000, 7)
+	docs := synthetic(2000, 7, devVocabulary(t))
 	batch := Batch(docs, Options{})
 	c := New(Options{})
 	for _, d := range docs {
@@ -113,11 +182,13 @@ func TestIncrementalMatchesBatch(t *testing.T) {
 	}
 }
 
-// BenchmarkBatch clusters synthetic piles of 1k, 10k and 100k articles;
-// the time per article should stay flat as the pile grows.
+// BenchmarkBatch clusters synthetic piles of 1k, 10k and 100k articles
+// made from the development sets' vocabulary; the time per article should
+// stay nearly flat as the pile grows.
 func BenchmarkBatch(b *testing.B) {
+	vocab := devVocabulary(b)
 	for _, n := range []int{1000, 10000, 100000} {
-		docs := synthetic(n, 1)
+		docs := synthetic(n, 1, vocab)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				Batch(docs, Options{})

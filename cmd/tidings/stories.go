@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"tidings"
 	"tidings/cluster"
@@ -28,6 +29,8 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	algo := fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")")
 	var in listFlag
 	fs.Var(&in, "in", "JSONL clusters file whose documents all join the pile, their grouping ignored (repeatable)")
+	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "days a dated article may lie from a story's dated articles and still join it; 0: no limit")
+	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine between an article and a story for it to join")
 	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -42,6 +45,13 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	sum, err := tidings.SummarizerByName(*algo)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *window < 0 || *threshold <= 0 || *threshold > 1 {
+		return fmt.Errorf("%w: --window must be 0 or more days and --threshold in (0, 1]", errUsage)
+	}
+	copts := cluster.Options{Threshold: *threshold, Window: time.Duration(*window * 24 * float64(time.Hour))}
+	if *window == 0 {
+		copts.Window = -1
 	}
 	if *score && (len(in) == 0 || fs.NArg() > 0) {
 		return fmt.Errorf("%w: --score needs --in and no PATH arguments", errUsage)
@@ -83,9 +93,9 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	}
 	p := &tidings.Pipeline{Summarizer: sum}
 	if *score {
-		return e.scoreStories(ctx, p, arts, gold)
+		return e.scoreStories(ctx, p, arts, gold, copts)
 	}
-	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *words}})
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *words}, Cluster: copts})
 	for _, err := range unjoin(err) {
 		if errors.Is(err, tidings.ErrNoArticles) {
 			continue
@@ -111,7 +121,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 // scoreStories clusters arts as stories does and prints B-cubed and ARI
 // against gold, for the batch clustering and for the incremental one
 // (articles added one by one in input order), and how far the two agree.
-func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news.Article, gold []string) error {
+func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news.Article, gold []string, copts cluster.Options) error {
 	var prepared []news.Article
 	var truth []string
 	for i := range arts {
@@ -126,7 +136,7 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 		truth = append(truth, gold[i])
 		e.progress("prepare", i+1, len(arts))
 	}
-	kept, groups := tidings.Group(prepared, tidings.StoryOptions{})
+	kept, groups := tidings.Group(prepared, tidings.StoryOptions{Cluster: copts})
 	label := map[string]string{}
 	for s, g := range groups {
 		for _, k := range g {
@@ -137,7 +147,7 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 		}
 	}
 	// Incremental: the same folded articles, added one at a time.
-	inc := cluster.New(cluster.Options{})
+	inc := cluster.New(copts)
 	incLabel := map[string]string{}
 	for k := range kept {
 		s := fmt.Sprint(inc.Add(tidings.Doc(&kept[k])))
@@ -151,9 +161,21 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 	for i, a := range prepared {
 		pred[i], incPred[i] = label[a.ID], incLabel[a.ID]
 	}
-	folded := len(prepared) - len(kept)
-	fmt.Fprintf(e.stdout, "articles %d with text (of %d), near-duplicates folded %d, true clusters %d\n",
-		len(prepared), len(arts), folded, countLabels(truth))
+	truthOf := map[string]string{}
+	for i, a := range prepared {
+		truthOf[a.ID] = truth[i]
+	}
+	folded, sameCluster := 0, 0
+	for _, a := range kept {
+		for _, c := range a.Copies {
+			folded++
+			if truthOf[c.ID] == truthOf[a.ID] {
+				sameCluster++
+			}
+		}
+	}
+	fmt.Fprintf(e.stdout, "articles %d with text (of %d), true clusters %d; near-duplicates folded %d (%d of them into an article of their own true cluster)\n",
+		len(prepared), len(arts), countLabels(truth), folded, sameCluster)
 	for _, row := range []struct {
 		name       string
 		pred, gold []string

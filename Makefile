@@ -16,6 +16,8 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzCitation -fuzztime 30s .
 	go test -run '^$$' -fuzz FuzzMethods -fuzztime 30s ./summarize
 	go test -run '^$$' -fuzz FuzzROUGE -fuzztime 30s ./eval
+	go test -run '^$$' -fuzz FuzzFold -fuzztime 30s ./dedupe
+	go test -run '^$$' -fuzz FuzzEnrich -fuzztime 30s ./enrich
 
 brief:
 	go run ./cmd/tidings brief examples/bridge

@@ -181,3 +181,43 @@ func TestEntitiesAnnotated(t *testing.T) {
 		t.Errorf("entity precision %.3f or recall %.3f below the floor (0.8, 0.7)", p, r)
 	}
 }
+
+// FuzzEnrich runs every finder on arbitrary text and checks that each
+// citation points inside its article.
+func FuzzEnrich(f *testing.F) {
+	f.Add(`"The talks were tough," Sal said on Friday. About 3,000 troops crossed.`, `Anna Berg said: "Very constructive." Some 5,000 troops crossed on March 3.`)
+	f.Add(`“Unclosed quote, he said`, `12 January 2025`)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		d := time.Date(2026, 3, 24, 0, 0, 0, 0, time.UTC)
+		arts := []news.Article{article("a", "A", a, d), article("b", "", b, time.Time{})}
+		st := news.Story{Brief: news.Brief{Articles: arts}}
+		enrich.Story(&st)
+		check := func(c news.Citation) {
+			for i := range arts {
+				if arts[i].ID == c.ArticleID {
+					if _, err := arts[i].Span(c); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+			}
+			t.Fatalf("citation names unknown article %q", c.ArticleID)
+		}
+		for _, q := range st.Quotes {
+			for _, c := range q.Citations {
+				check(c)
+			}
+		}
+		for _, e := range st.Entities {
+			check(e.First)
+		}
+		for _, e := range st.Timeline {
+			check(e.Citation)
+		}
+		for _, c := range st.Conflicts {
+			for _, cl := range c.Claims {
+				check(cl.Citation)
+			}
+		}
+	})
+}

@@ -44,6 +44,15 @@ func TestTextFixtures(t *testing.T) {
 			date:     "2014-03-30",
 		},
 		{
+			page: "archived_gallery.txt",
+			mustKeep: []string{
+				"The lamps along Port Alder's old harbour wall were switched on again on Saturday",
+				`"It feels like the town has its evening back," said Ines Barros`,
+			},
+			mustDrop: []string{"Hide Caption", "These crawls", "No More 404"},
+			title:    "Harbour lights return to Port Alder",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",

@@ -49,6 +49,8 @@ var rules = []rule{
 	{"byline", dropByline},
 	{"navigation", dropNavigation},
 	{"caption-credit", dropCaptionCredit},
+	{"gallery-caption", dropGalleryCaption},
+	{"archive-notice", dropArchiveNotice},
 	{"repeated-caption", dropRepeatedCaption},
 	{"promotion", dropPromotion},
 	{"social", dropSocial},
@@ -175,6 +177,27 @@ func dropCaptionCredit(_ *state, b block) bool {
 		return false
 	}
 	return creditRe.MatchString(b.text) || trailingCredit.MatchString(b.text) || loneCredit.MatchString(b.text)
+}
+
+// galleryCaption is the text of a photo-gallery widget: "Hide Caption 5
+// of 23 Photos: ...", as scraped from CNN-style galleries.
+var galleryCaption = regexp.MustCompile(`(?i)^(hide|show|expand) caption \d+ of \d+\b`)
+
+// dropGalleryCaption drops the captions of a photo-gallery widget.
+func dropGalleryCaption(_ *state, b block) bool {
+	return galleryCaption.MatchString(b.text)
+}
+
+// archiveNotice matches the notice that the Internet Archive's crawls put
+// on captured pages ("Starting in 1996, Alexa Internet has been donating
+// their crawl data to the Internet Archive", "These crawls are part of an
+// effort to archive pages", "Crawls of supported "No More 404" sites").
+var archiveNotice = regexp.MustCompile(`(?i)donating their crawl data to the internet archive|these crawls are part of an effort to archive pages|no more 404|added to the wayback machine|internet archive hopes that references`)
+
+// dropArchiveNotice drops the Internet Archive's crawl notice: text about
+// the archive, not the archived article.
+func dropArchiveNotice(_ *state, b block) bool {
+	return archiveNotice.MatchString(b.text)
 }
 
 // dropRepeatedCaption drops a block made of the same text twice, the way

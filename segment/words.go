@@ -128,9 +128,7 @@ func Names(s string) []string {
 		if !unicode.IsUpper(r[0]) || len(r) < 2 {
 			continue
 		}
-		for _, t := range Terms(f) {
-			out = append(out, t)
-		}
+		out = append(out, Terms(f)...)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"errors"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -93,12 +94,25 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 	}
 	for _, l := range lines {
 		s, e := trim(raw, l[0], l[1])
+		// A gallery widget run into the end of a paragraph ("... star.
+		// Hide Caption 1 of 23 Photos: ...") becomes a block of its own,
+		// for dropGalleryCaption.
+		if m := galleryInside.FindStringIndex(raw[s:e]); m != nil && m[0] > 0 {
+			if ps, pe := trim(raw, s, s+m[0]); ps < pe {
+				out = append(out, block{start: ps, end: pe, text: raw[ps:pe]})
+			}
+			s += m[0]
+		}
 		if s < e {
 			out = append(out, block{start: s, end: e, text: raw[s:e]})
 		}
 	}
 	return out
 }
+
+// galleryInside finds the start of a gallery widget's captions inside a
+// paragraph.
+var galleryInside = regexp.MustCompile(`(?i)\b(hide|show|expand) caption \d+ of \d+\b`)
 
 func lineSpans(raw string, start, end int) [][2]int {
 	var spans [][2]int

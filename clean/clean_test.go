@@ -47,9 +47,10 @@ func TestTextFixtures(t *testing.T) {
 			page: "archived_gallery.txt",
 			mustKeep: []string{
 				"The lamps along Port Alder's old harbour wall were switched on again on Saturday",
+				"some of them more than a century old.",
 				`"It feels like the town has its evening back," said Ines Barros`,
 			},
-			mustDrop: []string{"Hide Caption", "These crawls", "No More 404"},
+			mustDrop: []string{"Hide Caption", "A volunteer polishes", "These crawls", "No More 404"},
 			title:    "Harbour lights return to Port Alder",
 		},
 		{

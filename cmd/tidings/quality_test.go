@@ -19,7 +19,7 @@ var qualityFloors = []struct {
 	floor  float64
 }{
 	{"tac2009.jsonl", "ROUGE-2", 2, 0.11622 - 0.005},
-	{"multinews-dev.jsonl", "ROUGE-2", 4, 0.15624 - 0.005},
+	{"multinews-dev.jsonl", "ROUGE-2", 4, 0.15641 - 0.005},
 	{"multiling2011_en.jsonl", "ROUGE-2", 2, 0.21194 - 0.005},
 }
 

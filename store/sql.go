@@ -1,0 +1,366 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+)
+
+// dialect holds what differs between SQLite and PostgreSQL.
+type dialect struct {
+	name string
+	// id is the column definition of an auto-assigned primary key.
+	id string
+	// search are the statements that add full-text search to stories.
+	search []string
+	// positional turns "?" placeholders into "$1", "$2", ...
+	positional bool
+}
+
+var (
+	sqliteDialect = dialect{
+		name: "sqlite",
+		id:   "INTEGER PRIMARY KEY AUTOINCREMENT",
+		search: []string{
+			`CREATE VIRTUAL TABLE stories_fts USING fts5(title, summary, content='stories', content_rowid='id', tokenize='porter unicode61')`,
+			`CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
+				INSERT INTO stories_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary); END`,
+			`CREATE TRIGGER stories_ad AFTER DELETE ON stories BEGIN
+				INSERT INTO stories_fts(stories_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary); END`,
+			`CREATE TRIGGER stories_au AFTER UPDATE ON stories BEGIN
+				INSERT INTO stories_fts(stories_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+				INSERT INTO stories_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary); END`,
+		},
+	}
+	postgresDialect = dialect{
+		name: "postgres",
+		id:   "BIGSERIAL PRIMARY KEY",
+		search: []string{
+			`ALTER TABLE stories ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || summary)) STORED`,
+			`CREATE INDEX stories_search ON stories USING GIN (search)`,
+		},
+		positional: true,
+	}
+)
+
+// migrations are the schema steps in order; "{id}" is the dialect's
+// primary key and "{search}" its full-text search statements. A database
+// records the steps it has run in schema_version.
+var migrations = [][]string{
+	{
+		`CREATE TABLE articles (
+			id {id},
+			key TEXT NOT NULL UNIQUE,
+			url TEXT NOT NULL,
+			outlet TEXT NOT NULL,
+			title TEXT NOT NULL,
+			author TEXT NOT NULL,
+			published TEXT NOT NULL,
+			raw TEXT NOT NULL,
+			is_html BOOLEAN NOT NULL,
+			text TEXT NOT NULL,
+			added TEXT NOT NULL,
+			story BIGINT NOT NULL DEFAULT 0,
+			copy_of BIGINT NOT NULL DEFAULT 0)`,
+		`CREATE INDEX articles_story ON articles (story)`,
+		`CREATE TABLE stories (
+			id {id},
+			updated TEXT NOT NULL,
+			title TEXT NOT NULL,
+			articles INTEGER NOT NULL,
+			summary TEXT NOT NULL,
+			body TEXT NOT NULL)`,
+		`CREATE INDEX stories_updated ON stories (updated)`,
+		"{search}",
+	},
+}
+
+// sqlStore is the Store of both dialects over database/sql.
+type sqlStore struct {
+	db *sql.DB
+	d  dialect
+}
+
+// Open opens (creating and migrating when needed) the store at addr: a
+// "postgres://" or "postgresql://" URL for PostgreSQL, else the path of a
+// SQLite database file.
+func Open(ctx context.Context, addr string) (Store, error) {
+	var s *sqlStore
+	if strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://") {
+		db, err := sql.Open("pgx", addr)
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		s = &sqlStore{db: db, d: postgresDialect}
+	} else {
+		if addr == "" {
+			return nil, errors.New("store: no database path")
+		}
+		// WAL with full synchronous commits: a committed write survives
+		// the process being killed. busy_timeout lets readers wait out a
+		// writer.
+		dsn := "file:" + addr + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(ON)"
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		db.SetMaxOpenConns(1) // one writer; SQLite serializes writes anyway
+		s = &sqlStore{db: db, d: sqliteDialect}
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: open %s database: %w", s.d.name, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *sqlStore) Close() error { return s.db.Close() }
+
+// q rewrites "?" placeholders for the dialect.
+func (s *sqlStore) q(query string) string {
+	if !s.d.positional {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (s *sqlStore) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if s.d.name == "postgres" {
+		// Several processes may start at once: one migrates, the others
+		// wait for it.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(74696467)`); err != nil {
+			return fmt.Errorf("store: migrate: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	version := 0
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&version); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("store: the database is at schema version %d, newer than this tidings (%d)", version, len(migrations))
+	}
+	for v := version; v < len(migrations); v++ {
+		for _, stmt := range migrations[v] {
+			stmts := []string{stmt}
+			if stmt == "{search}" {
+				stmts = s.d.search
+			}
+			for _, st := range stmts {
+				if _, err := tx.ExecContext(ctx, strings.ReplaceAll(st, "{id}", s.d.id)); err != nil {
+					return fmt.Errorf("store: migration %d: %w", v+1, err)
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_version (version) VALUES (?)`), v+1); err != nil {
+			return fmt.Errorf("store: migration %d: %w", v+1, err)
+		}
+	}
+	return tx.Commit()
+}
+
+const articleCols = `id, key, url, outlet, title, author, published, raw, is_html, text, added, story, copy_of`
+
+// timeLayout stores times in UTC with a fixed width, so that text order is
+// time order.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeLayout, s)
+	return t
+}
+
+func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
+	if a.Key == "" {
+		return false, errors.New("store: article without a key")
+	}
+	a.Added = time.Now().UTC()
+	var id int64
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`),
+		a.Key, a.URL, a.Outlet, a.Title, a.Author, formatTime(a.Published), a.Raw, a.IsHTML, a.Text, formatTime(a.Added)).Scan(&id)
+	switch {
+	case err == nil:
+		a.ID = id
+		return true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		old, err := s.scanArticle(s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE key = ?`), a.Key))
+		if err != nil {
+			return false, err
+		}
+		*a = old
+		return false, nil
+	}
+	return false, fmt.Errorf("store: add article: %w", err)
+}
+
+func (s *sqlStore) PlaceArticle(ctx context.Context, id, story, copyOf int64) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE articles SET story = ?, copy_of = ? WHERE id = ?`), story, copyOf, id)
+	if err != nil {
+		return fmt.Errorf("store: place article: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func (s *sqlStore) scanArticle(row scanner) (Article, error) {
+	var a Article
+	var published, added string
+	err := row.Scan(&a.ID, &a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &published, &a.Raw, &a.IsHTML, &a.Text, &added, &a.Story, &a.CopyOf)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	if err != nil {
+		return a, fmt.Errorf("store: read article: %w", err)
+	}
+	a.Published, a.Added = parseTime(published), parseTime(added)
+	return a, nil
+}
+
+func (s *sqlStore) Article(ctx context.Context, id int64) (Article, error) {
+	return s.scanArticle(s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id = ?`), id))
+}
+
+func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Article, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := s.scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) PutStory(ctx context.Context, st *Story) error {
+	if st.Updated.IsZero() {
+		st.Updated = time.Now().UTC()
+	}
+	if st.ID == 0 {
+		err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO stories (updated, title, articles, summary, body) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+			formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body)).Scan(&st.ID)
+		if err != nil {
+			return fmt.Errorf("store: add story: %w", err)
+		}
+		return nil
+	}
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO stories (id, updated, title, articles, summary, body) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, title = excluded.title, articles = excluded.articles,
+		summary = excluded.summary, body = excluded.body`),
+		st.ID, formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body))
+	if err != nil {
+		return fmt.Errorf("store: put story: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) Story(ctx context.Context, id int64) (Story, error) {
+	var st Story
+	var updated, body string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, updated, title, articles, summary, body FROM stories WHERE id = ?`), id).
+		Scan(&st.ID, &updated, &st.Title, &st.Articles, &st.Summary, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, ErrNotFound
+	}
+	if err != nil {
+		return st, fmt.Errorf("store: read story: %w", err)
+	}
+	st.Updated, st.Body = parseTime(updated), []byte(body)
+	return st, nil
+}
+
+func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	query := `SELECT id, updated, title, articles, summary FROM stories ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
+	args := []any{limit, max(q.Offset, 0)}
+	if terms := searchTerms(q.Search); len(terms) > 0 {
+		switch s.d.name {
+		case "postgres":
+			query = `SELECT id, updated, title, articles, summary FROM stories WHERE search @@ plainto_tsquery('english', ?)
+				ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
+			args = append([]any{strings.Join(terms, " ")}, args...)
+		default:
+			// Each term quoted: user text never reaches FTS5's syntax.
+			quoted := make([]string, len(terms))
+			for i, t := range terms {
+				quoted[i] = `"` + t + `"`
+			}
+			query = `SELECT s.id, s.updated, s.title, s.articles, s.summary FROM stories s JOIN stories_fts f ON f.rowid = s.id
+				WHERE stories_fts MATCH ? ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?`
+			args = append([]any{strings.Join(quoted, " ")}, args...)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list stories: %w", err)
+	}
+	defer rows.Close()
+	var out []Story
+	for rows.Next() {
+		var st Story
+		var updated string
+		if err := rows.Scan(&st.ID, &updated, &st.Title, &st.Articles, &st.Summary); err != nil {
+			return nil, fmt.Errorf("store: list stories: %w", err)
+		}
+		st.Updated = parseTime(updated)
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// searchTerms splits a search into words of letters and digits, or nil.
+func searchTerms(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}

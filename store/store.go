@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned when no record has the id asked for.
+var ErrNotFound = errors.New("store: not found")
+
+// Article is a stored article.
+type Article struct {
+	// ID is assigned by the store, from 1.
+	ID int64
+	// Key identifies the article for idempotent ingest: its URL, else a
+	// hash of its text.
+	Key       string
+	URL       string
+	Outlet    string
+	Title     string
+	Author    string
+	Published time.Time // zero when unknown
+	// Raw is the input as received; IsHTML tells whether it is a page.
+	Raw    string
+	IsHTML bool
+	// Text is the cleaned text that citations point into.
+	Text  string
+	Added time.Time
+	// Story is the id of the story the article belongs to, 0 until placed.
+	Story int64
+	// CopyOf is the id of the article this one copies, or 0.
+	CopyOf int64
+}
+
+// Story is a stored story.
+type Story struct {
+	// ID is assigned by the store when 0 is given to PutStory.
+	ID int64
+	// Updated is when an article last joined or the story was last
+	// re-summarized; lists are newest first by it.
+	Updated time.Time
+	Title   string
+	// Articles counts the story's articles.
+	Articles int
+	// Summary is the brief's text, for search.
+	Summary string
+	// Body is the story's JSON document as the server serves it.
+	Body []byte
+}
+
+// Query selects stories: Search filters by full text (title and
+// summary; empty for all), newest activity first, Limit at a time
+// (0 means 20) after skipping Offset.
+type Query struct {
+	Search string
+	Limit  int
+	Offset int
+}
+
+// Store keeps articles and stories.
+type Store interface {
+	// AddArticle stores a and sets a.ID and a.Added. When an article with
+	// a.Key exists it loads that one into a instead and returns false.
+	AddArticle(ctx context.Context, a *Article) (created bool, err error)
+	// PlaceArticle records the story of article id and the article it
+	// copies (0 for none).
+	PlaceArticle(ctx context.Context, id, story, copyOf int64) error
+	// Article returns the article with the given id, or ErrNotFound.
+	Article(ctx context.Context, id int64) (Article, error)
+	// Articles returns up to limit articles with ids above after, in id
+	// order: the way to replay every article, a page at a time.
+	Articles(ctx context.Context, after int64, limit int) ([]Article, error)
+	// PutStory inserts s (when s.ID is 0, setting it) or replaces the
+	// story with its id.
+	PutStory(ctx context.Context, s *Story) error
+	// Story returns the story with the given id, or ErrNotFound.
+	Story(ctx context.Context, id int64) (Story, error)
+	// Stories returns the stories q selects, without their bodies.
+	Stories(ctx context.Context, q Query) ([]Story, error)
+	// Close releases the database.
+	Close() error
+}

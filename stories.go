@@ -8,10 +8,8 @@ import (
 
 	"tidings/cluster"
 	"tidings/dedupe"
-	"tidings/enrich"
 	"tidings/news"
 	"tidings/segment"
-	"tidings/summarize"
 )
 
 // StoryOptions controls how a pile becomes stories. The zero value uses
@@ -74,26 +72,19 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 		return nil, errors.Join(errs...)
 	}
 	kept, groups := Group(prepared, opts)
-	sum := p.Summarizer
-	if sum == nil {
-		sum = SummarizerFunc(summarize.ILP)
-	}
-	query := segment.Terms(opts.Brief.Query)
 	var out []news.Story
 	for i, g := range groups {
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
-		st := news.Story{Brief: news.Brief{ID: strconv.Itoa(i + 1)}}
+		var members []news.Article
 		for _, k := range g {
-			st.Articles = append(st.Articles, kept[k])
+			members = append(members, kept[k])
 		}
-		s, err := sum.Summarize(ctx, st.Articles, summarize.Options{Words: opts.Brief.Words, Query: query})
+		st, err := p.Story(ctx, strconv.Itoa(i+1), members, opts.Brief)
 		if err != nil {
 			return out, err
 		}
-		st.Summary = s
-		enrich.Story(&st)
 		out = append(out, st)
 	}
 	return out, errors.Join(errs...)

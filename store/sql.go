@@ -281,6 +281,23 @@ func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Arti
 	return out, rows.Err()
 }
 
+func (s *sqlStore) StoryArticles(ctx context.Context, id int64) ([]Article, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE story = ? ORDER BY id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: story articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := s.scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
 func (s *sqlStore) PutStory(ctx context.Context, st *Story) error {
 	if st.Updated.IsZero() {
 		st.Updated = time.Now().UTC()

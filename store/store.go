@@ -71,6 +71,8 @@ type Store interface {
 	// Articles returns up to limit articles with ids above after, in id
 	// order: the way to replay every article, a page at a time.
 	Articles(ctx context.Context, after int64, limit int) ([]Article, error)
+	// StoryArticles returns the articles placed in story id, in id order.
+	StoryArticles(ctx context.Context, id int64) ([]Article, error)
 	// PutStory inserts s (when s.ID is 0, setting it) or replaces the
 	// story with its id.
 	PutStory(ctx context.Context, s *Story) error

@@ -60,6 +60,9 @@ func TestArticles(t *testing.T) {
 			if err := s.PlaceArticle(ctx, a.ID, 7, 0); err != nil {
 				t.Fatal(err)
 			}
+			if in, err := s.StoryArticles(ctx, 7); err != nil || len(in) != 1 || in[0].ID != a.ID {
+				t.Errorf("StoryArticles(7) = %d articles, %v", len(in), err)
+			}
 			got, err := s.Article(ctx, a.ID)
 			if err != nil {
 				t.Fatal(err)

@@ -18,6 +18,9 @@ const usage = `tidings turns news articles into cited briefs.
 Usage:
   tidings brief [--words N] [--format text|markdown|json] [--algo NAME] PATH...
   tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME]
+  tidings stories [--words N] [--format text|markdown|json] [--window DAYS] PATH...
+  tidings stories --score --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
+  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--token-file F] [--private]
   tidings clean [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
@@ -82,6 +85,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.eval(ctx, args[1:])
 	case "stories":
 		return env.stories(ctx, args[1:])
+	case "serve":
+		return env.serve(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

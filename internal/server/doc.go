@@ -1,0 +1,10 @@
+// Package server is tidings' HTTP service: the JSON API over a store (see
+// package store), with token-guarded writes.
+//
+// Each article posted is cleaned, matched against the articles already
+// held (near-duplicates fold into the article they copy), placed in a
+// story incrementally (tidings.Grouper) and stored; only the story it
+// touched is re-summarized. Ingest is serialized inside one process. At
+// start the server replays the stored articles, in the order they came, to
+// rebuild its grouping state.
+package server

@@ -1,0 +1,497 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"tidings"
+	"tidings/news"
+	"tidings/render"
+	"tidings/store"
+)
+
+// Limits of what the server accepts.
+const (
+	// MaxBody is the largest request body, in bytes.
+	MaxBody = 4 << 20
+	// maxPage is the most stories one list request returns.
+	maxPage = 100
+)
+
+// Options configures a Server.
+type Options struct {
+	// Token guards the write endpoints (and, with Private, the reads).
+	// It must not be empty.
+	Token string
+	// Private makes reads need the token too.
+	Private bool
+	// Words is each story brief's budget; 0 means 120.
+	Words int
+	// Logger receives one line per ingest error; nil discards.
+	Logger *slog.Logger
+}
+
+// Server serves the API.
+type Server struct {
+	st   store.Store
+	opts Options
+	p    *tidings.Pipeline
+
+	mu      sync.Mutex // serializes ingest and guards the state below
+	grouper *tidings.Grouper
+	ids     []int64       // grouper number -> article id
+	canon   []int64       // grouper number -> id of the article it copies, or its own
+	stories map[int]int64 // grouper story number -> story id
+	last    int64         // the highest article id replayed or added
+}
+
+// New returns a server over st, after replaying its articles.
+func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
+	if opts.Token == "" {
+		return nil, errors.New("server: no token")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{}), stories: map[int]int64{}}
+	if err := s.replay(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// replay adds the stored articles the grouper has not seen, in id order.
+// An article stored but not yet placed (the process died in between) is
+// placed now and its story re-summarized.
+func (s *Server) replay(ctx context.Context) error {
+	for {
+		page, err := s.st.Articles(ctx, s.last, 500)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, a := range page {
+			if _, err := s.place(ctx, a); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// place runs stored article a through the grouper and records its story;
+// a new placement re-summarizes the story. It returns the story id.
+func (s *Server) place(ctx context.Context, a store.Article) (int64, error) {
+	na := toNews(a)
+	if _, err := s.p.Prepare(&na); err != nil {
+		// Stored articles had text when stored; if cleaning changed its
+		// mind, keep the article out of stories but keep the numbering.
+		na.Text = ""
+	}
+	copyOf, story := s.grouper.Add(&na)
+	var copyID int64
+	if copyOf >= 0 {
+		copyID = s.canon[copyOf] // a copy of a copy copies the first
+	}
+	s.ids = append(s.ids, a.ID)
+	s.canon = append(s.canon, cmp.Or(copyID, a.ID))
+	s.last = a.ID
+	id, known := s.stories[story]
+	if !known && a.Story != 0 {
+		id, known = a.Story, true
+		s.stories[story] = id
+	}
+	if a.Story == id && known && a.CopyOf == copyID {
+		return id, nil // replay of a placed article
+	}
+	if !known {
+		st := store.Story{Title: a.Title, Body: []byte("{}")}
+		if err := s.st.PutStory(ctx, &st); err != nil {
+			return 0, err
+		}
+		id = st.ID
+		s.stories[story] = id
+	}
+	if err := s.st.PlaceArticle(ctx, a.ID, id, copyID); err != nil {
+		return 0, err
+	}
+	return id, s.summarize(ctx, id)
+}
+
+// summarize rebuilds story id's brief from its articles and stores it.
+func (s *Server) summarize(ctx context.Context, id int64) error {
+	stored, err := s.st.StoryArticles(ctx, id)
+	if err != nil {
+		return err
+	}
+	var arts []news.Article
+	at := map[int64]int{}
+	for _, a := range stored {
+		if a.CopyOf != 0 {
+			if i, ok := at[a.CopyOf]; ok {
+				arts[i].Copies = append(arts[i].Copies, news.Copy{ID: strconv.FormatInt(a.ID, 10), Outlet: a.Outlet, URL: a.URL, Date: a.Published})
+				continue
+			}
+		}
+		na := toNews(a)
+		if _, err := s.p.Prepare(&na); err != nil {
+			continue
+		}
+		at[a.ID] = len(arts)
+		arts = append(arts, na)
+	}
+	rec := store.Story{ID: id, Articles: len(stored), Updated: time.Now().UTC()}
+	if len(arts) > 0 {
+		st, err := s.p.Story(ctx, strconv.FormatInt(id, 10), arts, tidings.Options{Words: s.opts.Words})
+		if err != nil {
+			return err
+		}
+		rec.Title = storyTitle(arts)
+		rec.Summary = tidings.SummaryText(st.Summary)
+		body := render.StoryJSON(&st)
+		if rec.Body, err = json.Marshal(body); err != nil {
+			return err
+		}
+	} else {
+		rec.Body = []byte("{}")
+	}
+	return s.st.PutStory(ctx, &rec)
+}
+
+// storyTitle is the title of the story's earliest titled article.
+func storyTitle(arts []news.Article) string {
+	for _, a := range arts {
+		if a.Title != "" {
+			return a.Title
+		}
+	}
+	return ""
+}
+
+// toNews turns a stored article into a raw pipeline article whose ID is
+// the store id.
+func toNews(a store.Article) news.Article {
+	return news.Article{ID: strconv.FormatInt(a.ID, 10), Outlet: a.Outlet, Title: a.Title, Author: a.Author, URL: a.URL,
+		Date: a.Published, Raw: a.Raw, IsHTML: a.IsHTML}
+}
+
+// Handler returns the API's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/articles", s.write(s.postArticle))
+	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
+	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
+	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path)
+	})
+	return mux
+}
+
+// authorized reports whether r carries the token ("Authorization: Bearer
+// TOKEN").
+func (s *Server) authorized(r *http.Request) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.Token)) == 1
+}
+
+func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.authorized(r) {
+			w.Header().Set("WWW-Authenticate", "Bearer")
+			fail(w, http.StatusUnauthorized, "writing needs the token: send Authorization: Bearer <token>")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		h(w, r)
+	}
+}
+
+func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.Private && !s.authorized(r) {
+			w.Header().Set("WWW-Authenticate", "Bearer")
+			fail(w, http.StatusUnauthorized, "this server is private: send Authorization: Bearer <token>")
+			return
+		}
+		h(w, r)
+	}
+}
+
+// articleIn is the JSON form of a posted article.
+type articleIn struct {
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	HTML      string `json:"html"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Author    string `json:"author"`
+	Published string `json:"published"`
+}
+
+// posted is the answer to a post.
+type posted struct {
+	ID      int64 `json:"id"`
+	Story   int64 `json:"story"`
+	Created bool  `json:"created"`
+	CopyOf  int64 `json:"copy_of,omitempty"`
+}
+
+func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			fail(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
+			return
+		}
+		fail(w, http.StatusBadRequest, "reading the body: %v", err)
+		return
+	}
+	in, err := decodeArticle(r.Header.Get("Content-Type"), body)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	a := store.Article{URL: in.URL, Outlet: in.Outlet, Title: in.Title, Author: in.Author, Raw: in.Text}
+	if in.HTML != "" {
+		a.Raw, a.IsHTML = in.HTML, true
+	}
+	if in.Published != "" {
+		t, err := time.Parse(time.RFC3339, in.Published)
+		if err != nil {
+			t, err = time.Parse(time.DateOnly, in.Published)
+		}
+		if err != nil {
+			fail(w, http.StatusBadRequest, "bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", in.Published)
+			return
+		}
+		a.Published = t
+	}
+	// Clean first: an article without text is refused before it is stored.
+	na := toNews(a)
+	if _, err := s.p.Prepare(&na); err != nil {
+		fail(w, http.StatusUnprocessableEntity, "no article text: %v", err)
+		return
+	}
+	if a.Title == "" {
+		a.Title = na.Title
+	}
+	if a.Published.IsZero() {
+		a.Published = na.Date
+	}
+	a.Text = na.Text
+	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// Another process sharing the database may have added articles.
+	if err := s.replay(r.Context()); err != nil {
+		s.internal(w, err)
+		return
+	}
+	created, err := s.st.AddArticle(r.Context(), &a)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	out := posted{ID: a.ID, Story: a.Story, Created: created, CopyOf: a.CopyOf}
+	if created {
+		// The article is stored: from here on it is acknowledged even if
+		// placing it fails, and replay places it at the next start.
+		if out.Story, err = s.place(r.Context(), a); err != nil {
+			s.opts.Logger.Error("placing article", "id", a.ID, "err", err)
+		}
+		if stored, err := s.st.Article(r.Context(), a.ID); err == nil {
+			out.CopyOf = stored.CopyOf
+		}
+	}
+	code := http.StatusOK
+	if created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, out)
+}
+
+// decodeArticle reads a posted article: JSON, or a raw HTML or text body.
+func decodeArticle(contentType string, body []byte) (articleIn, error) {
+	var in articleIn
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "application/json", "":
+		if mt == "" && (len(body) == 0 || body[0] != '{') {
+			in.Text = string(body)
+			break
+		}
+		dec := json.NewDecoder(strings.NewReader(string(body)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			return in, fmt.Errorf("bad JSON: %v", err)
+		}
+	case "text/html", "application/xhtml+xml":
+		in.HTML = string(body)
+	case "text/plain":
+		in.Text = string(body)
+	default:
+		return in, fmt.Errorf("unsupported Content-Type %q: send application/json, text/html or text/plain", mt)
+	}
+	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) == "" {
+		return in, errors.New(`no article: give "text" or "html"`)
+	}
+	if in.Text != "" && in.HTML != "" {
+		return in, errors.New(`give "text" or "html", not both`)
+	}
+	return in, nil
+}
+
+// articleKey is what makes ingest idempotent: the URL when there is one,
+// else a hash of the outlet and the cleaned text. The same text under
+// another outlet is a reprint: stored, and folded as a copy.
+func articleKey(url, outlet, text string) string {
+	if url != "" {
+		return "url:" + url
+	}
+	h := sha256.Sum256([]byte(outlet + "\x00" + strings.Join(strings.Fields(text), " ")))
+	return "text:" + hex.EncodeToString(h[:])
+}
+
+// articleOut is the JSON form of a stored article.
+type articleOut struct {
+	ID        int64  `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Published string `json:"published,omitempty"`
+	Added     string `json:"added"`
+	Story     int64  `json:"story"`
+	CopyOf    int64  `json:"copy_of,omitempty"`
+	Text      string `json:"text"`
+}
+
+func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	a, err := s.st.Article(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		fail(w, http.StatusNotFound, "no article %d", id)
+		return
+	}
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	out := articleOut{ID: a.ID, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Author: a.Author,
+		Added: a.Added.Format(time.RFC3339), Story: a.Story, CopyOf: a.CopyOf, Text: a.Text}
+	if !a.Published.IsZero() {
+		out.Published = a.Published.Format(time.RFC3339)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// storyItem is one story of a list.
+type storyItem struct {
+	ID       int64  `json:"id"`
+	Title    string `json:"title"`
+	Articles int    `json:"articles"`
+	Updated  string `json:"updated"`
+	Summary  string `json:"summary"`
+}
+
+func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
+	q := store.Query{Search: r.URL.Query().Get("q"), Limit: 20}
+	for name, dst := range map[string]*int{"limit": &q.Limit, "offset": &q.Offset} {
+		if v := r.URL.Query().Get(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || (name == "limit" && (n == 0 || n > maxPage)) {
+				fail(w, http.StatusBadRequest, "bad %s %q: want a whole number (limit 1 to %d)", name, v, maxPage)
+				return
+			}
+			*dst = n
+		}
+	}
+	list, err := s.st.Stories(r.Context(), q)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	out := struct {
+		Stories    []storyItem `json:"stories"`
+		NextOffset int         `json:"next_offset,omitempty"`
+	}{Stories: []storyItem{}}
+	for _, st := range list {
+		out.Stories = append(out.Stories, storyItem{ID: st.ID, Title: st.Title, Articles: st.Articles,
+			Updated: st.Updated.Format(time.RFC3339), Summary: st.Summary})
+	}
+	if len(list) == q.Limit {
+		out.NextOffset = q.Offset + q.Limit
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	st, err := s.st.Story(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		fail(w, http.StatusNotFound, "no story %d", id)
+		return
+	}
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Last-Modified", st.Updated.Format(http.TimeFormat))
+	w.WriteHeader(http.StatusOK)
+	w.Write(st.Body)
+}
+
+func pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	v := r.PathValue("id")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		fail(w, http.StatusBadRequest, "bad id %q: want a positive whole number", v)
+		return 0, false
+	}
+	return id, true
+}
+
+func (s *Server) internal(w http.ResponseWriter, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	s.opts.Logger.Error("request failed", "err", err)
+	fail(w, http.StatusInternalServerError, "internal error; the server log has the details")
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+func fail(w http.ResponseWriter, code int, format string, args ...any) {
+	writeJSON(w, code, map[string]string{"error": fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,207 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tidings/store"
+)
+
+const token = "test-token"
+
+// pile returns the articles of examples/pile as JSON bodies, without ids.
+func pile(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "examples", "pile", "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		delete(m, "id")
+		b, _ := json.Marshal(m)
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func newServer(t *testing.T, st store.Store, opts Options) *httptest.Server {
+	t.Helper()
+	if opts.Token == "" {
+		opts.Token = token
+	}
+	s, err := New(context.Background(), st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func openStore(t *testing.T, path string) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// call sends a request and decodes the JSON answer into out (when not nil).
+func call(t *testing.T, method, url, auth, contentType, body string, out any) int {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	if auth != "" {
+		req.Header.Set("Authorization", "Bearer "+auth)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		t.Errorf("%s %s: Content-Type %q", method, url, resp.Header.Get("Content-Type"))
+	}
+	if out != nil {
+		if err := json.Unmarshal(b, out); err != nil {
+			t.Fatalf("%s %s: %v in %s", method, url, err, b)
+		}
+	}
+	return resp.StatusCode
+}
+
+func TestIngestAndRead(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	ts := newServer(t, st, Options{})
+	var ids []posted
+	for _, body := range pile(t) {
+		var p posted
+		if code := call(t, "POST", ts.URL+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated {
+			t.Fatalf("post: %d", code)
+		}
+		ids = append(ids, p)
+	}
+	// The reprint (Northern Echo, same text as Valley Wire) is stored and
+	// folded into the wire copy.
+	if ids[3].CopyOf != ids[2].ID || ids[3].Story != ids[2].Story {
+		t.Errorf("reprint = %+v, want a copy of %d", ids[3], ids[2].ID)
+	}
+	if ids[0].Story != ids[1].Story || ids[0].Story == ids[4].Story || ids[4].Story != ids[5].Story || ids[6].Story == ids[0].Story {
+		t.Errorf("stories = %+v", ids)
+	}
+	// Posting the same article again is idempotent.
+	var again posted
+	if code := call(t, "POST", ts.URL+"/api/articles", token, "", pile(t)[0], &again); code != http.StatusOK || again.ID != ids[0].ID || again.Created {
+		t.Errorf("repost: %d %+v", code, again)
+	}
+	var list struct {
+		Stories []storyItem `json:"stories"`
+	}
+	call(t, "GET", ts.URL+"/api/stories", "", "", "", &list)
+	if len(list.Stories) != 3 || list.Stories[0].ID != ids[6].Story {
+		t.Errorf("stories list = %+v, want 3 with the latest first", list.Stories)
+	}
+	call(t, "GET", ts.URL+"/api/stories?q=prisoners", "", "", "", &list)
+	if len(list.Stories) != 1 || list.Stories[0].ID != ids[4].Story {
+		t.Errorf("search = %+v", list.Stories)
+	}
+	var story struct {
+		Articles  []string `json:"articles"`
+		Sentences []struct {
+			Citations []struct {
+				Article    string `json:"article"`
+				Start, End int
+				Text       string
+			} `json:"citations"`
+		} `json:"sentences"`
+		Conflicts []struct{ Subject string } `json:"conflicts"`
+	}
+	if code := call(t, "GET", fmt.Sprint(ts.URL, "/api/stories/", ids[0].Story), "", "", "", &story); code != 200 {
+		t.Fatalf("story: %d", code)
+	}
+	if len(story.Articles) != 4 || len(story.Conflicts) != 2 || len(story.Sentences) == 0 {
+		t.Errorf("story 1: %d articles, %d conflicts, %d sentences", len(story.Articles), len(story.Conflicts), len(story.Sentences))
+	}
+	for _, s := range story.Sentences {
+		for _, c := range s.Citations {
+			var a articleOut
+			call(t, "GET", ts.URL+"/api/articles/"+c.Article, "", "", "", &a)
+			if c.End > len(a.Text) || a.Text[c.Start:c.End] != c.Text {
+				t.Errorf("citation %+v does not point into article %s", c, c.Article)
+			}
+		}
+	}
+	// A new server over the same store replays it: the next meeting
+	// article joins story 2, not a new one.
+	ts2 := newServer(t, st, Options{})
+	var p posted
+	body := `{"outlet": "Valley Wire", "published": "2026-03-25", "title": "Prisoner exchange set for Friday",
+		"text": "Norland and Ostrava will exchange 200 prisoners at Kessel on Friday, the UN envoy Maria Lund said, after foreign ministers Anna Berg and Viktor Sal agreed the swap in Geneva on Tuesday."}`
+	if code := call(t, "POST", ts2.URL+"/api/articles", token, "application/json", body, &p); code != 201 || p.Story != ids[4].Story {
+		t.Errorf("after restart: %d %+v, want story %d", code, p, ids[4].Story)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	ts := newServer(t, st, Options{})
+	private := newServer(t, st, Options{Private: true})
+	tests := []struct {
+		name, method, url, auth, ctype, body string
+		code                                 int
+		errPart                              string
+	}{
+		{"no token", "POST", ts.URL + "/api/articles", "", "application/json", `{"text":"x"}`, 401, "token"},
+		{"wrong token", "POST", ts.URL + "/api/articles", "nope", "application/json", `{"text":"x"}`, 401, "token"},
+		{"bad JSON", "POST", ts.URL + "/api/articles", token, "application/json", `{"text":`, 400, "bad JSON"},
+		{"unknown field", "POST", ts.URL + "/api/articles", token, "application/json", `{"body":"x"}`, 400, "unknown field"},
+		{"no text", "POST", ts.URL + "/api/articles", token, "application/json", `{"title":"x"}`, 400, "no article"},
+		{"text and html", "POST", ts.URL + "/api/articles", token, "application/json", `{"text":"a b","html":"<p>a</p>"}`, 400, "not both"},
+		{"bad date", "POST", ts.URL + "/api/articles", token, "application/json", `{"text":"a b c d e f","published":"May 5"}`, 400, "published"},
+		{"too short", "POST", ts.URL + "/api/articles", token, "text/plain", "Hi.", 422, "no article text"},
+		{"html without text", "POST", ts.URL + "/api/articles", token, "text/html", "<html><body><nav>Home</nav></body></html>", 422, "no article text"},
+		{"bad type", "POST", ts.URL + "/api/articles", token, "image/png", "x", 400, "Content-Type"},
+		{"too big", "POST", ts.URL + "/api/articles", token, "text/plain", strings.Repeat("word ", MaxBody/4), 413, "over"},
+		{"bad id", "GET", ts.URL + "/api/stories/abc", "", "", "", 400, "bad id"},
+		{"missing story", "GET", ts.URL + "/api/stories/99", "", "", "", 404, "no story"},
+		{"missing article", "GET", ts.URL + "/api/articles/99", "", "", "", 404, "no article"},
+		{"bad limit", "GET", ts.URL + "/api/stories?limit=1000", "", "", "", 400, "limit"},
+		{"unknown endpoint", "GET", ts.URL + "/api/nothing", "", "", "", 404, "no such endpoint"},
+		{"private read", "GET", private.URL + "/api/stories", "", "", "", 401, "private"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e struct{ Error string }
+			code := call(t, tt.method, tt.url, tt.auth, tt.ctype, tt.body, &e)
+			if code != tt.code || !strings.Contains(e.Error, tt.errPart) {
+				t.Errorf("%d %q, want %d with %q", code, e.Error, tt.code, tt.errPart)
+			}
+		})
+	}
+	var list struct{ Stories []storyItem }
+	if code := call(t, "GET", private.URL+"/api/stories", token, "", "", &list); code != 200 {
+		t.Errorf("private read with token: %d", code)
+	}
+}

@@ -81,6 +81,17 @@ var migrations = [][]string{
 		`CREATE INDEX stories_updated ON stories (updated)`,
 		"{search}",
 	},
+	{
+		`CREATE TABLE feeds (
+			id {id},
+			url TEXT NOT NULL UNIQUE,
+			title TEXT NOT NULL,
+			etag TEXT NOT NULL,
+			last_modified TEXT NOT NULL,
+			checked TEXT NOT NULL,
+			error TEXT NOT NULL,
+			added TEXT NOT NULL)`,
+	},
 }
 
 // sqlStore is the Store of both dialects over database/sql.
@@ -380,4 +391,77 @@ func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
 // searchTerms splits a search into words of letters and digits, or nil.
 func searchTerms(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func (s *sqlStore) HasArticle(ctx context.Context, key string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), key).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: find article: %w", err)
+	}
+	return n > 0, nil
+}
+
+const feedCols = `id, url, title, etag, last_modified, checked, error, added`
+
+func (s *sqlStore) scanFeed(row scanner) (Feed, error) {
+	var f Feed
+	var checked, added string
+	err := row.Scan(&f.ID, &f.URL, &f.Title, &f.ETag, &f.LastModified, &checked, &f.Error, &added)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, ErrNotFound
+	}
+	if err != nil {
+		return f, fmt.Errorf("store: read feed: %w", err)
+	}
+	f.Checked, f.Added = parseTime(checked), parseTime(added)
+	return f, nil
+}
+
+func (s *sqlStore) AddFeed(ctx context.Context, f *Feed) (bool, error) {
+	f.Added = time.Now().UTC()
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO feeds (url, title, etag, last_modified, checked, error, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING RETURNING id`),
+		f.URL, f.Title, f.ETag, f.LastModified, formatTime(f.Checked), f.Error, formatTime(f.Added)).Scan(&f.ID)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		old, err := s.scanFeed(s.db.QueryRowContext(ctx, s.q(`SELECT `+feedCols+` FROM feeds WHERE url = ?`), f.URL))
+		if err != nil {
+			return false, err
+		}
+		*f = old
+		return false, nil
+	}
+	return false, fmt.Errorf("store: add feed: %w", err)
+}
+
+func (s *sqlStore) UpdateFeed(ctx context.Context, f Feed) error {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE feeds SET title = ?, etag = ?, last_modified = ?, checked = ?, error = ? WHERE id = ?`),
+		f.Title, f.ETag, f.LastModified, formatTime(f.Checked), f.Error, f.ID)
+	if err != nil {
+		return fmt.Errorf("store: update feed: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+func (s *sqlStore) Feeds(ctx context.Context) ([]Feed, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+feedCols+` FROM feeds ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: list feeds: %w", err)
+	}
+	defer rows.Close()
+	var out []Feed
+	for rows.Next() {
+		f, err := s.scanFeed(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }

@@ -49,6 +49,22 @@ type Story struct {
 	Body []byte
 }
 
+// Feed is a subscribed feed and the state of its polling.
+type Feed struct {
+	ID    int64
+	URL   string
+	Title string
+	// ETag and LastModified are the validators of the last fetch, for a
+	// conditional request.
+	ETag         string
+	LastModified string
+	// Checked is when the feed was last polled (zero: never); Error is
+	// that poll's error, or "".
+	Checked time.Time
+	Error   string
+	Added   time.Time
+}
+
 // Query selects stories: Search filters by full text (title and
 // summary; empty for all), newest activity first, Limit at a time
 // (0 means 20) after skipping Offset.
@@ -80,6 +96,15 @@ type Store interface {
 	Story(ctx context.Context, id int64) (Story, error)
 	// Stories returns the stories q selects, without their bodies.
 	Stories(ctx context.Context, q Query) ([]Story, error)
+	// HasArticle reports whether an article with key is stored.
+	HasArticle(ctx context.Context, key string) (bool, error)
+	// AddFeed stores f and sets f.ID; when a feed with f.URL exists it
+	// loads that one into f instead and returns false.
+	AddFeed(ctx context.Context, f *Feed) (created bool, err error)
+	// UpdateFeed records the polling state of feed f.ID.
+	UpdateFeed(ctx context.Context, f Feed) error
+	// Feeds returns every feed in id order.
+	Feeds(ctx context.Context) ([]Feed, error)
 	// Close releases the database.
 	Close() error
 }

@@ -30,7 +30,7 @@ func stores(t *testing.T) map[string]Store {
 			t.Fatalf("PostgreSQL at TIDINGS_TEST_POSTGRES: %v", err)
 		}
 		s := pg.(*sqlStore)
-		if _, err := s.db.ExecContext(ctx, `TRUNCATE articles, stories RESTART IDENTITY`); err != nil {
+		if _, err := s.db.ExecContext(ctx, `TRUNCATE articles, stories, feeds RESTART IDENTITY`); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { pg.Close() })
@@ -181,5 +181,40 @@ func TestReopen(t *testing.T) {
 	}
 	if _, err := Open(ctx, filepath.Join(t.TempDir(), "missing", "dir", "t.db")); err == nil {
 		t.Error("opening in a missing directory: no error")
+	}
+}
+
+func TestFeeds(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range stores(t) {
+		t.Run(name, func(t *testing.T) {
+			f := Feed{URL: "https://example.org/rss"}
+			if created, err := s.AddFeed(ctx, &f); err != nil || !created || f.ID == 0 {
+				t.Fatalf("AddFeed = %v, %v", created, err)
+			}
+			again := Feed{URL: f.URL}
+			if created, err := s.AddFeed(ctx, &again); err != nil || created || again.ID != f.ID {
+				t.Fatalf("second AddFeed = %v, %v, %+v", created, err, again)
+			}
+			f.ETag, f.Title, f.Checked, f.Error = `"v2"`, "Harbour Post", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), "fetch: 503"
+			if err := s.UpdateFeed(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+			list, err := s.Feeds(ctx)
+			if err != nil || len(list) != 1 || list[0].ETag != `"v2"` || !list[0].Checked.Equal(f.Checked) || list[0].Error != "fetch: 503" {
+				t.Errorf("Feeds = %+v, %v", list, err)
+			}
+			if err := s.UpdateFeed(ctx, Feed{ID: 999}); !errors.Is(err, ErrNotFound) {
+				t.Errorf("updating a missing feed: %v", err)
+			}
+			a := Article{Key: "url:https://example.org/a", Text: "t"}
+			s.AddArticle(ctx, &a)
+			if ok, err := s.HasArticle(ctx, a.Key); !ok || err != nil {
+				t.Errorf("HasArticle(stored) = %v, %v", ok, err)
+			}
+			if ok, _ := s.HasArticle(ctx, "url:other"); ok {
+				t.Error("HasArticle(missing) = true")
+			}
+		})
 	}
 }

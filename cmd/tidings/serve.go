@@ -25,11 +25,12 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	tokenFile := fs.String("token-file", "", "file holding the write token (default: $TIDINGS_TOKEN, else a new token printed at start)")
 	private := fs.Bool("private", false, "reads need the token too")
 	words := fs.Int("words", 120, "each story brief's budget in words")
+	poll := fs.Duration("poll", 15*time.Minute, "how often to poll the subscribed feeds")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 || *words <= 0 {
-		return fmt.Errorf("%w: serve takes no arguments and a positive --words", errUsage)
+	if fs.NArg() > 0 || *words <= 0 || *poll < time.Minute {
+		return fmt.Errorf("%w: serve takes no arguments, a positive --words and a --poll of a minute or more", errUsage)
 	}
 	token := os.Getenv("TIDINGS_TOKEN")
 	if *tokenFile != "" {
@@ -54,7 +55,7 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger})
+	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll})
 	if err != nil {
 		return err
 	}
@@ -70,6 +71,7 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	fmt.Fprintf(e.stderr, "tidings: serving on http://%s (database %s)\n", ln.Addr(), where)
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
+	go srv.Run(ctx)
 	select {
 	case err := <-done:
 		return err

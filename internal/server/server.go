@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"tidings"
+	"tidings/ingest"
 	"tidings/news"
 	"tidings/render"
 	"tidings/store"
@@ -43,6 +44,11 @@ type Options struct {
 	Words int
 	// Logger receives one line per ingest error; nil discards.
 	Logger *slog.Logger
+	// Fetch bounds the fetching of pages and feeds; its zero value refuses
+	// every non-public address.
+	Fetch ingest.FetchOptions
+	// PollEvery is how often Run polls the feeds; 0 means 15 minutes.
+	PollEvery time.Duration
 }
 
 // Server serves the API.
@@ -50,6 +56,9 @@ type Server struct {
 	st   store.Store
 	opts Options
 	p    *tidings.Pipeline
+
+	fetcher *ingest.Fetcher
+	poke    chan struct{} // asks Run for a poll now
 
 	mu      sync.Mutex // serializes ingest and guards the state below
 	grouper *tidings.Grouper
@@ -67,7 +76,8 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{}), stories: map[int]int64{}}
+	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{}), stories: map[int]int64{},
+		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
 	if err := s.replay(ctx); err != nil {
 		return nil, err
 	}
@@ -194,6 +204,9 @@ func toNews(a store.Article) news.Article {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/articles", s.write(s.postArticle))
+	mux.HandleFunc("POST /api/fetch", s.write(s.postFetch))
+	mux.HandleFunc("POST /api/feeds", s.write(s.postFeed))
+	mux.HandleFunc("GET /api/feeds", s.read(s.listFeeds))
 	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
 	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
 	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))
@@ -283,11 +296,32 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		}
 		a.Published = t
 	}
+	out, err := s.ingest(r.Context(), a)
+	switch {
+	case errors.Is(err, errNoText):
+		fail(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	case err != nil:
+		s.internal(w, err)
+		return
+	}
+	code := http.StatusOK
+	if out.Created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, out)
+}
+
+// errNoText marks an article that cleaning left without text.
+var errNoText = errors.New("no article text")
+
+// ingest cleans a, stores it (once: the same key twice is one article),
+// places it in a story and re-summarizes that story.
+func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	// Clean first: an article without text is refused before it is stored.
 	na := toNews(a)
 	if _, err := s.p.Prepare(&na); err != nil {
-		fail(w, http.StatusUnprocessableEntity, "no article text: %v", err)
-		return
+		return posted{}, fmt.Errorf("%w: %v", errNoText, err)
 	}
 	if a.Title == "" {
 		a.Title = na.Title
@@ -301,31 +335,25 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// Another process sharing the database may have added articles.
-	if err := s.replay(r.Context()); err != nil {
-		s.internal(w, err)
-		return
+	if err := s.replay(ctx); err != nil {
+		return posted{}, err
 	}
-	created, err := s.st.AddArticle(r.Context(), &a)
+	created, err := s.st.AddArticle(ctx, &a)
 	if err != nil {
-		s.internal(w, err)
-		return
+		return posted{}, err
 	}
 	out := posted{ID: a.ID, Story: a.Story, Created: created, CopyOf: a.CopyOf}
 	if created {
 		// The article is stored: from here on it is acknowledged even if
 		// placing it fails, and replay places it at the next start.
-		if out.Story, err = s.place(r.Context(), a); err != nil {
+		if out.Story, err = s.place(ctx, a); err != nil {
 			s.opts.Logger.Error("placing article", "id", a.ID, "err", err)
 		}
-		if stored, err := s.st.Article(r.Context(), a.ID); err == nil {
+		if stored, err := s.st.Article(ctx, a.ID); err == nil {
 			out.CopyOf = stored.CopyOf
 		}
 	}
-	code := http.StatusOK
-	if created {
-		code = http.StatusCreated
-	}
-	writeJSON(w, code, out)
+	return out, nil
 }
 
 // decodeArticle reads a posted article: JSON, or a raw HTML or text body.

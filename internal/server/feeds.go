@@ -1,0 +1,225 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"tidings/ingest"
+	"tidings/store"
+)
+
+// urlIn is the body of /api/fetch and /api/feeds.
+type urlIn struct {
+	URL string `json:"url"`
+}
+
+func readURL(w http.ResponseWriter, r *http.Request) (string, bool) {
+	var in urlIn
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			fail(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
+		} else {
+			fail(w, http.StatusBadRequest, `bad JSON: %v (want {"url": "https://..."})`, err)
+		}
+		return "", false
+	}
+	u, err := url.Parse(in.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		fail(w, http.StatusBadRequest, "bad url %q: want an http or https URL", in.URL)
+		return "", false
+	}
+	return in.URL, true
+}
+
+// fetchFailed answers a failed fetch: 400 when the URL may not be
+// fetched, 502 when the far side failed.
+func fetchFailed(w http.ResponseWriter, err error) {
+	if errors.Is(err, ingest.ErrForbiddenAddress) {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	fail(w, http.StatusBadGateway, "%v", err)
+}
+
+func (s *Server) postFetch(w http.ResponseWriter, r *http.Request) {
+	u, ok := readURL(w, r)
+	if !ok {
+		return
+	}
+	na, err := s.fetcher.Article(r.Context(), u)
+	if err != nil {
+		fetchFailed(w, err)
+		return
+	}
+	out, err := s.ingest(r.Context(), store.Article{URL: na.URL, Raw: na.Raw, IsHTML: na.IsHTML})
+	switch {
+	case errors.Is(err, errNoText):
+		fail(w, http.StatusUnprocessableEntity, "%s: %v", u, err)
+		return
+	case err != nil:
+		s.internal(w, err)
+		return
+	}
+	code := http.StatusOK
+	if out.Created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, out)
+}
+
+// feedOut is the JSON form of a feed.
+type feedOut struct {
+	ID      int64  `json:"id"`
+	URL     string `json:"url"`
+	Title   string `json:"title,omitempty"`
+	Checked string `json:"checked,omitempty"`
+	Error   string `json:"error,omitempty"`
+}
+
+func toFeedOut(f store.Feed) feedOut {
+	out := feedOut{ID: f.ID, URL: f.URL, Title: f.Title, Error: f.Error}
+	if !f.Checked.IsZero() {
+		out.Checked = f.Checked.Format(time.RFC3339)
+	}
+	return out
+}
+
+func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
+	u, ok := readURL(w, r)
+	if !ok {
+		return
+	}
+	f := store.Feed{URL: u}
+	created, err := s.st.AddFeed(r.Context(), &f)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	select { // poll soon, without making the client wait
+	case s.poke <- struct{}{}:
+	default:
+	}
+	code := http.StatusOK
+	if created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, toFeedOut(f))
+}
+
+func (s *Server) listFeeds(w http.ResponseWriter, r *http.Request) {
+	feeds, err := s.st.Feeds(r.Context())
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	out := struct {
+		Feeds []feedOut `json:"feeds"`
+	}{Feeds: []feedOut{}}
+	for _, f := range feeds {
+		out.Feeds = append(out.Feeds, toFeedOut(f))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// Run polls the feeds every Options.PollEvery, and soon after a feed is
+// added, until ctx ends.
+func (s *Server) Run(ctx context.Context) {
+	every := s.opts.PollEvery
+	if every <= 0 {
+		every = 15 * time.Minute
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		s.PollFeeds(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-s.poke:
+		}
+	}
+}
+
+// PollFeeds fetches every feed once (conditionally, with the validators of
+// the last fetch) and ingests the items not seen before: each item's page
+// is fetched and extracted, or, when that fails, the item's own content is
+// used. It returns the number of articles added.
+func (s *Server) PollFeeds(ctx context.Context) int {
+	feeds, err := s.st.Feeds(ctx)
+	if err != nil {
+		s.opts.Logger.Error("listing feeds", "err", err)
+		return 0
+	}
+	added := 0
+	for _, f := range feeds {
+		if ctx.Err() != nil {
+			return added
+		}
+		n, err := s.pollFeed(ctx, &f)
+		added += n
+		f.Checked, f.Error = time.Now().UTC(), ""
+		if err != nil {
+			f.Error = err.Error()
+			s.opts.Logger.Warn("polling feed", "url", f.URL, "err", err)
+		}
+		if err := s.st.UpdateFeed(ctx, f); err != nil {
+			s.opts.Logger.Error("saving feed state", "url", f.URL, "err", err)
+		}
+	}
+	return added
+}
+
+func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
+	page, err := s.fetcher.Get(ctx, f.URL, f.ETag, f.LastModified)
+	if err != nil {
+		return 0, err
+	}
+	if page.NotModified {
+		return 0, nil
+	}
+	feed, err := ingest.ParseFeed(page.Body)
+	if err != nil {
+		return 0, err
+	}
+	f.ETag, f.LastModified = page.ETag, page.LastModified
+	if feed.Title != "" {
+		f.Title = feed.Title
+	}
+	added := 0
+	for _, it := range feed.Items {
+		if it.Link == "" && strings.TrimSpace(it.Content) == "" {
+			continue
+		}
+		if it.Link != "" {
+			if seen, err := s.st.HasArticle(ctx, "url:"+it.Link); err != nil || seen {
+				continue
+			}
+		}
+		a := store.Article{URL: it.Link, Outlet: f.Title, Title: it.Title, Author: it.Author, Published: it.Published}
+		if na, err := s.fetcher.Article(ctx, it.Link); err == nil {
+			a.Raw, a.IsHTML = na.Raw, na.IsHTML
+		} else {
+			s.opts.Logger.Info("feed item page not fetched; using the item's content", "url", it.Link, "err", err)
+			a.Raw = it.Content
+			a.IsHTML = strings.Contains(it.Content, "<")
+		}
+		out, err := s.ingest(ctx, a)
+		if err != nil {
+			s.opts.Logger.Info("feed item not ingested", "url", it.Link, "err", err)
+			continue
+		}
+		if out.Created {
+			added++
+		}
+	}
+	return added, nil
+}

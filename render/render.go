@@ -190,6 +190,16 @@ type JSONSource struct {
 	URL      string `json:"url,omitempty"`
 	Words    int    `json:"words"`
 	Text     string `json:"text"`
+	// Copies are the other printings folded into this article.
+	Copies []JSONCopy `json:"copies,omitempty"`
+}
+
+// JSONCopy is another outlet's printing of a source.
+type JSONCopy struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Date   string `json:"date,omitempty"`
 }
 
 // ToJSON converts b to its JSON form.
@@ -213,6 +223,13 @@ func ToJSON(b *news.Brief) JSONBrief {
 			Dateline: a.Dateline, URL: a.URL, Words: len(strings.Fields(a.Text)), Text: a.Text}
 		if !a.Date.IsZero() {
 			src.Date = a.Date.Format(time.RFC3339)
+		}
+		for _, c := range a.Copies {
+			jc := JSONCopy{ID: c.ID, Outlet: c.Outlet, URL: c.URL}
+			if !c.Date.IsZero() {
+				jc.Date = c.Date.Format(time.RFC3339)
+			}
+			src.Copies = append(src.Copies, jc)
 		}
 		out.Sources = append(out.Sources, src)
 	}

@@ -210,6 +210,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
 	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
 	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))
+	s.webRoutes(mux)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path)
 	})

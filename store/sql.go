@@ -465,3 +465,24 @@ func (s *sqlStore) Feeds(ctx context.Context) ([]Feed, error) {
 	}
 	return out, rows.Err()
 }
+
+// ingestLock is the PostgreSQL advisory lock key of Lock.
+const ingestLock = 74696468
+
+func (s *sqlStore) Lock(ctx context.Context) (func(), error) {
+	if s.d.name != "postgres" {
+		return func() {}, nil
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: lock: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, ingestLock); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("store: lock: %w", err)
+	}
+	return func() {
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, ingestLock)
+		conn.Close()
+	}, nil
+}

@@ -105,6 +105,10 @@ type Store interface {
 	UpdateFeed(ctx context.Context, f Feed) error
 	// Feeds returns every feed in id order.
 	Feeds(ctx context.Context) ([]Feed, error)
+	// Lock takes the ingest lock, which several processes sharing one
+	// database hold in turn while they place articles; unlock releases it.
+	// SQLite's store is for one process, and its lock does nothing.
+	Lock(ctx context.Context) (unlock func(), err error)
 	// Close releases the database.
 	Close() error
 }

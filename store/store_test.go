@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,14 +23,10 @@ func stores(t *testing.T) map[string]Store {
 	}
 	t.Cleanup(func() { lite.Close() })
 	out["sqlite"] = lite
-	if url := os.Getenv("TIDINGS_TEST_POSTGRES"); url != "" {
+	if url := freshPostgres(t); url != "" {
 		pg, err := Open(ctx, url)
 		if err != nil {
-			t.Fatalf("PostgreSQL at TIDINGS_TEST_POSTGRES: %v", err)
-		}
-		s := pg.(*sqlStore)
-		if _, err := s.db.ExecContext(ctx, `TRUNCATE articles, stories, feeds RESTART IDENTITY`); err != nil {
-			t.Fatal(err)
+			t.Fatalf("PostgreSQL: %v", err)
 		}
 		t.Cleanup(func() { pg.Close() })
 		out["postgres"] = pg

@@ -335,7 +335,13 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// Another process sharing the database may have added articles.
+	// Processes sharing a PostgreSQL database take turns, and each first
+	// replays what the others added, so that all place articles alike.
+	unlock, err := s.st.Lock(ctx)
+	if err != nil {
+		return posted{}, err
+	}
+	defer unlock()
 	if err := s.replay(ctx); err != nil {
 		return posted{}, err
 	}

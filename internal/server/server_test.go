@@ -205,3 +205,37 @@ func TestBadRequests(t *testing.T) {
 		t.Errorf("private read with token: %d", code)
 	}
 }
+
+// TestSharedPostgres runs two servers over one PostgreSQL database, as two
+// processes would, and posts the pile to them in turn: they must place the
+// articles as one server would.
+func TestSharedPostgres(t *testing.T) {
+	url := freshPostgres(t)
+	if url == "" {
+		t.Skip("set TIDINGS_TEST_POSTGRES=postgres://... to run (.ci/run does)")
+	}
+	first := openStore(t, url)
+	a := newServer(t, first, Options{})
+	b := newServer(t, openStore(t, url), Options{})
+	var got []posted
+	for i, body := range pile(t) {
+		srv := a
+		if i%2 == 1 {
+			srv = b
+		}
+		var p posted
+		if code := call(t, "POST", srv.URL+"/api/articles", token, "application/json", body, &p); code != 201 {
+			t.Fatalf("post %d: %d", i, code)
+		}
+		got = append(got, p)
+	}
+	if got[0].Story != got[1].Story || got[1].Story != got[2].Story || got[3].CopyOf != got[2].ID ||
+		got[4].Story != got[5].Story || got[4].Story == got[0].Story || got[6].Story == got[0].Story {
+		t.Errorf("placements across two servers: %+v", got)
+	}
+	var list struct{ Stories []storyItem }
+	call(t, "GET", b.URL+"/api/stories", "", "", "", &list)
+	if len(list.Stories) != 3 {
+		t.Errorf("%d stories, want 3", len(list.Stories))
+	}
+}

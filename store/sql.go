@@ -96,7 +96,8 @@ var migrations = [][]string{
 
 // sqlStore is the Store of both dialects over database/sql.
 type sqlStore struct {
-	db *sql.DB
+	db *sql.DB // writes (one connection for SQLite)
+	rd *sql.DB // reads: the same pool for PostgreSQL, a pool of readers for SQLite
 	d  dialect
 }
 
@@ -110,7 +111,7 @@ func Open(ctx context.Context, addr string) (Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		}
-		s = &sqlStore{db: db, d: postgresDialect}
+		s = &sqlStore{db: db, rd: db, d: postgresDialect}
 	} else {
 		if addr == "" {
 			return nil, errors.New("store: no database path")
@@ -124,7 +125,7 @@ func Open(ctx context.Context, addr string) (Store, error) {
 			return nil, fmt.Errorf("store: %w", err)
 		}
 		db.SetMaxOpenConns(1) // one writer; SQLite serializes writes anyway
-		s = &sqlStore{db: db, d: sqliteDialect}
+		s = &sqlStore{db: db, rd: db, d: sqliteDialect}
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
@@ -134,10 +135,26 @@ func Open(ctx context.Context, addr string) (Store, error) {
 		s.db.Close()
 		return nil, err
 	}
+	if s.d.name == "sqlite" {
+		// WAL lets readers work beside the writer: give reads their own
+		// connections, once the schema exists.
+		rd, err := sql.Open("sqlite", "file:"+addr+"?mode=ro&_pragma=busy_timeout(5000)")
+		if err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		rd.SetMaxOpenConns(4)
+		s.rd = rd
+	}
 	return s, nil
 }
 
-func (s *sqlStore) Close() error { return s.db.Close() }
+func (s *sqlStore) Close() error {
+	if s.rd != s.db {
+		s.rd.Close()
+	}
+	return s.db.Close()
+}
 
 // q rewrites "?" placeholders for the dialect.
 func (s *sqlStore) q(query string) string {
@@ -269,14 +286,14 @@ func (s *sqlStore) scanArticle(row scanner) (Article, error) {
 }
 
 func (s *sqlStore) Article(ctx context.Context, id int64) (Article, error) {
-	return s.scanArticle(s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id = ?`), id))
+	return s.scanArticle(s.rd.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id = ?`), id))
 }
 
 func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Article, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: list articles: %w", err)
 	}
@@ -293,7 +310,7 @@ func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Arti
 }
 
 func (s *sqlStore) StoryArticles(ctx context.Context, id int64) ([]Article, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE story = ? ORDER BY id`), id)
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE story = ? ORDER BY id`), id)
 	if err != nil {
 		return nil, fmt.Errorf("store: story articles: %w", err)
 	}
@@ -334,7 +351,7 @@ func (s *sqlStore) PutStory(ctx context.Context, st *Story) error {
 func (s *sqlStore) Story(ctx context.Context, id int64) (Story, error) {
 	var st Story
 	var updated, body string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, updated, title, articles, summary, body FROM stories WHERE id = ?`), id).
+	err := s.rd.QueryRowContext(ctx, s.q(`SELECT id, updated, title, articles, summary, body FROM stories WHERE id = ?`), id).
 		Scan(&st.ID, &updated, &st.Title, &st.Articles, &st.Summary, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, ErrNotFound
@@ -370,7 +387,7 @@ func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
 			args = append([]any{strings.Join(quoted, " ")}, args...)
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	rows, err := s.rd.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list stories: %w", err)
 	}
@@ -450,7 +467,7 @@ func (s *sqlStore) UpdateFeed(ctx context.Context, f Feed) error {
 }
 
 func (s *sqlStore) Feeds(ctx context.Context) ([]Feed, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+feedCols+` FROM feeds ORDER BY id`)
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+feedCols+` FROM feeds ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list feeds: %w", err)
 	}

@@ -96,7 +96,8 @@ func TestFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(s.Handler())
+	defer s.Close()
+	ts := httptest.NewServer(settled(s))
 	defer ts.Close()
 	var f feedOut
 	if code := call(t, "POST", ts.URL+"/api/feeds", token, "application/json", `{"url":"`+up.URL+`/rss"}`, &f); code != 201 || f.ID == 0 {

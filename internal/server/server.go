@@ -25,6 +25,9 @@ import (
 	"tidings/store"
 )
 
+// cacheSize bounds the prepared articles the summarizer keeps.
+const cacheSize = 5000
+
 // Limits of what the server accepts.
 const (
 	// MaxBody is the largest request body, in bytes.
@@ -60,6 +63,15 @@ type Server struct {
 	fetcher *ingest.Fetcher
 	poke    chan struct{} // asks Run for a poll now
 
+	work     sync.Mutex // guards dirty and busy
+	dirty    map[int64]bool
+	busy     bool
+	wake     chan struct{}
+	idle     *sync.Cond
+	stop     chan struct{}
+	finished chan struct{}
+	cache    map[int64]news.Article // prepared articles, for the summarizer only
+
 	mu      sync.Mutex // serializes ingest and guards the state below
 	grouper *tidings.Grouper
 	ids     []int64       // grouper number -> article id
@@ -77,11 +89,81 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{}), stories: map[int]int64{},
-		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
+		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1),
+		dirty: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), finished: make(chan struct{}),
+		cache: map[int64]news.Article{}}
+	s.idle = sync.NewCond(&s.work)
+	go s.summarizer()
 	if err := s.replay(ctx); err != nil {
+		s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// Close stops the background summarizer after the story it is on.
+func (s *Server) Close() {
+	select {
+	case <-s.stop:
+	default:
+		close(s.stop)
+	}
+	<-s.finished
+}
+
+// touch marks story id for re-summarizing.
+func (s *Server) touch(id int64) {
+	s.work.Lock()
+	s.dirty[id] = true
+	s.work.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Wait blocks until every touched story is summarized.
+func (s *Server) Wait() {
+	s.work.Lock()
+	for len(s.dirty) > 0 || s.busy {
+		s.idle.Wait()
+	}
+	s.work.Unlock()
+}
+
+// summarizer re-summarizes touched stories, one at a time, until Close.
+// A story touched many times while it waits is summarized once: ingest
+// never waits for summaries, and a GET returns the last one made.
+func (s *Server) summarizer() {
+	defer close(s.finished)
+	for {
+		s.work.Lock()
+		var id int64
+		for d := range s.dirty {
+			if id == 0 || d < id {
+				id = d
+			}
+		}
+		if id != 0 {
+			delete(s.dirty, id)
+			s.busy = true
+		} else {
+			s.busy = false
+			s.idle.Broadcast()
+		}
+		s.work.Unlock()
+		if id == 0 {
+			select {
+			case <-s.stop:
+				return
+			case <-s.wake:
+			}
+			continue
+		}
+		if err := s.summarize(context.Background(), id); err != nil {
+			s.opts.Logger.Error("summarizing story", "story", id, "err", err)
+		}
+	}
 }
 
 // replay adds the stored articles the grouper has not seen, in id order.
@@ -140,7 +222,8 @@ func (s *Server) place(ctx context.Context, a store.Article) (int64, error) {
 	if err := s.st.PlaceArticle(ctx, a.ID, id, copyID); err != nil {
 		return 0, err
 	}
-	return id, s.summarize(ctx, id)
+	s.touch(id)
+	return id, nil
 }
 
 // summarize rebuilds story id's brief from its articles and stores it.
@@ -158,10 +241,18 @@ func (s *Server) summarize(ctx context.Context, id int64) error {
 				continue
 			}
 		}
-		na := toNews(a)
-		if _, err := s.p.Prepare(&na); err != nil {
-			continue
+		na, ok := s.cache[a.ID]
+		if !ok {
+			na = toNews(a)
+			if _, err := s.p.Prepare(&na); err != nil {
+				continue
+			}
+			if len(s.cache) >= cacheSize {
+				clear(s.cache) // crude, but bounded; refills from hot stories
+			}
+			s.cache[a.ID] = na
 		}
+		na.Copies = nil
 		at[a.ID] = len(arts)
 		arts = append(arts, na)
 	}

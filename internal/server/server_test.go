@@ -50,9 +50,22 @@ func newServer(t *testing.T, st store.Store, opts Options) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(s.Handler())
+	ts := httptest.NewServer(settled(s))
 	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
 	return ts
+}
+
+// settled serves s, but lets every read wait until the stories touched
+// so far are summarized, so that tests read what they wrote.
+func settled(s *Server) http.Handler {
+	h := s.Handler()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			s.Wait()
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func openStore(t *testing.T, path string) store.Store {

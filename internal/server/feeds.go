@@ -97,6 +97,13 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if feeds, err := s.st.Feeds(r.Context()); err != nil {
+		s.internal(w, err)
+		return
+	} else if len(feeds) >= MaxFeeds {
+		fail(w, http.StatusConflict, "this server already follows %d feeds, the most it takes", MaxFeeds)
+		return
+	}
 	f := store.Feed{URL: u}
 	created, err := s.st.AddFeed(r.Context(), &f)
 	if err != nil {
@@ -195,7 +202,11 @@ func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
 		f.Title = feed.Title
 	}
 	added := 0
-	for _, it := range feed.Items {
+	items := feed.Items
+	if len(items) > MaxFeedItems {
+		items = items[:MaxFeedItems] // feeds list the newest first
+	}
+	for _, it := range items {
 		if it.Link == "" && strings.TrimSpace(it.Content) == "" {
 			continue
 		}

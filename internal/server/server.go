@@ -34,6 +34,10 @@ const (
 	MaxBody = 4 << 20
 	// maxPage is the most stories one list request returns.
 	maxPage = 100
+	// MaxFeeds is the most feeds a server follows.
+	MaxFeeds = 1000
+	// MaxFeedItems is the most items taken from one poll of a feed.
+	MaxFeedItems = 200
 )
 
 // Options configures a Server.

@@ -68,6 +68,15 @@ func settled(s *Server) http.Handler {
 	})
 }
 
+func openStoreF(f *testing.F) store.Store {
+	st, err := store.Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { st.Close() })
+	return st
+}
+
 func openStore(t *testing.T, path string) store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), path)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tidings/internal/vec"
+	"tidings/news"
 )
 
 // Doc is what the clusterer sees of an article.
@@ -316,7 +317,7 @@ func Batch(docs []Doc, opts Options) [][]int {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return compareDates(docs[a].Date, docs[b].Date) })
+	slices.SortStableFunc(order, func(a, b int) int { return news.CompareDates(docs[a].Date, docs[b].Date) })
 	// Ids in the order Add will meet the terms, so that idf lines up.
 	for _, i := range order {
 		for _, t := range docs[i].Terms {
@@ -371,17 +372,4 @@ func (c *Clusterer) move(k int) {
 	}
 	c.of[k] = s
 	c.join(s, k)
-}
-
-// compareDates orders known dates by time and unknown (zero) ones last.
-func compareDates(a, b time.Time) int {
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	return a.Compare(b)
 }

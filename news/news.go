@@ -197,3 +197,18 @@ type Cluster struct {
 	// RefWords is the data set's summary length in words, or 0.
 	RefWords int
 }
+
+// CompareDates orders publication dates: known dates by time, and unknown
+// (zero) dates after every known one. It returns -1, 0 or +1 like
+// time.Time.Compare.
+func CompareDates(a, b time.Time) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}

@@ -293,26 +293,19 @@ func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Arti
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: list articles: %w", err)
-	}
-	defer rows.Close()
-	var out []Article
-	for rows.Next() {
-		a, err := s.scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return s.articles(ctx, "list articles", `WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
 }
 
 func (s *sqlStore) StoryArticles(ctx context.Context, id int64) ([]Article, error) {
-	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE story = ? ORDER BY id`), id)
+	return s.articles(ctx, "story articles", `WHERE story = ? ORDER BY id`, id)
+}
+
+// articles reads the articles that the clause (WHERE ... ORDER BY ...)
+// selects; what names the operation in errors.
+func (s *sqlStore) articles(ctx context.Context, what, clause string, args ...any) ([]Article, error) {
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+articleCols+` FROM articles `+clause), args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: story articles: %w", err)
+		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer rows.Close()
 	var out []Article

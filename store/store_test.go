@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tidings/internal/pgtest"
 )
 
 // stores opens a fresh store of each dialect: SQLite in a temporary file,
@@ -23,7 +25,7 @@ func stores(t *testing.T) map[string]Store {
 	}
 	t.Cleanup(func() { lite.Close() })
 	out["sqlite"] = lite
-	if url := freshPostgres(t); url != "" {
+	if url := pgtest.Fresh(t, "tidings_store"); url != "" {
 		pg, err := Open(ctx, url)
 		if err != nil {
 			t.Fatalf("PostgreSQL: %v", err)

@@ -3,7 +3,6 @@ package summarize
 import (
 	"cmp"
 	"slices"
-	"time"
 
 	"tidings/internal/vec"
 	"tidings/news"
@@ -75,7 +74,7 @@ func readingOrder(chosen []Candidate) []Candidate {
 		if c := cmp.Compare(a.Position, b.Position); c != 0 {
 			return c
 		}
-		if c := compareDates(a.Published, b.Published); c != 0 {
+		if c := news.CompareDates(a.Published, b.Published); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Article, b.Article); c != 0 {
@@ -105,17 +104,4 @@ func summary(arts []news.Article, sp *space, chosen []Candidate) news.Summary {
 		s.Words += c.Sentence.Words
 	}
 	return s
-}
-
-// compareDates orders known dates by time and unknown (zero) ones last.
-func compareDates(a, b time.Time) int {
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	return a.Compare(b)
 }

@@ -18,9 +18,7 @@ import (
 
 func (e *env) brief(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
-	words := fs.Int("words", 120, "summary length budget in words")
-	format := fs.String("format", "text", "output format: text, markdown or json")
-	algo := fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")")
+	bf := addBriefFlags(fs, "summary length budget in words")
 	query := fs.String("query", "", "question or topic to steer the summary (default: each cluster's topic with --in)")
 	in := fs.String("in", "", "JSONL clusters file: brief every cluster (needs --out)")
 	out := fs.String("out", "", "directory for the per-cluster summaries of --in")
@@ -28,19 +26,12 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	if *words <= 0 {
-		return fmt.Errorf("%w: --words must be positive, got %d", errUsage, *words)
-	}
-	f, err := render.ParseFormat(*format)
+	f, sum, err := bf.check()
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	sum, err := tidings.SummarizerByName(*algo)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
 	p := &tidings.Pipeline{Summarizer: sum}
-	opts := tidings.Options{Words: *words, Query: strings.TrimSpace(*query)}
+	opts := tidings.Options{Words: *bf.words, Query: strings.TrimSpace(*query)}
 	if *in != "" || *out != "" {
 		if *in == "" || *out == "" || fs.NArg() > 0 {
 			return fmt.Errorf("%w: --in and --out go together, without PATH arguments", errUsage)
@@ -98,6 +89,36 @@ func (e *env) brief(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: %d of the inputs could not be used", errPartial, failed)
 	}
 	return nil
+}
+
+// briefFlags are the flags of every command that writes briefs.
+type briefFlags struct {
+	words        *int
+	format, algo *string
+}
+
+func addBriefFlags(fs *flag.FlagSet, wordsHelp string) briefFlags {
+	return briefFlags{
+		words:  fs.Int("words", 120, wordsHelp),
+		format: fs.String("format", "text", "output format: text, markdown or json"),
+		algo:   fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")"),
+	}
+}
+
+// check validates the parsed flags and returns the format and summarizer.
+func (b briefFlags) check() (render.Format, tidings.Summarizer, error) {
+	if *b.words <= 0 {
+		return 0, nil, fmt.Errorf("%w: --words must be positive, got %d", errUsage, *b.words)
+	}
+	f, err := render.ParseFormat(*b.format)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	sum, err := tidings.SummarizerByName(*b.algo)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return f, sum, nil
 }
 
 // countArticles counts the articles of stories, copies included.

@@ -24,9 +24,7 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 func (e *env) stories(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
-	words := fs.Int("words", 120, "summary length budget in words, per story")
-	format := fs.String("format", "text", "output format: text, markdown or json")
-	algo := fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")")
+	bf := addBriefFlags(fs, "summary length budget in words, per story")
 	var in listFlag
 	fs.Var(&in, "in", "JSONL clusters file whose documents all join the pile, their grouping ignored (repeatable)")
 	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "days a dated article may lie from a story's dated articles and still join it; 0: no limit")
@@ -35,16 +33,9 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	if *words <= 0 {
-		return fmt.Errorf("%w: --words must be positive, got %d", errUsage, *words)
-	}
-	f, err := render.ParseFormat(*format)
+	f, sum, err := bf.check()
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	sum, err := tidings.SummarizerByName(*algo)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
 	if *window < 0 || *threshold <= 0 || *threshold > 1 {
 		return fmt.Errorf("%w: --window must be 0 or more days and --threshold in (0, 1]", errUsage)
@@ -95,7 +86,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	if *score {
 		return e.scoreStories(ctx, p, arts, gold, copts)
 	}
-	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *words}, Cluster: copts})
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts})
 	for _, err := range unjoin(err) {
 		if errors.Is(err, tidings.ErrNoArticles) {
 			continue

@@ -59,20 +59,7 @@ func (s *Server) postFetch(w http.ResponseWriter, r *http.Request) {
 		fetchFailed(w, err)
 		return
 	}
-	out, err := s.ingest(r.Context(), store.Article{URL: na.URL, Raw: na.Raw, IsHTML: na.IsHTML})
-	switch {
-	case errors.Is(err, errNoText):
-		fail(w, http.StatusUnprocessableEntity, "%s: %v", u, err)
-		return
-	case err != nil:
-		s.internal(w, err)
-		return
-	}
-	code := http.StatusOK
-	if out.Created {
-		code = http.StatusCreated
-	}
-	writeJSON(w, code, out)
+	s.ingestAndAnswer(w, r, store.Article{URL: na.URL, Raw: na.Raw, IsHTML: na.IsHTML}, u)
 }
 
 // feedOut is the JSON form of a feed.

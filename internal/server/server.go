@@ -392,9 +392,19 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		}
 		a.Published = t
 	}
+	s.ingestAndAnswer(w, r, a, "")
+}
+
+// ingestAndAnswer ingests a and answers the post: 201 for a new article,
+// 200 for one already stored, 422 when cleaning leaves no text (the
+// message prefixed with source, when given).
+func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store.Article, source string) {
 	out, err := s.ingest(r.Context(), a)
 	switch {
 	case errors.Is(err, errNoText):
+		if source != "" {
+			err = fmt.Errorf("%s: %w", source, err)
+		}
 		fail(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	case err != nil:

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"tidings/internal/pgtest"
 	"tidings/store"
 )
 
@@ -232,7 +233,7 @@ func TestBadRequests(t *testing.T) {
 // processes would, and posts the pile to them in turn: they must place the
 // articles as one server would.
 func TestSharedPostgres(t *testing.T) {
-	url := freshPostgres(t)
+	url := pgtest.Fresh(t, "tidings_server")
 	if url == "" {
 		t.Skip("set TIDINGS_TEST_POSTGRES=postgres://... to run (.ci/run does)")
 	}

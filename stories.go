@@ -55,17 +55,9 @@ func Doc(a *news.Article) cluster.Doc {
 // "1", "2", ... in that order. Articles without text are left out and
 // their errors joined into the returned error, as with Brief.
 func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryOptions) ([]news.Story, error) {
-	var prepared []news.Article
-	var errs []error
-	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if _, err := p.Prepare(&a); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		prepared = append(prepared, a)
+	prepared, errs, err := p.prepareAll(ctx, arts)
+	if err != nil {
+		return nil, err
 	}
 	if len(prepared) == 0 {
 		errs = append(errs, ErrNoArticles)

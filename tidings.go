@@ -104,15 +104,9 @@ func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
 func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, opts Options) (news.Brief, error) {
 	b := news.Brief{ID: id}
 	var errs []error
-	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
-			return b, err
-		}
-		if _, err := p.Prepare(&a); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		b.Articles = append(b.Articles, a)
+	var err error
+	if b.Articles, errs, err = p.prepareAll(ctx, arts); err != nil {
+		return b, err
 	}
 	if len(b.Articles) == 0 {
 		errs = append(errs, ErrNoArticles)
@@ -128,6 +122,22 @@ func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, op
 	}
 	b.Summary = s
 	return b, errors.Join(errs...)
+}
+
+// prepareAll prepares copies of arts and returns those with text, and the
+// errors of those without; err is the context's error if it ended.
+func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article) (prepared []news.Article, errs []error, err error) {
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		if _, err := p.Prepare(&a); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		prepared = append(prepared, a)
+	}
+	return prepared, errs, nil
 }
 
 // outletFromPath turns "examples/harbor/coastal-courier.html" into

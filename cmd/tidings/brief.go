@@ -41,18 +41,9 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: brief needs at least one PATH (or --in and --out)", errUsage)
 	}
-	var arts []news.Article
-	failed := 0
-	for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			e.warn(err)
-			failed++
-			continue
-		}
-		arts = append(arts, a)
+	arts, failed, err := e.readPaths(ctx, fs.Args())
+	if err != nil {
+		return err
 	}
 	if len(arts) == 0 {
 		return errors.New("no input could be read")
@@ -119,6 +110,23 @@ func (b briefFlags) check() (render.Format, tidings.Summarizer, error) {
 		return 0, nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return f, sum, nil
+}
+
+// readPaths reads the articles of paths, warning about each input that
+// fails and counting them; err is the context's error if it ended.
+func (e *env) readPaths(ctx context.Context, paths []string) (arts []news.Article, failed int, err error) {
+	for a, err := range ingest.Paths(ctx, paths, ingest.Options{Stdin: e.stdin}) {
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, failed, ctx.Err()
+			}
+			e.warn(err)
+			failed++
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts, failed, nil
 }
 
 // countArticles counts the articles of stories, copies included.

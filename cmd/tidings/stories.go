@@ -11,7 +11,6 @@ import (
 	"tidings"
 	"tidings/cluster"
 	"tidings/eval"
-	"tidings/ingest"
 	"tidings/news"
 	"tidings/render"
 )
@@ -67,17 +66,11 @@ func (e *env) stories(ctx context.Context, args []string) error {
 		}
 	}
 	if fs.NArg() > 0 {
-		for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				e.warn(err)
-				failed++
-				continue
-			}
-			arts = append(arts, a)
+		read, bad, err := e.readPaths(ctx, fs.Args())
+		if err != nil {
+			return err
 		}
+		arts, failed = append(arts, read...), failed+bad
 	}
 	if len(arts) == 0 {
 		return errors.New("no input could be read")

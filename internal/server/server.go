@@ -183,7 +183,7 @@ func (s *Server) replay(ctx context.Context) error {
 			return nil
 		}
 		for _, a := range page {
-			if _, err := s.place(ctx, a); err != nil {
+			if _, err := s.place(ctx, a, nil); err != nil {
 				return err
 			}
 		}
@@ -191,15 +191,22 @@ func (s *Server) replay(ctx context.Context) error {
 }
 
 // place runs stored article a through the grouper and records its story;
-// a new placement re-summarizes the story. It returns the story id.
-func (s *Server) place(ctx context.Context, a store.Article) (int64, error) {
-	na := toNews(a)
-	if _, err := s.p.Prepare(&na); err != nil {
-		// Stored articles had text when stored; if cleaning changed its
-		// mind, keep the article out of stories but keep the numbering.
-		na.Text = ""
+// a new placement marks the story for re-summarizing. It returns the story id.
+//
+// prepared is a, cleaned and segmented, when the caller has it; nil means
+// prepare it here.
+func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Article) (int64, error) {
+	if prepared == nil {
+		na := toNews(a)
+		if _, err := s.p.Prepare(&na); err != nil {
+			// Stored articles had text when stored; if cleaning changed
+			// its mind, keep the article out of stories but keep the
+			// numbering.
+			na.Text, na.Sentences = "", nil
+		}
+		prepared = &na
 	}
-	copyOf, story := s.grouper.Add(&na)
+	copyOf, story := s.grouper.Add(prepared)
 	var copyID int64
 	if copyOf >= 0 {
 		copyID = s.canon[copyOf] // a copy of a copy copies the first
@@ -458,7 +465,7 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	if created {
 		// The article is stored: from here on it is acknowledged even if
 		// placing it fails, and replay places it at the next start.
-		if out.Story, err = s.place(ctx, a); err != nil {
+		if out.Story, err = s.place(ctx, a, &na); err != nil {
 			s.opts.Logger.Error("placing article", "id", a.ID, "err", err)
 		}
 		if stored, err := s.st.Article(ctx, a.ID); err == nil {

@@ -12,148 +12,146 @@ import (
 	"tidings/internal/pgtest"
 )
 
-// stores opens a fresh store of each dialect: SQLite in a temporary file,
-// and PostgreSQL when TIDINGS_TEST_POSTGRES holds the URL of a database
-// the test may fill (.ci/run starts a throwaway server and sets it).
-func stores(t *testing.T) map[string]Store {
+// eachStore runs test on a fresh store of each dialect, as subtests
+// "sqlite" (a temporary file) and "postgres" (a new database on the server
+// TIDINGS_TEST_POSTGRES names; skipped, saying so, when it is not set).
+func eachStore(t *testing.T, test func(t *testing.T, s Store)) {
 	t.Helper()
 	ctx := context.Background()
-	out := map[string]Store{}
-	lite, err := Open(ctx, filepath.Join(t.TempDir(), "tidings.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { lite.Close() })
-	out["sqlite"] = lite
-	if url := pgtest.Fresh(t, "tidings_store"); url != "" {
-		pg, err := Open(ctx, url)
+	t.Run("sqlite", func(t *testing.T) {
+		s, err := Open(ctx, filepath.Join(t.TempDir(), "tidings.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		test(t, s)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		url := pgtest.Fresh(t, "tidings_store")
+		if url == "" {
+			t.Skip("PostgreSQL not tested: set TIDINGS_TEST_POSTGRES=postgres://... (.ci/run starts a server and sets it)")
+		}
+		s, err := Open(ctx, url)
 		if err != nil {
 			t.Fatalf("PostgreSQL: %v", err)
 		}
-		t.Cleanup(func() { pg.Close() })
-		out["postgres"] = pg
-	} else {
-		t.Log("PostgreSQL tests skipped: set TIDINGS_TEST_POSTGRES=postgres://... (.ci/run does)")
-	}
-	return out
+		defer s.Close()
+		test(t, s)
+	})
 }
 
 func TestArticles(t *testing.T) {
 	ctx := context.Background()
-	for name, s := range stores(t) {
-		t.Run(name, func(t *testing.T) {
-			pub := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
-			a := Article{Key: "https://example.org/a", URL: "https://example.org/a", Outlet: "Harbour Post", Title: "Talks",
-				Published: pub, Raw: "<p>x</p>", IsHTML: true, Text: "Talks in Geneva."}
-			created, err := s.AddArticle(ctx, &a)
-			if err != nil || !created || a.ID == 0 {
-				t.Fatalf("AddArticle = %v, %v, id %d", created, err, a.ID)
-			}
-			again := Article{Key: a.Key, Text: "other"}
-			created, err = s.AddArticle(ctx, &again)
-			if err != nil || created || again.ID != a.ID || again.Text != a.Text {
-				t.Fatalf("second AddArticle = %v, %v, %+v", created, err, again)
-			}
-			if err := s.PlaceArticle(ctx, a.ID, 7, 0); err != nil {
+	eachStore(t, func(t *testing.T, s Store) {
+		pub := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+		a := Article{Key: "https://example.org/a", URL: "https://example.org/a", Outlet: "Harbour Post", Title: "Talks",
+			Published: pub, Raw: "<p>x</p>", IsHTML: true, Text: "Talks in Geneva."}
+		created, err := s.AddArticle(ctx, &a)
+		if err != nil || !created || a.ID == 0 {
+			t.Fatalf("AddArticle = %v, %v, id %d", created, err, a.ID)
+		}
+		again := Article{Key: a.Key, Text: "other"}
+		created, err = s.AddArticle(ctx, &again)
+		if err != nil || created || again.ID != a.ID || again.Text != a.Text {
+			t.Fatalf("second AddArticle = %v, %v, %+v", created, err, again)
+		}
+		if err := s.PlaceArticle(ctx, a.ID, 7, 0); err != nil {
+			t.Fatal(err)
+		}
+		if in, err := s.StoryArticles(ctx, 7); err != nil || len(in) != 1 || in[0].ID != a.ID {
+			t.Errorf("StoryArticles(7) = %d articles, %v", len(in), err)
+		}
+		got, err := s.Article(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Story != 7 || !got.Published.Equal(pub) || !got.IsHTML || got.Outlet != "Harbour Post" || got.Added.IsZero() {
+			t.Errorf("Article = %+v", got)
+		}
+		if _, err := s.Article(ctx, 999); !errors.Is(err, ErrNotFound) {
+			t.Errorf("missing article: %v", err)
+		}
+		if err := s.PlaceArticle(ctx, 999, 1, 0); !errors.Is(err, ErrNotFound) {
+			t.Errorf("placing a missing article: %v", err)
+		}
+		for i := range 5 {
+			b := Article{Key: fmt.Sprint("k", i), Text: fmt.Sprint("text ", i)}
+			if _, err := s.AddArticle(ctx, &b); err != nil {
 				t.Fatal(err)
 			}
-			if in, err := s.StoryArticles(ctx, 7); err != nil || len(in) != 1 || in[0].ID != a.ID {
-				t.Errorf("StoryArticles(7) = %d articles, %v", len(in), err)
-			}
-			got, err := s.Article(ctx, a.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.Story != 7 || !got.Published.Equal(pub) || !got.IsHTML || got.Outlet != "Harbour Post" || got.Added.IsZero() {
-				t.Errorf("Article = %+v", got)
-			}
-			if _, err := s.Article(ctx, 999); !errors.Is(err, ErrNotFound) {
-				t.Errorf("missing article: %v", err)
-			}
-			if err := s.PlaceArticle(ctx, 999, 1, 0); !errors.Is(err, ErrNotFound) {
-				t.Errorf("placing a missing article: %v", err)
-			}
-			for i := range 5 {
-				b := Article{Key: fmt.Sprint("k", i), Text: fmt.Sprint("text ", i)}
-				if _, err := s.AddArticle(ctx, &b); err != nil {
-					t.Fatal(err)
-				}
-			}
-			page, err := s.Articles(ctx, a.ID, 3)
-			if err != nil || len(page) != 3 || page[0].ID <= a.ID || page[0].ID >= page[1].ID {
-				t.Fatalf("Articles page = %d, %v", len(page), err)
-			}
-			rest, _ := s.Articles(ctx, page[2].ID, 10)
-			if len(rest) != 2 {
-				t.Errorf("second page has %d articles, want 2", len(rest))
-			}
-		})
-	}
+		}
+		page, err := s.Articles(ctx, a.ID, 3)
+		if err != nil || len(page) != 3 || page[0].ID <= a.ID || page[0].ID >= page[1].ID {
+			t.Fatalf("Articles page = %d, %v", len(page), err)
+		}
+		rest, _ := s.Articles(ctx, page[2].ID, 10)
+		if len(rest) != 2 {
+			t.Errorf("second page has %d articles, want 2", len(rest))
+		}
+	})
 }
 
 func TestStories(t *testing.T) {
 	ctx := context.Background()
-	for name, s := range stores(t) {
-		t.Run(name, func(t *testing.T) {
-			t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
-			ferry := Story{Title: "Ferry crews strike", Summary: "Ferry services between the islands stopped.", Articles: 1, Body: []byte(`{"id":1}`), Updated: t0}
-			talks := Story{Title: "Geneva talks", Summary: "Ministers met in Geneva for ceasefire talks.", Articles: 3, Body: []byte(`{}`), Updated: t0.Add(time.Hour)}
-			for _, st := range []*Story{&ferry, &talks} {
-				if err := s.PutStory(ctx, st); err != nil || st.ID == 0 {
-					t.Fatalf("PutStory: %v, id %d", err, st.ID)
-				}
+	eachStore(t, func(t *testing.T, s Store) {
+		t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+		ferry := Story{Title: "Ferry crews strike", Summary: "Ferry services between the islands stopped.", Articles: 1, Body: []byte(`{"id":1}`), Updated: t0}
+		talks := Story{Title: "Geneva talks", Summary: "Ministers met in Geneva for ceasefire talks.", Articles: 3, Body: []byte(`{}`), Updated: t0.Add(time.Hour)}
+		for _, st := range []*Story{&ferry, &talks} {
+			if err := s.PutStory(ctx, st); err != nil || st.ID == 0 {
+				t.Fatalf("PutStory: %v, id %d", err, st.ID)
 			}
-			list, err := s.Stories(ctx, Query{})
-			if err != nil || len(list) != 2 || list[0].ID != talks.ID {
-				t.Fatalf("Stories = %+v, %v; want newest first", list, err)
+		}
+		list, err := s.Stories(ctx, Query{})
+		if err != nil || len(list) != 2 || list[0].ID != talks.ID {
+			t.Fatalf("Stories = %+v, %v; want newest first", list, err)
+		}
+		for _, tt := range []struct {
+			search string
+			want   []int64
+		}{
+			{"ceasefire", []int64{talks.ID}},
+			{"ministers geneva", []int64{talks.ID}},
+			{"stopping", []int64{ferry.ID}}, // stemmed
+			{`"ferry*(`, []int64{ferry.ID}}, // FTS syntax in the input is only text
+			{"nothing", nil},
+			{"  ", []int64{talks.ID, ferry.ID}},
+		} {
+			got, err := s.Stories(ctx, Query{Search: tt.search})
+			if err != nil {
+				t.Fatalf("search %q: %v", tt.search, err)
 			}
-			for _, tt := range []struct {
-				search string
-				want   []int64
-			}{
-				{"ceasefire", []int64{talks.ID}},
-				{"ministers geneva", []int64{talks.ID}},
-				{"stopping", []int64{ferry.ID}}, // stemmed
-				{`"ferry*(`, []int64{ferry.ID}}, // FTS syntax in the input is only text
-				{"nothing", nil},
-				{"  ", []int64{talks.ID, ferry.ID}},
-			} {
-				got, err := s.Stories(ctx, Query{Search: tt.search})
-				if err != nil {
-					t.Fatalf("search %q: %v", tt.search, err)
-				}
-				var ids []int64
-				for _, st := range got {
-					ids = append(ids, st.ID)
-				}
-				if fmt.Sprint(ids) != fmt.Sprint(tt.want) {
-					t.Errorf("search %q = %v, want %v", tt.search, ids, tt.want)
-				}
+			var ids []int64
+			for _, st := range got {
+				ids = append(ids, st.ID)
 			}
-			// Updating a story moves it to the top and updates search.
-			ferry.Summary = "Crews walked out; the ceasefire of the islands' unions held."
-			ferry.Updated = t0.Add(2 * time.Hour)
-			ferry.Articles = 2
-			if err := s.PutStory(ctx, &ferry); err != nil {
-				t.Fatal(err)
+			if fmt.Sprint(ids) != fmt.Sprint(tt.want) {
+				t.Errorf("search %q = %v, want %v", tt.search, ids, tt.want)
 			}
-			got, _ := s.Stories(ctx, Query{Search: "ceasefire"})
-			if len(got) != 2 || got[0].ID != ferry.ID || got[0].Articles != 2 {
-				t.Errorf("after update: %+v", got)
-			}
-			page, _ := s.Stories(ctx, Query{Limit: 1, Offset: 1})
-			if len(page) != 1 || page[0].ID != talks.ID {
-				t.Errorf("page 2 = %+v", page)
-			}
-			st, err := s.Story(ctx, ferry.ID)
-			if err != nil || !strings.Contains(st.Summary, "walked out") || string(st.Body) != `{"id":1}` {
-				t.Errorf("Story = %+v, %v", st, err)
-			}
-			if _, err := s.Story(ctx, 999); !errors.Is(err, ErrNotFound) {
-				t.Errorf("missing story: %v", err)
-			}
-		})
-	}
+		}
+		// Updating a story moves it to the top and updates search.
+		ferry.Summary = "Crews walked out; the ceasefire of the islands' unions held."
+		ferry.Updated = t0.Add(2 * time.Hour)
+		ferry.Articles = 2
+		if err := s.PutStory(ctx, &ferry); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Stories(ctx, Query{Search: "ceasefire"})
+		if len(got) != 2 || got[0].ID != ferry.ID || got[0].Articles != 2 {
+			t.Errorf("after update: %+v", got)
+		}
+		page, _ := s.Stories(ctx, Query{Limit: 1, Offset: 1})
+		if len(page) != 1 || page[0].ID != talks.ID {
+			t.Errorf("page 2 = %+v", page)
+		}
+		st, err := s.Story(ctx, ferry.ID)
+		if err != nil || !strings.Contains(st.Summary, "walked out") || string(st.Body) != `{"id":1}` {
+			t.Errorf("Story = %+v, %v", st, err)
+		}
+		if _, err := s.Story(ctx, 999); !errors.Is(err, ErrNotFound) {
+			t.Errorf("missing story: %v", err)
+		}
+	})
 }
 
 func TestReopen(t *testing.T) {
@@ -183,35 +181,33 @@ func TestReopen(t *testing.T) {
 
 func TestFeeds(t *testing.T) {
 	ctx := context.Background()
-	for name, s := range stores(t) {
-		t.Run(name, func(t *testing.T) {
-			f := Feed{URL: "https://example.org/rss"}
-			if created, err := s.AddFeed(ctx, &f); err != nil || !created || f.ID == 0 {
-				t.Fatalf("AddFeed = %v, %v", created, err)
-			}
-			again := Feed{URL: f.URL}
-			if created, err := s.AddFeed(ctx, &again); err != nil || created || again.ID != f.ID {
-				t.Fatalf("second AddFeed = %v, %v, %+v", created, err, again)
-			}
-			f.ETag, f.Title, f.Checked, f.Error = `"v2"`, "Harbour Post", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), "fetch: 503"
-			if err := s.UpdateFeed(ctx, f); err != nil {
-				t.Fatal(err)
-			}
-			list, err := s.Feeds(ctx)
-			if err != nil || len(list) != 1 || list[0].ETag != `"v2"` || !list[0].Checked.Equal(f.Checked) || list[0].Error != "fetch: 503" {
-				t.Errorf("Feeds = %+v, %v", list, err)
-			}
-			if err := s.UpdateFeed(ctx, Feed{ID: 999}); !errors.Is(err, ErrNotFound) {
-				t.Errorf("updating a missing feed: %v", err)
-			}
-			a := Article{Key: "url:https://example.org/a", Text: "t"}
-			s.AddArticle(ctx, &a)
-			if ok, err := s.HasArticle(ctx, a.Key); !ok || err != nil {
-				t.Errorf("HasArticle(stored) = %v, %v", ok, err)
-			}
-			if ok, _ := s.HasArticle(ctx, "url:other"); ok {
-				t.Error("HasArticle(missing) = true")
-			}
-		})
-	}
+	eachStore(t, func(t *testing.T, s Store) {
+		f := Feed{URL: "https://example.org/rss"}
+		if created, err := s.AddFeed(ctx, &f); err != nil || !created || f.ID == 0 {
+			t.Fatalf("AddFeed = %v, %v", created, err)
+		}
+		again := Feed{URL: f.URL}
+		if created, err := s.AddFeed(ctx, &again); err != nil || created || again.ID != f.ID {
+			t.Fatalf("second AddFeed = %v, %v, %+v", created, err, again)
+		}
+		f.ETag, f.Title, f.Checked, f.Error = `"v2"`, "Harbour Post", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), "fetch: 503"
+		if err := s.UpdateFeed(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.Feeds(ctx)
+		if err != nil || len(list) != 1 || list[0].ETag != `"v2"` || !list[0].Checked.Equal(f.Checked) || list[0].Error != "fetch: 503" {
+			t.Errorf("Feeds = %+v, %v", list, err)
+		}
+		if err := s.UpdateFeed(ctx, Feed{ID: 999}); !errors.Is(err, ErrNotFound) {
+			t.Errorf("updating a missing feed: %v", err)
+		}
+		a := Article{Key: "url:https://example.org/a", Text: "t"}
+		s.AddArticle(ctx, &a)
+		if ok, err := s.HasArticle(ctx, a.Key); !ok || err != nil {
+			t.Errorf("HasArticle(stored) = %v, %v", ok, err)
+		}
+		if ok, _ := s.HasArticle(ctx, "url:other"); ok {
+			t.Error("HasArticle(missing) = true")
+		}
+	})
 }

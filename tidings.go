@@ -97,6 +97,12 @@ func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
 	return drops, nil
 }
 
+// Segment fills the sentences of a whose Text is already clean (an
+// article prepared before and stored): Prepare without the cleaning.
+func Segment(a *news.Article) {
+	segment.Article(a)
+}
+
 // Brief prepares arts (raw, as ingest yields them) and summarizes the
 // articles that have text. Articles without text are left out and their
 // errors joined into the returned error; the brief is still returned as

@@ -197,13 +197,7 @@ func (s *Server) replay(ctx context.Context) error {
 // prepare it here.
 func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Article) (int64, error) {
 	if prepared == nil {
-		na := toNews(a)
-		if _, err := s.p.Prepare(&na); err != nil {
-			// Stored articles had text when stored; if cleaning changed
-			// its mind, keep the article out of stories but keep the
-			// numbering.
-			na.Text, na.Sentences = "", nil
-		}
+		na := segmented(a)
 		prepared = &na
 	}
 	copyOf, story := s.grouper.Add(prepared)
@@ -254,10 +248,7 @@ func (s *Server) summarize(ctx context.Context, id int64) error {
 		}
 		na, ok := s.cache[a.ID]
 		if !ok {
-			na = toNews(a)
-			if _, err := s.p.Prepare(&na); err != nil {
-				continue
-			}
+			na = segmented(a)
 			if len(s.cache) >= cacheSize {
 				clear(s.cache) // crude, but bounded; refills from hot stories
 			}
@@ -300,6 +291,15 @@ func storyTitle(arts []news.Article) string {
 func toNews(a store.Article) news.Article {
 	return news.Article{ID: strconv.FormatInt(a.ID, 10), Outlet: a.Outlet, Title: a.Title, Author: a.Author, URL: a.URL,
 		Date: a.Published, Raw: a.Raw, IsHTML: a.IsHTML}
+}
+
+// segmented returns stored article a as a prepared pipeline article: its
+// stored clean text, segmented (cleaning ran when it was stored).
+func segmented(a store.Article) news.Article {
+	na := toNews(a)
+	na.Text = a.Text
+	tidings.Segment(&na)
+	return na
 }
 
 // Handler returns the API's routes.

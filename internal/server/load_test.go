@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tidings/store"
 )
 
 // syntheticArticle writes an article of eight 14-word sentences of
@@ -164,4 +166,36 @@ func TestLoad(t *testing.T) {
 	t0 := time.Now()
 	srv.Wait()
 	t.Logf("the summaries of the stories those posts touched were all up to date %v after the last post", time.Since(t0).Round(time.Millisecond))
+}
+
+// BenchmarkReplay measures a server's start over a store of 2,000 HTML
+// articles: every stored article is segmented again and placed.
+//
+//	go test -run '^$' -bench Replay -benchtime 3x ./internal/server
+func BenchmarkReplay(b *testing.B) {
+	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "replay.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	s, err := New(context.Background(), st, Options{Token: token})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		html := "<html><body><article><p>" + syntheticArticle(r, n) + "</p><p>" + syntheticArticle(r, n+1) + "</p></article></body></html>"
+		if _, err := s.ingest(context.Background(), store.Article{Outlet: fmt.Sprint("Outlet ", n%7), Raw: html, IsHTML: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s.Wait()
+	s.Close()
+	for b.Loop() {
+		s, err := New(context.Background(), st, Options{Token: token})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
 }

@@ -20,6 +20,9 @@ type StoryOptions struct {
 	// Dedupe and Cluster control the near-duplicate and clustering stages.
 	Dedupe  dedupe.Options
 	Cluster cluster.Options
+	// Progress, when set, is called after each story is briefed with the
+	// number done and the number of stories.
+	Progress func(done, total int)
 }
 
 // Group folds the near-duplicates of prepared articles (cleaned and
@@ -78,6 +81,9 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 			return out, err
 		}
 		out = append(out, st)
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(groups))
+		}
 	}
 	return out, errors.Join(errs...)
 }

@@ -80,18 +80,26 @@ func sourceLine(a *news.Article) string {
 		parts = append(parts, "("+a.Path+")")
 	}
 	line := strings.Join(parts, ", ")
-	if len(a.Copies) > 0 {
-		var cs []string
-		for _, c := range a.Copies {
-			name := c.Outlet
-			if name == "" {
-				name = c.ID
-			} else {
-				name += " (" + c.ID + ")"
-			}
-			cs = append(cs, name)
+	var cs []string
+	repeats := 0
+	for _, c := range a.Copies {
+		if c.ID == a.ID && c.Outlet == a.Outlet {
+			repeats++ // the same input record given again
+			continue
 		}
+		name := c.Outlet
+		if name == "" {
+			name = c.ID
+		} else {
+			name += " (" + c.ID + ")"
+		}
+		cs = append(cs, name)
+	}
+	if len(cs) > 0 {
 		line += "; also carried by " + strings.Join(cs, ", ")
+	}
+	if repeats > 0 {
+		line += fmt.Sprintf("; given %d more time%s in the input", repeats, map[bool]string{true: "", false: "s"}[repeats == 1])
 	}
 	return line
 }

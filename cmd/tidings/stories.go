@@ -79,7 +79,8 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	if *score {
 		return e.scoreStories(ctx, p, arts, gold, copts)
 	}
-	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts})
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts,
+		Progress: func(done, total int) { e.progress("stories", done, total) }})
 	for _, err := range unjoin(err) {
 		if errors.Is(err, tidings.ErrNoArticles) {
 			continue

@@ -17,7 +17,23 @@ var uncounted = setOf("percent", "per", "of", "to", "and", "or", "in", "on", "at
 	"year", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "weeks", "week", "months",
 	"month", "am", "pm", "times", "times", "times", "p", "m", "km", "miles", "kilometres", "kilometers",
 	"metres", "meters", "centimetres", "percentage", "points", "degrees", "st", "nd", "rd", "th", "for",
-	"from", "by", "with", "was", "were", "is", "are", "had", "have", "has", "as", "out")
+	"from", "by", "with", "was", "were", "is", "are", "had", "have", "has", "as", "out", "after", "before",
+	"since", "during", "more", "less", "than", "over", "under", "about", "into", "million", "billion",
+	"thousand", "trillion", "hundred", "dozen", "others", "votes", "goals", "runs", "yards", "mph", "feet",
+	"inches", "pounds", "kilograms", "tons", "tonnes", "acres", "hectares", "square")
+
+// countNouns are counted nouns that do not end in "s".
+var countNouns = setOf("people", "dead", "wounded", "injured", "killed", "police", "personnel", "staff",
+	"children", "men", "women", "troops", "cattle", "livestock", "crew")
+
+// counted reports whether noun, the word after a figure, names what is
+// counted: a plural, or one of countNouns.
+func counted(noun string) bool {
+	if uncounted[noun] {
+		return false
+	}
+	return countNouns[noun] || (strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && len(noun) > 3)
+}
 
 // talkNouns name an exchange whose tone sources may characterize.
 var talkNouns = setOf("talks", "meeting", "meetings", "negotiations", "discussions", "discussion", "summit",
@@ -44,11 +60,11 @@ type claim struct {
 }
 
 // Conflicts returns where the articles' sources disagree: different
-// figures for the same counted noun in sentences that share at least
-// three terms (so "3,000 troops near Kessel" and "5,000 troops close to
-// Kessel" meet, "200 prisoners" and "40,000 people" do not), and opposing
-// tone words for talks or a meeting. Sources must differ: an outlet is not
-// in conflict with itself.
+// figures for the same counted noun (a plural or a word like "people") in
+// sentences that report the same fact (see sameFact: "3,000 troops near
+// Kessel" and "5,000 troops close to Kessel" meet, "200 prisoners" and
+// "40,000 people" do not), and opposing tone words for talks or a meeting
+// from different articles. An outlet is not in conflict with itself.
 func Conflicts(arts []news.Article) []news.Conflict {
 	var figs, tones []claim
 	for ai := range arts {
@@ -57,7 +73,7 @@ func Conflicts(arts []news.Article) []news.Conflict {
 			terms := setOf(s.Terms...)
 			for _, m := range figure.FindAllStringSubmatch(s.Text, -1) {
 				noun := m[3]
-				if uncounted[noun] {
+				if !counted(noun) {
 					continue
 				}
 				v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
@@ -106,7 +122,7 @@ func Conflicts(arts []news.Article) []news.Conflict {
 		c := news.Conflict{Kind: news.Figures, Subject: figs[i].noun, Claims: []news.Claim{figs[i].Claim}}
 		for j := i + 1; j < len(figs); j++ {
 			f, g := figs[i], figs[j]
-			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || overlap(f.terms, g.terms) < 3 {
+			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || !sameFact(f.terms, g.terms) {
 				continue
 			}
 			used[j] = true
@@ -126,7 +142,7 @@ func Conflicts(arts []news.Article) []news.Conflict {
 			cold = append(cold, t.Claim)
 		}
 	}
-	if len(warm) > 0 && len(cold) > 0 {
+	if len(warm) > 0 && len(cold) > 0 && fromDifferentArticles(warm, cold) {
 		out = append(out, news.Conflict{Kind: news.Characterization, Subject: "talks", Claims: append(dedupClaims(warm), dedupClaims(cold)...)})
 	}
 	return out
@@ -139,6 +155,28 @@ func sameFigure(a, b float64) bool {
 	}
 	hi := max(a, b)
 	return hi > 0 && (hi-min(a, b))/hi < 0.02
+}
+
+// sameFact reports whether two sentences' terms say they report the same
+// fact: at least four shared terms (the counted noun among them) and a
+// Jaccard similarity of 0.2 or more.
+func sameFact(a, b map[string]bool) bool {
+	n := overlap(a, b)
+	return n >= 4 && float64(n)/float64(len(a)+len(b)-n) >= 0.2
+}
+
+// fromDifferentArticles reports whether some claim of a and some claim of
+// b come from different articles: one article calling talks both tough
+// and constructive (in two speakers' words) is not sources disagreeing.
+func fromDifferentArticles(a, b []news.Claim) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Citation.ArticleID != y.Citation.ArticleID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func overlap(a, b map[string]bool) int {

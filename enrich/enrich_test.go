@@ -30,6 +30,7 @@ func TestQuotes(t *testing.T) {
 		{`Minister Viktor Sal spoke first. "It was hard," he told reporters.`, "It was hard", "Viktor Sal"},
 		{`Petra Holm leads the union. Holm said: "We will strike."`, "We will strike.", "Petra Holm"},
 		{`"Our members are exhausted," union leader Petra Holm said.`, "Our members are exhausted", "Petra Holm"},
+		{`"The road stays shut," Port Alder Mayor Lena Ortiz said.`, "The road stays shut", "Lena Ortiz"},
 		{`The bridge is shut. "It is safe," a spokesman said.`, "It is safe", ""},
 		{`The bridge was shut on Friday, officials said.`, "", ""},
 	}

@@ -170,6 +170,12 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 			run = run[1:]
 			start++
 		}
+		// "New York Mayor Michael Bloomberg": a title inside the run
+		// leaves the person's name after it.
+		if rest := afterTitle(run); len(rest) < len(run) {
+			start += len(run) - len(rest)
+			run, title = rest, true
+		}
 		if len(run) == 0 {
 			continue
 		}
@@ -285,4 +291,16 @@ func head(run []string) string {
 		return strings.ToLower(run[0])
 	}
 	return strings.ToLower(run[len(run)-1])
+}
+
+// afterTitle returns the words of run after its last title word ("New
+// York Mayor Michael Bloomberg" gives "Michael Bloomberg"), or run when no
+// title word stands before its last word.
+func afterTitle(run []string) []string {
+	for i := len(run) - 2; i >= 0; i-- {
+		if titles[strings.ToLower(strings.TrimSuffix(run[i], "."))] {
+			return run[i+1:]
+		}
+	}
+	return run
 }

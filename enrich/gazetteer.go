@@ -33,7 +33,9 @@ var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady
 	"prof", "rev", "father", "sheikh", "vice", "prime", "foreign", "defence", "defense", "interior",
 	"finance", "deputy", "justice", "commissioner", "inspector", "director", "chairman", "chairwoman",
 	"spokesman", "spokeswoman", "coach", "officer", "engineer", "leader", "counterpart", "lawyer",
-	"attorney", "detective", "superintendent", "economist", "analyst", "professor", "bishop", "archbishop")
+	"attorney", "detective", "superintendent", "economist", "analyst", "bishop", "archbishop", "sheriff",
+	"representative", "congressman", "congresswoman", "councilman", "councilwoman", "councillor", "lt", "sgt",
+	"trooper", "pastor", "rabbi", "imam", "constable", "marshal", "admiral", "spokesperson", "commander")
 
 // firstNames are common given names: a name that starts with one is a
 // person's.

@@ -11,7 +11,7 @@ import (
 )
 
 const (
-	speakerPat = `((?:\p{Lu}[\p{L}'’.\-]*\s){0,3}\p{Lu}[\p{L}'’.\-]*|he|she|they|He|She|They)`
+	speakerPat = `((?:\p{Lu}[\p{L}'’.\-]*\s){0,5}\p{Lu}[\p{L}'’.\-]*|he|she|they|He|She|They)`
 	verbPat    = `(?:said|says|told|added|asked|explained|warned|insisted|declared|replied|wrote|stated|noted|continued)`
 	openQ      = `["“]`
 	closeQ     = `["”]`
@@ -69,7 +69,7 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 				lastSpeaker = ""
 				continue
 			}
-			speaker = strings.TrimRight(speaker, ".")
+			speaker = strings.Join(afterTitle(strings.Fields(strings.TrimRight(speaker, "."))), " ")
 			switch {
 			case pronouns[strings.ToLower(speaker)]:
 				speaker = lastPerson

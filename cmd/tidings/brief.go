@@ -49,16 +49,11 @@ func (e *env) brief(ctx context.Context, args []string) error {
 		return errors.New("no input could be read")
 	}
 	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: opts})
-	for _, err := range unjoin(err) {
-		if errors.Is(err, tidings.ErrNoArticles) {
-			continue
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		e.warn(err)
-		failed++
+	bad, err := e.warnInputs(ctx, err)
+	if err != nil {
+		return err
 	}
+	failed += bad
 	switch {
 	case len(stories) == 0:
 		return errors.New("no input has article text")
@@ -138,6 +133,24 @@ func countArticles(stories []news.Story) int {
 		}
 	}
 	return n
+}
+
+// warnInputs prints a warning for each input error joined in err (the
+// articles a pipeline run left out) and counts them; it returns the
+// context's error instead if the run was stopped.
+func (e *env) warnInputs(ctx context.Context, err error) (int, error) {
+	failed := 0
+	for _, err := range unjoin(err) {
+		if errors.Is(err, tidings.ErrNoArticles) {
+			continue
+		}
+		if ctx.Err() != nil {
+			return failed, ctx.Err()
+		}
+		e.warn(err)
+		failed++
+	}
+	return failed, nil
 }
 
 // unjoin splits an errors.Join result into its errors.

@@ -81,16 +81,11 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	}
 	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts,
 		Progress: func(done, total int) { e.progress("stories", done, total) }})
-	for _, err := range unjoin(err) {
-		if errors.Is(err, tidings.ErrNoArticles) {
-			continue
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		e.warn(err)
-		failed++
+	bad, err := e.warnInputs(ctx, err)
+	if err != nil {
+		return err
 	}
+	failed += bad
 	if len(stories) == 0 {
 		return errors.New("no input has article text")
 	}

@@ -362,7 +362,7 @@ func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
 	}
 	if l.Docs != nil {
 		for i, d := range l.Docs {
-			a := news.Article{ID: d.ID, Raw: d.Text}
+			a := news.Article{ID: d.ID, Raw: d.Text, Outlet: ldcOutlet(d.ID)}
 			if pretokenized(d.Text) {
 				a.Raw = detokenize(d.Text)
 			}

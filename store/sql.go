@@ -129,7 +129,11 @@ func Open(ctx context.Context, addr string) (Store, error) {
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
-		return nil, fmt.Errorf("store: open %s database: %w", s.d.name, err)
+		where := " " + addr
+		if s.d.name == "postgres" {
+			where = "" // the URL may hold a password
+		}
+		return nil, fmt.Errorf("store: open %s database%s: %w", s.d.name, where, err)
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()

@@ -13,10 +13,10 @@ import (
 	"syscall"
 )
 
-const usage = `tidings turns news articles into cited briefs.
+const usage = `tidings turns news articles into cited briefs and stories, and serves them.
 
 Usage:
-  tidings brief [--words N] [--format text|markdown|json] [--algo NAME] PATH...
+  tidings brief [--words N] [--format text|markdown|json] [--algo NAME] [--query Q] [--all] PATH...
   tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME]
   tidings stories [--words N] [--format text|markdown|json] [--window DAYS] PATH...
   tidings stories --score --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]

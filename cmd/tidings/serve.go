@@ -43,11 +43,11 @@ func (e *env) serve(ctx context.Context, args []string) error {
 			return fmt.Errorf("token file %s is empty", *tokenFile)
 		}
 	}
-	if token == "" {
+	generated := token == ""
+	if generated {
 		b := make([]byte, 16)
 		rand.Read(b)
 		token = hex.EncodeToString(b)
-		fmt.Fprintf(e.stderr, "tidings: no TIDINGS_TOKEN or --token-file: this run's write token is %s\n", token)
 	}
 	st, err := store.Open(ctx, *db)
 	if err != nil {
@@ -68,6 +68,9 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	where := *db
 	if strings.Contains(where, "://") {
 		where = "PostgreSQL"
+	}
+	if generated {
+		fmt.Fprintf(e.stderr, "tidings: no TIDINGS_TOKEN or --token-file: this run's write token is %s\n", token)
 	}
 	fmt.Fprintf(e.stderr, "tidings: serving on http://%s (database %s)\n", ln.Addr(), where)
 	done := make(chan error, 1)

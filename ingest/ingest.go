@@ -387,10 +387,7 @@ func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
 		return c, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: no \"text\", \"html\" or \"docs\"", ErrEmpty)}
 	}
 	if l.Published != "" {
-		t, err := time.Parse(time.RFC3339, l.Published)
-		if err != nil {
-			t, err = time.Parse(time.DateOnly, l.Published)
-		}
+		t, err := ParseDate(l.Published)
 		if err != nil {
 			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", l.Published)}
 		}
@@ -398,6 +395,16 @@ func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
 	}
 	c.Articles = []news.Article{a}
 	return c, nil
+}
+
+// ParseDate reads a publication date as inputs give it: RFC 3339
+// ("2026-03-02T09:30:00Z") or a day ("2026-03-02").
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t, err = time.Parse(time.DateOnly, s)
+	}
+	return t, err
 }
 
 func firstOf(a, b string) string {

@@ -78,7 +78,6 @@ type Server struct {
 
 	mu      sync.Mutex // serializes ingest and guards the state below
 	grouper *tidings.Grouper
-	ids     []int64       // grouper number -> article id
 	canon   []int64       // grouper number -> id of the article it copies, or its own
 	stories map[int]int64 // grouper story number -> story id
 	last    int64         // the highest article id replayed or added
@@ -183,7 +182,7 @@ func (s *Server) replay(ctx context.Context) error {
 			return nil
 		}
 		for _, a := range page {
-			if _, err := s.place(ctx, a, nil); err != nil {
+			if _, _, err := s.place(ctx, a, nil); err != nil {
 				return err
 			}
 		}
@@ -191,44 +190,43 @@ func (s *Server) replay(ctx context.Context) error {
 }
 
 // place runs stored article a through the grouper and records its story;
-// a new placement marks the story for re-summarizing. It returns the story id.
+// a new placement marks the story for re-summarizing. It returns the story
+// id and the id of the article a copies (0 for none).
 //
 // prepared is a, cleaned and segmented, when the caller has it; nil means
 // prepare it here.
-func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Article) (int64, error) {
+func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Article) (story, copyOf int64, err error) {
 	if prepared == nil {
 		na := segmented(a)
 		prepared = &na
 	}
-	copyOf, story := s.grouper.Add(prepared)
-	var copyID int64
-	if copyOf >= 0 {
-		copyID = s.canon[copyOf] // a copy of a copy copies the first
+	n, group := s.grouper.Add(prepared)
+	if n >= 0 {
+		copyOf = s.canon[n] // a copy of a copy copies the first
 	}
-	s.ids = append(s.ids, a.ID)
-	s.canon = append(s.canon, cmp.Or(copyID, a.ID))
+	s.canon = append(s.canon, cmp.Or(copyOf, a.ID))
 	s.last = a.ID
-	id, known := s.stories[story]
+	id, known := s.stories[group]
 	if !known && a.Story != 0 {
 		id, known = a.Story, true
-		s.stories[story] = id
+		s.stories[group] = id
 	}
-	if a.Story == id && known && a.CopyOf == copyID {
-		return id, nil // replay of a placed article
+	if a.Story == id && known && a.CopyOf == copyOf {
+		return id, copyOf, nil // replay of a placed article
 	}
 	if !known {
 		st := store.Story{Title: a.Title, Body: []byte("{}")}
 		if err := s.st.PutStory(ctx, &st); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		id = st.ID
-		s.stories[story] = id
+		s.stories[group] = id
 	}
-	if err := s.st.PlaceArticle(ctx, a.ID, id, copyID); err != nil {
-		return 0, err
+	if err := s.st.PlaceArticle(ctx, a.ID, id, copyOf); err != nil {
+		return 0, 0, err
 	}
 	s.touch(id)
-	return id, nil
+	return id, copyOf, nil
 }
 
 // summarize rebuilds story id's brief from its articles and stores it.
@@ -389,10 +387,7 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		a.Raw, a.IsHTML = in.HTML, true
 	}
 	if in.Published != "" {
-		t, err := time.Parse(time.RFC3339, in.Published)
-		if err != nil {
-			t, err = time.Parse(time.DateOnly, in.Published)
-		}
+		t, err := ingest.ParseDate(in.Published)
 		if err != nil {
 			fail(w, http.StatusBadRequest, "bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", in.Published)
 			return
@@ -465,11 +460,8 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	if created {
 		// The article is stored: from here on it is acknowledged even if
 		// placing it fails, and replay places it at the next start.
-		if out.Story, err = s.place(ctx, a, &na); err != nil {
+		if out.Story, out.CopyOf, err = s.place(ctx, a, &na); err != nil {
 			s.opts.Logger.Error("placing article", "id", a.ID, "err", err)
-		}
-		if stored, err := s.st.Article(ctx, a.ID); err == nil {
-			out.CopyOf = stored.CopyOf
 		}
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -37,26 +36,15 @@ const (
 // filters (a story of fragments), it returns every sentence of at least
 // three words instead, so a story always gets a summary when it has text.
 func Candidates(arts []news.Article) []Candidate {
-	return candidates(arts, false)
-}
-
-// candidates is [Candidates]; withPassages also lets a sentence that
-// cannot stand alone, because it leans on the one before ("He added
-// ...", the rest of a quotation), stand as a passage with the sentences
-// before it when together they can (see [passage]).
-func candidates(arts []news.Article, withPassages bool) []Candidate {
 	var out, loose []Candidate
 	for ai, a := range arts {
 		n := len(a.Sentences)
-		for k, s := range a.Sentences {
+		for _, s := range a.Sentences {
 			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
 			if s.Words >= 3 && len(s.Terms) > 0 {
 				loose = append(loose, c)
 			}
 			if Standalone(s) {
-				out = append(out, c)
-			} else if p, ok := passage(a, k); ok && withPassages {
-				c.Sentence = p
 				out = append(out, c)
 			}
 		}
@@ -120,7 +108,7 @@ func endsLikeSentence(t string) bool {
 
 // quotesBalanced reports whether every opened quotation is closed: curly
 // quotes pair up and straight double quotes are even, the first of them
-// an opening one.
+// not a closing one.
 func quotesBalanced(t string) bool {
 	if strings.Count(t, "\"")%2 != 0 || strings.Count(t, "“") != strings.Count(t, "”") {
 		return false
@@ -144,45 +132,4 @@ func bareQuote(t string) bool {
 	first, _ := utf8.DecodeRuneInString(t)
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return strings.ContainsRune("\"“", first) && strings.ContainsRune("\"”", last)
-}
-
-// passageBack is how many sentences before it a sentence that cannot
-// stand alone may take into its passage. Passages of up to maxWords words
-// and passageBack+1 sentences, chosen on the development sets (ILP ROUGE-2
-// without / with passages of up to 4 sentences: multinews-dev F 0.15641 /
-// 0.15886, multiling 0.21194 / 0.21363, duc2006 0.10468 / 0.10474,
-// tac2009 0.11622 / 0.11617). Only the ILP takes passages: the greedy
-// methods lost with them (centroid on multiling 0.18776 / 0.18087,
-// submodular on multinews-dev F 0.13306 / 0.12550).
-const passageBack = 3
-
-// passage returns sentence k of a joined with the fewest sentences before
-// it, in its paragraph, that make a span which can stand alone: a pronoun
-// with its referent, a quotation with its speaker. The passage is one
-// span of the article's text, so it is cited like a sentence.
-func passage(a news.Article, k int) (news.Sentence, bool) {
-	last := a.Sentences[k]
-	p := last
-	for back := 1; back <= passageBack && k-back >= 0; back++ {
-		first := a.Sentences[k-back]
-		if first.Paragraph != last.Paragraph || p.Words+first.Words > maxWords ||
-			strings.TrimSpace(a.Text[first.End:p.Start]) != "" {
-			break
-		}
-		p = news.Sentence{
-			ArticleID: first.ArticleID,
-			Index:     first.Index,
-			Paragraph: first.Paragraph,
-			Start:     first.Start,
-			End:       last.End,
-			Text:      a.Text[first.Start:last.End],
-			Words:     first.Words + p.Words,
-			Terms:     append(slices.Clip(first.Terms), p.Terms...),
-			Stems:     append(slices.Clip(first.Stems), p.Stems...),
-		}
-		if Standalone(p) {
-			return p, true
-		}
-	}
-	return news.Sentence{}, false
 }

@@ -36,13 +36,7 @@ type concepts struct {
 //     concept value) is positionPrior/N·exp(-positionDecay·index) for a
 //     story of N articles, which matters most in small stories where
 //     concepts are few, plus queryPrior times the share of its terms
-//     that are query terms; without a query, the prior is raised by a
-//     factor smallStory/C, at most maxSmall, when the story has fewer
-//     than smallStory candidate sentences C (a few short articles, where
-//     repeats are little evidence; with a query, the question steers). ILP ROUGE-2 without / with this
-//     factor: multinews-dev F 0.15886 / 0.16166 (better on each half of
-//     the set), multiling 0.21363 / 0.21454; tac2009 and duc2006 have no
-//     story that small.
+//     that are query terms.
 const (
 	spreadFrom    = 3
 	minSpread     = 2
@@ -53,8 +47,6 @@ const (
 	positionPrior = 6.0
 	positionDecay = 0.3
 	queryPrior    = 1.0
-	smallStory    = 80
-	maxSmall      = 2.0
 )
 
 type bigram struct{ a, b string }
@@ -93,9 +85,6 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		q[t] = true
 	}
 	weightOf := func(b bigram, st *stat) float64 {
-		if st == nil {
-			return 0 // the two words end and start the sentences of a passage
-		}
 		var w float64
 		if len(arts) >= spreadFrom {
 			if st.articles < minSpread {
@@ -122,7 +111,6 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		return w
 	}
 	cs := &concepts{of: make([][]int32, len(cands)), prior: make([]float64, len(cands))}
-	small := min(maxSmall, max(1, smallStory/float64(max(len(cands), 1))))
 	for i, c := range cands {
 		cs.prior[i] = positionPrior / float64(len(arts)) * math.Exp(-positionDecay*float64(c.Sentence.Index))
 		if len(q) > 0 {
@@ -133,9 +121,6 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 				}
 			}
 			cs.prior[i] += queryPrior * float64(hits) / float64(len(c.Sentence.Terms))
-		}
-		if len(q) == 0 {
-			cs.prior[i] *= small
 		}
 	}
 	ids := map[bigram]int32{}

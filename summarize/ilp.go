@@ -19,9 +19,8 @@ import (
 const coverRedundancy = 0.3
 
 // ILP summarizes arts by concept coverage (Gillick and Favre, 2009): it
-// chooses the set of candidate sentences (and passages, see [passage]),
-// within the word budget, that covers the largest total weight of bigram
-// concepts (see [concepts]).
+// chooses the set of candidate sentences, within the word budget, that
+// covers the largest total weight of bigram concepts (see [concepts]).
 // The integer program
 //
 //	max Σ w_c z_c  subject to  Σ l_s x_s ≤ budget,  z_c ≤ Σ_{s ∋ c} x_s
@@ -34,7 +33,7 @@ const coverRedundancy = 0.3
 // used. It returns ctx.Err() when ctx is done.
 func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
 	sp := newSpace(arts)
-	cands := candidates(arts, true)
+	cands := Candidates(arts)
 	cs := newConcepts(arts, cands, opts.Query)
 	chosen, _, err := solveCover(ctx, cands, cs, sp, opts)
 	if err != nil {
@@ -81,7 +80,7 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 		v := sp.vector(cands[i])
 		for l := k + 1; l < len(index); l++ {
 			j := index[l]
-			if overlap(cands[i], cands[j]) || vec.Cosine(v, sp.vector(cands[j])) > bound {
+			if duplicateText(cands[i], cands[j]) || vec.Cosine(v, sp.vector(cands[j])) > bound {
 				p.conflicts[k] = append(p.conflicts[k], l)
 				p.conflicts[l] = append(p.conflicts[l], k)
 			}

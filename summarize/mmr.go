@@ -79,7 +79,7 @@ func Select(cands []Candidate, sp *space, opts Options) []Candidate {
 			if used[i] {
 				continue
 			}
-			if overlap(cands[i], c) {
+			if duplicateText(cands[i], c) {
 				used[i] = true
 				continue
 			}

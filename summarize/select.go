@@ -58,7 +58,7 @@ func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options)
 func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
 	v := sp.vector(c)
 	for _, d := range chosen {
-		if overlap(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
+		if (d.Article == c.Article && d.Sentence.Index == c.Sentence.Index) || duplicateText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
 			return true
 		}
 	}
@@ -85,14 +85,10 @@ func readingOrder(chosen []Candidate) []Candidate {
 	return chosen
 }
 
-// overlap reports whether a and b say the same words: the same sentence
-// in two articles (even one without scoring terms), or spans of one
-// article that overlap, such as a passage and one of its sentences.
-func overlap(a, b Candidate) bool {
-	if a.Sentence.Text == b.Sentence.Text {
-		return true
-	}
-	return a.Article == b.Article && a.Sentence.Start < b.Sentence.End && b.Sentence.Start < a.Sentence.End
+// duplicateText catches the same sentence in two articles even when it has
+// no scoring terms.
+func duplicateText(a, b Candidate) bool {
+	return a.Sentence.Text == b.Sentence.Text
 }
 
 // summary turns the chosen candidates into a cited news.Summary.

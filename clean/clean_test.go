@@ -54,6 +54,17 @@ func TestTextFixtures(t *testing.T) {
 			title:    "Harbour lights return to Port Alder",
 		},
 		{
+			page: "credits_and_widgets.txt",
+			mustKeep: []string{
+				"Researchers measuring the Hallor glacier in northern Norland said on Thursday",
+				"The team used drones to map the ice surface",
+				`"The glacier is losing mass faster than our models expected," Olsen said.`,
+			},
+			mustDrop: []string{"Full Screen", "View Images", "camp below the Hallor", "Buy Photo", "Wait 1 second",
+				"contributed to this report", "science editor", "can be reached"},
+			title: "Glacier survey finds faster melt",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",

@@ -65,6 +65,19 @@ func TestTextFixtures(t *testing.T) {
 			title: "Glacier survey finds faster melt",
 		},
 		{
+			page:     "old_wire.txt",
+			mustKeep: []string{"Fishing crews in the harbour agreed on Tuesday", `"Nobody wanted to lose the season," Marks said.`},
+			mustDrop: []string{"NEAH BAY", " _ "},
+			dateline: "NEAH BAY, Wash.",
+		},
+		{
+			page:     "dated_wire.txt",
+			mustKeep: []string{"Peru's transport ministry suspended all night flights", "The ministry said repairs"},
+			mustDrop: []string{"LIMA", "Dec 1", "(Andes Wire)"},
+			outlet:   "Andes Wire",
+			dateline: "LIMA, Dec 1",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",

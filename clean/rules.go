@@ -304,8 +304,9 @@ func normalize(s string) string {
 
 var (
 	// A dateline that opens a story: "PARIS, France --", "WASHINGTON
-	// (Reuters) -", "LONDON (AP) —".
-	datelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}. ]{2,30})?)\s*(?:\(([\p{L} ]{2,30})\))?\s*(?:--|—|–|-)\s+`)
+	// (Reuters) -", "LONDON (AP) —", "LIMA, Dec 1 (Reuters) -", and the
+	// older wire style "PHOENIX _" and "NEAH BAY, Wash. _".
+	datelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}\d.,' ]{2,30}?)?)\s*(?:\(([\p{L}\d. ]{2,30})\))?\s*(?:--|—|–|-|_)\s+`)
 )
 
 // trimDateline removes a leading dateline from b and keeps it (and the

@@ -46,6 +46,9 @@ func Group(arts []news.Article, opts StoryOptions) ([]news.Article, [][]int) {
 // and its date.
 func Doc(a *news.Article) cluster.Doc {
 	d := cluster.Doc{Date: a.Date, Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
+	// The dateline names where the story happens; cleaning cut it from
+	// the text.
+	d.Terms = append(d.Terms, segment.Terms(a.Dateline)...)
 	for _, s := range a.Sentences {
 		d.Terms = append(d.Terms, s.Terms...)
 		d.Names = append(d.Names, segment.Names(s.Text)...)

@@ -71,21 +71,11 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 		p.bonus[k] = mean * cs.prior[i]
 	}
 	// Two sentences that say the same thing may not both be chosen.
-	p.conflicts = make([][]int, len(index))
 	bound := opts.Redundancy
 	if bound <= 0 {
 		bound = coverRedundancy
 	}
-	for k, i := range index {
-		v := sp.vector(cands[i])
-		for l := k + 1; l < len(index); l++ {
-			j := index[l]
-			if duplicateText(cands[i], cands[j]) || vec.Cosine(v, sp.vector(cands[j])) > bound {
-				p.conflicts[k] = append(p.conflicts[k], l)
-				p.conflicts[l] = append(p.conflicts[l], k)
-			}
-		}
-	}
+	p.conflicts = repeats(cands, index, sp, bound)
 	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
 	if err := ctx.Err(); err != nil {
 		return nil, false, err
@@ -96,6 +86,71 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 		chosen = append(chosen, c)
 	}
 	return chosen, exact, nil
+}
+
+// repeats lists, for each candidate that index names (by position in
+// index), the others that repeat it: the same text, or a TF-IDF cosine
+// above bound. Only candidates that share a term can pass the bound, so an
+// inverted index over their terms finds the pairs to score, rather than
+// scoring all of them: in a story of hundreds of articles most pairs
+// share nothing.
+func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
+	type posting struct {
+		k int
+		w float64
+	}
+	vs := make([]vec.Vector, len(index))
+	norms := make([]float64, len(index))
+	postings := map[int32][]posting{} // in increasing k
+	sameText := map[string][]int{}
+	for k, i := range index {
+		vs[k] = sp.vector(cands[i])
+		norms[k] = vs[k].Norm()
+		for _, e := range vs[k] {
+			postings[e.ID] = append(postings[e.ID], posting{k, e.W})
+		}
+		t := cands[i].Sentence.Text
+		sameText[t] = append(sameText[t], k)
+	}
+	out := make([][]int, len(index))
+	dot := make([]float64, len(index))
+	seen := make([]bool, len(index))
+	var later []int
+	for k, i := range index {
+		later = later[:0]
+		// Sum the dot products with later candidates in the order of k's
+		// terms, as vec.Dot does, so the cosines are the same.
+		for _, e := range vs[k] {
+			ps := postings[e.ID]
+			from, _ := slices.BinarySearchFunc(ps, k+1, func(p posting, k int) int { return cmp.Compare(p.k, k) })
+			for _, p := range ps[from:] {
+				if !seen[p.k] {
+					seen[p.k] = true
+					later = append(later, p.k)
+				}
+				dot[p.k] += e.W * p.w
+			}
+		}
+		for _, l := range sameText[cands[i].Sentence.Text] {
+			if l > k && !seen[l] {
+				seen[l] = true
+				later = append(later, l)
+			}
+		}
+		slices.Sort(later)
+		for _, l := range later {
+			cos := 0.0
+			if norms[k] > 0 && norms[l] > 0 {
+				cos = min(1, dot[l]/(norms[k]*norms[l]))
+			}
+			if cos > bound || duplicateText(cands[i], cands[index[l]]) {
+				out[k] = append(out[k], l)
+				out[l] = append(out[l], k)
+			}
+			dot[l], seen[l] = 0, false
+		}
+	}
+	return out
 }
 
 // coverProblem is budgeted maximum coverage: items with costs, each

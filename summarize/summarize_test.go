@@ -4,10 +4,12 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"tidings/internal/vec"
 	"tidings/news"
 	"tidings/segment"
 )
@@ -295,5 +297,36 @@ func TestReadingOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRepeatsMatchesAllPairs checks the inverted-index search of repeated
+// candidates against scoring every pair.
+func TestRepeatsMatchesAllPairs(t *testing.T) {
+	arts := story()
+	// A reprint makes pairs of identical sentences.
+	arts = append(arts, news.Article{ID: "d", Text: arts[0].Text})
+	segment.Article(&arts[len(arts)-1])
+	sp := newSpace(arts)
+	cands := Candidates(arts)
+	index := make([]int, len(cands))
+	for i := range index {
+		index[i] = i
+	}
+	for _, bound := range []float64{0, 0.1, 0.3, 0.5, 0.99} {
+		got := repeats(cands, index, sp, bound)
+		for k := range index {
+			var want []int
+			for l := range index {
+				if l != k && (duplicateText(cands[k], cands[l]) || vec.Cosine(sp.vector(cands[k]), sp.vector(cands[l])) > bound) {
+					want = append(want, l)
+				}
+			}
+			g := slices.Clone(got[k])
+			slices.Sort(g)
+			if !slices.Equal(g, want) {
+				t.Errorf("bound %v: candidate %d repeats %v, want %v", bound, k, g, want)
+			}
+		}
 	}
 }

@@ -176,6 +176,13 @@ func dropCaptionCredit(_ *state, b block) bool {
 	if wordCount(b.text) > 70 {
 		return false
 	}
+	// Every credit pattern needs one of these; most prose has none, and
+	// the patterns are slow to try.
+	lower := strings.ToLower(b.text)
+	if !strings.ContainsAny(b.text, "/(:") && !strings.Contains(lower, "getty images") &&
+		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") {
+		return false
+	}
 	return creditRe.MatchString(b.text) || trailingCredit.MatchString(b.text) || loneCredit.MatchString(b.text)
 }
 
@@ -192,12 +199,23 @@ func dropGalleryCaption(_ *state, b block) bool {
 // on captured pages ("Starting in 1996, Alexa Internet has been donating
 // their crawl data to the Internet Archive", "These crawls are part of an
 // effort to archive pages", "Crawls of supported "No More 404" sites").
-var archiveNotice = regexp.MustCompile(`(?i)donating their crawl data to the internet archive|these crawls are part of an effort to archive pages|no more 404|added to the wayback machine|internet archive hopes that references`)
+var archiveNotice = []string{
+	"donating their crawl data to the internet archive",
+	"these crawls are part of an effort to archive pages",
+	"no more 404", "added to the wayback machine",
+	"internet archive hopes that references",
+}
 
 // dropArchiveNotice drops the Internet Archive's crawl notice: text about
 // the archive, not the archived article.
 func dropArchiveNotice(_ *state, b block) bool {
-	return archiveNotice.MatchString(b.text)
+	lower := strings.ToLower(b.text)
+	for _, n := range archiveNotice {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropRepeatedCaption drops a block made of the same text twice, the way
@@ -222,8 +240,25 @@ func dropRepeatedCaption(_ *state, b block) bool {
 }
 
 var (
-	// Promotions, widgets and calls to action seen on news pages.
-	promoRe = regexp.MustCompile(`(?i)(sign up (for|to)|subscribe (to|now|for)|newsletter|click here|follow (us|him|her|them)\b|like us on facebook|share (this|on)|read or share this story|^advertisement$|story continues below|^email this|^play (facebook|twitter|video)|for more on this story|all rights reserved|copyright ©|©\s*\d{4}|this material may not be published|download (our|the) app|privacy policy|terms of (use|service)|^watch( the)? video|^(video|watch|listen|photos?|gallery|slideshow)\s*:|apply now|job (openings|listings|alert)|^jobs\b|we use cookies|your browser|javascript|^\[?related|^(read|see) (more|also)|^more (from|on|about|:)|^also (read|see)|^recommended|^trending|^most (read|popular)|^\(soundbite|^\[.*\]$|^[A-Z ]+, (HOST|BYLINE):|contributed (to )?(this|the) report|can be reached at|full screen autoplay|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b|^view (images|photos)\b)`)
+	// Promotions, widgets and calls to action seen on news pages, in
+	// three parts so that a block is not scanned by one large
+	// case-insensitive pattern (cleaning spent most of its time there):
+	// phrases found anywhere (compared in lower case), patterns that open
+	// a block, and a few patterns found anywhere, tried only when a cheap
+	// check says they can match.
+	promoPhrases = []string{
+		"sign up for", "sign up to", "subscribe to", "subscribe now", "subscribe for",
+		"newsletter", "click here", "like us on facebook", "share this", "share on",
+		"read or share this story", "story continues below", "for more on this story",
+		"all rights reserved", "copyright ©", "this material may not be published",
+		"download our app", "download the app", "privacy policy", "terms of use",
+		"terms of service", "apply now", "job openings", "job listings", "job alert",
+		"we use cookies", "your browser", "javascript", "contributed to this report",
+		"contributed to the report", "contributed this report", "contributed the report",
+		"can be reached at", "full screen autoplay",
+	}
+	promoStart    = regexp.MustCompile(`(?i)^(?:advertisement$|email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b)`)
+	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
 	// Intros of a list of other stories' headlines.
 	listIntro = regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
 )
@@ -239,7 +274,24 @@ func dropPromotion(st *state, b block) bool {
 		st.inList = true
 		return true
 	}
-	return promoRe.MatchString(b.text)
+	return isPromotion(b.text)
+}
+
+// isPromotion reports whether t is a call to action, a widget or a legal
+// line.
+func isPromotion(t string) bool {
+	lower := strings.ToLower(t)
+	for _, p := range promoPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	if promoStart.MatchString(t) {
+		return true
+	}
+	maybe := strings.Contains(lower, "follow ") || strings.Contains(lower, "©") || strings.Contains(lower, "skip ad") ||
+		strings.Contains(lower, " second") || strings.Contains(lower, "buy photo")
+	return maybe && promoAnywhere.MatchString(t)
 }
 
 var handle = regexp.MustCompile(`(^|\s)[@#]\w+`)

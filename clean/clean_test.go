@@ -78,6 +78,14 @@ func TestTextFixtures(t *testing.T) {
 			dateline: "LIMA, Dec 1",
 		},
 		{
+			page: "cnn_widgets.txt",
+			mustKeep: []string{"The ferry that ran aground off Port Alder on Sunday was refloated on Tuesday",
+				"Divers found no damage to the hull", "The ferry company said sailings would resume on Friday."},
+			mustDrop: []string{"(CNN)", "JUST WATCHED", "Replay More Videos", "Click through the gallery", "MARDEN"},
+			outlet:   "CNN",
+			dateline: "Port Alder, Norland",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",

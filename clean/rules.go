@@ -187,12 +187,14 @@ func dropCaptionCredit(_ *state, b block) bool {
 }
 
 // galleryCaption is the text of a photo-gallery widget: "Hide Caption 5
-// of 23 Photos: ...", as scraped from CNN-style galleries.
+// of 23 Photos: ...", as scraped from CNN-style galleries; a gallery's
+// opening block ("Photos: ... Click through the gallery ...") goes too.
 var galleryCaption = regexp.MustCompile(`(?i)^(hide|show|expand) caption \d+ of \d+\b`)
 
 // dropGalleryCaption drops the captions of a photo-gallery widget.
 func dropGalleryCaption(_ *state, b block) bool {
-	return galleryCaption.MatchString(b.text)
+	return galleryCaption.MatchString(b.text) ||
+		strings.HasPrefix(b.text, "Photos:") && strings.Contains(b.text, "Click through the gallery")
 }
 
 // archiveNotice matches the notice that the Internet Archive's crawls put
@@ -255,7 +257,7 @@ var (
 		"terms of service", "apply now", "job openings", "job listings", "job alert",
 		"we use cookies", "your browser", "javascript", "contributed to this report",
 		"contributed to the report", "contributed this report", "contributed the report",
-		"can be reached at", "full screen autoplay",
+		"can be reached at", "full screen autoplay", "just watched", "replay more videos",
 	}
 	promoStart    = regexp.MustCompile(`(?i)^(?:advertisement$|email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b)`)
 	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
@@ -358,13 +360,18 @@ var (
 	// A dateline that opens a story: "PARIS, France --", "WASHINGTON
 	// (Reuters) -", "LONDON (AP) —", "LIMA, Dec 1 (Reuters) -", and the
 	// older wire style "PHOENIX _" and "NEAH BAY, Wash. _".
-	datelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}\d.,' ]{2,30}?)?)\s*(?:\(([\p{L}\d. ]{2,30})\))?\s*(?:--|—|–|-|_)\s+`)
+	datelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}\d.,' ]{2,30}?)?)\s*(?:\(([\p{L}\d. ]{2,30})\))?\s*(?:(?:--|—|–|-|_)\s+|(?:--|—))`)
+	// CNN's dateline, with no dash: "Sycamore, Illinois (CNN) The man ...".
+	cnnDatelineRe = regexp.MustCompile(`^([\p{Lu}][\p{L}.' -]{1,30}(?:,\s*[\p{L}.' ]{2,30})?)\s*\((CNN[\p{L} ]{0,12})\)\s+`)
 )
 
 // trimDateline removes a leading dateline from b and keeps it (and the
 // wire named in it) as metadata.
 func (st *state) trimDateline(b block) block {
 	m := datelineRe.FindStringSubmatchIndex(b.text)
+	if m == nil {
+		m = cnnDatelineRe.FindStringSubmatchIndex(b.text)
+	}
 	if m == nil || st.kept > 3 {
 		return b
 	}

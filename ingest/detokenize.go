@@ -46,3 +46,10 @@ func detokenizeLine(s string) string {
 	s = strings.ReplaceAll(s, " -- ", " — ")
 	return s
 }
+
+// wireQuotes turns the quotation marks of older wire copy, “ written ``
+// and ” written '' in otherwise plain prose, into straight double quotes,
+// as detokenize does, so that quotations are seen as such.
+func wireQuotes(text string) string {
+	return strings.NewReplacer("``", "\"", "''", "\"").Replace(text)
+}

@@ -27,3 +27,17 @@ func TestDetokenize(t *testing.T) {
 		t.Error("pretokenized(PTB text) = false, want true")
 	}
 }
+
+func TestWireQuotes(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"``We will rebuild,'' the mayor said.", "\"We will rebuild,\" the mayor said."},
+		{"drugs called ``NSAIDs'' for pain", "drugs called \"NSAIDs\" for pain"},
+		{"the mayor's plan", "the mayor's plan"},
+	}
+	for _, tc := range tests {
+		if got := wireQuotes(tc.in); got != tc.want {
+			t.Errorf("wireQuotes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

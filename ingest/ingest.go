@@ -365,6 +365,8 @@ func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
 			a := news.Article{ID: d.ID, Raw: d.Text, Outlet: ldcOutlet(d.ID)}
 			if pretokenized(d.Text) {
 				a.Raw = detokenize(d.Text)
+			} else if strings.Contains(d.Text, "``") {
+				a.Raw = wireQuotes(d.Text)
 			}
 			if a.ID == "" {
 				a.ID = fmt.Sprintf("%s-%d", l.ID, i+1)

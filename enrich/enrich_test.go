@@ -132,54 +132,64 @@ func TestSupport(t *testing.T) {
 	}
 }
 
-// TestEntitiesAnnotated measures the entity rules on the texts of
-// examples/pile (written for this project; testdata/pile.txt, one article
-// per "---" block) against the names annotated by hand in
-// testdata/entities.txt ("kind<TAB>name" per line).
+// TestEntitiesAnnotated measures the entity rules on articles written for
+// this project against the names annotated by hand ("kind<TAB>name" per
+// line): testdata/pile.txt (the texts of examples/pile, one article per
+// "---" block) with testdata/entities.txt, and testdata/pile2.txt (an air
+// crash story with nationalities, parties, an aircraft type and a person
+// named by surname alone) with testdata/entities2.txt.
 func TestEntitiesAnnotated(t *testing.T) {
-	want := map[string]string{}
-	data, err := os.ReadFile("testdata/entities.txt")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct{ pile, names string }{
+		{"testdata/pile.txt", "testdata/entities.txt"},
+		{"testdata/pile2.txt", "testdata/entities2.txt"},
 	}
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		kind, name, ok := strings.Cut(line, "\t")
-		if !ok || strings.HasPrefix(line, "#") {
-			continue
-		}
-		want[name] = kind
-	}
-	var arts []news.Article
-	b, err := os.ReadFile("testdata/pile.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, text := range strings.Split(string(b), "\n---\n") {
-		arts = append(arts, article(string(rune('a'+i)), "", text, time.Time{}))
-	}
-	got := enrich.Entities(arts)
-	right := 0
-	for _, e := range got {
-		if want[e.Name] == e.Kind.String() {
-			right++
-		} else {
-			t.Logf("wrong or unannotated: %s %s", e.Kind, e.Name)
-		}
-	}
-	found := map[string]bool{}
-	for _, e := range got {
-		found[e.Name+"\t"+e.Kind.String()] = true
-	}
-	for n, k := range want {
-		if !found[n+"\t"+k] {
-			t.Logf("missed: %s %s", k, n)
-		}
-	}
-	p := float64(right) / float64(len(got))
-	r := float64(right) / float64(len(want))
-	t.Logf("entities: precision %.3f (%d/%d), recall %.3f (%d/%d)", p, right, len(got), r, right, len(want))
-	if p < 0.8 || r < 0.7 {
-		t.Errorf("entity precision %.3f or recall %.3f below the floor (0.8, 0.7)", p, r)
+	for _, tc := range tests {
+		t.Run(tc.pile, func(t *testing.T) {
+			want := map[string]string{}
+			data, err := os.ReadFile(tc.names)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+				kind, name, ok := strings.Cut(line, "\t")
+				if !ok || strings.HasPrefix(line, "#") {
+					continue
+				}
+				want[name] = kind
+			}
+			var arts []news.Article
+			b, err := os.ReadFile(tc.pile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, text := range strings.Split(string(b), "\n---\n") {
+				arts = append(arts, article(string(rune('a'+i)), "", text, time.Time{}))
+			}
+			got := enrich.Entities(arts)
+			right := 0
+			for _, e := range got {
+				if want[e.Name] == e.Kind.String() {
+					right++
+				} else {
+					t.Logf("wrong or unannotated: %s %s", e.Kind, e.Name)
+				}
+			}
+			found := map[string]bool{}
+			for _, e := range got {
+				found[e.Name+"\t"+e.Kind.String()] = true
+			}
+			for n, k := range want {
+				if !found[n+"\t"+k] {
+					t.Logf("missed: %s %s", k, n)
+				}
+			}
+			p := float64(right) / float64(len(got))
+			r := float64(right) / float64(len(want))
+			t.Logf("entities: precision %.3f (%d/%d), recall %.3f (%d/%d)", p, right, len(got), r, right, len(want))
+			if p < 0.8 || r < 0.7 {
+				t.Errorf("entity precision %.3f or recall %.3f below the floor (0.8, 0.7)", p, r)
+			}
+		})
 	}
 }
 

@@ -28,7 +28,10 @@ var notNames = setOf("the", "a", "an", "in", "on", "at", "but", "and", "or", "it
 	"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december", "today", "yesterday", "tomorrow",
 	"tonight", "last", "next", "this", "what", "who", "why", "how", "where", "which", "also", "still",
-	"yet", "so", "then", "now", "no", "not", "yes", "officials", "police", "photo", "read", "more")
+	"yet", "so", "then", "now", "no", "not", "yes", "officials", "police", "photo", "read", "more",
+	"whether", "since", "until", "although", "though", "because", "another", "somehow", "during",
+	"despite", "unlike", "like", "under", "over", "instead", "every", "each", "such", "even", "only",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // mention is one occurrence of a name in a sentence.
 type mention struct {
@@ -70,6 +73,16 @@ func Entities(arts []news.Article) []news.Entity {
 			kinds[m.name], sure[m.name] = m.kind, true
 		} else if !sure[m.name] && kinds[m.name] == 0 {
 			kinds[m.name] = m.kind
+		}
+	}
+	// A name in capitals ("GENEVA" in a dateline) is what the same name in
+	// ordinary case is, rather than an acronym.
+	for name := range kinds {
+		if strings.ToUpper(name) != name {
+			continue
+		}
+		if k := kinds[titleCase(name)]; k != 0 {
+			kinds[name] = k
 		}
 	}
 	// Short forms of people's names.
@@ -180,20 +193,41 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 			continue
 		}
 		last := len(run) - 1
+		poss := possessive(run[last]) || strings.HasSuffix(run[last], "s'")
 		run[last] = strings.TrimSuffix(strings.TrimSuffix(run[last], "'s"), "’s")
+		if strings.HasSuffix(run[last], "s'") {
+			run[last] = strings.TrimSuffix(run[last], "'") // "Texas'"
+		}
 		name := strings.Join(run, " ")
 		if start == 0 && len(run) == 1 && lower[strings.ToLower(name)] {
 			continue // an ordinary word opening the sentence
 		}
-		before := ""
+		before, before2 := "", ""
 		if start > 0 {
 			before = strings.ToLower(words[start-1])
+		}
+		if start > 1 {
+			before2 = strings.ToLower(words[start-2])
+		}
+		if poss && placeBefore[before] {
+			before = "" // "in Graham's case": an owner, not a place
 		}
 		after := ""
 		if e := start + len(run); e < len(words) {
 			after = strings.ToLower(words[e])
 		}
-		k, evidence := classify(run, title, before, after)
+		if appositiveTitle(s.Text, locs, words, start+len(run)) {
+			title = true
+		}
+		k, evidence := classify(run, title, before, before2, after)
+		if !evidence && k == news.Person && lower[strings.ToLower(run[len(run)-1])] {
+			// "Climate Change", "Drug Administration": a guess whose last
+			// word the articles also write in lower case is no surname.
+			continue
+		}
+		if k == 0 && len(run) == 1 && nonNames[strings.ToLower(name)] {
+			continue
+		}
 		if !evidence && len(run) == 1 && start == 0 {
 			continue // "Islanders said": a guess at a sentence's first word
 		}
@@ -226,8 +260,10 @@ var speechVerbs = setOf("said", "says", "told", "added", "asked", "explained", "
 // placeBefore are words after which a name is a place.
 var placeBefore = setOf("in", "near", "across", "town", "city", "village", "capital", "outside", "province", "region")
 
-// classify gives a name's kind and whether context, not a guess, says so.
-func classify(run []string, title bool, before, after string) (news.EntityKind, bool) {
+// classify gives a name's kind and whether context, not a guess, says so;
+// before and before2 are the two words before the name, after the word
+// after it.
+func classify(run []string, title bool, before, before2, after string) (news.EntityKind, bool) {
 	lw := strings.ToLower(strings.Join(run, " "))
 	first, lastw := strings.ToLower(run[0]), strings.ToLower(run[len(run)-1])
 	switch {
@@ -235,18 +271,24 @@ func classify(run []string, title bool, before, after string) (news.EntityKind, 
 		return news.Person, true
 	case places[lw]:
 		return news.Place, true
+	case len(run) > 1 && directions[first] && places[strings.ToLower(strings.Join(run[1:], " "))]:
+		return news.Place, true // "Northern California", "West Texas"
 	case geoWords[head(run)]:
 		return news.Place, true
 	case orgWords[head(run)] || hasAny(run, orgWords) || acronym(run):
 		return news.Organization, true
 	case geoWords[first] || geoWords[lastw]:
 		return news.Place, true
+	case len(run) == 1 && nonNames[first]:
+		return 0, false
 	case firstNames[first] && len(run) > 1:
 		return news.Person, true
 	case speechVerbs[after] && len(run) > 1:
 		return news.Person, true
-	case placeBefore[before] || (before == "of" && len(run) == 1):
-		return news.Place, true
+	case geoWords[after]:
+		return news.Place, true // "the Vell river", "Tallberg airport"
+	case placeBefore[before] || before == "of" && placeBefore[before2]:
+		return news.Place, true // "in Kessel", "the town of Kessel"
 	case len(run) == 2 || len(run) == 3:
 		return news.Person, false
 	case speechVerbs[after]:
@@ -254,6 +296,48 @@ func classify(run []string, title bool, before, after string) (news.EntityKind, 
 	}
 	return 0, false
 }
+
+// titleCase returns s with each word's first letter upper case and the
+// rest lower case: "PORT ALDER" gives "Port Alder".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// appositiveTitle reports whether the words from e on are ", the ...
+// <title>" or ", X's ... <title>": a name followed by the role of a
+// person ("Okafor, the plane's captain"). The title word must end the
+// phrase, so "Kessel, according to the defence ministry" is no person.
+func appositiveTitle(text string, locs [][]int, words []string, e int) bool {
+	if e >= len(words) || e == 0 || strings.TrimSpace(text[locs[e-1][1]:locs[e][0]]) != "," {
+		return false
+	}
+	if w := strings.ToLower(words[e]); w != "the" && w != "a" && w != "an" && !possessive(words[e]) {
+		return false
+	}
+	for k := e; k < min(e+5, len(words)); k++ {
+		if k > e && strings.TrimSpace(text[locs[k-1][1]:locs[k][0]]) != "" {
+			return false // the phrase ended before a title
+		}
+		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(words[k], "'s"), "’s"))
+		if !titles[w] {
+			continue
+		}
+		ends := k+1 == len(words) || strings.TrimSpace(text[locs[k][1]:locs[k+1][0]]) != "" ||
+			phraseEnd[strings.ToLower(words[k+1])]
+		if ends {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseEnd are words that may follow the title ending an appositive.
+var phraseEnd = setOf("of", "for", "at", "in", "and", "who", "on", "with")
 
 func hasAny(run []string, set map[string]bool) bool {
 	for _, w := range run {

@@ -12,10 +12,17 @@ var places = setOf(strings.Split(`afghanistan|albania|algeria|andorra|angola|arg
 var geoWords = setOf("river", "bridge", "street", "square", "airport", "island", "islands", "mountains",
 	"mountain", "lake", "sea", "ocean", "valley", "road", "palace", "palais", "estuary", "bay",
 	"harbour", "harbor", "county", "province", "state", "city", "port", "avenue", "park", "gulf",
-	"strait", "desert", "coast", "peninsula", "region", "district", "station", "stadium")
+	"strait", "desert", "coast", "peninsula", "region", "district", "station", "stadium",
+	"hills", "hill", "airfield", "canal", "border", "plain", "plains", "forest", "strip", "heights",
+	"plateau", "delta")
+
+// directions before a place name make a place of the whole name.
+var directions = setOf("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "greater", "upper", "lower", "saharan", "sub-saharan", "northeast", "northwest",
+	"southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
 
 // orgWords mark a name as an organisation when it holds one.
-var orgWords = setOf("union", "company", "ministry", "party", "council", "nations", "bank", "agency",
+var orgWords = setOf("air", "union", "company", "ministry", "party", "council", "nations", "bank", "agency",
 	"corporation", "corp", "inc", "ltd", "group", "association", "university", "court", "committee",
 	"commission", "department", "office", "authority", "police", "army", "navy", "institute",
 	"foundation", "news", "times", "post", "press", "reuters", "wire", "herald", "daily", "gazette",
@@ -23,7 +30,8 @@ var orgWords = setOf("union", "company", "ministry", "party", "council", "nation
 	"congress", "senate", "assembly", "government", "cabinet", "federation", "league", "club",
 	"school", "college", "hospital", "church", "airlines", "airways", "motors", "systems", "services",
 	"board", "organisation", "organization", "alliance", "front", "movement", "forces", "fund",
-	"service", "centre", "center", "society", "trust", "bureau", "fc")
+	"service", "centre", "center", "society", "trust", "bureau", "fc", "laboratory", "administration",
+	"academy", "panel", "institutes", "centers", "centres", "program", "programme")
 
 // titles before a name mark it as a person's; they are not part of it.
 var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",
@@ -48,3 +56,8 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// nonNames are capitalized words that name no person, organisation or
+// place: nationalities and peoples, political groups, the net, aircraft
+// makers' products aside. A name of one such word is left out.
+var nonNames = setOf(strings.Split(`american|americans|british|briton|britons|english|french|german|germans|italian|italians|spanish|russian|russians|chinese|japanese|korean|koreans|indian|indians|pakistani|pakistanis|afghan|afghans|iranian|iranians|iraqi|iraqis|israeli|israelis|palestinian|palestinians|arab|arabs|jewish|jews|muslim|muslims|christian|christians|catholic|catholics|protestant|protestants|hindu|hindus|buddhist|buddhists|sunni|shiite|shia|kurdish|kurds|turkish|turks|syrian|syrians|egyptian|egyptians|saudi|saudis|african|africans|european|europeans|asian|asians|western|eastern|northern|southern|canadian|canadians|mexican|mexicans|brazilian|brazilians|australian|australians|dutch|swedish|norwegian|norwegians|danish|finnish|polish|ukrainian|ukrainians|greek|greeks|irish|scottish|welsh|swiss|austrian|belgian|cuban|cubans|venezuelan|venezuelans|colombian|colombians|nigerian|nigerians|kenyan|kenyans|somali|somalis|ethiopian|ethiopians|sudanese|libyan|libyans|vietnamese|thai|filipino|filipinos|indonesian|indonesians|malaysian|chechen|chechens|serb|serbs|serbian|croat|croats|bosnian|bosnians|albanian|albanians|latino|latinos|hispanic|hispanics|republican|republicans|democrat|democrats|democratic|conservative|conservatives|liberal|liberals|labour|socialist|socialists|communist|communists|tanzanian|tanzanians|quebecer|quebecers|internet|web|online`, "|")...)

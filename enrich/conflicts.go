@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,56 @@ func counted(noun string) bool {
 		return false
 	}
 	return countNouns[noun] || (strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && len(noun) > 3)
+}
+
+// partOfRange reports whether the figure between before and after is not
+// a count of its own: the end of a range ("300 million to 500 million
+// cases", "between 270 and 480 million people", "20-30 people"), the
+// whole of a share or a rate ("4 in 1,000 children", "75 of the 125
+// seats", "5 of every 10,000 children"), or the part of a rate ("4
+// children per 1,000", "32 cents per share").
+func partOfRange(before, after string) bool {
+	b := strings.Fields(strings.ToLower(before))
+	last := func(k int) string {
+		if k > len(b) {
+			return ""
+		}
+		return strings.Trim(b[len(b)-k], `,;:"“(`)
+	}
+	switch {
+	case last(1) == "to" && (isNumber(last(2)) || multipliers[last(2)] && isNumber(last(3))):
+		return true
+	case strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–"):
+		return true
+	case last(1) == "and" && (last(3) == "between" || last(4) == "between"):
+		return true
+	case last(1) == "every" || last(1) == "per":
+		return true
+	case last(1) == "the" && last(2) == "of" && isNumber(last(3)):
+		return true
+	case last(1) == "of" && last(2) == "out":
+		return true
+	case last(1) == "in" && isNumber(last(2)):
+		return true
+	}
+	a := strings.Fields(strings.ToLower(after))
+	return slices.Contains(a[:min(len(a), 5)], "per")
+}
+
+var multipliers = setOf("thousand", "million", "billion")
+
+// isNumber reports whether w is written as a number: "4", "1,000", "2.7".
+func isNumber(w string) bool {
+	w = strings.TrimRight(w, ",.;:")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // talkNouns name an exchange whose tone sources may characterize.
@@ -71,9 +122,15 @@ func Conflicts(arts []news.Article) []news.Conflict {
 		a := &arts[ai]
 		for _, s := range a.Sentences {
 			terms := setOf(s.Terms...)
-			for _, m := range figure.FindAllStringSubmatch(s.Text, -1) {
+			for _, loc := range figure.FindAllStringSubmatchIndex(s.Text, -1) {
+				m := make([]string, 4)
+				for g := range m {
+					if loc[2*g] >= 0 {
+						m[g] = s.Text[loc[2*g]:loc[2*g+1]]
+					}
+				}
 				noun := m[3]
-				if !counted(noun) {
+				if !counted(noun) || partOfRange(s.Text[:loc[0]], s.Text[loc[1]:]) {
 					continue
 				}
 				v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)

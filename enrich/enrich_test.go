@@ -117,6 +117,44 @@ func TestConflicts(t *testing.T) {
 	}
 }
 
+// TestConflictsRangesAndRates checks that the end of a range and the
+// parts of a share or a rate are not compared as counts, while a plain
+// count in the same sentence still is.
+func TestConflictsRangesAndRates(t *testing.T) {
+	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, a, b string
+		conflict   bool
+	}{
+		{"range", "The fever sickens 300 million to 500 million people in the delta region every year.",
+			"The fever sickens 300 million people in the delta region every year.", false},
+		{"between", "The fever sickens between 270 and 480 million people in the delta region every year.",
+			"The fever sickens 300 million people in the delta region every year.", false},
+		{"share", "The ferry party won 75 of the 125 seats in the island council election.",
+			"The ferry party won 75 seats in the island council election.", false},
+		{"rate", "The survey found autism in 4 in 1,000 children in the harbour district schools.",
+			"The survey found autism in 10,000 children in the harbour district schools.", false},
+		{"per", "The survey found 4 children per 1,000 with autism in the harbour district schools.",
+			"The survey found 6 children with autism in the harbour district schools.", false},
+		{"plain counts", "The storm forced 3,000 people from their homes in the harbour district.",
+			"The storm forced 5,000 people from their homes in the harbour district.", true},
+		{"up to is a count", "The storm forced up to 3,000 people from their homes in the harbour district.",
+			"The storm forced 5,000 people from their homes in the harbour district.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []news.Article{article("a", "Harbour Post", tc.a, d), article("b", "Capital Times", tc.b, d)}
+			got := false
+			for _, c := range enrich.Conflicts(arts) {
+				got = got || c.Kind == news.Figures
+			}
+			if got != tc.conflict {
+				t.Errorf("figure conflict = %v, want %v (%+v)", got, tc.conflict, enrich.Conflicts(arts))
+			}
+		})
+	}
+}
+
 func TestSupport(t *testing.T) {
 	arts := []news.Article{
 		{ID: "a", Outlet: "Wire", Copies: []news.Copy{{ID: "a2", Outlet: "Echo"}}},

@@ -47,8 +47,8 @@ func detokenizeLine(s string) string {
 	return s
 }
 
-// wireQuotes turns the quotation marks of older wire copy, “ written ``
-// and ” written '' in otherwise plain prose, into straight double quotes,
+// wireQuotes turns the quotation marks of older wire copy, “ written “
+// and ” written ” in otherwise plain prose, into straight double quotes,
 // as detokenize does, so that quotations are seen as such.
 func wireQuotes(text string) string {
 	return strings.NewReplacer("``", "\"", "''", "\"").Replace(text)

@@ -47,9 +47,10 @@ func detokenizeLine(s string) string {
 	return s
 }
 
-// wireQuotes turns the quotation marks of older wire copy, “ written “
-// and ” written ” in otherwise plain prose, into straight double quotes,
-// as detokenize does, so that quotations are seen as such.
+// wireQuotes turns the quotation marks of older wire copy, an opening
+// quote written as two backticks and a closing one as two apostrophes in
+// otherwise plain prose, into straight double quotes, as detokenize does,
+// so that quotations are seen as such.
 func wireQuotes(text string) string {
 	return strings.NewReplacer("``", "\"", "''", "\"").Replace(text)
 }

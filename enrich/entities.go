@@ -226,7 +226,7 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 			continue
 		}
 		if k == 0 && len(run) == 1 && nonNames[strings.ToLower(name)] {
-			continue
+			continue // not even as the short form of a longer name ("American")
 		}
 		if !evidence && len(run) == 1 && start == 0 {
 			continue // "Islanders said": a guess at a sentence's first word

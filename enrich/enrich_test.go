@@ -170,6 +170,54 @@ func TestSupport(t *testing.T) {
 	}
 }
 
+// TestEntityRules checks one rule of the entity finder per case: what a
+// name must be found as, and what must not be found at all.
+func TestEntityRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		want   map[string]string // name -> kind
+		absent []string
+	}{
+		{"nationality", "Several French and Russian experts arrived in Tallberg on Monday.",
+			map[string]string{"Tallberg": "place"}, []string{"French", "Russian"}},
+		{"owner not place", "In Graham's case the appeal court ruled on Monday. The judge said Graham would be freed.",
+			nil, []string{"Graham"}},
+		{"appositive role", "The death of Okafor, the plane's captain, shook the airline.",
+			map[string]string{"Okafor": "person"}, nil},
+		{"geographic noun after", "The plane came down in the Marden hills on Sunday.",
+			map[string]string{"Marden": "place"}, nil},
+		{"town of", "Troops massed near the town of Kessel on Monday.",
+			map[string]string{"Kessel": "place"}, nil},
+		{"capitals", "MARDEN -- Rescue teams reached the crash site. Families waited in Marden for news.",
+			map[string]string{"MARDEN": "place", "Marden": "place"}, nil},
+		{"common last word", "The report on Climate Change was published. Officials said climate change would cost billions.",
+			nil, []string{"Climate Change"}},
+		{"sentence opener", "Surrounding Europa is a thin atmosphere. A shell of ice is surrounding the ocean on Europa, said Nina Holm.",
+			map[string]string{"Nina Holm": "person"}, []string{"Surrounding Europa"}},
+		{"direction", "Storms hit Northern California and parts of Oregon overnight.",
+			map[string]string{"Northern California": "place"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, e := range enrich.Entities([]news.Article{article("a", "", tc.text, time.Time{})}) {
+				got[e.Name] = e.Kind.String()
+			}
+			for n, k := range tc.want {
+				if got[n] != k {
+					t.Errorf("%q: kind %q, want %q (found %v)", n, got[n], k, got)
+				}
+			}
+			for _, n := range tc.absent {
+				if k, ok := got[n]; ok {
+					t.Errorf("%q found as %s, want it left out", n, k)
+				}
+			}
+		})
+	}
+}
+
 // TestEntitiesAnnotated measures the entity rules on articles written for
 // this project against the names annotated by hand ("kind<TAB>name" per
 // line): testdata/pile.txt (the texts of examples/pile, one article per

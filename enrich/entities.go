@@ -40,6 +40,10 @@ type mention struct {
 	evidence bool // kind came from context, not a guess
 	art      int
 	sent     news.Sentence
+	// rest is the name without its first word when that word opens the
+	// sentence and is also written in lower case ("Surrounding Europa"),
+	// else "".
+	rest string
 }
 
 // Entities returns the people, organisations and places the articles
@@ -59,6 +63,20 @@ func Entities(arts []news.Article) []news.Entity {
 	for ai := range arts {
 		for _, s := range arts[ai].Sentences {
 			ms = append(ms, mentions(ai, s, lower)...)
+		}
+	}
+	// A sentence's first word glued to a name ("Surrounding Europa") is
+	// not part of it when the rest is a name seen on its own elsewhere.
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.rest == "" {
+			seen[m.name] = true
+		}
+	}
+	for i, m := range ms {
+		if m.rest != "" && seen[m.rest] {
+			ms[i].name = m.rest
+			ms[i].kind, ms[i].evidence = 0, false // its kind was for the longer run
 		}
 	}
 	// Kind per name: context evidence wins over a guess; person evidence
@@ -231,7 +249,11 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 		if !evidence && len(run) == 1 && start == 0 {
 			continue // "Islanders said": a guess at a sentence's first word
 		}
-		out = append(out, mention{name: name, kind: k, evidence: evidence, art: ai, sent: s})
+		m := mention{name: name, kind: k, evidence: evidence, art: ai, sent: s}
+		if start == 0 && len(run) > 1 && lower[strings.ToLower(run[0])] {
+			m.rest = strings.Join(run[1:], " ")
+		}
+		out = append(out, m)
 	}
 	return out
 }

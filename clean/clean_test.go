@@ -61,7 +61,8 @@ func TestTextFixtures(t *testing.T) {
 				`"The glacier is losing mass faster than our models expected," Olsen said.`,
 			},
 			mustDrop: []string{"Full Screen", "View Images", "camp below the Hallor", "Buy Photo", "Wait 1 second",
-				"contributed to this report", "science editor", "can be reached"},
+				"contributed to this report", "science editor", "can be reached", "@ValleyHerald", "EDITORS:",
+				"Photo and graphics information"},
 			title: "Glacier survey finds faster melt",
 		},
 		{

@@ -258,9 +258,10 @@ var (
 		"we use cookies", "your browser", "javascript", "contributed to this report",
 		"contributed to the report", "contributed this report", "contributed the report",
 		"can be reached at", "full screen autoplay", "just watched", "replay more videos",
+		"photo and graphics information", "syndicate web site",
 	}
-	promoStart    = regexp.MustCompile(`(?i)^(?:advertisement$|email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b)`)
-	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
+	promoStart    = regexp.MustCompile(`(?i)^(?:advertisement$|email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b|editors?:)`)
+	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them|@\w+)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
 	// Intros of a list of other stories' headlines.
 	listIntro = regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
 )

@@ -57,8 +57,9 @@ func Candidates(arts []news.Article) []Candidate {
 
 // Standalone reports whether s can appear in a summary out of its context:
 // it has minWords to maxWords words, ends like a sentence, has balanced
-// quotes, and does not open with a pronoun or connective whose referent is
-// in the sentence before.
+// quotes, is not split by " | " (page furniture: "caption | Getty
+// headline"), and does not open with a pronoun or connective whose referent
+// is in the sentence before.
 func Standalone(s news.Sentence) bool {
 	if s.Words < minWords || s.Words > maxWords || len(s.Terms) < 3 {
 		return false
@@ -71,7 +72,7 @@ func Standalone(s news.Sentence) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“'‘", first) {
 		return false
 	}
-	if strings.HasSuffix(t, "?") || bareQuote(t) {
+	if strings.HasSuffix(t, "?") || bareQuote(t) || strings.Contains(t, " | ") {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))

@@ -1,6 +1,12 @@
 package summarize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"tidings/news"
+	"tidings/segment"
+)
 
 func TestQuotesBalanced(t *testing.T) {
 	tests := []struct {
@@ -19,6 +25,21 @@ func TestQuotesBalanced(t *testing.T) {
 	for _, tc := range tests {
 		if got := quotesBalanced(tc.text); got != tc.want {
 			t.Errorf("quotesBalanced(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestStandaloneRejectsFurniture(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The council approved the new harbour budget on Monday evening.", true},
+		{"The mayor waved to the crowd at the harbour. | Getty Mayor opens the new harbour wall.", false},
+	} {
+		s := news.Sentence{Text: tc.text, Words: len(strings.Fields(tc.text)), Terms: segment.Terms(tc.text)}
+		if got := Standalone(s); got != tc.want {
+			t.Errorf("Standalone(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

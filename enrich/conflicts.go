@@ -107,6 +107,7 @@ type claim struct {
 	noun  string  // counted noun as written
 	value float64 // figures
 	terms map[string]bool
+	near  map[string]bool // figures: the words around the figure (see nearWords)
 	art   int
 }
 
@@ -146,7 +147,8 @@ func Conflicts(arts []news.Article) []news.Conflict {
 					v *= 1e9
 				}
 				figs = append(figs, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
-					key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai})
+					key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai,
+					near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun)})
 			}
 			words := strings.Fields(strings.ToLower(s.Text))
 			for i, w := range words {
@@ -179,7 +181,8 @@ func Conflicts(arts []news.Article) []news.Conflict {
 		c := news.Conflict{Kind: news.Figures, Subject: figs[i].noun, Claims: []news.Claim{figs[i].Claim}}
 		for j := i + 1; j < len(figs); j++ {
 			f, g := figs[i], figs[j]
-			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || !sameFact(f.terms, g.terms) {
+			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || !sameFact(f.terms, g.terms) ||
+				overlap(f.near, g.near) == 0 {
 				continue
 			}
 			used[j] = true
@@ -217,6 +220,41 @@ func sameFigure(a, b float64) bool {
 // sameFact reports whether two sentences' terms say they report the same
 // fact: at least four shared terms (the counted noun among them) and a
 // Jaccard similarity of 0.2 or more.
+// nearWords returns the content words within nearSpan words of a figure
+// (before and after are the sentence's text around it), roughly stemmed:
+// what is said of the counted thing ("killing 35 people", "35 people were
+// killed"). Two figures of the same fact share one: "5,000 people ... fell
+// ill" and "6,000 people ... died from malaria" do not.
+func nearWords(before, after, noun string) map[string]bool {
+	b := strings.Fields(strings.ToLower(before))
+	a := strings.Fields(strings.ToLower(after))
+	words := append(b[max(0, len(b)-nearSpan):], a[:min(len(a), nearSpan)]...)
+	out := map[string]bool{}
+	for _, w := range words {
+		w = strings.Trim(w, `.,;:!?"“”'’()_`)
+		if len(w) < 4 || w == noun || nearStop[w] || isNumber(w) {
+			continue
+		}
+		for _, suf := range []string{"ing", "ed", "es", "s"} {
+			if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+				w = strings.TrimSuffix(w, suf)
+				break
+			}
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// nearSpan is how many words on each side of a figure nearWords reads.
+const nearSpan = 5
+
+// nearStop are common words that say nothing of what is counted.
+var nearStop = setOf("about", "some", "least", "more", "than", "less", "almost", "nearly", "over",
+	"under", "around", "with", "that", "this", "these", "those", "have", "been", "were", "which",
+	"their", "them", "they", "there", "from", "into", "also", "only", "while", "when", "after",
+	"before", "since", "million", "billion", "thousand", "including", "other", "others", "another")
+
 func sameFact(a, b map[string]bool) bool {
 	n := overlap(a, b)
 	return n >= 4 && float64(n)/float64(len(a)+len(b)-n) >= 0.2

@@ -118,8 +118,9 @@ func TestConflicts(t *testing.T) {
 }
 
 // TestConflictsRangesAndRates checks that the end of a range and the
-// parts of a share or a rate are not compared as counts, while a plain
-// count in the same sentence still is.
+// parts of a share or a rate are not compared as counts, nor counts of
+// which different things are said, while a plain count in the same
+// sentence still is.
 func TestConflictsRangesAndRates(t *testing.T) {
 	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -140,6 +141,8 @@ func TestConflictsRangesAndRates(t *testing.T) {
 			"The storm forced 5,000 people from their homes in the harbour district.", true},
 		{"up to is a count", "The storm forced up to 3,000 people from their homes in the harbour district.",
 			"The storm forced 5,000 people from their homes in the harbour district.", true},
+		{"different predicate", "Food poisoning made 5,000 people fall ill on river tours in the harbour district this year.",
+			"Malaria has killed 6,000 people across the valley towns in the harbour district this year.", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -338,7 +338,7 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 
 func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if s.opts.Private && !s.authorized(r) {
+		if s.opts.Private && !s.authorized(r) && !s.signedIn(r) {
 			w.Header().Set("WWW-Authenticate", "Bearer")
 			fail(w, http.StatusUnauthorized, "this server is private: send Authorization: Bearer <token>")
 			return

@@ -1,7 +1,11 @@
 package server
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/subtle"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"html/template"
@@ -43,7 +47,8 @@ type page struct {
 	Title   string
 	Query   string
 	Stories []store.Story
-	Next    string
+	Next    string // the list's next page, or the login form's destination
+	Message string
 	Story   render.JSONStory
 	Support []render.JSONSupport
 }
@@ -51,8 +56,73 @@ type page struct {
 func (s *Server) webRoutes(mux *http.ServeMux) {
 	static, _ := fs.Sub(webFiles, "web")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
-	mux.HandleFunc("GET /{$}", s.read(s.listPage))
-	mux.HandleFunc("GET /stories/{id}", s.read(s.storyPage))
+	mux.HandleFunc("GET /{$}", s.page(s.listPage))
+	mux.HandleFunc("GET /stories/{id}", s.page(s.storyPage))
+	mux.HandleFunc("GET /login", s.loginPage)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+}
+
+// sessionCookie is the cookie a browser signs in with on a private server.
+// It holds an HMAC of the token, not the token, and is HttpOnly and
+// SameSite=Strict; it opens the reads (pages and GET endpoints) only, so a
+// page of another site cannot make a signed-in browser write.
+const sessionCookie = "tidings_session"
+
+// sessionValue is the cookie value for the server's token.
+func (s *Server) sessionValue() string {
+	m := hmac.New(sha256.New, []byte(s.opts.Token))
+	m.Write([]byte("tidings web session"))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// signedIn reports whether r carries the session cookie.
+func (s *Server) signedIn(r *http.Request) bool {
+	c, err := r.Cookie(sessionCookie)
+	return err == nil && hmac.Equal([]byte(c.Value), []byte(s.sessionValue()))
+}
+
+// page guards a web page as read guards an endpoint, but sends a browser
+// without the token to the sign-in form.
+func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.Private && !s.authorized(r) && !s.signedIn(r) {
+			http.Redirect(w, r, "/login?"+url.Values{"next": {r.URL.RequestURI()}}.Encode(), http.StatusSeeOther)
+			return
+		}
+		h(w, r)
+	}
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	s.html(w, "login.html", page{Title: "Sign in", Next: localPath(r.URL.Query().Get("next"))})
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	next := localPath(r.PostFormValue("next"))
+	if subtle.ConstantTimeCompare([]byte(r.PostFormValue("token")), []byte(s.opts.Token)) != 1 {
+		w.WriteHeader(http.StatusUnauthorized)
+		s.html(w, "login.html", page{Title: "Sign in", Next: next, Message: "That is not this server's token."})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: s.sessionValue(), Path: "/", HttpOnly: true,
+		Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode, MaxAge: 30 * 24 * 3600})
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, MaxAge: -1})
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// localPath returns next when it is a path on this server ("/stories/3"),
+// else "/": the sign-in form never sends a browser elsewhere.
+func localPath(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
 }
 
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {

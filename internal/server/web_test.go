@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,4 +132,85 @@ func TestStoryPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s (%d bytes)", path, len(shot))
+}
+
+// TestPrivateSignIn checks the sign-in form of a private server: pages
+// send a browser to it, a wrong token is refused, the right one sets a
+// session cookie that opens pages and reads but not writes.
+func TestPrivateSignIn(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	ts := newServer(t, st, Options{Private: true})
+	for _, body := range pile(t) {
+		call(t, "POST", ts.URL+"/api/articles", token, "application/json", body, nil)
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noRedirect := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	c := &http.Client{Jar: jar, CheckRedirect: noRedirect}
+	get := func(path string) (*http.Response, string) {
+		t.Helper()
+		resp, err := c.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, string(b)
+	}
+	signIn := func(tok, next string) *http.Response {
+		t.Helper()
+		resp, err := c.PostForm(ts.URL+"/login", url.Values{"token": {tok}, "next": {next}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+
+	if resp, _ := get("/stories/1"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login?next=%2Fstories%2F1" {
+		t.Fatalf("page before sign-in: %d to %q, want 303 to the sign-in form", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if resp, body := get("/login?next=/stories/1"); resp.StatusCode != 200 || !strings.Contains(body, `name="token"`) {
+		t.Fatalf("sign-in form: %d %q", resp.StatusCode, body)
+	}
+	if resp := signIn("wrong", "/stories/1"); resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("wrong token: %d, want 401", resp.StatusCode)
+	}
+	if resp, _ := get("/api/stories"); resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("reads after a refused sign-in: %d, want 401", resp.StatusCode)
+	}
+	if resp := signIn(token, "https://elsewhere.example/"); resp.Header.Get("Location") != "/" {
+		t.Fatalf("sign-in sent the browser to %q, want / (never off this server)", resp.Header.Get("Location"))
+	}
+	if resp := signIn(token, "/stories/1"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/stories/1" {
+		t.Fatalf("right token: %d to %q, want 303 to /stories/1", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if resp, body := get("/stories/1"); resp.StatusCode != 200 || !strings.Contains(body, "Norland") {
+		t.Fatalf("page after sign-in: %d", resp.StatusCode)
+	}
+	if resp, _ := get("/api/stories"); resp.StatusCode != 200 {
+		t.Fatalf("API read after sign-in: %d, want 200", resp.StatusCode)
+	}
+	// The cookie opens no write.
+	req, _ := http.NewRequest("POST", ts.URL+"/api/articles", strings.NewReader(`{"text":"A ferry ran aground off Marden on Sunday."}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("write with the session cookie only: %d, want 401", resp.StatusCode)
+	}
+	// Signing out ends the session.
+	resp, err = c.Post(ts.URL+"/logout", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp, _ := get("/"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("page after sign-out: %d, want 303", resp.StatusCode)
+	}
 }

@@ -31,6 +31,8 @@ func TestQuotes(t *testing.T) {
 		{`Petra Holm leads the union. Holm said: "We will strike."`, "We will strike.", "Petra Holm"},
 		{`"Our members are exhausted," union leader Petra Holm said.`, "Our members are exhausted", "Petra Holm"},
 		{`"The road stays shut," Port Alder Mayor Lena Ortiz said.`, "The road stays shut", "Lena Ortiz"},
+		{`"The school is closed," Harbour High Principal Nina Holm said.`, "The school is closed", "Nina Holm"},
+		{`"Expect more rain," Valley Radio's Tomas Berg said.`, "Expect more rain", "Tomas Berg"},
 		{`The bridge is shut. "It is safe," a spokesman said.`, "It is safe", ""},
 		{`The bridge was shut on Friday, officials said.`, "", ""},
 	}

@@ -43,7 +43,10 @@ var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady
 	"spokesman", "spokeswoman", "coach", "officer", "engineer", "leader", "counterpart", "lawyer",
 	"attorney", "detective", "superintendent", "economist", "analyst", "bishop", "archbishop", "sheriff",
 	"representative", "congressman", "congresswoman", "councilman", "councilwoman", "councillor", "lt", "sgt",
-	"trooper", "pastor", "rabbi", "imam", "constable", "marshal", "admiral", "spokesperson", "commander")
+	"trooper", "pastor", "rabbi", "imam", "constable", "marshal", "admiral", "spokesperson", "commander",
+	"principal", "supt", "meteorologist", "speaker", "administrator", "executive", "ceo", "manager",
+	"founder", "correspondent", "reporter", "editor", "researcher", "scientist", "physician", "curator",
+	"coordinator", "chairperson", "host", "anchor")
 
 // firstNames are common given names: a name that starts with one is a
 // person's.

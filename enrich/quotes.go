@@ -69,7 +69,7 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 				lastSpeaker = ""
 				continue
 			}
-			speaker = strings.Join(afterTitle(strings.Fields(strings.TrimRight(speaker, "."))), " ")
+			speaker = strings.Join(afterOwner(afterTitle(strings.Fields(strings.TrimRight(speaker, ".")))), " ")
 			switch {
 			case pronouns[strings.ToLower(speaker)]:
 				speaker = lastPerson
@@ -180,4 +180,15 @@ func quoteKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// afterOwner returns the words of a speaker after the last possessive
+// ("KIRO Radio's Mike Lewis" gives "Mike Lewis").
+func afterOwner(words []string) []string {
+	for i := len(words) - 2; i >= 0; i-- {
+		if possessive(words[i]) {
+			return words[i+1:]
+		}
+	}
+	return words
 }

@@ -302,6 +302,28 @@ func (c *Clusterer) leave(id int) {
 // (undated ones last, ties in input order), then gives each article, in
 // the same order, one chance to move to a story it is closer to.
 func Batch(docs []Doc, opts Options) [][]int {
+	c, order := weighed(docs, opts)
+	for _, i := range order {
+		c.Add(docs[i])
+	}
+	for k := range order {
+		c.move(k)
+	}
+	stories := c.Stories()
+	for _, s := range stories {
+		for j, k := range s {
+			s[j] = order[k]
+		}
+		slices.Sort(s)
+	}
+	slices.SortFunc(stories, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return stories
+}
+
+// weighed returns an empty clusterer whose term weights come from the
+// whole of docs, and the order (by date, undated last, ties in input
+// order) in which Batch adds them.
+func weighed(docs []Doc, opts Options) (*Clusterer, []int) {
 	c := New(opts)
 	df := map[string]int{}
 	for _, d := range docs {
@@ -331,23 +353,117 @@ func Batch(docs []Doc, opts Options) [][]int {
 	for id := range c.idf {
 		c.idf[id] = 1 + math.Log(float64(len(docs)+1)/float64(df[c.vocab.Term(int32(id))]+1))
 	}
-	at := make([]int, len(docs)) // input index -> article number in c
-	for k, i := range order {
-		at[i] = k
-		c.Add(docs[i])
+	return c, order
+}
+
+// Nearest returns, for each of docs, the other article most similar to
+// it under Batch's weighting (the cosine of their vectors, ties to the
+// earlier article), or -1 when it shares no term with any. It is a
+// measure of the vectors rather than of the clustering: where an
+// article's nearest neighbour belongs to another true story, no
+// clustering over these vectors can be right about both. Its cost grows
+// with the squared lengths of the terms' posting lists, so it is meant
+// for evaluation piles, not for production.
+func Nearest(docs []Doc) []int {
+	c, _ := weighed(docs, Options{})
+	type posting struct {
+		doc int
+		w   float64
 	}
-	for k := range order {
-		c.move(k)
-	}
-	stories := c.Stories()
-	for _, s := range stories {
-		for j, k := range s {
-			s[j] = order[k]
+	vs := make([]vec.Vector, len(docs))
+	posts := map[int32][]posting{}
+	for i, d := range docs {
+		vs[i] = c.vector(d)
+		for _, e := range vs[i] {
+			posts[e.ID] = append(posts[e.ID], posting{i, e.W})
 		}
-		slices.Sort(s)
 	}
-	slices.SortFunc(stories, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
-	return stories
+	near := make([]int, len(docs))
+	dot := make([]float64, len(docs))
+	var touched []int
+	for i, v := range vs {
+		touched = touched[:0]
+		for _, e := range v {
+			for _, p := range posts[e.ID] {
+				if p.doc == i {
+					continue
+				}
+				if dot[p.doc] == 0 {
+					touched = append(touched, p.doc)
+				}
+				dot[p.doc] += e.W * p.w
+			}
+		}
+		best, bestDot := -1, 0.0
+		for _, j := range touched {
+			if dot[j] > bestDot || (dot[j] == bestDot && j < best) {
+				best, bestDot = j, dot[j]
+			}
+			dot[j] = 0
+		}
+		near[i] = best
+	}
+	return near
+}
+
+// Reassign starts from groups (a partition of docs, as indices) and
+// moves every article at once to the group whose centroid, under Batch's
+// weighting and without the article itself, is most similar to it; it
+// returns the groups that result, ordered as Batch's. Given the true
+// grouping it measures how far the vectors hold it: the articles it
+// moves are nearer another true group than their own, so no
+// centroid clustering of these vectors keeps them where they belong.
+// Threshold and window do not apply. An article alone in its group
+// stays unless another group shares a term with it.
+func Reassign(docs []Doc, groups [][]int) [][]int {
+	c, _ := weighed(docs, Options{})
+	vs := make([]vec.Vector, len(docs))
+	for i, d := range docs {
+		vs[i] = c.vector(d)
+	}
+	of := make([]int, len(docs))
+	cents := make([]*story, len(groups))
+	for g, members := range groups {
+		st := &story{centroid: map[int32]float64{}}
+		for _, i := range members {
+			of[i] = g
+			for _, e := range vs[i] {
+				st.centroid[e.ID] += e.W
+			}
+		}
+		for _, w := range st.centroid {
+			st.norm2 += w * w
+		}
+		cents[g] = st
+	}
+	moved := make([][]int, len(groups))
+	for i, v := range vs {
+		best, bestSim := of[i], 0.0
+		for g, st := range cents {
+			dot, norm2 := 0.0, st.norm2
+			for _, e := range v {
+				dot += e.W * st.centroid[e.ID]
+			}
+			if g == of[i] { // the centroid without v, a unit vector
+				dot, norm2 = dot-1, norm2-2*dot+1
+			}
+			if norm2 <= 1e-12 || dot <= 0 {
+				continue
+			}
+			if sim := dot / math.Sqrt(norm2); sim > bestSim || (sim == bestSim && g < best) {
+				best, bestSim = g, sim
+			}
+		}
+		moved[best] = append(moved[best], i)
+	}
+	var out [][]int
+	for _, m := range moved {
+		if len(m) > 0 {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out
 }
 
 // move takes article k to the story whose centroid (without k) is most

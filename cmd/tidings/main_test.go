@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -167,6 +168,36 @@ not json
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil || len(bytes.TrimSpace(b)) == 0 {
 			t.Errorf("%s: %v, %q; want a summary", name, err, b)
+		}
+	}
+}
+
+// TestStoriesScore scores two well-separated clusters of our own: every
+// row is perfect and the nearest-neighbour line counts all four articles.
+func TestStoriesScore(t *testing.T) {
+	t.Parallel()
+	in := filepath.Join(t.TempDir(), "clusters.jsonl")
+	data := `{"id": "museum", "docs": [{"id": "m1", "text": "The city museum reopened on Sunday after a two-year renovation of its painted ceiling, costing 30 million euros."}, {"id": "m2", "text": "Visitors queued for an hour on Sunday as the city museum reopened with its painted ceiling restored after two years of renovation."}]}
+{"id": "ferry", "docs": [{"id": "f1", "text": "Ferry crews on the Lannic islands ended a two-day strike over pay on Tuesday, and sailings resumed."}, {"id": "f2", "text": "Sailings to the Lannic islands resumed on Tuesday after ferry crews accepted a pay offer and called off their strike."}]}
+`
+	if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, "", "stories", "--score", "--in", in)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	for _, want := range []string{
+		"articles 4 with text (of 4), true clusters 2",
+		"nearest article in the same true cluster: 4 of 4 (1.0000)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, row := range []string{"batch", "incremental", "incremental vs batch", "true, each moved once"} {
+		if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(row) + ` +stories +2 +B-cubed P 1\.0000 R 1\.0000 F1 1\.0000 +ARI 1\.0000$`).MatchString(out) {
+			t.Errorf("row %q is not a perfect score:\n%s", row, out)
 		}
 	}
 }

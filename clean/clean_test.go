@@ -66,6 +66,17 @@ func TestTextFixtures(t *testing.T) {
 			title: "Glacier survey finds faster melt",
 		},
 		{
+			page: "embeds.txt",
+			mustKeep: []string{
+				"A keeper's log from the Skerry Point lighthouse",
+				"The log records storms, shipwrecks",
+				`"It reads like a diary of the weather," Lind said.`,
+			},
+			mustDrop: []string{"Tweet location", "interactive transcript", "Rating is available", "not available right now",
+				"Reprints", "non-commercial"},
+			title: "Lighthouse keeper's log goes on show",
+		},
+		{
 			page:     "old_wire.txt",
 			mustKeep: []string{"Fishing crews in the harbour agreed on Tuesday", `"Nobody wanted to lose the season," Marks said.`},
 			mustDrop: []string{"NEAH BAY", " _ "},

@@ -50,7 +50,7 @@ var rules = []rule{
 	{"navigation", dropNavigation},
 	{"caption-credit", dropCaptionCredit},
 	{"gallery-caption", dropGalleryCaption},
-	{"archive-notice", dropArchiveNotice},
+	{"site-notice", dropSiteNotice},
 	{"repeated-caption", dropRepeatedCaption},
 	{"promotion", dropPromotion},
 	{"social", dropSocial},
@@ -197,22 +197,37 @@ func dropGalleryCaption(_ *state, b block) bool {
 		strings.HasPrefix(b.text, "Photos:") && strings.Contains(b.text, "Click through the gallery")
 }
 
-// archiveNotice matches the notice that the Internet Archive's crawls put
-// on captured pages ("Starting in 1996, Alexa Internet has been donating
-// their crawl data to the Internet Archive", "These crawls are part of an
-// effort to archive pages", "Crawls of supported "No More 404" sites").
-var archiveNotice = []string{
+// siteNotices are phrases of the notices that web platforms put on a page
+// about themselves rather than about the story, found on pages scraped
+// with the article: the Internet Archive's crawl notice ("Starting in
+// 1996, Alexa Internet has been donating their crawl data to the Internet
+// Archive", "These crawls are part of an effort to archive pages", "Crawls
+// of supported "No More 404" sites"), Twitter's location notice on a page
+// of embedded tweets ("When you tweet with a location, Twitter stores that
+// location"), a video player's fallback text ("The interactive transcript
+// could not be loaded") and a reprint notice ("This copy is for your
+// personal, non-commercial use only").
+var siteNotices = []string{
 	"donating their crawl data to the internet archive",
 	"these crawls are part of an effort to archive pages",
 	"no more 404", "added to the wayback machine",
 	"internet archive hopes that references",
+	"when you tweet with a location", "add location information to your tweets",
+	"option to delete your location history", "option to delete your tweet location history",
+	"the interactive transcript could not be loaded",
+	"rating is available when the video has been rented",
+	"this feature is not available right now",
+	"this copy is for your personal, non-commercial use only",
 }
 
-// dropArchiveNotice drops the Internet Archive's crawl notice: text about
-// the archive, not the archived article.
-func dropArchiveNotice(_ *state, b block) bool {
+// dropSiteNotice drops a block of at most 150 words (the longest notice
+// is about 110) holding one of siteNotices.
+func dropSiteNotice(_ *state, b block) bool {
+	if wordCount(b.text) > 150 {
+		return false
+	}
 	lower := strings.ToLower(b.text)
-	for _, n := range archiveNotice {
+	for _, n := range siteNotices {
 		if strings.Contains(lower, n) {
 			return true
 		}

@@ -94,10 +94,16 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 	}
 	for _, l := range lines {
 		s, e := trim(raw, l[0], l[1])
-		// A gallery widget run into the end of a paragraph ("... star.
-		// Hide Caption 1 of 23 Photos: ...") becomes a block of its own,
-		// for dropGalleryCaption.
-		if m := galleryInside.FindStringIndex(raw[s:e]); m != nil && m[0] > 0 {
+		// A gallery widget or a wire's sales notice run into the end of
+		// a paragraph ("... star. Hide Caption 1 of 23 Photos: ...", "...
+		// easy. ____ (To publish this article, it must be purchased")
+		// becomes a block of its own, for dropGalleryCaption and
+		// dropSiteNotice.
+		m := galleryInside.FindStringIndex(raw[s:e])
+		if m == nil {
+			m = salesInside.FindStringIndex(raw[s:e])
+		}
+		if m != nil && m[0] > 0 {
 			if ps, pe := trim(raw, s, s+m[0]); ps < pe {
 				out = append(out, block{start: ps, end: pe, text: raw[ps:pe]})
 			}
@@ -111,8 +117,12 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 }
 
 // galleryInside finds the start of a gallery widget's captions inside a
-// paragraph.
-var galleryInside = regexp.MustCompile(`(?i)\b(hide|show|expand) caption \d+ of \d+\b`)
+// paragraph, salesInside the start of a wire's sales notice (with the
+// rule of underscores that may come before it).
+var (
+	galleryInside = regexp.MustCompile(`(?i)\b(hide|show|expand) caption \d+ of \d+\b`)
+	salesInside   = regexp.MustCompile(`(?:_{3,}\s*)?\(To publish this\b[^)]*\bmust be purchased`)
+)
 
 func lineSpans(raw string, start, end int) [][2]int {
 	var spans [][2]int

@@ -77,6 +77,14 @@ func TestTextFixtures(t *testing.T) {
 			title: "Lighthouse keeper's log goes on show",
 		},
 		{
+			page: "wire_sales.txt",
+			mustKeep: []string{
+				"The Lannic islands ferry company will add a winter sailing",
+				"said Mari Voss, who runs the post office.",
+			},
+			mustDrop: []string{"____", "To publish", "must be purchased", "NONSUBSCRIBERS", "OLE TRAN", "fax"},
+		},
+		{
 			page:     "old_wire.txt",
 			mustKeep: []string{"Fishing crews in the harbour agreed on Tuesday", `"Nobody wanted to lose the season," Marks said.`},
 			mustDrop: []string{"NEAH BAY", " _ "},

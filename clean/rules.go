@@ -205,8 +205,13 @@ func dropGalleryCaption(_ *state, b block) bool {
 // of supported "No More 404" sites"), Twitter's location notice on a page
 // of embedded tweets ("When you tweet with a location, Twitter stores that
 // location"), a video player's fallback text ("The interactive transcript
-// could not be loaded") and a reprint notice ("This copy is for your
-// personal, non-commercial use only").
+// could not be loaded"), a reprint notice ("This copy is for your
+// personal, non-commercial use only") and a news service's notice of how
+// to buy the article ("(To publish this article, it must be purchased _
+// the rate is not prohibitive _ from New York Times Syndicate sales
+// representative ...)", "NONSUBSCRIBERS: ... Please contact one of these
+// sales representatives:", "--Latin America: NAME in New York, 212-...;
+// fax, ...").
 var siteNotices = []string{
 	"donating their crawl data to the internet archive",
 	"these crawls are part of an effort to archive pages",
@@ -218,7 +223,12 @@ var siteNotices = []string{
 	"rating is available when the video has been rented",
 	"this feature is not available right now",
 	"this copy is for your personal, non-commercial use only",
+	"it must be purchased", "contact one of these sales representatives",
 }
+
+// salesContact is a line of a news service's sales notice: a region, a
+// representative and a fax number.
+var salesContact = regexp.MustCompile(`^--[\p{L} .,]+:.*\bfax\b`)
 
 // dropSiteNotice drops a block of at most 150 words (the longest notice
 // is about 110) holding one of siteNotices.
@@ -232,7 +242,7 @@ func dropSiteNotice(_ *state, b block) bool {
 			return true
 		}
 	}
-	return false
+	return strings.HasPrefix(b.text, "--") && salesContact.MatchString(b.text)
 }
 
 // dropRepeatedCaption drops a block made of the same text twice, the way

@@ -123,8 +123,10 @@ func isBoundary(text string, sentStart, p, j, end int) bool {
 		return false
 	}
 	if text[p] != '.' || (j > p+1 && text[p+1] == '.') {
-		// "?", "!" and ellipses before a capital end the sentence.
-		return true
+		// "?", "!" and ellipses before a capital end the sentence, but
+		// not a quotation followed by its speaker: `"You're fired!"
+		// Palin said.`
+		return !(text[p] != '.' && quoteCloses(text, p, j) && isAttribution(text, j, end))
 	}
 	word := wordBefore(text, sentStart, p)
 	lw := strings.ToLower(word)
@@ -143,6 +145,49 @@ func isBoundary(text string, sentStart, p, j, end int) bool {
 		return sentenceStarters[nextWord]
 	}
 	return true
+}
+
+// quoteCloses reports whether a quotation mark follows the terminator at
+// text[p] before j.
+func quoteCloses(text string, p, j int) bool {
+	return strings.ContainsAny(text[p:j], "\"'’”»")
+}
+
+// reportingVerbs are the verbs that introduce a speaker after a quotation.
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "told": true, "tells": true,
+	"added": true, "adds": true, "wrote": true, "writes": true, "shouted": true, "replied": true,
+	"recalled": true, "exclaimed": true, "joked": true, "quipped": true, "tweeted": true,
+	"yelled": true, "declared": true, "insisted": true, "continued": true,
+}
+
+// isAttribution reports whether text from j starts with a short clause
+// that names a speaker and ends the sentence: "Palin said.", "said the
+// mayor.", "Palin told Fox News." (at most six words, with a reporting
+// verb first or last, or "told" or "asked" and at most three words after
+// it).
+func isAttribution(text string, j, end int) bool {
+	rest := text[j:min(end, j+80)]
+	k := strings.IndexAny(rest, ".!?,;:\"“”")
+	if k < 0 || (rest[k] != '.' && rest[k] != '!' && rest[k] != '?') {
+		return false
+	}
+	words := strings.Fields(rest[:k])
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if !reportingVerbs[lw] {
+			continue
+		}
+		// "said Palin", "Palin said", "Palin told Fox News"; not "The
+		// crowd said nothing and stayed".
+		if i == 0 || i == len(words)-1 || (lw == "told" || lw == "tells" || lw == "asked") && len(words)-i <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // nextStart returns the first letter or digit of the next sentence after

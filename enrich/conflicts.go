@@ -108,6 +108,9 @@ type claim struct {
 	value float64 // figures
 	terms map[string]bool
 	near  map[string]bool // figures: the words around the figure (see nearWords)
+	when  map[string]bool // figures: the periods the sentence names (see periods)
+	scope string          // figures: "aboard" for a count of those on board
+	harm  string          // figures: what befell those counted (see harmOf)
 	art   int
 }
 
@@ -148,7 +151,8 @@ func Conflicts(arts []news.Article) []news.Conflict {
 				}
 				figs = append(figs, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
 					key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai,
-					near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun)})
+					near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun), when: periods(s.Text, m[1]),
+					scope: aboard(s.Text[loc[1]:]), harm: harmOf(s.Text[:loc[0]], s.Text[loc[1]:])})
 			}
 			words := strings.Fields(strings.ToLower(s.Text))
 			for i, w := range words {
@@ -182,7 +186,7 @@ func Conflicts(arts []news.Article) []news.Conflict {
 		for j := i + 1; j < len(figs); j++ {
 			f, g := figs[i], figs[j]
 			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || !sameFact(f.terms, g.terms) ||
-				overlap(f.near, g.near) == 0 {
+				overlap(f.near, g.near) == 0 || f.scope != g.scope || f.harm != "" && g.harm != "" && f.harm != g.harm || len(f.when) > 0 && len(g.when) > 0 && overlap(f.when, g.when) == 0 {
 				continue
 			}
 			used[j] = true
@@ -208,6 +212,106 @@ func Conflicts(arts []news.Article) []news.Conflict {
 	return out
 }
 
+// Words that say what befell the people a figure counts.
+var (
+	deathWords  = setOf("killed", "killing", "kills", "dead", "died", "dying", "deaths", "perished", "executed")
+	injuryWords = setOf("wounded", "wounding", "injured", "injuring", "injuries", "hurt")
+)
+
+// harmOf returns what befell those a figure counts, from the words before
+// and after it: "killed" ("killing at least 35 people", "30 people had
+// been killed"), "wounded", "killed or wounded" (a count of both: "killed
+// or wounded at least 100 people", "100 people were killed or injured"),
+// or "" when the sentence says neither near the figure. A verb up to three
+// words before the figure comes first, then one up to five words after it.
+func harmOf(before, after string) string {
+	clean := func(ws []string) []string {
+		for i, w := range ws {
+			ws[i] = strings.Trim(strings.ToLower(w), `.,;:!?"“”'’()`)
+		}
+		return ws
+	}
+	kind := func(w string) string {
+		switch {
+		case deathWords[w]:
+			return "killed"
+		case injuryWords[w]:
+			return "wounded"
+		}
+		return ""
+	}
+	// both joins "killed or wounded" around the word at i of ws.
+	both := func(ws []string, i int) string {
+		k := kind(ws[i])
+		for _, j := range []int{i - 2, i + 2} {
+			if j >= 0 && j < len(ws) && (ws[(i+j)/2] == "or" || ws[(i+j)/2] == "and") {
+				if o := kind(ws[j]); o != "" && o != k {
+					return "killed or wounded"
+				}
+			}
+		}
+		return k
+	}
+	b := clean(strings.Fields(before))
+	for i := len(b) - 1; i >= max(0, len(b)-3); i-- {
+		if isNumber(b[i]) {
+			break
+		}
+		if kind(b[i]) != "" {
+			return both(b, i)
+		}
+	}
+	a := clean(strings.Fields(after))
+	for i := 0; i < min(len(a), 6); i++ {
+		if isNumber(a[i]) {
+			break
+		}
+		if kind(a[i]) != "" {
+			return both(a, i)
+		}
+	}
+	return ""
+}
+
+// aboard returns "aboard" when the words after a figure count those on
+// board ("109 people on board", "all 217 people aboard"), a part of the
+// dead of a crash that also killed people on the ground; else "".
+func aboard(after string) string {
+	w := strings.Fields(strings.ToLower(after[:min(len(after), 30)]))
+	for i := 0; i < min(len(w), 3); i++ {
+		t := strings.Trim(w[i], ".,;:")
+		if t == "aboard" || t == "on" && i+1 < len(w) && strings.Trim(w[i+1], ".,;:") == "board" {
+			return "aboard"
+		}
+	}
+	return ""
+}
+
+// periodRe finds what a sentence says of the period it counts over: a
+// year, "since" and the word after it, or a year or month named relative
+// to now ("this year", "last year", "so far", "to date").
+var periodRe = regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+)?([\w]+)|((?:this|last|next)\s+(?:year|month|week|season)|so\s+far|to\s+date))\b`)
+
+// periods returns the periods sentence names, leaving out number, the
+// figure itself. Two figures whose sentences both name periods, and no
+// period in common, count over different periods: "executed 143 people
+// since 1995" and "598 people in the 23 years since the Supreme Court
+// reinstated capital punishment".
+func periods(sentence, number string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range periodRe.FindAllStringSubmatch(sentence, -1) {
+		switch {
+		case m[1] != "" && m[1] != number:
+			out[m[1]] = true
+		case m[2] != "":
+			out["since "+strings.ToLower(m[2])] = true
+		case m[3] != "":
+			out[strings.Join(strings.Fields(strings.ToLower(m[3])), " ")] = true
+		}
+	}
+	return out
+}
+
 // sameFigure reports whether two figures agree up to rounding.
 func sameFigure(a, b float64) bool {
 	if a == b {
@@ -217,9 +321,6 @@ func sameFigure(a, b float64) bool {
 	return hi > 0 && (hi-min(a, b))/hi < 0.02
 }
 
-// sameFact reports whether two sentences' terms say they report the same
-// fact: at least four shared terms (the counted noun among them) and a
-// Jaccard similarity of 0.2 or more.
 // nearWords returns the content words within nearSpan words of a figure
 // (before and after are the sentence's text around it), roughly stemmed:
 // what is said of the counted thing ("killing 35 people", "35 people were
@@ -255,6 +356,9 @@ var nearStop = setOf("about", "some", "least", "more", "than", "less", "almost",
 	"their", "them", "they", "there", "from", "into", "also", "only", "while", "when", "after",
 	"before", "since", "million", "billion", "thousand", "including", "other", "others", "another")
 
+// sameFact reports whether two sentences' terms say they report the same
+// fact: at least four shared terms (the counted noun among them) and a
+// Jaccard similarity of 0.2 or more.
 func sameFact(a, b map[string]bool) bool {
 	n := overlap(a, b)
 	return n >= 4 && float64(n)/float64(len(a)+len(b)-n) >= 0.2

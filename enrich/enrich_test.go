@@ -121,8 +121,9 @@ func TestConflicts(t *testing.T) {
 
 // TestConflictsRangesAndRates checks that the end of a range and the
 // parts of a share or a rate are not compared as counts, nor counts of
-// which different things are said, while a plain count in the same
-// sentence still is.
+// which different things are said, over different periods, of the dead
+// against the wounded, or of those aboard against all, while a plain
+// count in the same sentence still is.
 func TestConflictsRangesAndRates(t *testing.T) {
 	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -145,6 +146,22 @@ func TestConflictsRangesAndRates(t *testing.T) {
 			"The storm forced 5,000 people from their homes in the harbour district.", true},
 		{"different predicate", "Food poisoning made 5,000 people fall ill on river tours in the harbour district this year.",
 			"Malaria has killed 6,000 people across the valley towns in the harbour district this year.", false},
+		{"different periods", "Since the ferry law came in 2019, the harbour district has fined 143 people for overloading boats.",
+			"In the 40 years since river ferries began running, the harbour district has fined 598 people for overloading boats.", false},
+		{"last year and this year", "Last year the harbour district fined 40 people for overloading ferry boats on the river.",
+			"This year the harbour district fined 55 people for overloading ferry boats on the river.", false},
+		{"the same period", "Since 2019 the harbour district has fined 143 people for overloading ferry boats.",
+			"Since 2019 the harbour district has fined 150 people for overloading ferry boats.", true},
+		{"killed and wounded", "The ferry explosion in the harbour district killed at least 35 people on Thursday, police said.",
+			"At least 114 people were wounded in the ferry explosion in the harbour district on Thursday, police said.", false},
+		{"killed or wounded together", "The ferry explosion in the harbour district killed or wounded at least 100 people on Thursday.",
+			"The ferry explosion in the harbour district killed at least 35 people on Thursday.", false},
+		{"killed in both", "The ferry explosion in the harbour district killed at least 35 people on Thursday.",
+			"At least 30 people were killed by the ferry explosion in the harbour district on Thursday.", true},
+		{"those aboard and all", "The ferry sank in the harbour district, killing all 109 people on board and four on the quay.",
+			"The ferry sank in the harbour district, killing 113 people.", false},
+		{"aboard in both", "The ferry sank in the harbour district, killing all 109 people on board.",
+			"The ferry sank in the harbour district, killing all 112 people aboard.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -187,9 +187,12 @@ func dropCaptionCredit(_ *state, b block) bool {
 }
 
 // galleryCaption is the text of a photo-gallery widget: "Hide Caption 5
-// of 23 Photos: ...", as scraped from CNN-style galleries; a gallery's
-// opening block ("Photos: ... Click through the gallery ...") goes too.
-var galleryCaption = regexp.MustCompile(`(?i)^(hide|show|expand) caption \d+ of \d+\b`)
+// of 23 Photos: ...", as scraped from CNN-style galleries, or "1 of 26
+// Full Screen Autoplay Close Skip Ad × TITLE View Photos ... Caption ...
+// Buy Photo Wait 1 second to continue." as one block from a newspaper's
+// gallery; a gallery's opening block ("Photos: ... Click through the
+// gallery ...") goes too.
+var galleryCaption = regexp.MustCompile(`(?i)^(?:(hide|show|expand) caption \d+ of \d+\b|\d+ of \d+ full screen autoplay\b)`)
 
 // dropGalleryCaption drops the captions of a photo-gallery widget.
 func dropGalleryCaption(_ *state, b block) bool {

@@ -126,7 +126,11 @@ func Conflicts(arts []news.Article) []news.Conflict {
 		a := &arts[ai]
 		for _, s := range a.Sentences {
 			terms := setOf(s.Terms...)
-			for _, loc := range figure.FindAllStringSubmatchIndex(s.Text, -1) {
+			var locs [][]int
+			if strings.ContainsAny(s.Text, "0123456789") { // the pattern is slow to try on every sentence
+				locs = figure.FindAllStringSubmatchIndex(s.Text, -1)
+			}
+			for _, loc := range locs {
 				m := make([]string, 4)
 				for g := range m {
 					if loc[2*g] >= 0 {

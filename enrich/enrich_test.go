@@ -340,3 +340,27 @@ func FuzzEnrich(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkStory enriches the two fixture piles as one story: names,
+// quotes, timeline, support and conflicts.
+func BenchmarkStory(b *testing.B) {
+	var arts []news.Article
+	for _, pile := range []string{"testdata/pile.txt", "testdata/pile2.txt"} {
+		data, err := os.ReadFile(pile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, text := range strings.Split(string(data), "\n---\n") {
+			arts = append(arts, article(pile+string(rune('a'+i)), "", text, time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)))
+		}
+	}
+	words := 0
+	for _, a := range arts {
+		words += len(strings.Fields(a.Text))
+	}
+	b.ReportMetric(float64(words), "words")
+	for b.Loop() {
+		st := news.Story{Brief: news.Brief{Articles: arts}}
+		enrich.Story(&st)
+	}
+}

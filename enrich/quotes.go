@@ -119,6 +119,9 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 // quoteIn returns the quotation in sentence s and its speaker as written,
 // or "" when s quotes no one in a pattern it knows.
 func quoteIn(s string) (text, speaker string) {
+	if !strings.ContainsAny(s, "\"“”") {
+		return "", "" // every pattern needs a quotation mark
+	}
 	if m := quoteThenSpeaker.FindStringSubmatch(s); m != nil {
 		return m[1], m[2]
 	}

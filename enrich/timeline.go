@@ -81,7 +81,12 @@ func resolve(s string, pub time.Time) (time.Time, string, bool) {
 	if !pub.IsZero() {
 		pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
 	}
+	// The patterns are slow to try on every sentence; each needs words
+	// that most sentences lack.
 	for _, re := range []*regexp.Regexp{monthDay, dayMonth} {
+		if !strings.ContainsAny(s, "0123456789") || !hasMonth(s) {
+			break
+		}
 		m := re.FindStringSubmatch(s)
 		if m == nil {
 			continue
@@ -114,6 +119,9 @@ func resolve(s string, pub time.Time) (time.Time, string, bool) {
 	if pub.IsZero() {
 		return time.Time{}, "", false
 	}
+	if !strings.Contains(s, "day") && !strings.Contains(s, "tonight") && !strings.Contains(s, "week") && !strings.Contains(s, "month") && !strings.Contains(s, "tomorrow") {
+		return time.Time{}, "", false // no weekday, nor any relative expression
+	}
 	if loc := weekday.FindStringSubmatchIndex(s); loc != nil {
 		m := weekday.FindStringSubmatch(s)
 		future := futureTalk.MatchString(clauseBefore(s, loc[0]))
@@ -141,6 +149,17 @@ func resolve(s string, pub time.Time) (time.Time, string, bool) {
 		return pub.AddDate(0, 0, days), m[0], true
 	}
 	return time.Time{}, "", false
+}
+
+// hasMonth reports whether s holds the first three letters of a month's
+// name, as every form monthPat matches does.
+func hasMonth(s string) bool {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,

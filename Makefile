@@ -18,6 +18,7 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzROUGE -fuzztime 30s ./eval
 	go test -run '^$$' -fuzz FuzzFold -fuzztime 30s ./dedupe
 	go test -run '^$$' -fuzz FuzzEnrich -fuzztime 30s ./enrich
+	go test -run '^$$' -fuzz FuzzWordSpans -fuzztime 30s ./enrich
 	go test -run '^$$' -fuzz FuzzPostArticle -fuzztime 30s ./internal/server
 
 brief:

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 type rule struct {
@@ -125,5 +127,36 @@ func BenchmarkSentences(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Sentences(text)
+	}
+}
+
+// TestStemCache checks that stems from the cache match the stemmer's, from
+// many goroutines at once and across a clearing of the cache.
+func TestStemCache(t *testing.T) {
+	words := []string{"talks", "running", "ministers", "agreed", "agreement", "generously", "ferries", "news"}
+	want := make([]string, len(words))
+	for i, w := range words {
+		want[i] = english.Stem(w, true)
+	}
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for k := 0; k < 2000; k++ {
+				i := (g + k) % len(words)
+				if got := stem(words[i]); got != want[i] {
+					t.Errorf("stem(%q) = %q, want %q", words[i], got, want[i])
+					return
+				}
+				if k == 1000 && g == 0 {
+					stemCache.Lock()
+					clear(stemCache.m)
+					stemCache.Unlock()
+				}
+			}
+		}()
+	}
+	for range 8 {
+		<-done
 	}
 }

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
@@ -29,6 +30,41 @@ func Article(a *news.Article) {
 	}
 }
 
+// stemCache remembers the stems of words seen: news vocabulary repeats, and
+// stemming was half of segmentation's time. It is cleared when it holds
+// stemCacheSize words, so memory stays bounded.
+var stemCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: make(map[string]string)}
+
+const stemCacheSize = 1 << 17
+
+// stem returns the Snowball English stem of the lower-case word w.
+func stem(w string) string {
+	stemCache.RLock()
+	s, ok := stemCache.m[w]
+	stemCache.RUnlock()
+	if ok {
+		return s
+	}
+	s = english.Stem(w, true)
+	// w and s may share the memory of the whole text w came from.
+	key := strings.Clone(w)
+	if s == w {
+		s = key
+	} else {
+		s = strings.Clone(s)
+	}
+	stemCache.Lock()
+	if len(stemCache.m) >= stemCacheSize {
+		clear(stemCache.m)
+	}
+	stemCache.m[key] = s
+	stemCache.Unlock()
+	return s
+}
+
 // termsAndStems returns the [Terms] of s and the stems of all its words.
 func termsAndStems(s string) (terms, stems []string) {
 	words := Words(s)
@@ -38,7 +74,7 @@ func termsAndStems(s string) (terms, stems []string) {
 			stems[i] = w
 			continue
 		}
-		stems[i] = english.Stem(w, true)
+		stems[i] = stem(w)
 		terms = append(terms, stems[i])
 	}
 	return terms, stems
@@ -103,7 +139,7 @@ func Terms(s string) []string {
 		if len(w) < 2 || IsStopWord(w) {
 			continue
 		}
-		out = append(out, english.Stem(w, true))
+		out = append(out, stem(w))
 	}
 	return out
 }

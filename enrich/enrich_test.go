@@ -219,6 +219,20 @@ func TestEntityRules(t *testing.T) {
 			map[string]string{"Nina Holm": "person"}, []string{"Surrounding Europa"}},
 		{"direction", "Storms hit Northern California and parts of Oregon overnight.",
 			map[string]string{"Northern California": "place"}, nil},
+		{"role after a place", "Storms hit homes in Tallberg again. Rep. Henry Waxman of Tallberg, the committee's leader, asked for help.",
+			map[string]string{"Henry Waxman": "person", "Tallberg": "place"}, nil},
+		{"title of", "The chairman of Northline told reporters the plane was safe.",
+			map[string]string{"Northline": "organization"}, nil},
+		{"body before a title", "The Norland Greens chair Susan Weddington said the vote would go ahead.",
+			map[string]string{"Norland Greens": "organization", "Susan Weddington": "person"}, nil},
+		{"direction before a sea", "Storm Ophelia faded into the North Vell on Sunday.",
+			map[string]string{"North Vell": "place"}, nil},
+		{"said after a comma", "Dr. Ana Ruiz, who has studied Zelvamin, said she was surprised.",
+			map[string]string{"Ana Ruiz": "person"}, []string{"Zelvamin"}},
+		{"the is no person", "Nina Holm, a member of the Storting, said the Storting would vote on Friday.",
+			map[string]string{"Nina Holm": "person"}, []string{"Storting"}},
+		{"party before a given name", "Republican Matthew Fong said he would run again.",
+			map[string]string{"Matthew Fong": "person"}, []string{"Republican Matthew Fong"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

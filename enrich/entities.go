@@ -102,17 +102,31 @@ func Entities(arts []news.Article) []news.Entity {
 			ms[i].kind, ms[i].evidence = 0, false // its kind was for the longer run
 		}
 	}
-	// Kind per name: context evidence wins over a guess; person evidence
-	// anywhere makes a person.
+	// Kind per name: the kind most of its mentions give by context
+	// evidence (ties: a person, then the kind seen first), else the first
+	// guess. One "Rep. Waxman of California, the ranking member" must not
+	// make a person of a hundred mentions of California as a place.
 	kinds := map[string]news.EntityKind{}
-	sure := map[string]bool{}
+	votes := map[string]map[news.EntityKind]int{}
 	for _, m := range ms {
 		if m.kind == 0 {
 			continue
 		}
-		if m.evidence && (!sure[m.name] || m.kind == news.Person) {
-			kinds[m.name], sure[m.name] = m.kind, true
-		} else if !sure[m.name] && kinds[m.name] == 0 {
+		if !m.evidence {
+			if votes[m.name] == nil && kinds[m.name] == 0 {
+				kinds[m.name] = m.kind
+			}
+			continue
+		}
+		v := votes[m.name]
+		if v == nil {
+			v = map[news.EntityKind]int{}
+			votes[m.name] = v
+			kinds[m.name] = m.kind
+		}
+		v[m.kind]++
+		best := kinds[m.name]
+		if v[m.kind] > v[best] || v[m.kind] == v[best] && m.kind == news.Person {
 			kinds[m.name] = m.kind
 		}
 	}
@@ -147,7 +161,10 @@ func Entities(arts []news.Article) []news.Entity {
 	var order []string
 	for _, m := range ms {
 		name := m.name
-		if f := full[name]; f != "" && !strings.Contains(name, " ") {
+		// A short form joins the full name, unless its own mentions
+		// show it is something else ("Concorde", a place, beside "British
+		// Concorde").
+		if f := full[name]; f != "" && !strings.Contains(name, " ") && (votes[name] == nil || kinds[name] == news.Person) {
 			name = f
 		}
 		k := kinds[name]
@@ -219,7 +236,10 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 		i = j
 		// Titles and sentence openers are not part of the name.
 		title := false
-		for len(run) > 0 && (titles[strings.ToLower(run[0])] || notNames[strings.ToLower(run[0])]) {
+		// So is a party or nationality before a given name: "Republican
+		// Matt Fong".
+		for len(run) > 0 && (titles[strings.ToLower(run[0])] || notNames[strings.ToLower(run[0])] ||
+			len(run) > 2 && nonNames[strings.ToLower(run[0])] && firstNames[strings.ToLower(run[1])]) {
 			title = title || titles[strings.ToLower(run[0])]
 			run = run[1:]
 			start++
@@ -253,14 +273,27 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 		if poss && placeBefore[before] {
 			before = "" // "in Graham's case": an owner, not a place
 		}
+		// The word after counts only when nothing but a space comes
+		// between: "Adderall, said" is no "Adderall said".
 		after := ""
-		if e := start + len(run); e < len(words) {
+		if e := start + len(run); e < len(words) && adjacent(s.Text, locs[e-1], locs[e]) {
 			after = strings.ToLower(words[e])
 		}
-		if appositiveTitle(s.Text, locs, words, start+len(run)) {
+		// "Rep. Henry Waxman of California, the ranking member": the role
+		// after a place named "in" or after "Name of" belongs to the
+		// person before ("the death of Okafor, the plane's captain" is
+		// Okafor's).
+		ofName := before == "of" && start > 1 && capitalized(words[start-2])
+		if !placeBefore[before] && !ofName && appositiveTitle(s.Text, locs, words, start+len(run)) {
 			title = true
 		}
 		k, evidence := classify(run, title, before, before2, after)
+		if k == news.Organization && evidence && titles[after] && (poss || len(run) < 2) {
+			// "Norland's foreign minister", "Transport minister Jonas
+			// Beck": an owner or a portfolio, not a body named before a
+			// title.
+			k, evidence = classify(run, title, before, before2, "")
+		}
 		if !evidence && k == news.Person && lower[strings.ToLower(run[len(run)-1])] {
 			// "Climate Change", "Drug Administration": a guess whose last
 			// word the articles also write in lower case is no surname.
@@ -334,6 +367,14 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 		return news.Place, true // "the Vell river", "Tallberg airport"
 	case placeBefore[before] || before == "of" && placeBefore[before2]:
 		return news.Place, true // "in Kessel", "the town of Kessel"
+	case before == "of" && titles[before2]:
+		return news.Organization, true // "the chairman of EgyptAir"
+	case titles[after] && !speechVerbs[after]:
+		return news.Organization, true // "Texas GOP chair Susan Weddington"
+	case directions[first] && len(run) > 1:
+		return news.Place, false // "the North Atlantic"
+	case before == "the":
+		return 0, false // "the House", "the Kestrel": no person
 	case len(run) == 2 || len(run) == 3:
 		return news.Person, false
 	case speechVerbs[after]:

@@ -46,7 +46,7 @@ var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady
 	"trooper", "pastor", "rabbi", "imam", "constable", "marshal", "admiral", "spokesperson", "commander",
 	"principal", "supt", "meteorologist", "speaker", "administrator", "executive", "ceo", "manager",
 	"founder", "correspondent", "reporter", "editor", "researcher", "scientist", "physician", "curator",
-	"coordinator", "chairperson", "host", "anchor")
+	"coordinator", "chairperson", "chair", "host", "anchor")
 
 // firstNames are common given names: a name that starts with one is a
 // person's.

@@ -57,6 +57,42 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// TestQuotesMergeParts checks that a quotation carried in part by another
+// outlet is one quotation with both outlets, unless the part is a few
+// words or another speaker's.
+func TestQuotesMergeParts(t *testing.T) {
+	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, a, b string
+		want       []string // "text — speaker — outlets"
+	}{
+		{"part of a longer quotation",
+			`"These were tough talks, and nothing is settled until our troops can go home," said Viktor Sal.`,
+			`"Nothing is settled until our troops can go home," said Sal. Viktor Sal left.`,
+			[]string{"These were tough talks, and nothing is settled until our troops can go home — Viktor Sal — Harbour Post Capital Times"}},
+		{"a few words stay apart",
+			`"The talks were very, very constructive," said Anna Berg.`,
+			`"Very constructive," Berg said. Anna Berg left.`,
+			[]string{"The talks were very, very constructive — Anna Berg — Harbour Post", "Very constructive — Anna Berg — Capital Times"}},
+		{"another speaker's words stay apart",
+			`"Nothing is settled until our troops can go home, and they will," said Viktor Sal.`,
+			`"Nothing is settled until our troops can go home," said Anna Berg.`,
+			[]string{"Nothing is settled until our troops can go home, and they will — Viktor Sal — Harbour Post", "Nothing is settled until our troops can go home — Anna Berg — Capital Times"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []news.Article{article("a", "Harbour Post", tc.a, d), article("b", "Capital Times", tc.b, d)}
+			var got []string
+			for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+				got = append(got, q.Text+" — "+q.Speaker+" — "+strings.Join(q.Outlets, " "))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("quotes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
 func TestTimeline(t *testing.T) {
 	tue := time.Date(2026, 3, 24, 9, 0, 0, 0, time.UTC) // a Tuesday
 	day := func(m time.Month, d int) string {

@@ -45,11 +45,7 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 			people = append(people, e.Name)
 		}
 	}
-	type acc struct {
-		q     news.Quote
-		first int
-	}
-	byKey := map[string]*acc{}
+	byKey := map[string]*quoteAcc{}
 	var order []string
 	n := 0
 	for ai := range arts {
@@ -87,7 +83,7 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 			}
 			e := byKey[key]
 			if e == nil {
-				e = &acc{q: news.Quote{Text: text, Speaker: speaker}, first: n}
+				e = &quoteAcc{q: news.Quote{Text: text, Speaker: speaker}, first: n}
 				byKey[key] = e
 				order = append(order, key)
 				n++
@@ -101,9 +97,13 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 			}
 		}
 	}
+	mergeParts(byKey, order)
 	out := make([]news.Quote, 0, len(order))
 	firsts := map[string]int{}
 	for _, k := range order {
+		if byKey[k] == nil {
+			continue // merged into a longer quotation
+		}
 		out = append(out, byKey[k].q)
 		firsts[byKey[k].q.Text] = byKey[k].first
 	}
@@ -114,6 +114,58 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 		return cmp.Compare(firsts[a.Text], firsts[b.Text])
 	})
 	return out
+}
+
+// quoteAcc gathers one quotation's citations as Quotes reads.
+type quoteAcc struct {
+	q     news.Quote
+	first int
+}
+
+// minPartKey is the fewest letters a quotation must have to count as
+// part of a longer one: a few words ("very constructive") may be two
+// speakers' own.
+const minPartKey = 30
+
+// mergeParts folds a quotation that is part of a longer one by the same
+// speaker (or by one not named) into the longer: an outlet that quotes
+// "nothing is settled until our troops can go home" carries "These were
+// tough talks, and nothing is settled until our troops can go home". The
+// merged ones are set to nil in byKey.
+func mergeParts(byKey map[string]*quoteAcc, order []string) {
+	for _, short := range order {
+		p := byKey[short]
+		if len(short) < minPartKey {
+			continue
+		}
+		var into *quoteAcc
+		for _, long := range order {
+			l := byKey[long]
+			if l == nil || len(long) <= len(short) || !strings.Contains(long, short) {
+				continue
+			}
+			if p.q.Speaker != "" && l.q.Speaker != "" && p.q.Speaker != l.q.Speaker {
+				continue
+			}
+			if into == nil || len(long) > len(quoteKey(into.q.Text)) {
+				into = l
+			}
+		}
+		if into == nil {
+			continue
+		}
+		for _, c := range p.q.Citations {
+			if !slices.ContainsFunc(into.q.Citations, func(d news.Citation) bool { return d.ArticleID == c.ArticleID }) {
+				into.q.Citations = append(into.q.Citations, c)
+			}
+		}
+		into.q.Outlets = addUnique(into.q.Outlets, p.q.Outlets...)
+		if into.q.Speaker == "" {
+			into.q.Speaker = p.q.Speaker
+		}
+		into.first = min(into.first, p.first)
+		byKey[short] = nil
+	}
 }
 
 // quoteIn returns the quotation in sentence s and its speaker as written,

@@ -100,7 +100,7 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 		// becomes a block of its own, for dropGalleryCaption and
 		// dropSiteNotice.
 		m := galleryInside.FindStringIndex(raw[s:e])
-		if m == nil {
+		if m == nil && strings.Contains(raw[s:e], "must be purchased") {
 			m = salesInside.FindStringIndex(raw[s:e])
 		}
 		if m != nil && m[0] > 0 {

@@ -71,9 +71,11 @@ func TestTextFixtures(t *testing.T) {
 				"A keeper's log from the Skerry Point lighthouse",
 				"The log records storms, shipwrecks",
 				`"It reads like a diary of the weather," Lind said.`,
+				"The museum will keep the log on show until the end of the summer.",
 			},
 			mustDrop: []string{"Tweet location", "interactive transcript", "Rating is available", "not available right now",
-				"Reprints", "non-commercial"},
+				"Reprints", "non-commercial", "not a robot", "newsletters", "through the years", "second storey",
+				"Back to Gallery", "entry for the storm"},
 			title: "Lighthouse keeper's log goes on show",
 		},
 		{

@@ -194,10 +194,22 @@ func dropCaptionCredit(_ *state, b block) bool {
 // gallery ...") goes too.
 var galleryCaption = regexp.MustCompile(`(?i)^(?:(hide|show|expand) caption \d+ of \d+\b|\d+ of \d+ full screen autoplay\b)`)
 
-// dropGalleryCaption drops the captions of a photo-gallery widget.
+// dropGalleryCaption drops the captions of a photo-gallery widget: its
+// numbered captions, its opening block ("Photos: TITLE Photos: TITLE
+// ...", the label twice, or "Click through the gallery") and a caption
+// block that ends in the gallery's controls ("Image 1 of / 47 Caption
+// Close ... Back to Gallery").
 func dropGalleryCaption(_ *state, b block) bool {
-	return galleryCaption.MatchString(b.text) ||
-		strings.HasPrefix(b.text, "Photos:") && strings.Contains(b.text, "Click through the gallery")
+	if galleryCaption.MatchString(b.text) {
+		return true
+	}
+	if strings.HasPrefix(b.text, "Photos:") {
+		head := b.text[:min(len(b.text), 400)]
+		if strings.Contains(b.text, "Click through the gallery") || strings.Count(head, "Photos:") >= 2 {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.TrimRight(b.text, " ."), "Back to Gallery")
 }
 
 // siteNotices are phrases of the notices that web platforms put on a page
@@ -227,6 +239,8 @@ var siteNotices = []string{
 	"this feature is not available right now",
 	"this copy is for your personal, non-commercial use only",
 	"it must be purchased", "contact one of these sales representatives",
+	"verify you're not a robot", "invalid email address", "thank you for subscribing",
+	"you must select a newsletter",
 }
 
 // salesContact is a line of a news service's sales notice: a region, a

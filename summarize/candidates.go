@@ -107,24 +107,42 @@ func endsLikeSentence(t string) bool {
 	return r == '.' || r == '!' || r == '?'
 }
 
-// quotesBalanced reports whether every opened quotation is closed: curly
-// quotes pair up and straight double quotes are even, the first of them
-// not a closing one.
+// quotesBalanced reports whether every quotation the sentence opens is
+// closed in it and none it closes was opened before it. Curly and
+// straight marks pair with each other (scraped text often opens with “
+// and closes with "); a straight mark opens unless it follows a word or
+// a stop and comes before a space, a stop or the end: `MESSAGE." It said
+// "...` ends a quotation begun in an earlier sentence.
 func quotesBalanced(t string) bool {
-	if strings.Count(t, "\"")%2 != 0 || strings.Count(t, "“") != strings.Count(t, "”") {
-		return false
+	open := false
+	for i, r := range t {
+		switch r {
+		case '“':
+			if open {
+				return false
+			}
+			open = true
+		case '”':
+			if !open {
+				return false
+			}
+			open = false
+		case '"':
+			if open {
+				open = false
+				continue
+			}
+			before, _ := utf8.DecodeLastRuneInString(t[:i])
+			after, _ := utf8.DecodeRuneInString(t[i+1:])
+			closes := i > 0 && !unicode.IsSpace(before) && !strings.ContainsRune("([{—–-", before) &&
+				(i+1 == len(t) || unicode.IsSpace(after) || unicode.IsPunct(after))
+			if closes {
+				return false
+			}
+			open = true
+		}
 	}
-	// The first straight quote must not close one: `MESSAGE." It said
-	// "...` ends a quotation begun in an earlier sentence and opens one
-	// that goes on after it.
-	if i := strings.IndexByte(t, '"'); i > 0 {
-		before, _ := utf8.DecodeLastRuneInString(t[:i])
-		after, _ := utf8.DecodeRuneInString(t[i+1:])
-		closes := !unicode.IsSpace(before) && !strings.ContainsRune("([{—–-", before) &&
-			(i+1 == len(t) || unicode.IsSpace(after) || unicode.IsPunct(after))
-		return !closes
-	}
-	return true
+	return !open
 }
 
 // bareQuote reports whether t is a quotation with no speaker: it opens

@@ -21,6 +21,11 @@ func TestQuotesBalanced(t *testing.T) {
 		{`It was fun as it seemed."It sucks," she says.`, true},
 		{`The minister said “talks went well” on Monday.`, true},
 		{`The minister said “talks went well on Monday.`, false},
+		{`“We will not tolerate abuse of this nature," the vice president said.`, true},
+		{`"We will not tolerate abuse of this nature,” the vice president said.`, true},
+		{`The talks ended.” Then the minister left.`, false},
+		{`He said “it is “over”.`, false},
+		{`"Yes," he said, "and "no."`, false},
 	}
 	for _, tc := range tests {
 		if got := quotesBalanced(tc.text); got != tc.want {

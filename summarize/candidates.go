@@ -58,8 +58,9 @@ func Candidates(arts []news.Article) []Candidate {
 // Standalone reports whether s can appear in a summary out of its context:
 // it has minWords to maxWords words, ends like a sentence, has balanced
 // quotes, is not split by " | " (page furniture: "caption | Getty
-// headline"), and does not open with a pronoun or connective whose referent
-// is in the sentence before.
+// headline"), does not open with a pronoun or connective whose referent
+// is in the sentence before, and does not speak as its writer ("As my
+// colleague reported") outside a quotation.
 func Standalone(s news.Sentence) bool {
 	if s.Words < minWords || s.Words > maxWords || len(s.Terms) < 3 {
 		return false
@@ -76,7 +77,36 @@ func Standalone(s news.Sentence) bool {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))
-	return !danglingOpeners[w]
+	return !danglingOpeners[w] && !authorSpeaks(t)
+}
+
+// firstPerson are the words of a writer speaking of themselves. "We" and
+// "our" are left out: outside quotation marks they are as often a
+// paper's or a group's voice in reported speech, and "US" is a country.
+var firstPerson = map[string]bool{"I": true, "I'm": true, "I've": true, "my": true, "My": true, "me": true}
+
+// authorSpeaks reports whether t, outside quotation marks, speaks in the
+// first person ("As my Washington Post colleague reported"): in a brief
+// from many outlets the writer it refers to is missing.
+func authorSpeaks(t string) bool {
+	quoted := false
+	start := -1 // of the word being read, outside quotations
+	for i, r := range t {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			if start < 0 && !quoted {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && firstPerson[strings.ReplaceAll(t[start:i], "’", "'")] {
+			return true
+		}
+		start = -1
+		if r == '"' || r == '“' || r == '”' {
+			quoted = !quoted
+		}
+	}
+	return start >= 0 && firstPerson[strings.ReplaceAll(t[start:], "’", "'")]
 }
 
 // danglingOpeners are first words that point back to a previous sentence:

@@ -34,6 +34,27 @@ func TestQuotesBalanced(t *testing.T) {
 	}
 }
 
+func TestAuthorSpeaks(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{`As my colleague Ana Ruiz reported, the ferry resumed on Monday.`, true},
+		{`I spoke to the captain on Monday.`, true},
+		{`"I spoke to the captain," the minister said.`, false},
+		{`The minister said “my door is open” on Monday.`, false},
+		{`The minister said “my door is open” and I agree.`, true},
+		{`The US and Norland signed the treaty.`, false},
+		{`We take your questions every week.`, false},
+		{`The ferry's Iberian route reopened.`, false},
+	}
+	for _, tc := range tests {
+		if got := authorSpeaks(tc.text); got != tc.want {
+			t.Errorf("authorSpeaks(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestStandaloneRejectsFurniture(t *testing.T) {
 	for _, tc := range []struct {
 		text string

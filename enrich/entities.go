@@ -367,8 +367,10 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 		return news.Place, true // "the Vell river", "Tallberg airport"
 	case placeBefore[before] || before == "of" && placeBefore[before2]:
 		return news.Place, true // "in Kessel", "the town of Kessel"
+	case before == "of" && placeTitles[before2]:
+		return news.Place, true // "the mayor of Kessel"
 	case before == "of" && titles[before2]:
-		return news.Organization, true // "the chairman of EgyptAir"
+		return news.Organization, true // "the chairman of EgyptAir", "the minister of Health"
 	case titles[after] && !speechVerbs[after]:
 		return news.Organization, true // "Texas GOP chair Susan Weddington"
 	case directions[first] && len(run) > 1:
@@ -377,11 +379,17 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 		return 0, false // "the House", "the Kestrel": no person
 	case len(run) == 2 || len(run) == 3:
 		return news.Person, false
-	case speechVerbs[after]:
-		return news.Person, false
+	case speechVerbs[after] && before != "of":
+		return news.Person, false // not "the president of Marden told"
 	}
 	return 0, false
 }
+
+// placeTitles are the titles whose "of" names a place ("the mayor of
+// Kessel"); after the others it names a body ("the chairman of
+// EgyptAir"). Countries, which have presidents and ministers, are in the
+// gazetteer.
+var placeTitles = setOf("mayor", "governor", "gov", "king", "queen", "prince", "princess", "premier", "sheriff")
 
 // titleCase returns s with each word's first letter upper case and the
 // rest lower case: "PORT ALDER" gives "Port Alder".

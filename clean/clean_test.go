@@ -88,8 +88,9 @@ func TestTextFixtures(t *testing.T) {
 		},
 		{
 			page:     "old_wire.txt",
-			mustKeep: []string{"Fishing crews in the harbour agreed on Tuesday", `"Nobody wanted to lose the season," Marks said.`},
-			mustDrop: []string{"NEAH BAY", " _ "},
+			mustKeep: []string{"Fishing crews in the harbour agreed on Tuesday", `"Nobody wanted to lose the season," Marks said.`,
+				"Further south, the crab fleet voted on Wednesday"},
+			mustDrop: []string{"NEAH BAY", " _ ", "WESTPORT"},
 			dateline: "NEAH BAY, Wash.",
 		},
 		{

@@ -416,12 +416,21 @@ func (st *state) trimDateline(b block) block {
 	if m == nil {
 		m = cnnDatelineRe.FindStringSubmatchIndex(b.text)
 	}
-	if m == nil || st.kept > 3 {
+	if m == nil {
 		return b
 	}
 	place := strings.TrimRight(b.text[m[2]:m[3]], " -")
 	if strings.ToUpper(place) != place && !strings.Contains(place, ",") {
 		return b
+	}
+	if st.kept > 3 {
+		// Deep in the text only a wire digest's next item is cut, its
+		// dateline in capitals before the wire's underscore ("MIAMI _ As
+		// both sides ..."); the article's own dateline came first.
+		if strings.ToUpper(place) != place || !strings.HasSuffix(strings.TrimSpace(b.text[:m[1]]), "_") {
+			return b
+		}
+		return block{start: b.start + m[1], end: b.end, text: b.text[m[1]:]}
 	}
 	if st.meta.Dateline == "" {
 		st.meta.Dateline = place

@@ -1,9 +1,11 @@
 package tidings_test
 
 import (
+	"context"
 	"os"
 	"testing"
 
+	"tidings"
 	"tidings/ingest"
 	"tidings/news"
 )
@@ -32,4 +34,34 @@ func benchCluster(b *testing.B) []news.Article {
 	}
 	b.Fatal("tac2009.jsonl has fewer than 2 clusters")
 	return nil
+}
+
+// BenchmarkLargeStory briefs the first 600 articles of duc2006 as one
+// story at 250 words: a story of hundreds of articles, as a server that
+// has run for weeks may hold.
+func BenchmarkLargeStory(b *testing.B) {
+	f, err := os.Open(sharedData + "/duc2006.jsonl")
+	if err != nil {
+		b.Skipf("skipping: %v (the evaluation data in %s is not here)", err, sharedData)
+	}
+	defer f.Close()
+	var arts []news.Article
+	for c, err := range ingest.Clusters("duc2006.jsonl", f) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, c.Articles...)
+		if len(arts) >= 600 {
+			break
+		}
+	}
+	arts = arts[:min(len(arts), 600)]
+	p := &tidings.Pipeline{}
+	for b.Loop() {
+		// Three of the articles have no text after cleaning: their errors
+		// come back beside the brief.
+		if br, err := p.Brief(context.Background(), "", arts, tidings.Options{Words: 250}); len(br.Summary.Sentences) == 0 {
+			b.Fatal(err)
+		}
+	}
 }

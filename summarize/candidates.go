@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -22,6 +23,11 @@ type Candidate struct {
 	Score float64
 	// Published is the article's publication date; zero when unknown.
 	Published time.Time
+	// Span is how many of its article's sentences, from Sentence.Index on,
+	// the candidate covers: 0 or 1 for one sentence, more for a quotation
+	// that sentence splitting cut in parts (see [quotation]); Sentence is
+	// then the whole span.
+	Span int
 }
 
 // Minimum and maximum length, in words, of a sentence that may stand in a
@@ -36,16 +42,30 @@ const (
 // filters (a story of fragments), it returns every sentence of at least
 // three words instead, so a story always gets a summary when it has text.
 func Candidates(arts []news.Article) []Candidate {
+	return candidates(arts, false)
+}
+
+// candidates is [Candidates]; with quotations, a quotation that sentence
+// splitting cut in parts ("We are ready. | We will win," he said.) is
+// also a candidate, whole. Only the ILP takes them: the methods that
+// score sentences one by one lost with them on multiling (centroid
+// ROUGE-2 0.1878 → 0.1813, textrank 0.1687 → 0.1600).
+func candidates(arts []news.Article, quotations bool) []Candidate {
 	var out, loose []Candidate
 	for ai, a := range arts {
 		n := len(a.Sentences)
-		for _, s := range a.Sentences {
+		for k, s := range a.Sentences {
 			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
 			if s.Words >= 3 && len(s.Terms) > 0 {
 				loose = append(loose, c)
 			}
 			if Standalone(s) {
 				out = append(out, c)
+			} else if quotations {
+				if q, span, ok := quotation(a, k); ok {
+					c.Sentence, c.Span = q, span
+					out = append(out, c)
+				}
 			}
 		}
 	}
@@ -181,4 +201,41 @@ func bareQuote(t string) bool {
 	first, _ := utf8.DecodeRuneInString(t)
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return strings.ContainsRune("\"“", first) && strings.ContainsRune("\"”", last)
+}
+
+// maxQuotationSentences is the most sentences a quotation candidate
+// joins.
+const maxQuotationSentences = 4
+
+// quotation returns sentence k of a joined with the sentences after it,
+// in its paragraph, up to the one that closes the quotation it opens,
+// and how many sentences that is: one span of the article's text, cited
+// like a sentence, when it can stand alone (see [Standalone]).
+func quotation(a news.Article, k int) (news.Sentence, int, bool) {
+	first := a.Sentences[k]
+	if quotesBalanced(first.Text) || !strings.ContainsAny(first.Text, "\"“") {
+		return news.Sentence{}, 0, false
+	}
+	q := first
+	for n := 2; n <= maxQuotationSentences && k+n-1 < len(a.Sentences); n++ {
+		next := a.Sentences[k+n-1]
+		if next.Paragraph != first.Paragraph || q.Words+next.Words > maxWords ||
+			next.Start < q.End || strings.TrimSpace(a.Text[q.End:next.Start]) != "" {
+			break
+		}
+		q = news.Sentence{
+			ArticleID: first.ArticleID, Index: first.Index, Paragraph: first.Paragraph,
+			Start: first.Start, End: next.End, Text: a.Text[first.Start:next.End],
+			Words: q.Words + next.Words,
+			Terms: append(slices.Clip(q.Terms), next.Terms...),
+			Stems: append(slices.Clip(q.Stems), next.Stems...),
+		}
+		if quotesBalanced(q.Text) {
+			if Standalone(q) {
+				return q, n, true
+			}
+			break
+		}
+	}
+	return news.Sentence{}, 0, false
 }

@@ -69,3 +69,50 @@ func TestStandaloneRejectsFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationCandidates checks that a quotation the splitter cut in
+// parts is one candidate for the ILP, spanning its sentences in the
+// article's text, and that nothing else is joined.
+func TestQuotationCandidates(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // the joined candidate's text, "" for none
+		span       int
+	}{
+		{"two sentences", `The ferry resumed on Monday. "The boat is ready. The crew will sail every day," the captain said.`,
+			`"The boat is ready. The crew will sail every day," the captain said.`, 2},
+		{"three sentences", `"The crew is tired. The boat is old. But we sail," said Ana Ruiz, the captain.`,
+			`"The crew is tired. The boat is old. But we sail," said Ana Ruiz, the captain.`, 3},
+		{"curly marks", "“The boat is ready. The crew will sail every day,” the captain said on Monday.",
+			"“The boat is ready. The crew will sail every day,” the captain said on Monday.", 2},
+		{"never closed", `"The boat is ready. The crew will sail every day, the captain said on Monday.`, "", 0},
+		{"closed in the next paragraph", "\"The boat is ready.\n\nThe crew will sail every day,\" the captain said on Monday.", "", 0},
+		{"no quotation", `The ferry resumed on Monday. He said it would sail every day from now on.`, "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := news.Article{ID: "a", Text: tc.text}
+			segment.Article(&a)
+			got, span := "", 0
+			for _, c := range candidates([]news.Article{a}, true) {
+				if c.Span > 1 {
+					if got != "" {
+						t.Fatalf("two joined candidates: %q and %q", got, c.Sentence.Text)
+					}
+					got, span = c.Sentence.Text, c.Span
+					if a.Text[c.Sentence.Start:c.Sentence.End] != got {
+						t.Errorf("span [%d,%d) is %q, not the candidate's text", c.Sentence.Start, c.Sentence.End, a.Text[c.Sentence.Start:c.Sentence.End])
+					}
+				}
+			}
+			if got != tc.want || span != tc.span {
+				t.Errorf("joined %q (%d sentences), want %q (%d)", got, span, tc.want, tc.span)
+			}
+			for _, c := range Candidates([]news.Article{a}) {
+				if c.Span > 1 {
+					t.Errorf("Candidates joined %q; only the ILP's candidates may", c.Sentence.Text)
+				}
+			}
+		})
+	}
+}

@@ -128,7 +128,12 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		for _, b := range bigrams(c.Sentence) {
 			id, ok := ids[b]
 			if !ok {
-				w := weightOf(b, stats[b])
+				// A quotation candidate spans sentences; the bigram across
+				// their boundary is in no sentence and weighs nothing.
+				w := 0.0
+				if st := stats[b]; st != nil {
+					w = weightOf(b, st)
+				}
 				if w <= 0 {
 					ids[b] = -1
 					continue

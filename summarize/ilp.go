@@ -33,7 +33,7 @@ const coverRedundancy = 0.3
 // used. It returns ctx.Err() when ctx is done.
 func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
 	sp := newSpace(arts)
-	cands := Candidates(arts)
+	cands := candidates(arts, true)
 	cs := newConcepts(arts, cands, opts.Query)
 	chosen, _, err := solveCover(ctx, cands, cs, sp, opts)
 	if err != nil {

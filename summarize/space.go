@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"cmp"
+	"slices"
 	"tidings/internal/vec"
 	"tidings/news"
 )
@@ -55,8 +57,24 @@ func newSpace(arts []news.Article) *space {
 	return sp
 }
 
+// vector returns candidate c's TF-IDF vector: its sentence's, or the sum
+// of its sentences' when it spans several.
 func (sp *space) vector(c Candidate) vec.Vector {
-	return sp.vecs[c.Article][c.Sentence.Index]
+	if c.Span <= 1 {
+		return sp.vecs[c.Article][c.Sentence.Index]
+	}
+	sum := map[int32]float64{}
+	for i := c.Sentence.Index; i < c.Sentence.Index+c.Span; i++ {
+		for _, e := range sp.vecs[c.Article][i] {
+			sum[e.ID] += e.W
+		}
+	}
+	v := make(vec.Vector, 0, len(sum))
+	for id, w := range sum {
+		v = append(v, vec.Entry{ID: id, W: w})
+	}
+	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	return v
 }
 
 // relevance returns the TF-IDF cosine of each candidate with the query

@@ -5,8 +5,10 @@
 //
 // [Candidates] filters sentences that cannot stand alone in a summary
 // (fragments, captions, questions, sentences opening with an unresolved
-// pronoun, connective or dangling quote). Each method, a file of its own,
-// then chooses among them:
+// pronoun, connective or dangling quote, sentences in the writer's own
+// voice). The ILP also takes a quotation that sentence splitting cut in
+// parts, whole, as one span. Each method, a file of its own, then
+// chooses among them:
 //
 //   - [ILP], the default: the sentences that cover the most weighted
 //     bigram concepts, solved exactly by branch and bound under a time
@@ -22,7 +24,8 @@
 //
 // Input: []news.Article with Sentences filled (see package segment; the
 // ILP also uses Sentence.Stems). Output: a news.Summary whose citations
-// satisfy art.Text[c.Start:c.End] == the supporting sentence. Batch and
+// satisfy art.Text[c.Start:c.End] == the supporting sentence (or the
+// sentences of a quotation the ILP took whole). Batch and
 // deterministic, except that an ILP search stopped by its time limit
 // depends on the machine's speed.
 //

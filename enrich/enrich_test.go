@@ -271,6 +271,10 @@ func TestEntityRules(t *testing.T) {
 			map[string]string{"Ana Ruiz": "person"}, []string{"Zelvamin"}},
 		{"the is no person", "Nina Holm, a member of the Storting, said the Storting would vote on Friday.",
 			map[string]string{"Nina Holm": "person"}, []string{"Storting"}},
+		{"article opens a thing", "El Nino brought storms to the coast. El Nino said nothing. Homes in La Vella flooded.",
+			map[string]string{"La Vella": "place"}, []string{"El Nino"}},
+		{"acronym of a disease", "The study followed 200 children with ADHD in the harbour district.",
+			nil, []string{"ADHD"}},
 		{"party before a given name", "Republican Matthew Fong said he would run again.",
 			map[string]string{"Matthew Fong": "person"}, []string{"Republican Matthew Fong"}},
 	}

@@ -344,11 +344,16 @@ var placeBefore = setOf("in", "near", "across", "town", "city", "village", "capi
 func classify(run []string, title bool, before, before2, after string) (news.EntityKind, bool) {
 	lw := strings.ToLower(strings.Join(run, " "))
 	first, lastw := strings.ToLower(run[0]), strings.ToLower(run[len(run)-1])
+	// A name that opens with an article ("El Nino", "La Jolla") is a
+	// thing or a place, never a person.
+	person := !(len(run) > 1 && articleWords[first])
 	switch {
 	case title:
 		return news.Person, true
 	case places[lw]:
 		return news.Place, true
+	case len(run) == 1 && commonAcronyms[first]:
+		return 0, false // "ADHD", "DNA": things, whatever the words around
 	case len(run) > 1 && directions[first] && places[strings.ToLower(strings.Join(run[1:], " "))]:
 		return news.Place, true // "Northern California", "West Texas"
 	case geoWords[head(run)]:
@@ -359,9 +364,9 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 		return news.Place, true
 	case len(run) == 1 && nonNames[first]:
 		return 0, false
-	case firstNames[first] && len(run) > 1:
+	case firstNames[first] && len(run) > 1 && person:
 		return news.Person, true
-	case speechVerbs[after] && len(run) > 1:
+	case speechVerbs[after] && len(run) > 1 && person:
 		return news.Person, true
 	case geoWords[after]:
 		return news.Place, true // "the Vell river", "Tallberg airport"
@@ -377,9 +382,9 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 		return news.Place, false // "the North Atlantic"
 	case before == "the":
 		return 0, false // "the House", "the Kestrel": no person
-	case len(run) == 2 || len(run) == 3:
+	case (len(run) == 2 || len(run) == 3) && person:
 		return news.Person, false
-	case speechVerbs[after] && before != "of":
+	case speechVerbs[after] && before != "of" && person:
 		return news.Person, false // not "the president of Marden told"
 	}
 	return 0, false
@@ -455,6 +460,16 @@ func acronym(run []string) bool {
 	}
 	return true
 }
+
+// articleWords are Spanish, French and Italian articles: a name that
+// opens with one ("El Nino", "La Nina") is a thing or a place, no person.
+var articleWords = setOf("el", "la", "los", "las", "le", "il")
+
+// commonAcronyms are acronyms of things, not bodies: diseases, measures,
+// devices.
+var commonAcronyms = setOf("aids", "hiv", "adhd", "add", "ocd", "ptsd", "sars", "dna", "rna", "gdp", "ceo",
+	"cfo", "suv", "tv", "gps", "iq", "mri", "usb", "atm", "dvd", "cd", "pc", "ok", "am", "pm", "est", "gmt",
+	"mph", "ipo", "vip", "faq", "ad", "bc", "ii", "iii", "iv")
 
 // possessive reports whether w ends in "'s": a name ends there
 // ("Norland's Anna Berg" is two names).

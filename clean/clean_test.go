@@ -87,7 +87,7 @@ func TestTextFixtures(t *testing.T) {
 			mustDrop: []string{"____", "To publish", "must be purchased", "NONSUBSCRIBERS", "OLE TRAN", "fax"},
 		},
 		{
-			page:     "old_wire.txt",
+			page: "old_wire.txt",
 			mustKeep: []string{"Fishing crews in the harbour agreed on Tuesday", `"Nobody wanted to lose the season," Marks said.`,
 				"Further south, the crab fleet voted on Wednesday"},
 			mustDrop: []string{"NEAH BAY", " _ ", "WESTPORT"},

@@ -145,7 +145,7 @@ func Markdown(w io.Writer, b *news.Brief) error {
 		sb.WriteString(s.Text)
 		for _, c := range s.Citations {
 			n := nums[c.ArticleID]
-			fmt.Fprintf(&sb, "<sup>[%d](#source-%d)</sup>", n, n)
+			fmt.Fprintf(&sb, "<sup>[%d](#%s)</sup>", n, sourceAnchor(b.ID, n))
 		}
 	}
 	fmt.Fprintf(&sb, "\n\n*%d words from %d sources.*\n\n### Sources\n\n", b.Summary.Words, len(b.Articles))
@@ -155,10 +155,28 @@ func Markdown(w io.Writer, b *news.Brief) error {
 		if a.URL != "" {
 			line = fmt.Sprintf("[%s](%s)", line, a.URL)
 		}
-		fmt.Fprintf(&sb, "%d. <a id=\"source-%d\"></a>%s\n", i+1, i+1, line)
+		fmt.Fprintf(&sb, "%d. <a id=\"%s\"></a>%s\n", i+1, sourceAnchor(b.ID, i+1), line)
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
+}
+
+// sourceAnchor is the HTML id of source n of the brief with id: "source-n",
+// or "brief-<id>-source-n" when the brief has an id, so that several
+// briefs in one document (stories, brief --all) link to their own
+// sources. Characters other than letters, digits, "-" and "_" in the id
+// become "-".
+func sourceAnchor(id string, n int) string {
+	if id == "" {
+		return fmt.Sprintf("source-%d", n)
+	}
+	clean := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return '-'
+	}, id)
+	return fmt.Sprintf("brief-%s-source-%d", clean, n)
 }
 
 // JSONBrief is the JSON form of a brief; its field names are stable.

@@ -19,7 +19,7 @@ func ExampleText() {
 	}
 	render.Text(os.Stdout, b)
 	// Output:
-	// Brief (7 words, 1 sources)
+	// Brief (7 words, 1 source)
 	//
 	// Floods closed the coast road on Monday. [1]
 	//

@@ -113,7 +113,7 @@ func Text(w io.Writer, b *news.Brief) error {
 	if b.ID != "" {
 		title += " " + b.ID
 	}
-	fmt.Fprintf(&sb, "%s (%d words, %d sources)\n\n", title, b.Summary.Words, len(b.Articles))
+	fmt.Fprintf(&sb, "%s (%d words, %d %s)\n\n", title, b.Summary.Words, len(b.Articles), plural(len(b.Articles), "source"))
 	for _, s := range b.Summary.Sentences {
 		fmt.Fprintf(&sb, "%s %s\n", s.Text, markers(b, nums, s))
 	}
@@ -148,7 +148,7 @@ func Markdown(w io.Writer, b *news.Brief) error {
 			fmt.Fprintf(&sb, "<sup>[%d](#%s)</sup>", n, sourceAnchor(b.ID, n))
 		}
 	}
-	fmt.Fprintf(&sb, "\n\n*%d words from %d sources.*\n\n### Sources\n\n", b.Summary.Words, len(b.Articles))
+	fmt.Fprintf(&sb, "\n\n*%d words from %d %s.*\n\n### Sources\n\n", b.Summary.Words, len(b.Articles), plural(len(b.Articles), "source"))
 	for i := range b.Articles {
 		a := &b.Articles[i]
 		line := sourceLine(a)

@@ -23,12 +23,12 @@ func ExampleCentroid() {
 		return
 	}
 	for _, sent := range s.Sentences {
-		fmt.Println(sent.Text, len(sent.Citations), "sources")
+		fmt.Printf("%s [cited by %d]\n", sent.Text, len(sent.Citations))
 	}
 	// Output:
-	// The council closed the old bridge on Friday after engineers found a crack. 2 sources
-	// Repairs will take six weeks, officials said. 1 sources
-	// Ferries will run every fifteen minutes during the closure. 1 sources
+	// The council closed the old bridge on Friday after engineers found a crack. [cited by 2]
+	// Repairs will take six weeks, officials said. [cited by 1]
+	// Ferries will run every fifteen minutes during the closure. [cited by 1]
 }
 
 func ExampleILP() {
@@ -46,9 +46,9 @@ func ExampleILP() {
 		return
 	}
 	for _, sent := range s.Sentences {
-		fmt.Println(sent.Text, len(sent.Citations), "sources")
+		fmt.Printf("%s [cited by %d]\n", sent.Text, len(sent.Citations))
 	}
 	// Output:
-	// Engineers found a crack in the old bridge, and the council closed it on Friday. 3 sources
-	// Ferries will run every fifteen minutes during the closure. 2 sources
+	// Engineers found a crack in the old bridge, and the council closed it on Friday. [cited by 3]
+	// Ferries will run every fifteen minutes during the closure. [cited by 2]
 }

@@ -28,6 +28,7 @@ const (
 	DefaultThreshold  = 0.17
 	DefaultWindow     = 4 * 24 * time.Hour
 	DefaultNameWeight = 1
+	DefaultSettle     = 20
 )
 
 // TopTerms is how many of its heaviest terms an article keeps.
@@ -52,6 +53,12 @@ type Options struct {
 	// NameWeight multiplies the counts of name terms; 0 means
 	// DefaultNameWeight.
 	NameWeight float64
+	// Settle is how many articles after its own an article added to a
+	// Clusterer gets its one chance to move to a story it has become
+	// closer to (see [Clusterer.Moves]); 0 means DefaultSettle, negative
+	// never. Batch does not use it: it gives every article that chance
+	// once all are placed.
+	Settle int
 }
 
 func (o Options) threshold() float64 {
@@ -66,6 +73,13 @@ func (o Options) window() time.Duration {
 		return DefaultWindow
 	}
 	return o.Window
+}
+
+func (o Options) settle() int {
+	if o.Settle == 0 {
+		return DefaultSettle
+	}
+	return o.Settle
 }
 
 func (o Options) nameWeight() float64 {
@@ -99,6 +113,12 @@ type Clusterer struct {
 	posts   map[int32][]int32 // term -> stories, oldest first
 	mark    []int             // per story: the last search that scored it
 	stamp   int               // searches so far
+	moves   []Move            // since the last call to Moves
+}
+
+// Move is an article that left one story for another.
+type Move struct {
+	Article, From, To int
 }
 
 // New returns an empty incremental clusterer.
@@ -111,8 +131,29 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 
 // Add places d as article number c.Len() and returns the number of its
 // story: an existing story's, or a new one (numbered from 0 in order of
-// creation).
+// creation). The article placed Options.Settle articles before d then
+// gets its one chance to move, as Batch gives every article once all are
+// placed: a story's first articles join it while its centroid is still
+// raw. Such a move is reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
+	s := c.place(d)
+	if k := len(c.docs) - 1 - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
+		if from := c.of[k]; c.move(k) {
+			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+		}
+	}
+	return s
+}
+
+// Moves returns the articles that moved since the last call, in order.
+func (c *Clusterer) Moves() []Move {
+	m := c.moves
+	c.moves = nil
+	return m
+}
+
+// place adds d to the story it is most similar to, or to a new one.
+func (c *Clusterer) place(d Doc) int {
 	v := c.vector(d)
 	id := len(c.docs)
 	c.docs = append(c.docs, v)
@@ -304,7 +345,7 @@ func (c *Clusterer) leave(id int) {
 func Batch(docs []Doc, opts Options) [][]int {
 	c, order := weighed(docs, opts)
 	for _, i := range order {
-		c.Add(docs[i])
+		c.place(docs[i])
 	}
 	for k := range order {
 		c.move(k)
@@ -467,8 +508,9 @@ func Reassign(docs []Doc, groups [][]int) [][]int {
 }
 
 // move takes article k to the story whose centroid (without k) is most
-// similar to it, when that beats its own story's.
-func (c *Clusterer) move(k int) {
+// similar to it, when that beats its own story's, and reports whether it
+// moved.
+func (c *Clusterer) move(k int) bool {
 	own := c.of[k]
 	if len(c.stories[own].members) == 1 {
 		// A singleton's own centroid is itself; any story above the
@@ -477,8 +519,9 @@ func (c *Clusterer) move(k int) {
 			c.leave(k)
 			c.of[k] = s
 			c.join(s, k)
+			return true
 		}
-		return
+		return false
 	}
 	c.leave(k)
 	stay := c.cosine(c.docs[k], c.stories[own])
@@ -488,4 +531,5 @@ func (c *Clusterer) move(k int) {
 	}
 	c.of[k] = s
 	c.join(s, k)
+	return s != own
 }

@@ -14,9 +14,11 @@
 //
 // [Clusterer] is incremental: [Clusterer.Add] places one article without
 // recomputing the others, with term weights from the documents seen so
-// far. [Batch] knows the whole pile first: it weighs terms over all of
-// it, adds the articles in date order, then moves each article once to
-// the story that suits it best. Candidate stories come from an inverted
+// far, and gives the article placed Options.Settle articles earlier its
+// one chance to move to a story that now suits it better
+// ([Clusterer.Moves] reports such moves). [Batch] knows the whole pile
+// first: it weighs terms over all of it, adds the articles in date order,
+// then moves each article once to the story that suits it best. Candidate stories come from an inverted
 // index over the articles' heaviest terms whose lists keep only the most
 // recent stories, so the cost per article is bounded and the total grows
 // linearly with the pile.

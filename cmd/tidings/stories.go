@@ -127,14 +127,19 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 			}
 		}
 	}
-	// Incremental: the same folded articles, added one at a time.
+	// Incremental: the same folded articles, added one at a time; the
+	// stories are read at the end, after the moves settling made.
 	inc := cluster.New(copts)
-	incLabel := map[string]string{}
 	for k := range kept {
-		s := fmt.Sprint(inc.Add(tidings.Doc(&kept[k])))
-		incLabel[kept[k].ID] = s
-		for _, c := range kept[k].Copies {
-			incLabel[c.ID] = s
+		inc.Add(tidings.Doc(&kept[k]))
+	}
+	incLabel := map[string]string{}
+	for s, g := range inc.Stories() {
+		for _, k := range g {
+			incLabel[kept[k].ID] = fmt.Sprint(s)
+			for _, c := range kept[k].Copies {
+				incLabel[c.ID] = fmt.Sprint(s)
+			}
 		}
 	}
 	pred := make([]string, len(prepared))

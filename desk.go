@@ -15,7 +15,10 @@ import (
 // Grouper places prepared articles into stories one at a time, the
 // incremental form of [Group]: a near-duplicate of an earlier article
 // joins that article's story as its copy; any other article joins the
-// story whose content and dates it matches, or starts one.
+// story whose content and dates it matches, or starts one. Its placements
+// are final: it does not use the clusterer's settling moves
+// (cluster.Options.Settle), which would move articles a caller has
+// already recorded.
 type Grouper struct {
 	index   *dedupe.Index
 	cluster *cluster.Clusterer
@@ -24,7 +27,9 @@ type Grouper struct {
 
 // NewGrouper returns an empty Grouper.
 func NewGrouper(opts StoryOptions) *Grouper {
-	return &Grouper{index: dedupe.NewIndex(opts.Dedupe), cluster: cluster.New(opts.Cluster)}
+	copts := opts.Cluster
+	copts.Settle = -1
+	return &Grouper{index: dedupe.NewIndex(opts.Dedupe), cluster: cluster.New(copts)}
 }
 
 // Add places a, the next article (numbered from 0 in the order added), and

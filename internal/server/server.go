@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"tidings"
-	"tidings/cluster"
 	"tidings/ingest"
 	"tidings/news"
 	"tidings/render"
@@ -92,7 +91,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: cluster.Options{Settle: -1}}), stories: map[int]int64{},
+	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{}), stories: map[int]int64{},
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1),
 		dirty: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), finished: make(chan struct{}),
 		cache: map[int64]news.Article{}}

@@ -92,6 +92,10 @@ var migrations = [][]string{
 			error TEXT NOT NULL,
 			added TEXT NOT NULL)`,
 	},
+	{
+		`ALTER TABLE stories ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`,
+		`CREATE INDEX stories_seq ON stories (seq)`,
+	},
 }
 
 // sqlStore is the Store of both dialects over database/sql.
@@ -328,17 +332,18 @@ func (s *sqlStore) PutStory(ctx context.Context, st *Story) error {
 		st.Updated = time.Now().UTC()
 	}
 	if st.ID == 0 {
-		err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO stories (updated, title, articles, summary, body) VALUES (?, ?, ?, ?, ?) RETURNING id`),
-			formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body)).Scan(&st.ID)
+		err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO stories (updated, title, articles, summary, body, seq) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+			formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body), st.Seq).Scan(&st.ID)
 		if err != nil {
 			return fmt.Errorf("store: add story: %w", err)
 		}
 		return nil
 	}
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO stories (id, updated, title, articles, summary, body) VALUES (?, ?, ?, ?, ?, ?)
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO stories (id, updated, title, articles, summary, body, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, title = excluded.title, articles = excluded.articles,
-		summary = excluded.summary, body = excluded.body`),
-		st.ID, formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body))
+		summary = excluded.summary, body = excluded.body,
+		seq = CASE WHEN excluded.seq <> 0 THEN excluded.seq ELSE stories.seq END`),
+		st.ID, formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body), st.Seq)
 	if err != nil {
 		return fmt.Errorf("store: put story: %w", err)
 	}
@@ -348,8 +353,8 @@ func (s *sqlStore) PutStory(ctx context.Context, st *Story) error {
 func (s *sqlStore) Story(ctx context.Context, id int64) (Story, error) {
 	var st Story
 	var updated, body string
-	err := s.rd.QueryRowContext(ctx, s.q(`SELECT id, updated, title, articles, summary, body FROM stories WHERE id = ?`), id).
-		Scan(&st.ID, &updated, &st.Title, &st.Articles, &st.Summary, &body)
+	err := s.rd.QueryRowContext(ctx, s.q(`SELECT id, updated, title, articles, summary, body, seq FROM stories WHERE id = ?`), id).
+		Scan(&st.ID, &updated, &st.Title, &st.Articles, &st.Summary, &body, &st.Seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, ErrNotFound
 	}
@@ -360,18 +365,37 @@ func (s *sqlStore) Story(ctx context.Context, id int64) (Story, error) {
 	return st, nil
 }
 
+func (s *sqlStore) StoryBySeq(ctx context.Context, seq int64) (int64, error) {
+	var id int64
+	err := s.rd.QueryRowContext(ctx, s.q(`SELECT id FROM stories WHERE seq = ? ORDER BY id LIMIT 1`), seq).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: find story: %w", err)
+	}
+	return id, nil
+}
+
+func (s *sqlStore) SetStorySeq(ctx context.Context, id, seq int64) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE stories SET seq = ? WHERE id = ?`), seq, id); err != nil {
+		return fmt.Errorf("store: set story seq: %w", err)
+	}
+	return nil
+}
+
 func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	query := `SELECT id, updated, title, articles, summary FROM stories ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
+	query := `SELECT id, updated, title, articles, summary FROM stories WHERE articles > 0 ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
 	args := []any{limit, max(q.Offset, 0)}
 	if terms := searchTerms(q.Search); len(terms) > 0 {
 		switch s.d.name {
 		case "postgres":
 			query = `SELECT id, updated, title, articles, summary FROM stories WHERE search @@ plainto_tsquery('english', ?)
-				ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
+				AND articles > 0 ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
 			args = append([]any{strings.Join(terms, " ")}, args...)
 		default:
 			// Each term quoted: user text never reaches FTS5's syntax.
@@ -380,7 +404,7 @@ func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
 				quoted[i] = `"` + t + `"`
 			}
 			query = `SELECT s.id, s.updated, s.title, s.articles, s.summary FROM stories s JOIN stories_fts f ON f.rowid = s.id
-				WHERE stories_fts MATCH ? ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?`
+				WHERE stories_fts MATCH ? AND s.articles > 0 ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?`
 			args = append([]any{strings.Join(quoted, " ")}, args...)
 		}
 	}

@@ -47,6 +47,10 @@ type Story struct {
 	Summary string
 	// Body is the story's JSON document as the server serves it.
 	Body []byte
+	// Seq is a number the caller gives the story to find it again
+	// ([Store.StoryBySeq]), 0 for none; PutStory keeps the stored one
+	// when given 0.
+	Seq int64
 }
 
 // Feed is a subscribed feed and the state of its polling.
@@ -94,7 +98,13 @@ type Store interface {
 	PutStory(ctx context.Context, s *Story) error
 	// Story returns the story with the given id, or ErrNotFound.
 	Story(ctx context.Context, id int64) (Story, error)
-	// Stories returns the stories q selects, without their bodies.
+	// StoryBySeq returns the id of the story with the given Seq, or
+	// ErrNotFound.
+	StoryBySeq(ctx context.Context, seq int64) (int64, error)
+	// SetStorySeq sets the Seq of story id.
+	SetStorySeq(ctx context.Context, id, seq int64) error
+	// Stories returns the stories q selects, without their bodies. A
+	// story with no articles (they all moved to others) is not listed.
 	Stories(ctx context.Context, q Query) ([]Story, error)
 	// HasArticle reports whether an article with key is stored.
 	HasArticle(ctx context.Context, key string) (bool, error)

@@ -154,6 +154,45 @@ func TestStories(t *testing.T) {
 	})
 }
 
+// TestStorySeq checks that a story is found again by its Seq, that
+// re-putting it without one keeps it, that SetStorySeq sets it, and that a
+// story left without articles is not listed.
+func TestStorySeq(t *testing.T) {
+	ctx := context.Background()
+	eachStore(t, func(t *testing.T, s Store) {
+		a := Story{Title: "Ferry crews strike", Articles: 2, Body: []byte(`{}`), Seq: 7}
+		b := Story{Title: "Geneva talks", Articles: 1, Body: []byte(`{}`)}
+		for _, st := range []*Story{&a, &b} {
+			if err := s.PutStory(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if id, err := s.StoryBySeq(ctx, 7); err != nil || id != a.ID {
+			t.Errorf("StoryBySeq(7) = %d, %v; want %d", id, err, a.ID)
+		}
+		if _, err := s.StoryBySeq(ctx, 8); !errors.Is(err, ErrNotFound) {
+			t.Errorf("StoryBySeq(8): %v, want ErrNotFound", err)
+		}
+		// Re-summarized without a Seq: the stored one stays.
+		if err := s.PutStory(ctx, &Story{ID: a.ID, Title: a.Title, Articles: 0, Body: []byte(`{}`)}); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := s.Story(ctx, a.ID); err != nil || st.Seq != 7 {
+			t.Errorf("Story after re-put = %+v, %v; want Seq 7", st, err)
+		}
+		if err := s.SetStorySeq(ctx, b.ID, 9); err != nil {
+			t.Fatal(err)
+		}
+		if id, err := s.StoryBySeq(ctx, 9); err != nil || id != b.ID {
+			t.Errorf("StoryBySeq(9) = %d, %v; want %d", id, err, b.ID)
+		}
+		list, err := s.Stories(ctx, Query{})
+		if err != nil || len(list) != 1 || list[0].ID != b.ID {
+			t.Errorf("Stories = %+v, %v; want only the story with articles", list, err)
+		}
+	})
+}
+
 func TestReopen(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "t.db")

@@ -15,36 +15,58 @@ import (
 // Grouper places prepared articles into stories one at a time, the
 // incremental form of [Group]: a near-duplicate of an earlier article
 // joins that article's story as its copy; any other article joins the
-// story whose content and dates it matches, or starts one. Its placements
-// are final: it does not use the clusterer's settling moves
-// (cluster.Options.Settle), which would move articles a caller has
-// already recorded.
+// story whose content and dates it matches, or starts one. As the
+// clusterer settles (cluster.Options.Settle), an article placed earlier
+// may move to another story; Add reports such moves, the article's
+// copies with it.
 type Grouper struct {
 	index   *dedupe.Index
 	cluster *cluster.Clusterer
-	story   []int // per article added: its story number
+	story   []int   // per article added: its story number
+	root    []int   // per article added: the article it copies, or itself
+	copies  [][]int // per article added: the later articles that copy it
+	doc     []int   // per clustered article: its number among those added
+}
+
+// GroupMove is an article, by its number among those added, that moved
+// to another story after it was placed.
+type GroupMove struct {
+	Article, Story int
 }
 
 // NewGrouper returns an empty Grouper.
 func NewGrouper(opts StoryOptions) *Grouper {
-	copts := opts.Cluster
-	copts.Settle = -1
-	return &Grouper{index: dedupe.NewIndex(opts.Dedupe), cluster: cluster.New(copts)}
+	return &Grouper{index: dedupe.NewIndex(opts.Dedupe), cluster: cluster.New(opts.Cluster)}
 }
 
 // Add places a, the next article (numbered from 0 in the order added), and
-// returns the number of the earlier article it copies (-1 for none) and
-// its story number (from 0, in order of creation).
-func (g *Grouper) Add(a *news.Article) (copyOf, story int) {
+// returns the number of the earlier article it copies (-1 for none), its
+// story number (from 0, in order of creation) and the earlier articles
+// that moved to another story as a result, in order.
+func (g *Grouper) Add(a *news.Article) (copyOf, story int, moved []GroupMove) {
+	n := len(g.story)
+	g.copies = append(g.copies, nil)
 	copyOf = g.index.Add(a.Text)
 	if copyOf >= 0 {
-		story = g.story[copyOf]
+		r := g.root[copyOf] // a copy of a copy copies the first
+		story = g.story[r]
 		g.story = append(g.story, story)
-		return copyOf, story
+		g.root = append(g.root, r)
+		g.copies[r] = append(g.copies[r], n)
+		return copyOf, story, nil
 	}
+	g.doc = append(g.doc, n)
+	g.root = append(g.root, n)
 	story = g.cluster.Add(Doc(a))
 	g.story = append(g.story, story)
-	return -1, story
+	for _, m := range g.cluster.Moves() {
+		k := g.doc[m.Article]
+		for _, k := range append([]int{k}, g.copies[k]...) {
+			g.story[k] = m.To
+			moved = append(moved, GroupMove{Article: k, Story: m.To})
+		}
+	}
+	return copyOf, story, moved
 }
 
 // Story briefs and enriches one story of prepared articles, whose

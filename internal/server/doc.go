@@ -3,8 +3,11 @@
 //
 // Each article posted is cleaned, matched against the articles already
 // held (near-duplicates fold into the article they copy), placed in a
-// story incrementally (tidings.Grouper) and stored; only the story it
-// touched is re-summarized. Ingest is serialized inside one process. At
-// start the server replays the stored articles, in the order they came, to
-// rebuild its grouping state.
+// story incrementally (tidings.Grouper) and stored; only the stories it
+// touched are re-summarized (its own, and those an earlier article left or
+// joined when the grouper's settling step moved it). Ingest is serialized
+// inside one process. At start the server replays the stored articles, in
+// the order they came, to rebuild its grouping state; stories are found
+// again by their grouper number (store.Story.Seq), and only placements the
+// store lacks are written.
 package server

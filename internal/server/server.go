@@ -13,12 +13,14 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"tidings"
+	"tidings/cluster"
 	"tidings/ingest"
 	"tidings/news"
 	"tidings/render"
@@ -56,6 +58,9 @@ type Options struct {
 	Fetch ingest.FetchOptions
 	// PollEvery is how often Run polls the feeds; 0 means 15 minutes.
 	PollEvery time.Duration
+	// Cluster controls how articles are grouped into stories; the zero
+	// value uses the defaults.
+	Cluster cluster.Options
 }
 
 // Server serves the API.
@@ -79,6 +84,10 @@ type Server struct {
 	mu      sync.Mutex // serializes ingest and guards the state below
 	grouper *tidings.Grouper
 	canon   []int64       // grouper number -> id of the article it copies, or its own
+	ids     []int64       // grouper number -> article id
+	at      []int64       // grouper number -> the story id stored for the article
+	copyAt  []int64       // grouper number -> the copied article id stored for it
+	want    []int         // grouper number -> the grouper's story number for it now
 	stories map[int]int64 // grouper story number -> story id
 	last    int64         // the highest article id replayed or added
 }
@@ -91,7 +100,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{}), stories: map[int]int64{},
+	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts.Cluster}), stories: map[int]int64{},
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1),
 		dirty: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), finished: make(chan struct{}),
 		cache: map[int64]news.Article{}}
@@ -173,60 +182,139 @@ func (s *Server) summarizer() {
 // An article stored but not yet placed (the process died in between) is
 // placed now and its story re-summarized.
 func (s *Server) replay(ctx context.Context) error {
+	changed := map[int]bool{}
 	for {
 		page, err := s.st.Articles(ctx, s.last, 500)
 		if err != nil {
 			return err
 		}
 		if len(page) == 0 {
-			return nil
+			break
 		}
 		for _, a := range page {
-			if _, _, err := s.place(ctx, a, nil); err != nil {
+			if _, err := s.add(ctx, a, nil, changed); err != nil {
 				return err
 			}
 		}
 	}
+	return s.sync(ctx, changed)
 }
 
 // place runs stored article a through the grouper and records its story;
-// a new placement marks the story for re-summarizing. It returns the story
-// id and the id of the article a copies (0 for none).
+// a new placement marks the story for re-summarizing. Earlier articles
+// the grouper moves to another story as a result are moved in the store
+// too, and both their stories marked. It returns the story id and the id
+// of the article a copies (0 for none).
 //
 // prepared is a, cleaned and segmented, when the caller has it; nil means
 // prepare it here.
 func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Article) (story, copyOf int64, err error) {
+	changed := map[int]bool{}
+	n, err := s.add(ctx, a, prepared, changed)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := s.sync(ctx, changed); err != nil {
+		return 0, 0, err
+	}
+	return s.at[n], s.copyAt[n], nil
+}
+
+// add runs stored article a through the grouper, without writing
+// placements: it records what the store says of a and what the grouper
+// now says, and adds to changed the grouper numbers of a and of the
+// articles it made move. It returns a's grouper number.
+func (s *Server) add(ctx context.Context, a store.Article, prepared *news.Article, changed map[int]bool) (int, error) {
 	if prepared == nil {
 		na := segmented(a)
 		prepared = &na
 	}
-	n, group := s.grouper.Add(prepared)
+	n, group, moved := s.grouper.Add(prepared)
+	var copyOf int64
 	if n >= 0 {
 		copyOf = s.canon[n] // a copy of a copy copies the first
 	}
+	k := len(s.ids)
 	s.canon = append(s.canon, cmp.Or(copyOf, a.ID))
+	s.ids = append(s.ids, a.ID)
+	s.at = append(s.at, a.Story)
+	s.copyAt = append(s.copyAt, a.CopyOf)
+	s.want = append(s.want, group)
 	s.last = a.ID
-	id, known := s.stories[group]
-	if !known && a.Story != 0 {
-		id, known = a.Story, true
-		s.stories[group] = id
+	// The story's id now, while a can tell it for a database whose
+	// stories have no Seq yet.
+	if _, err := s.storyID(ctx, group, a); err != nil {
+		return 0, err
 	}
-	if a.Story == id && known && a.CopyOf == copyOf {
-		return id, copyOf, nil // replay of a placed article
+	changed[k] = true
+	for _, m := range moved {
+		s.want[m.Article] = m.Story
+		changed[m.Article] = true
 	}
-	if !known {
-		st := store.Story{Title: a.Title, Body: []byte("{}")}
+	return k, nil
+}
+
+// sync writes the placements of the articles in changed (by grouper
+// number) that the store does not have yet, and marks their old and new
+// stories for re-summarizing.
+func (s *Server) sync(ctx context.Context, changed map[int]bool) error {
+	ks := make([]int, 0, len(changed))
+	for k := range changed {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	for _, k := range ks {
+		to, err := s.storyID(ctx, s.want[k], store.Article{})
+		if err != nil {
+			return err
+		}
+		var copyOf int64
+		if c := s.canon[k]; c != s.ids[k] {
+			copyOf = c
+		}
+		if s.at[k] == to && s.copyAt[k] == copyOf {
+			continue // stored before: a replay
+		}
+		if err := s.st.PlaceArticle(ctx, s.ids[k], to, copyOf); err != nil {
+			return err
+		}
+		if from := s.at[k]; from != 0 && from != to {
+			s.touch(from)
+		}
+		s.at[k], s.copyAt[k] = to, copyOf
+		s.touch(to)
+	}
+	return nil
+}
+
+// storyID returns the id of the story with grouper number group, creating
+// it when the store has none: the story whose Seq is group+1, else (a
+// database from before stories had one) the story that a, when it was
+// placed before, was stored in.
+func (s *Server) storyID(ctx context.Context, group int, a store.Article) (int64, error) {
+	if id, ok := s.stories[group]; ok {
+		return id, nil
+	}
+	seq := int64(group) + 1
+	id, err := s.st.StoryBySeq(ctx, seq)
+	switch {
+	case err == nil:
+	case !errors.Is(err, store.ErrNotFound):
+		return 0, err
+	case a.Story != 0:
+		id = a.Story
+		if err := s.st.SetStorySeq(ctx, id, seq); err != nil {
+			return 0, err
+		}
+	default:
+		st := store.Story{Title: a.Title, Body: []byte("{}"), Seq: seq}
 		if err := s.st.PutStory(ctx, &st); err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 		id = st.ID
-		s.stories[group] = id
 	}
-	if err := s.st.PlaceArticle(ctx, a.ID, id, copyOf); err != nil {
-		return 0, 0, err
-	}
-	s.touch(id)
-	return id, copyOf, nil
+	s.stories[group] = id
+	return id, nil
 }
 
 // summarize rebuilds story id's brief from its articles and stores it.

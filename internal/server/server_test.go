@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"tidings/cluster"
 	"tidings/internal/pgtest"
 	"tidings/store"
 )
@@ -184,6 +185,109 @@ func TestIngestAndRead(t *testing.T) {
 		"text": "Norland and Ostrava will exchange 200 prisoners at Kessel on Friday, the UN envoy Maria Lund said, after foreign ministers Anna Berg and Viktor Sal agreed the swap in Geneva on Tuesday."}`
 	if code := call(t, "POST", ts2.URL+"/api/articles", token, "application/json", body, &p); code != 201 || p.Story != ids[4].Story {
 		t.Errorf("after restart: %d %+v, want story %d", code, p, ids[4].Story)
+	}
+}
+
+// TestSettlingMoves posts articles where the clusterer's settling step
+// moves an early article to the story that formed after it: the store
+// follows the move, the story it left keeps only its own articles, and a
+// new server over the same store replays to the same placements.
+func TestSettlingMoves(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	opts := Options{Cluster: cluster.Options{Settle: 3, Threshold: 0.25}}
+	ts := newServer(t, st, opts)
+	texts := []string{
+		"Ferry strike crews pay lannic islands sailings.",
+		"Ferry strike crews pay lannic union.",
+		"Ferry strike geneva talks ministers.",
+		"Geneva talks ministers border ceasefire vell troops.",
+		"Geneva talks ministers border ceasefire vell prisoners.",
+		"Geneva talks ministers ceasefire vell troops kessel.",
+		"Geneva ministers border ceasefire vell kessel envoy.",
+	}
+	var ids []posted
+	for i, text := range texts {
+		var p posted
+		body := fmt.Sprintf(`{"outlet": "Outlet %d", "text": %q}`, i, text)
+		if code := call(t, "POST", ts.URL+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated {
+			t.Fatalf("post %d: %d", i, code)
+		}
+		ids = append(ids, p)
+	}
+	if ids[2].Story != ids[0].Story {
+		t.Fatalf("article 3 was first placed in story %d, want the ferry story %d (the test's premise)", ids[2].Story, ids[0].Story)
+	}
+	placed := func() map[int64]int64 {
+		out := map[int64]int64{}
+		for _, p := range ids {
+			a, err := st.Article(context.Background(), p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[a.ID] = a.Story
+		}
+		return out
+	}
+	got := placed()
+	ferry, talks := got[ids[0].ID], got[ids[3].ID]
+	if ferry == talks || got[ids[1].ID] != ferry || got[ids[2].ID] != talks {
+		t.Fatalf("placements %v: want articles 1-2 in one story and 3-7 in another", got)
+	}
+	var story struct {
+		Articles []string `json:"articles"`
+	}
+	call(t, "GET", fmt.Sprint(ts.URL, "/api/stories/", ferry), "", "", "", &story)
+	if len(story.Articles) != 2 {
+		t.Errorf("the ferry story lists %d articles, want 2 after the move", len(story.Articles))
+	}
+	// A second server replays to the same placements.
+	ts2 := newServer(t, st, opts)
+	if again := placed(); fmt.Sprint(again) != fmt.Sprint(got) {
+		t.Errorf("after replay %v, want %v", again, got)
+	}
+	var p posted
+	body := `{"outlet": "Outlet 9", "text": "Geneva talks ministers border ceasefire vell envoy kessel."}`
+	if code := call(t, "POST", ts2.URL+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated || p.Story != talks {
+		t.Errorf("after restart: %d %+v, want story %d", code, p, talks)
+	}
+}
+
+// TestReplayWithoutSeq replays a store whose stories have no Seq (written
+// before stories had one): the stories are found through their articles,
+// given their Seq, and a new article joins the right one.
+func TestReplayWithoutSeq(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	ts := newServer(t, st, Options{})
+	var ids []posted
+	for _, body := range pile(t) {
+		var p posted
+		if code := call(t, "POST", ts.URL+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated {
+			t.Fatalf("post: %d", code)
+		}
+		ids = append(ids, p)
+	}
+	seen := map[int64]bool{}
+	for _, p := range ids {
+		if !seen[p.Story] {
+			seen[p.Story] = true
+			if err := st.SetStorySeq(ctx, p.Story, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ts2 := newServer(t, st, Options{})
+	for story := range seen {
+		s, err := st.Story(ctx, story)
+		if err != nil || s.Seq == 0 {
+			t.Errorf("story %d after replay: Seq %d, %v; want one set", story, s.Seq, err)
+		}
+	}
+	var p posted
+	body := `{"outlet": "Valley Wire", "published": "2026-03-25", "title": "Prisoner exchange set for Friday",
+		"text": "Norland and Ostrava will exchange 200 prisoners at Kessel on Friday, the UN envoy Maria Lund said, after foreign ministers Anna Berg and Viktor Sal agreed the swap in Geneva on Tuesday."}`
+	if code := call(t, "POST", ts2.URL+"/api/articles", token, "application/json", body, &p); code != 201 || p.Story != ids[4].Story {
+		t.Errorf("after replay: %d %+v, want story %d", code, p, ids[4].Story)
 	}
 }
 

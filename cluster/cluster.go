@@ -338,17 +338,28 @@ func (c *Clusterer) leave(id int) {
 	}
 }
 
+// batchPasses is the most reassignment passes Batch makes; it stops
+// sooner when a pass moves nothing.
+const batchPasses = 3
+
 // Batch clusters docs and returns the stories as Clusterer.Stories does.
 // It weighs terms over the whole pile, adds the articles in date order
 // (undated ones last, ties in input order), then gives each article, in
-// the same order, one chance to move to a story it is closer to.
+// the same order, a chance to move to a story it is closer to, pass after
+// pass (at most batchPasses) until none moves.
 func Batch(docs []Doc, opts Options) [][]int {
 	c, order := weighed(docs, opts)
 	for _, i := range order {
 		c.place(docs[i])
 	}
-	for k := range order {
-		c.move(k)
+	for range batchPasses {
+		moved := false
+		for k := range order {
+			moved = c.move(k) || moved
+		}
+		if !moved {
+			break
+		}
 	}
 	stories := c.Stories()
 	for _, s := range stories {

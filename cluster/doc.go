@@ -18,7 +18,8 @@
 // one chance to move to a story that now suits it better
 // ([Clusterer.Moves] reports such moves). [Batch] knows the whole pile
 // first: it weighs terms over all of it, adds the articles in date order,
-// then moves each article once to the story that suits it best. Candidate stories come from an inverted
+// then moves each article to the story that suits it best, pass after
+// pass until none moves (at most three). Candidate stories come from an inverted
 // index over the articles' heaviest terms whose lists keep only the most
 // recent stories, so the cost per article is bounded and the total grows
 // linearly with the pile.

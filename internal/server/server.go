@@ -88,6 +88,7 @@ type Server struct {
 	at      []int64       // grouper number -> the story id stored for the article
 	copyAt  []int64       // grouper number -> the copied article id stored for it
 	want    []int         // grouper number -> the grouper's story number for it now
+	pending map[int]bool  // grouper numbers whose placement the store may lack
 	stories map[int]int64 // grouper story number -> story id
 	last    int64         // the highest article id replayed or added
 }
@@ -100,7 +101,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts.Cluster}), stories: map[int]int64{},
+	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts.Cluster}), stories: map[int]int64{}, pending: map[int]bool{},
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1),
 		dirty: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), finished: make(chan struct{}),
 		cache: map[int64]news.Article{}}
@@ -182,7 +183,6 @@ func (s *Server) summarizer() {
 // An article stored but not yet placed (the process died in between) is
 // placed now and its story re-summarized.
 func (s *Server) replay(ctx context.Context) error {
-	changed := map[int]bool{}
 	for {
 		page, err := s.st.Articles(ctx, s.last, 500)
 		if err != nil {
@@ -192,12 +192,12 @@ func (s *Server) replay(ctx context.Context) error {
 			break
 		}
 		for _, a := range page {
-			if _, err := s.add(ctx, a, nil, changed); err != nil {
+			if _, err := s.add(ctx, a, nil); err != nil {
 				return err
 			}
 		}
 	}
-	return s.sync(ctx, changed)
+	return s.sync(ctx)
 }
 
 // place runs stored article a through the grouper and records its story;
@@ -209,12 +209,11 @@ func (s *Server) replay(ctx context.Context) error {
 // prepared is a, cleaned and segmented, when the caller has it; nil means
 // prepare it here.
 func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Article) (story, copyOf int64, err error) {
-	changed := map[int]bool{}
-	n, err := s.add(ctx, a, prepared, changed)
+	n, err := s.add(ctx, a, prepared)
 	if err != nil {
 		return 0, 0, err
 	}
-	if err := s.sync(ctx, changed); err != nil {
+	if err := s.sync(ctx); err != nil {
 		return 0, 0, err
 	}
 	return s.at[n], s.copyAt[n], nil
@@ -222,9 +221,9 @@ func (s *Server) place(ctx context.Context, a store.Article, prepared *news.Arti
 
 // add runs stored article a through the grouper, without writing
 // placements: it records what the store says of a and what the grouper
-// now says, and adds to changed the grouper numbers of a and of the
-// articles it made move. It returns a's grouper number.
-func (s *Server) add(ctx context.Context, a store.Article, prepared *news.Article, changed map[int]bool) (int, error) {
+// now says, and marks a and the articles it made move as pending. It
+// returns a's grouper number.
+func (s *Server) add(ctx context.Context, a store.Article, prepared *news.Article) (int, error) {
 	if prepared == nil {
 		na := segmented(a)
 		prepared = &na
@@ -246,20 +245,21 @@ func (s *Server) add(ctx context.Context, a store.Article, prepared *news.Articl
 	if _, err := s.storyID(ctx, group, a); err != nil {
 		return 0, err
 	}
-	changed[k] = true
+	s.pending[k] = true
 	for _, m := range moved {
 		s.want[m.Article] = m.Story
-		changed[m.Article] = true
+		s.pending[m.Article] = true
 	}
 	return k, nil
 }
 
-// sync writes the placements of the articles in changed (by grouper
-// number) that the store does not have yet, and marks their old and new
-// stories for re-summarizing.
-func (s *Server) sync(ctx context.Context, changed map[int]bool) error {
-	ks := make([]int, 0, len(changed))
-	for k := range changed {
+// sync writes the placements of the pending articles that the store
+// does not have yet, and marks their old and new stories for
+// re-summarizing. What a failed write leaves pending is tried again at
+// the next sync.
+func (s *Server) sync(ctx context.Context) error {
+	ks := make([]int, 0, len(s.pending))
+	for k := range s.pending {
 		ks = append(ks, k)
 	}
 	slices.Sort(ks)
@@ -272,17 +272,17 @@ func (s *Server) sync(ctx context.Context, changed map[int]bool) error {
 		if c := s.canon[k]; c != s.ids[k] {
 			copyOf = c
 		}
-		if s.at[k] == to && s.copyAt[k] == copyOf {
-			continue // stored before: a replay
+		if s.at[k] != to || s.copyAt[k] != copyOf {
+			if err := s.st.PlaceArticle(ctx, s.ids[k], to, copyOf); err != nil {
+				return err
+			}
+			if from := s.at[k]; from != 0 && from != to {
+				s.touch(from)
+			}
+			s.at[k], s.copyAt[k] = to, copyOf
+			s.touch(to)
 		}
-		if err := s.st.PlaceArticle(ctx, s.ids[k], to, copyOf); err != nil {
-			return err
-		}
-		if from := s.at[k]; from != 0 && from != to {
-			s.touch(from)
-		}
-		s.at[k], s.copyAt[k] = to, copyOf
-		s.touch(to)
+		delete(s.pending, k)
 	}
 	return nil
 }

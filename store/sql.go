@@ -384,18 +384,23 @@ func (s *sqlStore) SetStorySeq(ctx context.Context, id, seq int64) error {
 	return nil
 }
 
+// placed is the condition that a story (named stories, or s) holds an
+// article now: one whose articles all moved to other stories is not
+// listed, whatever its last summary counted.
+const placed = `EXISTS (SELECT 1 FROM articles a WHERE a.story = stories.id)`
+
 func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	query := `SELECT id, updated, title, articles, summary FROM stories WHERE articles > 0 ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
+	query := `SELECT id, updated, title, articles, summary FROM stories WHERE ` + placed + ` ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
 	args := []any{limit, max(q.Offset, 0)}
 	if terms := searchTerms(q.Search); len(terms) > 0 {
 		switch s.d.name {
 		case "postgres":
 			query = `SELECT id, updated, title, articles, summary FROM stories WHERE search @@ plainto_tsquery('english', ?)
-				AND articles > 0 ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
+				AND ` + placed + ` ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?`
 			args = append([]any{strings.Join(terms, " ")}, args...)
 		default:
 			// Each term quoted: user text never reaches FTS5's syntax.
@@ -404,7 +409,7 @@ func (s *sqlStore) Stories(ctx context.Context, q Query) ([]Story, error) {
 				quoted[i] = `"` + t + `"`
 			}
 			query = `SELECT s.id, s.updated, s.title, s.articles, s.summary FROM stories s JOIN stories_fts f ON f.rowid = s.id
-				WHERE stories_fts MATCH ? AND s.articles > 0 ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?`
+				WHERE stories_fts MATCH ? AND ` + strings.ReplaceAll(placed, "stories.id", "s.id") + ` ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?`
 			args = append([]any{strings.Join(quoted, " ")}, args...)
 		}
 	}

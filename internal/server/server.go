@@ -83,14 +83,15 @@ type Server struct {
 
 	mu      sync.Mutex // serializes ingest and guards the state below
 	grouper *tidings.Grouper
-	canon   []int64       // grouper number -> id of the article it copies, or its own
-	ids     []int64       // grouper number -> article id
-	at      []int64       // grouper number -> the story id stored for the article
-	copyAt  []int64       // grouper number -> the copied article id stored for it
-	want    []int         // grouper number -> the grouper's story number for it now
-	pending map[int]bool  // grouper numbers whose placement the store may lack
-	stories map[int]int64 // grouper story number -> story id
-	last    int64         // the highest article id replayed or added
+	canon   []int64        // grouper number -> id of the article it copies, or its own
+	ids     []int64        // grouper number -> article id
+	at      []int64        // grouper number -> the story id stored for the article
+	copyAt  []int64        // grouper number -> the copied article id stored for it
+	want    []int          // grouper number -> the grouper's story number for it now
+	pending map[int]bool   // grouper numbers whose placement the store may lack
+	stories map[int]int64  // grouper story number -> story id
+	mapped  map[int64]bool // story ids in stories
+	last    int64          // the highest article id replayed or added
 }
 
 // New returns a server over st, after replaying its articles.
@@ -101,7 +102,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts.Cluster}), stories: map[int]int64{}, pending: map[int]bool{},
+	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{}, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts.Cluster}), stories: map[int]int64{}, mapped: map[int64]bool{}, pending: map[int]bool{},
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1),
 		dirty: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), finished: make(chan struct{}),
 		cache: map[int64]news.Article{}}
@@ -290,7 +291,7 @@ func (s *Server) sync(ctx context.Context) error {
 // storyID returns the id of the story with grouper number group, creating
 // it when the store has none: the story whose Seq is group+1, else (a
 // database from before stories had one) the story that a, when it was
-// placed before, was stored in.
+// placed before, was stored in, unless another group has that story.
 func (s *Server) storyID(ctx context.Context, group int, a store.Article) (int64, error) {
 	if id, ok := s.stories[group]; ok {
 		return id, nil
@@ -301,7 +302,7 @@ func (s *Server) storyID(ctx context.Context, group int, a store.Article) (int64
 	case err == nil:
 	case !errors.Is(err, store.ErrNotFound):
 		return 0, err
-	case a.Story != 0:
+	case a.Story != 0 && !s.mapped[a.Story]:
 		id = a.Story
 		if err := s.st.SetStorySeq(ctx, id, seq); err != nil {
 			return 0, err
@@ -314,6 +315,7 @@ func (s *Server) storyID(ctx context.Context, group int, a store.Article) (int64
 		id = st.ID
 	}
 	s.stories[group] = id
+	s.mapped[id] = true
 	return id, nil
 }
 

@@ -97,7 +97,35 @@ func Standalone(s news.Sentence) bool {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))
-	return !danglingOpeners[w] && !authorSpeaks(t)
+	return !danglingOpeners[w] && !authorSpeaks(t) && !listEntry(t)
+}
+
+// listEntry reports whether t is an entry of a listing rather than a
+// sentence: a title in capitals, of two words or more, then a colon or ",
+// by", then text in ordinary case ("THE UNFINISHED PRESIDENCY, by Douglas
+// Brinkley.", "STAR WARS: EPISODE I: Science fiction."). A sentence all in
+// capitals (a transcript) is not one.
+func listEntry(t string) bool {
+	i := strings.IndexAny(t, ":,")
+	if i <= 0 {
+		return false
+	}
+	head, rest := t[:i], t[i:]
+	if t[i] == ',' && !strings.HasPrefix(rest, ", by ") {
+		return false
+	}
+	words := strings.Fields(head)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return strings.ToUpper(rest) != rest
 }
 
 // firstPerson are the words of a writer speaking of themselves. "We" and

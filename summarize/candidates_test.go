@@ -62,6 +62,10 @@ func TestStandaloneRejectsFurniture(t *testing.T) {
 	}{
 		{"The council approved the new harbour budget on Monday evening.", true},
 		{"The mayor waved to the crowd at the harbour. | Getty Mayor opens the new harbour wall.", false},
+		{"THE HARBOUR YEARS, by Ana Ruiz, a history of the port and its ferries.", false},
+		{"HARBOUR LIGHTS RETURN: Volunteers rewired all 48 lamps on the old wall.", false},
+		{"NEW AT 5:00, A HARBOUR TOWN MOTHER IS ACCUSED OF NEGLECTING HER NEWBORN.", true},
+		{"NATO and the EU: both said the ferry talks would resume in May.", true},
 	} {
 		s := news.Sentence{Text: tc.text, Words: len(strings.Fields(tc.text)), Terms: segment.Terms(tc.text)}
 		if got := Standalone(s); got != tc.want {

@@ -119,14 +119,7 @@ func call(t *testing.T, method, url, auth, contentType, body string, out any) in
 func TestIngestAndRead(t *testing.T) {
 	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
 	ts := newServer(t, st, Options{})
-	var ids []posted
-	for _, body := range pile(t) {
-		var p posted
-		if code := call(t, "POST", ts.URL+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated {
-			t.Fatalf("post: %d", code)
-		}
-		ids = append(ids, p)
-	}
+	ids := postPile(t, ts.URL)
 	// The reprint (Northern Echo, same text as Valley Wire) is stored and
 	// folded into the wire copy.
 	if ids[3].CopyOf != ids[2].ID || ids[3].Story != ids[2].Story {
@@ -180,11 +173,33 @@ func TestIngestAndRead(t *testing.T) {
 	// A new server over the same store replays it: the next meeting
 	// article joins story 2, not a new one.
 	ts2 := newServer(t, st, Options{})
+	postNextMeeting(t, ts2.URL, ids[4].Story)
+}
+
+// postPile posts the articles of the pile to the server at url and
+// returns the answers.
+func postPile(t *testing.T, url string) []posted {
+	t.Helper()
+	var ids []posted
+	for _, body := range pile(t) {
+		var p posted
+		if code := call(t, "POST", url+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated {
+			t.Fatalf("post: %d", code)
+		}
+		ids = append(ids, p)
+	}
+	return ids
+}
+
+// postNextMeeting posts one more article on the second meeting of the
+// pile and checks that it joins that story, want.
+func postNextMeeting(t *testing.T, url string, want int64) {
+	t.Helper()
 	var p posted
 	body := `{"outlet": "Valley Wire", "published": "2026-03-25", "title": "Prisoner exchange set for Friday",
 		"text": "Norland and Ostrava will exchange 200 prisoners at Kessel on Friday, the UN envoy Maria Lund said, after foreign ministers Anna Berg and Viktor Sal agreed the swap in Geneva on Tuesday."}`
-	if code := call(t, "POST", ts2.URL+"/api/articles", token, "application/json", body, &p); code != 201 || p.Story != ids[4].Story {
-		t.Errorf("after restart: %d %+v, want story %d", code, p, ids[4].Story)
+	if code := call(t, "POST", url+"/api/articles", token, "application/json", body, &p); code != 201 || p.Story != want {
+		t.Errorf("the next meeting's article: %d %+v, want story %d", code, p, want)
 	}
 }
 
@@ -259,14 +274,7 @@ func TestReplayWithoutSeq(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
 	ts := newServer(t, st, Options{})
-	var ids []posted
-	for _, body := range pile(t) {
-		var p posted
-		if code := call(t, "POST", ts.URL+"/api/articles", token, "application/json", body, &p); code != http.StatusCreated {
-			t.Fatalf("post: %d", code)
-		}
-		ids = append(ids, p)
-	}
+	ids := postPile(t, ts.URL)
 	seen := map[int64]bool{}
 	for _, p := range ids {
 		if !seen[p.Story] {
@@ -283,12 +291,7 @@ func TestReplayWithoutSeq(t *testing.T) {
 			t.Errorf("story %d after replay: Seq %d, %v; want one set", story, s.Seq, err)
 		}
 	}
-	var p posted
-	body := `{"outlet": "Valley Wire", "published": "2026-03-25", "title": "Prisoner exchange set for Friday",
-		"text": "Norland and Ostrava will exchange 200 prisoners at Kessel on Friday, the UN envoy Maria Lund said, after foreign ministers Anna Berg and Viktor Sal agreed the swap in Geneva on Tuesday."}`
-	if code := call(t, "POST", ts2.URL+"/api/articles", token, "application/json", body, &p); code != 201 || p.Story != ids[4].Story {
-		t.Errorf("after replay: %d %+v, want story %d", code, p, ids[4].Story)
-	}
+	postNextMeeting(t, ts2.URL, ids[4].Story)
 }
 
 func TestBadRequests(t *testing.T) {

@@ -118,35 +118,18 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 		e.progress("prepare", i+1, len(arts))
 	}
 	kept, groups := tidings.Group(prepared, tidings.StoryOptions{Cluster: copts})
-	label := map[string]string{}
-	for s, g := range groups {
-		for _, k := range g {
-			label[kept[k].ID] = fmt.Sprint(s)
-			for _, c := range kept[k].Copies {
-				label[c.ID] = fmt.Sprint(s)
-			}
-		}
+	docs := make([]cluster.Doc, len(kept))
+	for k := range kept {
+		docs[k] = tidings.Doc(&kept[k])
 	}
+	pred := storyLabels(prepared, kept, groups)
 	// Incremental: the same folded articles, added one at a time; the
 	// stories are read at the end, after the moves settling made.
 	inc := cluster.New(copts)
-	for k := range kept {
-		inc.Add(tidings.Doc(&kept[k]))
+	for _, d := range docs {
+		inc.Add(d)
 	}
-	incLabel := map[string]string{}
-	for s, g := range inc.Stories() {
-		for _, k := range g {
-			incLabel[kept[k].ID] = fmt.Sprint(s)
-			for _, c := range kept[k].Copies {
-				incLabel[c.ID] = fmt.Sprint(s)
-			}
-		}
-	}
-	pred := make([]string, len(prepared))
-	incPred := make([]string, len(prepared))
-	for i, a := range prepared {
-		pred[i], incPred[i] = label[a.ID], incLabel[a.ID]
-	}
+	incPred := storyLabels(prepared, kept, inc.Stories())
 	truthOf := map[string]string{}
 	for i, a := range prepared {
 		truthOf[a.ID] = truth[i]
@@ -164,10 +147,6 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 		len(prepared), len(arts), countLabels(truth), folded, sameCluster)
 	// How often an article's most similar other article is of its own
 	// true cluster: a bound the vectors set on any clustering of them.
-	docs := make([]cluster.Doc, len(kept))
-	for k := range kept {
-		docs[k] = tidings.Doc(&kept[k])
-	}
 	same := 0
 	var files []string
 	fileSame, fileAll := map[string]int{}, map[string]int{}
@@ -204,19 +183,7 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 		}
 		truthGroups[g] = append(truthGroups[g], k)
 	}
-	settled := map[string]string{}
-	for s, g := range cluster.Reassign(docs, truthGroups) {
-		for _, k := range g {
-			settled[kept[k].ID] = fmt.Sprint(s)
-			for _, c := range kept[k].Copies {
-				settled[c.ID] = fmt.Sprint(s)
-			}
-		}
-	}
-	settledPred := make([]string, len(prepared))
-	for i, a := range prepared {
-		settledPred[i] = settled[a.ID]
-	}
+	settledPred := storyLabels(prepared, kept, cluster.Reassign(docs, truthGroups))
 	for _, row := range []struct {
 		name       string
 		pred, gold []string
@@ -230,6 +197,26 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, arts []news
 			row.name, s.Predicted, s.Precision, s.Recall, s.F1, s.ARI)
 	}
 	return nil
+}
+
+// storyLabels returns, for each of prepared, the number (as text) of the
+// story of groups (indices into kept) that holds it or the article it was
+// folded into.
+func storyLabels(prepared, kept []news.Article, groups [][]int) []string {
+	of := map[string]string{}
+	for s, g := range groups {
+		for _, k := range g {
+			of[kept[k].ID] = fmt.Sprint(s)
+			for _, c := range kept[k].Copies {
+				of[c.ID] = fmt.Sprint(s)
+			}
+		}
+	}
+	out := make([]string, len(prepared))
+	for i, a := range prepared {
+		out[i] = of[a.ID]
+	}
+	return out
 }
 
 func countLabels(l []string) int {

@@ -408,6 +408,16 @@ func weighed(docs []Doc, opts Options) (*Clusterer, []int) {
 	return c, order
 }
 
+// pileVectors returns the vectors of docs under Batch's weighting.
+func pileVectors(docs []Doc) []vec.Vector {
+	c, _ := weighed(docs, Options{})
+	vs := make([]vec.Vector, len(docs))
+	for i, d := range docs {
+		vs[i] = c.vector(d)
+	}
+	return vs
+}
+
 // Nearest returns, for each of docs, the other article most similar to
 // it under Batch's weighting (the cosine of their vectors, ties to the
 // earlier article), or -1 when it shares no term with any. It is a
@@ -417,16 +427,14 @@ func weighed(docs []Doc, opts Options) (*Clusterer, []int) {
 // with the squared lengths of the terms' posting lists, so it is meant
 // for evaluation piles, not for production.
 func Nearest(docs []Doc) []int {
-	c, _ := weighed(docs, Options{})
 	type posting struct {
 		doc int
 		w   float64
 	}
-	vs := make([]vec.Vector, len(docs))
+	vs := pileVectors(docs)
 	posts := map[int32][]posting{}
-	for i, d := range docs {
-		vs[i] = c.vector(d)
-		for _, e := range vs[i] {
+	for i, v := range vs {
+		for _, e := range v {
 			posts[e.ID] = append(posts[e.ID], posting{i, e.W})
 		}
 	}
@@ -468,11 +476,7 @@ func Nearest(docs []Doc) []int {
 // Threshold and window do not apply. An article alone in its group
 // stays unless another group shares a term with it.
 func Reassign(docs []Doc, groups [][]int) [][]int {
-	c, _ := weighed(docs, Options{})
-	vs := make([]vec.Vector, len(docs))
-	for i, d := range docs {
-		vs[i] = c.vector(d)
-	}
+	vs := pileVectors(docs)
 	of := make([]int, len(docs))
 	cents := make([]*story, len(groups))
 	for g, members := range groups {

@@ -139,6 +139,7 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 			continue
 		}
 		var into *quoteAcc
+		intoKey := ""
 		for _, long := range order {
 			l := byKey[long]
 			if l == nil || len(long) <= len(short) || !strings.Contains(long, short) {
@@ -147,8 +148,8 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 			if p.q.Speaker != "" && l.q.Speaker != "" && p.q.Speaker != l.q.Speaker {
 				continue
 			}
-			if into == nil || len(long) > len(quoteKey(into.q.Text)) {
-				into = l
+			if into == nil || len(long) > len(intoKey) {
+				into, intoKey = l, long
 			}
 		}
 		if into == nil {

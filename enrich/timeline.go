@@ -83,10 +83,11 @@ func resolve(s string, pub time.Time) (time.Time, string, bool) {
 	}
 	// The patterns are slow to try on every sentence; each needs words
 	// that most sentences lack.
-	for _, re := range []*regexp.Regexp{monthDay, dayMonth} {
-		if !strings.ContainsAny(s, "0123456789") || !hasMonth(s) {
-			break
-		}
+	var dated []*regexp.Regexp
+	if strings.ContainsAny(s, "0123456789") && hasMonth(s) {
+		dated = []*regexp.Regexp{monthDay, dayMonth}
+	}
+	for _, re := range dated {
 		m := re.FindStringSubmatch(s)
 		if m == nil {
 			continue

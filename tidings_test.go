@@ -56,7 +56,7 @@ func checkBrief(t *testing.T, b news.Brief, words int) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c == s.Origin && span != s.Text {
+			if c == s.Origin && strings.Join(strings.Fields(span), " ") != strings.Join(strings.Fields(s.Text), " ") {
 				t.Errorf("origin span %q != sentence %q", span, s.Text)
 			}
 			if !isSentence(a, c) {
@@ -69,10 +69,17 @@ func checkBrief(t *testing.T, b news.Brief, words int) {
 	}
 }
 
+// isSentence reports whether c cites whole sentences of a: one, or a run
+// of them (a quotation or passage the summarizer joined).
 func isSentence(a *news.Article, c news.Citation) bool {
-	for _, s := range a.Sentences {
-		if s.Start == c.Start && s.End == c.End && a.Text[s.Start:s.End] == s.Text {
-			return true
+	for i, s := range a.Sentences {
+		if s.Start != c.Start || a.Text[s.Start:s.End] != s.Text {
+			continue
+		}
+		for _, e := range a.Sentences[i:] {
+			if e.End == c.End {
+				return true
+			}
 		}
 	}
 	return false
@@ -111,6 +118,39 @@ func TestBriefExamples(t *testing.T) {
 				t.Error("no summary sentence is cited by more than one outlet, though all four report the closure")
 			}
 		})
+	}
+}
+
+// TestBriefOneArticle checks a story of one article, where the summary
+// may join a sentence with those it needs before it (a passage).
+func TestBriefOneArticle(t *testing.T) {
+	t.Parallel()
+	text := "Harbour News\n\nThe ferry to the islands resumed on Monday after a winter of repairs to the old harbour wall. " +
+		"It will sail twice a day until the end of September, the operator said.\n\n" +
+		"Those sailings were sold out within an hour of the timetable going online. " +
+		"The council spent two million on the wall, which storms breached in January.\n\n" +
+		"\"The harbour is open again. We have waited for this day since the storms,\" the harbour master, Ana Ruiz, said."
+	for _, words := range []int{30, 60, 120} {
+		p := &tidings.Pipeline{}
+		b, err := p.Brief(context.Background(), "", []news.Article{{ID: "a", Raw: text}}, tidings.Options{Words: words})
+		if err != nil {
+			t.Fatalf("Brief() error: %v", err)
+		}
+		if len(b.Summary.Sentences) == 0 {
+			t.Fatalf("%d words: empty summary", words)
+		}
+		checkBrief(t, b, words)
+		joined := false
+		for _, s := range b.Summary.Sentences {
+			if strings.HasPrefix(s.Text, "It ") || strings.HasPrefix(s.Text, "Those ") || strings.Contains(s.Text, "\n") {
+				t.Errorf("%d words: sentence %q dangles or keeps a paragraph break", words, s.Text)
+			}
+			joined = joined || strings.Contains(s.Text, "wall. It will sail")
+		}
+		// With room, the second sentence comes in with the first it needs.
+		if words == 120 && !joined {
+			t.Errorf("%d words: no passage joins the opening sentences: %v", words, b.Summary.Sentences)
+		}
 	}
 }
 

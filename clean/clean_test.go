@@ -62,7 +62,7 @@ func TestTextFixtures(t *testing.T) {
 			},
 			mustDrop: []string{"Full Screen", "View Images", "camp below the Hallor", "Buy Photo", "Wait 1 second",
 				"contributed to this report", "science editor", "can be reached", "@ValleyHerald", "EDITORS:",
-				"Photo and graphics information", "comment box", "live chat"},
+				"Photo and graphics information", "comment box", "live chat", "Tap to play"},
 			title: "Glacier survey finds faster melt",
 		},
 		{

@@ -302,6 +302,7 @@ var (
 		"can be reached at", "full screen autoplay", "just watched", "replay more videos",
 		"photo and graphics information", "syndicate web site", "submit your questions", "comment box is open",
 		"leave a comment", "comments are closed", "have more to say about this",
+		"video unavailable", "tap to play",
 	}
 	promoStart    = regexp.MustCompile(`(?i)^(?:advertisement$|email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b|editors?:)`)
 	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them|@\w+)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)

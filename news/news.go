@@ -122,7 +122,11 @@ func (a *Article) Span(c Citation) (string, error) {
 // SummarySentence is one sentence of a summary: a source sentence taken
 // verbatim, and every source that supports it.
 type SummarySentence struct {
-	// Text is the sentence as it appears in its origin article.
+	// Text is the sentence as it appears in its origin article. It may
+	// be several sentences of that article that only stand together (a
+	// quotation cut in parts, or, in a story of one article, a sentence
+	// with the ones it refers back to); a paragraph break inside them is
+	// written as one space.
 	Text string
 	// Origin is where Text was taken from.
 	Origin Citation

@@ -45,15 +45,26 @@ func Candidates(arts []news.Article) []Candidate {
 	return candidates(arts, false)
 }
 
-// candidates is [Candidates]; with quotations, a quotation that sentence
-// splitting cut in parts ("We are ready. | We will win," he said.) is
-// also a candidate, whole. Only the ILP takes them: the methods that
-// score sentences one by one lost with them on multiling (centroid
-// ROUGE-2 0.1878 → 0.1813, textrank 0.1687 → 0.1600).
-func candidates(arts []news.Article, quotations bool) []Candidate {
+// candidates is [Candidates]; with spans, a sentence that cannot stand
+// alone may still be part of a candidate of several sentences:
+//
+//   - a quotation that sentence splitting cut in parts ("We are ready. |
+//     We will win," he said.) is a candidate, whole (see [quotation]);
+//   - in a story of one article, a sentence that points back ("She also
+//     asked …", a quotation opening with "We") is a candidate together
+//     with the one to maxPassageBack sentences before it that give it its
+//     context (see [passage]). With several articles the cover prefers
+//     the facts that outlets share; with one, the article's own
+//     narrative is all there is.
+//
+// Only the ILP takes them: the methods that score sentences one by one
+// lost with quotations on multiling (centroid ROUGE-2 0.1878 → 0.1813,
+// textrank 0.1687 → 0.1600).
+func candidates(arts []news.Article, spans bool) []Candidate {
 	var out, loose []Candidate
 	for ai, a := range arts {
 		n := len(a.Sentences)
+		joined := map[[2]int]bool{} // first sentence and span of joined candidates
 		for k, s := range a.Sentences {
 			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
 			if s.Words >= 3 && len(s.Terms) > 0 {
@@ -61,11 +72,21 @@ func candidates(arts []news.Article, quotations bool) []Candidate {
 			}
 			if Standalone(s) {
 				out = append(out, c)
-			} else if quotations {
-				if q, span, ok := quotation(a, k); ok {
-					c.Sentence, c.Span = q, span
-					out = append(out, c)
-				}
+				continue
+			}
+			if !spans {
+				continue
+			}
+			if q, span, ok := quotation(a, k); ok {
+				c.Sentence, c.Span = q, span
+				out = append(out, c)
+				joined[[2]int{q.Index, span}] = true
+			} else if q, span, ok := passage(a, k); ok && len(arts) == 1 && !joined[[2]int{q.Index, span}] {
+				// (The end of a quotation joined back to its start is the
+				// quotation's candidate already.)
+				c.Sentence, c.Span = q, span
+				c.Position = float64(q.Index) / float64(max(n, 1))
+				out = append(out, c)
 			}
 		}
 	}
@@ -82,7 +103,12 @@ func candidates(arts []news.Article, quotations bool) []Candidate {
 // is in the sentence before, and does not speak as its writer ("As my
 // colleague reported") outside a quotation.
 func Standalone(s news.Sentence) bool {
-	if s.Words < minWords || s.Words > maxWords || len(s.Terms) < 3 {
+	return standalone(s, maxWords)
+}
+
+// standalone is [Standalone] with most words at most.
+func standalone(s news.Sentence, most int) bool {
+	if s.Words < minWords || s.Words > most || len(s.Terms) < 3 {
 		return false
 	}
 	t := s.Text
@@ -192,17 +218,24 @@ func endsLikeSentence(t string) bool {
 // a stop and comes before a space, a stop or the end: `MESSAGE." It said
 // "...` ends a quotation begun in an earlier sentence.
 func quotesBalanced(t string) bool {
-	open := false
+	open, ok := scanQuotes(t, false)
+	return ok && !open
+}
+
+// scanQuotes reads the quotation marks of t, as [quotesBalanced] does,
+// from a state where a quotation is open or not, and returns whether one
+// is open at the end; ok is false when a mark cannot pair.
+func scanQuotes(t string, open bool) (stillOpen, ok bool) {
 	for i, r := range t {
 		switch r {
 		case '“':
 			if open {
-				return false
+				return open, false
 			}
 			open = true
 		case '”':
 			if !open {
-				return false
+				return open, false
 			}
 			open = false
 		case '"':
@@ -215,12 +248,12 @@ func quotesBalanced(t string) bool {
 			closes := i > 0 && !unicode.IsSpace(before) && !strings.ContainsRune("([{—–-", before) &&
 				(i+1 == len(t) || unicode.IsSpace(after) || unicode.IsPunct(after))
 			if closes {
-				return false
+				return open, false
 			}
 			open = true
 		}
 	}
-	return !open
+	return open, true
 }
 
 // bareQuote reports whether t is a quotation with no speaker: it opens
@@ -234,6 +267,103 @@ func bareQuote(t string) bool {
 // maxQuotationSentences is the most sentences a quotation candidate
 // joins.
 const maxQuotationSentences = 4
+
+// A passage is at most maxPassageBack sentences and the one that needs
+// them, of maxPassageWords words at most.
+const (
+	maxPassageBack  = 3
+	maxPassageWords = 2 * maxWords
+)
+
+// passage returns sentence k of a joined with the fewest sentences before
+// it that make a text able to stand alone (see [Standalone], with up to
+// maxPassageWords words), and how many sentences that is: "Those
+// accounts were removed." needs the sentence that names them. Like a
+// quotation, it is one span of the article's text, cited like a
+// sentence; unlike one it may cross a paragraph break (keeping to one
+// paragraph gave less than half the gain on single articles, see
+// README).
+func passage(a news.Article, k int) (news.Sentence, int, bool) {
+	last := a.Sentences[k]
+	if last.Words < 3 || len(last.Terms) == 0 || bareQuote(last.Text) {
+		return news.Sentence{}, 0, false
+	}
+	for j := k - 1; j >= 0 && j >= k-maxPassageBack; j-- {
+		if !contextSentence(a, j) {
+			break
+		}
+		q := joinSentences(a, j, k)
+		if q.Words > maxPassageWords {
+			break
+		}
+		check := q
+		var ok bool
+		if check.Text, ok = continuedQuotations(a, j, k); ok && standalone(check, maxPassageWords) {
+			return q, k - j + 1, true
+		}
+	}
+	return news.Sentence{}, 0, false
+}
+
+// contextSentence reports whether sentence j of a may open or continue
+// a passage: it ends like a sentence (not a heading or a widget's text),
+// is no quotation without its speaker, and only white space lies between
+// it and the next sentence (nothing that cleaning dropped).
+func contextSentence(a news.Article, j int) bool {
+	s, next := a.Sentences[j], a.Sentences[j+1]
+	if !endsLikeSentence(s.Text) || bareQuote(s.Text) || strings.TrimSpace(a.Text[s.End:next.Start]) != "" {
+		return false
+	}
+	return true
+}
+
+// continuedQuotations returns the text of sentences j to k of a with the
+// mark that reopens a quotation at the head of a paragraph left out: by
+// the convention of a quotation over several paragraphs, each opens with
+// a mark and only the last closes, so `"We are ready. ¶ "We will win."`
+// is one quotation. ok is false when a quotation open at the end of a
+// paragraph is not reopened at the head of the next: where it ends is
+// unclear.
+func continuedQuotations(a news.Article, j, k int) (text string, ok bool) {
+	var sb strings.Builder
+	open := false
+	for i := j; i <= k; {
+		e := i
+		for e < k && a.Sentences[e+1].Paragraph == a.Sentences[i].Paragraph {
+			e++
+		}
+		t := a.Text[a.Sentences[i].Start:a.Sentences[e].End]
+		if open {
+			r, size := utf8.DecodeRuneInString(t)
+			if r != '"' && r != '“' {
+				return "", false
+			}
+			t = t[size:]
+		}
+		if i > j {
+			sb.WriteString(" ")
+		}
+		sb.WriteString(t)
+		open, _ = scanQuotes(t, open)
+		i = e + 1
+	}
+	return sb.String(), true
+}
+
+// joinSentences returns sentences j to k of a as one sentence.
+func joinSentences(a news.Article, j, k int) news.Sentence {
+	first, last := a.Sentences[j], a.Sentences[k]
+	q := news.Sentence{
+		ArticleID: first.ArticleID, Index: first.Index, Paragraph: first.Paragraph,
+		Start: first.Start, End: last.End, Text: a.Text[first.Start:last.End],
+	}
+	for _, s := range a.Sentences[j : k+1] {
+		q.Words += s.Words
+		q.Terms = append(q.Terms, s.Terms...)
+		q.Stems = append(q.Stems, s.Stems...)
+	}
+	return q
+}
 
 // quotation returns sentence k of a joined with the sentences after it,
 // in its paragraph, up to the one that closes the quotation it opens,

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,7 +77,8 @@ func TestStandaloneRejectsFurniture(t *testing.T) {
 
 // TestQuotationCandidates checks that a quotation the splitter cut in
 // parts is one candidate for the ILP, spanning its sentences in the
-// article's text, and that nothing else is joined.
+// article's text, and that nothing else is joined in a story of several
+// articles (where passages are not made).
 func TestQuotationCandidates(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -97,8 +99,10 @@ func TestQuotationCandidates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := news.Article{ID: "a", Text: tc.text}
 			segment.Article(&a)
+			other := news.Article{ID: "b", Text: "The harbour council met on Tuesday to discuss the ferry timetable."}
+			segment.Article(&other)
 			got, span := "", 0
-			for _, c := range candidates([]news.Article{a}, true) {
+			for _, c := range candidates([]news.Article{a, other}, true) {
 				if c.Span > 1 {
 					if got != "" {
 						t.Fatalf("two joined candidates: %q and %q", got, c.Sentence.Text)
@@ -116,6 +120,50 @@ func TestQuotationCandidates(t *testing.T) {
 				if c.Span > 1 {
 					t.Errorf("Candidates joined %q; only the ILP's candidates may", c.Sentence.Text)
 				}
+			}
+		})
+	}
+}
+
+// TestPassageCandidates checks that in a story of one article a sentence
+// that needs the ones before it is a candidate joined with them, and only
+// when the joined text can stand alone.
+func TestPassageCandidates(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // the joined candidates' texts
+	}{
+		{"pronoun", "The ferry resumed on Monday after a long winter. It will sail every day from now on.",
+			[]string{"The ferry resumed on Monday after a long winter. It will sail every day from now on."}},
+		{"two back", "The harbour council met on Monday evening. They voted to reopen the wall. Its repair will cost a million.",
+			[]string{"The harbour council met on Monday evening. They voted to reopen the wall.",
+				"The harbour council met on Monday evening. They voted to reopen the wall. Its repair will cost a million."}},
+		{"across a paragraph", "The harbour council met on Monday evening.\n\nThose members voted to reopen the old wall.",
+			[]string{"The harbour council met on Monday evening.\n\nThose members voted to reopen the old wall."}},
+		{"quotation reopened", "The mayor spoke on Monday.\n\n\"The boat is ready for the season.\n\n\"We will sail every day,\" she said.",
+			[]string{"\"The boat is ready for the season.\n\n\"We will sail every day,\" she said."}},
+		{"quotation not reopened", "\"The boat is ready.\n\nThe crew will sail every day,\" the captain said on Monday.", nil},
+		{"after a heading", "Harbour news today\n\nIt will sail every day from now on.", nil},
+		{"writer's voice", "As my colleague reported, the ferry resumed on Monday. It will sail every day from now on.", nil},
+		{"speakerless quotation", "The mayor spoke to reporters on Monday. \"We will sail every day from now on.\"", nil},
+		{"the quotation's own", `The ferry resumed on Monday. "The boat is ready. The crew will sail every day," the captain said.`,
+			[]string{`"The boat is ready. The crew will sail every day," the captain said.`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := news.Article{ID: "a", Text: tc.text}
+			segment.Article(&a)
+			var got []string
+			for _, c := range candidates([]news.Article{a}, true) {
+				if c.Span > 1 {
+					got = append(got, c.Sentence.Text)
+					if a.Text[c.Sentence.Start:c.Sentence.End] != c.Sentence.Text {
+						t.Errorf("span [%d,%d) is %q, not the candidate's text", c.Sentence.Start, c.Sentence.End, a.Text[c.Sentence.Start:c.Sentence.End])
+					}
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("joined %q, want %q", got, tc.want)
 			}
 		})
 	}

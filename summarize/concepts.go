@@ -27,8 +27,10 @@ type concepts struct {
 //
 //   - a concept counts in a story of spreadFrom or more articles when
 //     minSpread articles hold it, and weighs the number of articles that
-//     do; in a smaller story, where every concept has the same spread,
-//     when minRepeats sentences hold it, and weighs that number;
+//     do; in a smaller story, where spread alone says little, when
+//     minRepeats sentences hold it, and weighs that number plus
+//     pairBonus if both articles of a two-article story hold it (a fact
+//     both outlets report is worth more than one outlet's repeat);
 //   - leadBonus is added per article whose first leadSentences hold it;
 //   - with a query, a concept's weight grows by queryBoost times the share
 //     of its two words that are query terms;
@@ -41,6 +43,7 @@ const (
 	spreadFrom    = 3
 	minSpread     = 2
 	minRepeats    = 2
+	pairBonus     = 3.0
 	leadBonus     = 1.0
 	leadSentences = 1
 	queryBoost    = 1.0
@@ -95,7 +98,7 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 			if st.sentences < minRepeats {
 				return 0
 			}
-			w = float64(st.sentences)
+			w = float64(st.sentences) + pairBonus*float64(st.articles-1)
 		}
 		w += leadBonus * float64(st.leads)
 		if len(q) > 0 {

@@ -89,8 +89,8 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 }
 
 // repeats lists, for each candidate that index names (by position in
-// index), the others that repeat it: the same text, or a TF-IDF cosine
-// above bound. Only candidates that share a term can pass the bound, so an
+// index), the others that repeat it: the same text or sentences (see
+// [sameText]), or a TF-IDF cosine above bound. Only candidates that share a term can pass the bound, so an
 // inverted index over their terms finds the pairs to score, rather than
 // scoring all of them: in a story of hundreds of articles most pairs
 // share nothing.
@@ -102,7 +102,8 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 	vs := make([]vec.Vector, len(index))
 	norms := make([]float64, len(index))
 	postings := map[int32][]posting{} // in increasing k
-	sameText := map[string][]int{}
+	byText := map[string][]int{}      // candidates by their text
+	bySentence := map[[2]int][]int{}  // by the sentences they cover
 	for k, i := range index {
 		vs[k] = sp.vector(cands[i])
 		norms[k] = vs[k].Norm()
@@ -110,7 +111,11 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 			postings[e.ID] = append(postings[e.ID], posting{k, e.W})
 		}
 		t := cands[i].Sentence.Text
-		sameText[t] = append(sameText[t], k)
+		byText[t] = append(byText[t], k)
+		for j := range max(cands[i].Span, 1) {
+			s := [2]int{cands[i].Article, cands[i].Sentence.Index + j}
+			bySentence[s] = append(bySentence[s], k)
+		}
 	}
 	out := make([][]int, len(index))
 	dot := make([]float64, len(index))
@@ -131,11 +136,17 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 				dot[p.k] += e.W * p.w
 			}
 		}
-		for _, l := range sameText[cands[i].Sentence.Text] {
-			if l > k && !seen[l] {
-				seen[l] = true
-				later = append(later, l)
+		add := func(ls []int) {
+			for _, l := range ls {
+				if l > k && !seen[l] {
+					seen[l] = true
+					later = append(later, l)
+				}
 			}
+		}
+		add(byText[cands[i].Sentence.Text])
+		for j := range max(cands[i].Span, 1) {
+			add(bySentence[[2]int{cands[i].Article, cands[i].Sentence.Index + j}])
 		}
 		slices.Sort(later)
 		for _, l := range later {
@@ -143,7 +154,7 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 			if norms[k] > 0 && norms[l] > 0 {
 				cos = min(1, dot[l]/(norms[k]*norms[l]))
 			}
-			if cos > bound || duplicateText(cands[i], cands[index[l]]) {
+			if cos > bound || sameText(cands[i], cands[index[l]]) {
 				out[k] = append(out[k], l)
 				out[l] = append(out[l], k)
 			}

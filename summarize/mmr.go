@@ -79,7 +79,7 @@ func Select(cands []Candidate, sp *space, opts Options) []Candidate {
 			if used[i] {
 				continue
 			}
-			if duplicateText(cands[i], c) {
+			if sameText(cands[i], c) {
 				used[i] = true
 				continue
 			}

@@ -3,6 +3,7 @@ package summarize
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"tidings/internal/vec"
 	"tidings/news"
@@ -53,12 +54,12 @@ func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options)
 	return chosen
 }
 
-// redundant reports whether c repeats a chosen sentence: the same
-// sentence, the same text, or a TF-IDF cosine above bound.
+// redundant reports whether c repeats a chosen sentence: the same text
+// or sentence (see [sameText]), or a TF-IDF cosine above bound.
 func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
 	v := sp.vector(c)
 	for _, d := range chosen {
-		if (d.Article == c.Article && d.Sentence.Index == c.Sentence.Index) || duplicateText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
+		if sameText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
 			return true
 		}
 	}
@@ -85,9 +86,16 @@ func readingOrder(chosen []Candidate) []Candidate {
 	return chosen
 }
 
-// duplicateText catches the same sentence in two articles even when it has
-// no scoring terms.
-func duplicateText(a, b Candidate) bool {
+// sameText reports whether a and b share text: the same text (a sentence
+// two articles carry, caught even when it has no scoring terms), or
+// sentences of one article in common (a passage and a sentence of it).
+func sameText(a, b Candidate) bool {
+	if a.Article == b.Article {
+		aEnd, bEnd := a.Sentence.Index+max(a.Span, 1), b.Sentence.Index+max(b.Span, 1)
+		if a.Sentence.Index < bEnd && b.Sentence.Index < aEnd {
+			return true
+		}
+	}
 	return a.Sentence.Text == b.Sentence.Text
 }
 
@@ -95,8 +103,13 @@ func duplicateText(a, b Candidate) bool {
 func summary(arts []news.Article, sp *space, chosen []Candidate) news.Summary {
 	var s news.Summary
 	for _, c := range chosen {
+		text := c.Sentence.Text
+		if c.Span > 1 {
+			// A passage may cross a paragraph break.
+			text = strings.Join(strings.Fields(text), " ")
+		}
 		s.Sentences = append(s.Sentences, news.SummarySentence{
-			Text:      c.Sentence.Text,
+			Text:      text,
 			Origin:    citation(c.Sentence),
 			Citations: cite(arts, sp, c),
 			Score:     c.Score,

@@ -307,8 +307,22 @@ func TestRepeatsMatchesAllPairs(t *testing.T) {
 	// A reprint makes pairs of identical sentences.
 	arts = append(arts, news.Article{ID: "d", Text: arts[0].Text})
 	segment.Article(&arts[len(arts)-1])
+	checkRepeats(t, arts, Candidates(arts))
+	// One article alone has passages, which overlap its sentences.
+	one := []news.Article{{ID: "e", Text: "Dock workers at the port of Selby walked out on Tuesday over night-shift pay. " +
+		"They halted loading at all four container terminals of the port. It will last three days, the union said. " +
+		"Ferry services to the islands kept running during the dock strike on Tuesday."}}
+	segment.Article(&one[0])
+	cands := candidates(one, true)
+	if !slices.ContainsFunc(cands, func(c Candidate) bool { return c.Span > 1 }) {
+		t.Fatal("the first article alone has no passage candidate")
+	}
+	checkRepeats(t, one, cands)
+}
+
+func checkRepeats(t *testing.T, arts []news.Article, cands []Candidate) {
+	t.Helper()
 	sp := newSpace(arts)
-	cands := Candidates(arts)
 	index := make([]int, len(cands))
 	for i := range index {
 		index[i] = i
@@ -318,7 +332,7 @@ func TestRepeatsMatchesAllPairs(t *testing.T) {
 		for k := range index {
 			var want []int
 			for l := range index {
-				if l != k && (duplicateText(cands[k], cands[l]) || vec.Cosine(sp.vector(cands[k]), sp.vector(cands[l])) > bound) {
+				if l != k && (sameText(cands[k], cands[l]) || vec.Cosine(sp.vector(cands[k]), sp.vector(cands[l])) > bound) {
 					want = append(want, l)
 				}
 			}
@@ -327,6 +341,33 @@ func TestRepeatsMatchesAllPairs(t *testing.T) {
 			if !slices.Equal(g, want) {
 				t.Errorf("bound %v: candidate %d repeats %v, want %v", bound, k, g, want)
 			}
+		}
+	}
+}
+
+func TestSameText(t *testing.T) {
+	sentence := func(article, index, span int, text string) Candidate {
+		return Candidate{Article: article, Span: span, Sentence: news.Sentence{Index: index, Text: text}}
+	}
+	tests := []struct {
+		name string
+		a, b Candidate
+		want bool
+	}{
+		{"one sentence", sentence(0, 3, 0, "A."), sentence(0, 3, 1, "A."), true},
+		{"neighbours", sentence(0, 3, 0, "A."), sentence(0, 4, 0, "B."), false},
+		{"passage and its last sentence", sentence(0, 2, 3, "A. B. C."), sentence(0, 4, 0, "C."), true},
+		{"passage and the next sentence", sentence(0, 2, 3, "A. B. C."), sentence(0, 5, 0, "D."), false},
+		{"overlapping passages", sentence(0, 2, 2, "A. B."), sentence(0, 3, 2, "B. C."), true},
+		{"same place, other article", sentence(0, 3, 0, "A."), sentence(1, 3, 0, "B."), false},
+		{"reprint", sentence(0, 3, 0, "A."), sentence(1, 7, 0, "A."), true},
+	}
+	for _, tc := range tests {
+		if got := sameText(tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: sameText = %v, want %v", tc.name, got, tc.want)
+		}
+		if got := sameText(tc.b, tc.a); got != tc.want {
+			t.Errorf("%s (swapped): sameText = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

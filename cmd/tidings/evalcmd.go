@@ -39,15 +39,15 @@ func conventionFor(dataset string) convention {
 }
 
 func (e *env) eval(ctx context.Context, args []string) error {
-	var data, wordsArg, algos, out, rdata []string
+	var data, wordsArg, algos, out, rdata, splitArg []string
 	help, topic, noTopic := false, false, false
-	rougeArgs, err := splitArgs(args, map[string]*[]string{"data": &data, "words": &wordsArg, "algo": &algos, "out": &out, "rouge-data": &rdata},
+	rougeArgs, err := splitArgs(args, map[string]*[]string{"data": &data, "words": &wordsArg, "algo": &algos, "out": &out, "rouge-data": &rdata, "split": &splitArg},
 		map[string]*bool{"help": &help, "h": &help, "topic": &topic, "no-topic": &noTopic})
 	if err != nil {
 		return err
 	}
 	if help {
-		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [--topic|--no-topic] [ROUGE-1.5.5 options]\n")
+		fmt.Fprint(e.stdout, "tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR] [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]\n")
 		return nil
 	}
 	if len(data) != 1 {
@@ -56,6 +56,13 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	clusters, bad, err := e.loadClusters(data[0])
 	if err != nil {
 		return err
+	}
+	if len(splitArg) > 0 {
+		k, err := strconv.Atoi(last(splitArg, ""))
+		if err != nil || k <= 0 {
+			return fmt.Errorf("%w: --split must be a positive number of articles", errUsage)
+		}
+		clusters = splitClusters(clusters, k)
 	}
 	conv := conventionFor(clusters[0].Dataset)
 	if topic && noTopic {
@@ -183,4 +190,21 @@ func (e *env) table(rows []systemScore, secs []float64, o eval.Options) {
 		}
 	}
 	tw.Flush()
+}
+
+// splitClusters cuts each cluster into stories of k consecutive articles
+// (the last may be smaller), each scored against the whole cluster's
+// references and topic: a measure of how a method does on small stories.
+// A story's id is its cluster's id, "#" and its number from 1.
+func splitClusters(clusters []news.Cluster, k int) []news.Cluster {
+	var out []news.Cluster
+	for _, c := range clusters {
+		for i, n := 0, 1; i < len(c.Articles); i, n = i+k, n+1 {
+			part := c
+			part.ID = c.ID + "#" + strconv.Itoa(n)
+			part.Articles = c.Articles[i:min(i+k, len(c.Articles))]
+			out = append(out, part)
+		}
+	}
+	return out
 }

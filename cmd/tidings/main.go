@@ -25,7 +25,7 @@ Usage:
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
-               [--rouge-data DIR] [ROUGE-1.5.5 options]
+               [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
   tidings help
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.

@@ -145,6 +145,10 @@ type Summary struct {
 	// Words is the number of words in the summary, counted as
 	// whitespace-separated pieces.
 	Words int
+	// Stopped reports that the summarizer reached its time limit and
+	// kept the best selection found so far, not one proven best (only the
+	// ILP has a limit).
+	Stopped bool
 }
 
 // Brief is a story's articles and its cited summary: what tidings brief

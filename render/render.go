@@ -181,8 +181,11 @@ func sourceAnchor(id string, n int) string {
 
 // JSONBrief is the JSON form of a brief; its field names are stable.
 type JSONBrief struct {
-	ID        string         `json:"id,omitempty"`
-	Words     int            `json:"words"`
+	ID    string `json:"id,omitempty"`
+	Words int    `json:"words"`
+	// Stopped is set when the summarizer reached its time limit and kept
+	// the best selection found by then (see news.Summary).
+	Stopped   bool           `json:"stopped,omitempty"`
 	Sentences []JSONSentence `json:"sentences"`
 	Sources   []JSONSource   `json:"sources"`
 }
@@ -231,7 +234,7 @@ type JSONCopy struct {
 // ToJSON converts b to its JSON form.
 func ToJSON(b *news.Brief) JSONBrief {
 	nums := sourceNumbers(b)
-	out := JSONBrief{ID: b.ID, Words: b.Summary.Words, Sentences: []JSONSentence{}, Sources: []JSONSource{}}
+	out := JSONBrief{ID: b.ID, Words: b.Summary.Words, Stopped: b.Summary.Stopped, Sentences: []JSONSentence{}, Sources: []JSONSource{}}
 	for _, s := range b.Summary.Sentences {
 		js := JSONSentence{Text: s.Text, Score: s.Score}
 		for _, c := range s.Citations {

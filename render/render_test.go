@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -66,5 +67,24 @@ func TestMarkdownAnchors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJSONStopped checks that a brief's JSON says when its summary was
+// cut short by the summarizer's time limit, and says nothing otherwise.
+func TestJSONStopped(t *testing.T) {
+	for _, stopped := range []bool{false, true} {
+		b := brief("s", "Harbour Post", "The ferry resumed on Monday.")
+		b.Summary.Stopped = stopped
+		out, err := json.Marshal(render.ToJSON(&b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(out), `"stopped":true`); got != stopped {
+			t.Errorf("Stopped %v: JSON %s", stopped, out)
+		}
+		if !stopped && strings.Contains(string(out), `"stopped"`) {
+			t.Errorf("a summary proven best carries a stopped field: %s", out)
+		}
 	}
 }

@@ -35,13 +35,15 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	sp := newSpace(arts)
 	cands := candidates(arts, true)
 	cs := newConcepts(arts, cands, opts.Query)
-	chosen, _, err := solveCover(ctx, cands, cs, sp, opts)
+	chosen, exact, err := solveCover(ctx, cands, cs, sp, opts)
 	if err != nil {
 		return news.Summary{}, err
 	}
 	scoreCentroid(sp, cands, len(arts))
 	chosen = fill(chosen, cands, sp, opts)
-	return summary(arts, sp, readingOrder(chosen)), nil
+	s := summary(arts, sp, readingOrder(chosen))
+	s.Stopped = !exact
+	return s, nil
 }
 
 // solveCover picks the candidates of the best concept cover; exact

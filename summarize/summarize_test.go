@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -368,6 +369,45 @@ func TestSameText(t *testing.T) {
 		}
 		if got := sameText(tc.b, tc.a); got != tc.want {
 			t.Errorf("%s (swapped): sameText = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestILPReportsStopped checks that a summary whose cover search reached
+// the time limit says so, and one proven optimal does not.
+func TestILPReportsStopped(t *testing.T) {
+	// Twelve articles of sentences drawn from a small vocabulary, so that
+	// many sentences share concepts and the search needs many nodes.
+	r := rand.New(rand.NewPCG(5, 6))
+	words := strings.Fields("harbour ferry council strike wall storm repair pay union port dock sailing " +
+		"island timetable engineer crack bridge budget mayor captain crew night shift ship freight")
+	var arts []news.Article
+	for i := range 12 {
+		var sb strings.Builder
+		for range 8 {
+			sb.WriteString("The")
+			for range 8 + r.IntN(6) {
+				sb.WriteString(" " + words[r.IntN(len(words))])
+			}
+			sb.WriteString(". ")
+		}
+		a := news.Article{ID: fmt.Sprint(i), Text: sb.String()}
+		segment.Article(&a)
+		arts = append(arts, a)
+	}
+	for _, tc := range []struct {
+		limit time.Duration
+		want  bool
+	}{
+		{time.Minute, false},
+		{time.Nanosecond, true},
+	} {
+		s, err := ILP(context.Background(), arts, Options{Words: 250, TimeLimit: tc.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Stopped != tc.want || len(s.Sentences) == 0 {
+			t.Errorf("limit %v: Stopped = %v with %d sentences, want %v and a summary", tc.limit, s.Stopped, len(s.Sentences), tc.want)
 		}
 	}
 }

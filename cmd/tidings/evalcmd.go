@@ -105,6 +105,7 @@ func (e *env) eval(ctx context.Context, args []string) error {
 		}
 		p := &tidings.Pipeline{Summarizer: sum}
 		peers := map[string]string{}
+		stopped := 0
 		start := time.Now()
 		for i, c := range clusters {
 			if ctx.Err() != nil {
@@ -115,15 +116,21 @@ func (e *env) eval(ctx context.Context, args []string) error {
 			if useTopic {
 				query = c.Topic.Query()
 			}
-			text, err := e.summarizeCluster(ctx, p, c, tidings.Options{Words: words, Query: query}, last(out, ""), name)
+			text, stop, err := e.summarizeCluster(ctx, p, c, tidings.Options{Words: words, Query: query}, last(out, ""), name)
 			if err != nil {
 				e.warn(err)
 				continue
 			}
 			peers[c.ID] = text
+			if stop {
+				stopped++
+			}
 			e.progress(name, i+1, len(clusters))
 		}
 		elapsed := time.Since(start).Seconds()
+		if stopped > 0 {
+			fmt.Fprintf(e.stderr, "eval: %s: %d of %d summaries reached the time limit and kept the best selection found by then; figures may vary with machine speed\n", name, stopped, len(peers))
+		}
 		if len(peers) > 0 {
 			s, err := scoreSystem(name, clusters, peers, o, res)
 			if err != nil {
@@ -148,19 +155,19 @@ func (e *env) eval(ctx context.Context, args []string) error {
 
 // summarizeCluster briefs one cluster and returns its summary, one
 // sentence per line; with out set it also writes out/algo/<id>.txt.
-func (e *env) summarizeCluster(ctx context.Context, p *tidings.Pipeline, c news.Cluster, opts tidings.Options, out, algo string) (string, error) {
+func (e *env) summarizeCluster(ctx context.Context, p *tidings.Pipeline, c news.Cluster, opts tidings.Options, out, algo string) (text string, stopped bool, err error) {
 	b, _ := p.Brief(ctx, c.ID, c.Articles, opts)
-	text := summaryLines(b.Summary)
+	text = summaryLines(b.Summary)
 	if out != "" {
 		dir := filepath.Join(out, algo)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
+			return "", false, err
 		}
 		if err := os.WriteFile(filepath.Join(dir, fileName(c.ID)+".txt"), []byte(text), 0o644); err != nil {
-			return "", err
+			return "", false, err
 		}
 	}
-	return text, nil
+	return text, b.Summary.Stopped, nil
 }
 
 func (e *env) progress(name string, done, total int) {

@@ -16,6 +16,9 @@ type space struct {
 	df    []int // articles holding each term
 	// vecs[a][i] is the TF-IDF vector of sentence i of article a.
 	vecs [][]vec.Vector
+	// spans holds the vectors of candidates of several sentences, by
+	// article, first sentence and span, once summed.
+	spans map[[3]int]vec.Vector
 }
 
 func newSpace(arts []news.Article) *space {
@@ -58,10 +61,14 @@ func newSpace(arts []news.Article) *space {
 }
 
 // vector returns candidate c's TF-IDF vector: its sentence's, or the sum
-// of its sentences' when it spans several.
+// of its sentences' when it spans several (summed once, then kept).
 func (sp *space) vector(c Candidate) vec.Vector {
 	if c.Span <= 1 {
 		return sp.vecs[c.Article][c.Sentence.Index]
+	}
+	key := [3]int{c.Article, c.Sentence.Index, c.Span}
+	if v, ok := sp.spans[key]; ok {
+		return v
 	}
 	sum := map[int32]float64{}
 	for i := c.Sentence.Index; i < c.Sentence.Index+c.Span; i++ {
@@ -74,6 +81,10 @@ func (sp *space) vector(c Candidate) vec.Vector {
 		v = append(v, vec.Entry{ID: id, W: w})
 	}
 	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	if sp.spans == nil {
+		sp.spans = map[[3]int]vec.Vector{}
+	}
+	sp.spans[key] = v
 	return v
 }
 

@@ -105,7 +105,6 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 	norms := make([]float64, len(index))
 	postings := map[int32][]posting{} // in increasing k
 	byText := map[string][]int{}      // candidates by their text
-	bySentence := map[[2]int][]int{}  // by the sentences they cover
 	for k, i := range index {
 		vs[k] = sp.vector(cands[i])
 		norms[k] = vs[k].Norm()
@@ -114,10 +113,6 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 		}
 		t := cands[i].Sentence.Text
 		byText[t] = append(byText[t], k)
-		for j := range max(cands[i].Span, 1) {
-			s := [2]int{cands[i].Article, cands[i].Sentence.Index + j}
-			bySentence[s] = append(bySentence[s], k)
-		}
 	}
 	out := make([][]int, len(index))
 	dot := make([]float64, len(index))
@@ -147,8 +142,13 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 			}
 		}
 		add(byText[cands[i].Sentence.Text])
-		for j := range max(cands[i].Span, 1) {
-			add(bySentence[[2]int{cands[i].Article, cands[i].Sentence.Index + j}])
+		// Candidates come in article order; those of this article that
+		// share a sentence with it (a passage and its sentences) follow.
+		for l := k + 1; l < len(index) && cands[index[l]].Article == cands[i].Article; l++ {
+			if sameText(cands[i], cands[index[l]]) && !seen[l] {
+				seen[l] = true
+				later = append(later, l)
+			}
 		}
 		slices.Sort(later)
 		for _, l := range later {

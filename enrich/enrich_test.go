@@ -1,6 +1,7 @@
 package enrich_test
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -277,6 +278,18 @@ func TestEntityRules(t *testing.T) {
 			nil, []string{"ADHD"}},
 		{"party before a given name", "Republican Matthew Fong said he would run again.",
 			map[string]string{"Matthew Fong": "person"}, []string{"Republican Matthew Fong"}},
+		{"title of a work", `The pilot tells the story in "Kestrel: The Inside Story," out on Monday. The Kestrel flew again.`,
+			nil, []string{"Kestrel"}},
+		{"nationality opens a thing", "The Norlandic Kestrel landed. A British Kestrel flew too. The Kestrel is fast.",
+			nil, []string{"British Kestrel", "Kestrel"}},
+		{"works", `The film "Harbour Lights" opened on Friday. Critics praised "Harbour Lights." Harbour Lights sold out.`,
+			nil, []string{"Harbour Lights"}},
+		{"quotation opening with a name", `"Ana Ruiz lied to the council," Mr. Holm said. "Ana Ruiz knew," he added. Ana Ruiz denied it.`,
+			map[string]string{"Ana Ruiz": "person"}, nil},
+		{"given name like a nationality", "Christian Marty, the airline's chief executive, said the fleet would fly.",
+			map[string]string{"Christian Marty": "person"}, nil},
+		{"short form of a titled person", "Senator Ana Ruiz arrived on Monday. Senator Ruiz said the vote would pass.",
+			map[string]string{"Ana Ruiz": "person"}, []string{"Ruiz"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -420,5 +433,50 @@ func BenchmarkStory(b *testing.B) {
 	for b.Loop() {
 		st := news.Story{Brief: news.Brief{Articles: arts}}
 		enrich.Story(&st)
+	}
+}
+
+// TestShortFormJoinsFullName checks when a one-word name counts towards a
+// person's full name: when the full name is written in at least half the
+// articles that use it, or when its own mentions show a person.
+func TestShortFormJoinsFullName(t *testing.T) {
+	tests := []struct {
+		name     string
+		texts    []string
+		full     string
+		mentions int // of the full name
+	}{
+		{"misread name", []string{
+			"Doctors said the parents must keep giving Kyle Zelvamin every morning.",
+			"Zelvamin is a stimulant prescribed to children.",
+			"Sales of Zelvamin rose last year, the maker said.",
+			"Zelvamin was approved in 1955 for adults.",
+		}, "Kyle Zelvamin", 1},
+		{"introduced in each article", []string{
+			"Ana Ruiz arrived in Tallberg on Monday. The mayor met Ruiz at noon.",
+			"Ana Ruiz left Tallberg on Tuesday. The town thanked Ruiz warmly.",
+		}, "Ana Ruiz", 4},
+		{"titled short form", []string{
+			"Ana Ruiz arrived in Tallberg on Monday.",
+			"Senator Ruiz left on Tuesday.",
+			"Senator Ruiz spoke on Wednesday.",
+		}, "Ana Ruiz", 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []news.Article
+			for i, text := range tc.texts {
+				arts = append(arts, article(fmt.Sprint(i), "", text, time.Time{}))
+			}
+			got := 0
+			for _, e := range enrich.Entities(arts) {
+				if e.Name == tc.full {
+					got = e.Mentions
+				}
+			}
+			if got != tc.mentions {
+				t.Errorf("%q has %d mentions, want %d (%v)", tc.full, got, tc.mentions, enrich.Entities(arts))
+			}
+		})
 	}
 }

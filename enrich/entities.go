@@ -66,6 +66,10 @@ type mention struct {
 	// sentence and is also written in lower case ("Surrounding Europa"),
 	// else "".
 	rest string
+	// quoted is set when the name fills a quotation, or opens one and a
+	// colon follows: the title of a work ("''Star Wars''", "the book
+	// "Concorde: The Inside Story"").
+	quoted bool
 }
 
 // Entities returns the people, organisations and places the articles
@@ -140,6 +144,23 @@ func Entities(arts []news.Article) []news.Entity {
 			kinds[name] = k
 		}
 	}
+	// A name written as the title of a work in half its mentions or
+	// more, and twice at least ("Star Wars"), is no person, place or
+	// body, nor the short form of one.
+	quoted, total := map[string]int{}, map[string]int{}
+	for _, m := range ms {
+		total[m.name]++
+		if m.quoted {
+			quoted[m.name]++
+		}
+	}
+	works := map[string]bool{}
+	for name := range total {
+		if quoted[name] >= 2 && 2*quoted[name] >= total[name] {
+			works[name] = true
+			delete(kinds, name)
+		}
+	}
 	// Short forms of people's names.
 	full := map[string]string{}
 	for name, k := range kinds {
@@ -157,15 +178,40 @@ func Entities(arts []news.Article) []news.Entity {
 		e    news.Entity
 		arts map[int]bool
 	}
+	// Articles of each name: a short form without evidence of its kind
+	// joins its full name only when the full name is written out in at
+	// least half the articles that use the short one, as news writing
+	// introduces a person by full name ("Ritalin", in 20 articles, is not
+	// short for "Kyle Ritalin", a misreading of "giving Kyle Ritalin").
+	artsOf := map[string]map[int]bool{}
+	for _, m := range ms {
+		if artsOf[m.name] == nil {
+			artsOf[m.name] = map[int]bool{}
+		}
+		artsOf[m.name][m.art] = true
+	}
+	joins := func(short, long string) bool {
+		n := 0
+		for a := range artsOf[short] {
+			if artsOf[long][a] {
+				n++
+			}
+		}
+		return 2*n >= len(artsOf[short])
+	}
 	byName := map[string]*acc{}
 	var order []string
 	for _, m := range ms {
 		name := m.name
 		// A short form joins the full name, unless its own mentions
-		// show it is something else ("Concorde", a place, beside "British
-		// Concorde").
-		if f := full[name]; f != "" && !strings.Contains(name, " ") && (votes[name] == nil || kinds[name] == news.Person) {
-			name = f
+		// show it is something else ("Washington", a place, beside
+		// "Denzel Washington").
+		if f := full[name]; f != "" && !strings.Contains(name, " ") && !works[name] {
+			// Evidence of its own that it names a person ("President
+			// Clinton") joins it anyway.
+			if own := votes[name] != nil; own && kinds[name] == news.Person || !own && joins(name, f) {
+				name = f
+			}
 		}
 		k := kinds[name]
 		if k == 0 {
@@ -263,12 +309,15 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 		if start == 0 && len(run) == 1 && lower[strings.ToLower(name)] {
 			continue // an ordinary word opening the sentence
 		}
+		// The words before count only when nothing but space comes
+		// between: in `in "Concorde: The Inside Story"` the name is a
+		// title of a work, not a place.
 		before, before2 := "", ""
-		if start > 0 {
+		if start > 0 && strings.TrimSpace(s.Text[locs[start-1][1]:locs[start][0]]) == "" {
 			before = strings.ToLower(words[start-1])
-		}
-		if start > 1 {
-			before2 = strings.ToLower(words[start-2])
+			if start > 1 {
+				before2 = strings.ToLower(words[start-2])
+			}
 		}
 		if poss && placeBefore[before] {
 			before = "" // "in Graham's case": an owner, not a place
@@ -306,6 +355,13 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 			continue // "Islanders said": a guess at a sentence's first word
 		}
 		m := mention{name: name, kind: k, evidence: evidence, art: ai, sent: s}
+		from := 0
+		if start > 0 {
+			from = locs[start-1][1]
+		}
+		closing := strings.TrimLeft(s.Text[locs[start+len(run)-1][1]:], ",.!?")
+		m.quoted = strings.ContainsAny(s.Text[from:locs[start][0]], "\"“'‘`") &&
+			(closing == "" || strings.ContainsRune("\"”'’:", []rune(closing)[0]))
 		if start == 0 && len(run) > 1 && lower[strings.ToLower(run[0])] {
 			m.rest = strings.Join(run[1:], " ")
 		}
@@ -345,8 +401,9 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 	lw := strings.ToLower(strings.Join(run, " "))
 	first, lastw := strings.ToLower(run[0]), strings.ToLower(run[len(run)-1])
 	// A name that opens with an article ("El Nino", "La Jolla") is a
-	// thing or a place, never a person.
-	person := !(len(run) > 1 && articleWords[first])
+	// thing or a place, never a person. So is one that opens with a nationality or party ("British
+	// Concorde", "African American").
+	person := !(len(run) > 1 && (articleWords[first] || nonNames[first] && !firstNames[first]))
 	switch {
 	case title:
 		return news.Person, true

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -81,12 +80,14 @@ func candidates(arts []news.Article, spans bool) []Candidate {
 				c.Sentence, c.Span = q, span
 				out = append(out, c)
 				joined[[2]int{q.Index, span}] = true
-			} else if q, span, ok := passage(a, k); ok && len(arts) == 1 && !joined[[2]int{q.Index, span}] {
+			} else if len(arts) == 1 {
 				// (The end of a quotation joined back to its start is the
 				// quotation's candidate already.)
-				c.Sentence, c.Span = q, span
-				c.Position = float64(q.Index) / float64(max(n, 1))
-				out = append(out, c)
+				if q, span, ok := passage(a, k); ok && !joined[[2]int{q.Index, span}] {
+					c.Sentence, c.Span = q, span
+					c.Position = float64(q.Index) / float64(max(n, 1))
+					out = append(out, c)
+				}
 			}
 		}
 	}
@@ -311,10 +312,8 @@ func passage(a news.Article, k int) (news.Sentence, int, bool) {
 // it and the next sentence (nothing that cleaning dropped).
 func contextSentence(a news.Article, j int) bool {
 	s, next := a.Sentences[j], a.Sentences[j+1]
-	if !endsLikeSentence(s.Text) || bareQuote(s.Text) || strings.TrimSpace(a.Text[s.End:next.Start]) != "" {
-		return false
-	}
-	return true
+	return endsLikeSentence(s.Text) && !bareQuote(s.Text) &&
+		next.Start >= s.End && strings.TrimSpace(a.Text[s.End:next.Start]) == ""
 }
 
 // continuedQuotations returns the text of sentences j to k of a with the
@@ -381,13 +380,7 @@ func quotation(a news.Article, k int) (news.Sentence, int, bool) {
 			next.Start < q.End || strings.TrimSpace(a.Text[q.End:next.Start]) != "" {
 			break
 		}
-		q = news.Sentence{
-			ArticleID: first.ArticleID, Index: first.Index, Paragraph: first.Paragraph,
-			Start: first.Start, End: next.End, Text: a.Text[first.Start:next.End],
-			Words: q.Words + next.Words,
-			Terms: append(slices.Clip(q.Terms), next.Terms...),
-			Stems: append(slices.Clip(q.Stems), next.Stems...),
-		}
+		q = joinSentences(a, k, k+n-1)
 		if quotesBalanced(q.Text) {
 			if Standalone(q) {
 				return q, n, true

@@ -92,10 +92,10 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 
 // repeats lists, for each candidate that index names (by position in
 // index), the others that repeat it: the same text or sentences (see
-// [sameText]), or a TF-IDF cosine above bound. Only candidates that share a term can pass the bound, so an
-// inverted index over their terms finds the pairs to score, rather than
-// scoring all of them: in a story of hundreds of articles most pairs
-// share nothing.
+// [sameText]), or a TF-IDF cosine above bound. Only candidates that share
+// a term can pass the bound, so an inverted index over their terms finds
+// the pairs to score, rather than scoring all of them: in a story of
+// hundreds of articles most pairs share nothing.
 func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 	type posting struct {
 		k int
@@ -133,21 +133,22 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 				dot[p.k] += e.W * p.w
 			}
 		}
-		add := func(ls []int) {
-			for _, l := range ls {
-				if l > k && !seen[l] {
-					seen[l] = true
-					later = append(later, l)
-				}
+		mark := func(l int) {
+			if !seen[l] {
+				seen[l] = true
+				later = append(later, l)
 			}
 		}
-		add(byText[cands[i].Sentence.Text])
+		for _, l := range byText[cands[i].Sentence.Text] {
+			if l > k {
+				mark(l)
+			}
+		}
 		// Candidates come in article order; those of this article that
 		// share a sentence with it (a passage and its sentences) follow.
 		for l := k + 1; l < len(index) && cands[index[l]].Article == cands[i].Article; l++ {
-			if sameText(cands[i], cands[index[l]]) && !seen[l] {
-				seen[l] = true
-				later = append(later, l)
+			if sameText(cands[i], cands[index[l]]) {
+				mark(l)
 			}
 		}
 		slices.Sort(later)

@@ -148,11 +148,16 @@ func Entities(arts []news.Article) []news.Entity {
 	// more, and twice at least ("Star Wars"), is no person, place or
 	// body, nor the short form of one.
 	quoted, total := map[string]int{}, map[string]int{}
+	artsOf := map[string]map[int]bool{} // the articles of each name
 	for _, m := range ms {
 		total[m.name]++
 		if m.quoted {
 			quoted[m.name]++
 		}
+		if artsOf[m.name] == nil {
+			artsOf[m.name] = map[int]bool{}
+		}
+		artsOf[m.name][m.art] = true
 	}
 	works := map[string]bool{}
 	for name := range total {
@@ -178,18 +183,11 @@ func Entities(arts []news.Article) []news.Entity {
 		e    news.Entity
 		arts map[int]bool
 	}
-	// Articles of each name: a short form without evidence of its kind
-	// joins its full name only when the full name is written out in at
-	// least half the articles that use the short one, as news writing
-	// introduces a person by full name ("Ritalin", in 20 articles, is not
-	// short for "Kyle Ritalin", a misreading of "giving Kyle Ritalin").
-	artsOf := map[string]map[int]bool{}
-	for _, m := range ms {
-		if artsOf[m.name] == nil {
-			artsOf[m.name] = map[int]bool{}
-		}
-		artsOf[m.name][m.art] = true
-	}
+	// A short form without evidence of its kind joins its full name only
+	// when the full name is written out in at least half the articles
+	// that use the short one, as news writing introduces a person by full
+	// name ("Ritalin", in 20 articles, is not short for "Kyle Ritalin", a
+	// misreading of "giving Kyle Ritalin").
 	joins := func(short, long string) bool {
 		n := 0
 		for a := range artsOf[short] {
@@ -359,9 +357,9 @@ func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
 		if start > 0 {
 			from = locs[start-1][1]
 		}
-		closing := strings.TrimLeft(s.Text[locs[start+len(run)-1][1]:], ",.!?")
+		closing, _ := utf8.DecodeRuneInString(strings.TrimLeft(s.Text[locs[start+len(run)-1][1]:], ",.!?"))
 		m.quoted = strings.ContainsAny(s.Text[from:locs[start][0]], "\"“'‘`") &&
-			(closing == "" || strings.ContainsRune("\"”'’:", []rune(closing)[0]))
+			(closing == utf8.RuneError || strings.ContainsRune("\"”'’:", closing))
 		if start == 0 && len(run) > 1 && lower[strings.ToLower(run[0])] {
 			m.rest = strings.Join(run[1:], " ")
 		}
@@ -401,8 +399,9 @@ func classify(run []string, title bool, before, before2, after string) (news.Ent
 	lw := strings.ToLower(strings.Join(run, " "))
 	first, lastw := strings.ToLower(run[0]), strings.ToLower(run[len(run)-1])
 	// A name that opens with an article ("El Nino", "La Jolla") is a
-	// thing or a place, never a person. So is one that opens with a nationality or party ("British
-	// Concorde", "African American").
+	// thing or a place, never a person; so is one that opens with a
+	// nationality or party ("British Concorde", "African American"),
+	// unless that word is a given name too ("Christian").
 	person := !(len(run) > 1 && (articleWords[first] || nonNames[first] && !firstNames[first]))
 	switch {
 	case title:

@@ -286,6 +286,8 @@ func TestEntityRules(t *testing.T) {
 			nil, []string{"Harbour Lights"}},
 		{"quotation opening with a name", `"Ana Ruiz lied to the council," Mr. Holm said. "Ana Ruiz knew," he added. Ana Ruiz denied it.`,
 			map[string]string{"Ana Ruiz": "person"}, nil},
+		{"body led by a group word", "The Muslim Brotherhood and the Harbour Coalition met the Tallberg Fire Brigade on Monday.",
+			map[string]string{"Muslim Brotherhood": "organization", "Harbour Coalition": "organization", "Tallberg Fire Brigade": "organization"}, nil},
 		{"given name like a nationality", "Christian Marty, the airline's chief executive, said the fleet would fly.",
 			map[string]string{"Christian Marty": "person"}, nil},
 		{"short form of a titled person", "Senator Ana Ruiz arrived on Monday. Senator Ruiz said the vote would pass.",

@@ -31,7 +31,8 @@ var orgWords = setOf("air", "union", "company", "ministry", "party", "council", 
 	"school", "college", "hospital", "church", "airlines", "airways", "motors", "systems", "services",
 	"board", "organisation", "organization", "alliance", "front", "movement", "forces", "fund",
 	"service", "centre", "center", "society", "trust", "bureau", "fc", "laboratory", "administration",
-	"academy", "panel", "institutes", "centers", "centres", "program", "programme")
+	"academy", "panel", "institutes", "centers", "centres", "program", "programme", "brotherhood",
+	"coalition", "brigade", "brigades", "militia")
 
 // titles before a name mark it as a person's; they are not part of it.
 var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",

@@ -198,9 +198,15 @@ func (p *coverProblem) gainAlone(k int) float64 {
 // the best ratio each time, which is the greedy solution, so the search
 // starts from a good incumbent.
 type coverSolver struct {
-	p        *coverProblem
-	covered  []int32 // times each element is covered by the current set
-	blocked  []int32 // chosen items each item conflicts with
+	p       *coverProblem
+	covered []int32 // times each element is covered by the current set
+	blocked []int32 // chosen items each item conflicts with
+	// holders[e] lists the items that cover element e, and open[k] is
+	// the weight of item k's elements not yet covered: kept up to date
+	// as items are added and removed, so a node ranks its items without
+	// reading their elements.
+	holders  [][]int32
+	open     []float64
 	cur      []int
 	curVal   float64
 	words    int
@@ -228,9 +234,15 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 		deadline: deadline,
 		ctx:      ctx,
 	}
+	s.holders = make([][]int32, len(p.weight))
+	s.open = make([]float64, len(p.cost))
 	all := make([]int, len(p.cost))
 	for k := range all {
 		all[k] = k
+		for _, e := range p.items[k] {
+			s.holders[e] = append(s.holders[e], int32(k))
+			s.open[k] += p.weight[e]
+		}
 	}
 	s.search(all)
 	slices.Sort(s.best)
@@ -260,13 +272,7 @@ func (s *coverSolver) search(parent []int) {
 		if s.blocked[k] > 0 || s.p.cost[k] > room {
 			continue
 		}
-		g := s.p.bonus[k]
-		for _, e := range s.p.items[k] {
-			if s.covered[e] == 0 {
-				g += s.p.weight[e]
-			}
-		}
-		if g > 0 {
+		if g := s.p.bonus[k] + s.open[k]; g > 0 {
 			free = append(free, ranked{k, g, g / float64(s.p.cost[k])})
 		}
 	}
@@ -323,6 +329,9 @@ func (s *coverSolver) add(k int) {
 	for _, e := range s.p.items[k] {
 		if s.covered[e] == 0 {
 			s.curVal += s.p.weight[e]
+			for _, j := range s.holders[e] {
+				s.open[j] -= s.p.weight[e]
+			}
 		}
 		s.covered[e]++
 	}
@@ -341,6 +350,9 @@ func (s *coverSolver) remove(k int) {
 		s.covered[e]--
 		if s.covered[e] == 0 {
 			s.curVal -= s.p.weight[e]
+			for _, j := range s.holders[e] {
+				s.open[j] += s.p.weight[e]
+			}
 		}
 	}
 }

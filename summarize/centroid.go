@@ -55,9 +55,10 @@ func (sp *space) centroid(nArticles int) vec.Vector {
 // scoreCentroid sets the Score of every candidate.
 func scoreCentroid(sp *space, cands []Candidate, nArticles int) {
 	cv := sp.centroid(nArticles)
+	ncv := cv.Norm()
 	for i := range cands {
 		c := &cands[i]
-		sim := vec.Cosine(sp.vector(*c), cv)
+		sim := sp.cosine(*c, cv, ncv)
 		// Lead prior: news puts the key facts first.
 		lead := 1 + 0.35*math.Exp(-4*c.Position)
 		c.Score = sim * lead

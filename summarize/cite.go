@@ -28,14 +28,14 @@ func Cite(ctx context.Context, arts []news.Article, ai, si int) ([]news.Citation
 
 func cite(arts []news.Article, sp *space, c Candidate) []news.Citation {
 	out := []news.Citation{citation(c.Sentence)}
-	v := sp.vector(c)
+	v, nv := sp.vectorNorm(c)
 	for ai := range arts {
 		if ai == c.Article {
 			continue
 		}
 		best, bestSim := -1, supportBound
 		for si, w := range sp.vecs[ai] {
-			if sim := vec.Cosine(v, w); sim >= bestSim && (best < 0 || sim > bestSim) {
+			if sim := vec.CosineNorms(v, w, nv, sp.norms[ai][si]); sim >= bestSim && (best < 0 || sim > bestSim) {
 				best, bestSim = si, sim
 			}
 		}

@@ -3,7 +3,6 @@ package summarize
 import (
 	"math"
 
-	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -16,9 +15,9 @@ func cosines(cands []Candidate, sp *space) [][]float64 {
 		sim[i] = make([]float64, n)
 	}
 	for i := range n {
-		vi := sp.vector(cands[i])
+		vi, ni := sp.vectorNorm(cands[i])
 		for j := i + 1; j < n; j++ {
-			s := vec.Cosine(vi, sp.vector(cands[j]))
+			s := sp.cosine(cands[j], vi, ni)
 			sim[i][j], sim[j][i] = s, s
 		}
 	}

@@ -3,7 +3,6 @@ package summarize
 import (
 	"context"
 
-	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -18,9 +17,10 @@ func MMR(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	sp := newSpace(arts)
 	cands := Candidates(arts)
 	centroid := sp.centroid(len(arts))
+	nc := centroid.Norm()
 	rel := sp.relevance(cands, opts.Query)
 	for i, c := range cands {
-		c.Score = vec.Cosine(sp.vector(c), centroid)
+		c.Score = sp.cosine(c, centroid, nc)
 		if rel != nil {
 			c.Score += rel[i]
 		}
@@ -74,7 +74,7 @@ func Select(cands []Candidate, sp *space, opts Options) []Candidate {
 		used[best] = true
 		chosen = append(chosen, c)
 		words += c.Sentence.Words
-		v := sp.vector(c)
+		v, nv := sp.vectorNorm(c)
 		for i := range cands {
 			if used[i] {
 				continue
@@ -83,7 +83,7 @@ func Select(cands []Candidate, sp *space, opts Options) []Candidate {
 				used[i] = true
 				continue
 			}
-			maxSim[i] = max(maxSim[i], vec.Cosine(v, sp.vector(cands[i])))
+			maxSim[i] = max(maxSim[i], sp.cosine(cands[i], v, nv))
 		}
 		if budget-words < minWords {
 			break

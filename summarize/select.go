@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -57,9 +56,9 @@ func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options)
 // redundant reports whether c repeats a chosen sentence: the same text
 // or sentence (see [sameText]), or a TF-IDF cosine above bound.
 func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
-	v := sp.vector(c)
+	v, nv := sp.vectorNorm(c)
 	for _, d := range chosen {
-		if sameText(c, d) || vec.Cosine(v, sp.vector(d)) > bound {
+		if sameText(c, d) || sp.cosine(d, v, nv) > bound {
 			return true
 		}
 	}

@@ -14,15 +14,22 @@ type space struct {
 	vocab *vec.Vocab
 	idf   []float64
 	df    []int // articles holding each term
-	// vecs[a][i] is the TF-IDF vector of sentence i of article a.
-	vecs [][]vec.Vector
+	// vecs[a][i] is the TF-IDF vector of sentence i of article a, and
+	// norms[a][i] its norm.
+	vecs  [][]vec.Vector
+	norms [][]float64
 	// spans holds the vectors of candidates of several sentences, by
-	// article, first sentence and span, once summed.
-	spans map[[3]int]vec.Vector
+	// article, first sentence and span, once summed, with their norms.
+	spans map[[3]int]spanVector
+}
+
+type spanVector struct {
+	v    vec.Vector
+	norm float64
 }
 
 func newSpace(arts []news.Article) *space {
-	sp := &space{vocab: vec.NewVocab(), vecs: make([][]vec.Vector, len(arts))}
+	sp := &space{vocab: vec.NewVocab(), vecs: make([][]vec.Vector, len(arts)), norms: make([][]float64, len(arts))}
 	var sentDF []int
 	nSent := 0
 	counts := make([][]vec.Vector, len(arts))
@@ -53,8 +60,10 @@ func newSpace(arts []news.Article) *space {
 	sp.idf = vec.IDF(sentDF, nSent)
 	for ai := range arts {
 		sp.vecs[ai] = make([]vec.Vector, len(counts[ai]))
+		sp.norms[ai] = make([]float64, len(counts[ai]))
 		for si, c := range counts[ai] {
 			sp.vecs[ai][si] = c.Weighted(sp.idf)
+			sp.norms[ai][si] = sp.vecs[ai][si].Norm()
 		}
 	}
 	return sp
@@ -63,12 +72,19 @@ func newSpace(arts []news.Article) *space {
 // vector returns candidate c's TF-IDF vector: its sentence's, or the sum
 // of its sentences' when it spans several (summed once, then kept).
 func (sp *space) vector(c Candidate) vec.Vector {
+	v, _ := sp.vectorNorm(c)
+	return v
+}
+
+// vectorNorm returns candidate c's vector (see [space.vector]) and its
+// norm.
+func (sp *space) vectorNorm(c Candidate) (vec.Vector, float64) {
 	if c.Span <= 1 {
-		return sp.vecs[c.Article][c.Sentence.Index]
+		return sp.vecs[c.Article][c.Sentence.Index], sp.norms[c.Article][c.Sentence.Index]
 	}
 	key := [3]int{c.Article, c.Sentence.Index, c.Span}
-	if v, ok := sp.spans[key]; ok {
-		return v
+	if sv, ok := sp.spans[key]; ok {
+		return sv.v, sv.norm
 	}
 	sum := map[int32]float64{}
 	for i := c.Sentence.Index; i < c.Sentence.Index+c.Span; i++ {
@@ -82,10 +98,17 @@ func (sp *space) vector(c Candidate) vec.Vector {
 	}
 	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
 	if sp.spans == nil {
-		sp.spans = map[[3]int]vec.Vector{}
+		sp.spans = map[[3]int]spanVector{}
 	}
-	sp.spans[key] = v
-	return v
+	sp.spans[key] = spanVector{v, v.Norm()}
+	return v, sp.spans[key].norm
+}
+
+// cosine returns the TF-IDF cosine of candidate c with v, whose norm is
+// nv.
+func (sp *space) cosine(c Candidate, v vec.Vector, nv float64) float64 {
+	w, nw := sp.vectorNorm(c)
+	return vec.CosineNorms(w, v, nw, nv)
 }
 
 // relevance returns the TF-IDF cosine of each candidate with the query
@@ -101,9 +124,10 @@ func (sp *space) relevance(cands []Candidate, query []string) []float64 {
 		}
 	}
 	q := vec.Counts(ids).Weighted(sp.idf)
+	nq := q.Norm()
 	rel := make([]float64, len(cands))
 	for i, c := range cands {
-		rel[i] = vec.Cosine(q, sp.vector(c))
+		rel[i] = sp.cosine(c, q, nq)
 	}
 	return rel
 }

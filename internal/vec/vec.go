@@ -104,7 +104,12 @@ func Dot(a, b Vector) float64 {
 // Cosine returns the cosine similarity of a and b in [0, 1] for
 // non-negative weights, and 0 when either is empty.
 func Cosine(a, b Vector) float64 {
-	na, nb := a.Norm(), b.Norm()
+	return CosineNorms(a, b, a.Norm(), b.Norm())
+}
+
+// CosineNorms is [Cosine] for vectors whose norms na and nb are known:
+// where one vector is compared with many, its norm is computed once.
+func CosineNorms(a, b Vector, na, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}

@@ -205,8 +205,11 @@ type coverSolver struct {
 	// the weight of item k's elements not yet covered: kept up to date
 	// as items are added and removed, so a node ranks its items without
 	// reading their elements.
-	holders  [][]int32
-	open     []float64
+	holders [][]int32
+	open    []float64
+	// free and items are the buffers of each depth of the search.
+	free     [][]ranked
+	items    [][]int
 	cur      []int
 	curVal   float64
 	words    int
@@ -267,7 +270,14 @@ func (s *coverSolver) search(parent []int) {
 	// the cover grows (gains shrink), the room shrinks and conflicts
 	// accumulate.
 	room := s.p.budget - s.words
-	var free []ranked
+	// Each depth reuses its buffers: a child, one deeper, only reads
+	// its parent's.
+	depth := len(s.cur)
+	if depth == len(s.free) {
+		s.free = append(s.free, nil)
+		s.items = append(s.items, nil)
+	}
+	free := s.free[depth][:0]
 	for _, k := range parent {
 		if s.blocked[k] > 0 || s.p.cost[k] > room {
 			continue
@@ -284,10 +294,11 @@ func (s *coverSolver) search(parent []int) {
 	})
 	// Branch on each item in turn: take it, then (in the next turn) leave
 	// it out for good.
-	items := make([]int, len(free))
-	for i, r := range free {
-		items[i] = r.item
+	items := s.items[depth][:0]
+	for _, r := range free {
+		items = append(items, r.item)
 	}
+	s.free[depth], s.items[depth] = free, items
 	for i, r := range free {
 		if s.curVal+fractionalBound(s.p, free[i:], room) <= s.bestVal+epsilon {
 			break

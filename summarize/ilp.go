@@ -151,7 +151,6 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 				mark(l)
 			}
 		}
-		slices.Sort(later)
 		for _, l := range later {
 			cos := 0.0
 			if norms[k] > 0 && norms[l] > 0 {

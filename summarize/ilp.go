@@ -285,11 +285,16 @@ func (s *coverSolver) search(parent []int) {
 			free = append(free, ranked{k, g, g / float64(s.p.cost[k])})
 		}
 	}
+	// Best ratio first, ties by item. (Ratios are positive and finite, so
+	// plain comparisons order them as cmp.Compare would, faster.)
 	slices.SortFunc(free, func(a, b ranked) int {
-		if c := cmp.Compare(b.ratio, a.ratio); c != 0 {
-			return c
+		switch {
+		case a.ratio > b.ratio:
+			return -1
+		case a.ratio < b.ratio:
+			return 1
 		}
-		return cmp.Compare(a.item, b.item)
+		return a.item - b.item
 	})
 	// Branch on each item in turn: take it, then (in the next turn) leave
 	// it out for good.

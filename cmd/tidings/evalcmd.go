@@ -78,11 +78,7 @@ func (e *env) eval(ctx context.Context, args []string) error {
 	if len(rougeArgs) == 0 {
 		rougeArgs = strings.Fields(conv.args)
 	}
-	o, err := eval.ParseArgs(rougeArgs)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	res, err := loadRougeResources(o, last(rdata, defaultRougeData))
+	o, res, err := rougeSetup(rougeArgs, last(rdata, defaultRougeData))
 	if err != nil {
 		return err
 	}

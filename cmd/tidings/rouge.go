@@ -169,11 +169,7 @@ func (e *env) rouge(_ context.Context, args []string) error {
 	if fm != "text" && fm != "json" {
 		return fmt.Errorf("%w: --format is text or json, got %q", errUsage, fm)
 	}
-	o, err := eval.ParseArgs(rougeArgs)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	res, err := loadRougeResources(o, last(rdata, defaultRougeData))
+	o, res, err := rougeSetup(rougeArgs, last(rdata, defaultRougeData))
 	if err != nil {
 		return err
 	}
@@ -221,14 +217,20 @@ func (e *env) rouge(_ context.Context, args []string) error {
 	return nil
 }
 
-func loadRougeResources(o eval.Options, dir string) (*eval.Resources, error) {
+// rougeSetup parses ROUGE-1.5.5 options (a bad one is a usage error) and
+// loads from dir the data files that -m and -s need.
+func rougeSetup(args []string, dir string) (eval.Options, *eval.Resources, error) {
+	o, err := eval.ParseArgs(args)
+	if err != nil {
+		return o, nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
 	if !o.Stem && !o.Stop {
-		return nil, nil
+		return o, nil, nil
 	}
 	res, err := eval.LoadResources(dir)
 	if err != nil {
-		return nil, fmt.Errorf("-m and -s need ROUGE-1.5.5's data files %s and %s (set --rouge-data DIR): %w",
+		return o, nil, fmt.Errorf("-m and -s need ROUGE-1.5.5's data files %s and %s (set --rouge-data DIR): %w",
 			eval.ExceptionsFile, eval.StopWordsFile, err)
 	}
-	return res, nil
+	return o, res, nil
 }

@@ -92,7 +92,8 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 
 // repeats lists, for each candidate that index names (by position in
 // index), the others that repeat it: the same text or sentences (see
-// [sameText]), or a TF-IDF cosine above bound. Only candidates that share
+// [sameText]), a TF-IDF cosine above bound, or nearly all the terms of
+// one in the other (see [contained]). Only candidates that share
 // a term can pass the bound, so an inverted index over their terms finds
 // the pairs to score, rather than scoring all of them: in a story of
 // hundreds of articles most pairs share nothing.
@@ -116,6 +117,7 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 	}
 	out := make([][]int, len(index))
 	dot := make([]float64, len(index))
+	shared := make([]int, len(index)) // distinct terms in common
 	seen := make([]bool, len(index))
 	var later []int
 	for k, i := range index {
@@ -131,6 +133,7 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 					later = append(later, p.k)
 				}
 				dot[p.k] += e.W * p.w
+				shared[p.k]++
 			}
 		}
 		mark := func(l int) {
@@ -156,11 +159,11 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 			if norms[k] > 0 && norms[l] > 0 {
 				cos = min(1, dot[l]/(norms[k]*norms[l]))
 			}
-			if cos > bound || sameText(cands[i], cands[index[l]]) {
+			if cos > bound || contained(len(vs[k]), len(vs[l]), shared[l]) || sameText(cands[i], cands[index[l]]) {
 				out[k] = append(out[k], l)
 				out[l] = append(out[l], k)
 			}
-			dot[l], seen[l] = 0, false
+			dot[l], shared[l], seen[l] = 0, 0, false
 		}
 	}
 	return out

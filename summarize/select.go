@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -54,15 +55,33 @@ func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options)
 }
 
 // redundant reports whether c repeats a chosen sentence: the same text
-// or sentence (see [sameText]), or a TF-IDF cosine above bound.
+// or sentence (see [sameText]), a TF-IDF cosine above bound, or terms
+// that the other holds nearly all of (see [contained]).
 func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
 	v, nv := sp.vectorNorm(c)
 	for _, d := range chosen {
-		if sameText(c, d) || sp.cosine(d, v, nv) > bound {
+		w, nw := sp.vectorNorm(d)
+		if sameText(c, d) || vec.CosineNorms(v, w, nv, nw) > bound || contained(len(v), len(w), vec.Shared(v, w)) {
 			return true
 		}
 	}
 	return false
+}
+
+// containedShare is the share of a sentence's distinct terms that another
+// must hold for the sentence to repeat it: "Sal described the talks as
+// tough" (sal, describ, talk, tough) beside "… while Ostrava's Viktor Sal
+// said the talks had been tough". The TF-IDF cosine misses such a pair,
+// the longer sentence having many terms of its own, and so does a share
+// weighted by TF-IDF, "describ" being rare. 3/4 changed no development
+// set's ROUGE-2 by more than 0.0004 (README).
+const containedShare = 0.75
+
+// contained reports whether the sentence with fewer distinct terms, of
+// sentences with na and nb of them sharing shared, repeats the other.
+func contained(na, nb, shared int) bool {
+	n := min(na, nb)
+	return n > 0 && float64(shared) >= containedShare*float64(n)
 }
 
 // readingOrder sorts chosen sentences so the brief reads as a story: by

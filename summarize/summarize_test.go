@@ -333,7 +333,8 @@ func checkRepeats(t *testing.T, arts []news.Article, cands []Candidate) {
 		for k := range index {
 			var want []int
 			for l := range index {
-				if l != k && (sameText(cands[k], cands[l]) || vec.Cosine(sp.vector(cands[k]), sp.vector(cands[l])) > bound) {
+				vk, vl := sp.vector(cands[k]), sp.vector(cands[l])
+				if l != k && (sameText(cands[k], cands[l]) || vec.Cosine(vk, vl) > bound || contained(len(vk), len(vl), vec.Shared(vk, vl))) {
 					want = append(want, l)
 				}
 			}
@@ -408,6 +409,50 @@ func TestILPReportsStopped(t *testing.T) {
 		}
 		if s.Stopped != tc.want || len(s.Sentences) == 0 {
 			t.Errorf("limit %v: Stopped = %v with %d sentences, want %v and a summary", tc.limit, s.Stopped, len(s.Sentences), tc.want)
+		}
+	}
+}
+
+// TestRedundantContained checks that a short sentence whose terms a chosen
+// one nearly all holds repeats it, though their TF-IDF cosine is low.
+func TestRedundantContained(t *testing.T) {
+	arts := []news.Article{
+		{ID: "a", Text: "Norland's Anna Berg called the meeting very constructive, while Ostrava's Viktor Sal said the talks had been tough. Troops stayed near Kessel."},
+		{ID: "b", Text: "Sal described the talks as tough. The ministers will meet again in Geneva this month."},
+		{ID: "c", Text: "The Geneva talks ended without a deal on Monday. Sal flew home to Ostrava on Tuesday evening."},
+	}
+	for i := range arts {
+		segment.Article(&arts[i])
+	}
+	sp := newSpace(arts)
+	long := Candidate{Article: 0, Sentence: arts[0].Sentences[0]}
+	short := Candidate{Article: 1, Sentence: arts[1].Sentences[0]}
+	other := Candidate{Article: 2, Sentence: arts[2].Sentences[1]}
+	if cos := vec.Cosine(sp.vector(short), sp.vector(long)); cos > 0.5 {
+		t.Fatalf("cosine %.2f: the case no longer tests containment", cos)
+	}
+	if !redundant(short, []Candidate{long}, sp, 0.5) {
+		t.Errorf("%q does not repeat %q", short.Sentence.Text, long.Sentence.Text)
+	}
+	if redundant(other, []Candidate{long}, sp, 0.5) {
+		t.Errorf("%q repeats %q", other.Sentence.Text, long.Sentence.Text)
+	}
+}
+
+func TestContained(t *testing.T) {
+	for _, tc := range []struct {
+		na, nb, shared int
+		want           bool
+	}{
+		{4, 11, 3, true},  // 3 of the shorter's 4 terms
+		{11, 4, 3, true},  // either order
+		{4, 11, 2, false}, // half
+		{8, 8, 6, true},
+		{8, 8, 5, false},
+		{0, 5, 0, false},
+	} {
+		if got := contained(tc.na, tc.nb, tc.shared); got != tc.want {
+			t.Errorf("contained(%d, %d, %d) = %v, want %v", tc.na, tc.nb, tc.shared, got, tc.want)
 		}
 	}
 }

@@ -18,8 +18,8 @@ var qualityFloors = []struct {
 	column int // 2 = R, 4 = F
 	floor  float64
 }{
-	{"tac2009.jsonl", "ROUGE-2", 2, 0.11611 - 0.005},
-	{"multinews-dev.jsonl", "ROUGE-2", 4, 0.16181 - 0.005},
+	{"tac2009.jsonl", "ROUGE-2", 2, 0.11646 - 0.005},
+	{"multinews-dev.jsonl", "ROUGE-2", 4, 0.16202 - 0.005},
 	{"multiling2011_en.jsonl", "ROUGE-2", 2, 0.21194 - 0.005},
 }
 

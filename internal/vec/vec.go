@@ -101,6 +101,24 @@ func Dot(a, b Vector) float64 {
 	return s
 }
 
+// Shared returns how many ids a and b both hold.
+func Shared(a, b Vector) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].ID < b[j].ID:
+			i++
+		case a[i].ID > b[j].ID:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
 // Cosine returns the cosine similarity of a and b in [0, 1] for
 // non-negative weights, and 0 when either is empty.
 func Cosine(a, b Vector) float64 {

@@ -27,6 +27,27 @@ func TestCosine(t *testing.T) {
 	}
 }
 
+func TestShared(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b []int32
+		want int
+	}{
+		{[]int32{1, 2, 2}, []int32{2, 1, 2}, 2},
+		{[]int32{1}, []int32{2}, 0},
+		{nil, []int32{2}, 0},
+		{[]int32{1, 2, 5, 9}, []int32{2, 3, 9}, 2},
+	}
+	for _, tc := range tests {
+		if got := Shared(Counts(tc.a), Counts(tc.b)); got != tc.want {
+			t.Errorf("Shared(%v, %v) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := Shared(Counts(tc.b), Counts(tc.a)); got != tc.want {
+			t.Errorf("Shared(%v, %v) = %d, want %d", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
+
 func TestVocab(t *testing.T) {
 	t.Parallel()
 	v := NewVocab()

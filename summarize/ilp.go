@@ -209,8 +209,8 @@ type coverSolver struct {
 	// reading their elements.
 	holders [][]int32
 	open    []float64
-	// free and items are the buffers of each depth of the search.
-	free     [][]ranked
+	// rank and items are the buffers of each depth of the search.
+	rank     []*ranking
 	items    [][]int
 	cur      []int
 	curVal   float64
@@ -275,43 +275,39 @@ func (s *coverSolver) search(parent []int) {
 	// Each depth reuses its buffers: a child, one deeper, only reads
 	// its parent's.
 	depth := len(s.cur)
-	if depth == len(s.free) {
-		s.free = append(s.free, nil)
+	if depth == len(s.rank) {
+		s.rank = append(s.rank, &ranking{})
 		s.items = append(s.items, nil)
 	}
-	free := s.free[depth][:0]
+	rk := s.rank[depth]
+	rk.sorted, rk.heap = rk.sorted[:0], rk.heap[:0]
 	for _, k := range parent {
 		if s.blocked[k] > 0 || s.p.cost[k] > room {
 			continue
 		}
 		if g := s.p.bonus[k] + s.open[k]; g > 0 {
-			free = append(free, ranked{k, g, g / float64(s.p.cost[k])})
+			rk.heap = append(rk.heap, ranked{k, g, g / float64(s.p.cost[k])})
 		}
 	}
-	// Best ratio first, ties by item. (Ratios are positive and finite, so
-	// plain comparisons order them as cmp.Compare would, faster.)
-	slices.SortFunc(free, func(a, b ranked) int {
-		switch {
-		case a.ratio > b.ratio:
-			return -1
-		case a.ratio < b.ratio:
-			return 1
-		}
-		return a.item - b.item
-	})
-	// Branch on each item in turn: take it, then (in the next turn) leave
-	// it out for good.
-	items := s.items[depth][:0]
-	for _, r := range free {
-		items = append(items, r.item)
-	}
-	s.free[depth], s.items[depth] = free, items
-	for i, r := range free {
-		if s.curVal+fractionalBound(s.p, free[i:], room) <= s.bestVal+epsilon {
+	rk.init()
+	// Branch on each item in turn, best ratio first: take it, then (in
+	// the next turn) leave it out for good.
+	for i := 0; ; i++ {
+		r, ok := rk.at(i)
+		if !ok || s.curVal+fractionalBound(s.p, rk, i, room) <= s.bestVal+epsilon {
 			break
 		}
+		// The child may take what ranks after r.
+		items := s.items[depth][:0]
+		for _, q := range rk.sorted[i+1:] {
+			items = append(items, q.item)
+		}
+		for _, q := range rk.heap {
+			items = append(items, q.item)
+		}
+		s.items[depth] = items
 		s.add(r.item)
-		s.search(items[i+1:])
+		s.search(items)
 		s.remove(r.item)
 		if s.stopped {
 			break
@@ -319,11 +315,67 @@ func (s *coverSolver) search(parent []int) {
 	}
 }
 
-// fractionalBound is the value of the fractional knapsack over free
-// (sorted by ratio) within room.
-func fractionalBound(p *coverProblem, free []ranked, room int) float64 {
+// ranking hands out a node's items best ratio first (ties by item), only
+// as far as the search asks: most nodes stop after a few, so sorting them
+// all was most of the search's time. sorted holds those handed out, heap
+// the rest.
+type ranking struct {
+	sorted, heap []ranked
+}
+
+func better(a, b ranked) bool {
+	return a.ratio > b.ratio || a.ratio == b.ratio && a.item < b.item
+}
+
+func (rk *ranking) init() {
+	for i := len(rk.heap)/2 - 1; i >= 0; i-- {
+		rk.down(i)
+	}
+}
+
+func (rk *ranking) down(i int) {
+	h := rk.heap
+	for {
+		best, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && better(h[l], h[best]) {
+			best = l
+		}
+		if r < len(h) && better(h[r], h[best]) {
+			best = r
+		}
+		if best == i {
+			return
+		}
+		h[i], h[best] = h[best], h[i]
+		i = best
+	}
+}
+
+// at returns the item of rank i (from 0), and false when there are not
+// that many.
+func (rk *ranking) at(i int) (ranked, bool) {
+	for len(rk.sorted) <= i && len(rk.heap) > 0 {
+		rk.sorted = append(rk.sorted, rk.heap[0])
+		last := len(rk.heap) - 1
+		rk.heap[0] = rk.heap[last]
+		rk.heap = rk.heap[:last]
+		rk.down(0)
+	}
+	if i < len(rk.sorted) {
+		return rk.sorted[i], true
+	}
+	return ranked{}, false
+}
+
+// fractionalBound is the value of the fractional knapsack, within room,
+// over the items of rank from on.
+func fractionalBound(p *coverProblem, rk *ranking, from, room int) float64 {
 	v := 0.0
-	for _, r := range free {
+	for i := from; ; i++ {
+		r, ok := rk.at(i)
+		if !ok {
+			return v
+		}
 		c := p.cost[r.item]
 		if c <= room {
 			v += r.gain
@@ -332,7 +384,6 @@ func fractionalBound(p *coverProblem, free []ranked, room int) float64 {
 		}
 		return v + r.ratio*float64(room)
 	}
-	return v
 }
 
 func (s *coverSolver) add(k int) {

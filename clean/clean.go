@@ -64,6 +64,11 @@ func (r *Result) RawOffset(off int) (int, bool) {
 type block struct {
 	start, end int
 	text       string
+	words      int // white-space separated words of text, counted once
+}
+
+func newBlock(start, end int, text string) block {
+	return block{start: start, end: end, text: text, words: wordCount(text)}
 }
 
 // blocks splits raw text into blocks: paragraphs separated by blank lines,
@@ -105,12 +110,12 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 		}
 		if m != nil && m[0] > 0 {
 			if ps, pe := trim(raw, s, s+m[0]); ps < pe {
-				out = append(out, block{start: ps, end: pe, text: raw[ps:pe]})
+				out = append(out, newBlock(ps, pe, raw[ps:pe]))
 			}
 			s += m[0]
 		}
 		if s < e {
-			out = append(out, block{start: s, end: e, text: raw[s:e]})
+			out = append(out, newBlock(s, e, raw[s:e]))
 		}
 	}
 	return out

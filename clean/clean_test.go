@@ -234,3 +234,42 @@ func FuzzClean(f *testing.F) {
 		checkMap(t, raw, res)
 	})
 }
+
+// TestNavigation checks the menus dropNavigation removes and the prose it
+// keeps, "homecollections" (a menu run together) anywhere and in any case.
+func TestNavigation(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Skip to main content", true},
+		{"Home > News > World", true},
+		{"News | Sport | Business | Weather", true},
+		{"Harbour Post HomeCollections Archive Subscribe", true},
+		{"HOMECOLLECTIONS", true},
+		{"The ferry resumed on Monday after the winter.", false},
+		{"News of the ferry spread quickly | residents said.", false},
+		{"Home owners along the harbour wall were told to leave.", false},
+	} {
+		if got := dropNavigation(nil, newBlock(0, len(tc.text), tc.text)); got != tc.want {
+			t.Errorf("dropNavigation(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"homecollections", true},
+		{"xx HomeCollections yy", true},
+		{"HOMECOLLECTION", false},
+		{"", false},
+		{"home collections", false},
+	} {
+		if got := containsFold(tc.s, "homecollections"); got != tc.want {
+			t.Errorf("containsFold(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

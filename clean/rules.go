@@ -103,7 +103,7 @@ var (
 
 // dropByline lifts bylines and date stamps into metadata.
 func dropByline(st *state, b block) bool {
-	if wordCount(b.text) > 14 {
+	if b.words > 14 {
 		return false
 	}
 	if m := dateByline.FindStringSubmatch(b.text); m != nil {
@@ -144,12 +144,14 @@ func (st *state) setAuthor(a string) {
 	}
 }
 
-var navigation = regexp.MustCompile(`(?i)^(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|homecollections|^(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,}`)
+var navigation = regexp.MustCompile(`(?i)^(?:(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,})`)
 
 // dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
 // Collections", "Home | News | World".
 func dropNavigation(_ *state, b block) bool {
-	if navigation.MatchString(b.text) {
+	// The expression is anchored at the start; "homecollections" (a
+	// site's menu run together) may be anywhere.
+	if navigation.MatchString(b.text) || containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.
@@ -173,7 +175,7 @@ var (
 // Long blocks are spared: a credit inside real prose is rare, and cleaning
 // must never drop real content.
 func dropCaptionCredit(_ *state, b block) bool {
-	if wordCount(b.text) > 70 {
+	if b.words > 70 {
 		return false
 	}
 	// Every credit pattern needs one of these; most prose has none, and
@@ -250,7 +252,7 @@ var salesContact = regexp.MustCompile(`^--[\p{L} .,]+:.*\bfax\b`)
 // dropSiteNotice drops a block of at most 150 words (the longest notice
 // is about 110) holding one of siteNotices.
 func dropSiteNotice(_ *state, b block) bool {
-	if wordCount(b.text) > 150 {
+	if b.words > 150 {
 		return false
 	}
 	lower := strings.ToLower(b.text)
@@ -314,10 +316,10 @@ var (
 // lines. A "Read more:" line also opens a list of headlines (see
 // dropReadMoreList).
 func dropPromotion(st *state, b block) bool {
-	if wordCount(b.text) > 40 {
+	if b.words > 40 {
 		return false
 	}
-	if listIntro.MatchString(b.text) || strings.HasSuffix(b.text, ":") && wordCount(b.text) <= 8 {
+	if listIntro.MatchString(b.text) || strings.HasSuffix(b.text, ":") && b.words <= 8 {
 		st.inList = true
 		return true
 	}
@@ -347,11 +349,14 @@ var handle = regexp.MustCompile(`(^|\s)[@#]\w+`)
 // and #tags are a quarter of the words, "pic.twitter.com" links, and "—
 // Name (@handle) March 1, 2018" attributions.
 func dropSocial(_ *state, b block) bool {
-	if strings.Contains(b.text, "pic.twitter.com") || strings.Contains(b.text, "(@") && wordCount(b.text) < 60 {
+	if strings.Contains(b.text, "pic.twitter.com") || strings.Contains(b.text, "(@") && b.words < 60 {
 		return true
 	}
+	if !strings.ContainsAny(b.text, "@#") {
+		return false
+	}
 	n := len(handle.FindAllString(b.text, -1))
-	return n > 0 && n*4 >= wordCount(b.text)
+	return n > 0 && n*4 >= b.words
 }
 
 // dropReadMoreList drops the headlines that follow a "Read more:" line:
@@ -431,7 +436,7 @@ func (st *state) trimDateline(b block) block {
 		if strings.ToUpper(place) != place || !strings.HasSuffix(strings.TrimSpace(b.text[:m[1]]), "_") {
 			return b
 		}
-		return block{start: b.start + m[1], end: b.end, text: b.text[m[1]:]}
+		return newBlock(b.start+m[1], b.end, b.text[m[1]:])
 	}
 	if st.meta.Dateline == "" {
 		st.meta.Dateline = place
@@ -440,7 +445,7 @@ func (st *state) trimDateline(b block) block {
 		st.meta.Outlet = b.text[m[4]:m[5]]
 	}
 	cut := m[1]
-	return block{start: b.start + cut, end: b.end, text: b.text[cut:]}
+	return newBlock(b.start+cut, b.end, b.text[cut:])
 }
 
 var dateLayouts = []string{
@@ -466,4 +471,15 @@ func findDate(s string) (time.Time, bool) {
 		return parseDate(m)
 	}
 	return time.Time{}, false
+}
+
+// containsFold reports whether s holds sub, an ASCII lower-case word, in
+// any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

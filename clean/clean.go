@@ -104,7 +104,10 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 		// easy. ____ (To publish this article, it must be purchased")
 		// becomes a block of its own, for dropGalleryCaption and
 		// dropSiteNotice.
-		m := galleryInside.FindStringIndex(raw[s:e])
+		var m []int
+		if containsFold(raw[s:e], "caption") {
+			m = galleryInside.FindStringIndex(raw[s:e])
+		}
 		if m == nil && strings.Contains(raw[s:e], "must be purchased") {
 			m = salesInside.FindStringIndex(raw[s:e])
 		}

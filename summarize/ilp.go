@@ -318,7 +318,9 @@ func (s *coverSolver) search(parent []int) {
 // ranking hands out a node's items best ratio first (ties by item), only
 // as far as the search asks: most nodes stop after a few, so sorting them
 // all was most of the search's time. sorted holds those handed out, heap
-// the rest.
+// the rest. The heap is written out rather than container/heap's: through
+// its interface the search was slower, and on duc2006 9 covers of 50
+// stopped at the time limit rather than 4.
 type ranking struct {
 	sorted, heap []ranked
 }

@@ -51,6 +51,42 @@ type page struct {
 	Message string
 	Story   render.JSONStory
 	Support []render.JSONSupport
+	// Disputes are the story's conflicts with their claims grouped by
+	// value, as the text output groups them.
+	Disputes []dispute
+}
+
+// dispute is one conflict of a story page: each side a value and the
+// claims that give it.
+type dispute struct {
+	Subject, Kind string
+	Sides         []side
+}
+
+type side struct {
+	Value  string
+	Claims []render.JSONClaim
+}
+
+// disputes groups each conflict's claims by value, in the order the values
+// first appear.
+func disputes(cs []render.JSONConflict) []dispute {
+	var out []dispute
+	for _, c := range cs {
+		d := dispute{Subject: c.Subject, Kind: c.Kind}
+		at := map[string]int{}
+		for _, cl := range c.Claims {
+			i, ok := at[cl.Value]
+			if !ok {
+				i = len(d.Sides)
+				at[cl.Value] = i
+				d.Sides = append(d.Sides, side{Value: cl.Value})
+			}
+			d.Sides[i].Claims = append(d.Sides[i].Claims, cl)
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func (s *Server) webRoutes(mux *http.ServeMux) {
@@ -161,6 +197,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, err)
 		return
 	}
+	p.Disputes = disputes(p.Story.Conflicts)
 	p.Support = p.Story.Support
 	for len(p.Support) < len(p.Story.Sentences) {
 		p.Support = append(p.Support, render.JSONSupport{})

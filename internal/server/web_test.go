@@ -9,11 +9,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"tidings/render"
 )
 
 func TestPagesServeHTML(t *testing.T) {
@@ -212,5 +215,30 @@ func TestPrivateSignIn(t *testing.T) {
 	resp.Body.Close()
 	if resp, _ := get("/"); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("page after sign-out: %d, want 303", resp.StatusCode)
+	}
+}
+
+// TestDisputes checks that a conflict's claims are grouped by value, the
+// values in the order they first appear.
+func TestDisputes(t *testing.T) {
+	claim := func(v, outlet string) render.JSONClaim { return render.JSONClaim{Value: v, Outlet: outlet} }
+	got := disputes([]render.JSONConflict{{Subject: "talks", Kind: "characterization", Claims: []render.JSONClaim{
+		claim("constructive", "Harbour Post"), claim("tough", "Harbour Post"), claim("constructive", "Valley Wire"), claim("tough", "Capital Times"),
+	}}})
+	if len(got) != 1 || len(got[0].Sides) != 2 {
+		t.Fatalf("disputes = %+v, want one conflict of two sides", got)
+	}
+	for i, want := range []struct {
+		value   string
+		outlets []string
+	}{{"constructive", []string{"Harbour Post", "Valley Wire"}}, {"tough", []string{"Harbour Post", "Capital Times"}}} {
+		s := got[0].Sides[i]
+		var outlets []string
+		for _, c := range s.Claims {
+			outlets = append(outlets, c.Outlet)
+		}
+		if s.Value != want.value || !slices.Equal(outlets, want.outlets) {
+			t.Errorf("side %d = %s %v, want %s %v", i, s.Value, outlets, want.value, want.outlets)
+		}
 	}
 }

@@ -121,6 +121,13 @@ func TestStoryPageInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A disagreement's outlets are citations too: the second outlet of
+	// the first one (Capital Times, 5,000 troops) shows its sentence.
+	step("click an outlet of a disagreement", chromedp.Click(`ul.disputes li button.cite:nth-of-type(2)`, chromedp.NodeVisible))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#evidence mark").textContent.includes("5,000")`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		text, _ := chromedp.Run(ctx, chromedp.Text(`#evidence mark`))
+		t.Errorf("after a click on the disagreement's second outlet the marked text is %q, want the 5,000 troops sentence: %v", text, err)
+	}
 	if stories != 1 {
 		t.Errorf("search for prisoners lists %d stories, want 1", stories)
 	}

@@ -209,9 +209,8 @@ type coverSolver struct {
 	// reading their elements.
 	holders [][]int32
 	open    []float64
-	// rank and items are the buffers of each depth of the search.
+	// rank holds the buffers of each depth of the search.
 	rank     []*ranking
-	items    [][]int
 	cur      []int
 	curVal   float64
 	words    int
@@ -241,22 +240,24 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 	}
 	s.holders = make([][]int32, len(p.weight))
 	s.open = make([]float64, len(p.cost))
-	all := make([]int, len(p.cost))
+	all := make([]ranked, len(p.cost))
 	for k := range all {
-		all[k] = k
+		all[k].item = k
 		for _, e := range p.items[k] {
 			s.holders[e] = append(s.holders[e], int32(k))
 			s.open[k] += p.weight[e]
 		}
 	}
-	s.search(all)
+	s.search(all, nil)
 	slices.Sort(s.best)
 	return s.best, !s.stopped, s.nodes
 }
 
 const epsilon = 1e-9
 
-func (s *coverSolver) search(parent []int) {
+// search explores the node reached with the current set; the items of
+// before and rest (in any order) are those its parent had left to take.
+func (s *coverSolver) search(before, rest []ranked) {
 	s.nodes++
 	if s.nodes%64 == 0 && (time.Now().After(s.deadline) || s.ctx.Err() != nil) {
 		s.stopped = true
@@ -277,16 +278,18 @@ func (s *coverSolver) search(parent []int) {
 	depth := len(s.cur)
 	if depth == len(s.rank) {
 		s.rank = append(s.rank, &ranking{})
-		s.items = append(s.items, nil)
 	}
 	rk := s.rank[depth]
 	rk.sorted, rk.heap = rk.sorted[:0], rk.heap[:0]
-	for _, k := range parent {
-		if s.blocked[k] > 0 || s.p.cost[k] > room {
-			continue
-		}
-		if g := s.p.bonus[k] + s.open[k]; g > 0 {
-			rk.heap = append(rk.heap, ranked{k, g, g / float64(s.p.cost[k])})
+	for _, part := range [2][]ranked{before, rest} {
+		for _, q := range part {
+			k := q.item
+			if s.blocked[k] > 0 || s.p.cost[k] > room {
+				continue
+			}
+			if g := s.p.bonus[k] + s.open[k]; g > 0 {
+				rk.heap = append(rk.heap, ranked{k, g, g / float64(s.p.cost[k])})
+			}
 		}
 	}
 	rk.init()
@@ -297,17 +300,10 @@ func (s *coverSolver) search(parent []int) {
 		if !ok || s.curVal+fractionalBound(s.p, rk, i, room) <= s.bestVal+epsilon {
 			break
 		}
-		// The child may take what ranks after r.
-		items := s.items[depth][:0]
-		for _, q := range rk.sorted[i+1:] {
-			items = append(items, q.item)
-		}
-		for _, q := range rk.heap {
-			items = append(items, q.item)
-		}
-		s.items[depth] = items
+		// The child may take what ranks after r: the items handed out
+		// after it and those still in the heap.
 		s.add(r.item)
-		s.search(items)
+		s.search(rk.sorted[i+1:], rk.heap)
 		s.remove(r.item)
 		if s.stopped {
 			break

@@ -81,17 +81,7 @@ func TestStoryPageInBrowser(t *testing.T) {
 	call(t, "GET", ts.URL+"/api/stories/1", "", "", "", &story)
 	want := story.Sentences[0].Citations[0].Text
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1000, 1200))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
+	ctx := startBrowser(t, exe)
 
 	step := func(what string, a chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -223,6 +213,35 @@ func TestPrivateSignIn(t *testing.T) {
 	if resp, _ := get("/"); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("page after sign-out: %d, want 303", resp.StatusCode)
 	}
+}
+
+// startBrowser starts headless Chromium for the test and returns its
+// context, closed when the test ends. A launch can fail when the machine
+// is loaded (the whole suite runs in parallel, with the race detector):
+// Chromium exits before it prints its DevTools address. It is tried three
+// times; each failure is logged.
+func startBrowser(t *testing.T, exe string) context.Context {
+	t.Helper()
+	var err error
+	for try := 1; try <= 3; try++ {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+			chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1000, 1200))
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelCtx := chromedp.NewContext(actx)
+		ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+		cancel := func() { cancelTime(); cancelCtx(); cancelAlloc() }
+		if _, err = chromedp.Run(ctx, chromedp.Navigate("about:blank")); err == nil {
+			t.Cleanup(cancel)
+			return ctx
+		}
+		cancel()
+		t.Logf("browser start %d of 3 failed: %v", try, err)
+	}
+	t.Fatalf("the browser did not start: %v", err)
+	return nil
 }
 
 // TestDisputes checks that a conflict's claims are grouped by value, the

@@ -60,8 +60,12 @@ func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options)
 func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
 	v, nv := sp.vectorNorm(c)
 	for _, d := range chosen {
+		if sameText(c, d) {
+			return true
+		}
 		w, nw := sp.vectorNorm(d)
-		if sameText(c, d) || vec.CosineNorms(v, w, nv, nw) > bound || contained(len(v), len(w), vec.Shared(v, w)) {
+		dot, shared := vec.Overlap(v, w)
+		if vec.CosineDot(dot, nv, nw) > bound || contained(len(v), len(w), shared) {
 			return true
 		}
 	}

@@ -85,25 +85,13 @@ func (v Vector) Norm() float64 {
 
 // Dot returns the dot product of a and b.
 func Dot(a, b Vector) float64 {
-	s := 0.0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].ID < b[j].ID:
-			i++
-		case a[i].ID > b[j].ID:
-			j++
-		default:
-			s += a[i].W * b[j].W
-			i++
-			j++
-		}
-	}
-	return s
+	dot, _ := Overlap(a, b)
+	return dot
 }
 
-// Shared returns how many ids a and b both hold.
-func Shared(a, b Vector) int {
-	n := 0
+// Overlap returns the dot product of a and b and how many ids they both
+// hold, in one pass.
+func Overlap(a, b Vector) (dot float64, shared int) {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i].ID < b[j].ID:
@@ -111,12 +99,13 @@ func Shared(a, b Vector) int {
 		case a[i].ID > b[j].ID:
 			j++
 		default:
-			n++
+			dot += a[i].W * b[j].W
+			shared++
 			i++
 			j++
 		}
 	}
-	return n
+	return dot, shared
 }
 
 // Cosine returns the cosine similarity of a and b in [0, 1] for
@@ -128,10 +117,16 @@ func Cosine(a, b Vector) float64 {
 // CosineNorms is [Cosine] for vectors whose norms na and nb are known:
 // where one vector is compared with many, its norm is computed once.
 func CosineNorms(a, b Vector, na, nb float64) float64 {
+	return CosineDot(Dot(a, b), na, nb)
+}
+
+// CosineDot is [Cosine] from the dot product of two vectors and their
+// norms.
+func CosineDot(dot, na, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return min(1, Dot(a, b)/(na*nb))
+	return min(1, dot/(na*nb))
 }
 
 // Dense adds v into the dense slice d (len(d) must exceed every id).

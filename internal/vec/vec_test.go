@@ -27,7 +27,7 @@ func TestCosine(t *testing.T) {
 	}
 }
 
-func TestShared(t *testing.T) {
+func TestOverlap(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		a, b []int32
@@ -39,11 +39,12 @@ func TestShared(t *testing.T) {
 		{[]int32{1, 2, 5, 9}, []int32{2, 3, 9}, 2},
 	}
 	for _, tc := range tests {
-		if got := Shared(Counts(tc.a), Counts(tc.b)); got != tc.want {
-			t.Errorf("Shared(%v, %v) = %d, want %d", tc.a, tc.b, got, tc.want)
+		a, b := Counts(tc.a), Counts(tc.b)
+		if dot, got := Overlap(a, b); got != tc.want || dot != Dot(b, a) {
+			t.Errorf("Overlap(%v, %v) = %v, %d, want %v, %d", tc.a, tc.b, dot, got, Dot(b, a), tc.want)
 		}
-		if got := Shared(Counts(tc.b), Counts(tc.a)); got != tc.want {
-			t.Errorf("Shared(%v, %v) = %d, want %d", tc.b, tc.a, got, tc.want)
+		if _, got := Overlap(b, a); got != tc.want {
+			t.Errorf("Overlap(%v, %v) shares %d, want %d", tc.b, tc.a, got, tc.want)
 		}
 	}
 }

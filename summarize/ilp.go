@@ -155,11 +155,7 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 			}
 		}
 		for _, l := range later {
-			cos := 0.0
-			if norms[k] > 0 && norms[l] > 0 {
-				cos = min(1, dot[l]/(norms[k]*norms[l]))
-			}
-			if cos > bound || contained(len(vs[k]), len(vs[l]), shared[l]) || sameText(cands[i], cands[index[l]]) {
+			if vec.CosineDot(dot[l], norms[k], norms[l]) > bound || contained(len(vs[k]), len(vs[l]), shared[l]) || sameText(cands[i], cands[index[l]]) {
 				out[k] = append(out[k], l)
 				out[l] = append(out[l], k)
 			}

@@ -261,7 +261,7 @@ func Clean(raw string, opts Options) (Result, error) {
 // assembles the result. hints, when not nil, holds a kind suggested by
 // the markup for each block (from HTML), -1 for none.
 func label(src string, bs []block, hints []int) Result {
-	st := &state{}
+	st := &state{html: hints != nil}
 	res := Result{Blocks: make([]Block, 0, len(bs))}
 	for i, b := range bs {
 		st.index = i

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -21,15 +22,30 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if err := opts.Limits.Check(raw); err != nil {
 		return Result{}, err
 	}
-	ex, err := trafilatura.Extract(strings.NewReader(raw), trafilatura.Options{
+	if len(raw) > extractBudgetBytes/2 {
+		small, elements := pruned(raw)
+		if len(small) > extractBudgetBytes || elements > extractBudgetElements {
+			return cleanRendered(raw, opts)
+		}
+		raw = small
+	}
+	// Tables stay in: on pages-dev they hold more article than furniture
+	// (segment F 0.909 -> 0.916 for go-trafilatura alone). The extensive
+	// date search (go-dateparser over the page's text) finds the date on
+	// 632 of 728 pages against 601 for the fast one, at twice the time.
+	topts := trafilatura.Options{
 		ExcludeComments: true,
-		ExcludeTables:   true,
+		ExcludeTables:   false,
 		EnableFallback:  true,
 		Deduplicate:     false,
-		HtmlDateMode:    trafilatura.Fast,
-	})
+		HtmlDateMode:    trafilatura.Extensive,
+	}
+	if u, err := url.Parse(opts.URL); err == nil && u.Host != "" {
+		topts.OriginalURL = u
+	}
+	ex, err := trafilatura.Extract(strings.NewReader(raw), topts)
 	if err != nil || ex == nil || strings.TrimSpace(ex.ContentText) == "" {
-		return Result{}, ErrNoContent
+		return cleanRendered(raw, opts)
 	}
 	src, bs, hints := htmlBlocks(ex.ContentNode)
 	if len(bs) == 0 {
@@ -50,6 +66,18 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 			res.Meta.setSource(f.field, "html-meta")
 		}
 	}
+	// The headline opens go-trafilatura's content when the page's h1 is
+	// inside the article; it is the title, not article text.
+	if t := normalize(md.Title); t != "" {
+		for i := range res.Blocks[:min(3, len(res.Blocks))] {
+			b := &res.Blocks[i]
+			if n := normalize(b.Text); b.Kind.InArticle() && (n == t || len(n) > 10 && strings.HasPrefix(t, n)) {
+				b.Kind, b.Rule = Title, "page-title"
+				assemble(&res)
+				break
+			}
+		}
+	}
 	res.Meta.URL = md.URL
 	if !md.Date.IsZero() {
 		res.Meta.Date = md.Date
@@ -63,6 +91,17 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 		return res, ErrNoContent
 	}
 	return res, nil
+}
+
+// cleanRendered cleans a page too big for go-trafilatura as the text a
+// reader would copy out of it (see copiedText); Result.Source holds that
+// text.
+func cleanRendered(raw string, opts Options) (Result, error) {
+	src := copiedText(raw)
+	opts.HTML = false
+	res, err := Clean(src, opts)
+	res.Source = src
+	return res, err
 }
 
 // blockTags are the elements whose text forms a paragraph of its own.

@@ -233,4 +233,3 @@ func keepHeadings(blocks []Block) {
 		}
 	}
 }
-

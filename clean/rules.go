@@ -13,6 +13,11 @@ type rule struct {
 	name string
 	kind Kind
 	drop func(st *state, b block) bool
+	// textOnly skips the rule on go-trafilatura's content, where its
+	// evidence is weak: the extractor has already cut the page's menus
+	// and debris, and the rule drops more article than furniture there
+	// (measured with tidings eval-pages).
+	textOnly bool
 }
 
 // state is what the rules know while walking one article's blocks.
@@ -22,6 +27,7 @@ type state struct {
 	meta   Meta
 	seen   map[string]bool
 	inList bool // inside a "Read more:" list of other headlines
+	html   bool // the blocks are go-trafilatura's content, not copied text
 }
 
 // apply runs the rules on b and returns the name of the rule that labelled
@@ -29,6 +35,9 @@ type state struct {
 func (st *state) apply(b block) (string, Kind) {
 	name, kind := "", Body
 	for _, r := range rules {
+		if st.html && r.textOnly {
+			continue
+		}
 		if r.drop(st, b) {
 			name, kind = r.name, r.kind
 			break
@@ -52,24 +61,25 @@ func (st *state) apply(b block) (string, Kind) {
 // patterns come from reading the pages of the Multi-News development set
 // and of common news sites (AP, Reuters, BBC, US metro papers).
 var rules = []rule{
-	{"source-line", Dateline, dropSourceLine},
-	{"byline", Byline, dropByline},
-	{"symbols", Debris, dropSymbols},
-	{"navigation", Navigation, dropNavigation},
-	{"caption-credit", Caption, dropCaptionCredit},
-	{"gallery-caption", Caption, dropGalleryCaption},
-	{"site-notice", Legal, dropSiteNotice},
-	{"repeated-caption", Caption, dropRepeatedCaption},
-	{"comments-marker", Comments, dropCommentsMarker},
-	{"legal-notice", Legal, dropLegalNotice},
-	{"job-ad", Advertisement, dropJobAd},
-	{"promotion", Promotion, dropPromotion},
-	{"see-also", Promotion, dropSeeAlso},
-	{"social", Social, dropSocial},
-	{"read-more-list", Promotion, dropReadMoreList},
-	{"headline", Title, dropHeadline},
-	{"repeated-block", Debris, dropRepeatedBlock},
-	{"section-heading", Heading, dropSectionHeading},
+	{"source-line", Dateline, dropSourceLine, false},
+	{"byline", Byline, dropByline, false},
+	{"symbols", Debris, dropSymbols, true},
+	{"navigation", Navigation, dropNavigation, true},
+	{"caption-credit", Caption, dropCaptionCredit, false},
+	{"gallery-caption", Caption, dropGalleryCaption, false},
+	{"site-notice", Legal, dropSiteNotice, false},
+	{"repeated-caption", Caption, dropRepeatedCaption, false},
+	{"comments-marker", Comments, dropCommentsMarker, false},
+	{"legal-notice", Legal, dropLegalNotice, false},
+	{"job-ad", Advertisement, dropJobAd, false},
+	{"promotion", Promotion, dropPromotion, false},
+	{"see-also", Promotion, dropSeeAlso, false},
+	{"social", Social, dropSocial, true},
+	{"read-more-list", Promotion, dropReadMoreList, false},
+	{"headline", Title, dropHeadline, true},
+	{"repeated-block", Debris, dropRepeatedBlock, false},
+	{"lone-word", Debris, dropLoneWord, true},
+	{"section-heading", Heading, dropSectionHeading, false},
 }
 
 // dropSymbols drops separators and debris: "___", "***", "3:4 ,af- .9.-"
@@ -118,14 +128,17 @@ func dropByline(st *state, b block) bool {
 	if b.words > 14 {
 		return false
 	}
-	if m := dateByline.FindStringSubmatch(b.text); m != nil {
+	// Each pattern needs its mark: "|", or a "By"-like first word.
+	if !strings.Contains(b.text, "|") {
+	} else if m := dateByline.FindStringSubmatch(b.text); m != nil {
 		if d, ok := parseDate(m[1]); ok && st.meta.Date.IsZero() {
 			st.meta.Date = d
 		}
 		st.setAuthor(m[2])
 		return true
 	}
-	if m := bylineRe.FindStringSubmatch(b.text); m != nil {
+	if !hasBylineStart(b.text) {
+	} else if m := bylineRe.FindStringSubmatch(b.text); m != nil {
 		st.setAuthor(m[1])
 		for _, w := range wireNames {
 			if strings.Contains(m[2], w) && st.meta.Outlet == "" {
@@ -147,6 +160,10 @@ func dropByline(st *state, b block) bool {
 		return true
 	}
 	return false
+}
+
+func hasBylineStart(t string) bool {
+	return strings.HasPrefix(t, "By") || strings.HasPrefix(t, "BY") || strings.HasPrefix(t, "Written") || strings.HasPrefix(t, "Story")
 }
 
 func (st *state) setAuthor(a string) {
@@ -366,6 +383,9 @@ func dropLegalNotice(_ *state, b block) bool {
 			}
 		}
 	}
+	if !strings.Contains(b.text, "©") && !strings.Contains(lower, "(c)") && !strings.Contains(lower, "copyright") {
+		return false
+	}
 	return copyrightLine.MatchString(b.text)
 }
 
@@ -423,6 +443,27 @@ func dropPromotion(st *state, b block) bool {
 	return isPromotion(b.text)
 }
 
+// promoFirstWords are the first words promoStart can match, so that most
+// blocks skip it.
+var promoFirstWords = map[string]bool{
+	"email": true, "play": true, "watch": true, "video": true, "listen": true, "photo": true, "photos": true,
+	"gallery": true, "slideshow": true, "jobs": true, "related": true, "read": true, "see": true, "more": true,
+	"also": true, "recommended": true, "trending": true, "most": true, "view": true, "editor": true, "editors": true,
+}
+
+// mayStartPromo reports whether promoStart can match t (lower is t in
+// lower case).
+func mayStartPromo(t, lower string) bool {
+	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
+		return true
+	}
+	end := strings.IndexFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(lower)
+	}
+	return promoFirstWords[lower[:end]]
+}
+
 // isPromotion reports whether t is a call to action, a widget or a legal
 // line.
 func isPromotion(t string) bool {
@@ -432,7 +473,7 @@ func isPromotion(t string) bool {
 			return true
 		}
 	}
-	if promoStart.MatchString(t) {
+	if mayStartPromo(t, lower) && promoStart.MatchString(t) {
 		return true
 	}
 	maybe := strings.Contains(lower, "follow ") || strings.Contains(lower, "©") || strings.Contains(lower, "skip ad") ||
@@ -479,6 +520,12 @@ func dropSectionHeading(_ *state, b block) bool {
 	return isHeadlineLike(b.text, 12)
 }
 
+// dropLoneWord labels a one-word line without final punctuation ("AP",
+// "Reddit", "Advertisement"): a label or a button, not a subheading.
+func dropLoneWord(_ *state, b block) bool {
+	return b.words == 1 && !endsSentence(b.text)
+}
+
 // dropRepeatedBlock drops a block already kept in this article (a page
 // that carries its body twice, a pull quote).
 func dropRepeatedBlock(st *state, b block) bool {
@@ -515,8 +562,14 @@ var (
 // trimDateline removes a leading dateline from b and keeps it (and the
 // wire named in it) as metadata.
 func (st *state) trimDateline(b block) block {
-	m := datelineRe.FindStringSubmatchIndex(b.text)
-	if m == nil {
+	// A dateline needs a dash or an underscore after its place, or CNN's
+	// mark, within its first 100 bytes.
+	head := b.text[:min(len(b.text), 100)]
+	var m []int
+	if strings.ContainsAny(head, "-—–_") {
+		m = datelineRe.FindStringSubmatchIndex(b.text)
+	}
+	if m == nil && strings.Contains(head, "(CNN") {
 		m = cnnDatelineRe.FindStringSubmatchIndex(b.text)
 	}
 	if m == nil {

@@ -358,8 +358,10 @@ func keepEveryLine(raw string, _ Page) (Extracted, error) {
 }
 
 func trafilaturaAlone(raw string, _ Page) (Extracted, error) {
+	// The options clean gives go-trafilatura, so that the row shows what
+	// cleaning adds to it.
 	ex, err := trafilatura.Extract(strings.NewReader(raw), trafilatura.Options{
-		ExcludeComments: true, ExcludeTables: true, EnableFallback: true, HtmlDateMode: trafilatura.Fast,
+		ExcludeComments: true, EnableFallback: true, HtmlDateMode: trafilatura.Extensive,
 	})
 	if err != nil || ex == nil {
 		return Extracted{}, fmt.Errorf("bench: go-trafilatura: no content (%v)", err)

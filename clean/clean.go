@@ -281,6 +281,11 @@ func label(src string, bs []block, hints []int) Result {
 		if h := mainRegion(res.Blocks); h >= 0 {
 			res.Meta.Title = res.Blocks[h].Text
 			res.Meta.setSource("title", "headline")
+			for i := range res.Blocks[:h] {
+				if b := &res.Blocks[i]; b.Kind == Title {
+					b.Kind, b.Rule = Navigation, "before-main"
+				}
+			}
 		}
 	}
 	assemble(&res)

@@ -193,9 +193,9 @@ func coheres(text string, terms map[string]bool) bool {
 	return shared > 0 && shared*3 >= len(ts)
 }
 
-// contentTerms returns the lower-cased words of text of four letters or
-// more (a crude, language-free cut of function words), and each pair of
-// Han characters.
+// contentTerms returns the first four letters of the lower-cased words of
+// text of four letters or more (a crude, language-free cut of function
+// words and of endings), and each pair of Han characters.
 func contentTerms(text string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
@@ -207,7 +207,9 @@ func contentTerms(text string) []string {
 			continue
 		}
 		if len(r) >= 4 {
-			out = append(out, f)
+			// The first four letters stand for the word's stem
+			// ("ferry", "ferries"), in any language.
+			out = append(out, string(r[:4]))
 		}
 	}
 	return out

@@ -76,7 +76,7 @@ var rules = []rule{
 	{"see-also", Promotion, dropSeeAlso, false},
 	{"social", Social, dropSocial, true},
 	{"read-more-list", Promotion, dropReadMoreList, false},
-	{"headline", Title, dropHeadline, true},
+	{"first-line", Title, dropHeadline, true},
 	{"repeated-block", Debris, dropRepeatedBlock, false},
 	{"lone-word", Debris, dropLoneWord, true},
 	{"section-heading", Heading, dropSectionHeading, false},

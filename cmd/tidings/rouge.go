@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -78,6 +80,56 @@ func (e *env) loadClusters(path string) ([]news.Cluster, int, error) {
 	return cs, bad, nil
 }
 
+// loadReferences reads the ids and references of every cluster of a JSONL
+// file, the way loadClusters names them (a line without "id" is
+// "FILE:LINE"), without decoding or detokenizing the documents, which
+// scoring never reads. Bad lines are reported and skipped.
+func (e *env) loadReferences(path string) ([]news.Cluster, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	var cs []news.Cluster
+	bad := 0
+	br := bufio.NewReader(f)
+	for line := 1; ; line++ {
+		data, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(data)) > 0 {
+			var l struct {
+				ID   string `json:"id"`
+				Refs []struct {
+					ID   string `json:"id"`
+					Text string `json:"text"`
+				} `json:"refs"`
+			}
+			if jerr := json.Unmarshal(data, &l); jerr != nil {
+				e.warn(fmt.Errorf("%s:%d: bad JSON: %w", path, line, jerr))
+				bad++
+			} else {
+				if l.ID == "" {
+					l.ID = fmt.Sprintf("%s:%d", path, line)
+				}
+				c := news.Cluster{ID: l.ID}
+				for _, r := range l.Refs {
+					c.Refs = append(c.Refs, news.Reference{ID: r.ID, Text: r.Text})
+				}
+				cs = append(cs, c)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, bad, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+	}
+	if len(cs) == 0 {
+		return nil, bad, fmt.Errorf("%s holds no clusters", path)
+	}
+	return cs, bad, nil
+}
+
 // systemScore is one system's ROUGE figures.
 type systemScore struct {
 	Name     string                       `json:"name"`
@@ -95,16 +147,42 @@ type interv struct {
 // scoreSystem scores peers (cluster id → summary text, one sentence per
 // line) against the clusters' references, in ROUGE-1.5.5's instance order.
 func scoreSystem(name string, clusters []news.Cluster, peers map[string]string, o eval.Options, res *eval.Resources) (systemScore, error) {
-	ids := make([]string, 0, len(peers))
-	refs := map[string][]string{}
+	t, err := newRougeTable(o, res)
+	if err != nil {
+		return systemScore{Name: name}, err
+	}
+	return t.score(name, clusters, peers)
+}
+
+// rougeTable scores systems against the same clusters, keeping between
+// systems the references' tokens and the bootstrap's draws: a table of 13
+// systems tokenizes each reference once.
+type rougeTable struct {
+	o          eval.Options
+	sc         *eval.Scorer
+	models     map[string]*eval.Models // by cluster id
+	resamplers map[int]*eval.Resampler // by number of clusters scored
+}
+
+func newRougeTable(o eval.Options, res *eval.Resources) (*rougeTable, error) {
+	sc, err := eval.NewScorer(o, res)
+	if err != nil {
+		return nil, err
+	}
+	return &rougeTable{o: o, sc: sc, models: map[string]*eval.Models{}, resamplers: map[int]*eval.Resampler{}}, nil
+}
+
+// score scores one system, see scoreSystem.
+func (t *rougeTable) score(name string, clusters []news.Cluster, peers map[string]string) (systemScore, error) {
+	o := t.o
+	var ids []string
+	byID := map[string]news.Cluster{}
 	for _, c := range clusters {
 		if _, ok := peers[c.ID]; !ok || len(c.Refs) == 0 {
 			continue
 		}
 		ids = append(ids, c.ID)
-		for _, r := range c.Refs {
-			refs[c.ID] = append(refs[c.ID], r.Text)
-		}
+		byID[c.ID] = c
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i]+".P" < ids[j]+".P" })
 	out := systemScore{Name: name, Clusters: len(ids), Metrics: o.Metrics(), Scores: map[string]map[string]interv{}}
@@ -113,21 +191,39 @@ func scoreSystem(name string, clusters []news.Cluster, peers map[string]string, 
 	}
 	results := make([]eval.Result, len(ids))
 	for i, id := range ids {
-		r, err := eval.Evaluate(peers[id], refs[id], o, res)
-		if err != nil {
-			return out, err
+		m := t.models[id]
+		if m == nil {
+			refs := make([]string, len(byID[id].Refs))
+			for k, r := range byID[id].Refs {
+				refs[k] = r.Text
+			}
+			var err error
+			if m, err = t.sc.Models(refs); err != nil {
+				return out, err
+			}
+			t.models[id] = m
 		}
-		results[i] = r
+		results[i] = t.sc.Evaluate(peers[id], m)
 	}
-	for _, m := range out.Metrics {
+	rs := t.resamplers[len(ids)]
+	if rs == nil {
+		rs = eval.NewResampler(len(ids), o.Resamples)
+		t.resamplers[len(ids)] = rs
+	}
+	vals := make([]float64, len(results))
+	for k, m := range out.Metrics {
 		out.Scores[m] = map[string]interv{}
 		for _, part := range []string{"R", "P", "F"} {
-			vals := make([]float64, len(results))
 			for i, r := range results {
-				s, _ := r.Get(m)
-				vals[i] = map[string]float64{"R": s.R, "P": s.P, "F": s.F}[part]
+				vals[i] = r.Scores[k].R
+				switch part {
+				case "P":
+					vals[i] = r.Scores[k].P
+				case "F":
+					vals[i] = r.Scores[k].F
+				}
 			}
-			iv := eval.Bootstrap(vals, o.Resamples, o.Confidence)
+			iv := rs.Interval(vals, o.Confidence)
 			out.Scores[m][part] = interv{iv.Mean, iv.Low, iv.High}
 		}
 	}
@@ -173,7 +269,11 @@ func (e *env) rouge(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	clusters, bad, err := e.loadClusters(data[0])
+	clusters, bad, err := e.loadReferences(data[0])
+	if err != nil {
+		return err
+	}
+	table, err := newRougeTable(o, res)
 	if err != nil {
 		return err
 	}
@@ -194,7 +294,7 @@ func (e *env) rouge(_ context.Context, args []string) error {
 			}
 			peers[c.ID] = string(b)
 		}
-		s, err := scoreSystem(name, clusters, peers, o, res)
+		s, err := table.score(name, clusters, peers)
 		if err != nil {
 			return fmt.Errorf("system %s: %w", name, err)
 		}

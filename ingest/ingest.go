@@ -85,15 +85,17 @@ func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Art
 					}
 					continue
 				}
+				// A file may hold good articles beside bad ones (a JSONL
+				// file with one bad line): the articles come first, then
+				// one error for each bad part.
 				arts, err := readFile(file.path, opts)
-				if err != nil {
-					if !yield(news.Article{}, err) {
-						return
-					}
-					continue
-				}
 				for _, a := range arts {
 					if !yield(a, nil) {
+						return
+					}
+				}
+				for _, err := range unjoin(err) {
+					if !yield(news.Article{}, err) {
 						return
 					}
 				}
@@ -143,6 +145,18 @@ func expand(p string) []fileOrErr {
 		out = append(out, fileOrErr{err: &Error{Source: p, Err: errors.New("directory holds no files")}})
 	}
 	return out
+}
+
+// unjoin splits an error made by errors.Join into its parts; nil gives
+// none.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // cause strips the *fs.PathError wrapper, whose path Error already names.
@@ -251,13 +265,26 @@ func looksLikeHTML(data []byte) bool {
 	return bytes.Count(head, []byte("</p>"))+bytes.Count(head, []byte("</div>")) >= 3
 }
 
+// looksLikeJSONL reports whether data starts with a JSON object and one
+// of its first lines is a whole object: a bad first line does not turn a
+// JSONL file into text.
 func looksLikeJSONL(data []byte) bool {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(t) == 0 || t[0] != '{' {
 		return false
 	}
-	line, _, _ := bytes.Cut(t, []byte("\n"))
-	return json.Valid(bytes.TrimSpace(line))
+	for range 20 {
+		var line []byte
+		line, t, _ = bytes.Cut(t, []byte("\n"))
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] == '{' && json.Valid(line) {
+			return true
+		}
+		if len(t) == 0 {
+			break
+		}
+	}
+	return false
 }
 
 func splitMultiNews(source, text string) ([]news.Article, error) {
@@ -332,6 +359,9 @@ func clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
 		br := bufio.NewReader(r)
 		for line := 1; ; line++ {
 			data, err := br.ReadBytes('\n')
+			if line == 1 {
+				data = bytes.TrimPrefix(data, []byte("\ufeff"))
+			}
 			if len(bytes.TrimSpace(data)) > 0 {
 				if !yield(decodeLine(data, source, line)) {
 					return

@@ -26,6 +26,7 @@ var (
 	ErrInvalidUTF8 = errors.New("ingest: invalid UTF-8")
 	ErrTooLarge    = errors.New("ingest: input too large")
 	ErrNoArticles  = errors.New("ingest: no articles found")
+	ErrNUL         = errors.New("ingest: NUL character in text")
 )
 
 // Error is an error about one input: a file, standard input ("-") or a
@@ -232,14 +233,22 @@ func Parse(source string, data []byte) ([]news.Article, error) {
 	return []news.Article{{ID: source, Raw: text}}, nil
 }
 
+// CheckText tells whether data is usable text or HTML: nil, or
+// [ErrEmpty], [ErrBinary] (a NUL byte in the first 8,000 bytes, where
+// binary formats show one), [ErrNUL] (one further on, with its offset) or
+// [ErrInvalidUTF8] (with the offset of the first bad byte). A server can
+// answer its errors with a 4xx: the input is at fault.
+func CheckText(data []byte) error { return checkText(data) }
+
 // checkText rejects empty, binary and non-UTF-8 data.
 func checkText(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
 	}
-	head := data[:min(len(data), 8000)]
-	if bytes.IndexByte(head, 0) >= 0 {
+	if i := bytes.IndexByte(data, 0); i >= 0 && i < 8000 {
 		return ErrBinary
+	} else if i >= 0 {
+		return fmt.Errorf("%w at byte %d", ErrNUL, i)
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -383,6 +392,10 @@ func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
 	if err := json.Unmarshal(raw, &l); err != nil {
 		return news.Cluster{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
 	}
+	if field := nulField(&l); field != "" {
+		// JSON can carry a NUL as \u0000: refused as a raw one is.
+		return news.Cluster{}, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: in %q", ErrNUL, field)}
+	}
 	if l.ID == "" {
 		l.ID = fmt.Sprintf("%s:%d", source, line)
 	}
@@ -427,6 +440,22 @@ func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
 	}
 	c.Articles = []news.Article{a}
 	return c, nil
+}
+
+// nulField names the first field of l that holds a NUL character, or "".
+func nulField(l *jsonLine) string {
+	for _, f := range []struct{ name, v string }{{"id", l.ID}, {"title", l.Title}, {"headline", l.Headline}, {"text", l.Text},
+		{"html", l.HTML}, {"url", l.URL}, {"outlet", l.Outlet}} {
+		if strings.IndexByte(f.v, 0) >= 0 {
+			return f.name
+		}
+	}
+	for _, d := range l.Docs {
+		if strings.IndexByte(d.Text, 0) >= 0 || strings.IndexByte(d.ID, 0) >= 0 {
+			return "docs"
+		}
+	}
+	return ""
 }
 
 // ParseDate reads a publication date as inputs give it: RFC 3339

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,34 @@ func TestJSONLBadLine(t *testing.T) {
 				t.Errorf("Paths(%q) = ids %v, bad lines %v; want %v, %v", tt.name, ids, lines, tt.ids, tt.badLines)
 			}
 		})
+	}
+}
+
+// TestCheckText checks the refusals of text that no store keeps as it is
+// (issue 18 row 1), with a NUL past the first 8,000 bytes as well.
+func TestCheckText(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("The bridge reopened on Monday. ", 300)
+	for _, tt := range []struct {
+		name string
+		data string
+		want error
+	}{
+		{"text", "The bridge reopened.", nil},
+		{"empty", " \n\t", ErrEmpty},
+		{"NUL at the start: binary", "\x00\x01PNG", ErrBinary},
+		{"NUL past the head", long + "\x00tail", ErrNUL},
+		{"invalid UTF-8", "caf\xe9 au lait", ErrInvalidUTF8},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := CheckText([]byte(tt.data)); !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
+				t.Errorf("CheckText(%.20q) = %v, want %v", tt.data, err, tt.want)
+			}
+		})
+	}
+	arts, err := Parse("in.jsonl", []byte(`{"id":"a","text":"nul\u0000inside"}`+"\n"+`{"id":"b","text":"fine"}`+"\n"))
+	var ie *Error
+	if len(arts) != 1 || arts[0].ID != "b" || !errors.As(err, &ie) || ie.Line != 1 || !errors.Is(err, ErrNUL) {
+		t.Errorf(`Parse(JSONL with "\u0000") = %d articles, %v; want b and line 1 refused with ErrNUL`, len(arts), err)
 	}
 }

@@ -6,8 +6,16 @@
 // Formats, detected from content rather than file names: HTML pages, plain
 // text, Multi-News style text where articles are separated by "|||||",
 // JSONL of clusters (the evaluation format: {"id", "docs": [...], "refs":
-// [...]}) and JSONL of single articles ({"id", "title", "text" or "html",
-// "url", "outlet", "published"}).
+// [...]}), JSONL of single articles ({"id", "title", "text" or "html",
+// "url", "outlet", "published"}), RSS, Atom and JSON feeds (their items)
+// and any of these gzipped (read decompressed, within the size limit).
+// A path may be an http or https URL, read through a [Fetcher].
+//
+// A [Fetcher] never reaches the machine it runs on or its network: every
+// connection's address, after DNS resolution and at each redirect, must
+// be globally reachable by the IANA special-purpose address registries
+// (an IPv6 address that embeds an IPv4 one is judged by it), unless
+// FetchOptions allow it by name, address or range.
 //
 // Errors about input carry their source in an [*Error]; the sentinels
 // [ErrEmpty], [ErrBinary], [ErrInvalidUTF8] and [ErrTooLarge] say why. One

@@ -59,6 +59,14 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Fetcher, when set, fetches the paths that are http or https URLs
+	// and the pages of a feed's items. Nil leaves such paths unread (an
+	// error wrapping ErrNoFetcher) and takes a feed's items from their
+	// own content.
+	Fetcher *Fetcher
+	// MaxFeedItems caps the items read from one feed, the first ones;
+	// 0 means DefaultMaxFeedItems.
+	MaxFeedItems int
 }
 
 func (o Options) maxBytes() int64 {
@@ -69,12 +77,33 @@ func (o Options) maxBytes() int64 {
 }
 
 // Paths yields the articles of every path in order: a file, a directory
-// (every non-hidden file under it, in lexical order) or "-" for standard
-// input. Each unusable input yields one *Error and reading goes on. It stops
-// early when ctx is done, yielding ctx.Err().
+// (every non-hidden file under it, in lexical order), "-" for standard
+// input, or an http or https URL (fetched by Options.Fetcher). A feed
+// (RSS, Atom, JSON Feed), as a file or a URL, yields its items; a gzipped
+// file is read decompressed, up to Options.MaxBytes. Each unusable input
+// yields one *Error and reading goes on. It stops early when ctx is done,
+// yielding ctx.Err().
 func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Article, error] {
 	return func(yield func(news.Article, error) bool) {
 		for _, p := range paths {
+			if isURL(p) {
+				if err := ctx.Err(); err != nil {
+					yield(news.Article{}, err)
+					return
+				}
+				arts, err := readURL(ctx, p, opts)
+				for _, a := range arts {
+					if !yield(a, nil) {
+						return
+					}
+				}
+				for _, err := range unjoin(err) {
+					if !yield(news.Article{}, err) {
+						return
+					}
+				}
+				continue
+			}
 			for _, file := range expand(p) {
 				if err := ctx.Err(); err != nil {
 					yield(news.Article{}, err)
@@ -89,7 +118,7 @@ func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Art
 				// A file may hold good articles beside bad ones (a JSONL
 				// file with one bad line): the articles come first, then
 				// one error for each bad part.
-				arts, err := readFile(file.path, opts)
+				arts, err := readFile(ctx, file.path, opts)
 				for _, a := range arts {
 					if !yield(a, nil) {
 						return
@@ -169,7 +198,7 @@ func cause(err error) error {
 	return err
 }
 
-func readFile(path string, opts Options) ([]news.Article, error) {
+func readFile(ctx context.Context, path string, opts Options) ([]news.Article, error) {
 	limit := opts.maxBytes()
 	var r io.Reader
 	if path == "-" {
@@ -195,7 +224,17 @@ func readFile(path string, opts Options) ([]news.Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &Error{Source: path, Err: fmt.Errorf("%w: over the limit of %s", ErrTooLarge, size(limit))}
 	}
-	arts, err := Parse(path, data)
+	if gzipped(data) {
+		if data, err = gunzip(data, limit); err != nil {
+			return nil, &Error{Source: path, Err: err}
+		}
+	}
+	var arts []news.Article
+	if looksLikeFeed(data) && checkText(data) == nil {
+		arts, err = feedArticles(ctx, path, data, opts.Fetcher, opts.maxFeedItems())
+	} else {
+		arts, err = Parse(path, data)
+	}
 	if path != "-" {
 		for i := range arts {
 			arts[i].Path = path
@@ -223,6 +262,9 @@ func Parse(source string, data []byte) ([]news.Article, error) {
 	}
 	text := string(data)
 	switch {
+	case looksLikeFeed(data):
+		// Parse does no I/O: the items' own content.
+		return feedArticles(context.Background(), source, data, nil, DefaultMaxFeedItems)
 	case looksLikeJSONL(data):
 		return parseJSONL(source, data)
 	case looksLikeHTML(data):

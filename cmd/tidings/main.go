@@ -20,7 +20,8 @@ Usage:
   tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME]
   tidings stories [--words N] [--format text|markdown|json] [--window DAYS] PATH...
   tidings stories --score --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
-  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--token-file F] [--private]
+  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
+                [--allow-fetch HOST,CIDR,...]
   tidings clean [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
@@ -32,7 +33,11 @@ ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 
 -m and -s read ROUGE's data files from --rouge-data (default ../shared/data/rouge-golden).
 eval defaults to each data set's convention (budget and options).
 
-PATH is a file, a directory (every file in it) or - for standard input.
+PATH is a file, a directory (every file in it), - for standard input, or an
+http(s) URL, fetched (public addresses only: --allow-private for an intranet,
+--allow-fetch HOST,CIDR,... for named hosts or ranges). An RSS, Atom or JSON
+feed, as a file or a URL, is read as its items (each item's page, else its own
+content; the first 100). Gzipped files are read decompressed.
 Exit status: 0 success, 1 some inputs failed or the run failed, 2 bad usage.
 `
 
@@ -98,6 +103,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// fetch are the command's fetch flags, when it reads PATH arguments
+	// (addFetchFlags).
+	fetch *fetchFlags
 }
 
 // parse parses flags of a subcommand, turning flag errors into usage

@@ -231,7 +231,7 @@ func readFile(ctx context.Context, path string, opts Options) ([]news.Article, e
 	}
 	var arts []news.Article
 	if looksLikeFeed(data) && checkText(data) == nil {
-		arts, err = feedArticles(ctx, path, data, opts.Fetcher, opts.maxFeedItems())
+		arts, err = feedArticles(ctx, path, data, opts.Fetcher, opts.maxFeedItems(), opts.maxBytes())
 	} else {
 		arts, err = Parse(path, data)
 	}
@@ -264,7 +264,7 @@ func Parse(source string, data []byte) ([]news.Article, error) {
 	switch {
 	case looksLikeFeed(data):
 		// Parse does no I/O: the items' own content.
-		return feedArticles(context.Background(), source, data, nil, DefaultMaxFeedItems)
+		return feedArticles(context.Background(), source, data, nil, DefaultMaxFeedItems, DefaultMaxBytes)
 	case looksLikeJSONL(data):
 		return parseJSONL(source, data)
 	case looksLikeHTML(data):

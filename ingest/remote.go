@@ -79,9 +79,10 @@ func looksLikeFeed(data []byte) bool {
 // feedArticles returns the articles of a feed read from source: each
 // item's page when fetcher is set and the page can be fetched, else the
 // item's own content; at most maxItems items, the first (the newest, in
-// the feeds' order). An item with neither is left out, saying so in the
-// error, as is a page that fails.
-func feedArticles(ctx context.Context, source string, data []byte, fetcher *Fetcher, maxItems int) ([]news.Article, error) {
+// the feeds' order), and pages of maxTotal bytes together at most (past
+// that, the items' own content). An item with neither is left out,
+// saying so in the error.
+func feedArticles(ctx context.Context, source string, data []byte, fetcher *Fetcher, maxItems int, maxTotal int64) ([]news.Article, error) {
 	feed, err := ParseFeed(data)
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
@@ -92,6 +93,7 @@ func feedArticles(ctx context.Context, source string, data []byte, fetcher *Fetc
 	}
 	var out []news.Article
 	var errs []error
+	total := int64(0)
 	for i, it := range items {
 		if err := ctx.Err(); err != nil {
 			return out, errors.Join(append(errs, err)...)
@@ -102,8 +104,11 @@ func feedArticles(ctx context.Context, source string, data []byte, fetcher *Fetc
 			a.ID = it.Link
 		}
 		var fetchErr error
-		if fetcher != nil && it.Link != "" {
+		if fetcher != nil && it.Link != "" && total >= maxTotal {
+			fetchErr = fmt.Errorf("%w: the feed's pages passed %s together", ErrTooLarge, size(maxTotal))
+		} else if fetcher != nil && it.Link != "" {
 			page, err := fetcher.Article(ctx, it.Link)
+			total += int64(len(page.Raw))
 			if err == nil {
 				a.Raw, a.IsHTML, a.URL = page.Raw, page.IsHTML, page.URL
 				out = append(out, a)
@@ -148,7 +153,7 @@ func readURL(ctx context.Context, rawURL string, opts Options) ([]news.Article, 
 		return nil, &Error{Source: rawURL, Err: err}
 	}
 	if looksLikeFeed(body) {
-		return feedArticles(ctx, p.URL, body, opts.Fetcher, opts.maxFeedItems())
+		return feedArticles(ctx, p.URL, body, opts.Fetcher, opts.maxFeedItems(), opts.maxBytes())
 	}
 	mt, _, _ := mime.ParseMediaType(p.ContentType)
 	switch {

@@ -37,7 +37,8 @@ func newsSite(t *testing.T) *httptest.Server {
 			w.Write([]byte("<html><body><article><p>" + body + "</p></article></body></html>"))
 		}
 	}
-	mux.HandleFunc("/bridge", page("The bridge over the Selby river reopened on Monday after six weeks of repairs."))
+	mux.HandleFunc("/bridge", page("The bridge over the Selby river reopened on Monday after six weeks of repairs."+
+		strings.Repeat(" Traffic was light on the first morning.", 25))) // over 1,000 bytes
 	mux.HandleFunc("/ferry", page("Ferry crews walked out on Tuesday in a dispute over night-shift pay."))
 	var ts *httptest.Server
 	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
@@ -105,6 +106,10 @@ func TestPathsRemote(t *testing.T) {
 			[]string{ts.URL + "/bridge", ts.URL + "/ferry", ts.URL + "/gone"}, "<article>", []error{ErrEmpty}},
 		{"feed file, capped", []string{feedFile}, Options{Fetcher: allowed.Fetcher, MaxFeedItems: 1},
 			[]string{ts.URL + "/bridge"}, "six weeks", nil},
+		// Past the pages' total (the first page is over 1,000 bytes), the
+		// items' own content.
+		{"feed file, pages' total", []string{feedFile}, Options{Fetcher: allowed.Fetcher, MaxBytes: 900},
+			[]string{ts.URL + "/bridge", ts.URL + "/gone"}, "six weeks", []error{ErrTooLarge, ErrTooLarge}},
 		// Refused pages: the items with content of their own are read, the
 		// others reported.
 		{"feed file, pages refused", []string{feedFile}, Options{Fetcher: NewFetcher(FetchOptions{})},

@@ -172,6 +172,25 @@ func empty() news.Story {
 	return news.Story{Brief: news.Brief{Articles: []news.Article{{ID: "notes.txt", Path: "notes.txt", Text: "Meeting moved."}}}}
 }
 
+// markup is a brief whose text is full of Markdown's special characters
+// (which the Markdown form escapes) and whose sentences cite their
+// sources out of order and twice (markers come once each, ascending).
+func markup(t *testing.T) news.Brief {
+	a := article("notes/a_1.txt", "Wire *Daily*", "Budget [update]: 5 * 3 < 20 & more", day(5),
+		"# 1. The fund_raiser's total rose by 40% to <b>$2m</b> on Monday.",
+		"- Officials said the `tax` would ~not~ change, and 2. that AT&T &amp; others paid.")
+	a.Path = a.ID
+	b := article("post-2", "Post", "Fund (raised)", day(5),
+		"The fund raiser's total rose by 40% on Monday, officials said.")
+	b.URL = "https://post.example/fund (raised)"
+	s1 := sentence(t, 0.9, a, "# 1. The fund_raiser's total rose by 40% to <b>$2m</b> on Monday.",
+		cite(t, b, "The fund raiser's total rose by 40% on Monday, officials said."), cite(t, a, "# 1. The fund_raiser's total rose by 40% to <b>$2m</b> on Monday."))
+	s2 := sentence(t, 0.5, b, "The fund raiser's total rose by 40% on Monday, officials said.",
+		cite(t, a, "- Officials said the `tax` would ~not~ change, and 2. that AT&T &amp; others paid."))
+	ss := []news.SummarySentence{s1, s2}
+	return news.Brief{ID: "x_[1]", Articles: []news.Article{a, b}, Summary: news.Summary{Sentences: ss, Words: words(ss)}}
+}
+
 // TestBriefGolden renders briefs as text, Markdown and JSON.
 func TestBriefGolden(t *testing.T) {
 	t.Parallel()
@@ -183,6 +202,7 @@ func TestBriefGolden(t *testing.T) {
 		{"single-source", func(t *testing.T) news.Brief { return strike(t).Brief }},
 		{"stopped", func(t *testing.T) news.Brief { return crowded(t).Brief }},
 		{"nothing-summarized", func(*testing.T) news.Brief { return empty().Brief }},
+		{"markup", markup},
 	}
 	var files []string
 	for _, tc := range tests {

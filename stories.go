@@ -21,9 +21,13 @@ type StoryOptions struct {
 	// Dedupe and Cluster control the near-duplicate and clustering stages.
 	Dedupe  dedupe.Options
 	Cluster cluster.Options
-	// Progress, when set, is called after each story is briefed with the
-	// number done and the number of stories.
-	Progress func(done, total int)
+	// Progress, when set, is called as the work advances, with the stage
+	// and how much of it is done: stage "cleaning" after each article is
+	// cleaned and segmented (total: the articles), "grouping" before (0
+	// of 1) and after (1 of 1) near-duplicates are folded and the rest
+	// clustered, and "summarizing" after each story is briefed (total:
+	// the stories).
+	Progress func(stage string, done, total int)
 }
 
 // Group folds the near-duplicates of prepared articles (cleaned and
@@ -83,7 +87,11 @@ func Doc(a *news.Article) cluster.Doc {
 // "1", "2", ... in that order. Articles without text are left out and
 // their errors joined into the returned error, as with Brief.
 func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryOptions) ([]news.Story, error) {
-	prepared, errs, err := p.prepareAll(ctx, arts)
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	prepared, errs, err := p.prepareAll(ctx, arts, func(done int) { progress("cleaning", done, len(arts)) })
 	if err != nil {
 		return nil, err
 	}
@@ -91,10 +99,12 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 		errs = append(errs, ErrNoArticles)
 		return nil, errors.Join(errs...)
 	}
+	progress("grouping", 0, 1)
 	kept, groups, err := p.group(ctx, prepared, opts)
 	if err != nil {
 		return nil, err
 	}
+	progress("grouping", 1, 1)
 	var out []news.Story
 	for i, g := range groups {
 		if err := ctx.Err(); err != nil {
@@ -109,9 +119,7 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 			return out, err
 		}
 		out = append(out, st)
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(groups))
-		}
+		progress("summarizing", i+1, len(groups))
 	}
 	return out, errors.Join(errs...)
 }

@@ -122,7 +122,7 @@ func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, op
 	b := news.Brief{ID: id}
 	var errs []error
 	var err error
-	if b.Articles, errs, err = p.prepareAll(ctx, arts); err != nil {
+	if b.Articles, errs, err = p.prepareAll(ctx, arts, nil); err != nil {
 		return b, err
 	}
 	if len(b.Articles) == 0 {
@@ -143,13 +143,18 @@ func (p *Pipeline) summarize(ctx context.Context, arts []news.Article, opts Opti
 }
 
 // prepareAll prepares copies of arts and returns those with text, and the
-// errors of those without; err is the context's error if it ended.
-func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article) (prepared []news.Article, errs []error, err error) {
-	for _, a := range arts {
+// errors of those without; err is the context's error if it ended. done,
+// when not nil, is called after each article with the number done.
+func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article, done func(int)) (prepared []news.Article, errs []error, err error) {
+	for i, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		if _, err := p.Prepare(&a); err != nil {
+		_, err := p.Prepare(&a)
+		if done != nil {
+			done(i + 1)
+		}
+		if err != nil {
 			errs = append(errs, err)
 			continue
 		}

@@ -19,9 +19,9 @@ import (
 func (e *env) brief(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
 	bf := addBriefFlags(fs, "summary length budget in words")
-	query := fs.String("query", "", "question or topic to steer the summary (default: each cluster's topic with --in)")
-	in := fs.String("in", "", "JSONL clusters file: brief every cluster (needs --out)")
-	out := fs.String("out", "", "directory for the per-cluster summaries of --in")
+	query := fs.String("query", "", "question or topic `Q` to steer the summary (default: each cluster's topic with --in)")
+	in := fs.String("in", "", "JSONL `clusters` file: brief every cluster (needs --out)")
+	out := fs.String("out", "", "`dir`ectory for the per-cluster summaries of --in, one <cluster id>.txt each")
 	all := fs.Bool("all", false, "when the input holds several stories, brief every one (default: the largest)")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -48,7 +48,7 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	if len(arts) == 0 {
 		return errors.New("no input could be read")
 	}
-	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: opts})
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: opts, Progress: e.bar.update})
 	bad, err := e.warnInputs(ctx, err)
 	if err != nil {
 		return err
@@ -86,8 +86,8 @@ type briefFlags struct {
 func addBriefFlags(fs *flag.FlagSet, wordsHelp string) briefFlags {
 	return briefFlags{
 		words:  fs.Int("words", 120, wordsHelp),
-		format: fs.String("format", "text", "output format: text, markdown or json"),
-		algo:   fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")"),
+		format: fs.String("format", "text", "output `format`: text, markdown or json"),
+		algo:   fs.String("algo", "", "summarizer `name`: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")"),
 	}
 }
 
@@ -120,19 +120,25 @@ func (e *env) readPaths(ctx context.Context, paths []string) (arts []news.Articl
 			continue
 		}
 		arts = append(arts, a)
+		e.bar.count("reading", len(arts), "article")
 	}
+	e.bar.end()
 	return arts, failed, nil
 }
 
-// countArticles counts the articles of stories, copies included.
+// countArticles counts the input records of stories: articles and their
+// copies, each id once (a record given twice in the input counts once).
 func countArticles(stories []news.Story) int {
-	n := 0
+	ids := map[string]bool{}
 	for _, st := range stories {
 		for _, a := range st.Articles {
-			n += 1 + len(a.Copies)
+			ids[a.ID] = true
+			for _, c := range a.Copies {
+				ids[c.ID] = true
+			}
 		}
 	}
-	return n
+	return len(ids)
 }
 
 // warnInputs prints a warning for each input error joined in err (the
@@ -177,7 +183,6 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 	}
 	start := time.Now()
 	done, failed := 0, 0
-	tty := isTerminal(e.stderr)
 	for c, err := range ingest.Clusters(in, file) {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted after %d clusters (kept in %s): %w", done, out, ctx.Err())
@@ -204,13 +209,9 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 			return err
 		}
 		done++
-		if tty {
-			fmt.Fprintf(e.stderr, "\rbrief: %d clusters", done)
-		}
+		e.bar.count("summarizing", done, "cluster")
 	}
-	if tty {
-		fmt.Fprintln(e.stderr)
-	}
+	e.bar.end()
 	fmt.Fprintf(e.stderr, "brief: wrote %d summaries to %s in %.1fs\n", done, out, time.Since(start).Seconds())
 	if failed > 0 {
 		return fmt.Errorf("%w: %d clusters could not be summarized", errPartial, failed)

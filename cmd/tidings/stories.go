@@ -26,9 +26,9 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
 	bf := addBriefFlags(fs, "summary length budget in words, per story")
 	var in listFlag
-	fs.Var(&in, "in", "JSONL clusters file whose documents all join the pile, their grouping ignored (repeatable)")
-	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "days a dated article may lie from a story's dated articles and still join it; 0: no limit")
-	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine between an article and a story for it to join")
+	fs.Var(&in, "in", "JSONL `clusters` file whose documents all join the pile, their grouping ignored (repeatable)")
+	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "`days` a dated article may lie from a story's dated articles and still join it; 0: no limit")
+	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine `T` between an article and a story for it to join, in (0, 1]")
 	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -81,7 +81,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 		return e.scoreStories(ctx, p, arts, gold, copts)
 	}
 	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts,
-		Progress: func(done, total int) { e.progress("stories", done, total) }})
+		Progress: e.bar.update})
 	bad, err := e.warnInputs(ctx, err)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package tidings
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -26,19 +27,40 @@ type StoryOptions struct {
 }
 
 // Group folds the near-duplicates of prepared articles (cleaned and
-// segmented) and clusters the rest into stories. It returns the kept
-// articles, in input order, and each story's articles as indices into
-// them, the largest story first (ties: the story whose first article
-// comes first).
+// segmented) and clusters the rest into stories with the default stages,
+// as [Pipeline.Stories] does for a Pipeline whose Deduper and Clusterer
+// are nil. It returns the kept articles, in input order, and each story's
+// articles as indices into them, the largest story first (ties: the story
+// whose first article comes first).
 func Group(arts []news.Article, opts StoryOptions) ([]news.Article, [][]int) {
-	kept := dedupe.Fold(arts, opts.Dedupe)
-	docs := make([]cluster.Doc, len(kept))
-	for i := range kept {
-		docs[i] = Doc(&kept[i])
-	}
-	stories := cluster.Batch(docs, opts.Cluster)
-	slices.SortStableFunc(stories, func(a, b []int) int { return len(b) - len(a) })
+	// The default stages neither fail nor look at the context.
+	kept, stories, _ := new(Pipeline).group(context.Background(), arts, opts)
 	return kept, stories
+}
+
+// group is Group with the pipeline's Deduper and Clusterer. It returns an
+// error when either fails or the clusterer returns an index out of range
+// or twice.
+func (p *Pipeline) group(ctx context.Context, arts []news.Article, opts StoryOptions) ([]news.Article, [][]int, error) {
+	kept, err := p.deduper().Dedupe(ctx, arts, opts.Dedupe)
+	if err != nil {
+		return nil, nil, err
+	}
+	stories, err := p.clusterer().Cluster(ctx, kept, opts.Cluster)
+	if err != nil {
+		return nil, nil, err
+	}
+	seen := make([]bool, len(kept))
+	for _, st := range stories {
+		for _, k := range st {
+			if k < 0 || k >= len(kept) || seen[k] {
+				return nil, nil, fmt.Errorf("tidings: clusterer placed article %d (of %d) outside the articles or twice", k, len(kept))
+			}
+			seen[k] = true
+		}
+	}
+	slices.SortStableFunc(stories, func(a, b []int) int { return len(b) - len(a) })
+	return kept, stories, nil
 }
 
 // Doc returns what the cluster stage sees of a prepared article: the
@@ -69,7 +91,10 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 		errs = append(errs, ErrNoArticles)
 		return nil, errors.Join(errs...)
 	}
-	kept, groups := Group(prepared, opts)
+	kept, groups, err := p.group(ctx, prepared, opts)
+	if err != nil {
+		return nil, err
+	}
 	var out []news.Story
 	for i, g := range groups {
 		if err := ctx.Err(); err != nil {
@@ -89,4 +114,18 @@ func (p *Pipeline) Stories(ctx context.Context, arts []news.Article, opts StoryO
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// Story briefs and enriches one story of prepared articles, whose
+// near-duplicates are already folded into Copies, with the pipeline's
+// Summarizer and Enricher.
+func (p *Pipeline) Story(ctx context.Context, id string, arts []news.Article, opts Options) (news.Story, error) {
+	st := news.Story{Brief: news.Brief{ID: id, Articles: arts}}
+	s, err := p.summarize(ctx, arts, opts)
+	if err != nil {
+		return st, err
+	}
+	st.Summary = s
+	p.enricher().Enrich(&st)
+	return st, nil
 }

@@ -1,0 +1,262 @@
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"tidings/ingest"
+	"tidings/store"
+)
+
+// articleIn is the JSON form of a posted article.
+type articleIn struct {
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	HTML      string `json:"html"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Author    string `json:"author"`
+	Published string `json:"published"`
+}
+
+// posted is the answer to a post.
+type posted struct {
+	ID      int64 `json:"id"`
+	Story   int64 `json:"story"`
+	Created bool  `json:"created"`
+	CopyOf  int64 `json:"copy_of,omitempty"`
+}
+
+func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			fail(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
+			return
+		}
+		fail(w, http.StatusBadRequest, "reading the body: %v", err)
+		return
+	}
+	in, err := decodeArticle(r.Header.Get("Content-Type"), body)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	a := store.Article{URL: in.URL, Outlet: in.Outlet, Title: in.Title, Author: in.Author, Raw: in.Text}
+	if in.HTML != "" {
+		a.Raw, a.IsHTML = in.HTML, true
+	}
+	if in.Published != "" {
+		t, err := ingest.ParseDate(in.Published)
+		if err != nil {
+			fail(w, http.StatusBadRequest, "bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", in.Published)
+			return
+		}
+		a.Published = t
+	}
+	s.ingestAndAnswer(w, r, a, "")
+}
+
+// ingestAndAnswer ingests a and answers the post: 201 for a new article,
+// 200 for one already stored, 422 when cleaning leaves no text (the
+// message prefixed with source, when given).
+func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store.Article, source string) {
+	out, err := s.ingest(r.Context(), a)
+	switch {
+	case errors.Is(err, errNoText):
+		if source != "" {
+			err = fmt.Errorf("%s: %w", source, err)
+		}
+		fail(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	case err != nil:
+		s.internal(w, err)
+		return
+	}
+	code := http.StatusOK
+	if out.Created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, out)
+}
+
+// errNoText marks an article that cleaning left without text.
+var errNoText = errors.New("no article text")
+
+// ingest cleans a, stores it (once: the same key twice is one article),
+// places it in a story and re-summarizes that story.
+func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
+	// Clean first: an article without text is refused before it is stored.
+	na := toNews(a)
+	if _, err := s.p.Prepare(&na); err != nil {
+		return posted{}, fmt.Errorf("%w: %v", errNoText, err)
+	}
+	if a.Title == "" {
+		a.Title = na.Title
+	}
+	if a.Published.IsZero() {
+		a.Published = na.Date
+	}
+	a.Text = na.Text
+	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+
+	created, placeErr, err := s.placer.put(ctx, &a, &na)
+	if err != nil {
+		return posted{}, err
+	}
+	if placeErr != nil {
+		// The article is stored: it is acknowledged even though placing
+		// it failed, and replay places it at the next start.
+		s.opts.Logger.Error("placing article", "id", a.ID, "err", placeErr)
+	}
+	return posted{ID: a.ID, Story: a.Story, Created: created, CopyOf: a.CopyOf}, nil
+}
+
+// decodeArticle reads a posted article: JSON, or a raw HTML or text body.
+func decodeArticle(contentType string, body []byte) (articleIn, error) {
+	var in articleIn
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "application/json", "":
+		if mt == "" && (len(body) == 0 || body[0] != '{') {
+			in.Text = string(body)
+			break
+		}
+		dec := json.NewDecoder(strings.NewReader(string(body)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			return in, fmt.Errorf("bad JSON: %v", err)
+		}
+	case "text/html", "application/xhtml+xml":
+		in.HTML = string(body)
+	case "text/plain":
+		in.Text = string(body)
+	default:
+		return in, fmt.Errorf("unsupported Content-Type %q: send application/json, text/html or text/plain", mt)
+	}
+	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) == "" {
+		return in, errors.New(`no article: give "text" or "html"`)
+	}
+	if in.Text != "" && in.HTML != "" {
+		return in, errors.New(`give "text" or "html", not both`)
+	}
+	return in, nil
+}
+
+// articleKey is what makes ingest idempotent: the URL when there is one,
+// else a hash of the outlet and the cleaned text. The same text under
+// another outlet is a reprint: stored, and folded as a copy.
+func articleKey(url, outlet, text string) string {
+	if url != "" {
+		return "url:" + url
+	}
+	h := sha256.Sum256([]byte(outlet + "\x00" + strings.Join(strings.Fields(text), " ")))
+	return "text:" + hex.EncodeToString(h[:])
+}
+
+// articleOut is the JSON form of a stored article.
+type articleOut struct {
+	ID        int64  `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Published string `json:"published,omitempty"`
+	Added     string `json:"added"`
+	Story     int64  `json:"story"`
+	CopyOf    int64  `json:"copy_of,omitempty"`
+	Text      string `json:"text"`
+}
+
+func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	a, err := s.st.Article(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		fail(w, http.StatusNotFound, "no article %d", id)
+		return
+	}
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	out := articleOut{ID: a.ID, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Author: a.Author,
+		Added: a.Added.Format(time.RFC3339), Story: a.Story, CopyOf: a.CopyOf, Text: a.Text}
+	if !a.Published.IsZero() {
+		out.Published = a.Published.Format(time.RFC3339)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// storyItem is one story of a list.
+type storyItem struct {
+	ID       int64  `json:"id"`
+	Title    string `json:"title"`
+	Articles int    `json:"articles"`
+	Updated  string `json:"updated"`
+	Summary  string `json:"summary"`
+}
+
+func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
+	q := store.Query{Search: r.URL.Query().Get("q"), Limit: 20}
+	for name, dst := range map[string]*int{"limit": &q.Limit, "offset": &q.Offset} {
+		if v := r.URL.Query().Get(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || (name == "limit" && (n == 0 || n > maxPage)) {
+				fail(w, http.StatusBadRequest, "bad %s %q: want a whole number (limit 1 to %d)", name, v, maxPage)
+				return
+			}
+			*dst = n
+		}
+	}
+	list, err := s.st.Stories(r.Context(), q)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	out := struct {
+		Stories    []storyItem `json:"stories"`
+		NextOffset int         `json:"next_offset,omitempty"`
+	}{Stories: []storyItem{}}
+	for _, st := range list {
+		out.Stories = append(out.Stories, storyItem{ID: st.ID, Title: st.Title, Articles: st.Articles,
+			Updated: st.Updated.Format(time.RFC3339), Summary: st.Summary})
+	}
+	if len(list) == q.Limit {
+		out.NextOffset = q.Offset + q.Limit
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	st, err := s.st.Story(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		fail(w, http.StatusNotFound, "no story %d", id)
+		return
+	}
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Last-Modified", st.Updated.Format(http.TimeFormat))
+	w.WriteHeader(http.StatusOK)
+	w.Write(st.Body)
+}

@@ -4,10 +4,11 @@
 // stage.
 //
 // Formats, detected from content rather than file names: HTML pages, plain
-// text, Multi-News style text where articles are separated by "|||||",
-// JSONL of clusters (the evaluation format: {"id", "docs": [...], "refs":
-// [...]}) and JSONL of single articles ({"id", "title", "text" or "html",
-// "url", "outlet", "published"}).
+// text and JSONL of articles ({"id", "title", "text" or "html", "url",
+// "outlet", "published"}). A caller reads more formats through
+// Options.Line (each JSONL line) and Options.Split (a plain text holding
+// several articles); tidings/internal/bench uses them for the evaluation
+// data sets (clusters files, Multi-News text).
 //
 // Errors about input carry their source in an [*Error]; the sentinels
 // [ErrEmpty], [ErrBinary], [ErrInvalidUTF8] and [ErrTooLarge] say why. One

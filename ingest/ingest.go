@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -58,6 +57,15 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Line, when set, decodes each non-blank line of a JSONL input in
+	// place of [DecodeLine]: for inputs whose lines may hold several
+	// articles, such as an evaluation data set's clusters. line is
+	// 1-based; errors should be *Error values.
+	Line func(source string, line int, raw []byte) ([]news.Article, error)
+	// Split, when set, is offered each plain-text input (neither JSONL nor
+	// HTML) first: the articles it returns, or its error, are the input's.
+	// It returns nil and no error to leave the text one article.
+	Split func(source, text string) ([]news.Article, error)
 }
 
 func (o Options) maxBytes() int64 {
@@ -180,7 +188,7 @@ func readFile(path string, opts Options) ([]news.Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &Error{Source: path, Err: fmt.Errorf("%w: over the limit of %s", ErrTooLarge, size(limit))}
 	}
-	arts, err := Parse(path, data)
+	arts, err := opts.Parse(path, data)
 	if path != "-" {
 		for i := range arts {
 			arts[i].Path = path
@@ -200,20 +208,29 @@ func size(n int64) string {
 }
 
 // Parse recognises the format of data read from source and returns its
-// articles, with IDs derived from source ("path", or "path#2" for the
-// second article of a file). Errors are *Error values.
+// articles. An article's ID is source for a text or HTML input; a JSONL
+// line gives its own "id", or "source:3" for line 3. Errors are *Error
+// values. It is [Options.Parse] with the zero Options.
 func Parse(source string, data []byte) ([]news.Article, error) {
+	return Options{}.Parse(source, data)
+}
+
+// Parse is [Parse] with o's Line and Split.
+func (o Options) Parse(source string, data []byte) ([]news.Article, error) {
 	if err := checkText(data); err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
 	text := string(data)
 	switch {
 	case looksLikeJSONL(data):
-		return parseJSONL(source, data)
+		return o.parseJSONL(source, data)
 	case looksLikeHTML(data):
 		return []news.Article{{ID: source, Raw: text, IsHTML: true}}, nil
-	case strings.Contains(text, "|||||"):
-		return splitMultiNews(source, text)
+	}
+	if o.Split != nil {
+		if arts, err := o.Split(source, text); arts != nil || err != nil {
+			return arts, err
+		}
 	}
 	return []news.Article{{ID: source, Raw: text}}, nil
 }
@@ -260,30 +277,9 @@ func looksLikeJSONL(data []byte) bool {
 	return json.Valid(bytes.TrimSpace(line))
 }
 
-func splitMultiNews(source, text string) ([]news.Article, error) {
-	var out []news.Article
-	for part := range strings.SplitSeq(text, "|||||") {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		out = append(out, news.Article{ID: fmt.Sprintf("%s#%d", source, len(out)+1), Raw: part})
-	}
-	if len(out) == 0 {
-		return nil, &Error{Source: source, Err: ErrNoArticles}
-	}
-	return out, nil
-}
-
-// jsonLine is one line of either JSONL format.
-type jsonLine struct {
-	// Clusters format.
-	Dataset  string      `json:"dataset"`
-	ID       string      `json:"id"`
-	Topic    *news.Topic `json:"topic"`
-	Docs     []jsonDoc   `json:"docs"`
-	Refs     []jsonRef   `json:"refs"`
-	RefWords int         `json:"ref_words"`
-	// Article format.
+// jsonArticle is one line of a JSONL file of articles.
+type jsonArticle struct {
+	ID        string `json:"id"`
 	Title     string `json:"title"`
 	Headline  string `json:"headline"`
 	Text      string `json:"text"`
@@ -293,26 +289,28 @@ type jsonLine struct {
 	Published string `json:"published"`
 }
 
-type jsonDoc struct {
-	ID       string  `json:"id"`
-	Headline *string `json:"headline"`
-	Text     string  `json:"text"`
-}
-
-type jsonRef struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
-}
-
-func parseJSONL(source string, data []byte) ([]news.Article, error) {
+// parseJSONL reads every non-blank line of data; a bad line is an error
+// joined to the others, and reading goes on.
+func (o Options) parseJSONL(source string, data []byte) ([]news.Article, error) {
+	decode := o.Line
+	if decode == nil {
+		decode = func(source string, line int, raw []byte) ([]news.Article, error) {
+			a, err := DecodeLine(source, line, raw)
+			if err != nil {
+				return nil, err
+			}
+			return []news.Article{a}, nil
+		}
+	}
 	var out []news.Article
 	var errs []error
-	for c, err := range clusters(source, bytes.NewReader(data)) {
+	for line, raw := range lines(data) {
+		arts, err := decode(source, line, raw)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		out = append(out, c.Articles...)
+		out = append(out, arts...)
 	}
 	if len(out) == 0 {
 		errs = append(errs, &Error{Source: source, Err: ErrNoArticles})
@@ -320,83 +318,46 @@ func parseJSONL(source string, data []byte) ([]news.Article, error) {
 	return out, errors.Join(errs...)
 }
 
-// Clusters reads a JSONL file of clusters (or of single articles, each
-// then its own cluster) and yields them in file order. A bad line yields
-// an *Error with its line number and reading goes on.
-func Clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
-	return clusters(source, r)
-}
-
-func clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
-	return func(yield func(news.Cluster, error) bool) {
-		br := bufio.NewReader(r)
-		for line := 1; ; line++ {
-			data, err := br.ReadBytes('\n')
-			if len(bytes.TrimSpace(data)) > 0 {
-				if !yield(decodeLine(data, source, line)) {
-					return
-				}
-			}
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				yield(news.Cluster{}, &Error{Source: source, Line: line, Err: err})
+// lines yields the non-blank lines of data with their 1-based numbers.
+func lines(data []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		for line := 1; len(data) > 0; line++ {
+			raw, rest, _ := bytes.Cut(data, []byte("\n"))
+			data = rest
+			if len(bytes.TrimSpace(raw)) > 0 && !yield(line, raw) {
 				return
 			}
 		}
 	}
 }
 
-func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
-	var l jsonLine
+// DecodeLine decodes line number line (1-based) of a JSONL file of
+// articles: {"id", "title" or "headline", "text" or "html", "url",
+// "outlet", "published"}. The ID defaults to "source:line". Errors are
+// *Error values: bad JSON, no text (ErrEmpty) or a bad date.
+func DecodeLine(source string, line int, raw []byte) (news.Article, error) {
+	var l jsonArticle
 	if err := json.Unmarshal(raw, &l); err != nil {
-		return news.Cluster{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
+		return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
 	}
 	if l.ID == "" {
 		l.ID = fmt.Sprintf("%s:%d", source, line)
-	}
-	c := news.Cluster{ID: l.ID, Dataset: l.Dataset, Topic: l.Topic, RefWords: l.RefWords}
-	for _, r := range l.Refs {
-		c.Refs = append(c.Refs, news.Reference{ID: r.ID, Text: r.Text})
-	}
-	if l.Docs != nil {
-		for i, d := range l.Docs {
-			a := news.Article{ID: d.ID, Raw: d.Text, Outlet: ldcOutlet(d.ID)}
-			if pretokenized(d.Text) {
-				a.Raw = detokenize(d.Text)
-			} else if strings.Contains(d.Text, "``") {
-				a.Raw = wireQuotes(d.Text)
-			}
-			if a.ID == "" {
-				a.ID = fmt.Sprintf("%s-%d", l.ID, i+1)
-			}
-			if d.Headline != nil {
-				a.Title = *d.Headline
-			}
-			c.Articles = append(c.Articles, a)
-		}
-		if len(c.Articles) == 0 {
-			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("cluster %q: %w", l.ID, ErrNoArticles)}
-		}
-		return c, nil
 	}
 	a := news.Article{ID: l.ID, Title: firstOf(l.Title, l.Headline), URL: l.URL, Outlet: l.Outlet, Raw: l.Text}
 	if l.HTML != "" {
 		a.Raw, a.IsHTML = l.HTML, true
 	}
 	if strings.TrimSpace(a.Raw) == "" {
-		return c, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: no \"text\", \"html\" or \"docs\"", ErrEmpty)}
+		return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: no \"text\" or \"html\"", ErrEmpty)}
 	}
 	if l.Published != "" {
 		t, err := ParseDate(l.Published)
 		if err != nil {
-			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", l.Published)}
+			return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", l.Published)}
 		}
 		a.Date = t
 	}
-	c.Articles = []news.Article{a}
-	return c, nil
+	return a, nil
 }
 
 // ParseDate reads a publication date as inputs give it: RFC 3339

@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"tidings"
 	"tidings/ingest"
+	"tidings/internal/bench"
 	"tidings/news"
 	"tidings/render"
 )
@@ -110,7 +110,7 @@ func (b briefFlags) check() (render.Format, tidings.Summarizer, error) {
 // readPaths reads the articles of paths, warning about each input that
 // fails and counting them; err is the context's error if it ended.
 func (e *env) readPaths(ctx context.Context, paths []string) (arts []news.Article, failed int, err error) {
-	for a, err := range ingest.Paths(ctx, paths, ingest.Options{Stdin: e.stdin}) {
+	for a, err := range ingest.Paths(ctx, paths, e.ingestOptions()) {
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, failed, ctx.Err()
@@ -183,7 +183,7 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 	}
 	start := time.Now()
 	done, failed := 0, 0
-	for c, err := range ingest.Clusters(in, file) {
+	for c, err := range bench.ReadClusters(in, file) {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted after %d clusters (kept in %s): %w", done, out, ctx.Err())
 		}
@@ -204,8 +204,7 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 			failed++
 			continue
 		}
-		path := filepath.Join(out, fileName(c.ID)+".txt")
-		if err := os.WriteFile(path, []byte(summaryLines(b.Summary)), 0o644); err != nil {
+		if err := bench.WriteSummary(out, c.ID, bench.SummaryLines(b.Summary)); err != nil {
 			return err
 		}
 		done++
@@ -222,23 +221,9 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 	return nil
 }
 
-// summaryLines formats a summary as ROUGE's SPL input and our --out files
-// hold it: one sentence per line, white space inside a sentence collapsed.
-func summaryLines(s news.Summary) string {
-	var sb strings.Builder
-	for _, sent := range s.Sentences {
-		sb.WriteString(strings.Join(strings.Fields(sent.Text), " "))
-		sb.WriteByte('\n')
-	}
-	return sb.String()
-}
-
-// fileName makes a cluster id safe as a file name.
-func fileName(id string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == 0 || r == ':' {
-			return '_'
-		}
-		return r
-	}, id)
+// ingestOptions reads inputs as every command does: standard input from
+// e, and the evaluation data sets' formats (clusters files, Multi-News
+// text) recognised beside ingest's own.
+func (e *env) ingestOptions() ingest.Options {
+	return bench.IngestOptions(ingest.Options{Stdin: e.stdin})
 }

@@ -32,7 +32,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	}
 	stats := map[string]*ruleStat{}
 	articles, failed, keptSents, keptWords := 0, 0, 0, 0
-	for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
+	for a, err := range ingest.Paths(ctx, fs.Args(), e.ingestOptions()) {
 		if err != nil {
 			e.warn(err)
 			failed++

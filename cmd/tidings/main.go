@@ -1,5 +1,3 @@
-// Command tidings turns a pile of news articles into clear, cited
-// stories. Run "tidings help" for the commands.
 package main
 
 import (

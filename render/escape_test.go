@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMDEscape(t *testing.T) {
 	t.Parallel()
@@ -44,4 +47,31 @@ func TestMDURL(t *testing.T) {
 			t.Errorf("mdURL(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzMDEscape checks that escaping only adds backslashes: removing the
+// backslash before each escaped character gives back the text with its
+// white space collapsed, and no special character is left bare.
+func FuzzMDEscape(f *testing.F) {
+	for _, s := range []string{"# 1. The fund_raiser's *total*", "- a [b](c) <d> & e", "AT&T", `C:\x`, "12) x", "", "a\n\nb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := mdEscape(s)
+		var plain strings.Builder
+		for i := 0; i < len(got); i++ {
+			if got[i] == '\\' {
+				i++
+				if i == len(got) {
+					t.Fatalf("mdEscape(%q) = %q ends in a lone backslash", s, got)
+				}
+			} else if strings.IndexByte("`*_[]<>~", got[i]) >= 0 {
+				t.Fatalf("mdEscape(%q) = %q leaves %q bare", s, got, got[i])
+			}
+			plain.WriteByte(got[i])
+		}
+		if want := strings.Join(strings.Fields(s), " "); plain.String() != want {
+			t.Fatalf("mdEscape(%q) = %q, which unescapes to %q, want %q", s, got, plain.String(), want)
+		}
+	})
 }

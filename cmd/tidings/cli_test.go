@@ -115,7 +115,7 @@ func TestUsageErrors(t *testing.T) {
 
 // pkgPrefix matches a Go package name or the CLI's own error markers
 // where an error message would show them: "render: ", "usage: ".
-var pkgPrefix = regexp.MustCompile(`(^|[\s:(])(tidings|ingest|clean|segment|dedupe|cluster|summarize|enrich|render|eval|store|news|feed|usage|some inputs failed): `)
+var pkgPrefix = regexp.MustCompile(`(^|[\s:(])(tidings|ingest|clean|segment|dedupe|cluster|summarize|enrich|render|eval|store|news|feed|bench|server|usage|some inputs failed): `)
 
 // TestErrorsInPlainWords checks that no error a user reads names a Go
 // package: each stderr line, after the leading "tidings: ", is free of

@@ -27,7 +27,7 @@ var plainWords = []struct {
 
 // libraryPrefixes are the package names library errors begin with.
 var libraryPrefixes = []string{"tidings", "ingest", "clean", "segment", "dedupe", "cluster", "summarize",
-	"enrich", "render", "eval", "store", "news", "feed"}
+	"enrich", "render", "eval", "store", "news", "feed", "bench", "server"}
 
 // message is err as the user reads it: in plain words, without the
 // library's package names or the CLI's own markers ("usage", "some

@@ -64,6 +64,9 @@ type Server struct {
 	worker  *worker
 	fetcher *ingest.Fetcher
 	poke    chan struct{} // asks Run for a poll now
+
+	draining context.Context // done once Drain is called
+	drain    context.CancelFunc
 }
 
 // New returns a server over st, after replaying its articles.
@@ -78,6 +81,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
+	s.draining, s.drain = context.WithCancel(context.Background())
 	if err := s.placer.start(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -105,7 +109,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path)
 	})
-	return mux
+	return s.cuttable(mux)
 }
 
 // authorized reports whether r carries the token ("Authorization: Bearer

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tidings/render"
 	"tidings/store"
@@ -152,13 +153,30 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
-// localPath returns next when it is a path on this server ("/stories/3"),
-// else "/": the sign-in form never sends a browser elsewhere.
+// localPath returns next when it is a path on this server ("/stories/3",
+// "/?q=ferry"), else "/": the sign-in form never sends a browser
+// elsewhere. next must parse as a URL reference with no scheme, host or
+// user, begin with one "/", and hold no backslash, control character or
+// space, which browsers read leniently (they take "/\evil" and
+// "/<TAB>/evil" for "//evil", another host). The path returned is next
+// re-encoded.
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if strings.ContainsFunc(next, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) || r == '\\' }) {
 		return "/"
 	}
-	return next
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		!strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	out := u.EscapedPath()
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	if strings.HasPrefix(out, "//") {
+		return "/"
+	}
+	return out
 }
 
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {

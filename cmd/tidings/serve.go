@@ -26,12 +26,14 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	private := fs.Bool("private", false, "reads need the token too")
 	words := fs.Int("words", 120, "each story brief's budget in words")
 	poll := fs.Duration("poll", 15*time.Minute, "how often to poll the subscribed feeds")
+	readRate := fs.Float64("read-rate", server.DefaultReadRate, "reads a second each client address may make, in bursts of twice as many (0: no limit)")
+	writeRate := fs.Float64("write-rate", server.DefaultWriteRate, "writes a second each client address may make, in bursts of twice as many (0: no limit)")
 	grace := fs.Duration("grace", 30*time.Second, "on SIGINT or SIGTERM, how long requests in flight may run before they are answered 503")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 || *words <= 0 || *poll < time.Minute || *grace < 0 {
-		return fmt.Errorf("%w: serve takes no arguments, a positive --words, a --poll of a minute or more and a --grace of 0 or more", errUsage)
+	if fs.NArg() > 0 || *words <= 0 || *poll < time.Minute || *grace < 0 || *readRate < 0 || *writeRate < 0 {
+		return fmt.Errorf("%w: serve takes no arguments, a positive --words, a --poll of a minute or more and a --grace of 0 or more, and rates of 0 or more", errUsage)
 	}
 	token := os.Getenv("TIDINGS_TOKEN")
 	if *tokenFile != "" {
@@ -56,7 +58,8 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll})
+	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll,
+		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate)})
 	if err != nil {
 		return err
 	}
@@ -105,4 +108,12 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(e.stderr, "tidings: stopped")
 	return nil
+}
+
+// noLimit maps a rate flag's 0 (no limit) to the server's -1.
+func noLimit(rate float64) float64 {
+	if rate == 0 {
+		return -1
+	}
+	return rate
 }

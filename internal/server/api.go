@@ -212,6 +212,10 @@ type storyItem struct {
 
 func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 	q := store.Query{Search: r.URL.Query().Get("q"), Limit: 20}
+	if msg := checkQuery(q.Search); msg != "" {
+		fail(w, http.StatusBadRequest, "%s", msg)
+		return
+	}
 	for name, dst := range map[string]*int{"limit": &q.Limit, "offset": &q.Offset} {
 		if v := r.URL.Query().Get(name); v != "" {
 			n, err := strconv.Atoi(v)

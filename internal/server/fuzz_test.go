@@ -17,7 +17,7 @@ func FuzzPostArticle(f *testing.F) {
 	f.Add("", "{")
 	f.Add("application/json", `{"text":"\u0000\u0000"}`)
 	st := openStoreF(f)
-	s, err := New(context.Background(), st, Options{Token: token})
+	s, err := New(context.Background(), st, Options{Token: token, WriteRate: -1})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -49,6 +49,15 @@ type Options struct {
 	// Cluster controls how articles are grouped into stories; the zero
 	// value uses the defaults.
 	Cluster cluster.Options
+	// ReadRate is how many reads (GET of the API, the pages and the story
+	// feeds) a second each client may make, in bursts of twice as many;
+	// a client is a remote IP address, or an IPv6 /64. 0 means
+	// DefaultReadRate; negative means no limit. A read over it is
+	// answered 429 with Retry-After.
+	ReadRate float64
+	// WriteRate is the same for writes (POST and DELETE of the API); 0
+	// means DefaultWriteRate.
+	WriteRate float64
 }
 
 // Server serves the API and the web pages over a store. Its handlers
@@ -67,6 +76,8 @@ type Server struct {
 
 	draining context.Context // done once Drain is called
 	drain    context.CancelFunc
+
+	reads, writes *limiter // nil for no limit
 }
 
 // New returns a server over st, after replaying its articles.
@@ -82,6 +93,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
 	s.draining, s.drain = context.WithCancel(context.Background())
+	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
 	if err := s.placer.start(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -119,10 +131,13 @@ func (s *Server) authorized(r *http.Request) bool {
 	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.Token)) == 1
 }
 
-// write guards a write endpoint: it needs the token, and its body is
-// bounded by MaxBody.
+// write guards a write endpoint: it is rate-limited, needs the token, and
+// its body is bounded by MaxBody.
 func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if limited(s.writes, w, r, true) {
+			return
+		}
 		if !s.authorized(r) {
 			w.Header().Set("WWW-Authenticate", "Bearer")
 			fail(w, http.StatusUnauthorized, "writing needs the token: send Authorization: Bearer <token>")
@@ -133,10 +148,13 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// read guards a read endpoint: on a private server it needs the token or
-// the session cookie.
+// read guards a read endpoint: it is rate-limited, and on a private
+// server it needs the token or the session cookie.
 func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if limited(s.reads, w, r, true) {
+			return
+		}
 		if s.opts.Private && !s.authorized(r) && !s.signedIn(r) {
 			w.Header().Set("WWW-Authenticate", "Bearer")
 			fail(w, http.StatusUnauthorized, "this server is private: send Authorization: Bearer <token>")

@@ -123,6 +123,9 @@ func (s *Server) signedIn(r *http.Request) bool {
 // without the token to the sign-in form.
 func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if limited(s.reads, w, r, false) {
+			return
+		}
 		if s.opts.Private && !s.authorized(r) && !s.signedIn(r) {
 			http.Redirect(w, r, "/login?"+url.Values{"next": {r.URL.RequestURI()}}.Encode(), http.StatusSeeOther)
 			return
@@ -132,10 +135,16 @@ func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	if limited(s.reads, w, r, false) {
+		return
+	}
 	s.html(w, "login.html", page{Title: "Sign in", Next: localPath(r.URL.Query().Get("next"))})
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if limited(s.writes, w, r, false) { // a bound on guessing the token too
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	next := localPath(r.PostFormValue("next"))
 	if subtle.ConstantTimeCompare([]byte(r.PostFormValue("token")), []byte(s.opts.Token)) != 1 {
@@ -181,6 +190,10 @@ func localPath(next string) string {
 
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
+	if msg := checkQuery(q); msg != "" {
+		http.Error(w, msg, http.StatusBadRequest)
+		return
+	}
 	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 	const per = 20
 	list, err := s.st.Stories(r.Context(), store.Query{Search: q, Limit: per, Offset: max(offset, 0)})

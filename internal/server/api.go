@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -133,10 +134,8 @@ func decodeArticle(contentType string, body []byte) (articleIn, error) {
 			in.Text = string(body)
 			break
 		}
-		dec := json.NewDecoder(strings.NewReader(string(body)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			return in, fmt.Errorf("bad JSON: %v", err)
+		if err := decodeJSON(bytes.NewReader(body), &in); err != nil {
+			return in, err
 		}
 	case "text/html", "application/xhtml+xml":
 		in.HTML = string(body)
@@ -152,6 +151,28 @@ func decodeArticle(contentType string, body []byte) (articleIn, error) {
 		return in, errors.New(`give "text" or "html", not both`)
 	}
 	return in, nil
+}
+
+// decodeJSON decodes the one JSON value of r into v: a field v lacks, or
+// anything but space after the value, is an error.
+func decodeJSON(r io.Reader, v any) error {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return fmt.Errorf("bad JSON: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return errors.New("bad JSON: more after the object (send one JSON object)")
+	}
+	return nil
 }
 
 // articleKey is what makes ingest idempotent: the URL when there is one,

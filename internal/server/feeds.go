@@ -2,10 +2,10 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,25 +18,54 @@ type urlIn struct {
 	URL string `json:"url"`
 }
 
+// readURL reads the body of /api/fetch and /api/feeds and answers a bad
+// one; the URL must be http or https with a host, without a user name or
+// password, and with a port (if any) from 1 to 65535.
 func readURL(w http.ResponseWriter, r *http.Request) (string, bool) {
 	var in urlIn
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	if err := decodeJSON(r.Body, &in); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			fail(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
 		} else {
-			fail(w, http.StatusBadRequest, `bad JSON: %v (want {"url": "https://..."})`, err)
+			fail(w, http.StatusBadRequest, `%v (want {"url": "https://..."})`, err)
 		}
 		return "", false
 	}
-	u, err := url.Parse(in.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		fail(w, http.StatusBadRequest, "bad url %q: want an http or https URL", in.URL)
+	if msg := checkURL(in.URL); msg != "" {
+		fail(w, http.StatusBadRequest, "bad url %q: %s", redact(in.URL), msg)
 		return "", false
 	}
 	return in.URL, true
+}
+
+// checkURL returns what is wrong with raw as a URL to fetch, or "".
+func checkURL(raw string) string {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "":
+		return "want an http or https URL"
+	case u.User != nil:
+		return "a user name or password in the URL is not taken (it would be shown and stored)"
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return "the port must be from 1 to 65535"
+		}
+	} else if strings.HasSuffix(u.Host, ":") {
+		return "empty port"
+	}
+	return ""
+}
+
+// redact returns raw with the password of its user information, if any,
+// replaced by "xxxxx"; raw unchanged when it does not parse.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
 }
 
 // fetchFailed answers a failed fetch: 400 when the URL may not be

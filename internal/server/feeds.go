@@ -101,7 +101,10 @@ type feedOut struct {
 }
 
 func toFeedOut(f store.Feed) feedOut {
-	out := feedOut{ID: f.ID, URL: f.URL, Title: f.Title, Error: f.Error}
+	// Feeds stored before URLs with a password were refused may have one:
+	// it is never shown.
+	u := redact(f.URL)
+	out := feedOut{ID: f.ID, URL: u, Title: f.Title, Error: strings.ReplaceAll(f.Error, f.URL, u)}
 	if !f.Checked.IsZero() {
 		out.Checked = f.Checked.Format(time.RFC3339)
 	}
@@ -192,10 +195,10 @@ func (s *Server) PollFeeds(ctx context.Context) int {
 		f.Checked, f.Error = time.Now().UTC(), ""
 		if err != nil {
 			f.Error = err.Error()
-			s.opts.Logger.Warn("polling feed", "url", f.URL, "err", err)
+			s.opts.Logger.Warn("polling feed", "url", redact(f.URL), "err", err)
 		}
 		if err := s.st.UpdateFeed(ctx, f); err != nil {
-			s.opts.Logger.Error("saving feed state", "url", f.URL, "err", err)
+			s.opts.Logger.Error("saving feed state", "url", redact(f.URL), "err", err)
 		}
 	}
 	return added
@@ -232,6 +235,9 @@ func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
 			}
 		}
 		a := store.Article{URL: it.Link, Outlet: f.Title, Title: it.Title, Author: it.Author, Published: it.Published}
+		if !inDateRange(a.Published) {
+			a.Published = time.Time{} // a date the store cannot keep is as good as none
+		}
 		if na, err := s.fetcher.Article(ctx, it.Link); err == nil {
 			a.Raw, a.IsHTML = na.Raw, na.IsHTML
 		} else {

@@ -92,7 +92,14 @@ func disputes(cs []render.JSONConflict) []dispute {
 
 func (s *Server) webRoutes(mux *http.ServeMux) {
 	static, _ := fs.Sub(webFiles, "web")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
+	mux.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") { // a directory: not listed
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	mux.HandleFunc("GET /{$}", s.page(s.listPage))
 	mux.HandleFunc("GET /stories/{id}", s.page(s.storyPage))
 	mux.HandleFunc("GET /login", s.loginPage)

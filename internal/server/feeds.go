@@ -116,16 +116,12 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if feeds, err := s.st.Feeds(r.Context()); err != nil {
-		s.internal(w, err)
+	f, created, err := s.addFeed(r.Context(), u)
+	switch {
+	case errors.Is(err, errFeedCap):
+		fail(w, http.StatusConflict, "this server already follows %d feeds, the most it takes", s.feedCap)
 		return
-	} else if len(feeds) >= MaxFeeds {
-		fail(w, http.StatusConflict, "this server already follows %d feeds, the most it takes", MaxFeeds)
-		return
-	}
-	f := store.Feed{URL: u}
-	created, err := s.st.AddFeed(r.Context(), &f)
-	if err != nil {
+	case err != nil:
 		s.internal(w, err)
 		return
 	}
@@ -138,6 +134,67 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 		code = http.StatusCreated
 	}
 	writeJSON(w, code, toFeedOut(f))
+}
+
+// errFeedCap is addFeed's error when the server follows s.feedCap feeds.
+var errFeedCap = errors.New("server: too many feeds")
+
+// addFeed subscribes to the feed at u, or returns the feed already
+// subscribed there (created false). The count and the insert are one step
+// for every process on the database: they hold s.feedMu and the store's
+// lock, so that parallel posts never pass s.feedCap.
+func (s *Server) addFeed(ctx context.Context, u string) (store.Feed, bool, error) {
+	s.feedMu.Lock()
+	defer s.feedMu.Unlock()
+	unlock, err := s.st.Lock(ctx)
+	if err != nil {
+		return store.Feed{}, false, err
+	}
+	defer unlock()
+	feeds, err := s.st.Feeds(ctx)
+	if err != nil {
+		return store.Feed{}, false, err
+	}
+	for _, f := range feeds {
+		if f.URL == u {
+			return f, false, nil
+		}
+	}
+	if len(feeds) >= s.feedCap {
+		return store.Feed{}, false, errFeedCap
+	}
+	f := store.Feed{URL: u}
+	created, err := s.st.AddFeed(ctx, &f)
+	return f, created, err
+}
+
+// feedDeleter is what a store needs for DELETE /api/feeds/{id}: drop feed
+// id, or return store.ErrNotFound.
+type feedDeleter interface {
+	DeleteFeed(ctx context.Context, id int64) error
+}
+
+func (s *Server) deleteFeed(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	d, ok := s.st.(feedDeleter)
+	if !ok {
+		fail(w, http.StatusNotImplemented, "this server's store cannot unsubscribe feeds yet")
+		return
+	}
+	s.feedMu.Lock()
+	err := d.DeleteFeed(r.Context(), id)
+	s.feedMu.Unlock()
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		fail(w, http.StatusNotFound, "no feed %d", id)
+	case err != nil:
+		s.internal(w, err)
+	default:
+		w.WriteHeader(http.StatusNoContent)
+	}
 }
 
 func (s *Server) listFeeds(w http.ResponseWriter, r *http.Request) {

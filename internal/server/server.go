@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tidings"
@@ -78,6 +79,9 @@ type Server struct {
 	drain    context.CancelFunc
 
 	reads, writes *limiter // nil for no limit
+
+	feedMu  sync.Mutex // serializes adding and deleting feeds
+	feedCap int        // MaxFeeds; tests lower it
 }
 
 // New returns a server over st, after replaying its articles.
@@ -93,6 +97,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
 	s.draining, s.drain = context.WithCancel(context.Background())
+	s.feedCap = MaxFeeds
 	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
 	if err := s.placer.start(ctx); err != nil {
 		s.Close()
@@ -114,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/fetch", s.write(s.postFetch))
 	mux.HandleFunc("POST /api/feeds", s.write(s.postFeed))
 	mux.HandleFunc("GET /api/feeds", s.read(s.listFeeds))
+	mux.HandleFunc("DELETE /api/feeds/{id}", s.write(s.deleteFeed))
 	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
 	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
 	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))

@@ -123,6 +123,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
 	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
 	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))
+	mux.HandleFunc("GET /feed.atom", s.read(s.atomFeed))
+	mux.HandleFunc("GET /feed.json", s.read(s.jsonFeed))
 	s.webRoutes(mux)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		if allow := allowed(mux, r); len(allow) > 0 {

@@ -112,20 +112,38 @@ func (s *Server) Close() { s.worker.close() }
 // Wait blocks until every touched story is summarized.
 func (s *Server) Wait() { s.worker.wait() }
 
-// Handler returns the API's routes.
+// route is one pattern of the Handler's mux and what serves it.
+type route struct {
+	pattern string // a ServeMux pattern: "METHOD /path"
+	h       http.HandlerFunc
+}
+
+// routes are the Handler's routes; openapi.json describes each.
+func (s *Server) routes() []route {
+	api := []route{
+		{"POST /api/articles", s.write(s.postArticle)},
+		{"POST /api/fetch", s.write(s.postFetch)},
+		{"POST /api/feeds", s.write(s.postFeed)},
+		{"GET /api/feeds", s.read(s.listFeeds)},
+		{"DELETE /api/feeds/{id}", s.write(s.deleteFeed)},
+		{"GET /api/articles/{id}", s.read(s.getArticle)},
+		{"GET /api/stories", s.read(s.listStories)},
+		{"GET /api/stories/{id}", s.read(s.getStory)},
+		{"GET /api/openapi.json", s.read(serveOpenAPI)},
+		{"GET /feed.atom", s.read(s.atomFeed)},
+		{"GET /feed.json", s.read(s.jsonFeed)},
+	}
+	return append(api, s.webRoutes()...)
+}
+
+// Handler returns the server's routes: the API, the story feeds and the
+// web pages. A path under /api/ that no route has is answered 404, and
+// one that has routes for other methods 405 with Allow.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/articles", s.write(s.postArticle))
-	mux.HandleFunc("POST /api/fetch", s.write(s.postFetch))
-	mux.HandleFunc("POST /api/feeds", s.write(s.postFeed))
-	mux.HandleFunc("GET /api/feeds", s.read(s.listFeeds))
-	mux.HandleFunc("DELETE /api/feeds/{id}", s.write(s.deleteFeed))
-	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
-	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
-	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))
-	mux.HandleFunc("GET /feed.atom", s.read(s.atomFeed))
-	mux.HandleFunc("GET /feed.json", s.read(s.jsonFeed))
-	s.webRoutes(mux)
+	for _, rt := range s.routes() {
+		mux.HandleFunc(rt.pattern, rt.h)
+	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		if allow := allowed(mux, r); len(allow) > 0 {
 			w.Header().Set("Allow", strings.Join(allow, ", "))

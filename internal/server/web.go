@@ -90,21 +90,24 @@ func disputes(cs []render.JSONConflict) []dispute {
 	return out
 }
 
-func (s *Server) webRoutes(mux *http.ServeMux) {
+// webRoutes are the routes of the web pages and their static files.
+func (s *Server) webRoutes() []route {
 	static, _ := fs.Sub(webFiles, "web")
 	files := http.StripPrefix("/static/", http.FileServerFS(static))
-	mux.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") { // a directory: not listed
-			http.NotFound(w, r)
-			return
-		}
-		files.ServeHTTP(w, r)
-	})
-	mux.HandleFunc("GET /{$}", s.page(s.listPage))
-	mux.HandleFunc("GET /stories/{id}", s.page(s.storyPage))
-	mux.HandleFunc("GET /login", s.loginPage)
-	mux.HandleFunc("POST /login", s.login)
-	mux.HandleFunc("POST /logout", s.logout)
+	return []route{
+		{"GET /static/", func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, "/") { // a directory: not listed
+				http.NotFound(w, r)
+				return
+			}
+			files.ServeHTTP(w, r)
+		}},
+		{"GET /{$}", s.page(s.listPage)},
+		{"GET /stories/{id}", s.page(s.storyPage)},
+		{"GET /login", s.loginPage},
+		{"POST /login", s.login},
+		{"POST /logout", s.logout},
+	}
 }
 
 // sessionCookie is the cookie a browser signs in with on a private server.

@@ -289,19 +289,3 @@ func TestParseFeed(t *testing.T) {
 		t.Error("HTML parsed as a feed")
 	}
 }
-
-func TestLDCOutlet(t *testing.T) {
-	for id, want := range map[string]string{
-		"APW19990707.0181":      "Associated Press",
-		"AFP_ENG_20050119.0019": "Agence France-Presse",
-		"XIE19960113.0145":      "Xinhua",
-		"NYT_ENG_20041002.0181": "New York Times",
-		"ZZZ19990707.0181":      "",
-		"e45abfcb82a3-1":        "",
-		"M0001":                 "",
-	} {
-		if got := ldcOutlet(id); got != want {
-			t.Errorf("ldcOutlet(%q) = %q, want %q", id, got, want)
-		}
-	}
-}

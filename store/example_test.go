@@ -10,38 +10,59 @@ import (
 	"tidings/store"
 )
 
-// ExampleOpenWith opens a new SQLite store, adds an article, and shows
-// that a second process would be refused and that an empty file is not
-// taken for a store without Init.
-func ExampleOpenWith() {
-	ctx := context.Background()
-	dir, _ := os.MkdirTemp("", "tidings-example")
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "tidings.db")
-
-	st, err := store.Open(ctx, path)
+// Open creates and migrates a SQLite database on first use. Adding an
+// article is idempotent on its key; stories are found again by full-text
+// search over their titles and summaries.
+func ExampleOpen() {
+	dir, err := os.MkdirTemp("", "tidings-store-example")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	a := store.Article{Key: "url:https://example.org/bridge", Text: "The bridge reopened\x00 on Monday."}
-	created, _ := st.AddArticle(ctx, &a)
-	fmt.Printf("created %v, id %d, text %q\n", created, a.ID, a.Text)
+	defer os.RemoveAll(dir)
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "tidings.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer st.Close()
 
-	_, err = store.Open(ctx, path)
-	fmt.Println("second open refused:", errors.Is(err, store.ErrLocked))
-	st.Close()
+	a := store.Article{Key: "https://example.org/floods", URL: "https://example.org/floods", Outlet: "Coastal Wire",
+		Title: "Floods close coast road", Text: "Floods closed the coast road on Monday."}
+	created, err := st.AddArticle(ctx, &a)
+	fmt.Println("article", a.ID, "created", created, err)
+	again := store.Article{Key: a.Key, Text: "the same page, fetched again"}
+	created, err = st.AddArticle(ctx, &again)
+	fmt.Println("article", again.ID, "created", created, err, "text:", again.Text)
 
-	empty := filepath.Join(dir, "empty.db")
-	os.WriteFile(empty, nil, 0o644)
-	_, err = store.Open(ctx, empty)
-	fmt.Println("empty file refused:", errors.Is(err, store.ErrNotStore))
-	st, err = store.OpenWith(ctx, empty, store.Options{Init: true})
-	fmt.Println("with Init:", err == nil)
-	st.Close()
+	s := store.Story{Title: a.Title, Articles: 1, Summary: a.Text, Body: []byte(`{"id":"1"}`)}
+	if err := st.PutStory(ctx, &s); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := st.PlaceArticle(ctx, a.ID, s.ID, 0); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, q := range []string{"floods", "regatta"} {
+		found, err := st.Stories(ctx, store.Query{Search: q})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("search %q: %d stories", q, len(found))
+		for _, f := range found {
+			fmt.Printf(" [%d %q, %d article]", f.ID, f.Title, f.Articles)
+		}
+		fmt.Println()
+	}
+	_, err = st.Article(ctx, 99)
+	fmt.Println("article 99 not found:", errors.Is(err, store.ErrNotFound))
 	// Output:
-	// created true, id 1, text "The bridge reopened  on Monday."
-	// second open refused: true
-	// empty file refused: true
-	// with Init: true
+	// article 1 created true <nil>
+	// article 1 created false <nil> text: Floods closed the coast road on Monday.
+	// search "floods": 1 stories [1 "Floods close coast road", 1 article]
+	// search "regatta": 0 stories
+	// article 99 not found: true
 }

@@ -333,3 +333,27 @@ func TestFeedCap(t *testing.T) {
 		}
 	})
 }
+
+func TestDeleteFeed(t *testing.T) {
+	ctx := context.Background()
+	eachStore(t, func(t *testing.T, s Store) {
+		a, b := Feed{URL: "https://example.org/a"}, Feed{URL: "https://example.org/b"}
+		s.AddFeed(ctx, &a)
+		s.AddFeed(ctx, &b)
+		if err := s.DeleteFeed(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteFeed(ctx, a.ID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("deleting it again: %v, want ErrNotFound", err)
+		}
+		feeds, err := s.Feeds(ctx)
+		if err != nil || len(feeds) != 1 || feeds[0].ID != b.ID {
+			t.Errorf("Feeds after deleting %d = %+v, %v", a.ID, feeds, err)
+		}
+		// Its URL may be followed again, under a new id.
+		again := Feed{URL: a.URL}
+		if created, err := s.AddFeedLimit(ctx, &again, 2); err != nil || !created || again.ID == a.ID {
+			t.Errorf("re-adding = %v, %v, id %d", created, err, again.ID)
+		}
+	})
+}

@@ -488,6 +488,17 @@ func (s *sqlStore) AddFeedLimit(ctx context.Context, f *Feed, limit int) (bool, 
 	return true, nil
 }
 
+func (s *sqlStore) DeleteFeed(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, s.q(`DELETE FROM feeds WHERE id = ?`), id)
+	if err != nil {
+		return fmt.Errorf("store: delete feed: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
 func (s *sqlStore) UpdateFeed(ctx context.Context, f Feed) error {
 	normalizeFeed(&f)
 	res, err := s.db.ExecContext(ctx, s.q(`UPDATE feeds SET title = ?, etag = ?, last_modified = ?, checked = ?, error = ? WHERE id = ?`),

@@ -121,6 +121,9 @@ type Store interface {
 	// serialized against every other add, so the cap holds however many
 	// clients add at once. limit <= 0 means no cap.
 	AddFeedLimit(ctx context.Context, f *Feed, limit int) (created bool, err error)
+	// DeleteFeed drops feed id (the articles it brought stay), or
+	// returns ErrNotFound.
+	DeleteFeed(ctx context.Context, id int64) error
 	// UpdateFeed records the polling state of feed f.ID.
 	UpdateFeed(ctx context.Context, f Feed) error
 	// Feeds returns every feed in id order.

@@ -25,7 +25,7 @@ func (e *env) addFetchFlags(fs *flag.FlagSet) {
 // inputOptions are the ingest options of a command's PATH arguments:
 // standard input, and a fetcher for URLs, as safe as the server's.
 func (e *env) inputOptions() (ingest.Options, error) {
-	opts := ingest.Options{Stdin: e.stdin}
+	opts := e.ingestOptions()
 	fo := ingest.FetchOptions{}
 	if f := e.fetch; f != nil {
 		list, err := ingest.ParseAllowFetch(*f.allowFetch)

@@ -20,7 +20,7 @@ Usage:
                   [--window DAYS] [--threshold T] [--in CLUSTERS.jsonl...] [PATH...]
   tidings stories --score --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
   tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--token-file F] [--private]
-                [--words N] [--poll DURATION]
+                [--words N] [--poll DURATION] [--grace DURATION] [--read-rate N] [--write-rate N]
   tidings clean [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"tidings/eval"
-	"tidings/ingest"
-	"tidings/news"
+	"tidings/internal/bench"
 )
 
 // defaultRougeData is where ROUGE-1.5.5's data files are looked for when
@@ -58,180 +52,16 @@ func last(v []string, def string) string {
 
 // loadClusters reads every cluster of a JSONL file; bad lines are
 // reported and skipped.
-func (e *env) loadClusters(path string) ([]news.Cluster, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
+func (e *env) loadClusters(path string) ([]bench.Cluster, int, error) {
+	cs, bad, err := bench.LoadClusters(path)
+	for _, err := range bad {
+		e.warn(err)
 	}
-	defer f.Close()
-	var cs []news.Cluster
-	bad := 0
-	for c, err := range ingest.Clusters(path, f) {
-		if err != nil {
-			e.warn(err)
-			bad++
-			continue
-		}
-		cs = append(cs, c)
-	}
-	if len(cs) == 0 {
-		return nil, bad, fmt.Errorf("%s holds no clusters", path)
-	}
-	return cs, bad, nil
-}
-
-// loadReferences reads the ids and references of every cluster of a JSONL
-// file, the way loadClusters names them (a line without "id" is
-// "FILE:LINE"), without decoding or detokenizing the documents, which
-// scoring never reads. Bad lines are reported and skipped.
-func (e *env) loadReferences(path string) ([]news.Cluster, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	var cs []news.Cluster
-	bad := 0
-	br := bufio.NewReader(f)
-	for line := 1; ; line++ {
-		data, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(data)) > 0 {
-			var l struct {
-				ID   string `json:"id"`
-				Refs []struct {
-					ID   string `json:"id"`
-					Text string `json:"text"`
-				} `json:"refs"`
-			}
-			if jerr := json.Unmarshal(data, &l); jerr != nil {
-				e.warn(fmt.Errorf("%s:%d: bad JSON: %w", path, line, jerr))
-				bad++
-			} else {
-				if l.ID == "" {
-					l.ID = fmt.Sprintf("%s:%d", path, line)
-				}
-				c := news.Cluster{ID: l.ID}
-				for _, r := range l.Refs {
-					c.Refs = append(c.Refs, news.Reference{ID: r.ID, Text: r.Text})
-				}
-				cs = append(cs, c)
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, bad, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-	}
-	if len(cs) == 0 {
-		return nil, bad, fmt.Errorf("%s holds no clusters", path)
-	}
-	return cs, bad, nil
-}
-
-// systemScore is one system's ROUGE figures.
-type systemScore struct {
-	Name     string                       `json:"name"`
-	Clusters int                          `json:"clusters"`
-	Metrics  []string                     `json:"metrics"`
-	Scores   map[string]map[string]interv `json:"scores"`
-}
-
-type interv struct {
-	Mean float64 `json:"mean"`
-	Low  float64 `json:"low"`
-	High float64 `json:"high"`
-}
-
-// scoreSystem scores peers (cluster id → summary text, one sentence per
-// line) against the clusters' references, in ROUGE-1.5.5's instance order.
-func scoreSystem(name string, clusters []news.Cluster, peers map[string]string, o eval.Options, res *eval.Resources) (systemScore, error) {
-	t, err := newRougeTable(o, res)
-	if err != nil {
-		return systemScore{Name: name}, err
-	}
-	return t.score(name, clusters, peers)
-}
-
-// rougeTable scores systems against the same clusters, keeping between
-// systems the references' tokens and the bootstrap's draws: a table of 13
-// systems tokenizes each reference once.
-type rougeTable struct {
-	o          eval.Options
-	sc         *eval.Scorer
-	models     map[string]*eval.Models // by cluster id
-	resamplers map[int]*eval.Resampler // by number of clusters scored
-}
-
-func newRougeTable(o eval.Options, res *eval.Resources) (*rougeTable, error) {
-	sc, err := eval.NewScorer(o, res)
-	if err != nil {
-		return nil, err
-	}
-	return &rougeTable{o: o, sc: sc, models: map[string]*eval.Models{}, resamplers: map[int]*eval.Resampler{}}, nil
-}
-
-// score scores one system, see scoreSystem.
-func (t *rougeTable) score(name string, clusters []news.Cluster, peers map[string]string) (systemScore, error) {
-	o := t.o
-	var ids []string
-	byID := map[string]news.Cluster{}
-	for _, c := range clusters {
-		if _, ok := peers[c.ID]; !ok || len(c.Refs) == 0 {
-			continue
-		}
-		ids = append(ids, c.ID)
-		byID[c.ID] = c
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i]+".P" < ids[j]+".P" })
-	out := systemScore{Name: name, Clusters: len(ids), Metrics: o.Metrics(), Scores: map[string]map[string]interv{}}
-	if len(ids) == 0 {
-		return out, errors.New("no cluster has both a summary and references")
-	}
-	results := make([]eval.Result, len(ids))
-	for i, id := range ids {
-		m := t.models[id]
-		if m == nil {
-			refs := make([]string, len(byID[id].Refs))
-			for k, r := range byID[id].Refs {
-				refs[k] = r.Text
-			}
-			var err error
-			if m, err = t.sc.Models(refs); err != nil {
-				return out, err
-			}
-			t.models[id] = m
-		}
-		results[i] = t.sc.Evaluate(peers[id], m)
-	}
-	rs := t.resamplers[len(ids)]
-	if rs == nil {
-		rs = eval.NewResampler(len(ids), o.Resamples)
-		t.resamplers[len(ids)] = rs
-	}
-	vals := make([]float64, len(results))
-	for k, m := range out.Metrics {
-		out.Scores[m] = map[string]interv{}
-		for _, part := range []string{"R", "P", "F"} {
-			for i, r := range results {
-				vals[i] = r.Scores[k].R
-				switch part {
-				case "P":
-					vals[i] = r.Scores[k].P
-				case "F":
-					vals[i] = r.Scores[k].F
-				}
-			}
-			iv := rs.Interval(vals, o.Confidence)
-			out.Scores[m][part] = interv{iv.Mean, iv.Low, iv.High}
-		}
-	}
-	return out, nil
+	return cs, len(bad), err
 }
 
 // writeROUGE prints scores in ROUGE-1.5.5's own line format.
-func writeROUGE(w io.Writer, s systemScore, confidence float64) {
+func writeROUGE(w io.Writer, s bench.SystemScore, confidence float64) {
 	for _, m := range s.Metrics {
 		fmt.Fprintln(w, "---------------------------------------------")
 		for _, part := range []string{"R", "P", "F"} {
@@ -269,32 +99,32 @@ func (e *env) rouge(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	clusters, bad, err := e.loadReferences(data[0])
+	// Scoring reads only the references, not the documents.
+	clusters, badLines, err := bench.LoadReferences(data[0])
+	for _, err := range badLines {
+		e.warn(err)
+	}
 	if err != nil {
 		return err
 	}
-	table, err := newRougeTable(o, res)
+	bad := len(badLines)
+	table, err := bench.NewTable(o, res)
 	if err != nil {
 		return err
 	}
-	var all []systemScore
+	var all []bench.SystemScore
 	missing := 0
 	for i, dir := range sys {
 		name := filepath.Base(filepath.Clean(dir))
 		if len(names) > 0 {
 			name = names[i]
 		}
-		peers := map[string]string{}
-		for _, c := range clusters {
-			b, err := os.ReadFile(filepath.Join(dir, fileName(c.ID)+".txt"))
-			if err != nil {
-				e.warn(fmt.Errorf("system %s: cluster %s: %w", name, c.ID, err))
-				missing++
-				continue
-			}
-			peers[c.ID] = string(b)
+		peers, lost := bench.ReadSummaries(dir, clusters)
+		for _, err := range lost {
+			e.warn(fmt.Errorf("system %s: %w", name, err))
 		}
-		s, err := table.score(name, clusters, peers)
+		missing += len(lost)
+		s, err := table.Score(name, clusters, peers)
 		if err != nil {
 			return fmt.Errorf("system %s: %w", name, err)
 		}

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,14 +15,20 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"tidings/ingest"
 	"tidings/store"
 )
 
-// articleIn is the JSON form of a posted article.
+// articleIn is the JSON form of a posted article: the article format of
+// the CLI's JSONL files (one line is one post), plus author.
 type articleIn struct {
+	// ID is the article's id in a JSONL file; accepted and not kept (the
+	// server gives its own ids).
+	ID        string `json:"id"`
 	Title     string `json:"title"`
+	Headline  string `json:"headline"` // the title, when title is empty
 	Text      string `json:"text"`
 	HTML      string `json:"html"`
 	URL       string `json:"url"`
@@ -53,7 +61,7 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	a := store.Article{URL: in.URL, Outlet: in.Outlet, Title: in.Title, Author: in.Author, Raw: in.Text}
+	a := store.Article{URL: in.URL, Outlet: in.Outlet, Title: cmp.Or(in.Title, in.Headline), Author: in.Author, Raw: in.Text}
 	if in.HTML != "" {
 		a.Raw, a.IsHTML = in.HTML, true
 	}
@@ -61,6 +69,10 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		t, err := ingest.ParseDate(in.Published)
 		if err != nil {
 			fail(w, http.StatusBadRequest, "bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", in.Published)
+			return
+		}
+		if !inDateRange(t) {
+			fail(w, http.StatusBadRequest, "\"published\" %q is out of range: want a time from 0001-01-01 to 9999-12-31 (UTC)", in.Published)
 			return
 		}
 		a.Published = t
@@ -133,10 +145,8 @@ func decodeArticle(contentType string, body []byte) (articleIn, error) {
 			in.Text = string(body)
 			break
 		}
-		dec := json.NewDecoder(strings.NewReader(string(body)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			return in, fmt.Errorf("bad JSON: %v", err)
+		if err := decodeJSON(bytes.NewReader(body), &in); err != nil {
+			return in, err
 		}
 	case "text/html", "application/xhtml+xml":
 		in.HTML = string(body)
@@ -145,6 +155,9 @@ func decodeArticle(contentType string, body []byte) (articleIn, error) {
 	default:
 		return in, fmt.Errorf("unsupported Content-Type %q: send application/json, text/html or text/plain", mt)
 	}
+	if err := checkText(in.Text + in.HTML); err != nil {
+		return in, err
+	}
 	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) == "" {
 		return in, errors.New(`no article: give "text" or "html"`)
 	}
@@ -152,6 +165,70 @@ func decodeArticle(contentType string, body []byte) (articleIn, error) {
 		return in, errors.New(`give "text" or "html", not both`)
 	}
 	return in, nil
+}
+
+// inDateRange reports whether t, in UTC, is within the years 1 to 9999,
+// the times the store keeps.
+func inDateRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 1 && y <= 9999
+}
+
+// Bounds of checkText: the share of a text's bytes that may be control
+// characters, or bytes that are not UTF-8 (a page in another charset
+// has some; random bytes have about half).
+const (
+	maxControlShare = 0.01
+	maxInvalidShare = 0.10
+)
+
+// checkText refuses a posted text or page that is binary: one NUL byte
+// anywhere, or, over the whole of it, more control characters (other
+// than tab, newline, form feed and carriage return) than maxControlShare
+// of its bytes, or more bytes that are not UTF-8 than maxInvalidShare.
+func checkText(t string) error {
+	controls, invalid := 0, 0
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case r == 0:
+			return fmt.Errorf("the article is binary: a NUL byte at byte %d (send text or HTML)", i)
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case r < ' ' && r != '\t' && r != '\n' && r != '\f' && r != '\r', r == 0x7f:
+			controls++
+		}
+		i += n
+	}
+	switch {
+	case float64(controls) > maxControlShare*float64(len(t)):
+		return fmt.Errorf("the article is binary: %d control characters in %d bytes (send text or HTML)", controls, len(t))
+	case float64(invalid) > maxInvalidShare*float64(len(t)):
+		return fmt.Errorf("the article is binary: %d of its %d bytes are not UTF-8 (send text or HTML)", invalid, len(t))
+	}
+	return nil
+}
+
+// decodeJSON decodes the one JSON value of r into v: a field v lacks, or
+// anything but space after the value, is an error.
+func decodeJSON(r io.Reader, v any) error {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return fmt.Errorf("bad JSON: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return errors.New("bad JSON: more after the object (send one JSON object)")
+	}
+	return nil
 }
 
 // articleKey is what makes ingest idempotent: the URL when there is one,
@@ -212,6 +289,10 @@ type storyItem struct {
 
 func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 	q := store.Query{Search: r.URL.Query().Get("q"), Limit: 20}
+	if msg := checkQuery(q.Search); msg != "" {
+		fail(w, http.StatusBadRequest, "%s", msg)
+		return
+	}
 	for name, dst := range map[string]*int{"limit": &q.Limit, "offset": &q.Offset} {
 		if v := r.URL.Query().Get(name); v != "" {
 			n, err := strconv.Atoi(v)

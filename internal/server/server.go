@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tidings"
@@ -49,6 +50,15 @@ type Options struct {
 	// Cluster controls how articles are grouped into stories; the zero
 	// value uses the defaults.
 	Cluster cluster.Options
+	// ReadRate is how many reads (GET of the API, the pages and the story
+	// feeds) a second each client may make, in bursts of twice as many;
+	// a client is a remote IP address, or an IPv6 /64. 0 means
+	// DefaultReadRate; negative means no limit. A read over it is
+	// answered 429 with Retry-After.
+	ReadRate float64
+	// WriteRate is the same for writes (POST and DELETE of the API); 0
+	// means DefaultWriteRate.
+	WriteRate float64
 }
 
 // Server serves the API and the web pages over a store. Its handlers
@@ -64,6 +74,14 @@ type Server struct {
 	worker  *worker
 	fetcher *ingest.Fetcher
 	poke    chan struct{} // asks Run for a poll now
+
+	draining context.Context // done once Drain is called
+	drain    context.CancelFunc
+
+	reads, writes *limiter // nil for no limit
+
+	feedMu  sync.Mutex // serializes adding and deleting feeds
+	feedCap int        // MaxFeeds; tests lower it
 }
 
 // New returns a server over st, after replaying its articles.
@@ -78,6 +96,9 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
+	s.draining, s.drain = context.WithCancel(context.Background())
+	s.feedCap = MaxFeeds
+	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
 	if err := s.placer.start(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -91,34 +112,77 @@ func (s *Server) Close() { s.worker.close() }
 // Wait blocks until every touched story is summarized.
 func (s *Server) Wait() { s.worker.wait() }
 
-// Handler returns the API's routes.
+// route is one pattern of the Handler's mux and what serves it.
+type route struct {
+	pattern string // a ServeMux pattern: "METHOD /path"
+	h       http.HandlerFunc
+}
+
+// routes are the Handler's routes; openapi.json describes each.
+func (s *Server) routes() []route {
+	api := []route{
+		{"POST /api/articles", s.write(s.postArticle)},
+		{"POST /api/fetch", s.write(s.postFetch)},
+		{"POST /api/feeds", s.write(s.postFeed)},
+		{"GET /api/feeds", s.read(s.listFeeds)},
+		{"DELETE /api/feeds/{id}", s.write(s.deleteFeed)},
+		{"GET /api/articles/{id}", s.read(s.getArticle)},
+		{"GET /api/stories", s.read(s.listStories)},
+		{"GET /api/stories/{id}", s.read(s.getStory)},
+		{"GET /api/openapi.json", s.read(serveOpenAPI)},
+		{"GET /feed.atom", s.read(s.atomFeed)},
+		{"GET /feed.json", s.read(s.jsonFeed)},
+	}
+	return append(api, s.webRoutes()...)
+}
+
+// Handler returns the server's routes: the API, the story feeds and the
+// web pages. A path under /api/ that no route has is answered 404, and
+// one that has routes for other methods 405 with Allow.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/articles", s.write(s.postArticle))
-	mux.HandleFunc("POST /api/fetch", s.write(s.postFetch))
-	mux.HandleFunc("POST /api/feeds", s.write(s.postFeed))
-	mux.HandleFunc("GET /api/feeds", s.read(s.listFeeds))
-	mux.HandleFunc("GET /api/articles/{id}", s.read(s.getArticle))
-	mux.HandleFunc("GET /api/stories", s.read(s.listStories))
-	mux.HandleFunc("GET /api/stories/{id}", s.read(s.getStory))
-	s.webRoutes(mux)
+	for _, rt := range s.routes() {
+		mux.HandleFunc(rt.pattern, rt.h)
+	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := allowed(mux, r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			fail(w, http.StatusMethodNotAllowed, "%s %s: this endpoint takes %s", r.Method, r.URL.Path, strings.Join(allow, ", "))
+			return
+		}
 		fail(w, http.StatusNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path)
 	})
-	return mux
+	return s.cuttable(mux)
+}
+
+// allowed returns the methods that mux serves r's path with, other than
+// by its catch-all "/api/".
+func allowed(mux *http.ServeMux, r *http.Request) []string {
+	var out []string
+	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"} {
+		probe := &http.Request{Method: m, URL: r.URL, Host: r.Host, Header: http.Header{}}
+		if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/api/" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // authorized reports whether r carries the token ("Authorization: Bearer
-// TOKEN").
+// TOKEN"; the scheme's case does not matter, as RFC 9110 says).
 func (s *Server) authorized(r *http.Request) bool {
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.Token)) == 1
+	scheme, got, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	got = strings.TrimLeft(got, " ")
+	return ok && strings.EqualFold(scheme, "Bearer") && subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.Token)) == 1
 }
 
-// write guards a write endpoint: it needs the token, and its body is
-// bounded by MaxBody.
+// write guards a write endpoint: it is rate-limited, needs the token, and
+// its body is bounded by MaxBody.
 func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if limited(s.writes, w, r, true) {
+			return
+		}
 		if !s.authorized(r) {
 			w.Header().Set("WWW-Authenticate", "Bearer")
 			fail(w, http.StatusUnauthorized, "writing needs the token: send Authorization: Bearer <token>")
@@ -129,10 +193,13 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// read guards a read endpoint: on a private server it needs the token or
-// the session cookie.
+// read guards a read endpoint: it is rate-limited, and on a private
+// server it needs the token or the session cookie.
 func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if limited(s.reads, w, r, true) {
+			return
+		}
 		if s.opts.Private && !s.authorized(r) && !s.signedIn(r) {
 			w.Header().Set("WWW-Authenticate", "Bearer")
 			fail(w, http.StatusUnauthorized, "this server is private: send Authorization: Bearer <token>")

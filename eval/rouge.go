@@ -132,19 +132,19 @@ type tokenizer struct {
 // summary tokenizes text the way ROUGE-1.5.5 reads an SPL file.
 func (t tokenizer) summary(text string) summary {
 	var lines []string
-	for l := range strings.SplitSeq(text, "\n") {
+	for l := range strings.SplitSeq(lowerASCII(text), "\n") {
 		if l != "" {
-			lines = append(lines, lowerASCII(l))
+			lines = append(lines, l)
 		}
 	}
 	var s summary
 	// ROUGE-N and -S read the truncated text as one sequence.
 	for _, l := range t.truncate(lines, false) {
-		s.tokens = append(s.tokens, t.tokens(l)...)
+		s.tokens = t.tokens(s.tokens, l)
 	}
 	if t.o.LCS || t.o.W > 0 {
 		for _, l := range t.truncate(lines, true) {
-			s.lines = append(s.lines, t.tokens(l))
+			s.lines = append(s.lines, t.tokens(nil, l))
 		}
 	}
 	return s
@@ -159,12 +159,12 @@ func (t tokenizer) truncate(lines []string, lcs bool) []string {
 		var out []string
 		count := 0
 		for _, l := range lines {
-			pieces := splitASCIISpace(l)
-			if count+len(pieces) < t.o.WordLimit {
+			if n := countASCIIFields(l); count+n < t.o.WordLimit {
 				out = append(out, l)
-				count += len(pieces)
+				count += n
 				continue
 			}
+			pieces := splitASCIISpace(l)
 			out = append(out, strings.Join(pieces[:t.o.WordLimit-count], " "))
 			return out
 		}
@@ -199,6 +199,21 @@ func splitASCIISpace(l string) []string {
 	return pieces
 }
 
+// countASCIIFields returns len(splitASCIISpace(l)) without making the
+// pieces.
+func countASCIIFields(l string) int {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		if !isASCIISpace(rune(l[i])) && (i == 0 || isASCIISpace(rune(l[i-1]))) {
+			n++
+		}
+	}
+	if n > 0 && isASCIISpace(rune(l[0])) {
+		n++ // Perl's empty first piece
+	}
+	return n
+}
+
 func isASCIISpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
 }
@@ -213,10 +228,9 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// tokens returns the tokens of a lower-cased line: maximal runs of
+// tokens appends to out the tokens of a lower-cased line: maximal runs of
 // [a-z0-9], stop words removed (-s), stemmed (-m).
-func (t tokenizer) tokens(l string) []string {
-	var out []string
+func (t tokenizer) tokens(out []string, l string) []string {
 	for i := 0; i < len(l); {
 		if !isTokenByte(l[i]) {
 			i++

@@ -66,6 +66,7 @@ func FuzzROUGE(f *testing.F) {
 	f.Add("the cat sat\non the mat", "the cat sat on the mat", uint8(0))
 	f.Add("", "x", uint8(1))
 	f.Add("A-b c\r\n  d", "  \n\n", uint8(2))
+	f.Add("x", " \tone  two\vthree\xff ", uint8(1))
 	f.Fuzz(func(t *testing.T, peer, ref string, mode uint8) {
 		o := DefaultOptions()
 		o.N, o.W, o.Skip, o.SU = 4, 1.2, 4, true
@@ -92,6 +93,9 @@ func FuzzROUGE(f *testing.F) {
 		// A text scored against itself scores 1 wherever it has units.
 		self, _ := Evaluate(ref, []string{ref}, DefaultOptions(), nil)
 		check(self)
+		if n, pieces := countASCIIFields(ref), splitASCIISpace(ref); n != len(pieces) {
+			t.Fatalf("countASCIIFields(%q) = %d, splitASCIISpace gives %d pieces", ref, n, len(pieces))
+		}
 		toks := tokenizer{o: DefaultOptions()}.summary(ref).tokens
 		if s, _ := self.Get("ROUGE-L"); len(toks) > 0 && (s.R != 1 || s.P != 1 || s.F != 1) {
 			t.Fatalf("ROUGE-L of %q against itself = %+v, want 1", ref, s)

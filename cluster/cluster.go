@@ -97,6 +97,7 @@ type story struct {
 	first    time.Time         // earliest and latest member dates
 	last     time.Time
 	dated    int // members with a date
+	tested   int // members at the last split test
 }
 
 // Clusterer places articles into stories one at a time.
@@ -136,13 +137,20 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // placed: a story's first articles join it while its centroid is still
 // raw. Such a move is reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
-	s := c.place(d)
-	if k := len(c.docs) - 1 - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
+	c.place(d)
+	id := len(c.docs) - 1
+	if k := id - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
 		if from := c.of[k]; c.move(k) {
 			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+			c.moves = append(c.moves, c.splitGrown(c.of[k])...)
 		}
 	}
-	return s
+	for _, m := range c.splitGrown(c.of[id]) {
+		if m.Article != id { // its story is what Add returns
+			c.moves = append(c.moves, m)
+		}
+	}
+	return c.of[id]
 }
 
 // Moves returns the articles that moved since the last call, in order.
@@ -160,9 +168,7 @@ func (c *Clusterer) place(d Doc) int {
 	c.dates = append(c.dates, d.Date)
 	s, _ := c.best(v, d.Date, -1)
 	if s < 0 {
-		s = len(c.stories)
-		c.stories = append(c.stories, &story{centroid: map[int32]float64{}})
-		c.mark = append(c.mark, -1)
+		s = c.newStory()
 	}
 	c.of = append(c.of, s)
 	c.join(s, id)
@@ -352,14 +358,9 @@ func Batch(docs []Doc, opts Options) [][]int {
 	for _, i := range order {
 		c.place(docs[i])
 	}
-	for range batchPasses {
-		moved := false
-		for k := range order {
-			moved = c.move(k) || moved
-		}
-		if !moved {
-			break
-		}
+	c.settleAll(len(order))
+	for s := range len(c.stories) {
+		c.split(s)
 	}
 	stories := c.Stories()
 	for _, s := range stories {
@@ -370,6 +371,20 @@ func Batch(docs []Doc, opts Options) [][]int {
 	}
 	slices.SortFunc(stories, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	return stories
+}
+
+// settleAll gives each of the first n articles, in order, a chance to
+// move, pass after pass (at most batchPasses) until none moves.
+func (c *Clusterer) settleAll(n int) {
+	for range batchPasses {
+		moved := false
+		for k := range n {
+			moved = c.move(k) || moved
+		}
+		if !moved {
+			break
+		}
+	}
 }
 
 // weighed returns an empty clusterer whose term weights come from the

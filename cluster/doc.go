@@ -19,7 +19,19 @@
 // ([Clusterer.Moves] reports such moves). [Batch] knows the whole pile
 // first: it weighs terms over all of it, adds the articles in date order,
 // then moves each article to the story that suits it best, pass after
-// pass until none moves (at most three). Candidate stories come from an inverted
+// pass until none moves (at most three).
+//
+// Centroids blur two events of one kind (two fights of one champion, two
+// fires in one town): each side's reports are closer to each other than
+// to the other side's, yet the story's centroid sits between them. So a
+// story is also tested for a split: each member is linked to its three
+// most similar fellow members, the links are grouped agglomeratively by
+// their centroid cosine over the graph, and when two or more groups of at
+// least four articles come out, each becomes a story (smaller groups join
+// the one they are closest to). Batch tests every story once all are
+// placed; a Clusterer tests the story an article joins, while it is small
+// at every article, then each time it has grown by an eighth, and reports
+// the moves. Candidate stories come from an inverted
 // index over the articles' heaviest terms whose lists keep only the most
 // recent stories, so the cost per article is bounded and the total grows
 // linearly with the pile.

@@ -362,6 +362,9 @@ func Batch(docs []Doc, opts Options) [][]int {
 	for s := range len(c.stories) {
 		c.split(s)
 	}
+	for s := range len(c.stories) {
+		c.merge(s)
+	}
 	stories := c.Stories()
 	for _, s := range stories {
 		for j, k := range s {

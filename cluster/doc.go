@@ -28,10 +28,13 @@
 // most similar fellow members, the links are grouped agglomeratively by
 // their centroid cosine over the graph, and when two or more groups of at
 // least four articles come out, each becomes a story (smaller groups join
-// the one they are closest to). Batch tests every story once all are
-// placed; a Clusterer tests the story an article joins, while it is small
-// at every article, then each time it has grown by an eighth, and reports
-// the moves. Candidate stories come from an inverted
+// the one they are closest to). The same graph merges: a story takes in
+// another whose centroid is like its own (cosine 0.3 or more) when the
+// largest group of their union's graph holds at least half of each.
+// Batch tests every story once all are placed, splits first; a Clusterer
+// tests the story an article joins, at every article while the story is
+// under 16 articles, then each time it has grown by an eighth, and
+// reports the moves. Candidate stories come from an inverted
 // index over the articles' heaviest terms whose lists keep only the most
 // recent stories, so the cost per article is bounded and the total grows
 // linearly with the pile.

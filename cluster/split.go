@@ -83,15 +83,16 @@ func (c *Clusterer) split(s int) []Move {
 }
 
 // splitGrown tests story s with split when it has grown enough since
-// its last test: at every article while it is small, then each time it
-// has grown by an eighth, so that the tests' cost stays in proportion to
+// its last test: at every article while it is small (under 16), then each
+// time it has grown by an eighth, so that the tests' cost stays in proportion to
 // the story's size.
 func (c *Clusterer) splitGrown(s int) []Move {
 	st := c.stories[s]
 	m := len(st.members)
-	if m < 64 || m >= st.tested+st.tested/8 {
+	if m < 16 || m >= st.tested+st.tested/8 {
 		st.tested = m
-		return c.split(s)
+		moves := c.split(s)
+		return append(moves, c.merge(s)...)
 	}
 	return nil
 }

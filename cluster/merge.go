@@ -128,4 +128,3 @@ func (c *Clusterer) spansMeet(a, b *story) bool {
 	}
 	return !b.last.Before(a.first.Add(-w)) && !b.first.After(a.last.Add(w))
 }
-

@@ -43,9 +43,10 @@ func Group(arts []news.Article, opts StoryOptions) ([]news.Article, [][]int) {
 
 // Doc returns what the cluster stage sees of a prepared article: the
 // terms of its title and sentences, the terms of the names they mention,
-// and its date.
+// and its date: the publication date, else the date stamped at the top of
+// its text (see eventDate).
 func Doc(a *news.Article) cluster.Doc {
-	d := cluster.Doc{Date: a.Date, Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
+	d := cluster.Doc{Date: eventDate(a), Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
 	// The dateline names where the story happens; cleaning cut it from
 	// the text.
 	d.Terms = append(d.Terms, segment.Terms(a.Dateline)...)

@@ -18,15 +18,17 @@ type Doc struct {
 	// Names are the terms of the names the article mentions, with repeats;
 	// they count NameWeight times a plain term.
 	Names []string
-	// Date is the publication date, or zero when unknown: an undated
-	// article is not held to any story's time window.
+	// Date is when the article's events happened as far as it says (its
+	// publication date, or the date stamped at the top of its text), or
+	// zero when unknown: an undated article is not held to any story's
+	// time window, and does not widen one.
 	Date time.Time
 }
 
 // Defaults of Options.
 const (
 	DefaultThreshold  = 0.17
-	DefaultWindow     = 4 * 24 * time.Hour
+	DefaultWindow     = 7 * 24 * time.Hour
 	DefaultNameWeight = 1
 	DefaultSettle     = 20
 )

@@ -117,6 +117,24 @@ type Clusterer struct {
 	mark    []int             // per story: the last search that scored it
 	stamp   int               // searches so far
 	moves   []Move            // since the last call to Moves
+	blocked []int             // stories the last placement matched outside its window
+	collect bool              // whether best fills blocked
+}
+
+// maxRecheck is how many undated articles of a story Add gives a chance
+// to move when an article outside the story's time window matches it.
+const maxRecheck = 16
+
+// undated returns up to n of the latest undated members of story s.
+func (c *Clusterer) undated(s, n int) []int {
+	var out []int
+	m := c.stories[s].members
+	for i := len(m) - 1; i >= 0 && len(out) < n; i-- {
+		if c.dates[m[i]].IsZero() {
+			out = append(out, m[i])
+		}
+	}
+	return out
 }
 
 // Move is an article that left one story for another.
@@ -139,8 +157,20 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // placed: a story's first articles join it while its centroid is still
 // raw. Such a move is reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
+	c.blocked, c.collect = c.blocked[:0], true
 	c.place(d)
+	c.collect = false
 	id := len(c.docs) - 1
+	// A story that d matched but lies outside d's time window may hold
+	// undated articles that joined it before any article of d's event
+	// came: each gets a chance to move.
+	for _, t := range slices.Clone(c.blocked) {
+		for _, k := range c.undated(t, maxRecheck) {
+			if from := c.of[k]; c.move(k) {
+				c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+			}
+		}
+	}
 	if k := id - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
 		if from := c.of[k]; c.move(k) {
 			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
@@ -261,7 +291,15 @@ func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
 			}
 			c.mark[s] = me
 			st := c.stories[s]
-			if len(st.members) == 0 || !c.inWindow(st, d) {
+			if len(st.members) == 0 {
+				continue
+			}
+			if !c.inWindow(st, d) {
+				// Its undated members may be of d's event rather than
+				// of the story's dates: see Add.
+				if c.collect && st.dated < len(st.members) && c.cosine(v, st) >= c.opts.threshold() {
+					c.blocked = append(c.blocked, s)
+				}
 				continue
 			}
 			sim := c.cosine(v, st)

@@ -88,3 +88,63 @@ func stampDate(s string) time.Time {
 	}
 	return best
 }
+
+// maxReported bounds the days reportedDates returns per article.
+const maxReported = 8
+
+// A day the text reports, its year optional: "on March 3", "3 March",
+// "March 3, 2013".
+var (
+	reportMonthDay = regexp.MustCompile(`\b` + stampMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?`)
+	reportDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + stampMonth + `\b\.?(?:,?\s+((?:19|20)\d\d)\b)?`)
+)
+
+// reportedDates returns the days a's sentences name (month and day, with
+// or without a year), each resolved against pub: a day without a year
+// takes pub's year, or the year before when that would put it more than
+// half a year after pub. Days after pub are left out: they are plans,
+// not reports. Without pub only days with a year count. At most
+// maxReported, in text order, without repeats.
+func reportedDates(a *news.Article, pub time.Time) []time.Time {
+	var out []time.Time
+	add := func(y, m, d int, withYear bool) {
+		if !withYear {
+			if pub.IsZero() {
+				return
+			}
+			y = pub.Year()
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d || m < 1 || m > 12 {
+			return
+		}
+		if !withYear && t.Sub(pub) > 183*24*time.Hour {
+			t = t.AddDate(-1, 0, 0)
+		}
+		if !pub.IsZero() && t.After(pub) {
+			return // a plan, not a report: "the patrol starts on May 1"
+		}
+		for _, o := range out {
+			if o.Equal(t) {
+				return
+			}
+		}
+		out = append(out, t)
+	}
+	num := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	for _, s := range a.Sentences {
+		if len(out) >= maxReported {
+			break
+		}
+		if !strings.ContainsAny(s.Text, "0123456789") {
+			continue
+		}
+		for _, m := range reportMonthDay.FindAllStringSubmatch(s.Text, -1) {
+			add(num(m[3]), int(stampMonths[strings.ToLower(m[1][:3])]), num(m[2]), m[3] != "")
+		}
+		for _, m := range reportDayMonth.FindAllStringSubmatch(s.Text, -1) {
+			add(num(m[3]), int(stampMonths[strings.ToLower(m[2][:3])]), num(m[1]), m[3] != "")
+		}
+	}
+	return out[:min(len(out), maxReported)]
+}

@@ -78,3 +78,35 @@ func FuzzStampDate(f *testing.F) {
 		}
 	})
 }
+
+func TestReportedDates(t *testing.T) {
+	t.Parallel()
+	pub := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		text string
+		pub  time.Time
+		want string
+	}{
+		{"a day in the publication year", "The fire broke out on January 7.", pub, "[2026-01-07]"},
+		{"a late-December day is last year's", "Talks began on December 30 and ended on 2 January.", pub, "[2025-12-30 2026-01-02]"},
+		{"with its year", "He was convicted on March 3, 2009.", pub, "[2009-03-03]"},
+		{"a day after publication is a plan", "The patrol starts on January 20.", pub, "[]"},
+		{"without a publication date only years count", "On March 3 and on May 4, 2013.", time.Time{}, "[2013-05-04]"},
+		{"repeats once", "On January 7 ... January 7.", pub, "[2026-01-07]"},
+		{"no days", "Talks ended on Monday.", pub, "[]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := news.Article{Text: tc.text}
+			Segment(&a)
+			var got []string
+			for _, d := range reportedDates(&a, tc.pub) {
+				got = append(got, d.Format(time.DateOnly))
+			}
+			if s := "[" + strings.Join(got, " ") + "]"; s != tc.want {
+				t.Errorf("reportedDates(%q) = %s, want %s", tc.text, s, tc.want)
+			}
+		})
+	}
+}

@@ -47,6 +47,7 @@ func Group(arts []news.Article, opts StoryOptions) ([]news.Article, [][]int) {
 // its text (see eventDate).
 func Doc(a *news.Article) cluster.Doc {
 	d := cluster.Doc{Date: eventDate(a), Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
+	d.Reported = reportedDates(a, d.Date)
 	// The dateline names where the story happens; cleaning cut it from
 	// the text.
 	d.Terms = append(d.Terms, segment.Terms(a.Dateline)...)

@@ -23,6 +23,12 @@ type Doc struct {
 	// zero when unknown: an undated article is not held to any story's
 	// time window, and does not widen one.
 	Date time.Time
+	// Reported are the days the article's text says its events happened
+	// on ("on March 3"), resolved against Date. An article published
+	// outside a story's time window may still join it when one of them
+	// lies inside: it reports that story's event, later. They do not
+	// widen the story's window.
+	Reported []time.Time
 }
 
 // Defaults of Options.
@@ -111,6 +117,7 @@ type Clusterer struct {
 	idf     []float64 // fixed weights (Batch); nil: from df as documents come
 	docs    []vec.Vector
 	dates   []time.Time
+	reports [][]time.Time // Doc.Reported of each doc
 	of      []int // story of each doc
 	stories []*story
 	posts   map[int32][]int32 // term -> stories, oldest first
@@ -198,7 +205,8 @@ func (c *Clusterer) place(d Doc) int {
 	id := len(c.docs)
 	c.docs = append(c.docs, v)
 	c.dates = append(c.dates, d.Date)
-	s, _ := c.best(v, d.Date, -1)
+	c.reports = append(c.reports, d.Reported)
+	s, _ := c.best(v, d.Date, d.Reported, -1)
 	if s < 0 {
 		s = c.newStory()
 	}
@@ -278,8 +286,9 @@ func (c *Clusterer) weight(id int32) float64 {
 }
 
 // best returns the story most similar to v that may take an article of
-// date d, and the cosine, or -1. It ignores story skip.
-func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
+// date d reporting the days rep, and the cosine, or -1. It ignores
+// story skip.
+func (c *Clusterer) best(v vec.Vector, d time.Time, rep []time.Time, skip int) (int, float64) {
 	c.stamp++
 	me := c.stamp
 	best, bestSim := -1, c.opts.threshold()
@@ -294,7 +303,7 @@ func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
 			if len(st.members) == 0 {
 				continue
 			}
-			if !c.inWindow(st, d) {
+			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
 				// Its undated members may be of d's event rather than
 				// of the story's dates: see Add.
 				if c.collect && st.dated < len(st.members) && c.cosine(v, st) >= c.opts.threshold() {
@@ -309,6 +318,17 @@ func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
 		}
 	}
 	return best, bestSim
+}
+
+// reportsOn reports whether one of the days rep lies within the window
+// of st's dated articles.
+func (c *Clusterer) reportsOn(st *story, rep []time.Time) bool {
+	for _, d := range rep {
+		if !d.IsZero() && st.dated > 0 && c.inWindow(st, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // inWindow reports whether an article of date d may join st.
@@ -588,7 +608,7 @@ func (c *Clusterer) move(k int) bool {
 	if len(c.stories[own].members) == 1 {
 		// A singleton's own centroid is itself; any story above the
 		// threshold is better.
-		if s, _ := c.best(c.docs[k], c.dates[k], own); s >= 0 {
+		if s, _ := c.best(c.docs[k], c.dates[k], c.reports[k], own); s >= 0 {
 			c.leave(k)
 			c.of[k] = s
 			c.join(s, k)
@@ -598,7 +618,7 @@ func (c *Clusterer) move(k int) bool {
 	}
 	c.leave(k)
 	stay := c.cosine(c.docs[k], c.stories[own])
-	s, sim := c.best(c.docs[k], c.dates[k], own)
+	s, sim := c.best(c.docs[k], c.dates[k], c.reports[k], own)
 	if s < 0 || sim <= stay {
 		s = own
 	}

@@ -8,7 +8,9 @@
 // [TopTerms] heaviest terms kept) and joins the story whose centroid is
 // most similar to it, when the cosine reaches Options.Threshold and its
 // date lies within Options.Window of the story's dated articles; otherwise
-// it starts a story. This is single-pass clustering as in Topic Detection
+// it starts a story. An article dated outside a story's window may still
+// join it when one of the days its text reports ([Doc].Reported) lies
+// inside: a later report of that story's event. This is single-pass clustering as in Topic Detection
 // and Tracking (Allan et al., 1998), with time as a hard gate so that the
 // same actors meeting twice, weeks apart, make two stories.
 //

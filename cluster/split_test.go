@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 // fights are two title fights of one champion: every report shares the
@@ -68,6 +69,33 @@ func TestLinked(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := fmt.Sprint(linked(tc.m, tc.link)); got != tc.want {
 				t.Errorf("linked = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestReportedJoinsAcrossTheWindow(t *testing.T) {
+	fire := "warehouse fire dairy palmer destroyed firefighters blaze "
+	late := doc(fire+"insurance uninsured owners", "2026-06-20")
+	tests := []struct {
+		name     string
+		reported string
+		want     string
+	}{
+		{"it reports the fire's day", "2026-03-02", "[[0 1 2]]"},
+		{"it reports another day", "2026-05-02", "[[0 1] [2]]"},
+		{"it reports nothing", "", "[[0 1] [2]]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := late
+			if tc.reported != "" {
+				r, _ := time.Parse(time.DateOnly, tc.reported)
+				d.Reported = []time.Time{r}
+			}
+			docs := []Doc{doc(fire+"night", "2026-03-02"), doc(fire+"morning", "2026-03-03"), d}
+			if got := fmt.Sprint(Batch(docs, Options{})); got != tc.want {
+				t.Errorf("Batch = %s, want %s", got, tc.want)
 			}
 		})
 	}

@@ -118,7 +118,7 @@ type Clusterer struct {
 	docs    []vec.Vector
 	dates   []time.Time
 	reports [][]time.Time // Doc.Reported of each doc
-	of      []int // story of each doc
+	of      []int         // story of each doc
 	stories []*story
 	posts   map[int32][]int32 // term -> stories, oldest first
 	mark    []int             // per story: the last search that scored it

@@ -114,8 +114,9 @@ type Clusterer struct {
 	vocab   *vec.Vocab
 	df      []int
 	n       int
-	idf     []float64 // fixed weights (Batch); nil: from df as documents come
-	docs    []vec.Vector
+	idf     []float64    // fixed weights (Batch); nil: from df as documents come
+	docs    []vec.Vector // in id order
+	probes  [][]int32    // per doc: the ids of its probeTerms heaviest terms
 	dates   []time.Time
 	reports [][]time.Time // Doc.Reported of each doc
 	of      []int         // story of each doc
@@ -201,12 +202,13 @@ func (c *Clusterer) Moves() []Move {
 
 // place adds d to the story it is most similar to, or to a new one.
 func (c *Clusterer) place(d Doc) int {
-	v := c.vector(d)
+	v, probe := c.vector(d)
+	c.probes = append(c.probes, probe)
 	id := len(c.docs)
 	c.docs = append(c.docs, v)
 	c.dates = append(c.dates, d.Date)
 	c.reports = append(c.reports, d.Reported)
-	s, _ := c.best(v, d.Date, d.Reported, -1)
+	s, _ := c.best(v, probe, d.Date, d.Reported, -1)
 	if s < 0 {
 		s = c.newStory()
 	}
@@ -230,9 +232,10 @@ func (c *Clusterer) Stories() [][]int {
 	return out
 }
 
-// vector returns d's TF-IDF vector, cut to its TopTerms heaviest terms and
-// normalized. It counts d in the document frequencies first.
-func (c *Clusterer) vector(d Doc) vec.Vector {
+// vector returns d's TF-IDF vector, cut to its TopTerms heaviest terms,
+// normalized, in id order, and the ids of its probeTerms heaviest terms,
+// heaviest first. It counts d in the document frequencies first.
+func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	tf := map[int32]float64{}
 	for _, t := range d.Terms {
 		tf[c.vocab.ID(t)]++
@@ -257,20 +260,25 @@ func (c *Clusterer) vector(d Doc) vec.Vector {
 		}
 		v = append(v, vec.Entry{ID: id, W: (1 + math.Log(f)) * c.weight(id)})
 	}
-	// Heaviest first, ties by id, then keep TopTerms in id order.
+	// Heaviest first, ties by id.
 	slices.SortFunc(v, func(a, b vec.Entry) int {
 		if c := cmp.Compare(b.W, a.W); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	v = v[:min(len(v), TopTerms)]
+	v = slices.Clip(v[:min(len(v), TopTerms)])
+	probe := make([]int32, min(len(v), probeTerms))
+	for i := range probe {
+		probe[i] = v[i].ID
+	}
+	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
 	if n := v.Norm(); n > 0 {
 		for i := range v {
 			v[i].W /= n
 		}
 	}
-	return v // heaviest first; callers do not need id order
+	return v, probe
 }
 
 // weight is the inverse document frequency of term id.
@@ -288,12 +296,12 @@ func (c *Clusterer) weight(id int32) float64 {
 // best returns the story most similar to v that may take an article of
 // date d reporting the days rep, and the cosine, or -1. It ignores
 // story skip.
-func (c *Clusterer) best(v vec.Vector, d time.Time, rep []time.Time, skip int) (int, float64) {
+func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Time, skip int) (int, float64) {
 	c.stamp++
 	me := c.stamp
 	best, bestSim := -1, c.opts.threshold()
-	for _, e := range v[:min(len(v), probeTerms)] {
-		for _, s32 := range c.posts[e.ID] {
+	for _, id := range probe {
+		for _, s32 := range c.posts[id] {
 			s := int(s32)
 			if c.mark[s] == me || s == skip {
 				continue
@@ -370,12 +378,12 @@ func (c *Clusterer) join(s, id int) {
 		}
 		st.dated++
 	}
-	for _, e := range c.docs[id][:min(len(c.docs[id]), probeTerms)] {
-		p := append(c.posts[e.ID], int32(s))
+	for _, t := range c.probes[id] {
+		p := append(c.posts[t], int32(s))
 		if len(p) > 2*postingCap {
 			p = append(p[:0], p[len(p)-postingCap:]...)
 		}
-		c.posts[e.ID] = p
+		c.posts[t] = p
 	}
 }
 
@@ -491,7 +499,7 @@ func pileVectors(docs []Doc) []vec.Vector {
 	c, _ := weighed(docs, Options{})
 	vs := make([]vec.Vector, len(docs))
 	for i, d := range docs {
-		vs[i] = c.vector(d)
+		vs[i], _ = c.vector(d)
 	}
 	return vs
 }
@@ -608,7 +616,7 @@ func (c *Clusterer) move(k int) bool {
 	if len(c.stories[own].members) == 1 {
 		// A singleton's own centroid is itself; any story above the
 		// threshold is better.
-		if s, _ := c.best(c.docs[k], c.dates[k], c.reports[k], own); s >= 0 {
+		if s, _ := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own); s >= 0 {
 			c.leave(k)
 			c.of[k] = s
 			c.join(s, k)
@@ -618,7 +626,7 @@ func (c *Clusterer) move(k int) bool {
 	}
 	c.leave(k)
 	stay := c.cosine(c.docs[k], c.stories[own])
-	s, sim := c.best(c.docs[k], c.dates[k], c.reports[k], own)
+	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own)
 	if s < 0 || sim <= stay {
 		s = own
 	}

@@ -34,9 +34,8 @@
 // another whose centroid is like its own (cosine 0.3 or more) when the
 // largest group of their union's graph holds at least half of each.
 // Batch tests every story once all are placed, splits first; a Clusterer
-// tests the story an article joins, at every article while the story is
-// under 16 articles, then each time it has grown by an eighth, and
-// reports the moves. Candidate stories come from an inverted
+// tests the story an article joins once it holds eight articles, then
+// each time it has grown by a quarter, and reports the moves. Candidate stories come from an inverted
 // index over the articles' heaviest terms whose lists keep only the most
 // recent stories, so the cost per article is bounded and the total grows
 // linearly with the pile.

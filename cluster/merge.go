@@ -29,9 +29,8 @@ func (c *Clusterer) merge(s int) []Move {
 	var cands []cand
 	c.stamp++
 	me := c.stamp
-	cv := c.centroidVector(st)
-	for _, e := range cv[:min(len(cv), probeTerms)] {
-		for _, t32 := range c.posts[e.ID] {
+	for _, id := range c.centroidProbe(st) {
+		for _, t32 := range c.posts[id] {
 			t := int(t32)
 			if t == s || c.mark[t] == me {
 				continue
@@ -89,19 +88,30 @@ func (c *Clusterer) whole(a, b []int) bool {
 	return 2*na >= len(a) && 2*nb >= len(b)
 }
 
-// centroidVector returns st's centroid as a unit vector, heaviest first.
-func (c *Clusterer) centroidVector(st *story) vec.Vector {
-	v := make(vec.Vector, 0, len(st.centroid))
+// centroidProbe returns the ids of the probeTerms heaviest terms of st's
+// centroid, heaviest first, ties by id.
+func (c *Clusterer) centroidProbe(st *story) []int32 {
+	top := make([]vec.Entry, 0, probeTerms+1)
+	heavier := func(a, b vec.Entry) bool { return a.W > b.W || (a.W == b.W && a.ID < b.ID) }
 	for id, w := range st.centroid {
-		v = append(v, vec.Entry{ID: id, W: w})
-	}
-	slices.SortFunc(v, func(a, b vec.Entry) int {
-		if c := cmp.Compare(b.W, a.W); c != 0 {
-			return c
+		e := vec.Entry{ID: id, W: w}
+		if len(top) == probeTerms && !heavier(e, top[len(top)-1]) {
+			continue
 		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	return v
+		i := len(top)
+		for i > 0 && heavier(e, top[i-1]) {
+			i--
+		}
+		top = slices.Insert(top, i, e)
+		if len(top) > probeTerms {
+			top = top[:probeTerms]
+		}
+	}
+	ids := make([]int32, len(top))
+	for i, e := range top {
+		ids[i] = e.ID
+	}
+	return ids
 }
 
 // centroidCosine returns the cosine of two stories' centroids.

@@ -82,14 +82,17 @@ func (c *Clusterer) split(s int) []Move {
 	return moves
 }
 
-// splitGrown tests story s with split when it has grown enough since
-// its last test: at every article while it is small (under 16), then each
-// time it has grown by an eighth, so that the tests' cost stays in proportion to
-// the story's size.
+// splitGrown tests story s with split, then merge, once it holds
+// 2*splitMinPart articles and then each time it has grown by a quarter
+// since its last test, so that the tests' cost per article stays
+// bounded.
 func (c *Clusterer) splitGrown(s int) []Move {
 	st := c.stories[s]
 	m := len(st.members)
-	if m < 16 || m >= st.tested+st.tested/8 {
+	if m < 2*splitMinPart {
+		return nil // too small to split; settling moves its articles
+	}
+	if m >= st.tested+max(1, st.tested/4) {
 		st.tested = m
 		moves := c.split(s)
 		return append(moves, c.merge(s)...)
@@ -103,16 +106,10 @@ func (c *Clusterer) splitGrown(s int) []Move {
 // cosines of every pair, row-major.
 func (c *Clusterer) parts(members []int) ([][]int, []float64) {
 	m := len(members)
-	byID := make([]vec.Vector, m)
-	for i, k := range members {
-		v := slices.Clone(c.docs[k])
-		slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
-		byID[i] = v
-	}
 	sim := make([]float64, m*m)
 	for i := range m {
 		for j := i + 1; j < m; j++ {
-			d := vec.Dot(byID[i], byID[j])
+			d := vec.Dot(c.docs[members[i]], c.docs[members[j]])
 			sim[i*m+j], sim[j*m+i] = d, d
 		}
 	}

@@ -391,8 +391,8 @@ func dropRepeatedBlock(st *state, b block) bool {
 // isHeadlineLike reports whether s has at most maxWords words, does not end
 // a sentence and is not a quotation or a clause cut at a comma.
 func isHeadlineLike(s string, maxWords int) bool {
-	if wordCount(s) > maxWords || endsSentence(s) {
-		return false
+	if s == "" || wordCount(s) > maxWords || endsSentence(s) {
+		return false // an empty block is no headline (it panicked here)
 	}
 	last := []rune(s)[len([]rune(s))-1]
 	if strings.ContainsRune(",;\"“”'’", last) {

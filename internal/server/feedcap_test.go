@@ -129,3 +129,34 @@ func TestDeleteFeed(t *testing.T) {
 		t.Errorf("feeds after the delete: %+v", list.Feeds)
 	}
 }
+
+// TestFeedRefusedWhenAdded: a feed the fetcher may not reach is refused
+// when it is posted, not only at its first poll, and nothing is stored.
+func TestFeedRefusedWhenAdded(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	s, err := New(context.Background(), st, Options{Token: token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	for _, tc := range []struct{ name, url string }{
+		{"loopback", "http://127.0.0.1/rss"},
+		{"mapped loopback", "http://[::ffff:127.0.0.1]/rss"},
+		{"cloud metadata", "http://169.254.169.254/latest"},
+		{"private", "http://10.0.0.8/feed"},
+		{"password", "https://user:pw@news.example/rss"},
+		{"bad port", "https://news.example:99999/rss"},
+		{"scheme", "file:///etc/passwd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if code := call(t, "POST", ts.URL+"/api/feeds", token, "application/json", `{"url": "`+tc.url+`"}`, nil); code != http.StatusBadRequest {
+				t.Errorf("POST /api/feeds %s = %d, want 400", tc.url, code)
+			}
+		})
+	}
+	if feeds, err := st.Feeds(context.Background()); err != nil || len(feeds) != 0 {
+		t.Errorf("feeds stored after refusals: %v, %v; want none", feeds, err)
+	}
+}

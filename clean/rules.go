@@ -62,7 +62,7 @@ func (st *state) apply(b block) (string, Kind) {
 // and of common news sites (AP, Reuters, BBC, US metro papers).
 var rules = []rule{
 	{"source-line", Dateline, dropSourceLine, false},
-	{"byline", Byline, dropByline, false},
+	{"byline", Byline, dropByline, false}, // before symbols: a date line is mostly digits
 	{"symbols", Debris, dropSymbols, true},
 	{"navigation", Navigation, dropNavigation, true},
 	{"caption-credit", Caption, dropCaptionCredit, false},
@@ -535,8 +535,8 @@ func dropRepeatedBlock(st *state, b block) bool {
 // isHeadlineLike reports whether s has at most maxWords words, does not end
 // a sentence and is not a quotation or a clause cut at a comma.
 func isHeadlineLike(s string, maxWords int) bool {
-	if wordCount(s) > maxWords || endsSentence(s) {
-		return false
+	if s == "" || wordCount(s) > maxWords || endsSentence(s) {
+		return false // an empty block is no headline (it panicked here)
 	}
 	last := []rune(s)[len([]rune(s))-1]
 	if strings.ContainsRune(",;\"“”'’", last) {

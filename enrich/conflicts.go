@@ -125,62 +125,90 @@ func Conflicts(arts []news.Article) []news.Conflict {
 	for ai := range arts {
 		a := &arts[ai]
 		for _, s := range a.Sentences {
-			terms := setOf(s.Terms...)
-			var locs [][]int
-			if strings.ContainsAny(s.Text, "0123456789") { // the pattern is slow to try on every sentence
-				locs = figure.FindAllStringSubmatchIndex(s.Text, -1)
+			figs = append(figs, figureClaims(ai, a, s)...)
+			tones = append(tones, toneClaims(ai, a, s)...)
+		}
+	}
+	out := figureConflicts(figs)
+	if c, ok := toneConflict(tones); ok {
+		out = append(out, c)
+	}
+	return out
+}
+
+// figureClaims returns the counted figures of sentence s of article a
+// (the ai-th).
+func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
+	if !strings.ContainsAny(s.Text, "0123456789") { // the pattern is slow to try on every sentence
+		return nil
+	}
+	var out []claim
+	var terms map[string]bool
+	for _, loc := range figure.FindAllStringSubmatchIndex(s.Text, -1) {
+		m := make([]string, 4)
+		for g := range m {
+			if loc[2*g] >= 0 {
+				m[g] = s.Text[loc[2*g]:loc[2*g+1]]
 			}
-			for _, loc := range locs {
-				m := make([]string, 4)
-				for g := range m {
-					if loc[2*g] >= 0 {
-						m[g] = s.Text[loc[2*g]:loc[2*g+1]]
-					}
-				}
-				noun := m[3]
-				if !counted(noun) || partOfRange(s.Text[:loc[0]], s.Text[loc[1]:]) {
-					continue
-				}
-				v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
-				if err != nil {
-					continue
-				}
-				switch strings.TrimSpace(m[2]) {
-				case "thousand":
-					v *= 1e3
-				case "million":
-					v *= 1e6
-				case "billion":
-					v *= 1e9
-				}
-				figs = append(figs, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
-					key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai,
-					near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun), when: periods(s.Text, m[1]),
-					scope: aboard(s.Text[loc[1]:]), harm: harmOf(s.Text[:loc[0]], s.Text[loc[1]:])})
+		}
+		noun := m[3]
+		if !counted(noun) || partOfRange(s.Text[:loc[0]], s.Text[loc[1]:]) {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		switch strings.TrimSpace(m[2]) {
+		case "thousand":
+			v *= 1e3
+		case "million":
+			v *= 1e6
+		case "billion":
+			v *= 1e9
+		}
+		if terms == nil {
+			terms = setOf(s.Terms...)
+		}
+		out = append(out, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
+			key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai,
+			near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun), when: periods(s.Text, m[1]),
+			scope: aboard(s.Text[loc[1]:]), harm: harmOf(s.Text[:loc[0]], s.Text[loc[1]:])})
+	}
+	return out
+}
+
+// toneClaims returns the tone words within toneWindow words of a
+// talkNoun in sentence s of article a (the ai-th), keyed "warm" or
+// "cold".
+func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
+	var out []claim
+	words := strings.Fields(strings.ToLower(s.Text))
+	for i, w := range words {
+		w = strings.Trim(w, `.,;:"“”'’()`)
+		if !talkNouns[w] {
+			continue
+		}
+		for j := max(0, i-toneWindow); j < min(len(words), i+toneWindow+1); j++ {
+			t := strings.Trim(words[j], `.,;:"“”'’()`)
+			side := ""
+			if warmWords[t] {
+				side = "warm"
+			} else if coldWords[t] {
+				side = "cold"
 			}
-			words := strings.Fields(strings.ToLower(s.Text))
-			for i, w := range words {
-				w = strings.Trim(w, `.,;:"“”'’()`)
-				if !talkNouns[w] {
-					continue
-				}
-				for j := max(0, i-toneWindow); j < min(len(words), i+toneWindow+1); j++ {
-					t := strings.Trim(words[j], `.,;:"“”'’()`)
-					side := ""
-					if warmWords[t] {
-						side = "warm"
-					} else if coldWords[t] {
-						side = "cold"
-					}
-					if side != "" {
-						tones = append(tones, claim{Claim: news.Claim{Value: t, Outlet: outlet(a), Citation: citation(s)}, key: side, art: ai})
-					}
-				}
+			if side != "" {
+				out = append(out, claim{Claim: news.Claim{Value: t, Outlet: outlet(a), Citation: citation(s)}, key: side, art: ai})
 			}
 		}
 	}
+	return out
+}
+
+// figureConflicts groups each figure with the later figures that
+// disagree with it (see disagree); each figure joins one group at most.
+func figureConflicts(figs []claim) []news.Conflict {
 	var out []news.Conflict
-	// Figures: for each claim, the later claims that disagree with it.
 	used := make([]bool, len(figs))
 	for i := range figs {
 		if used[i] {
@@ -188,20 +216,32 @@ func Conflicts(arts []news.Article) []news.Conflict {
 		}
 		c := news.Conflict{Kind: news.Figures, Subject: figs[i].noun, Claims: []news.Claim{figs[i].Claim}}
 		for j := i + 1; j < len(figs); j++ {
-			f, g := figs[i], figs[j]
-			if used[j] || f.key != g.key || f.Outlet == g.Outlet || sameFigure(f.value, g.value) || !sameFact(f.terms, g.terms) ||
-				overlap(f.near, g.near) == 0 || f.scope != g.scope || f.harm != "" && g.harm != "" && f.harm != g.harm || len(f.when) > 0 && len(g.when) > 0 && overlap(f.when, g.when) == 0 {
+			if used[j] || !disagree(figs[i], figs[j]) {
 				continue
 			}
 			used[j] = true
-			c.Claims = append(c.Claims, g.Claim)
+			c.Claims = append(c.Claims, figs[j].Claim)
 		}
 		if len(c.Claims) > 1 {
 			out = append(out, c)
 		}
 	}
-	// Tone: one conflict when warm and cold words both describe talks,
-	// from different outlets or speakers.
+	return out
+}
+
+// disagree reports whether two figures from different outlets count the
+// same thing in the same fact (same noun, sentences of the same fact,
+// shared words near the figure, the same scope and harm, a period in
+// common when both name one) and give different values.
+func disagree(f, g claim) bool {
+	return f.key == g.key && f.Outlet != g.Outlet && !sameFigure(f.value, g.value) && sameFact(f.terms, g.terms) &&
+		overlap(f.near, g.near) != 0 && f.scope == g.scope && (f.harm == "" || g.harm == "" || f.harm == g.harm) &&
+		(len(f.when) == 0 || len(g.when) == 0 || overlap(f.when, g.when) != 0)
+}
+
+// toneConflict returns one conflict when warm and cold words both
+// describe talks, from different articles.
+func toneConflict(tones []claim) (news.Conflict, bool) {
 	var warm, cold []news.Claim
 	for _, t := range tones {
 		if t.key == "warm" {
@@ -210,10 +250,10 @@ func Conflicts(arts []news.Article) []news.Conflict {
 			cold = append(cold, t.Claim)
 		}
 	}
-	if len(warm) > 0 && len(cold) > 0 && fromDifferentArticles(warm, cold) {
-		out = append(out, news.Conflict{Kind: news.Characterization, Subject: "talks", Claims: append(dedupClaims(warm), dedupClaims(cold)...)})
+	if len(warm) == 0 || len(cold) == 0 || !fromDifferentArticles(warm, cold) {
+		return news.Conflict{}, false
 	}
-	return out
+	return news.Conflict{Kind: news.Characterization, Subject: "talks", Claims: append(dedupClaims(warm), dedupClaims(cold)...)}, true
 }
 
 // Words that say what befell the people a figure counts.

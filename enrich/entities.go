@@ -77,7 +77,25 @@ type mention struct {
 // a short form ("Berg") counts towards the full one ("Anna Berg") when one
 // full name of a person ends with it.
 func Entities(arts []news.Article) []news.Entity {
-	lower := map[string]bool{} // words seen in lower case: not names alone
+	lower := lowerWords(arts)
+	var ms []mention
+	for ai := range arts {
+		for _, s := range arts[ai].Sentences {
+			ms = append(ms, mentions(ai, s, lower)...)
+		}
+	}
+	dropGluedOpeners(ms)
+	nt := voteKinds(ms)
+	nt.kindCapitals()
+	nt.findWorks(ms)
+	nt.findFullNames()
+	return nt.tally(arts, ms)
+}
+
+// lowerWords returns the words the articles write in lower case: such a
+// word is not a name alone.
+func lowerWords(arts []news.Article) map[string]bool {
+	lower := map[string]bool{}
 	for _, a := range arts {
 		for _, l := range wordSpans(a.Text) {
 			w := a.Text[l[0]:l[1]]
@@ -86,14 +104,13 @@ func Entities(arts []news.Article) []news.Entity {
 			}
 		}
 	}
-	var ms []mention
-	for ai := range arts {
-		for _, s := range arts[ai].Sentences {
-			ms = append(ms, mentions(ai, s, lower)...)
-		}
-	}
-	// A sentence's first word glued to a name ("Surrounding Europa") is
-	// not part of it when the rest is a name seen on its own elsewhere.
+	return lower
+}
+
+// dropGluedOpeners cuts a sentence's first word off a name it is glued to
+// ("Surrounding Europa") when the rest is a name seen on its own
+// elsewhere.
+func dropGluedOpeners(ms []mention) {
 	seen := map[string]bool{}
 	for _, m := range ms {
 		if m.rest == "" {
@@ -106,112 +123,147 @@ func Entities(arts []news.Article) []news.Entity {
 			ms[i].kind, ms[i].evidence = 0, false // its kind was for the longer run
 		}
 	}
-	// Kind per name: the kind most of its mentions give by context
-	// evidence (ties: a person, then the kind seen first), else the first
-	// guess. One "Rep. Waxman of California, the ranking member" must not
-	// make a person of a hundred mentions of California as a place.
-	kinds := map[string]news.EntityKind{}
-	votes := map[string]map[news.EntityKind]int{}
+}
+
+// nameTable is what Entities learns of each name across the story.
+type nameTable struct {
+	kinds  map[string]news.EntityKind         // the kind of each name kept
+	votes  map[string]map[news.EntityKind]int // kinds given by context evidence
+	works  map[string]bool                    // titles of works ("Star Wars")
+	artsOf map[string]map[int]bool            // the articles of each name
+	full   map[string]string                  // a person's last name -> full name, "" when two share it
+}
+
+// voteKinds gives each name the kind most of its mentions give by context
+// evidence (ties: a person, then the kind seen first), else the first
+// guess. One "Rep. Waxman of California, the ranking member" must not
+// make a person of a hundred mentions of California as a place.
+func voteKinds(ms []mention) *nameTable {
+	nt := &nameTable{kinds: map[string]news.EntityKind{}, votes: map[string]map[news.EntityKind]int{}}
 	for _, m := range ms {
 		if m.kind == 0 {
 			continue
 		}
 		if !m.evidence {
-			if votes[m.name] == nil && kinds[m.name] == 0 {
-				kinds[m.name] = m.kind
+			if nt.votes[m.name] == nil && nt.kinds[m.name] == 0 {
+				nt.kinds[m.name] = m.kind
 			}
 			continue
 		}
-		v := votes[m.name]
+		v := nt.votes[m.name]
 		if v == nil {
 			v = map[news.EntityKind]int{}
-			votes[m.name] = v
-			kinds[m.name] = m.kind
+			nt.votes[m.name] = v
+			nt.kinds[m.name] = m.kind
 		}
 		v[m.kind]++
-		best := kinds[m.name]
+		best := nt.kinds[m.name]
 		if v[m.kind] > v[best] || v[m.kind] == v[best] && m.kind == news.Person {
-			kinds[m.name] = m.kind
+			nt.kinds[m.name] = m.kind
 		}
 	}
-	// A name in capitals ("GENEVA" in a dateline) is what the same name in
-	// ordinary case is, rather than an acronym.
-	for name := range kinds {
+	return nt
+}
+
+// kindCapitals gives a name in capitals ("GENEVA" in a dateline) the kind
+// of the same name in ordinary case, rather than an acronym's.
+func (nt *nameTable) kindCapitals() {
+	for name := range nt.kinds {
 		if strings.ToUpper(name) != name {
 			continue
 		}
-		if k := kinds[titleCase(name)]; k != 0 {
-			kinds[name] = k
+		if k := nt.kinds[titleCase(name)]; k != 0 {
+			nt.kinds[name] = k
 		}
 	}
-	// A name written as the title of a work in half its mentions or
-	// more, and twice at least ("Star Wars"), is no person, place or
-	// body, nor the short form of one.
+}
+
+// findWorks notes the articles of each name, and drops the names written
+// as the title of a work in half their mentions or more, and twice at
+// least ("Star Wars"): no person, place or body, nor the short form of
+// one.
+func (nt *nameTable) findWorks(ms []mention) {
 	quoted, total := map[string]int{}, map[string]int{}
-	artsOf := map[string]map[int]bool{} // the articles of each name
+	nt.artsOf = map[string]map[int]bool{}
 	for _, m := range ms {
 		total[m.name]++
 		if m.quoted {
 			quoted[m.name]++
 		}
-		if artsOf[m.name] == nil {
-			artsOf[m.name] = map[int]bool{}
+		if nt.artsOf[m.name] == nil {
+			nt.artsOf[m.name] = map[int]bool{}
 		}
-		artsOf[m.name][m.art] = true
+		nt.artsOf[m.name][m.art] = true
 	}
-	works := map[string]bool{}
+	nt.works = map[string]bool{}
 	for name := range total {
 		if quoted[name] >= 2 && 2*quoted[name] >= total[name] {
-			works[name] = true
-			delete(kinds, name)
+			nt.works[name] = true
+			delete(nt.kinds, name)
 		}
 	}
-	// Short forms of people's names.
-	full := map[string]string{}
-	for name, k := range kinds {
+}
+
+// findFullNames maps the last word of each person's name of several words
+// to that name, or to "" when two people share it.
+func (nt *nameTable) findFullNames() {
+	nt.full = map[string]string{}
+	for name, k := range nt.kinds {
 		if k != news.Person || !strings.Contains(name, " ") {
 			continue
 		}
 		last := name[strings.LastIndex(name, " ")+1:]
-		if prev, ok := full[last]; ok && prev != name {
-			full[last] = "" // ambiguous: two people share it
+		if prev, ok := nt.full[last]; ok && prev != name {
+			nt.full[last] = "" // ambiguous: two people share it
 			continue
 		}
-		full[last] = name
+		nt.full[last] = name
 	}
+}
+
+// joins reports whether short, a short form without evidence of its
+// kind, joins its full name long: when long is written out in at least
+// half the articles that use short, as news writing introduces a person
+// by full name ("Ritalin", in 20 articles, is not short for "Kyle
+// Ritalin", a misreading of "giving Kyle Ritalin").
+func (nt *nameTable) joins(short, long string) bool {
+	n := 0
+	for a := range nt.artsOf[short] {
+		if nt.artsOf[long][a] {
+			n++
+		}
+	}
+	return 2*n >= len(nt.artsOf[short])
+}
+
+// entityName returns the name a mention counts towards: the full name
+// for a short form of a person's, unless its own mentions show it is
+// something else ("Washington", a place, beside "Denzel Washington").
+func (nt *nameTable) entityName(name string) string {
+	f := nt.full[name]
+	if f == "" || strings.Contains(name, " ") || nt.works[name] {
+		return name
+	}
+	// Evidence of its own that it names a person ("President Clinton")
+	// joins it anyway.
+	if own := nt.votes[name] != nil; own && nt.kinds[name] == news.Person || !own && nt.joins(name, f) {
+		return f
+	}
+	return name
+}
+
+// tally counts the mentions, articles and outlets of each kept name and
+// returns the entities, the most mentioned first (ties by name).
+func (nt *nameTable) tally(arts []news.Article, ms []mention) []news.Entity {
 	type acc struct {
 		e    news.Entity
 		arts map[int]bool
 	}
-	// A short form without evidence of its kind joins its full name only
-	// when the full name is written out in at least half the articles
-	// that use the short one, as news writing introduces a person by full
-	// name ("Ritalin", in 20 articles, is not short for "Kyle Ritalin", a
-	// misreading of "giving Kyle Ritalin").
-	joins := func(short, long string) bool {
-		n := 0
-		for a := range artsOf[short] {
-			if artsOf[long][a] {
-				n++
-			}
-		}
-		return 2*n >= len(artsOf[short])
-	}
 	byName := map[string]*acc{}
 	var order []string
 	for _, m := range ms {
-		name := m.name
-		// A short form joins the full name, unless its own mentions
-		// show it is something else ("Washington", a place, beside
-		// "Denzel Washington").
-		if f := full[name]; f != "" && !strings.Contains(name, " ") && !works[name] {
-			// Evidence of its own that it names a person ("President
-			// Clinton") joins it anyway.
-			if own := votes[name] != nil; own && kinds[name] == news.Person || !own && joins(name, f) {
-				name = f
-			}
-		}
-		k := kinds[name]
+		name := nt.entityName(m.name)
+		k := nt.kinds[name]
 		if k == 0 {
 			continue
 		}
@@ -241,131 +293,204 @@ func Entities(arts []news.Article) []news.Entity {
 	return out
 }
 
+// sentenceWords are the words of a sentence with their byte spans; a word
+// keeps its dots only when it has several ("U.S.").
+type sentenceWords struct {
+	text  string
+	locs  [][2]int
+	words []string
+}
+
+func splitWords(text string) sentenceWords {
+	locs := wordSpans(text)
+	words := make([]string, len(locs))
+	for i, l := range locs {
+		words[i] = strings.TrimRight(text[l[0]:l[1]], ".")
+		if strings.Count(text[l[0]:l[1]], ".") > 1 { // U.S.
+			words[i] = text[l[0]:l[1]]
+		}
+	}
+	return sentenceWords{text: text, locs: locs, words: words}
+}
+
 // mentions finds the names in s and classifies each by its words and
 // the words around it.
 func mentions(ai int, s news.Sentence, lower map[string]bool) []mention {
-	locs := wordSpans(s.Text)
-	words := make([]string, len(locs))
-	for i, l := range locs {
-		words[i] = strings.TrimRight(s.Text[l[0]:l[1]], ".")
-		if strings.Count(s.Text[l[0]:l[1]], ".") > 1 { // U.S.
-			words[i] = s.Text[l[0]:l[1]]
-		}
-	}
+	sw := splitWords(s.Text)
 	var out []mention
-	for i := 0; i < len(words); {
-		if !capitalized(words[i]) || (notNames[strings.ToLower(words[i])] && !capitalizedRunAhead(words, i)) {
+	for i := 0; i < len(sw.words); {
+		if !sw.opensName(i) {
 			i++
 			continue
 		}
-		// Extend the run over capitalized words and inner connectors, as
-		// long as only a space separates them.
-		j := i + 1
-		for j < len(words) && adjacent(s.Text, locs[j-1], locs[j]) && !possessive(words[j-1]) {
-			if capitalized(words[j]) {
-				j++
-				continue
-			}
-			// "Bank of England", "Palais des Nations", but not "Anna Berg
-			// of Norland": a connector joins only to a body or a place.
-			if connectors[words[j]] && j+1 < len(words) && capitalized(words[j+1]) && adjacent(s.Text, locs[j], locs[j+1]) &&
-				(hasAny(words[i:j], orgWords) || hasAny(words[i:j], geoWords)) {
-				j += 2
-				continue
-			}
-			break
+		j := sw.runEnd(i)
+		if m, ok := sw.mention(i, j, lower); ok {
+			m.art, m.sent = ai, s
+			out = append(out, m)
 		}
-		run := words[i:j]
-		start := i
 		i = j
-		// Titles and sentence openers are not part of the name.
-		title := false
-		// So is a party or nationality before a given name: "Republican
-		// Matt Fong".
-		for len(run) > 0 && (titles[strings.ToLower(run[0])] || notNames[strings.ToLower(run[0])] ||
-			len(run) > 2 && nonNames[strings.ToLower(run[0])] && firstNames[strings.ToLower(run[1])]) {
-			title = title || titles[strings.ToLower(run[0])]
-			run = run[1:]
-			start++
-		}
-		// "New York Mayor Michael Bloomberg": a title inside the run
-		// leaves the person's name after it.
-		if rest := afterTitle(run); len(rest) < len(run) {
-			start += len(run) - len(rest)
-			run, title = rest, true
-		}
-		if len(run) == 0 {
-			continue
-		}
-		last := len(run) - 1
-		poss := possessive(run[last]) || strings.HasSuffix(run[last], "s'")
-		run[last] = strings.TrimSuffix(strings.TrimSuffix(run[last], "'s"), "’s")
-		if strings.HasSuffix(run[last], "s'") {
-			run[last] = strings.TrimSuffix(run[last], "'") // "Texas'"
-		}
-		name := strings.Join(run, " ")
-		if start == 0 && len(run) == 1 && lower[strings.ToLower(name)] {
-			continue // an ordinary word opening the sentence
-		}
-		// The words before count only when nothing but space comes
-		// between: in `in "Concorde: The Inside Story"` the name is a
-		// title of a work, not a place.
-		before, before2 := "", ""
-		if start > 0 && strings.TrimSpace(s.Text[locs[start-1][1]:locs[start][0]]) == "" {
-			before = strings.ToLower(words[start-1])
-			if start > 1 {
-				before2 = strings.ToLower(words[start-2])
-			}
-		}
-		if poss && placeBefore[before] {
-			before = "" // "in Graham's case": an owner, not a place
-		}
-		// The word after counts only when nothing but a space comes
-		// between: "Adderall, said" is no "Adderall said".
-		after := ""
-		if e := start + len(run); e < len(words) && adjacent(s.Text, locs[e-1], locs[e]) {
-			after = strings.ToLower(words[e])
-		}
-		// "Rep. Henry Waxman of California, the ranking member": the role
-		// after a place named "in" or after "Name of" belongs to the
-		// person before ("the death of Okafor, the plane's captain" is
-		// Okafor's).
-		ofName := before == "of" && start > 1 && capitalized(words[start-2])
-		if !placeBefore[before] && !ofName && appositiveTitle(s.Text, locs, words, start+len(run)) {
-			title = true
-		}
-		k, evidence := classify(run, title, before, before2, after)
-		if k == news.Organization && evidence && titles[after] && (poss || len(run) < 2) {
-			// "Norland's foreign minister", "Transport minister Jonas
-			// Beck": an owner or a portfolio, not a body named before a
-			// title.
-			k, evidence = classify(run, title, before, before2, "")
-		}
-		if !evidence && k == news.Person && lower[strings.ToLower(run[len(run)-1])] {
-			// "Climate Change", "Drug Administration": a guess whose last
-			// word the articles also write in lower case is no surname.
-			continue
-		}
-		if k == 0 && len(run) == 1 && nonNames[strings.ToLower(name)] {
-			continue // not even as the short form of a longer name ("American")
-		}
-		if !evidence && len(run) == 1 && start == 0 {
-			continue // "Islanders said": a guess at a sentence's first word
-		}
-		m := mention{name: name, kind: k, evidence: evidence, art: ai, sent: s}
-		from := 0
-		if start > 0 {
-			from = locs[start-1][1]
-		}
-		closing, _ := utf8.DecodeRuneInString(strings.TrimLeft(s.Text[locs[start+len(run)-1][1]:], ",.!?"))
-		m.quoted = strings.ContainsAny(s.Text[from:locs[start][0]], "\"“'‘`") &&
-			(closing == utf8.RuneError || strings.ContainsRune("\"”'’:", closing))
-		if start == 0 && len(run) > 1 && lower[strings.ToLower(run[0])] {
-			m.rest = strings.Join(run[1:], " ")
-		}
-		out = append(out, m)
 	}
 	return out
+}
+
+// opensName reports whether word i may open a name: capitalized, and not
+// a sentence opener, day or month unless a known place starts with it
+// ("The Hague").
+func (sw *sentenceWords) opensName(i int) bool {
+	return capitalized(sw.words[i]) && (!notNames[strings.ToLower(sw.words[i])] || capitalizedRunAhead(sw.words, i))
+}
+
+// runEnd returns the end of the run of capitalized words and inner
+// connectors that opens at i, as long as only a space separates them.
+func (sw *sentenceWords) runEnd(i int) int {
+	words := sw.words
+	j := i + 1
+	for j < len(words) && adjacent(sw.text, sw.locs[j-1], sw.locs[j]) && !possessive(words[j-1]) {
+		if capitalized(words[j]) {
+			j++
+			continue
+		}
+		// "Bank of England", "Palais des Nations", but not "Anna Berg
+		// of Norland": a connector joins only to a body or a place.
+		if connectors[words[j]] && j+1 < len(words) && capitalized(words[j+1]) && adjacent(sw.text, sw.locs[j], sw.locs[j+1]) &&
+			(hasAny(words[i:j], orgWords) || hasAny(words[i:j], geoWords)) {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// trimTitles drops the titles and sentence openers that open run (which
+// starts at word start), and a party or nationality before a given name
+// ("Republican Matt Fong"); from "New York Mayor Michael Bloomberg" it
+// keeps the person's name after the title. It returns the name's words,
+// where they start, and whether a title was dropped.
+func trimTitles(run []string, start int) ([]string, int, bool) {
+	title := false
+	for len(run) > 0 && (titles[strings.ToLower(run[0])] || notNames[strings.ToLower(run[0])] ||
+		len(run) > 2 && nonNames[strings.ToLower(run[0])] && firstNames[strings.ToLower(run[1])]) {
+		title = title || titles[strings.ToLower(run[0])]
+		run = run[1:]
+		start++
+	}
+	if rest := afterTitle(run); len(rest) < len(run) {
+		start += len(run) - len(rest)
+		run, title = rest, true
+	}
+	return run, start, title
+}
+
+// trimPossessive cuts a possessive ending off the last word of run, in
+// place, and reports whether there was one ("Norland's", "Texas'").
+func trimPossessive(run []string) bool {
+	last := len(run) - 1
+	poss := possessive(run[last]) || strings.HasSuffix(run[last], "s'")
+	run[last] = strings.TrimSuffix(strings.TrimSuffix(run[last], "'s"), "’s")
+	if strings.HasSuffix(run[last], "s'") {
+		run[last] = strings.TrimSuffix(run[last], "'") // "Texas'"
+	}
+	return poss
+}
+
+// mention reads the run of words i to j as a name, or reports false when
+// it is none.
+func (sw *sentenceWords) mention(i, j int, lower map[string]bool) (mention, bool) {
+	run, start, title := trimTitles(sw.words[i:j], i)
+	if len(run) == 0 {
+		return mention{}, false
+	}
+	poss := trimPossessive(run)
+	name := strings.Join(run, " ")
+	if start == 0 && len(run) == 1 && lower[strings.ToLower(name)] {
+		return mention{}, false // an ordinary word opening the sentence
+	}
+	before, before2, after := sw.around(start, len(run), poss)
+	if sw.roleAfter(start, len(run), before) {
+		title = true
+	}
+	k, evidence := kindInContext(run, title, poss, before, before2, after)
+	if !kept(run, start, k, evidence, lower) {
+		return mention{}, false
+	}
+	m := mention{name: name, kind: k, evidence: evidence, quoted: sw.quoted(start, len(run))}
+	if start == 0 && len(run) > 1 && lower[strings.ToLower(run[0])] {
+		m.rest = strings.Join(run[1:], " ")
+	}
+	return m, true
+}
+
+// around returns the two words before the name of n words at start and
+// the word after it, lower-cased. The words before count only when
+// nothing but space comes between: in `in "Concorde: The Inside Story"`
+// the name is a title of a work, not a place. The word after counts only
+// when nothing but a space comes between: "Adderall, said" is no
+// "Adderall said". A possessive name's "in" is no place's ("in Graham's
+// case": an owner).
+func (sw *sentenceWords) around(start, n int, poss bool) (before, before2, after string) {
+	if start > 0 && strings.TrimSpace(sw.text[sw.locs[start-1][1]:sw.locs[start][0]]) == "" {
+		before = strings.ToLower(sw.words[start-1])
+		if start > 1 {
+			before2 = strings.ToLower(sw.words[start-2])
+		}
+	}
+	if poss && placeBefore[before] {
+		before = ""
+	}
+	if e := start + n; e < len(sw.words) && adjacent(sw.text, sw.locs[e-1], sw.locs[e]) {
+		after = strings.ToLower(sw.words[e])
+	}
+	return before, before2, after
+}
+
+// roleAfter reports whether the role of a person follows the name of n
+// words at start ("Okafor, the plane's captain"). "Rep. Henry Waxman of
+// California, the ranking member": the role after a place named "in" or
+// after "Name of" belongs to the person before.
+func (sw *sentenceWords) roleAfter(start, n int, before string) bool {
+	ofName := before == "of" && start > 1 && capitalized(sw.words[start-2])
+	return !placeBefore[before] && !ofName && appositiveTitle(sw.text, sw.locs, sw.words, start+n)
+}
+
+// kindInContext classifies a name (see classify); an organisation named
+// before a title only because of it ("Norland's foreign minister",
+// "Transport minister Jonas Beck") is an owner or a portfolio, and is
+// classified again without the word after.
+func kindInContext(run []string, title, poss bool, before, before2, after string) (news.EntityKind, bool) {
+	k, evidence := classify(run, title, before, before2, after)
+	if k == news.Organization && evidence && titles[after] && (poss || len(run) < 2) {
+		k, evidence = classify(run, title, before, before2, "")
+	}
+	return k, evidence
+}
+
+// kept reports whether a classified run starting at word start is worth
+// a mention.
+func kept(run []string, start int, k news.EntityKind, evidence bool, lower map[string]bool) bool {
+	switch {
+	case !evidence && k == news.Person && lower[strings.ToLower(run[len(run)-1])]:
+		// "Climate Change", "Drug Administration": a guess whose last
+		// word the articles also write in lower case is no surname.
+		return false
+	case k == 0 && len(run) == 1 && nonNames[strings.ToLower(run[0])]:
+		return false // not even as the short form of a longer name ("American")
+	case !evidence && len(run) == 1 && start == 0:
+		return false // "Islanders said": a guess at a sentence's first word
+	}
+	return true
+}
+
+// quoted reports whether the name of n words at start fills a quotation,
+// or opens one and a colon follows: the title of a work.
+func (sw *sentenceWords) quoted(start, n int) bool {
+	from := 0
+	if start > 0 {
+		from = sw.locs[start-1][1]
+	}
+	closing, _ := utf8.DecodeRuneInString(strings.TrimLeft(sw.text[sw.locs[start+n-1][1]:], ",.!?"))
+	return strings.ContainsAny(sw.text[from:sw.locs[start][0]], "\"“'‘`") &&
+		(closing == utf8.RuneError || strings.ContainsRune("\"”'’:", closing))
 }
 
 func capitalizedRunAhead(words []string, i int) bool {

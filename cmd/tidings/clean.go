@@ -47,6 +47,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	report := fs.Bool("report", false, "count the blocks by kind and the dropped ones by rule instead of printing the text")
 	sample := fs.Int("sample", 3, "dropped blocks shown per rule with --report")
 	format := fs.String("format", "text", "output: text (a === id | outlet | title | date line, then the text) or json (one object a line, with the blocks)")
+	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -65,7 +66,11 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	articles, failed, keptSents, keptWords := 0, 0, 0, 0
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
+	opts, err := e.inputOptions()
+	if err != nil {
+		return err
+	}
+	for a, err := range ingest.Paths(ctx, fs.Args(), opts) {
 		if err != nil {
 			e.warn(err)
 			failed++

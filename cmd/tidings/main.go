@@ -27,6 +27,7 @@ Usage:
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
+  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates]
   tidings help [COMMAND]
 
@@ -124,6 +125,8 @@ func (env *env) run(ctx context.Context, args []string) error {
 		return env.rouge(ctx, args[1:])
 	case "eval":
 		return env.eval(ctx, args[1:])
+	case "eval-pages":
+		return env.evalPages(ctx, args[1:])
 	case "eval-enrich":
 		return env.evalEnrich(ctx, args[1:])
 	case "stories":

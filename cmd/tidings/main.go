@@ -26,7 +26,8 @@ Usage:
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
-  tidings eval-enrich [--data DIR] [--parts quotes,entities,dates]
+  tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
+  tidings train-ner [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune W]
   tidings help
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.
@@ -86,6 +87,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.eval(ctx, args[1:])
 	case "eval-enrich":
 		return env.evalEnrich(ctx, args[1:])
+	case "train-ner":
+		return env.trainNER(ctx, args[1:])
 	case "stories":
 		return env.stories(ctx, args[1:])
 	case "serve":

@@ -1,0 +1,21 @@
+// Package ner is a named-entity tagger for English news: an averaged
+// perceptron that labels each token of a sentence with BIO tags over
+// person, organisation, place and other names (PER, ORG, LOC, MISC, the
+// CoNLL-2003 types), decoded greedily left to right with the two labels
+// before as features.
+//
+// Features are the usual ones of such taggers: the word and its
+// neighbours (lower-cased), word shape, prefixes and suffixes,
+// capitalisation pattern, whether the word is written in lower case
+// elsewhere in the document, and gazetteer matches. The gazetteer lists
+// are given at training time and stored in the model, so that training
+// and tagging see the same lists.
+//
+// [Train] learns a [Model] from labelled sentences ([ReadCoNLL] reads the
+// CoNLL-2003 files); [Model.WriteTo] stores it gzip-compressed, with rare
+// features pruned and weights quantised to 16 bits; [Read] loads it.
+// [Tokenize] splits text into tokens the way the CoNLL files are
+// tokenized, keeping byte offsets; [Model.Tag] labels a sentence's tokens
+// and [Names] reads the labels as spans. Deterministic: the same data and
+// options give the same model byte for byte.
+package ner

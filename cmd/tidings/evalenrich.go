@@ -17,6 +17,7 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval-enrich", flag.ContinueOnError)
 	dir := fs.String("data", "../shared/data/enrich-dev", "enrich-dev data directory")
 	parts := fs.String("parts", "quotes,entities,dates", "comma-separated parts to measure")
+	noClean := fs.Bool("no-clean", false, "segment each article's text as given, without the cleaning stage (measures enrich alone)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -29,7 +30,7 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 			names = append(names, p)
 		}
 	}
-	r, err := enricheval.Run(ctx, &tidings.Pipeline{}, *dir, names...)
+	r, err := enricheval.Run(ctx, &tidings.Pipeline{}, *dir, enricheval.Options{Parts: names, NoClean: *noClean})
 	if err != nil {
 		return err
 	}

@@ -45,17 +45,19 @@ type Gazetteer struct {
 // place name.
 type gazetteer struct {
 	places, first, non, lower map[string]bool
-	maxPlace                  int
+	placeStarts               map[string]int // first word of a place name -> most words of one
 }
 
 func newGazetteer(g Gazetteer) *gazetteer {
-	z := &gazetteer{places: map[string]bool{}, first: map[string]bool{}, non: map[string]bool{}, lower: map[string]bool{}}
+	z := &gazetteer{places: map[string]bool{}, first: map[string]bool{}, non: map[string]bool{}, lower: map[string]bool{}, placeStarts: map[string]int{}}
 	for _, w := range g.Lower {
 		z.lower[w] = true
 	}
 	for _, p := range g.Places {
 		z.places[p] = true
-		z.maxPlace = max(z.maxPlace, len(strings.Fields(p)))
+		if w := strings.Fields(p); len(w) > 0 {
+			z.placeStarts[w[0]] = max(z.placeStarts[w[0]], len(w))
+		}
 	}
 	for _, f := range g.FirstNames {
 		z.first[f] = true
@@ -89,7 +91,7 @@ func (z *gazetteer) marks(low []string) []uint8 {
 	}
 	for i := 0; i < len(low); {
 		n := 0
-		for k := min(z.maxPlace, len(low)-i); k >= 1; k-- {
+		for k := min(z.placeStarts[low[i]], len(low)-i); k >= 1; k-- {
 			if z.places[strings.Join(low[i:i+k], " ")] {
 				n = k
 				break
@@ -287,10 +289,25 @@ func (s *sentence) static(fs []uint32, i int) []uint32 {
 // transition appends the hashes of the features of token i that pair the
 // label before it (-1 at the start of the sentence) with the token.
 func (s *sentence) transition(fs []uint32, i, prev int) []uint32 {
-	return append(fs,
-		uint32(start(fLabel1).num(prev)),
-		uint32(start(fLabel1Word).num(prev).str(s.low[i])),
-		uint32(start(fLabel1Shape).num(prev).str(s.shapes[i])))
+	fs = append(fs, transitionOnly(prev))
+	return pairs(fs, s.pairBases(i), prev)
+}
+
+// transitionOnly is the feature of the label before alone.
+func transitionOnly(prev int) uint32 {
+	return uint32(start(fLabel1).num(prev))
+}
+
+// pairBases returns the hashes of token i that pairs extends with a
+// label before: its word and its shape.
+func (s *sentence) pairBases(i int) [2]hasher {
+	return [2]hasher{start(fLabel1Word).str(s.low[i]), start(fLabel1Shape).str(s.shapes[i])}
+}
+
+// pairs appends the features that pair token i (its pairBases) with
+// the label before.
+func pairs(fs []uint32, base [2]hasher, prev int) []uint32 {
+	return append(fs, uint32(base[0].num(prev)), uint32(base[1].num(prev)))
 }
 
 // flags packs the capitalisation pattern of token i: capitalized, all

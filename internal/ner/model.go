@@ -29,6 +29,9 @@ type table struct {
 	w     []int16 // nLabels per row
 	scale float32
 	mask  uint32
+	// moves are the weights of the label-before-alone features
+	// (transitionOnly), by label before (-1 first) and label.
+	moves [nLabels + 1][nLabels]float64
 }
 
 // pack builds the table of m.
@@ -56,6 +59,13 @@ func (m *Model) pack() {
 			i = (i + 1) & t.mask
 		}
 		t.keys[i], t.rows[i] = k, r
+	}
+	for p := -1; p < nLabels; p++ {
+		if r := t.row(transitionOnly(p)); r >= 0 {
+			for l := range nLabels {
+				t.moves[p+1][l] = float64(t.w[int(r)*nLabels+l])
+			}
+		}
 	}
 	m.table = t
 }
@@ -128,11 +138,15 @@ func (m *Model) Tag(words []string, lower func(string) bool) []int {
 	}
 	for i := range words {
 		add(&lt.static[i], s.static(fs[:0], i))
+		base := s.pairBases(i)
 		for p := -1; p < nLabels; p++ {
 			if i == 0 && p >= 0 {
 				break
 			}
-			add(&lt.trans[i][p+1], s.transition(fs[:0], i, p))
+			add(&lt.trans[i][p+1], pairs(fs[:0], base, p))
+			for l := range nLabels {
+				lt.trans[i][p+1][l] += t.moves[p+1][l]
+			}
 		}
 	}
 	return lt.viterbi(out[:0])

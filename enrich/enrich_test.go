@@ -497,3 +497,54 @@ func TestShortFormJoinsFullName(t *testing.T) {
 		})
 	}
 }
+
+// TestEntityAliases checks the forms of one name that a story merges, and
+// the names that are credits, not people it is about.
+func TestEntityAliases(t *testing.T) {
+	tests := []struct {
+		name   string
+		texts  []string
+		want   map[string]int // name -> mentions
+		absent []string
+	}{
+		{"acronyms", []string{
+			"The United States and the European Union agreed on new sanctions on Monday.",
+			"U.S. officials said the EU would act first. The European Union meets again on Friday.",
+		}, map[string]int{"United States": 2, "European Union": 3}, []string{"U.S.", "EU"}},
+		{"given name variants", []string{
+			"Russian Foreign Minister Sergey Lavrov met John Kerry in Geneva on Sunday.",
+			"Sergei Lavrov said the talks were useful. Lavrov said they would meet again.",
+			"Sergey Lavrov left Geneva on Monday.",
+		}, map[string]int{"Sergey Lavrov": 4, "John Kerry": 1}, []string{"Sergei Lavrov", "Lavrov"}},
+		{"different people keep apart", []string{
+			"Anna Berg met Tomas Berg in Tallberg on Monday. Berg said nothing.",
+		}, map[string]int{"Anna Berg": 1, "Tomas Berg": 1}, nil},
+		{"credits", []string{
+			"John Kerry met Sergey Lavrov in Geneva on Sunday.\n\n(Reporting by Giles Elgood; Editing by Mark Heinrich)",
+			"By Lesley Wroughton and Arshad Mohammed\n\nKerry said the talks were serious. Maria Lund contributed reporting.",
+			"By Sunday, John Kerry had left Geneva.",
+		}, map[string]int{"John Kerry": 3, "Sergey Lavrov": 1}, []string{"Giles Elgood", "Mark Heinrich", "Lesley Wroughton", "Arshad Mohammed", "Maria Lund"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []news.Article
+			for i, text := range tc.texts {
+				arts = append(arts, article(fmt.Sprint(i), "", text, time.Time{}))
+			}
+			got := map[string]int{}
+			for _, e := range enrich.Entities(arts) {
+				got[e.Name] = e.Mentions
+			}
+			for n, k := range tc.want {
+				if got[n] != k {
+					t.Errorf("%q has %d mentions, want %d (found %v)", n, got[n], k, got)
+				}
+			}
+			for _, n := range tc.absent {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q found, want it merged or left out (found %v)", n, got)
+				}
+			}
+		})
+	}
+}

@@ -34,6 +34,7 @@ func Entities(arts []news.Article) []news.Entity {
 	nt := voteKinds(ms)
 	nt.kindCapitals()
 	nt.findWorks(ms)
+	nt.findAliases()
 	nt.findFullNames()
 	nt.doubtPersons()
 	return nt.tally(arts, ms)
@@ -84,6 +85,8 @@ type nameTable struct {
 	works  map[string]bool                    // titles of works ("Star Wars")
 	artsOf map[string]map[int]bool            // the articles of each name
 	full   map[string]string                  // a person's last name -> full name, "" when two share it
+	total  map[string]int                     // mentions of each name
+	alias  map[string]string                  // another form of a name -> the name (see findAliases)
 }
 
 // voteKinds gives each name the kind most of its mentions give (ties: a
@@ -139,6 +142,7 @@ func (nt *nameTable) findWorks(ms []mention) {
 		}
 		nt.artsOf[m.name][m.art] = true
 	}
+	nt.total = total
 	nt.works = map[string]bool{}
 	for name := range total {
 		if quoted[name] > 0 && 2*quoted[name] >= total[name] {
@@ -153,7 +157,7 @@ func (nt *nameTable) findWorks(ms []mention) {
 func (nt *nameTable) findFullNames() {
 	nt.full = map[string]string{}
 	for name, k := range nt.kinds {
-		if k != news.Person || !strings.Contains(name, " ") {
+		if k != news.Person || !strings.Contains(name, " ") || nt.alias[name] != "" {
 			continue
 		}
 		last := name[strings.LastIndex(name, " ")+1:]
@@ -207,11 +211,14 @@ func (nt *nameTable) joins(short, long string) bool {
 
 // entityName returns the name a mention counts towards: the full name
 // for a short form of a person's, unless its own mentions show it is
-// something else ("Washington", a place, beside "Denzel Washington").
-// A title, role or verb of speech ("President Clinton", "Dahl said")
+// something else ("Washington", a place, beside "Denzel Washington"),
+// and the name another form stands for (see findAliases). A title, role or verb of speech ("President Clinton", "Dahl said")
 // joins it to the full name wherever that is written; else it joins as
 // joins says.
 func (nt *nameTable) entityName(name string) string {
+	if a := nt.alias[name]; a != "" {
+		return a
+	}
 	f := nt.full[name]
 	if f == "" || strings.Contains(name, " ") || nt.works[name] {
 		return name

@@ -3,6 +3,7 @@ package enrich
 import (
 	"bytes"
 	_ "embed"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -60,10 +61,11 @@ func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []me
 		return nil
 	}
 	sw := splitWords(s.Text)
+	credits := creditsFrom(s.Text)
 	var out []mention
 	for _, n := range names {
 		k, ok := nerKinds[n.Kind]
-		if !ok {
+		if !ok || toks[n.Start].Start >= credits {
 			continue
 		}
 		if mn, ok := sw.inContext(toks[n.Start].Start, toks[n.End-1].End, k); ok {
@@ -72,6 +74,50 @@ func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []me
 		}
 	}
 	return out
+}
+
+// creditRe finds where a reporting credit begins: "Reporting by",
+// "Editing by", "Photo by", "Compiled by" and the like; contributedRe a
+// credit that follows its names ("Maria Lund contributed reporting").
+var (
+	creditRe      = regexp.MustCompile(`(?i)\b(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|photos?|photographs?|photography|produced|graphics|video|illustrations?)\s+by\b`)
+	contributedRe = regexp.MustCompile(`(?i)\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`)
+)
+
+// creditsFrom returns the byte offset of text from which the names are
+// reporting credits or a byline, not people the story is about
+// ("(Reporting by Giles Elgood; Editing by Mark Heinrich)", "By Giles
+// Elgood and Lesley Wroughton"), or len(text) when there is none.
+func creditsFrom(text string) int {
+	if !strings.Contains(text, "by") && !strings.Contains(text, "By") && !strings.Contains(text, "contributed") {
+		return len(text)
+	}
+	if contributedRe.MatchString(text) {
+		return 0
+	}
+	if loc := creditRe.FindStringIndex(text); loc != nil {
+		return loc[0]
+	}
+	if byline(text) {
+		return 0
+	}
+	return len(text)
+}
+
+// byline reports whether text is a byline: "By" and up to six
+// capitalized words or "and" ("By Giles Elgood and Lesley Wroughton"),
+// which "By Tuesday, Kerry had left" is not.
+func byline(text string) bool {
+	w := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;()|", r) })
+	if len(w) < 2 || len(w) > 7 || w[0] != "By" && w[0] != "BY" {
+		return false
+	}
+	for _, x := range w[1:] {
+		if x != "and" && !capitalized(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceWords are the words of a sentence with their byte spans; a word

@@ -241,10 +241,8 @@ func TestEntityRules(t *testing.T) {
 	}{
 		{"nationality", "Several French and Russian experts arrived in Tallberg on Monday.",
 			map[string]string{"Tallberg": "place"}, []string{"French", "Russian"}, nil},
-		// The owner of the case is a person, which the tagger finds; the
-		// rules left him out for want of evidence.
 		{"owner not place", "In Graham's case the appeal court ruled on Monday. The judge said Graham would be freed.",
-			map[string]string{"Graham": "person"}, nil, nil},
+			nil, []string{"Graham"}, nil},
 		{"appositive role", "The death of Okafor, the plane's captain, shook the airline.",
 			map[string]string{"Okafor": "person"}, nil, nil},
 		{"geographic noun after", "The plane came down in the Marden hills on Sunday.",

@@ -169,11 +169,12 @@ func (nt *nameTable) findFullNames() {
 	}
 }
 
-// doubtPersons gives a one-word name its most common other kind when
-// only some of its mentions make a person of it, nothing cues a person
-// (a title, a role, a verb of speech) and no person's full name ends
-// with it: "Ostrava has massed troops" beside "the ministers of
-// Ostrava".
+// doubtPersons doubts the one-word names of people that nothing cues as
+// a person (a title, a role, a verb of speech) and that end no person's
+// full name: such a name takes its most common other kind when some of
+// its mentions give one ("Ostrava has massed troops" beside "the
+// ministers of Ostrava"), else it is left out (news introduces a person
+// by full name or title).
 func (nt *nameTable) doubtPersons() {
 	for name, k := range nt.kinds {
 		if k != news.Person || strings.Contains(name, " ") || nt.cued[name] {
@@ -190,6 +191,8 @@ func (nt *nameTable) doubtPersons() {
 		}
 		if best != 0 {
 			nt.kinds[name] = best
+		} else {
+			delete(nt.kinds, name) // "who has studied Zelvamin": an unknown word, no person
 		}
 	}
 }

@@ -52,6 +52,9 @@ type mention struct {
 // case.
 func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []mention {
 	toks := ner.Tokenize(s.Text)
+	if !mayName(toks, lower) {
+		return nil
+	}
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Text
@@ -71,6 +74,30 @@ func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []me
 		if mn, ok := sw.inContext(toks[n.Start].Start, toks[n.End-1].End, k); ok {
 			mn.art, mn.sent = ai, s
 			out = append(out, mn)
+		}
+	}
+	for _, i := range sw.beforeGeoNouns(names, toks) {
+		out = append(out, mention{name: sw.words[i], kind: news.Place, art: ai, sent: s})
+	}
+	return out
+}
+
+// beforeGeoNouns returns the capitalized words, not tagged as a person,
+// body or place, that a feature, building or area written in lower case follows ("the Marden
+// hills", "the Vell river").
+func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []int {
+	var out []int
+	for i := 1; i+1 < len(sw.words); i++ {
+		if !capitalized(sw.words[i]) || !geoWords[sw.words[i+1]] || !adjacent(sw.text, sw.locs[i], sw.locs[i+1]) {
+			continue
+		}
+		tagged := false
+		for _, n := range names {
+			_, kept := nerKinds[n.Kind]
+			tagged = tagged || kept && toks[n.Start].Start <= sw.locs[i][0] && sw.locs[i][0] < toks[n.End-1].End
+		}
+		if !tagged && !nonNames[strings.ToLower(sw.words[i])] {
+			out = append(out, i)
 		}
 	}
 	return out
@@ -118,6 +145,21 @@ func byline(text string) bool {
 		}
 	}
 	return true
+}
+
+// mayName reports whether a sentence's tokens may hold a name, which
+// saves tagging the others: a capitalized word after the first, or a
+// first word the story never writes in lower case.
+func mayName(toks []ner.Token, lower map[string]bool) bool {
+	for i, t := range toks {
+		if !capitalized(t.Text) {
+			continue
+		}
+		if i > 0 || !lower[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceWords are the words of a sentence with their byte spans; a word
@@ -199,9 +241,9 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		k = news.Place // "Tallberg Airport"
 	case len(words) > 1 && directions[words[0]] && places[strings.Join(words[1:], " ")]:
 		k = news.Place // "Northern California"
-	case k != news.Person && before == "of" && placeTitles[before2]:
+	case before == "of" && placeTitles[before2]:
 		k = news.Place // "the mayor of Kessel"
-	case k != news.Person && before == "of" && titles[before2] && !places[lname]:
+	case before == "of" && titles[before2] && !places[lname]:
 		k = news.Organization // "the chairman of Northline"
 	}
 	return mention{name: name, kind: k, cued: (titled || spoke) && k == news.Person, quoted: sw.quoted(start, end-start)}, true

@@ -211,7 +211,6 @@ const (
 	fFlags
 	fLabel1
 	fLabel1Word
-	fLabel1Shape
 	fGaz
 	fGazPrev
 	fGazNext
@@ -289,8 +288,7 @@ func (s *sentence) static(fs []uint32, i int) []uint32 {
 // transition appends the hashes of the features of token i that pair the
 // label before it (-1 at the start of the sentence) with the token.
 func (s *sentence) transition(fs []uint32, i, prev int) []uint32 {
-	fs = append(fs, transitionOnly(prev))
-	return pairs(fs, s.pairBases(i), prev)
+	return append(fs, transitionOnly(prev), pair(s.pairBase(i), prev))
 }
 
 // transitionOnly is the feature of the label before alone.
@@ -298,16 +296,16 @@ func transitionOnly(prev int) uint32 {
 	return uint32(start(fLabel1).num(prev))
 }
 
-// pairBases returns the hashes of token i that pairs extends with a
-// label before: its word and its shape.
-func (s *sentence) pairBases(i int) [2]hasher {
-	return [2]hasher{start(fLabel1Word).str(s.low[i]), start(fLabel1Shape).str(s.shapes[i])}
+// pairBase returns the hash of token i that pair extends with a label
+// before: its word.
+func (s *sentence) pairBase(i int) hasher {
+	return start(fLabel1Word).str(s.low[i])
 }
 
-// pairs appends the features that pair token i (its pairBases) with
-// the label before.
-func pairs(fs []uint32, base [2]hasher, prev int) []uint32 {
-	return append(fs, uint32(base[0].num(prev)), uint32(base[1].num(prev)))
+// pair returns the feature that pairs token i (its pairBase) with the
+// label before.
+func pair(base hasher, prev int) uint32 {
+	return uint32(base.num(prev))
 }
 
 // flags packs the capitalisation pattern of token i: capitalized, all

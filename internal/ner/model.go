@@ -138,12 +138,12 @@ func (m *Model) Tag(words []string, lower func(string) bool) []int {
 	}
 	for i := range words {
 		add(&lt.static[i], s.static(fs[:0], i))
-		base := s.pairBases(i)
+		base := s.pairBase(i)
 		for p := -1; p < nLabels; p++ {
 			if i == 0 && p >= 0 {
 				break
 			}
-			add(&lt.trans[i][p+1], pairs(fs[:0], base, p))
+			add(&lt.trans[i][p+1], append(fs[:0], pair(base, p)))
 			for l := range nLabels {
 				lt.trans[i][p+1][l] += t.moves[p+1][l]
 			}

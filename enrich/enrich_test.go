@@ -546,3 +546,40 @@ func TestEntityAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotesFound checks the quotations found beyond one sentence's
+// pattern: partial quotes, split quotes joined, cues in the sentence
+// before, quotations over paragraphs, and words in quotes left out.
+func TestQuotesFound(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "text — speaker"
+	}{
+		{"partial quote", `Viktor Sal met Anna Berg on Monday. Anna Berg called the talks "tough but fair" and left.`,
+			[]string{"tough but fair — Anna Berg"}},
+		{"split quote joined", `Anna Berg met reporters. "The talks were hard," Berg said. "But we will meet again."`,
+			[]string{"The talks were hard … But we will meet again. — Anna Berg"}},
+		{"cue in the paragraph before", "Anna Berg answered the critics on Monday:\n\n\"Nobody here wants another war.\"",
+			[]string{"Nobody here wants another war. — Anna Berg"}},
+		{"quotation over two paragraphs", "\"We have agreed to meet again,\" Viktor Sal said. \"The ceasefire holds.\n\n\"Our troops stay where they are.\"",
+			[]string{"We have agreed to meet again … The ceasefire holds. … Our troops stay where they are. — Viktor Sal"}},
+		{"scare quotes", `The so-called "reforms" were shelved on Monday, officials said.`, nil},
+		{"according to", `"The border is calm," according to Viktor Sal.`, []string{"The border is calm — Viktor Sal"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []news.Article{article("a", "O", tc.text, time.Time{})}
+			var got []string
+			for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+				got = append(got, q.Text+" — "+q.Speaker)
+				c := q.Citations[0]
+				if _, err := arts[0].Span(c); err != nil {
+					t.Errorf("citation %+v: %v", c, err)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("quotes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

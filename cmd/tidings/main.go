@@ -27,6 +27,7 @@ Usage:
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
+                      [--quotes-split dev|train]
   tidings train-ner [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune W]
   tidings help
 

@@ -3,6 +3,7 @@ package enricheval
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -69,7 +70,8 @@ type Report struct {
 	// Articles counts the articles run per part.
 	QuoteArticles, EntityArticles, DateArticles int
 
-	noClean bool
+	noClean    bool
+	quoteSplit string
 }
 
 // Parts of the data set, for Run.
@@ -94,6 +96,9 @@ type Options struct {
 	// stage alone (cleaning drops tables of results, datelines and other
 	// lines that are not prose, and the names in them).
 	NoClean bool
+	// QuoteSplit is the PolNeAR split the quotes part reads: "dev" (the
+	// default) or "train", for tuning without looking at dev.
+	QuoteSplit string
 }
 
 // Run reads the enrich-dev data under dir and measures the parts opts
@@ -103,7 +108,10 @@ func Run(ctx context.Context, p *tidings.Pipeline, dir string, opts Options) (Re
 	if len(parts) == 0 {
 		parts = []string{PartQuotes, PartEntities, PartDates}
 	}
-	r := Report{Kinds: map[string]Score{}, noClean: opts.NoClean}
+	r := Report{Kinds: map[string]Score{}, noClean: opts.NoClean, quoteSplit: cmp.Or(opts.QuoteSplit, "dev")}
+	if r.quoteSplit != "dev" && r.quoteSplit != "train" {
+		return r, fmt.Errorf("enricheval: unknown quote split %q (want dev or train)", r.quoteSplit)
+	}
 	for _, part := range parts {
 		var err error
 		switch part {

@@ -14,9 +14,10 @@ import (
 type found struct {
 	text, speaker string
 	sent          news.Sentence
-	cued          bool // a verb of speech or "according to" attributes it
-	introduced    bool // the speaker is the subject of a sentence ending in a colon before it
-	start, end    int  // byte span of the (last) piece in the article text
+	cued          bool   // a verb of speech or "according to" attributes it
+	introduced    bool   // the speaker is the subject of a sentence ending in a colon before it
+	start, end    int    // byte span of the (last) piece in the article text
+	before        string // the text of its sentence before it
 }
 
 // quoteSpans returns the byte spans, marks left out, of the quotations of
@@ -111,7 +112,7 @@ func findQuotes(a *news.Article) []found {
 			after = strings.TrimLeft(a.Text[sp[1]:e], "\"”")
 		}
 		speaker, cued := attribution(text, before, after)
-		f := found{text: text, speaker: speaker, sent: a.Sentences[si], cued: cued, start: sp[0], end: sp[1]}
+		f := found{text: text, speaker: speaker, sent: a.Sentences[si], cued: cued, start: sp[0], end: sp[1], before: before}
 		if !cued && introduced != "" {
 			f.speaker, f.cued, f.introduced = introduced, true, true
 		}

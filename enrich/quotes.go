@@ -16,11 +16,15 @@ const (
 
 var pronouns = setOf("he", "she", "they")
 
-// Quotes returns the direct quotations of arts with their speakers,
-// merged across articles: the quotations carried by most outlets first,
-// then in order of first appearance. ents resolves short names ("Berg")
-// and pronouns ("he said": the last person named before) to the full
-// names of the people Entities found.
+// Quotes returns the direct and partial quotations of arts (see
+// findQuotes) with their speakers, merged across articles: the
+// quotations carried by most outlets first, then in order of first
+// appearance. ents resolves short names ("Berg") and pronouns ("he said":
+// the speaker quoted just before, else the last person named before) to
+// the full names of the people Entities found; a quotation whose cue
+// names no one takes the first person its sentence names before it ("Sanders
+// compared himself to Clinton, saying "…""), else the speaker quoted just
+// before it.
 func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	var people []string
 	for _, e := range ents {
@@ -35,11 +39,17 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 		a := &arts[ai]
 		prevSpeaker, prevEnd := "", -1
 		for _, f := range findQuotes(a) {
-			if !f.cued && !keepUncued(f.text) {
+			subject := ""
+			if f.speaker == "" || !f.cued {
+				subject = firstNamed(f.before, people) // "Sanders compared himself to Clinton, saying "…""
+			}
+			if !f.cued && subject == "" && !keepUncued(f.text) {
 				continue
 			}
 			speaker := strings.Join(afterOwner(afterTitle(strings.Fields(strings.TrimRight(f.speaker, ".")))), " ")
 			switch {
+			case pronouns[strings.ToLower(speaker)] && prevSpeaker != "" && f.start-prevEnd < lookBack:
+				speaker = prevSpeaker // "…," Sanders wrote. "…," he went on.
 			case pronouns[strings.ToLower(speaker)]:
 				speaker = lastNamed(a.Text[max(0, f.start-lookBack):f.start], people)
 			case speaker != "":
@@ -47,6 +57,8 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 				if f.introduced && !slices.Contains(people, speaker) {
 					speaker = "" // "The minister replied:": no person named
 				}
+			case subject != "":
+				speaker = subject
 			case !f.cued && prevEnd >= 0 && f.start-prevEnd < goesOn:
 				speaker = prevSpeaker // the speaker quoted just before goes on
 			}
@@ -95,8 +107,9 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 // looked for.
 const lookBack = 1500
 
-// keepUncued reports whether a quotation no cue attributes is kept: one
-// of at least minUncued words (a scare-quoted word or title is not).
+// keepUncued reports whether a quotation that no cue attributes, in a
+// sentence that names no person before it, is kept: one of at least
+// minUncued words (a scare-quoted word or title is not).
 func keepUncued(text string) bool {
 	return len(strings.Fields(text)) >= minUncued
 }
@@ -180,6 +193,21 @@ func fullName(name string, people []string) string {
 		return found
 	}
 	return name
+}
+
+// firstNamed returns the person of people named first in s, by full name
+// or last name, or "".
+func firstNamed(s string, people []string) string {
+	best, at := "", len(s)
+	for _, p := range people {
+		short := p[strings.LastIndex(p, " ")+1:]
+		for _, form := range []string{p, short} {
+			if i := strings.Index(s, form); i >= 0 && (i < at || i == at && len(p) > len(best)) {
+				best, at = p, i
+			}
+		}
+	}
+	return best
 }
 
 // lastNamed returns the person of people named last in s, by full name

@@ -18,4 +18,14 @@
 // tokenized, keeping byte offsets; [Model.Tag] labels a sentence's tokens
 // and [Names] reads the labels as spans. Deterministic: the same data and
 // options give the same model byte for byte.
+//
+// The model enrich embeds (enrich/data/ner.model.gz) is made, from the
+// repository root, by
+//
+//	go run ./cmd/tidings train-ner --data ../shared/data/enrich-dev --out enrich/data/ner.model.gz
+//
+// (8 passes over eng.train, features seen twice or more, averaged weights
+// of 0.01 or more; the gazetteer is enrich/data/places.txt, firstnames.txt
+// and nonnames.txt). It prints the model's size and its span F1 on
+// eng.testa (0.910 for the committed model).
 package ner

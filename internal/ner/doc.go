@@ -1,13 +1,15 @@
 // Package ner is a named-entity tagger for English news: an averaged
 // perceptron that labels each token of a sentence with BIO tags over
 // person, organisation, place and other names (PER, ORG, LOC, MISC, the
-// CoNLL-2003 types), decoded greedily left to right with the two labels
-// before as features.
+// CoNLL-2003 types), trained and decoded over the whole sentence
+// (Viterbi, first order: the features of a token pair it with the label
+// before; an I- tag only continues a name of its type).
 //
 // Features are the usual ones of such taggers: the word and its
 // neighbours (lower-cased), word shape, prefixes and suffixes,
 // capitalisation pattern, whether the word is written in lower case
-// elsewhere in the document, and gazetteer matches. The gazetteer lists
+// elsewhere in the document (or among the training data's most common
+// lower-case words), and gazetteer matches. The gazetteer lists
 // are given at training time and stored in the model, so that training
 // and tagging see the same lists.
 //

@@ -60,10 +60,10 @@ func quoteSpans(text string) [][2]int {
 var (
 	// …," Kerry said / …," union leader Petra Holm told reporters
 	cueSpeakerVerb = regexp.MustCompile(`^[,.?!—–-]?\s*(?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat + `,? ` + verbPat + `\b`)
-	// …," said Lavrov
-	cueVerbSpeaker = regexp.MustCompile(`^[,.?!—–-]?\s*` + verbPat + ` (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat)
-	// …," a spokesman said
-	cueSomeone = regexp.MustCompile(`^[,.?!—–-]?\s*(?:[\p{L}'’\-]+ ){1,5}` + verbPat + `\b`)
+	// …," said Lavrov / said Democratic strategist Simon Rosenberg, …
+	cueVerbSpeaker = regexp.MustCompile(`^[,.?!—–-]?\s*` + verbPat + ` ([^,.;:!?()"“”]{1,80})`)
+	// …," a spokesman said / GOP strategist Keith Nahigian said
+	cueSomeone = regexp.MustCompile(`^[,.?!—–-]?\s*((?:[\p{L}'’.\-]+ ){1,6})` + verbPat + `\b`)
 	// …," according to Kerry
 	cueAccording = regexp.MustCompile(`^[,.?!—–-]?\s*according to (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat)
 	// Berg said: "…" / Berg told reporters that "…"
@@ -141,13 +141,13 @@ func attribution(text, before, after string) (string, bool) {
 		return m[1], true
 	}
 	if m := cueVerbSpeaker.FindStringSubmatch(after); m != nil {
-		return m[1], true
+		return lastCapitalRun(m[1]), true
 	}
 	if m := cueAccording.FindStringSubmatch(after); m != nil {
 		return m[1], true
 	}
-	if cueSomeone.MatchString(after) {
-		return "", true
+	if m := cueSomeone.FindStringSubmatch(after); m != nil {
+		return lastCapitalRun(m[1]), true
 	}
 	if m := cueBefore.FindStringSubmatch(before); m != nil {
 		return m[1], true
@@ -157,6 +157,43 @@ func attribution(text, before, after string) (string, bool) {
 	}
 	return "", false
 }
+
+// lastCapitalRun returns the last run of capitalized words of phrase, a
+// speaker's description ("Democratic strategist Simon Rosenberg" gives
+// "Simon Rosenberg"; the description ends at a preposition or
+// conjunction), or a pronoun that opens it ("he"), or "" ("a
+// spokesman").
+func lastCapitalRun(phrase string) string {
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		if i > 0 && phraseStops[w] {
+			words = words[:i] // "said Kerry in an interview with CNN"
+			break
+		}
+	}
+	if len(words) > 0 && pronouns[strings.ToLower(words[0])] {
+		return words[0]
+	}
+	end := -1
+	for i := len(words) - 1; i >= 0; i-- {
+		if capitalized(words[i]) {
+			end = i + 1
+			break
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	start := end - 1
+	for start > 0 && capitalized(words[start-1]) {
+		start--
+	}
+	return strings.Join(words[start:end], " ")
+}
+
+// phraseStops end the description of a speaker.
+var phraseStops = setOf("in", "on", "at", "during", "after", "before", "of", "to", "for", "from", "with", "when",
+	"while", "who", "which", "that", "as", "about", "and", "but", "because", "since", "by")
 
 // continues reports whether a quotation opening at start goes on from
 // prev: it opens in prev's last sentence or the next one, with only a

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"tidings"
-	"tidings/ingest"
+	"tidings/internal/bench"
 	"tidings/news"
 )
 
@@ -24,7 +24,7 @@ func benchCluster(b *testing.B) []news.Article {
 	}
 	defer f.Close()
 	n := 0
-	for c, err := range ingest.Clusters("tac2009.jsonl", f) {
+	for c, err := range bench.ReadClusters("tac2009.jsonl", f) {
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -46,7 +46,7 @@ func BenchmarkLargeStory(b *testing.B) {
 	}
 	defer f.Close()
 	var arts []news.Article
-	for c, err := range ingest.Clusters("duc2006.jsonl", f) {
+	for c, err := range bench.ReadClusters("duc2006.jsonl", f) {
 		if err != nil {
 			b.Fatal(err)
 		}

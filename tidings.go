@@ -19,27 +19,16 @@ import (
 // usable text.
 var ErrNoArticles = errors.New("tidings: no article with text to summarize")
 
-// Summarizer turns the cleaned, segmented articles of one story into a
-// cited summary.
-type Summarizer interface {
-	Summarize(ctx context.Context, arts []news.Article, opts summarize.Options) (news.Summary, error)
-}
-
-// SummarizerFunc adapts a function to the Summarizer interface.
-type SummarizerFunc func(ctx context.Context, arts []news.Article, opts summarize.Options) (news.Summary, error)
-
-// Summarize calls f.
-func (f SummarizerFunc) Summarize(ctx context.Context, arts []news.Article, opts summarize.Options) (news.Summary, error) {
-	return f(ctx, arts, opts)
-}
-
 // Algorithms lists the summarizer names that [SummarizerByName] accepts,
 // the default first.
 var Algorithms = []string{"ilp", "centroid", "lexrank", "textrank", "mmr", "submodular", "lead"}
 
 // SummarizerByName returns the summarizer called name ("" means the
-// default), or an error listing the valid names.
+// default, Algorithms[0]), or an error listing the valid names.
 func SummarizerByName(name string) (Summarizer, error) {
+	if name == "" {
+		name = Algorithms[0]
+	}
 	switch name {
 	case "centroid":
 		return SummarizerFunc(summarize.Centroid), nil
@@ -51,7 +40,7 @@ func SummarizerByName(name string) (Summarizer, error) {
 		return SummarizerFunc(summarize.MMR), nil
 	case "submodular":
 		return SummarizerFunc(summarize.Submodular), nil
-	case "", "ilp":
+	case "ilp":
 		return SummarizerFunc(summarize.ILP), nil
 	case "lead":
 		return SummarizerFunc(summarize.Lead), nil
@@ -59,11 +48,31 @@ func SummarizerByName(name string) (Summarizer, error) {
 	return nil, fmt.Errorf("tidings: unknown summarizer %q (valid: %s)", name, strings.Join(Algorithms, ", "))
 }
 
-// Pipeline runs the stages. The zero value uses every default.
+// Pipeline runs the stages: one field per stage, where nil means the
+// stage's default (see each interface), and a logger. The zero value uses
+// every default. A Pipeline is not modified by its methods and may be used
+// by several goroutines at once when its stages may.
 type Pipeline struct {
-	// Summarizer picks the summary sentences; nil means summarize.ILP.
+	// Cleaner extracts each raw article's text and metadata; nil means
+	// clean.Article.
+	Cleaner Cleaner
+	// Segmenter splits each cleaned text into sentences; nil means
+	// segment.Article.
+	Segmenter Segmenter
+	// Deduper folds near-duplicate articles (Stories only); nil means
+	// dedupe.Fold.
+	Deduper Deduper
+	// Clusterer groups articles into stories (Stories only); nil means
+	// cluster.Batch.
+	Clusterer Clusterer
+	// Summarizer picks the summary sentences; nil means the default of
+	// SummarizerByName.
 	Summarizer Summarizer
-	// Logger receives debug records of dropped blocks; nil discards them.
+	// Enricher adds quotes, entities, timeline, support and conflicts to
+	// each story (Stories and Story only); nil means enrich.Story.
+	Enricher Enricher
+	// Logger receives a debug record for each block cleaning dropped;
+	// nil discards them.
 	Logger *slog.Logger
 }
 
@@ -76,19 +85,20 @@ type Options struct {
 	Query string
 }
 
-// Prepare cleans and segments a in place, fills its outlet from its file
-// name when nothing else named it, and returns the blocks cleaning
-// dropped. It returns an error (wrapping clean.ErrNoContent) when the
-// article has no text.
+// Prepare cleans and segments a in place with the pipeline's Cleaner and
+// Segmenter, fills its outlet from its file name when nothing else named
+// it, and returns the blocks cleaning dropped. It returns the cleaner's
+// error (the default's wraps [clean.ErrNoContent]) when the article has
+// no text.
 func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
-	drops, err := clean.Article(a)
+	drops, err := p.cleaner().Clean(a)
 	if err != nil {
 		return drops, err
 	}
 	if a.Outlet == "" && a.Path != "" {
 		a.Outlet = outletFromPath(a.Path)
 	}
-	segment.Article(a)
+	p.segmenter().Segment(a)
 	if p.Logger != nil {
 		for _, d := range drops {
 			p.Logger.Debug("dropped block", "article", a.ID, "rule", d.Rule, "text", d.Text)
@@ -98,9 +108,10 @@ func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
 }
 
 // Segment fills the sentences of a whose Text is already clean (an
-// article prepared before and stored): Prepare without the cleaning.
+// article prepared before and stored) with the default segmenter: what
+// Prepare does after cleaning, for a Pipeline whose Segmenter is nil.
 func Segment(a *news.Article) {
-	segment.Article(a)
+	defaultSegmenter.Segment(a)
 }
 
 // Brief prepares arts (raw, as ingest yields them) and summarizes the
@@ -111,18 +122,14 @@ func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, op
 	b := news.Brief{ID: id}
 	var errs []error
 	var err error
-	if b.Articles, errs, err = p.prepareAll(ctx, arts); err != nil {
+	if b.Articles, errs, err = p.prepareAll(ctx, arts, nil); err != nil {
 		return b, err
 	}
 	if len(b.Articles) == 0 {
 		errs = append(errs, ErrNoArticles)
 		return b, errors.Join(errs...)
 	}
-	sum := p.Summarizer
-	if sum == nil {
-		sum = SummarizerFunc(summarize.ILP)
-	}
-	s, err := sum.Summarize(ctx, b.Articles, summarize.Options{Words: opts.Words, Query: segment.Terms(opts.Query)})
+	s, err := p.summarize(ctx, b.Articles, opts)
 	if err != nil {
 		return b, err
 	}
@@ -130,20 +137,39 @@ func (p *Pipeline) Brief(ctx context.Context, id string, arts []news.Article, op
 	return b, errors.Join(errs...)
 }
 
+// summarize runs the pipeline's summarizer over prepared arts.
+func (p *Pipeline) summarize(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
+	return p.summarizer().Summarize(ctx, arts, summarize.Options{Words: opts.Words, Query: segment.Terms(opts.Query)})
+}
+
 // prepareAll prepares copies of arts and returns those with text, and the
-// errors of those without; err is the context's error if it ended.
-func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article) (prepared []news.Article, errs []error, err error) {
-	for _, a := range arts {
+// errors of those without; err is the context's error if it ended. done,
+// when not nil, is called after each article with the number done.
+func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article, done func(int)) (prepared []news.Article, errs []error, err error) {
+	for i, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		if _, err := p.Prepare(&a); err != nil {
+		_, err := p.Prepare(&a)
+		if done != nil {
+			done(i + 1)
+		}
+		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		prepared = append(prepared, a)
 	}
 	return prepared, errs, nil
+}
+
+// SummaryText returns a summary's sentences joined by spaces.
+func SummaryText(s news.Summary) string {
+	parts := make([]string, len(s.Sentences))
+	for i, x := range s.Sentences {
+		parts[i] = x.Text
+	}
+	return strings.Join(parts, " ")
 }
 
 // outletFromPath turns "examples/harbor/coastal-courier.html" into

@@ -44,9 +44,9 @@ func (st *state) apply(b block) string {
 // patterns come from reading the pages of the Multi-News development set
 // and of common news sites (AP, Reuters, BBC, US metro papers).
 var rules = []rule{
-	{"symbols", dropSymbols},
 	{"source-line", dropSourceLine},
-	{"byline", dropByline},
+	{"byline", dropByline}, // before symbols: a date line is mostly digits
+	{"symbols", dropSymbols},
 	{"navigation", dropNavigation},
 	{"caption-credit", dropCaptionCredit},
 	{"gallery-caption", dropGalleryCaption},

@@ -56,56 +56,6 @@ func TestBatch(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
-	tests := []struct {
-		name string
-		docs []Doc
-		want []int
-	}{
-		{"pairs", []Doc{
-			doc("ferry strike crews lannic", ""), doc("geneva talks ministers border", ""),
-			doc("ferry strike crews pay", ""), doc("geneva talks ministers troops", ""),
-		}, []int{2, 3, 0, 1}},
-		{"nothing shared", []Doc{doc("ferry strike", ""), doc("geneva talks", "")}, []int{-1, -1}},
-		{"a tie goes to the earlier", []Doc{doc("ferry", ""), doc("ferry", ""), doc("ferry", "")}, []int{1, 0, 0}},
-		{"empty", []Doc{{}, doc("ferry", "")}, []int{-1, -1}},
-		{"dates do not count", []Doc{
-			doc("ferry strike crews", "2026-03-02"), doc("ferry strike crews", "2026-05-02"), doc("ferry talks", "2026-03-02"),
-		}, []int{1, 0, 0}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Nearest(tt.docs); !slices.Equal(got, tt.want) {
-				t.Errorf("Nearest = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestReassign(t *testing.T) {
-	docs := []Doc{
-		doc("ferry strike crews lannic", ""), doc("ferry strike crews pay", ""),
-		doc("geneva talks ministers border", ""), doc("geneva talks ministers troops", ""),
-		doc("volcano ash flights", ""), doc("geneva talks ministers ceasefire", ""),
-	}
-	tests := []struct {
-		name   string
-		groups [][]int
-		want   [][]int
-	}{
-		{"a held grouping stays", [][]int{{0, 1}, {2, 3, 5}, {4}}, [][]int{{0, 1}, {2, 3, 5}, {4}}},
-		{"a misplaced article moves", [][]int{{0, 1, 2}, {3, 5}, {4}}, [][]int{{0, 1}, {2, 3, 5}, {4}}},
-		{"nothing shared: it stays", [][]int{{0, 1, 4}, {2, 3, 5}}, [][]int{{0, 1, 4}, {2, 3, 5}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Reassign(docs, tt.groups); fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("Reassign = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
 // synthetic makes n articles about n/20 events. Each event has 25 words
 // of its own, drawn from the middle of the vocabulary, and a day in one
 // year; an article takes 40 of its event's words and 150 background words
@@ -245,5 +195,51 @@ func BenchmarkBatch(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/article")
 		})
+	}
+}
+
+// BenchmarkAdd places articles one at a time into a Clusterer that
+// already holds 100k synthetic articles (see BenchmarkBatch): the cost of
+// one placement, with its settling and split and merge tests, as the
+// server pays it.
+func BenchmarkAdd(b *testing.B) {
+	vocab := devVocabulary(b)
+	const stored = 100000
+	docs := synthetic(stored+20000, 1, vocab)
+	c := New(Options{})
+	for _, d := range docs[:stored] {
+		c.Add(d)
+	}
+	i := stored
+	for b.Loop() {
+		c.Add(docs[i])
+		if i++; i == len(docs) {
+			i = stored
+		}
+	}
+}
+
+func TestVectors(t *testing.T) {
+	docs := []Doc{doc("ferry strike ferry crews", ""), doc("ferry talks", ""), {}}
+	got := Vectors(docs, Options{})
+	if len(got) != 3 || len(got[2]) != 0 {
+		t.Fatalf("Vectors = %v, want 3 vectors, the last empty", got)
+	}
+	// "ferry" is in two of the three articles: the heaviest term of the
+	// first, which counts it twice, and the lightest of the second.
+	for i, v := range got[:2] {
+		norm := 0.0
+		for j, w := range v {
+			norm += w.W * w.W
+			if j > 0 && w.W > v[j-1].W {
+				t.Errorf("Vectors[%d] = %v, not heaviest first", i, v)
+			}
+		}
+		if norm < 1-1e-9 || norm > 1+1e-9 {
+			t.Errorf("Vectors[%d] has squared norm %v, want 1", i, norm)
+		}
+	}
+	if got[0][0].Term != "ferry" || got[1][len(got[1])-1].Term != "ferry" {
+		t.Errorf("Vectors = %v, want ferry first in the first and last in the second", got)
 	}
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -26,6 +25,7 @@ var (
 	ErrInvalidUTF8 = errors.New("ingest: invalid UTF-8")
 	ErrTooLarge    = errors.New("ingest: input too large")
 	ErrNoArticles  = errors.New("ingest: no articles found")
+	ErrNUL         = errors.New("ingest: NUL character in text")
 )
 
 // Error is an error about one input: a file, standard input ("-") or a
@@ -58,6 +58,23 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Line, when set, decodes each non-blank line of a JSONL input in
+	// place of [DecodeLine]: for inputs whose lines may hold several
+	// articles, such as an evaluation data set's clusters. line is
+	// 1-based; errors should be *Error values.
+	Line func(source string, line int, raw []byte) ([]news.Article, error)
+	// Split, when set, is offered each plain-text input (neither JSONL nor
+	// HTML) first: the articles it returns, or its error, are the input's.
+	// It returns nil and no error to leave the text one article.
+	Split func(source, text string) ([]news.Article, error)
+	// Fetcher, when set, fetches the paths that are http or https URLs
+	// and the pages of a feed's items. Nil leaves such paths unread (an
+	// error wrapping ErrNoFetcher) and takes a feed's items from their
+	// own content.
+	Fetcher *Fetcher
+	// MaxFeedItems caps the items read from one feed, the first ones;
+	// 0 means DefaultMaxFeedItems.
+	MaxFeedItems int
 }
 
 func (o Options) maxBytes() int64 {
@@ -68,12 +85,28 @@ func (o Options) maxBytes() int64 {
 }
 
 // Paths yields the articles of every path in order: a file, a directory
-// (every non-hidden file under it, in lexical order) or "-" for standard
-// input. Each unusable input yields one *Error and reading goes on. It stops
-// early when ctx is done, yielding ctx.Err().
+// (every non-hidden file under it, in lexical order), "-" for standard
+// input, or an http or https URL (fetched by Options.Fetcher). A feed
+// (RSS, Atom, JSON Feed), as a file or a URL, yields its items; a gzipped
+// file is read decompressed, up to Options.MaxBytes. Each unusable input
+// yields one *Error and reading goes on: a file with good articles beside
+// bad ones (a JSONL file with one bad line) yields its articles, then one
+// error for each bad part. It stops early when ctx is done, yielding
+// ctx.Err().
 func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Article, error] {
 	return func(yield func(news.Article, error) bool) {
 		for _, p := range paths {
+			if isURL(p) {
+				if err := ctx.Err(); err != nil {
+					yield(news.Article{}, err)
+					return
+				}
+				arts, err := readURL(ctx, p, opts)
+				if !yieldAll(yield, arts, err) {
+					return
+				}
+				continue
+			}
 			for _, file := range expand(p) {
 				if err := ctx.Err(); err != nil {
 					yield(news.Article{}, err)
@@ -85,21 +118,41 @@ func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Art
 					}
 					continue
 				}
-				arts, err := readFile(file.path, opts)
-				if err != nil {
-					if !yield(news.Article{}, err) {
-						return
-					}
-					continue
-				}
-				for _, a := range arts {
-					if !yield(a, nil) {
-						return
-					}
+				arts, err := readFile(ctx, file.path, opts)
+				if !yieldAll(yield, arts, err) {
+					return
 				}
 			}
 		}
 	}
+}
+
+// yieldAll yields arts, then each error joined in err; false when yield
+// asked to stop.
+func yieldAll(yield func(news.Article, error) bool, arts []news.Article, err error) bool {
+	for _, a := range arts {
+		if !yield(a, nil) {
+			return false
+		}
+	}
+	for _, err := range unjoin(err) {
+		if !yield(news.Article{}, err) {
+			return false
+		}
+	}
+	return true
+}
+
+// unjoin splits an error made by errors.Join into its parts; nil gives
+// none.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 type fileOrErr struct {
@@ -154,7 +207,7 @@ func cause(err error) error {
 	return err
 }
 
-func readFile(path string, opts Options) ([]news.Article, error) {
+func readFile(ctx context.Context, path string, opts Options) ([]news.Article, error) {
 	limit := opts.maxBytes()
 	var r io.Reader
 	if path == "-" {
@@ -180,7 +233,17 @@ func readFile(path string, opts Options) ([]news.Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &Error{Source: path, Err: fmt.Errorf("%w: over the limit of %s", ErrTooLarge, size(limit))}
 	}
-	arts, err := Parse(path, data)
+	if gzipped(data) {
+		if data, err = gunzip(data, limit); err != nil {
+			return nil, &Error{Source: path, Err: err}
+		}
+	}
+	var arts []news.Article
+	if looksLikeFeed(data) && checkText(data) == nil {
+		arts, err = feedArticles(ctx, path, data, opts.Fetcher, opts.maxFeedItems(), opts.maxBytes())
+	} else {
+		arts, err = opts.Parse(path, data)
+	}
 	if path != "-" {
 		for i := range arts {
 			arts[i].Path = path
@@ -200,32 +263,52 @@ func size(n int64) string {
 }
 
 // Parse recognises the format of data read from source and returns its
-// articles, with IDs derived from source ("path", or "path#2" for the
-// second article of a file). Errors are *Error values.
+// articles. An article's ID is source for a text or HTML input; a JSONL
+// line gives its own "id", or "source:3" for line 3. Errors are *Error
+// values. It is [Options.Parse] with the zero Options.
 func Parse(source string, data []byte) ([]news.Article, error) {
+	return Options{}.Parse(source, data)
+}
+
+// Parse is [Parse] with o's Line and Split.
+func (o Options) Parse(source string, data []byte) ([]news.Article, error) {
 	if err := checkText(data); err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
 	text := string(data)
 	switch {
+	case looksLikeFeed(data):
+		// Parse does no I/O: the items' own content.
+		return feedArticles(context.Background(), source, data, nil, o.maxFeedItems(), o.maxBytes())
 	case looksLikeJSONL(data):
-		return parseJSONL(source, data)
+		return o.parseJSONL(source, data)
 	case looksLikeHTML(data):
 		return []news.Article{{ID: source, Raw: text, IsHTML: true}}, nil
-	case strings.Contains(text, "|||||"):
-		return splitMultiNews(source, text)
+	}
+	if o.Split != nil {
+		if arts, err := o.Split(source, text); arts != nil || err != nil {
+			return arts, err
+		}
 	}
 	return []news.Article{{ID: source, Raw: text}}, nil
 }
+
+// CheckText tells whether data is usable text or HTML: nil, or
+// [ErrEmpty], [ErrBinary] (a NUL byte in the first 8,000 bytes, where
+// binary formats show one), [ErrNUL] (one further on, with its offset) or
+// [ErrInvalidUTF8] (with the offset of the first bad byte). A server can
+// answer its errors with a 4xx: the input is at fault.
+func CheckText(data []byte) error { return checkText(data) }
 
 // checkText rejects empty, binary and non-UTF-8 data.
 func checkText(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
 	}
-	head := data[:min(len(data), 8000)]
-	if bytes.IndexByte(head, 0) >= 0 {
+	if i := bytes.IndexByte(data, 0); i >= 0 && i < 8000 {
 		return ErrBinary
+	} else if i >= 0 {
+		return fmt.Errorf("%w at byte %d", ErrNUL, i)
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -251,39 +334,31 @@ func looksLikeHTML(data []byte) bool {
 	return bytes.Count(head, []byte("</p>"))+bytes.Count(head, []byte("</div>")) >= 3
 }
 
+// looksLikeJSONL reports whether data starts with a JSON object and one
+// of its first lines is a whole object: a bad first line does not turn a
+// JSONL file into text.
 func looksLikeJSONL(data []byte) bool {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(t) == 0 || t[0] != '{' {
 		return false
 	}
-	line, _, _ := bytes.Cut(t, []byte("\n"))
-	return json.Valid(bytes.TrimSpace(line))
-}
-
-func splitMultiNews(source, text string) ([]news.Article, error) {
-	var out []news.Article
-	for part := range strings.SplitSeq(text, "|||||") {
-		if strings.TrimSpace(part) == "" {
-			continue
+	for range 20 {
+		var line []byte
+		line, t, _ = bytes.Cut(t, []byte("\n"))
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] == '{' && json.Valid(line) {
+			return true
 		}
-		out = append(out, news.Article{ID: fmt.Sprintf("%s#%d", source, len(out)+1), Raw: part})
+		if len(t) == 0 {
+			break
+		}
 	}
-	if len(out) == 0 {
-		return nil, &Error{Source: source, Err: ErrNoArticles}
-	}
-	return out, nil
+	return false
 }
 
-// jsonLine is one line of either JSONL format.
-type jsonLine struct {
-	// Clusters format.
-	Dataset  string      `json:"dataset"`
-	ID       string      `json:"id"`
-	Topic    *news.Topic `json:"topic"`
-	Docs     []jsonDoc   `json:"docs"`
-	Refs     []jsonRef   `json:"refs"`
-	RefWords int         `json:"ref_words"`
-	// Article format.
+// jsonArticle is one line of a JSONL file of articles.
+type jsonArticle struct {
+	ID        string `json:"id"`
 	Title     string `json:"title"`
 	Headline  string `json:"headline"`
 	Text      string `json:"text"`
@@ -293,26 +368,28 @@ type jsonLine struct {
 	Published string `json:"published"`
 }
 
-type jsonDoc struct {
-	ID       string  `json:"id"`
-	Headline *string `json:"headline"`
-	Text     string  `json:"text"`
-}
-
-type jsonRef struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
-}
-
-func parseJSONL(source string, data []byte) ([]news.Article, error) {
+// parseJSONL reads every non-blank line of data; a bad line is an error
+// joined to the others, and reading goes on.
+func (o Options) parseJSONL(source string, data []byte) ([]news.Article, error) {
+	decode := o.Line
+	if decode == nil {
+		decode = func(source string, line int, raw []byte) ([]news.Article, error) {
+			a, err := DecodeLine(source, line, raw)
+			if err != nil {
+				return nil, err
+			}
+			return []news.Article{a}, nil
+		}
+	}
 	var out []news.Article
 	var errs []error
-	for c, err := range clusters(source, bytes.NewReader(data)) {
+	for line, raw := range lines(data) {
+		arts, err := decode(source, line, raw)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		out = append(out, c.Articles...)
+		out = append(out, arts...)
 	}
 	if len(out) == 0 {
 		errs = append(errs, &Error{Source: source, Err: ErrNoArticles})
@@ -320,83 +397,55 @@ func parseJSONL(source string, data []byte) ([]news.Article, error) {
 	return out, errors.Join(errs...)
 }
 
-// Clusters reads a JSONL file of clusters (or of single articles, each
-// then its own cluster) and yields them in file order. A bad line yields
-// an *Error with its line number and reading goes on.
-func Clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
-	return clusters(source, r)
-}
-
-func clusters(source string, r io.Reader) iter.Seq2[news.Cluster, error] {
-	return func(yield func(news.Cluster, error) bool) {
-		br := bufio.NewReader(r)
-		for line := 1; ; line++ {
-			data, err := br.ReadBytes('\n')
-			if len(bytes.TrimSpace(data)) > 0 {
-				if !yield(decodeLine(data, source, line)) {
-					return
-				}
-			}
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				yield(news.Cluster{}, &Error{Source: source, Line: line, Err: err})
+// lines yields the non-blank lines of data with their 1-based numbers,
+// without a byte order mark at the start.
+func lines(data []byte) iter.Seq2[int, []byte] {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	return func(yield func(int, []byte) bool) {
+		for line := 1; len(data) > 0; line++ {
+			raw, rest, _ := bytes.Cut(data, []byte("\n"))
+			data = rest
+			if len(bytes.TrimSpace(raw)) > 0 && !yield(line, raw) {
 				return
 			}
 		}
 	}
 }
 
-func decodeLine(raw []byte, source string, line int) (news.Cluster, error) {
-	var l jsonLine
+// DecodeLine decodes line number line (1-based) of a JSONL file of
+// articles: {"id", "title" or "headline", "text" or "html", "url",
+// "outlet", "published"}. The ID defaults to "source:line". Errors are
+// *Error values: bad JSON, no text (ErrEmpty) or a bad date.
+func DecodeLine(source string, line int, raw []byte) (news.Article, error) {
+	var l jsonArticle
 	if err := json.Unmarshal(raw, &l); err != nil {
-		return news.Cluster{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
+		return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
+	}
+	for _, f := range []struct{ name, v string }{{"id", l.ID}, {"title", l.Title}, {"headline", l.Headline}, {"text", l.Text},
+		{"html", l.HTML}, {"url", l.URL}, {"outlet", l.Outlet}} {
+		if strings.IndexByte(f.v, 0) >= 0 {
+			// JSON can carry a NUL as \u0000: refused as a raw one is.
+			return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: in %q", ErrNUL, f.name)}
+		}
 	}
 	if l.ID == "" {
 		l.ID = fmt.Sprintf("%s:%d", source, line)
-	}
-	c := news.Cluster{ID: l.ID, Dataset: l.Dataset, Topic: l.Topic, RefWords: l.RefWords}
-	for _, r := range l.Refs {
-		c.Refs = append(c.Refs, news.Reference{ID: r.ID, Text: r.Text})
-	}
-	if l.Docs != nil {
-		for i, d := range l.Docs {
-			a := news.Article{ID: d.ID, Raw: d.Text, Outlet: ldcOutlet(d.ID)}
-			if pretokenized(d.Text) {
-				a.Raw = detokenize(d.Text)
-			} else if strings.Contains(d.Text, "``") {
-				a.Raw = wireQuotes(d.Text)
-			}
-			if a.ID == "" {
-				a.ID = fmt.Sprintf("%s-%d", l.ID, i+1)
-			}
-			if d.Headline != nil {
-				a.Title = *d.Headline
-			}
-			c.Articles = append(c.Articles, a)
-		}
-		if len(c.Articles) == 0 {
-			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("cluster %q: %w", l.ID, ErrNoArticles)}
-		}
-		return c, nil
 	}
 	a := news.Article{ID: l.ID, Title: firstOf(l.Title, l.Headline), URL: l.URL, Outlet: l.Outlet, Raw: l.Text}
 	if l.HTML != "" {
 		a.Raw, a.IsHTML = l.HTML, true
 	}
 	if strings.TrimSpace(a.Raw) == "" {
-		return c, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: no \"text\", \"html\" or \"docs\"", ErrEmpty)}
+		return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: no \"text\" or \"html\"", ErrEmpty)}
 	}
 	if l.Published != "" {
 		t, err := ParseDate(l.Published)
 		if err != nil {
-			return c, &Error{Source: source, Line: line, Err: fmt.Errorf("bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", l.Published)}
+			return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad \"published\" %q: want RFC 3339 or YYYY-MM-DD", l.Published)}
 		}
 		a.Date = t
 	}
-	c.Articles = []news.Article{a}
-	return c, nil
+	return a, nil
 }
 
 // ParseDate reads a publication date as inputs give it: RFC 3339

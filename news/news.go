@@ -2,7 +2,6 @@ package news
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -171,39 +170,6 @@ func (b *Brief) Article(id string) *Article {
 		}
 	}
 	return nil
-}
-
-// Topic is the question of a query-focused cluster.
-type Topic struct {
-	Title     string
-	Narrative string
-}
-
-// Query returns the topic as one query text: the title, then the
-// narrative. A nil topic gives "".
-func (t *Topic) Query() string {
-	if t == nil {
-		return ""
-	}
-	return strings.TrimSpace(t.Title + "\n" + t.Narrative)
-}
-
-// Reference is a human reference summary of a cluster.
-type Reference struct {
-	ID   string
-	Text string
-}
-
-// Cluster is a set of articles about one story, as an evaluation data set
-// gives it, with optional human reference summaries.
-type Cluster struct {
-	ID       string
-	Dataset  string
-	Topic    *Topic
-	Articles []Article
-	Refs     []Reference
-	// RefWords is the data set's summary length in words, or 0.
-	RefWords int
 }
 
 // CompareDates orders publication dates: known dates by time, and unknown

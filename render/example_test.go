@@ -24,5 +24,5 @@ func ExampleText() {
 	// Floods closed the coast road on Monday. [1]
 	//
 	// Sources:
-	// [1] Coastal Wire, "Coast road shut", (wire)
+	// [1] Coastal Wire, "Coast road shut" — wire
 }

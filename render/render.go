@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,16 +55,32 @@ func sourceNumbers(b *news.Brief) map[string]int {
 	return m
 }
 
-func markers(b *news.Brief, nums map[string]int, s news.SummarySentence) string {
+// sourceRefs returns the distinct source numbers cs cite, ascending.
+func sourceRefs(nums map[string]int, cs []news.Citation) []int {
+	out := make([]int, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, nums[c.ArticleID])
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// markers is the citation markers of cs, "[1][2][4]": each source once,
+// in ascending order.
+func markers(nums map[string]int, cs []news.Citation) string {
 	var sb strings.Builder
-	for _, c := range s.Citations {
-		fmt.Fprintf(&sb, "[%d]", nums[c.ArticleID])
+	for _, n := range sourceRefs(nums, cs) {
+		fmt.Fprintf(&sb, "[%d]", n)
 	}
 	return sb.String()
 }
 
-// sourceLine describes an article: outlet, title, date, id.
-func sourceLine(a *news.Article) string {
+// noSummary stands for the summary when the summarizer chose nothing.
+const noSummary = "(no sentence could be summarized)"
+
+// sourceDesc describes an article by its outlet, quoted title and date,
+// joined by ", "; it is empty when none is known.
+func sourceDesc(a *news.Article) string {
 	var parts []string
 	if a.Outlet != "" {
 		parts = append(parts, a.Outlet)
@@ -74,19 +91,33 @@ func sourceLine(a *news.Article) string {
 	if !a.Date.IsZero() {
 		parts = append(parts, a.Date.Format("2006-01-02"))
 	}
-	if len(parts) == 0 || a.Path == "" || a.Path != a.ID {
-		parts = append(parts, "("+a.ID+")")
-	} else {
-		parts = append(parts, "("+a.Path+")")
+	return strings.Join(parts, ", ")
+}
+
+// sourceWhere is where an article can be found: its URL, else its input
+// id (the file's path for files).
+func sourceWhere(a *news.Article) string {
+	if a.URL != "" {
+		return a.URL
 	}
-	line := strings.Join(parts, ", ")
+	return a.ID
+}
+
+// copiesNote is what a source line says of the article's copies: the
+// other outlets' printings ("; also carried by Northern Echo
+// (northern-echo-1)") and the times the same input record was given
+// again ("; given 1 more time in the input"). A record (an id) is named
+// once however often it was folded in.
+func copiesNote(a *news.Article) string {
 	var cs []string
 	repeats := 0
+	seen := map[string]bool{a.ID: true}
 	for _, c := range a.Copies {
-		if c.ID == a.ID && c.Outlet == a.Outlet {
+		if seen[c.ID] {
 			repeats++ // the same input record given again
 			continue
 		}
+		seen[c.ID] = true
 		name := c.Outlet
 		if name == "" {
 			name = c.ID
@@ -95,13 +126,25 @@ func sourceLine(a *news.Article) string {
 		}
 		cs = append(cs, name)
 	}
+	var note string
 	if len(cs) > 0 {
-		line += "; also carried by " + strings.Join(cs, ", ")
+		note += "; also carried by " + strings.Join(cs, ", ")
 	}
 	if repeats > 0 {
-		line += fmt.Sprintf("; given %d more time%s in the input", repeats, map[bool]string{true: "", false: "s"}[repeats == 1])
+		note += fmt.Sprintf("; given %d more %s in the input", repeats, plural(repeats, "time"))
 	}
-	return line
+	return note
+}
+
+// sourceLine describes an article for the text form: outlet, title and
+// date, then " — " and its URL or input id, then its copies:
+// `Alder Gazette, "Bridge closed", 2026-03-14 — examples/bridge/alder-gazette.html`.
+func sourceLine(a *news.Article) string {
+	line := sourceWhere(a)
+	if d := sourceDesc(a); d != "" {
+		line = d + " — " + line
+	}
+	return line + copiesNote(a)
 }
 
 // Text writes b as plain text: a header, one summary sentence per
@@ -115,10 +158,10 @@ func Text(w io.Writer, b *news.Brief) error {
 	}
 	fmt.Fprintf(&sb, "%s (%d words, %d %s)\n\n", title, b.Summary.Words, len(b.Articles), plural(len(b.Articles), "source"))
 	for _, s := range b.Summary.Sentences {
-		fmt.Fprintf(&sb, "%s %s\n", s.Text, markers(b, nums, s))
+		fmt.Fprintf(&sb, "%s %s\n", s.Text, markers(nums, s.Citations))
 	}
 	if len(b.Summary.Sentences) == 0 {
-		sb.WriteString("(no sentence could be summarized)\n")
+		sb.WriteString(noSummary + "\n")
 	}
 	sb.WriteString("\nSources:\n")
 	for i := range b.Articles {
@@ -129,33 +172,45 @@ func Text(w io.Writer, b *news.Brief) error {
 }
 
 // Markdown writes b as Markdown: a heading, the summary as a paragraph
-// with linked markers, and the sources as a numbered list.
+// with linked markers, and the sources as a numbered list. Text from the
+// articles (sentences, titles, outlets, ids) is escaped so that it reads
+// as written.
 func Markdown(w io.Writer, b *news.Brief) error {
 	nums := sourceNumbers(b)
 	var sb strings.Builder
 	title := "Brief"
 	if b.ID != "" {
-		title += " " + b.ID
+		title += " " + mdEscape(b.ID)
 	}
 	fmt.Fprintf(&sb, "## %s\n\n", title)
 	for i, s := range b.Summary.Sentences {
 		if i > 0 {
 			sb.WriteString(" ")
 		}
-		sb.WriteString(s.Text)
-		for _, c := range s.Citations {
-			n := nums[c.ArticleID]
+		sb.WriteString(mdEscape(s.Text))
+		for _, n := range sourceRefs(nums, s.Citations) {
 			fmt.Fprintf(&sb, "<sup>[%d](#%s)</sup>", n, sourceAnchor(b.ID, n))
 		}
+	}
+	if len(b.Summary.Sentences) == 0 {
+		sb.WriteString(mdEscape(noSummary))
 	}
 	fmt.Fprintf(&sb, "\n\n*%d words from %d %s.*\n\n### Sources\n\n", b.Summary.Words, len(b.Articles), plural(len(b.Articles), "source"))
 	for i := range b.Articles {
 		a := &b.Articles[i]
-		line := sourceLine(a)
-		if a.URL != "" {
-			line = fmt.Sprintf("[%s](%s)", line, a.URL)
+		desc := mdEscape(sourceDesc(a))
+		var line string
+		switch {
+		case a.URL != "" && desc != "":
+			line = fmt.Sprintf("[%s](%s)", desc, mdURL(a.URL))
+		case a.URL != "":
+			line = fmt.Sprintf("<%s>", mdURL(a.URL))
+		case desc != "":
+			line = desc + " — " + mdEscape(a.ID)
+		default:
+			line = mdEscape(a.ID)
 		}
-		fmt.Fprintf(&sb, "%d. <a id=\"%s\"></a>%s\n", i+1, sourceAnchor(b.ID, i+1), line)
+		fmt.Fprintf(&sb, "%d. <a id=\"%s\"></a>%s%s\n", i+1, sourceAnchor(b.ID, i+1), line, mdEscape(copiesNote(a)))
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
@@ -270,4 +325,55 @@ func JSON(w io.Writer, b *news.Brief) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(ToJSON(b))
+}
+
+// mdEscape makes s read as written in Markdown: it puts a backslash
+// before the characters that would start emphasis, code, links, HTML,
+// strike-through or an entity (\ ` * _ [ ] < > ~, and & before a letter
+// or #), and before the marks that would start a heading, quote or list
+// at the beginning of s. White space runs, line breaks included, become
+// one space, so a sentence cannot end its paragraph or start a block.
+func mdEscape(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var sb strings.Builder
+	sb.Grow(len(s) + 8)
+	// A leading "1." or "1)" starts an ordered list.
+	digits := 0
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		sb.WriteString(s[:digits])
+		sb.WriteByte('\\')
+		s = s[digits:]
+	} else if s != "" && strings.IndexByte("#+-=", s[0]) >= 0 {
+		sb.WriteByte('\\')
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte("\\`*_[]<>~", c) >= 0:
+			sb.WriteByte('\\')
+		case c == '&' && i+1 < len(s) && (s[i+1] == '#' || s[i+1] >= 'a' && s[i+1] <= 'z' || s[i+1] >= 'A' && s[i+1] <= 'Z'):
+			sb.WriteByte('\\')
+		}
+		sb.WriteByte(c)
+	}
+	return sb.String()
+}
+
+// mdURL makes u safe as a Markdown link destination: it percent-encodes
+// the bytes that would end it or break it (white space, control bytes,
+// parentheses and angle brackets).
+func mdURL(u string) string {
+	var sb strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c == 0x7f || c == '(' || c == ')' || c == '<' || c == '>' {
+			fmt.Fprintf(&sb, "%%%02X", c)
+			continue
+		}
+		sb.WriteByte(c)
+	}
+	return sb.String()
 }

@@ -40,7 +40,7 @@ func Stories(w io.Writer, stories []news.Story, f Format) error {
 			fmt.Fprintln(w)
 		}
 		if md {
-			fmt.Fprintf(w, "# Story %s: %s\n\n", st.ID, storyHeader(st))
+			fmt.Fprintf(w, "# Story %s: %s\n\n", mdEscape(st.ID), storyHeader(st))
 			if err := Markdown(w, &st.Brief); err != nil {
 				return err
 			}
@@ -58,12 +58,17 @@ func Stories(w io.Writer, stories []news.Story, f Format) error {
 }
 
 // storyHeader is "4 articles from 4 outlets, 2026-03-02 to 2026-03-03".
+// It counts input records: an article and its copies, each id once (a
+// record given twice in the input is one article).
 func storyHeader(st *news.Story) string {
-	n, outlets := 0, map[string]bool{}
+	ids, outlets := map[string]bool{}, map[string]bool{}
 	var first, last time.Time
 	for i := range st.Articles {
 		a := &st.Articles[i]
-		n += 1 + len(a.Copies)
+		ids[a.ID] = true
+		for _, c := range a.Copies {
+			ids[c.ID] = true
+		}
 		for _, o := range a.Outlets() {
 			outlets[o] = true
 		}
@@ -76,6 +81,7 @@ func storyHeader(st *news.Story) string {
 			}
 		}
 	}
+	n := len(ids)
 	h := fmt.Sprintf("%d %s", n, plural(n, "article"))
 	if len(outlets) > 0 {
 		h += fmt.Sprintf(" from %d %s", len(outlets), plural(len(outlets), "outlet"))
@@ -116,12 +122,13 @@ func findings(st *news.Story, md bool) string {
 		fmt.Fprintf(&sb, format, args...)
 		sb.WriteString("\n")
 	}
-	refs := func(cs ...news.Citation) string {
-		var b strings.Builder
-		for _, c := range cs {
-			fmt.Fprintf(&b, "[%d]", nums[c.ArticleID])
+	refs := func(cs ...news.Citation) string { return markers(nums, cs) }
+	// esc escapes text from the articles for Markdown.
+	esc := func(s string) string {
+		if md {
+			return mdEscape(s)
 		}
-		return b.String()
+		return s
 	}
 	var single []string
 	for i, s := range st.Support {
@@ -133,6 +140,8 @@ func findings(st *news.Story, md bool) string {
 		head("Support")
 		if len(single) == 0 {
 			item("every summary sentence is reported by at least two outlets")
+		} else if len(single) == 1 {
+			item("summary sentence %s rests on a single outlet", single[0])
 		} else {
 			item("summary sentences %s rest on a single outlet", strings.Join(single, ", "))
 		}
@@ -147,13 +156,13 @@ func findings(st *news.Story, md bool) string {
 				if by[cl.Value] == nil {
 					values = append(values, cl.Value)
 				}
-				by[cl.Value] = append(by[cl.Value], cl.Outlet+" "+refs(cl.Citation))
+				by[cl.Value] = append(by[cl.Value], esc(cl.Outlet)+" "+refs(cl.Citation))
 			}
 			var parts []string
 			for _, v := range values {
-				parts = append(parts, fmt.Sprintf("%s (%s)", v, strings.Join(by[v], ", ")))
+				parts = append(parts, fmt.Sprintf("%s (%s)", esc(v), strings.Join(by[v], ", ")))
 			}
-			item("%s, %s: %s", c.Subject, c.Kind, strings.Join(parts, " vs "))
+			item("%s, %s: %s", esc(c.Subject), c.Kind, strings.Join(parts, " vs "))
 		}
 	}
 	if len(st.Quotes) > 0 {
@@ -167,7 +176,7 @@ func findings(st *news.Story, md bool) string {
 			if who == "" {
 				who = "unattributed"
 			}
-			item("“%s” — %s %s", q.Text, who, refs(q.Citations...))
+			item("“%s” — %s %s", esc(q.Text), esc(who), refs(q.Citations...))
 		}
 	}
 	if len(st.Timeline) > 0 {
@@ -177,14 +186,14 @@ func findings(st *news.Story, md bool) string {
 				item("(%d more)", len(st.Timeline)-showEvents)
 				break
 			}
-			item("%s  %s (%s) %s", e.Date.Format("2006-01-02"), e.Text, e.Expression, refs(e.Citation))
+			item("%s  %s (%s) %s", e.Date.Format("2006-01-02"), esc(e.Text), esc(e.Expression), refs(e.Citation))
 		}
 	}
 	for _, k := range []news.EntityKind{news.Person, news.Organization, news.Place} {
 		var names []string
 		for _, e := range st.Entities {
 			if e.Kind == k && len(names) < showEntities {
-				names = append(names, fmt.Sprintf("%s (%d)", e.Name, e.Mentions))
+				names = append(names, fmt.Sprintf("%s (%d)", esc(e.Name), e.Mentions))
 			}
 		}
 		if len(names) > 0 {

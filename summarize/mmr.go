@@ -10,9 +10,9 @@ import (
 // Goldstein, 1998, "The use of MMR, diversity-based reranking for
 // reordering documents and producing summaries"). A sentence's relevance
 // is its TF-IDF cosine with the story's centroid plus, with a query, its
-// cosine with the query; [Select] then trades relevance against
-// similarity to the sentences already chosen. It returns ctx.Err() when
-// ctx is done.
+// cosine with the query; each step then takes the sentence that fits the
+// budget and best trades relevance against similarity to the sentences
+// already chosen. It returns ctx.Err() when ctx is done.
 func MMR(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
 	sp := newSpace(arts)
 	cands := Candidates(arts)
@@ -29,10 +29,10 @@ func MMR(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	if err := ctx.Err(); err != nil {
 		return news.Summary{}, err
 	}
-	return summary(arts, sp, Select(cands, sp, opts)), nil
+	return summary(arts, sp, mmrSelect(cands, sp, opts)), nil
 }
 
-// Select picks candidates under the word budget by maximal marginal
+// mmrSelect picks candidates under the word budget by maximal marginal
 // relevance (Carbonell and Goldstein, 1998): at each step the candidate
 // that fits and maximises
 //
@@ -42,7 +42,7 @@ func MMR(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 // redundancy bound (the same fact in two wordings). It returns them in
 // reading order: by relative position in their article (leads first), then
 // by article order. Ties are broken by article and sentence order.
-func Select(cands []Candidate, sp *space, opts Options) []Candidate {
+func mmrSelect(cands []Candidate, sp *space, opts Options) []Candidate {
 	budget := opts.words()
 	lambda := opts.diversity()
 	top := 0.0

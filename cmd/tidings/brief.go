@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"tidings"
 	"tidings/ingest"
+	"tidings/internal/bench"
 	"tidings/news"
 	"tidings/render"
 )
@@ -19,10 +19,11 @@ import (
 func (e *env) brief(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
 	bf := addBriefFlags(fs, "summary length budget in words")
-	query := fs.String("query", "", "question or topic to steer the summary (default: each cluster's topic with --in)")
-	in := fs.String("in", "", "JSONL clusters file: brief every cluster (needs --out)")
-	out := fs.String("out", "", "directory for the per-cluster summaries of --in")
+	query := fs.String("query", "", "question or topic `Q` to steer the summary (default: each cluster's topic with --in)")
+	in := fs.String("in", "", "JSONL `clusters` file: brief every cluster (needs --out)")
+	out := fs.String("out", "", "`dir`ectory for the per-cluster summaries of --in, one <cluster id>.txt each")
 	all := fs.Bool("all", false, "when the input holds several stories, brief every one (default: the largest)")
+	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	if len(arts) == 0 {
 		return errors.New("no input could be read")
 	}
-	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: opts})
+	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: opts, Progress: e.bar.update})
 	bad, err := e.warnInputs(ctx, err)
 	if err != nil {
 		return err
@@ -86,8 +87,8 @@ type briefFlags struct {
 func addBriefFlags(fs *flag.FlagSet, wordsHelp string) briefFlags {
 	return briefFlags{
 		words:  fs.Int("words", 120, wordsHelp),
-		format: fs.String("format", "text", "output format: text, markdown or json"),
-		algo:   fs.String("algo", "", "summarizer: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")"),
+		format: fs.String("format", "text", "output `format`: text, markdown or json"),
+		algo:   fs.String("algo", "", "summarizer `name`: "+strings.Join(tidings.Algorithms, ", ")+" (default "+tidings.Algorithms[0]+")"),
 	}
 }
 
@@ -110,7 +111,11 @@ func (b briefFlags) check() (render.Format, tidings.Summarizer, error) {
 // readPaths reads the articles of paths, warning about each input that
 // fails and counting them; err is the context's error if it ended.
 func (e *env) readPaths(ctx context.Context, paths []string) (arts []news.Article, failed int, err error) {
-	for a, err := range ingest.Paths(ctx, paths, ingest.Options{Stdin: e.stdin}) {
+	opts, err := e.inputOptions()
+	if err != nil {
+		return nil, 0, err
+	}
+	for a, err := range ingest.Paths(ctx, paths, opts) {
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, failed, ctx.Err()
@@ -120,19 +125,25 @@ func (e *env) readPaths(ctx context.Context, paths []string) (arts []news.Articl
 			continue
 		}
 		arts = append(arts, a)
+		e.bar.count("reading", len(arts), "article")
 	}
+	e.bar.end()
 	return arts, failed, nil
 }
 
-// countArticles counts the articles of stories, copies included.
+// countArticles counts the input records of stories: articles and their
+// copies, each id once (a record given twice in the input counts once).
 func countArticles(stories []news.Story) int {
-	n := 0
+	ids := map[string]bool{}
 	for _, st := range stories {
 		for _, a := range st.Articles {
-			n += 1 + len(a.Copies)
+			ids[a.ID] = true
+			for _, c := range a.Copies {
+				ids[c.ID] = true
+			}
 		}
 	}
-	return n
+	return len(ids)
 }
 
 // warnInputs prints a warning for each input error joined in err (the
@@ -177,8 +188,7 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 	}
 	start := time.Now()
 	done, failed := 0, 0
-	tty := isTerminal(e.stderr)
-	for c, err := range ingest.Clusters(in, file) {
+	for c, err := range bench.ReadClusters(in, file) {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted after %d clusters (kept in %s): %w", done, out, ctx.Err())
 		}
@@ -199,18 +209,13 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 			failed++
 			continue
 		}
-		path := filepath.Join(out, fileName(c.ID)+".txt")
-		if err := os.WriteFile(path, []byte(summaryLines(b.Summary)), 0o644); err != nil {
+		if err := bench.WriteSummary(out, c.ID, bench.SummaryLines(b.Summary)); err != nil {
 			return err
 		}
 		done++
-		if tty {
-			fmt.Fprintf(e.stderr, "\rbrief: %d clusters", done)
-		}
+		e.bar.count("summarizing", done, "cluster")
 	}
-	if tty {
-		fmt.Fprintln(e.stderr)
-	}
+	e.bar.end()
 	fmt.Fprintf(e.stderr, "brief: wrote %d summaries to %s in %.1fs\n", done, out, time.Since(start).Seconds())
 	if failed > 0 {
 		return fmt.Errorf("%w: %d clusters could not be summarized", errPartial, failed)
@@ -221,23 +226,9 @@ func (e *env) briefClusters(ctx context.Context, p *tidings.Pipeline, in, out st
 	return nil
 }
 
-// summaryLines formats a summary as ROUGE's SPL input and our --out files
-// hold it: one sentence per line, white space inside a sentence collapsed.
-func summaryLines(s news.Summary) string {
-	var sb strings.Builder
-	for _, sent := range s.Sentences {
-		sb.WriteString(strings.Join(strings.Fields(sent.Text), " "))
-		sb.WriteByte('\n')
-	}
-	return sb.String()
-}
-
-// fileName makes a cluster id safe as a file name.
-func fileName(id string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == 0 || r == ':' {
-			return '_'
-		}
-		return r
-	}, id)
+// ingestOptions reads inputs as every command does: standard input from
+// e, and the evaluation data sets' formats (clusters files, Multi-News
+// text) recognised beside ingest's own.
+func (e *env) ingestOptions() ingest.Options {
+	return bench.IngestOptions(ingest.Options{Stdin: e.stdin})
 }

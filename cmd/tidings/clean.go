@@ -19,6 +19,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	report := fs.Bool("report", false, "report what cleaning drops instead of printing the text")
 	sample := fs.Int("sample", 3, "dropped blocks shown per rule with --report")
+	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -32,7 +33,11 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	}
 	stats := map[string]*ruleStat{}
 	articles, failed, keptSents, keptWords := 0, 0, 0, 0
-	for a, err := range ingest.Paths(ctx, fs.Args(), ingest.Options{Stdin: e.stdin}) {
+	opts, err := e.inputOptions()
+	if err != nil {
+		return err
+	}
+	for a, err := range ingest.Paths(ctx, fs.Args(), opts) {
 		if err != nil {
 			e.warn(err)
 			failed++

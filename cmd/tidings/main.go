@@ -1,5 +1,3 @@
-// Command tidings turns a pile of news articles into clear, cited
-// stories. Run "tidings help" for the commands.
 package main
 
 import (
@@ -17,10 +15,13 @@ const usage = `tidings turns news articles into cited briefs and stories, and se
 
 Usage:
   tidings brief [--words N] [--format text|markdown|json] [--algo NAME] [--query Q] [--all] PATH...
-  tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME]
-  tidings stories [--words N] [--format text|markdown|json] [--window DAYS] PATH...
+  tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME] [--query Q]
+  tidings stories [--format text|markdown|json] [--words N] [--algo NAME]
+                  [--window DAYS] [--threshold T] [--in CLUSTERS.jsonl...] [PATH...]
   tidings stories --score --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
-  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--token-file F] [--private]
+  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
+                [--words N] [--poll DURATION] [--grace DURATION]
+                [--read-rate R] [--write-rate R] [--allow-fetch HOST,CIDR,...]
   tidings clean [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
@@ -28,15 +29,20 @@ Usage:
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
                       [--quotes-split dev|train]
-  tidings train-ner [--data DIR] [--out FILE] [--epochs N] [--min-count N] [--prune W]
-  tidings help
+  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]
+  tidings help [COMMAND]
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.
 -m and -s read ROUGE's data files from --rouge-data (default ../shared/data/rouge-golden).
 eval defaults to each data set's convention (budget and options).
 
-PATH is a file, a directory (every file in it) or - for standard input.
+PATH is a file, a directory (every file in it), - for standard input, or an
+http(s) URL, fetched (public addresses only: --allow-private for an intranet,
+--allow-fetch HOST,CIDR,... for named hosts or ranges). An RSS, Atom or JSON
+feed, as a file or a URL, is read as its items (each item's page, else its own
+content; the first 100). Gzipped files are read decompressed.
 Exit status: 0 success, 1 some inputs failed or the run failed, 2 bad usage.
+"tidings help" lists every command's flags; "tidings COMMAND -h" one command's.
 `
 
 // errUsage marks errors that are the caller's mistake (exit status 2).
@@ -60,15 +66,26 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "tidings: %v\nRun 'tidings help' for usage.\n", err)
+		hint := "tidings help"
+		var ce *commandError
+		if errors.As(err, &ce) {
+			hint = "tidings " + ce.cmd + " -h"
+		}
+		fmt.Fprintf(stderr, "tidings: %s\nRun '%s' for usage.\n", message(err), hint)
 		return 2
-	case errors.Is(err, errPartial):
-		fmt.Fprintf(stderr, "tidings: %v\n", err)
-		return 1
 	}
-	fmt.Fprintf(stderr, "tidings: %v\n", err)
+	fmt.Fprintf(stderr, "tidings: %s\n", message(err))
 	return 1
 }
+
+// commandError is an error of command cmd (for the usage hint).
+type commandError struct {
+	cmd string
+	err error
+}
+
+func (e *commandError) Error() string { return e.err.Error() }
+func (e *commandError) Unwrap() error { return e.err }
 
 // run executes one command line; it is main without the process.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -76,7 +93,30 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("%w: no command", errUsage)
 	}
-	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	env := &env{stdin: stdin, stdout: stdout, stderr: stderr, bar: &stageBar{}}
+	if isTerminal(stderr) {
+		env.bar.w = stderr
+	}
+	defer env.bar.end()
+	err := env.run(ctx, args)
+	if err != nil && args[0] != "help" && !errors.Is(err, errUnknownCommand) {
+		err = &commandError{cmd: args[0], err: err}
+	}
+	return err
+}
+
+// errUnknownCommand is returned for a command line whose first word
+// names no command.
+var errUnknownCommand = fmt.Errorf("%w: unknown command", errUsage)
+
+// run executes the command args[0] with the arguments after it.
+func (env *env) run(ctx context.Context, args []string) error {
+	if h := args[1:]; len(h) == 1 && (h[0] == "-h" || h[0] == "-help" || h[0] == "--help") && args[0] != "help" {
+		if fs := commandFlags(ctx, args[0]); fs != nil {
+			fmt.Fprint(env.stdout, commandHelp(args[0], fs))
+			return nil
+		}
+	}
 	switch args[0] {
 	case "brief":
 		return env.brief(ctx, args[1:])
@@ -95,24 +135,39 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "serve":
 		return env.serve(ctx, args[1:])
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
+		return env.help(ctx, args[1:])
 	}
-	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	return fmt.Errorf("%w %q", errUnknownCommand, args[0])
 }
 
 // env holds a command's streams.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// bar draws progress on stderr when it is a terminal.
+	bar *stageBar
+	// flagsOnly makes parse record the command's flags in flags and
+	// return flag.ErrHelp without parsing: how help learns them.
+	flagsOnly bool
+	flags     *flag.FlagSet
+	// fetch are the command's fetch flags, when it reads PATH arguments
+	// (addFetchFlags).
+	fetch *fetchFlags
 }
 
 // parse parses flags of a subcommand, turning flag errors into usage
-// errors.
+// errors; -h prints the command's usage and flags to stdout and returns
+// flag.ErrHelp.
 func (e *env) parse(fs *flag.FlagSet, args []string) error {
-	fs.SetOutput(e.stderr)
+	if e.flagsOnly {
+		e.flags = fs
+		return flag.ErrHelp
+	}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(e.stdout, commandHelp(fs.Name(), fs))
 			return err
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -120,9 +175,10 @@ func (e *env) parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// warn prints one error line to stderr.
+// warn prints one error line to stderr, on a line of its own.
 func (e *env) warn(err error) {
-	fmt.Fprintf(e.stderr, "tidings: %v\n", err)
+	e.bar.end()
+	fmt.Fprintf(e.stderr, "tidings: %s\n", message(err))
 }
 
 // isTerminal reports whether w is a character device (progress output is

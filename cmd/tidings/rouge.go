@@ -3,17 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"tidings/eval"
-	"tidings/ingest"
-	"tidings/news"
+	"tidings/internal/bench"
 )
 
 // defaultRougeData is where ROUGE-1.5.5's data files are looked for when
@@ -56,86 +52,16 @@ func last(v []string, def string) string {
 
 // loadClusters reads every cluster of a JSONL file; bad lines are
 // reported and skipped.
-func (e *env) loadClusters(path string) ([]news.Cluster, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
+func (e *env) loadClusters(path string) ([]bench.Cluster, int, error) {
+	cs, bad, err := bench.LoadClusters(path)
+	for _, err := range bad {
+		e.warn(err)
 	}
-	defer f.Close()
-	var cs []news.Cluster
-	bad := 0
-	for c, err := range ingest.Clusters(path, f) {
-		if err != nil {
-			e.warn(err)
-			bad++
-			continue
-		}
-		cs = append(cs, c)
-	}
-	if len(cs) == 0 {
-		return nil, bad, fmt.Errorf("%s holds no clusters", path)
-	}
-	return cs, bad, nil
-}
-
-// systemScore is one system's ROUGE figures.
-type systemScore struct {
-	Name     string                       `json:"name"`
-	Clusters int                          `json:"clusters"`
-	Metrics  []string                     `json:"metrics"`
-	Scores   map[string]map[string]interv `json:"scores"`
-}
-
-type interv struct {
-	Mean float64 `json:"mean"`
-	Low  float64 `json:"low"`
-	High float64 `json:"high"`
-}
-
-// scoreSystem scores peers (cluster id → summary text, one sentence per
-// line) against the clusters' references, in ROUGE-1.5.5's instance order.
-func scoreSystem(name string, clusters []news.Cluster, peers map[string]string, o eval.Options, res *eval.Resources) (systemScore, error) {
-	ids := make([]string, 0, len(peers))
-	refs := map[string][]string{}
-	for _, c := range clusters {
-		if _, ok := peers[c.ID]; !ok || len(c.Refs) == 0 {
-			continue
-		}
-		ids = append(ids, c.ID)
-		for _, r := range c.Refs {
-			refs[c.ID] = append(refs[c.ID], r.Text)
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i]+".P" < ids[j]+".P" })
-	out := systemScore{Name: name, Clusters: len(ids), Metrics: o.Metrics(), Scores: map[string]map[string]interv{}}
-	if len(ids) == 0 {
-		return out, errors.New("no cluster has both a summary and references")
-	}
-	results := make([]eval.Result, len(ids))
-	for i, id := range ids {
-		r, err := eval.Evaluate(peers[id], refs[id], o, res)
-		if err != nil {
-			return out, err
-		}
-		results[i] = r
-	}
-	for _, m := range out.Metrics {
-		out.Scores[m] = map[string]interv{}
-		for _, part := range []string{"R", "P", "F"} {
-			vals := make([]float64, len(results))
-			for i, r := range results {
-				s, _ := r.Get(m)
-				vals[i] = map[string]float64{"R": s.R, "P": s.P, "F": s.F}[part]
-			}
-			iv := eval.Bootstrap(vals, o.Resamples, o.Confidence)
-			out.Scores[m][part] = interv{iv.Mean, iv.Low, iv.High}
-		}
-	}
-	return out, nil
+	return cs, len(bad), err
 }
 
 // writeROUGE prints scores in ROUGE-1.5.5's own line format.
-func writeROUGE(w io.Writer, s systemScore, confidence float64) {
+func writeROUGE(w io.Writer, s bench.SystemScore, confidence float64) {
 	for _, m := range s.Metrics {
 		fmt.Fprintln(w, "---------------------------------------------")
 		for _, part := range []string{"R", "P", "F"} {
@@ -177,24 +103,19 @@ func (e *env) rouge(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	var all []systemScore
+	var all []bench.SystemScore
 	missing := 0
 	for i, dir := range sys {
 		name := filepath.Base(filepath.Clean(dir))
 		if len(names) > 0 {
 			name = names[i]
 		}
-		peers := map[string]string{}
-		for _, c := range clusters {
-			b, err := os.ReadFile(filepath.Join(dir, fileName(c.ID)+".txt"))
-			if err != nil {
-				e.warn(fmt.Errorf("system %s: cluster %s: %w", name, c.ID, err))
-				missing++
-				continue
-			}
-			peers[c.ID] = string(b)
+		peers, lost := bench.ReadSummaries(dir, clusters)
+		for _, err := range lost {
+			e.warn(fmt.Errorf("system %s: %w", name, err))
 		}
-		s, err := scoreSystem(name, clusters, peers, o, res)
+		missing += len(lost)
+		s, err := bench.Score(name, clusters, peers, o, res)
 		if err != nil {
 			return fmt.Errorf("system %s: %w", name, err)
 		}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"tidings/ingest"
 	"tidings/internal/server"
 	"tidings/store"
 )
@@ -26,11 +27,16 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	private := fs.Bool("private", false, "reads need the token too")
 	words := fs.Int("words", 120, "each story brief's budget in words")
 	poll := fs.Duration("poll", 15*time.Minute, "how often to poll the subscribed feeds")
+	initDB := fs.Bool("init", false, "make a new store in an existing --db that holds none (an empty file, or a database with other tables); without it such a database is refused, since a truncated store looks empty")
+	allowFetch := fs.String("allow-fetch", "", "comma-separated hosts, addresses or CIDR ranges that fetches and feeds may reach although they are not public (intranet sites); every other private, loopback or special address stays refused")
+	readRate := fs.Float64("read-rate", server.DefaultReadRate, "reads a second each client address may make, in bursts of twice as many (0: no limit)")
+	writeRate := fs.Float64("write-rate", server.DefaultWriteRate, "writes a second each client address may make, in bursts of twice as many (0: no limit)")
+	grace := fs.Duration("grace", 30*time.Second, "on SIGINT or SIGTERM, how long requests in flight may run before they are answered 503")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 || *words <= 0 || *poll < time.Minute {
-		return fmt.Errorf("%w: serve takes no arguments, a positive --words and a --poll of a minute or more", errUsage)
+	if fs.NArg() > 0 || *words <= 0 || *poll < time.Minute || *grace < 0 || *readRate < 0 || *writeRate < 0 {
+		return fmt.Errorf("%w: serve takes no arguments, a positive --words, a --poll of a minute or more and a --grace of 0 or more, and rates of 0 or more", errUsage)
 	}
 	token := os.Getenv("TIDINGS_TOKEN")
 	if *tokenFile != "" {
@@ -49,13 +55,21 @@ func (e *env) serve(ctx context.Context, args []string) error {
 		rand.Read(b)
 		token = hex.EncodeToString(b)
 	}
-	st, err := store.Open(ctx, *db)
+	allow, err := ingest.ParseAllowFetch(*allowFetch)
+	if err != nil {
+		return fmt.Errorf("%w: --allow-fetch: %v", errUsage, err)
+	}
+	st, err := store.OpenWith(ctx, *db, store.Options{Init: *initDB})
+	if errors.Is(err, store.ErrNotStore) {
+		return fmt.Errorf("%w (--init makes a new store there)", err)
+	}
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll})
+	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll,
+		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate), Fetch: ingest.FetchOptions{AllowFetch: allow}})
 	if err != nil {
 		return err
 	}
@@ -81,10 +95,22 @@ func (e *env) serve(ctx context.Context, args []string) error {
 		return err
 	case <-ctx.Done():
 	}
-	// SIGINT or SIGTERM: finish the requests in flight, then stop.
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// SIGINT or SIGTERM: let the requests in flight finish within the
+	// grace; answer those still running 503, then stop.
+	shut, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
-	if err := hs.Shutdown(shut); err != nil {
+	err = hs.Shutdown(shut)
+	if errors.Is(err, context.DeadlineExceeded) {
+		srv.Drain()
+		fmt.Fprintf(e.stderr, "tidings: requests still running after --grace %v were answered 503\n", *grace)
+		// Their clients have the answer; give the handlers a moment to
+		// return, then close what is left.
+		last, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if hs.Shutdown(last) != nil {
+			hs.Close()
+		}
+	} else if err != nil {
 		return err
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
@@ -92,4 +118,12 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(e.stderr, "tidings: stopped")
 	return nil
+}
+
+// noLimit maps a rate flag's 0 (no limit) to the server's -1.
+func noLimit(rate float64) float64 {
+	if rate == 0 {
+		return -1
+	}
+	return rate
 }

@@ -17,10 +17,10 @@ import (
 )
 
 // startServe runs the tidings binary's serve command and returns it with
-// its base URL, read from its start line.
-func startServe(t *testing.T, bin, db string) (*exec.Cmd, string) {
+// its base URL, read from its start line; args are more flags.
+func startServe(t *testing.T, bin, db string, args ...string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", db)
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db}, args...)...)
 	cmd.Env = append(os.Environ(), "TIDINGS_TOKEN=kill-test")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -136,5 +136,67 @@ func TestServeSurvivesKill(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		cmd.Process.Kill()
 		t.Error("serve did not stop on SIGTERM")
+	}
+}
+
+// TestServeStopsGracefully sends SIGTERM while a post is still sending its
+// body: a post that finishes within --grace is stored and answered, one
+// that does not is answered 503 with a message, and either way the server
+// exits with status 0.
+func TestServeStopsGracefully(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "tidings")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	tests := []struct {
+		name     string
+		grace    string
+		rest     time.Duration // when the body's second half is sent, after SIGTERM
+		want     int
+		wantPart string
+	}{
+		{"finishes within the grace", "5s", time.Second, http.StatusCreated, `"id"`},
+		{"cut after the grace", "1s", 4 * time.Second, http.StatusServiceUnavailable, "stopping"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd, base := startServe(t, bin, filepath.Join(dir, fmt.Sprint(i, ".db")), "--grace", tt.grace)
+			exited := make(chan error, 1)
+			body, send := io.Pipe()
+			go func() {
+				fmt.Fprintf(send, `{"title": "Harbour wall", "outlet": "Outlet %d", "text": "Workers repaired`, i)
+				time.Sleep(300 * time.Millisecond) // the handler is reading the body
+				cmd.Process.Signal(syscall.SIGTERM)
+				go func() { exited <- cmd.Wait() }()
+				time.Sleep(tt.rest)
+				fmt.Fprint(send, ` section 4 of the harbour wall on Tuesday, the port authority said, and it reopens on Saturday."}`)
+				send.Close()
+			}()
+			req, _ := http.NewRequest("POST", base+"/api/articles", body)
+			req.Header.Set("Authorization", "Bearer kill-test")
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatalf("no answer: %v", err)
+			}
+			b, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != tt.want || !strings.Contains(string(b), tt.wantPart) {
+				t.Errorf("answer %d %s (%v), want %d with %s", resp.StatusCode, b, err, tt.want, tt.wantPart)
+			}
+			select {
+			case err := <-exited:
+				if err != nil {
+					t.Errorf("exit after SIGTERM: %v, want status 0", err)
+				}
+			case <-time.After(15 * time.Second):
+				cmd.Process.Kill()
+				t.Error("serve did not stop on SIGTERM")
+			}
+		})
 	}
 }

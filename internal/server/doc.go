@@ -10,4 +10,10 @@
 // the order they came, to rebuild its grouping state; stories are found
 // again by their grouper number (store.Story.Seq), and only placements the
 // store lacks are written.
+//
+// The code is in three parts, each readable alone: api.go, feeds.go and
+// web.go hold the HTTP handlers (methods on [Server]), which clean what is
+// posted; placer.go holds the placer, which stores articles and mirrors
+// the grouper's placements into the store; worker.go holds the worker,
+// which re-summarizes the stories the placer reports changed.
 package server

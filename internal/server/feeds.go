@@ -2,10 +2,10 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,31 +18,60 @@ type urlIn struct {
 	URL string `json:"url"`
 }
 
+// readURL reads the body of /api/fetch and /api/feeds and answers a bad
+// one; the URL must be http or https with a host, without a user name or
+// password, and with a port (if any) from 1 to 65535.
 func readURL(w http.ResponseWriter, r *http.Request) (string, bool) {
 	var in urlIn
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	if err := decodeJSON(r.Body, &in); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			fail(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
 		} else {
-			fail(w, http.StatusBadRequest, `bad JSON: %v (want {"url": "https://..."})`, err)
+			fail(w, http.StatusBadRequest, `%v (want {"url": "https://..."})`, err)
 		}
 		return "", false
 	}
-	u, err := url.Parse(in.URL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		fail(w, http.StatusBadRequest, "bad url %q: want an http or https URL", in.URL)
+	if msg := checkURL(in.URL); msg != "" {
+		fail(w, http.StatusBadRequest, "bad url %q: %s", redact(in.URL), msg)
 		return "", false
 	}
 	return in.URL, true
 }
 
+// checkURL returns what is wrong with raw as a URL to fetch, or "".
+func checkURL(raw string) string {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "":
+		return "want an http or https URL"
+	case u.User != nil:
+		return "a user name or password in the URL is not taken (it would be shown and stored)"
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return "the port must be from 1 to 65535"
+		}
+	} else if strings.HasSuffix(u.Host, ":") {
+		return "empty port"
+	}
+	return ""
+}
+
+// redact returns raw with the password of its user information, if any,
+// replaced by "xxxxx"; raw unchanged when it does not parse.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
+}
+
 // fetchFailed answers a failed fetch: 400 when the URL may not be
 // fetched, 502 when the far side failed.
 func fetchFailed(w http.ResponseWriter, err error) {
-	if errors.Is(err, ingest.ErrForbiddenAddress) {
+	if errors.Is(err, ingest.ErrForbiddenAddress) || errors.Is(err, ingest.ErrBadURL) {
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
@@ -72,7 +101,10 @@ type feedOut struct {
 }
 
 func toFeedOut(f store.Feed) feedOut {
-	out := feedOut{ID: f.ID, URL: f.URL, Title: f.Title, Error: f.Error}
+	// Feeds stored before URLs with a password were refused may have one:
+	// it is never shown.
+	u := redact(f.URL)
+	out := feedOut{ID: f.ID, URL: u, Title: f.Title, Error: strings.ReplaceAll(f.Error, f.URL, u)}
 	if !f.Checked.IsZero() {
 		out.Checked = f.Checked.Format(time.RFC3339)
 	}
@@ -84,16 +116,19 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if feeds, err := s.st.Feeds(r.Context()); err != nil {
-		s.internal(w, err)
-		return
-	} else if len(feeds) >= MaxFeeds {
-		fail(w, http.StatusConflict, "this server already follows %d feeds, the most it takes", MaxFeeds)
+	// A feed whose address the fetcher refuses is refused now, not at its
+	// first poll; one that does not resolve yet is kept, and its polls
+	// report the error.
+	if err := s.fetcher.Check(r.Context(), u); errors.Is(err, ingest.ErrForbiddenAddress) || errors.Is(err, ingest.ErrBadURL) {
+		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	f := store.Feed{URL: u}
-	created, err := s.st.AddFeed(r.Context(), &f)
-	if err != nil {
+	f, created, err := s.addFeed(r.Context(), u)
+	switch {
+	case errors.Is(err, errFeedCap):
+		fail(w, http.StatusConflict, "this server already follows %d feeds, the most it takes", s.feedCap)
+		return
+	case err != nil:
 		s.internal(w, err)
 		return
 	}
@@ -106,6 +141,38 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 		code = http.StatusCreated
 	}
 	writeJSON(w, code, toFeedOut(f))
+}
+
+// errFeedCap is addFeed's error when the server follows s.feedCap feeds.
+var errFeedCap = errors.New("server: too many feeds")
+
+// addFeed subscribes to the feed at u, or returns the feed already
+// subscribed there (created false). The store counts and inserts in one
+// transaction (store.AddFeedLimit), so that parallel posts, from this
+// process or others on the same database, never pass s.feedCap.
+func (s *Server) addFeed(ctx context.Context, u string) (store.Feed, bool, error) {
+	f := store.Feed{URL: u}
+	created, err := s.st.AddFeedLimit(ctx, &f, s.feedCap)
+	if errors.Is(err, store.ErrFull) {
+		return f, false, errFeedCap
+	}
+	return f, created, err
+}
+
+func (s *Server) deleteFeed(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	err := s.st.DeleteFeed(r.Context(), id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		fail(w, http.StatusNotFound, "no feed %d", id)
+	case err != nil:
+		s.internal(w, err)
+	default:
+		w.WriteHeader(http.StatusNoContent)
+	}
 }
 
 func (s *Server) listFeeds(w http.ResponseWriter, r *http.Request) {
@@ -163,10 +230,10 @@ func (s *Server) PollFeeds(ctx context.Context) int {
 		f.Checked, f.Error = time.Now().UTC(), ""
 		if err != nil {
 			f.Error = err.Error()
-			s.opts.Logger.Warn("polling feed", "url", f.URL, "err", err)
+			s.opts.Logger.Warn("polling feed", "url", redact(f.URL), "err", err)
 		}
 		if err := s.st.UpdateFeed(ctx, f); err != nil {
-			s.opts.Logger.Error("saving feed state", "url", f.URL, "err", err)
+			s.opts.Logger.Error("saving feed state", "url", redact(f.URL), "err", err)
 		}
 	}
 	return added
@@ -203,6 +270,9 @@ func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
 			}
 		}
 		a := store.Article{URL: it.Link, Outlet: f.Title, Title: it.Title, Author: it.Author, Published: it.Published}
+		if !inDateRange(a.Published) {
+			a.Published = time.Time{} // a date the store cannot keep is as good as none
+		}
 		if na, err := s.fetcher.Article(ctx, it.Link); err == nil {
 			a.Raw, a.IsHTML = na.Raw, na.IsHTML
 		} else {

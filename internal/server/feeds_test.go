@@ -79,6 +79,14 @@ func TestFetchEndpoint(t *testing.T) {
 		{"not http", open.URL, `{"url":"file:///etc/passwd"}`, "http or https", 400},
 		{"missing page", open.URL, `{"url":"` + up.URL + `/nothing"}`, "404", 502},
 		{"bad JSON", open.URL, `{"link":"x"}`, "bad JSON", 400},
+		{"trailing garbage", open.URL, `{"url":"` + up.URL + `/bridge"} x`, "more after", 400},
+		{"user and password", open.URL, `{"url":"http://reader:secret@` + strings.TrimPrefix(up.URL, "http://") + `/bridge"}`, "password", 400},
+		{"password not echoed", open.URL, `{"url":"http://reader:secret@example.com/"}`, "reader:xxxxx@", 400},
+		{"user only", open.URL, `{"url":"http://reader@example.com/"}`, "user name", 400},
+		{"port over 65535", open.URL, `{"url":"http://example.com:99999/"}`, "port", 400},
+		{"port 0", open.URL, `{"url":"http://example.com:0/"}`, "port", 400},
+		{"empty port", open.URL, `{"url":"http://example.com:/"}`, "port", 400},
+		{"no host", open.URL, `{"url":"http://:80/"}`, "http or https", 400},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var e struct{ Error string }

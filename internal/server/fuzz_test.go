@@ -3,8 +3,10 @@ package server
 import (
 	"context"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // FuzzPostArticle posts arbitrary bodies with each content type: the
@@ -17,7 +19,7 @@ func FuzzPostArticle(f *testing.F) {
 	f.Add("", "{")
 	f.Add("application/json", `{"text":"\u0000\u0000"}`)
 	st := openStoreF(f)
-	s, err := New(context.Background(), st, Options{Token: token})
+	s, err := New(context.Background(), st, Options{Token: token, WriteRate: -1})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -37,6 +39,23 @@ func FuzzPostArticle(f *testing.F) {
 		}
 		if rec.Code >= 400 && !strings.Contains(rec.Body.String(), `"error"`) {
 			t.Fatalf("%d without an error message: %s", rec.Code, rec.Body)
+		}
+	})
+}
+
+// FuzzLocalPath checks that whatever next is, the sign-in form sends the
+// browser to a path on this server: one leading slash, no host, no
+// control character, space or backslash.
+func FuzzLocalPath(f *testing.F) {
+	for _, s := range []string{"/stories/3", "/\t/evil.example", "//evil", "/\\evil", "https://evil.example/", "/?q=a b", "/%2F%2Fx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, next string) {
+		got := localPath(next)
+		u, err := url.Parse(got)
+		if err != nil || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(got, "/") || strings.HasPrefix(got, "//") ||
+			strings.ContainsFunc(got, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) || r == '\\' }) {
+			t.Fatalf("localPath(%q) = %q", next, got)
 		}
 	})
 }

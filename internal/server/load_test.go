@@ -109,7 +109,7 @@ func TestLoad(t *testing.T) {
 	}
 	d := time.Duration(secs) * time.Second
 	st := openStore(t, filepath.Join(t.TempDir(), "load.db"))
-	srv, err := New(context.Background(), st, Options{Token: token})
+	srv, err := New(context.Background(), st, Options{Token: token, ReadRate: -1, WriteRate: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

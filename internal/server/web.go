@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tidings/render"
 	"tidings/store"
@@ -89,14 +90,24 @@ func disputes(cs []render.JSONConflict) []dispute {
 	return out
 }
 
-func (s *Server) webRoutes(mux *http.ServeMux) {
+// webRoutes are the routes of the web pages and their static files.
+func (s *Server) webRoutes() []route {
 	static, _ := fs.Sub(webFiles, "web")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
-	mux.HandleFunc("GET /{$}", s.page(s.listPage))
-	mux.HandleFunc("GET /stories/{id}", s.page(s.storyPage))
-	mux.HandleFunc("GET /login", s.loginPage)
-	mux.HandleFunc("POST /login", s.login)
-	mux.HandleFunc("POST /logout", s.logout)
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
+	return []route{
+		{"GET /static/", func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, "/") { // a directory: not listed
+				http.NotFound(w, r)
+				return
+			}
+			files.ServeHTTP(w, r)
+		}},
+		{"GET /{$}", s.page(s.listPage)},
+		{"GET /stories/{id}", s.page(s.storyPage)},
+		{"GET /login", s.loginPage},
+		{"POST /login", s.login},
+		{"POST /logout", s.logout},
+	}
 }
 
 // sessionCookie is the cookie a browser signs in with on a private server.
@@ -122,6 +133,9 @@ func (s *Server) signedIn(r *http.Request) bool {
 // without the token to the sign-in form.
 func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if limited(s.reads, w, r, false) {
+			return
+		}
 		if s.opts.Private && !s.authorized(r) && !s.signedIn(r) {
 			http.Redirect(w, r, "/login?"+url.Values{"next": {r.URL.RequestURI()}}.Encode(), http.StatusSeeOther)
 			return
@@ -131,10 +145,16 @@ func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	if limited(s.reads, w, r, false) {
+		return
+	}
 	s.html(w, "login.html", page{Title: "Sign in", Next: localPath(r.URL.Query().Get("next"))})
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if limited(s.writes, w, r, false) { // a bound on guessing the token too
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	next := localPath(r.PostFormValue("next"))
 	if subtle.ConstantTimeCompare([]byte(r.PostFormValue("token")), []byte(s.opts.Token)) != 1 {
@@ -152,17 +172,38 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
-// localPath returns next when it is a path on this server ("/stories/3"),
-// else "/": the sign-in form never sends a browser elsewhere.
+// localPath returns next when it is a path on this server ("/stories/3",
+// "/?q=ferry"), else "/": the sign-in form never sends a browser
+// elsewhere. next must parse as a URL reference with no scheme, host or
+// user, begin with one "/", and hold no backslash, control character or
+// space, which browsers read leniently (they take "/\evil" and
+// "/<TAB>/evil" for "//evil", another host). The path returned is next
+// re-encoded.
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if strings.ContainsFunc(next, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) || r == '\\' }) {
 		return "/"
 	}
-	return next
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		!strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	out := u.EscapedPath()
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	if strings.HasPrefix(out, "//") {
+		return "/"
+	}
+	return out
 }
 
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
+	if msg := checkQuery(q); msg != "" {
+		http.Error(w, msg, http.StatusBadRequest)
+		return
+	}
 	offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 	const per = 20
 	list, err := s.st.Stories(r.Context(), store.Query{Search: q, Limit: per, Offset: max(offset, 0)})

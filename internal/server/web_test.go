@@ -268,3 +268,38 @@ func TestDisputes(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalPath(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, next, want string }{
+		{"story", "/stories/3", "/stories/3"},
+		{"search", "/?q=ferry+strike&offset=20", "/?q=ferry+strike&offset=20"},
+		{"root", "/", "/"},
+		{"empty", "", "/"},
+		{"tab before the slash", "/\t/evil.example", "/"},
+		{"newline", "/\n/evil.example", "/"},
+		{"carriage return", "/stories/3\r\nSet-Cookie: x=1", "/"},
+		{"nul", "/\x00/evil.example", "/"},
+		{"c1 control", "/\u0085/evil.example", "/"},
+		{"no-break space", "/\u00a0/evil.example", "/"},
+		{"protocol-relative", "//evil.example", "/"},
+		{"backslash", "/\\evil.example", "/"},
+		{"backslash later", "/a\\b", "/"},
+		{"absolute http", "http://evil.example/", "/"},
+		{"absolute https", "https://evil.example/stories/1", "/"},
+		{"scheme without slashes", "javascript:alert(1)", "/"},
+		{"relative", "stories/3", "/"},
+		{"userinfo form", "/@evil.example", "/@evil.example"},
+		{"encoded slashes stay encoded", "/%2F%2Fevil.example", "/%2F%2Fevil.example"},
+		{"encoded tab stays encoded", "/%09/evil.example", "/%09/evil.example"},
+		{"bad escape", "/%zz", "/"},
+		{"fragment dropped", "/stories/3#top", "/stories/3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := localPath(tt.next); got != tt.want {
+				t.Errorf("localPath(%q) = %q, want %q", tt.next, got, tt.want)
+			}
+		})
+	}
+}

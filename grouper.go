@@ -1,15 +1,9 @@
 package tidings
 
 import (
-	"context"
-	"strings"
-
 	"tidings/cluster"
 	"tidings/dedupe"
-	"tidings/enrich"
 	"tidings/news"
-	"tidings/segment"
-	"tidings/summarize"
 )
 
 // Grouper places prepared articles into stories one at a time, the
@@ -18,7 +12,9 @@ import (
 // story whose content and dates it matches, or starts one. As the
 // clusterer settles (cluster.Options.Settle), an article placed earlier
 // may move to another story; Add reports such moves, the article's
-// copies with it.
+// copies with it. A Grouper always uses the default dedupe and cluster
+// stages (dedupe.Index, cluster.Clusterer), not a Pipeline's Deduper and
+// Clusterer, which work on a whole batch.
 type Grouper struct {
 	index   *dedupe.Index
 	cluster *cluster.Clusterer
@@ -67,30 +63,4 @@ func (g *Grouper) Add(a *news.Article) (copyOf, story int, moved []GroupMove) {
 		}
 	}
 	return copyOf, story, moved
-}
-
-// Story briefs and enriches one story of prepared articles, whose
-// near-duplicates are already folded into Copies.
-func (p *Pipeline) Story(ctx context.Context, id string, arts []news.Article, opts Options) (news.Story, error) {
-	sum := p.Summarizer
-	if sum == nil {
-		sum = SummarizerFunc(summarize.ILP)
-	}
-	st := news.Story{Brief: news.Brief{ID: id, Articles: arts}}
-	s, err := sum.Summarize(ctx, arts, summarize.Options{Words: opts.Words, Query: segment.Terms(opts.Query)})
-	if err != nil {
-		return st, err
-	}
-	st.Summary = s
-	enrich.Story(&st)
-	return st, nil
-}
-
-// SummaryText returns a summary's sentences joined by spaces.
-func SummaryText(s news.Summary) string {
-	parts := make([]string, len(s.Sentences))
-	for i, x := range s.Sentences {
-		parts[i] = x.Text
-	}
-	return strings.Join(parts, " ")
 }

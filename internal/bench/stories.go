@@ -1,0 +1,186 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"tidings"
+	"tidings/cluster"
+	"tidings/eval"
+	"tidings/news"
+)
+
+// ClusterFile is the clusters of one data-set file, as [LoadClusters]
+// reads them.
+type ClusterFile struct {
+	Path     string
+	Clusters []Cluster
+}
+
+// StoryScore is how the story grouping of a pile does against the true
+// clusters the pile was made of.
+type StoryScore struct {
+	// Articles counts the pile's articles, WithText those that have text
+	// after cleaning (the others are left out), TrueClusters the true
+	// clusters of those.
+	Articles, WithText, TrueClusters int
+	// Folded counts the near-duplicates folded into another article, and
+	// FoldedSame those of them folded into an article of their own true
+	// cluster.
+	Folded, FoldedSame int
+	// Nearest counts the kept articles whose most similar other article
+	// ([Nearest]) is of their own true cluster, of NearestOf: a bound the
+	// vectors set on any clustering of them.
+	Nearest, NearestOf int
+	// ByFile splits Nearest by input file, in input order.
+	ByFile []FileShare
+	// Rows scores, against the truth: the batch grouping, the incremental
+	// one (articles added one by one in input order, read after the moves
+	// settling made), the incremental against the batch, and the true
+	// clusters with every article moved once to the nearest true
+	// cluster's centroid ([Reassign]: what centroid clustering could keep).
+	Rows []ClusteringRow
+}
+
+// FileShare is the nearest-article count of one input file.
+type FileShare struct {
+	Path     string
+	Same, Of int
+}
+
+// Share returns Same / Of.
+func (f FileShare) Share() float64 { return float64(f.Same) / float64(f.Of) }
+
+// ClusteringRow is one grouping's scores.
+type ClusteringRow struct {
+	Name string
+	eval.ClusterScores
+}
+
+// ScoreStories prepares the articles of files with p, groups them into
+// stories as "tidings stories" does under opts, their files' grouping
+// ignored, and scores the stories against the true clusters (B-cubed
+// and ARI). progress, when set, is called as articles are prepared.
+func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile, opts cluster.Options, progress func(done, total int)) (StoryScore, error) {
+	var arts []news.Article
+	var gold []string
+	for _, f := range files {
+		for _, c := range f.Clusters {
+			for _, a := range c.Articles {
+				arts = append(arts, a)
+				gold = append(gold, f.Path+"#"+c.ID)
+			}
+		}
+	}
+	var out StoryScore
+	out.Articles = len(arts)
+	var prepared []news.Article
+	var truth []string
+	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		a := arts[i]
+		if _, err := p.Prepare(&a); err != nil {
+			continue // no text: nothing to place
+		}
+		prepared = append(prepared, a)
+		truth = append(truth, gold[i])
+		if progress != nil {
+			progress(i+1, len(arts))
+		}
+	}
+	out.WithText, out.TrueClusters = len(prepared), countLabels(truth)
+	kept, groups := tidings.Group(prepared, tidings.StoryOptions{Cluster: opts})
+	docs := make([]cluster.Doc, len(kept))
+	for k := range kept {
+		docs[k] = tidings.Doc(&kept[k])
+	}
+	pred := storyLabels(prepared, kept, groups)
+	inc := cluster.New(opts)
+	for _, d := range docs {
+		inc.Add(d)
+	}
+	incPred := storyLabels(prepared, kept, inc.Stories())
+	truthOf := map[string]string{}
+	for i, a := range prepared {
+		truthOf[a.ID] = truth[i]
+	}
+	for _, a := range kept {
+		for _, c := range a.Copies {
+			out.Folded++
+			if truthOf[c.ID] == truthOf[a.ID] {
+				out.FoldedSame++
+			}
+		}
+	}
+	out.NearestOf = len(kept)
+	fileAt := map[string]int{}
+	for k, j := range Nearest(docs) {
+		file, _, _ := strings.Cut(truthOf[kept[k].ID], "#")
+		at, ok := fileAt[file]
+		if !ok {
+			at = len(out.ByFile)
+			fileAt[file] = at
+			out.ByFile = append(out.ByFile, FileShare{Path: file})
+		}
+		out.ByFile[at].Of++
+		if j >= 0 && truthOf[kept[j].ID] == truthOf[kept[k].ID] {
+			out.Nearest++
+			out.ByFile[at].Same++
+		}
+	}
+	byTruth := map[string]int{}
+	var truthGroups [][]int
+	for k := range kept {
+		g, ok := byTruth[truthOf[kept[k].ID]]
+		if !ok {
+			g = len(truthGroups)
+			byTruth[truthOf[kept[k].ID]] = g
+			truthGroups = append(truthGroups, nil)
+		}
+		truthGroups[g] = append(truthGroups[g], k)
+	}
+	settledPred := storyLabels(prepared, kept, Reassign(docs, truthGroups))
+	for _, row := range []struct {
+		name       string
+		pred, gold []string
+	}{{"batch", pred, truth}, {"incremental", incPred, truth}, {"incremental vs batch", incPred, pred},
+		{"true, each moved once", settledPred, truth}} {
+		s, err := eval.Clustering(row.pred, row.gold)
+		if err != nil {
+			return out, err
+		}
+		out.Rows = append(out.Rows, ClusteringRow{row.name, s})
+	}
+	return out, nil
+}
+
+// storyLabels returns, for each of prepared, the number (as text) of the
+// story of groups (indices into kept) that holds it or the article it was
+// folded into.
+func storyLabels(prepared, kept []news.Article, groups [][]int) []string {
+	of := map[string]string{}
+	for s, g := range groups {
+		for _, k := range g {
+			of[kept[k].ID] = fmt.Sprint(s)
+			for _, c := range kept[k].Copies {
+				of[c.ID] = fmt.Sprint(s)
+			}
+		}
+	}
+	out := make([]string, len(prepared))
+	for i, a := range prepared {
+		out[i] = of[a.ID]
+	}
+	return out
+}
+
+func countLabels(l []string) int {
+	m := map[string]bool{}
+	for _, x := range l {
+		m[x] = true
+	}
+	return len(m)
+}

@@ -1,0 +1,225 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"sync"
+
+	"tidings"
+	"tidings/cluster"
+	"tidings/news"
+	"tidings/store"
+)
+
+// placer mirrors the grouper into the store: it runs every stored article
+// through one tidings.Grouper, in id order, and writes the placements the
+// grouper makes (the article's story, the article it copies) and the moves
+// its settling step makes to earlier articles. Stories are found again by
+// their grouper number (store.Story.Seq). Each story whose articles change
+// is handed to touched, which queues it for re-summarizing.
+//
+// A placer is safe for concurrent use: add serializes the additions of
+// this process, and the store's lock those of processes sharing a
+// PostgreSQL database.
+type placer struct {
+	st      store.Store
+	touched func(story int64)
+
+	mu      sync.Mutex // serializes additions and guards the state below
+	grouper *tidings.Grouper
+	canon   []int64        // grouper number -> id of the article it copies, or its own
+	ids     []int64        // grouper number -> article id
+	at      []int64        // grouper number -> the story id stored for the article
+	copyAt  []int64        // grouper number -> the copied article id stored for it
+	want    []int          // grouper number -> the grouper's story number for it now
+	pending map[int]bool   // grouper numbers whose placement the store may lack
+	stories map[int]int64  // grouper story number -> story id
+	mapped  map[int64]bool // story ids in stories
+	last    int64          // the highest article id replayed or added
+}
+
+// newPlacer returns a placer over st that groups with opts and reports
+// changed stories to touched. It has seen no article: call start.
+func newPlacer(st store.Store, opts cluster.Options, touched func(story int64)) *placer {
+	return &placer{st: st, touched: touched, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts}),
+		pending: map[int]bool{}, stories: map[int]int64{}, mapped: map[int64]bool{}}
+}
+
+// start replays the stored articles, rebuilding the grouping state.
+func (p *placer) start(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.replay(ctx)
+}
+
+// put adds article a to the store (once: the same key twice is one
+// article) and, when it is new, places it in a story. prepared is a,
+// cleaned and segmented. It reports whether a was new; a's ID, Story and
+// CopyOf are set from the store and the placement.
+//
+// Once the store has a, a is acknowledged: a failed placement is logged
+// through the returned placeErr, not err, and replay places it at the next
+// start.
+func (p *placer) put(ctx context.Context, a *store.Article, prepared *news.Article) (created bool, placeErr, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	// Processes sharing a PostgreSQL database take turns, and each first
+	// replays what the others added, so that all place articles alike.
+	unlock, err := p.st.Lock(ctx)
+	if err != nil {
+		return false, nil, err
+	}
+	defer unlock()
+	if err := p.replay(ctx); err != nil {
+		return false, nil, err
+	}
+	created, err = p.st.AddArticle(ctx, a)
+	if err != nil {
+		return false, nil, err
+	}
+	if created {
+		a.Story, a.CopyOf, placeErr = p.place(ctx, *a, prepared)
+	}
+	return created, placeErr, nil
+}
+
+// replay adds the stored articles the grouper has not seen, in id order.
+// An article stored but not yet placed (the process died in between) is
+// placed now and its story re-summarized.
+func (p *placer) replay(ctx context.Context) error {
+	for {
+		page, err := p.st.Articles(ctx, p.last, 500)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, a := range page {
+			if _, err := p.add(ctx, a, nil); err != nil {
+				return err
+			}
+		}
+	}
+	return p.sync(ctx)
+}
+
+// place runs stored article a through the grouper and records its story;
+// a new placement marks the story for re-summarizing. Earlier articles
+// the grouper moves to another story as a result are moved in the store
+// too, and both their stories marked. It returns the story id and the id
+// of the article a copies (0 for none).
+//
+// prepared is a, cleaned and segmented, when the caller has it; nil means
+// prepare it here.
+func (p *placer) place(ctx context.Context, a store.Article, prepared *news.Article) (story, copyOf int64, err error) {
+	n, err := p.add(ctx, a, prepared)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := p.sync(ctx); err != nil {
+		return 0, 0, err
+	}
+	return p.at[n], p.copyAt[n], nil
+}
+
+// add runs stored article a through the grouper, without writing
+// placements: it records what the store says of a and what the grouper
+// now says, and marks a and the articles it made move as pending. It
+// returns a's grouper number.
+func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Article) (int, error) {
+	if prepared == nil {
+		na := segmented(a)
+		prepared = &na
+	}
+	n, group, moved := p.grouper.Add(prepared)
+	var copyOf int64
+	if n >= 0 {
+		copyOf = p.canon[n] // a copy of a copy copies the first
+	}
+	k := len(p.ids)
+	p.canon = append(p.canon, cmp.Or(copyOf, a.ID))
+	p.ids = append(p.ids, a.ID)
+	p.at = append(p.at, a.Story)
+	p.copyAt = append(p.copyAt, a.CopyOf)
+	p.want = append(p.want, group)
+	p.last = a.ID
+	// The story's id now, while a can tell it for a database whose
+	// stories have no Seq yet.
+	if _, err := p.storyID(ctx, group, a); err != nil {
+		return 0, err
+	}
+	p.pending[k] = true
+	for _, m := range moved {
+		p.want[m.Article] = m.Story
+		p.pending[m.Article] = true
+	}
+	return k, nil
+}
+
+// sync writes the placements of the pending articles that the store
+// does not have yet, and marks their old and new stories for
+// re-summarizing. What a failed write leaves pending is tried again at
+// the next sync.
+func (p *placer) sync(ctx context.Context) error {
+	ks := make([]int, 0, len(p.pending))
+	for k := range p.pending {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	for _, k := range ks {
+		to, err := p.storyID(ctx, p.want[k], store.Article{})
+		if err != nil {
+			return err
+		}
+		var copyOf int64
+		if c := p.canon[k]; c != p.ids[k] {
+			copyOf = c
+		}
+		if p.at[k] != to || p.copyAt[k] != copyOf {
+			if err := p.st.PlaceArticle(ctx, p.ids[k], to, copyOf); err != nil {
+				return err
+			}
+			if from := p.at[k]; from != 0 && from != to {
+				p.touched(from)
+			}
+			p.at[k], p.copyAt[k] = to, copyOf
+			p.touched(to)
+		}
+		delete(p.pending, k)
+	}
+	return nil
+}
+
+// storyID returns the id of the story with grouper number group, creating
+// it when the store has none: the story whose Seq is group+1, else (a
+// database from before stories had one) the story that a, when it was
+// placed before, was stored in, unless another group has that story.
+func (p *placer) storyID(ctx context.Context, group int, a store.Article) (int64, error) {
+	if id, ok := p.stories[group]; ok {
+		return id, nil
+	}
+	seq := int64(group) + 1
+	id, err := p.st.StoryBySeq(ctx, seq)
+	switch {
+	case err == nil:
+	case !errors.Is(err, store.ErrNotFound):
+		return 0, err
+	case a.Story != 0 && !p.mapped[a.Story]:
+		id = a.Story
+		if err := p.st.SetStorySeq(ctx, id, seq); err != nil {
+			return 0, err
+		}
+	default:
+		st := store.Story{Title: a.Title, Body: []byte("{}"), Seq: seq}
+		if err := p.st.PutStory(ctx, &st); err != nil {
+			return 0, err
+		}
+		id = st.ID
+	}
+	p.stories[group] = id
+	p.mapped[id] = true
+	return id, nil
+}

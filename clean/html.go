@@ -185,23 +185,41 @@ func firstNonEmpty(a, b string) string {
 }
 
 // Article cleans a.Raw into a.Text (as HTML when a.IsHTML) and fills the
-// metadata fields of a that are still empty. It returns the blocks left out
-// of the text, and an error wrapping ErrNoContent when no article text is
-// left (or ErrTooLarge for a page beyond the default limits).
+// metadata fields of a that are still empty, a.Headings, and a.Found: where
+// each field was found ([Meta.Sources] for what cleaning found, "input" for
+// a field a already had). It returns the blocks left out of the text, and
+// an error wrapping ErrNoContent when no article text is left (or
+// ErrTooLarge for a page beyond the default limits).
 func Article(a *news.Article) ([]Drop, error) {
 	res, err := Clean(a.Raw, Options{HTML: a.IsHTML, URL: a.URL})
 	if err != nil {
 		return res.Dropped, fmt.Errorf("%s: %w", a.ID, err)
 	}
 	a.Text = res.Text
+	a.Headings = res.Headings
 	m := res.Meta
-	a.Title = firstNonEmpty(a.Title, m.Title)
-	a.Outlet = firstNonEmpty(a.Outlet, m.Outlet)
-	a.Author = firstNonEmpty(a.Author, m.Author)
+	fill := func(dst, found *string, val, field string) {
+		switch *dst = strings.TrimSpace(*dst); {
+		case *dst != "":
+			if *found == "" {
+				*found = "input"
+			}
+		case val != "":
+			*dst, *found = val, m.Sources[field]
+		}
+	}
+	fill(&a.Title, &a.Found.Title, m.Title, "title")
+	fill(&a.Outlet, &a.Found.Outlet, m.Outlet, "outlet")
+	fill(&a.Author, &a.Found.Author, m.Author, "author")
 	a.URL = firstNonEmpty(a.URL, m.URL)
 	a.Dateline = firstNonEmpty(a.Dateline, m.Dateline)
-	if a.Date.IsZero() {
-		a.Date = m.Date
+	switch {
+	case !a.Date.IsZero():
+		if a.Found.Date == "" {
+			a.Found.Date = "input"
+		}
+	case !m.Date.IsZero():
+		a.Date, a.Found.Date = m.Date, m.Sources["date"]
 	}
 	return res.Dropped, nil
 }

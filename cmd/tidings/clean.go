@@ -12,6 +12,7 @@ import (
 	"tidings"
 	"tidings/clean"
 	"tidings/ingest"
+	"tidings/render"
 	"tidings/segment"
 )
 
@@ -19,16 +20,19 @@ import (
 // metadata, where each field was found, its article text and every block
 // of the page with its kind.
 type cleanedPage struct {
-	ID       string            `json:"id"`
-	Title    string            `json:"title,omitempty"`
-	Outlet   string            `json:"outlet,omitempty"`
-	Author   string            `json:"author,omitempty"`
-	Date     string            `json:"date,omitempty"`
-	URL      string            `json:"url,omitempty"`
-	Dateline string            `json:"dateline,omitempty"`
-	Sources  map[string]string `json:"sources,omitempty"`
-	Text     string            `json:"text"`
-	Blocks   []cleanedBlock    `json:"blocks"`
+	ID       string `json:"id"`
+	Title    string `json:"title,omitempty"`
+	Outlet   string `json:"outlet,omitempty"`
+	Author   string `json:"author,omitempty"`
+	Date     string `json:"date,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Dateline string `json:"dateline,omitempty"`
+	// Found names where each field was found (see news.Found).
+	Found *render.JSONFound `json:"found,omitempty"`
+	Text  string            `json:"text"`
+	// Headings are the byte offsets in Text of the subheadings.
+	Headings [][2]int       `json:"headings,omitempty"`
+	Blocks   []cleanedBlock `json:"blocks"`
 }
 
 type cleanedBlock struct {
@@ -115,15 +119,9 @@ func (e *env) clean(ctx context.Context, args []string) error {
 			}
 		case *format == "json":
 			out := cleanedPage{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Author: a.Author, URL: a.URL,
-				Dateline: a.Dateline, Sources: res.Meta.Sources, Text: a.Text}
+				Dateline: a.Dateline, Found: render.FoundJSON(a.Found), Text: a.Text, Headings: a.Headings}
 			if !a.Date.IsZero() {
 				out.Date = a.Date.Format("2006-01-02")
-			}
-			if a.Outlet != "" && res.Meta.Outlet == "" {
-				if out.Sources == nil {
-					out.Sources = map[string]string{}
-				}
-				out.Sources["outlet"] = "file-name"
 			}
 			out.Blocks = make([]cleanedBlock, 0, len(res.Blocks))
 			for _, b := range res.Blocks {

@@ -114,14 +114,17 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	if _, err := s.p.Prepare(&na); err != nil {
 		return posted{}, fmt.Errorf("%w: %v", errNoText, err)
 	}
-	if a.Title == "" {
-		a.Title = na.Title
-	}
+	// The key is made from the outlet as posted, so that a post made
+	// again finds the article stored before cleaning named outlets.
+	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+	// What cleaning found in the page fills what the post left out, and
+	// the store keeps where each field was found.
+	a.Title, a.Outlet, a.Author = cmp.Or(a.Title, na.Title), cmp.Or(a.Outlet, na.Outlet), cmp.Or(a.Author, na.Author)
 	if a.Published.IsZero() {
 		a.Published = na.Date
 	}
 	a.Text = na.Text
-	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+	a.Cleaning = encodeCleaning(&na)
 
 	created, placeErr, err := s.placer.put(ctx, &a, &na)
 	if err != nil {

@@ -34,7 +34,7 @@ func TestQuotes(t *testing.T) {
 		{`"The road stays shut," Port Alder Mayor Lena Ortiz said.`, "The road stays shut", "Lena Ortiz"},
 		{`"The school is closed," Harbour High Principal Nina Holm said.`, "The school is closed", "Nina Holm"},
 		{`"Expect more rain," Valley Radio's Tomas Berg said.`, "Expect more rain", "Tomas Berg"},
-		{`The bridge is shut. "It is safe," a spokesman said.`, "It is safe", ""},
+		{`The bridge is shut. "It is safe," a spokesman said.`, "It is safe", "a spokesman"},
 		{`The bridge was shut on Friday, officials said.`, "", ""},
 	}
 	for _, tt := range tests {

@@ -2,42 +2,30 @@ package enrich
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/news"
 )
 
-const (
-	speakerPat = `((?:\p{Lu}[\p{L}'’.\-]*\s){0,5}\p{Lu}[\p{L}'’.\-]*|he|she|they|He|She|They)`
-	verbPat    = `(?:said|says|told|added|asked|explained|warned|insisted|declared|replied|wrote|stated|noted|continued)`
-	openQ      = `["“]`
-	closeQ     = `["”]`
-)
-
-// The quotation patterns of news prose, tried in order on each sentence.
-var (
-	// "…," Kerry said. / "…," union leader Petra Holm told reporters.
-	quoteThenSpeaker = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat + ` ` + verbPat + `\b`)
-	// "…," said Lavrov.
-	quoteThenVerb = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? ` + verbPat + ` (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat)
-	// Berg said: "…" / Berg told reporters, "…"
-	speakerThenQuote = regexp.MustCompile(speakerPat + ` ` + verbPat + `(?: [^"“”:,]{0,40})?[,:] ` + openQ + `(.+?)` + closeQ)
-	// "…," a spokesman said (a speaker the article does not name).
-	quoteThenSomeone = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? (?:[a-z][\p{L}\-]* ){1,4}` + verbPat + `\b`)
-	// "…" (a quotation standing alone: the previous speaker goes on).
-	bareQuote = regexp.MustCompile(`^` + openQ + `([^"“”]+)` + closeQ + `$`)
-)
-
-var pronouns = setOf("he", "she", "they")
-
-// Quotes returns the direct quotations of arts with their speakers,
-// merged across articles: the quotations carried by most outlets first,
-// then in order of first appearance. ents resolves short names ("Berg")
-// and pronouns ("he said": the last person named before) to the full
-// names of the people Entities found.
+// Quotes returns the quotations of arts with their speakers, merged
+// across articles: the quotations carried by most outlets first, then in
+// order of first appearance.
+//
+// Every phrase between quotation marks is a quotation, whole sentences
+// and partial ones (a quoted phrase inside paraphrase) alike. The pieces
+// of one quotation are joined into one, with " … " between them: pieces
+// in one sentence, pieces split by a cue (`"A," he said. "B."`), and a
+// quotation that runs over several paragraphs (each reopening its
+// marks). The speaker comes from the speech cue next to the quotation,
+// before or after it (`"…," said X`, `X said: "…"`, `according to X`), or
+// in the sentence before that ends in a colon, or, for a quotation
+// standing alone, from the quotation just before it. A description (`a
+// senior official`) is kept as written; "he" and "she" are resolved to
+// the nearest person named before, of those in ents; a speaker name that
+// is the end of one person's name in ents ("Berg") becomes the full name.
 func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	var people []string
 	for _, e := range ents {
@@ -50,49 +38,23 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	n := 0
 	for ai := range arts {
 		a := &arts[ai]
-		lastSpeaker, lastPerson := "", ""
-		for si, s := range a.Sentences {
-			text, speaker := quoteIn(s.Text)
-			if text == "" {
-				if m := bareQuote.FindStringSubmatch(s.Text); m != nil && si > 0 && lastSpeaker != "" {
-					text, speaker = m[1], lastSpeaker
-				}
-			}
-			if p := lastNamed(s.Text, people); p != "" && text == "" {
-				lastPerson = p
-			}
-			if text == "" {
-				lastSpeaker = ""
-				continue
-			}
-			speaker = strings.Join(afterOwner(afterTitle(strings.Fields(strings.TrimRight(speaker, ".")))), " ")
-			switch {
-			case pronouns[strings.ToLower(speaker)]:
-				speaker = lastPerson
-			case speaker != "":
-				speaker = fullName(speaker, people)
-			}
-			if speaker != "" {
-				lastPerson = speaker
-			}
-			lastSpeaker = speaker
-			text = strings.TrimRight(strings.TrimSpace(text), ",")
-			key := quoteKey(text)
+		for _, u := range quoteUnits(a, people) {
+			key := quoteKey(u.text)
 			if key == "" {
 				continue
 			}
 			e := byKey[key]
 			if e == nil {
-				e = &quoteAcc{q: news.Quote{Text: text, Speaker: speaker}, first: n}
+				e = &quoteAcc{q: news.Quote{Text: u.text, Speaker: u.speaker}, first: n}
 				byKey[key] = e
 				order = append(order, key)
 				n++
 			}
 			if e.q.Speaker == "" {
-				e.q.Speaker = speaker
+				e.q.Speaker = u.speaker
 			}
 			if !slices.ContainsFunc(e.q.Citations, func(c news.Citation) bool { return c.ArticleID == a.ID }) {
-				e.q.Citations = append(e.q.Citations, citation(s))
+				e.q.Citations = append(e.q.Citations, u.cite)
 				e.q.Outlets = addUnique(e.q.Outlets, outlets(a)...)
 			}
 		}
@@ -169,25 +131,741 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 	}
 }
 
-// quoteIn returns the quotation in sentence s and its speaker as written,
-// or "" when s quotes no one in a pattern it knows.
-func quoteIn(s string) (text, speaker string) {
-	if !strings.ContainsAny(s, "\"“”") {
-		return "", "" // every pattern needs a quotation mark
+// quoteKey normalizes a quotation for matching across articles: letters
+// and digits only, lower case.
+func quoteKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
 	}
-	if m := quoteThenSpeaker.FindStringSubmatch(s); m != nil {
-		return m[1], m[2]
+	return b.String()
+}
+
+// piece is the text between one pair of quotation marks: byte offsets
+// [start, end) into Article.Text, the marks outside. open reports a mark
+// left open at the end of its paragraph (the quotation goes on in the
+// next one); atStart that the opening mark begins its paragraph.
+type piece struct {
+	start, end    int
+	open, atStart bool
+	para          int
+}
+
+// quoteUnit is one quotation of an article: its pieces, its text, its
+// speaker and the sentences that carry it.
+type quoteUnit struct {
+	pieces  []piece
+	text    string
+	speaker string
+	cite    news.Citation
+	// cued reports that the speaker came from a cue of its own (not from
+	// the quotation before).
+	cued bool
+}
+
+// quotePieces returns the quoted pieces of a's paragraphs in text order.
+// Curly marks open and close; a straight mark closes an open quotation,
+// else opens one. A mark left open runs to the paragraph's end.
+func quotePieces(a *news.Article) []piece {
+	var out []piece
+	for i := 0; i < len(a.Sentences); {
+		p := a.Sentences[i].Paragraph
+		start := a.Sentences[i].Start
+		j := i
+		for j < len(a.Sentences) && a.Sentences[j].Paragraph == p {
+			j++
+		}
+		end := a.Sentences[j-1].End
+		i = j
+		text := a.Text[start:end]
+		if !strings.ContainsAny(text, "\"“”") {
+			continue
+		}
+		lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
+		in, from, opened := false, 0, 0
+		for k, r := range text {
+			switch r {
+			case '“', '"':
+				if in && r == '"' {
+					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
+					in = false
+				} else if !in {
+					in, from, opened = true, k+utf8.RuneLen(r), k
+				}
+			case '”':
+				if in {
+					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
+					in = false
+				}
+			}
+		}
+		if in {
+			out = appendPiece(out, a.Text, piece{start: start + from, end: end, open: true, atStart: opened == lead, para: p})
+		}
 	}
-	if m := quoteThenVerb.FindStringSubmatch(s); m != nil {
-		return m[1], m[2]
+	return out
+}
+
+// appendPiece appends p, trimmed of spaces, when it holds a letter or a
+// digit.
+func appendPiece(out []piece, text string, p piece) []piece {
+	for p.start < p.end && (text[p.start] == ' ' || text[p.start] == '\n') {
+		p.start++
 	}
-	if m := speakerThenQuote.FindStringSubmatch(s); m != nil {
-		return m[2], m[1]
+	for p.end > p.start && (text[p.end-1] == ' ' || text[p.end-1] == '\n') {
+		p.end--
 	}
-	if m := quoteThenSomeone.FindStringSubmatch(s); m != nil {
-		return m[1], ""
+	if strings.IndexFunc(text[p.start:p.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return out
 	}
-	return "", ""
+	return append(out, p)
+}
+
+// sentenceAt returns the index of the sentence of a that holds byte i
+// (the last one starting at or before it).
+func sentenceAt(a *news.Article, i int) int {
+	k, _ := slices.BinarySearchFunc(a.Sentences, i, func(s news.Sentence, i int) int {
+		if s.Start > i {
+			return 1
+		}
+		return -1
+	})
+	return max(0, k-1)
+}
+
+// maxCueGap is the most bytes of cue between two pieces of one quotation
+// in two sentences (`"A," said X, a senator from Ohio. "B."`).
+const maxCueGap = 250
+
+// quoteUnits returns the quotations of article a, pieces joined, with
+// their speakers.
+func quoteUnits(a *news.Article, people []string) []quoteUnit {
+	ps := quotePieces(a)
+	if len(ps) == 0 {
+		return nil
+	}
+	var units []quoteUnit
+	cur := quoteUnit{pieces: ps[:1]}
+	for _, p := range ps[1:] {
+		last := cur.pieces[len(cur.pieces)-1]
+		if joins(a, last, p) {
+			cur.pieces = append(cur.pieces, p)
+			continue
+		}
+		units = append(units, cur)
+		cur = quoteUnit{pieces: []piece{p}}
+	}
+	units = append(units, cur)
+	prevSpeaker, prevEnd := "", -1
+	for i := range units {
+		u := &units[i]
+		first, last := u.pieces[0], u.pieces[len(u.pieces)-1]
+		s0, s1 := sentenceAt(a, first.start), sentenceAt(a, max(last.start, last.end-1))
+		u.cite = news.Citation{ArticleID: a.ID, Start: a.Sentences[s0].Start, End: a.Sentences[s1].End}
+		texts := make([]string, len(u.pieces))
+		for k, p := range u.pieces {
+			texts[k] = strings.TrimRight(a.Text[p.start:p.end], ",")
+		}
+		u.text = strings.Join(texts, " … ")
+		who, ok := findSpeaker(a, u, s0, s1)
+		if ok {
+			u.cued = true
+		}
+		switch {
+		case ok && pronouns[strings.ToLower(who)]:
+			who = nearestPerson(a, first.start, prevSpeaker, people)
+		case ok:
+			who = speakerName(who, people)
+		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
+			who = prevSpeaker // a quotation standing alone: the speaker before goes on
+		}
+		u.speaker = who
+		prevSpeaker, prevEnd = who, last.end
+	}
+	return units
+}
+
+var pronouns = setOf("he", "she")
+
+// joins reports whether piece p goes on the quotation whose last piece
+// is last: a piece of the same sentence, of the next sentence after a
+// cue (`"A," he said. "B."`), or of the next paragraph when last was
+// left open and p reopens its paragraph.
+func joins(a *news.Article, last, p piece) bool {
+	if p.para != last.para {
+		return last.open && p.atStart && p.para == last.para+1
+	}
+	sl, sp := sentenceAt(a, max(last.start, last.end-1)), sentenceAt(a, p.start)
+	if sl == sp {
+		return true
+	}
+	if sp != sl+1 || p.start-last.end > maxCueGap || p.start-a.Sentences[sp].Start > 3 {
+		return false
+	}
+	gap := outsideWords(a, last.end, p.start, nil)
+	for _, w := range gap {
+		if cueVerbs[w] || w == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// cueVerbs are the words that say someone spoke or wrote.
+var cueVerbs = setOf("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",
+	"explains", "warned", "warns", "insisted", "insists", "declared", "declares", "replied", "replies", "wrote",
+	"writes", "stated", "states", "noted", "notes", "continued", "continues", "argued", "argues", "claimed",
+	"claims", "recalled", "recalls", "tweeted", "tweets", "posted", "announced", "announces", "acknowledged",
+	"admitted", "admits", "conceded", "suggested", "suggests", "joked", "jokes", "quipped", "exclaimed",
+	"shouted", "cautioned", "predicted", "promised", "vowed", "responded", "responds", "remarked", "concluded",
+	"observed", "observes", "complained", "complains", "boasted", "boasts", "urged", "urges", "contended",
+	"contends", "maintained", "maintains", "countered", "counters", "reported", "reports", "called", "calls",
+	"described", "describes", "described", "dubbed", "labeled", "labelled", "branded", "mused", "added",
+	"agreed", "agrees", "answered", "pointed", "emphasized", "stressed", "proclaimed", "blasted", "charged",
+	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
+	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
+	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
+	"describing", "writing", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+
+// speechAux are words between a speaker and a speech verb: "Trump has
+// said", "she later added".
+var speechAux = setOf("has", "have", "had", "also", "later", "then", "once", "previously", "again", "recently",
+	"repeatedly", "would", "will", "could", "did", "does", "do", "often", "publicly", "privately",
+	"simply", "flatly", "bluntly", "quickly", "famously", "reportedly", "himself", "herself", "even",
+	"may", "might", "must", "should", "can", "is", "was", "were", "are", "has", "been", "just", "first",
+	"frequently", "always", "never", "ultimately", "initially", "subsequently")
+
+// speakerStops end a speaker's words: a clause or a phrase that is not
+// part of the name.
+var speakerStops = setOf("that", "and", "but", "which", "as", "because", "when", "if", "so", "while", "who",
+	"whom", "where", "than", "to", "on", "in", "at", "during", "after", "before", "of", "for", "with", "from",
+	"about", "by", "it", "this", "these", "those", "there", "here", "what", "how", "why", "not", "no", "yes",
+	"or", "nor", "since", "until", "into", "over", "under", "through", "via", "per", "recently", "earlier",
+	"later", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"yesterday", "today", "tonight", "now", "then", "also", "once", "again", "repeatedly", "is", "was",
+	"are", "were", "be", "being", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+	"might", "must", "does", "did", "do", "we", "i", "you", "me", "us", "them", "him", "its", "our", "your",
+	"my")
+
+// punct are the punctuation marks outsideWords keeps as words.
+var punct = setOf(",", ".", ":", ";", "(", ")", "—", "!", "?")
+
+// qmark stands for a quoted piece among the words outsideWords returns.
+const qmark = "\x01"
+
+// outsideWords returns the words of a.Text[start:end] outside the
+// quoted pieces ps, each piece one qmark, punctuation marks as words of
+// their own (",", ".", ":", ";", "(", ")", "—"). Words keep their case.
+func outsideWords(a *news.Article, start, end int, ps []piece) []string {
+	var out []string
+	w := -1 // start of the word being read
+	flush := func(i int) {
+		if w >= 0 {
+			out = append(out, a.Text[w:i])
+			w = -1
+		}
+	}
+	k := 0
+	for i := start; i < end; {
+		for k < len(ps) && ps[k].end <= i {
+			k++
+		}
+		if k < len(ps) && ps[k].start <= i {
+			flush(i)
+			out = append(out, qmark)
+			i = ps[k].end
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(a.Text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-':
+			if w < 0 {
+				w = i
+			}
+		case r == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+			// "U.S." goes on
+		case r == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			// "Mr." goes on
+		default:
+			flush(i)
+			if strings.ContainsRune(",.:;()—!?", r) {
+				out = append(out, string(r))
+			}
+		}
+		i += size
+	}
+	flush(end)
+	return out
+}
+
+// abbrevBefore reports whether w, just before a full stop, is an
+// abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
+// initial ("J").
+func abbrevBefore(w string) bool {
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles[strings.ToLower(w)] && len(w) <= 4
+}
+
+// findSpeaker returns the speaker as written of unit u, whose sentences
+// are s0 to s1 of a, from the first rule that finds one: a speech cue in
+// its sentences (see speakerOf); a cue in the sentence before when that
+// ends in a colon (`Parker Eaton said:` then the quotation), or its
+// subject; a cue opening the next sentence of the paragraph (`"Not us!"
+// Murphy tweeted on Friday.`); the subject of its first sentence, when
+// that is a name (`Hollande denounced the remarks as "hurtful"`).
+func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
+	if who, ok := speakerOf(a, u, s0, s1); ok {
+		return who, true
+	}
+	first := u.pieces[0]
+	if s0 > 0 && strings.HasSuffix(strings.TrimSpace(a.Sentences[s0-1].Text), ":") && first.start-a.Sentences[s0].Start <= 3 {
+		words := outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil)
+		if who, ok := cueSpeaker(words, -1); ok {
+			return who, true
+		}
+		if who := subject(words); who != "" {
+			return who, true
+		}
+	}
+	if n := s1 + 1; n < len(a.Sentences) && a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph &&
+		!strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
+		words := outsideWords(a, a.Sentences[n].Start, a.Sentences[n].End, nil)
+		words = append([]string{qmark}, words[:min(len(words), maxSpeakerWords+2)]...)
+		if who, ok := cueSpeaker(words, 0); ok {
+			return who, true
+		}
+		if who := nameThenVerb(words, 1); who != "" {
+			return who, true
+		}
+	}
+	if who := subject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)); who != "" {
+		return who, true
+	}
+	return "", false
+}
+
+// nameThenVerb returns the name (or "he", "she") at words[i:] when a
+// lower-case word follows it, as after a quotation with a cue verb that
+// cueVerbs lacks (`"…," Viguerie concludes.`); else "".
+func nameThenVerb(words []string, i int) string {
+	if i >= len(words) {
+		return ""
+	}
+	e := i
+	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalizedWord(words[e]) || connectors[words[e]]) {
+		e++
+	}
+	if e >= len(words) || e == i || !isName(words[i:e]) || capitalizedWord(words[e]) || punct[words[e]] || words[e] == qmark {
+		if e == i && pronouns[words[i]] && i+1 < len(words) && !punct[words[i+1]] && words[i+1] != qmark {
+			return words[i]
+		}
+		return ""
+	}
+	if speakerStops[words[e]] || e-i == 1 && speakerStops[strings.ToLower(words[i])] {
+		return ""
+	}
+	return strings.Join(words[i:e], " ")
+}
+
+// speakerOf returns the speaker as written of unit u (whose sentences are
+// s0 to s1 of a) from the speech cues of those sentences outside its
+// pieces, the one nearest its first piece first; ok is false when they
+// hold none.
+func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
+	words := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	q := slices.Index(words, qmark)
+	if s, ok := cueSpeaker(words, q); ok {
+		return s, ok
+	}
+	if q >= 0 {
+		if s := nameThenVerb(words, q+1); s != "" {
+			return s, true
+		}
+	}
+	if q >= 2 && words[q-1] == ":" {
+		// "- Frank Newport and Jim Harter: “We found…”"
+		e := q - 1
+		k := e
+		for k > 0 && (capitalizedWord(words[k-1]) || connectors[words[k-1]]) && e-k < 5 {
+			k--
+		}
+		if k < e && isName(words[k:e]) {
+			return strings.Join(words[k:e], " "), true
+		}
+	}
+	return "", false
+}
+
+// cueSpeaker finds the speaker in words (see outsideWords) from its
+// speech verbs, the nearest to the word at q first (q < 0: the last
+// verb first).
+func cueSpeaker(words []string, q int) (string, bool) {
+	var verbs []int
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if w != lw && lw != "according" {
+			continue // "United States", not "states"
+		}
+		if cueVerbs[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
+			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
+			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") {
+			verbs = append(verbs, i)
+		}
+	}
+	dist := func(i int) int {
+		if q < 0 {
+			return -i
+		}
+		d := i - q
+		if d < 0 {
+			d = -d*2 + 1 // a cue after the quotation is the more usual
+		}
+		return d
+	}
+	slices.SortStableFunc(verbs, func(x, y int) int { return cmp.Compare(dist(x), dist(y)) })
+	for _, v := range verbs {
+		if s := speakerAt(words, v); s != "" {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// speakerAt returns the speaker of the speech verb at v in words: the
+// words after it when it follows a quotation or a comma (`"…," said X`)
+// or is "according to", else the words before it (`X said`), "" when
+// neither holds a speaker.
+func speakerAt(words []string, v int) string {
+	lw := strings.ToLower(words[v])
+	after := lw == "according" || v > 0 && (words[v-1] == qmark || words[v-1] == "," && v > 1 && words[v-2] == qmark)
+	from := v + 1
+	if lw == "according" || lw == "went" || lw == "pointed" {
+		from = v + 2
+	}
+	if strings.HasSuffix(lw, "ing") && lw != "according" {
+		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
+	}
+	if after {
+		if s := speakerWords(words, from, 1); s != "" {
+			return s
+		}
+		if lw == "according" {
+			return ""
+		}
+	}
+	b := v - 1
+	for b >= 0 && speechAux[strings.ToLower(words[b])] {
+		b--
+	}
+	if s := speakerWords(words, b, -1); s != "" {
+		return s
+	}
+	return beforeAppositive(words, b)
+}
+
+// maxAppositive is the most words between the commas of an appositive.
+const maxAppositive = 25
+
+// beforeAppositive reads the speaker of a verb whose words before end at
+// b with a comma or a parenthesis: the words after the quotation or the
+// start of the sentence before it, past the appositives ("Amy Pope, deputy
+// homeland security advisor, said"; "Harry Bond, 30, of Raleigh, N.C.,
+// who was among those polled, said"), or the name between two commas
+// after a description ("his wife, Gabriela Lazar, wrote").
+func beforeAppositive(words []string, b int) string {
+	if b < 0 || words[b] != "," && words[b] != ")" {
+		return ""
+	}
+	k := b
+	for k >= 0 && words[k] != qmark && words[k] != ":" && b-k <= maxAppositive {
+		k--
+	}
+	if k >= 0 && words[k] != qmark && words[k] != ":" {
+		return ""
+	}
+	if k < 0 {
+		return subject(words[:b+1])
+	}
+	return leadingSpeaker(words[k+1 : b+1])
+}
+
+// leadingSpeaker returns the speaker that opens words (up to a comma), or
+// the name between the first two commas when the opening words are a
+// description ("his wife, Gabriela Lazar,").
+func leadingSpeaker(words []string) string {
+	s := speakerWords(words, 0, 1)
+	if s == "" {
+		return ""
+	}
+	if !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		n := len(strings.Fields(s))
+		if n < len(words) && words[n] == "," {
+			e := n + 1
+			for e < len(words) && words[e] != "," && e-n <= 5 {
+				e++
+			}
+			if e < len(words) && isName(words[n+1:e]) {
+				return strings.Join(words[n+1:e], " ")
+			}
+		}
+	}
+	return s
+}
+
+// isName reports whether words are a name: one to five words, the first
+// and last capitalized, the others capitalized or connectors.
+func isName(words []string) bool {
+	if len(words) == 0 || len(words) > 5 || !capitalizedWord(words[0]) || !capitalizedWord(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words {
+		if !capitalizedWord(w) && !connectors[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// descWords describe a person before their name: "Democratic
+// presidential candidate Bernie Sanders", "former Colorado Rep. Pat
+// Schroeder".
+var descWords = func() map[string]bool {
+	m := setOf("presidential", "candidate", "hopeful", "nominee", "front-runner", "frontrunner", "strategist",
+		"campaign", "rival", "contender", "pollster", "consultant", "adviser", "advisor", "aide", "co-host",
+		"former", "state", "majority", "minority", "whip", "businessman", "businesswoman", "billionaire", "mogul",
+		"delegate", "activist", "supporter", "operative", "commentator", "columnist", "writer", "author", "actor",
+		"comedian", "singer", "star", "lawmaker", "official", "senior", "top", "longtime", "veteran", "conservative",
+		"liberal", "progressive", "party", "chief", "of", "staff", "then-candidate", "first", "lady", "running",
+		"mate", "real", "estate", "talk", "show", "radio", "television", "tv", "news", "political", "republican",
+		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.")
+	for t := range titles {
+		m[t] = true
+	}
+	return m
+}()
+
+// introWords open a sentence before its subject: "On Friday, Gingrich
+// said"; the subject comes after the first comma.
+var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
+	"for", "from", "by", "despite", "although", "though", "but", "and", "yet", "still", "however", "meanwhile",
+	"earlier", "later", "last", "this", "speaking", "asked", "also", "then", "now", "instead", "early", "late",
+	"once", "if", "because", "until", "like", "unlike", "even", "so", "indeed", "moreover", "separately",
+	"similarly", "additionally", "furthermore", "nevertheless", "nonetheless", "again", "more", "most",
+	"overall", "ultimately", "finally", "first", "second", "third", "today", "yesterday", "tonight", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "to", "among", "amid", "under",
+	"over", "of", "about", "against", "through", "without", "within", "back", "here", "there", "well", "sure",
+	"yes", "no", "what", "how", "where", "why", "who", "which", "that", "it", "its")
+
+// opensIntro reports whether the first word w of a sentence opens a
+// phrase before its subject: a preposition or adverb of introWords, or a
+// word in -ly, -ing or -ed ("Indeed, …", "Horrified at the prospect, …").
+func opensIntro(w string) bool {
+	lw := strings.ToLower(w)
+	return introWords[lw] || len(lw) > 4 && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
+}
+
+// subject returns the subject of a sentence (its words, see
+// outsideWords) when it is a name: the capitalized words that open it
+// (after an opening phrase up to a comma), followed by a lower-case word,
+// a parenthesis or an appositive; "" otherwise. A name in an appositive
+// after a description ("Her campaign manager, Robby Mook, suggested") is
+// the subject.
+func subject(words []string) string {
+	i := 0
+	if i < len(words) && opensIntro(words[i]) {
+		for i < len(words) && words[i] != "," && words[i] != qmark {
+			i++
+		}
+		i++
+	}
+	if i < len(words) && words[i] != "" && words[i][0] >= '0' && words[i][0] <= '9' {
+		i++ // "81-year-old Parker Eaton"
+	}
+	if i >= len(words) {
+		return ""
+	}
+	// "Speaking in Salem, New Hampshire, Trump went after Bush": past a
+	// place, to the name followed by its verb.
+	for n := 0; n < 2; n++ {
+		e := i
+		for e < len(words) && capitalizedWord(words[e]) && words[e] != qmark {
+			e++
+		}
+		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark {
+			break
+		}
+		f := e + 1
+		for f < len(words) && capitalizedWord(words[f]) && words[f] != qmark {
+			f++
+		}
+		if f >= len(words) || capitalizedWord(words[f]) || punct[words[f]] || words[f] == qmark {
+			break
+		}
+		i = e + 1
+	}
+	if determiners[strings.ToLower(words[i])] {
+		// A description, then a name between commas.
+		k := i
+		for k < len(words) && k-i < maxSpeakerWords && words[k] != "," && words[k] != qmark {
+			k++
+		}
+		if k < len(words) && words[k] == "," {
+			e := k + 1
+			for e < len(words) && words[e] != "," && words[e] != qmark && e-k <= 5 {
+				e++
+			}
+			if e < len(words) && words[e] == "," && isName(words[k+1:e]) {
+				return speakerName(strings.Join(words[k+1:e], " "), nil)
+			}
+		}
+		return ""
+	}
+	e := i
+	for e < len(words) && (capitalizedWord(words[e]) || connectors[words[e]] && e > i) && words[e] != qmark {
+		e++
+	}
+	// "Democratic presidential candidate Bernie Sanders is": words that
+	// describe a person between capitalized ones.
+	for e < len(words) && descWords[words[e]] {
+		j := e
+		for j < len(words) && descWords[words[j]] && j-e < 4 {
+			j++
+		}
+		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
+			break
+		}
+		for j < len(words) && capitalizedWord(words[j]) && words[j] != qmark {
+			j++
+		}
+		e = j
+	}
+	if e == i || e >= len(words) || possessive(words[e-1]) || strings.HasSuffix(words[e-1], "’") {
+		return ""
+	}
+	next := words[e]
+	if next != "," && next != "(" && (next == qmark || punct[next] || capitalizedWord(next)) {
+		return ""
+	}
+	name := words[i:e]
+	if len(name) > 1 {
+		return speakerName(strings.Join(name, " "), nil)
+	}
+	if len(name) == 1 && (pronouns[strings.ToLower(name[0])] || speakerStops[strings.ToLower(name[0])]) {
+		if pronouns[strings.ToLower(name[0])] {
+			return name[0]
+		}
+		return ""
+	}
+	return strings.Join(name, " ")
+}
+
+// maxSpeakerWords is the most words a speaker may have.
+const maxSpeakerWords = 8
+
+// speakerWords reads a speaker from words starting at i, going forward
+// (dir 1) or backward (-1), up to punctuation, a quotation or a word of
+// speakerStops; "" when it holds no noun (no capitalized word nor a
+// word after a determiner), or when it runs past maxSpeakerWords.
+func speakerWords(words []string, i, dir int) string {
+	var run []string
+	for ; i >= 0 && i < len(words) && len(run) <= maxSpeakerWords; i += dir {
+		w := words[i]
+		lw := strings.ToLower(w)
+		if w == qmark || punct[w] {
+			break
+		}
+		if speakerStops[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs[lw] {
+			if dir < 0 && (w == "of" || w == "from") && len(run) > 0 && capitalizedWord(run[0]) {
+				// "G.K. Butterfield of North Carolina said": the person
+				// before the place.
+				if p := speakerWords(words, i-1, -1); p != "" {
+					last := p[strings.LastIndex(p, " ")+1:]
+					if capitalizedWord(last) && !orgWords[strings.ToLower(last)] {
+						return p
+					}
+				}
+			}
+			break
+		}
+		run = append(run, w)
+	}
+	if len(run) == 0 || len(run) > maxSpeakerWords {
+		return ""
+	}
+	if dir < 0 {
+		slices.Reverse(run)
+	}
+	for len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs[run[len(run)-1]]) {
+		run = run[:len(run)-1] // "Gorka similarly warned"
+	}
+	if len(run) == 1 && pronouns[strings.ToLower(run[0])] {
+		return run[0]
+	}
+	if strings.ToLower(run[0]) == "they" {
+		return ""
+	}
+	hasCap := slices.ContainsFunc(run, capitalizedWord)
+	if !hasCap && !determiners[strings.ToLower(run[0])] && !hasNounEnding(run[len(run)-1]) {
+		return ""
+	}
+	return strings.Join(run, " ")
+}
+
+// sentenceAdverbs stand between a speaker and the verb: "Carter however
+// said".
+var sentenceAdverbs = setOf("however", "too", "though", "meanwhile", "instead", "still", "nonetheless", "alone")
+
+// determiners open a described speaker: "a senior official", "the
+// newspaper", "his spokesman".
+var determiners = setOf("a", "an", "the", "his", "her", "their", "one", "another", "some", "many", "several",
+	"two", "three", "both", "each", "most", "other", "its")
+
+// hasNounEnding reports whether a lower-case word may end a description
+// without a determiner ("officials", "aides").
+func hasNounEnding(w string) bool {
+	return strings.HasSuffix(w, "s") && len(w) > 3 || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ist")
+}
+
+func capitalizedWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// speakerName returns the speaker as a name when it ends in one (the
+// capitalized words at its end, after titles and owners: "union leader
+// Petra Holm" gives "Petra Holm", "Valley Radio's Tomas Berg" gives
+// "Tomas Berg"), resolved to the full name of one of people; a
+// description ("a senior official", "the influential US daily") as
+// written.
+func speakerName(s string, people []string) string {
+	words := strings.Fields(strings.TrimRight(s, "."))
+	if len(words) == 0 || !capitalizedWord(words[len(words)-1]) {
+		return s
+	}
+	i := len(words) - 1
+	for i > 0 && (capitalizedWord(words[i-1]) || connectors[words[i-1]]) {
+		i--
+	}
+	run := words[i:]
+	for len(run) > 0 && connectors[run[0]] {
+		run = run[1:]
+	}
+	if k := slices.Index(run, "of"); k > 0 {
+		run = run[:k] // "Tom Cole of Oklahoma"
+	}
+	for j := len(run) - 2; j >= 0; j-- {
+		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
+		if possessive(run[j]) || titles[t] {
+			run = run[j+1:]
+			break
+		}
+	}
+	if len(run) == 0 {
+		return s
+	}
+	return fullName(strings.Join(run, " "), people)
 }
 
 // fullName returns the person of people whose name is name or ends with
@@ -211,6 +889,33 @@ func fullName(name string, people []string) string {
 	return name
 }
 
+// pronounReach is how many sentences before a quotation "he" or "she"
+// may look for the person it stands for.
+const pronounReach = 4
+
+// nearestPerson resolves "he" or "she" in the cue of a quotation at byte
+// at of a: the person of people named last before it within
+// pronounReach sentences (the quotation's own sentence first, outside
+// quotation marks or not), else prev, the speaker of the quotation
+// before when it is a name, else "".
+func nearestPerson(a *news.Article, at int, prev string, people []string) string {
+	si := sentenceAt(a, at)
+	for k := si; k >= 0 && k >= si-pronounReach; k-- {
+		s := a.Sentences[k]
+		text := s.Text
+		if k == si {
+			text = text[:min(len(text), at-s.Start)]
+		}
+		if p := lastNamed(text, people); p != "" {
+			return p
+		}
+	}
+	if prev != "" && capitalizedWord(prev) {
+		return prev
+	}
+	return ""
+}
+
 // lastNamed returns the person of people named last in s, by full name
 // or last name.
 func lastNamed(s string, people []string) string {
@@ -224,27 +929,4 @@ func lastNamed(s string, people []string) string {
 		}
 	}
 	return best
-}
-
-// quoteKey normalizes a quotation for matching across articles: letters
-// and digits only, lower case.
-func quoteKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// afterOwner returns the words of a speaker after the last possessive
-// ("KIRO Radio's Mike Lewis" gives "Mike Lewis").
-func afterOwner(words []string) []string {
-	for i := len(words) - 2; i >= 0; i-- {
-		if possessive(words[i]) {
-			return words[i+1:]
-		}
-	}
-	return words
 }

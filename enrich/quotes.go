@@ -327,7 +327,7 @@ var cueVerbs = setOf("said", "says", "say", "saying", "told", "tells", "added", 
 	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
 	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
 	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
-	"describing", "writing", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+	"describing", "writing", "put", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -350,7 +350,7 @@ var speakerStops = setOf("that", "and", "but", "which", "as", "because", "when",
 	"my")
 
 // punct are the punctuation marks outsideWords keeps as words.
-var punct = setOf(",", ".", ":", ";", "(", ")", "—", "!", "?")
+var punct = setOf(",", ".", ":", ";", "(", ")", "—", "–", "!", "?")
 
 // qmark stands for a quoted piece among the words outsideWords returns.
 const qmark = "\x01"
@@ -381,6 +381,11 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 		}
 		r, size := utf8.DecodeRuneInString(a.Text[i:])
 		switch {
+		case r == '-' && i+1 < end && a.Text[i+1] == '-':
+			flush(i)
+			out = append(out, "—") // "--" is a dash
+			i += 2
+			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-':
 			if w < 0 {
 				w = i
@@ -391,7 +396,7 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 			// "Mr." goes on
 		default:
 			flush(i)
-			if strings.ContainsRune(",.:;()—!?", r) {
+			if strings.ContainsRune(",.:;()—–!?", r) {
 				out = append(out, string(r))
 			}
 		}
@@ -429,19 +434,16 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 			return who, true
 		}
 	}
-	if n := s1 + 1; n < len(a.Sentences) && a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph &&
-		!strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
+	if who := subject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)); who != "" {
+		return who, true
+	}
+	if n := s1 + 1; first.start-a.Sentences[s0].Start <= 3 && n < len(a.Sentences) &&
+		a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph && !strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
 		words := outsideWords(a, a.Sentences[n].Start, a.Sentences[n].End, nil)
 		words = append([]string{qmark}, words[:min(len(words), maxSpeakerWords+2)]...)
 		if who, ok := cueSpeaker(words, 0); ok {
 			return who, true
 		}
-		if who := nameThenVerb(words, 1); who != "" {
-			return who, true
-		}
-	}
-	if who := subject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)); who != "" {
-		return who, true
 	}
 	return "", false
 }
@@ -510,19 +512,30 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		}
 		if cueVerbs[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
-			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") {
+			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
+			(lw != "put" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
+		}
+	}
+	var qs []int
+	for i, w := range words {
+		if w == qmark {
+			qs = append(qs, i)
 		}
 	}
 	dist := func(i int) int {
 		if q < 0 {
 			return -i
 		}
-		d := i - q
-		if d < 0 {
-			d = -d*2 + 1 // a cue after the quotation is the more usual
+		best := 1 << 30
+		for _, q := range qs {
+			d := i - q
+			if d < 0 {
+				d = -d*2 + 1 // a cue after the quotation is the more usual
+			}
+			best = min(best, d)
 		}
-		return d
+		return best
 	}
 	slices.SortStableFunc(verbs, func(x, y int) int { return cmp.Compare(dist(x), dist(y)) })
 	for _, v := range verbs {
@@ -541,7 +554,7 @@ func speakerAt(words []string, v int) string {
 	lw := strings.ToLower(words[v])
 	after := lw == "according" || v > 0 && (words[v-1] == qmark || words[v-1] == "," && v > 1 && words[v-2] == qmark)
 	from := v + 1
-	if lw == "according" || lw == "went" || lw == "pointed" {
+	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" {
 		from = v + 2
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
@@ -549,6 +562,11 @@ func speakerAt(words []string, v int) string {
 	}
 	if after {
 		if s := speakerWords(words, from, 1); s != "" {
+			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
+				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p) {
+					return p // "according to calculations by Amy Glasmeier"
+				}
+			}
 			return s
 		}
 		if lw == "according" {
@@ -586,6 +604,9 @@ func beforeAppositive(words []string, b int) string {
 		return ""
 	}
 	if k < 0 {
+		if len(words) > 1 && introWords[strings.ToLower(words[0])] && capitalizedWord(words[1]) {
+			return leadingSpeaker(words[1 : b+1]) // "As John Cornyn, the No. 2 in the GOP leadership, put it"
+		}
 		return subject(words[:b+1])
 	}
 	return leadingSpeaker(words[k+1 : b+1])
@@ -674,6 +695,15 @@ func opensIntro(w string) bool {
 // the subject.
 func subject(words []string) string {
 	i := 0
+	for k := 0; k < min(len(words), 6); k++ {
+		if words[k] == "—" || words[k] == "–" {
+			i = k + 1 // "Washington (AFP) – Democrat Hillary Clinton has"
+			break
+		}
+		if words[k] == qmark {
+			break
+		}
+	}
 	if i < len(words) && opensIntro(words[i]) {
 		for i < len(words) && words[i] != "," && words[i] != qmark {
 			i++
@@ -777,7 +807,7 @@ func speakerWords(words []string, i, dir int) string {
 			break
 		}
 		if speakerStops[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs[lw] {
-			if dir < 0 && (w == "of" || w == "from") && len(run) > 0 && capitalizedWord(run[0]) {
+			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
@@ -828,6 +858,8 @@ func hasNounEnding(w string) bool {
 	return strings.HasSuffix(w, "s") && len(w) > 3 || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ist")
 }
 
+func isTitle(w string) bool { return titles[strings.ToLower(strings.TrimSuffix(w, "."))] }
+
 func capitalizedWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
@@ -844,6 +876,9 @@ func speakerName(s string, people []string) string {
 	if len(words) == 0 || !capitalizedWord(words[len(words)-1]) {
 		return s
 	}
+	if w := words[len(words)-1]; strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’") {
+		return s // "Sanders'": an owner, not a speaker
+	}
 	i := len(words) - 1
 	for i > 0 && (capitalizedWord(words[i-1]) || connectors[words[i-1]]) {
 		i--
@@ -853,7 +888,17 @@ func speakerName(s string, people []string) string {
 		run = run[1:]
 	}
 	if k := slices.Index(run, "of"); k > 0 {
-		run = run[:k] // "Tom Cole of Oklahoma"
+		if k >= 2 && !slices.ContainsFunc(run[:k], isTitle) {
+			run = run[:k] // "Tom Cole of Oklahoma"
+		} else {
+			run = run[k+1:] // "Secretary of State Madeleine Albright"
+		}
+	}
+	for j := 0; j < len(run)-1; j++ {
+		if firstNames[strings.ToLower(run[j])] {
+			run = run[j:] // "State Madeleine Albright"
+			break
+		}
 	}
 	for j := len(run) - 2; j >= 0; j-- {
 		t := strings.ToLower(strings.TrimSuffix(run[j], "."))

@@ -188,7 +188,7 @@ func quotePieces(a *news.Article) []piece {
 		for k, r := range text {
 			switch r {
 			case '“', '"':
-				if in && r == '"' {
+				if in && (r == '"' || closesLikeEnd(text, k, len("“"))) {
 					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
 					in = false
 				} else if !in {
@@ -206,6 +206,17 @@ func quotePieces(a *news.Article) []piece {
 		}
 	}
 	return out
+}
+
+// closesLikeEnd reports whether the mark of size bytes at text[k:] stands
+// where a quotation ends: after a letter or punctuation and before a space
+// or the end ("her here,“ said Jim Clyburn": an opening mark typed for a
+// closing one).
+func closesLikeEnd(text string, k, size int) bool {
+	if k == 0 || text[k-1] == ' ' || text[k-1] == '\n' {
+		return false
+	}
+	return k+size >= len(text) || text[k+size] == ' ' || text[k+size] == '\n'
 }
 
 // appendPiece appends p, trimmed of spaces, when it holds a letter or a
@@ -603,13 +614,46 @@ func beforeAppositive(words []string, b int) string {
 	if k >= 0 && words[k] != qmark && words[k] != ":" {
 		return ""
 	}
-	if k < 0 {
-		if len(words) > 1 && introWords[strings.ToLower(words[0])] && capitalizedWord(words[1]) {
-			return leadingSpeaker(words[1 : b+1]) // "As John Cornyn, the No. 2 in the GOP leadership, put it"
+	from := k + 1
+	if k < 0 && len(words) > 0 && prepositions[strings.ToLower(words[0])] {
+		for from < b && words[from] != "," {
+			from++
 		}
+		from++ // "It was three years ago that" has no comma: from passes b
+		if from > b {
+			from = 0
+		}
+	}
+	// The name before the first comma of the appositives.
+	for c := from; c <= b; c++ {
+		if words[c] != "," {
+			continue
+		}
+		e := c
+		i := e
+		for i > from && (capitalizedWord(words[i-1]) || connectors[words[i-1]] && i < e) && words[i-1] != qmark {
+			i--
+		}
+		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
+			return strings.Join(words[i:e], " ")
+		}
+	}
+	if k < 0 {
 		return subject(words[:b+1])
 	}
 	return leadingSpeaker(words[k+1 : b+1])
+}
+
+// prepositions open a phrase before a sentence's subject: "In
+// Washington, Clinton said".
+var prepositions = setOf("in", "on", "at", "after", "before", "during", "from", "since", "for", "speaking", "at")
+
+// at returns words[i], or "" past the end.
+func at(words []string, i int) string {
+	if i < len(words) {
+		return words[i]
+	}
+	return ""
 }
 
 // leadingSpeaker returns the speaker that opens words (up to a comma), or
@@ -682,9 +726,9 @@ var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "w
 // opensIntro reports whether the first word w of a sentence opens a
 // phrase before its subject: a preposition or adverb of introWords, or a
 // word in -ly, -ing or -ed ("Indeed, …", "Horrified at the prospect, …").
-func opensIntro(w string) bool {
+func opensIntro(w, next string) bool {
 	lw := strings.ToLower(w)
-	return introWords[lw] || len(lw) > 4 && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
+	return introWords[lw] || len(lw) > 4 && !capitalizedWord(next) && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
 }
 
 // subject returns the subject of a sentence (its words, see
@@ -704,7 +748,7 @@ func subject(words []string) string {
 			break
 		}
 	}
-	if i < len(words) && opensIntro(words[i]) {
+	if i < len(words) && opensIntro(words[i], at(words, i+1)) {
 		for i < len(words) && words[i] != "," && words[i] != qmark {
 			i++
 		}
@@ -723,14 +767,15 @@ func subject(words []string) string {
 		for e < len(words) && capitalizedWord(words[e]) && words[e] != qmark {
 			e++
 		}
-		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark {
+		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark ||
+			firstNames[strings.ToLower(words[i])] {
 			break
 		}
 		f := e + 1
 		for f < len(words) && capitalizedWord(words[f]) && words[f] != qmark {
 			f++
 		}
-		if f >= len(words) || capitalizedWord(words[f]) || punct[words[f]] || words[f] == qmark {
+		if f >= len(words) || capitalizedWord(words[f]) || punct[words[f]] || words[f] == qmark || possessive(words[f-1]) {
 			break
 		}
 		i = e + 1

@@ -186,7 +186,7 @@ func findings(st *news.Story, md bool) string {
 				item("(%d more)", len(st.Timeline)-showEvents)
 				break
 			}
-			item("%s  %s (%s) %s", e.Date.Format("2006-01-02"), esc(e.Text), esc(e.Expression), refs(e.Citation))
+			item("%s  %s (%s) %s", e.When(), esc(e.Text), esc(e.Expression), refs(e.Citation))
 		}
 	}
 	for _, k := range []news.EntityKind{news.Person, news.Organization, news.Place} {
@@ -243,9 +243,13 @@ type JSONEntity struct {
 	First    JSONRef  `json:"first"`
 }
 
-// JSONEvent is a dated timeline entry; Date is YYYY-MM-DD.
+// JSONEvent is a dated timeline entry; Date is YYYY-MM-DD for a day,
+// YYYY-MM-DDTHH:MM for a time of day, YYYY-Www for a week, YYYY-MM for a
+// month and YYYY for a year (see [news.Event.When]); Precision is empty
+// for a day, else "part of day", "week", "month" or "year".
 type JSONEvent struct {
 	Date       string   `json:"date"`
+	Precision  string   `json:"precision,omitempty"`
 	Expression string   `json:"expression"`
 	Text       string   `json:"text"`
 	Outlets    []string `json:"outlets"`
@@ -299,7 +303,11 @@ func StoryJSON(st *news.Story) JSONStory {
 			Articles: e.Articles, Outlets: e.Outlets, First: ref(e.First)})
 	}
 	for _, e := range st.Timeline {
-		out.Timeline = append(out.Timeline, JSONEvent{Date: e.Date.Format("2006-01-02"), Expression: e.Expression,
+		prec := ""
+		if e.Precision != news.Day {
+			prec = e.Precision.String()
+		}
+		out.Timeline = append(out.Timeline, JSONEvent{Date: e.When(), Precision: prec, Expression: e.Expression,
 			Text: e.Text, Outlets: e.Outlets, Citation: ref(e.Citation)})
 	}
 	for i, s := range st.Support {

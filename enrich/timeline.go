@@ -222,6 +222,11 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 				case "yesterday":
 					add(m[0], m[1], pub.AddDate(0, 0, -1), news.Day)
 				case "today":
+					if rest := s[m[1]:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+						if f := strings.Fields(rest); len(f) > 1 && genericNow[strings.ToLower(strings.Trim(f[1], ".,;:"))] {
+							continue // "today's youth": these times, not a day
+						}
+					}
 					add(m[0], m[1], pub, news.Day)
 				case "tonight":
 					add(m[0], m[1], pub, news.PartOfDay)
@@ -284,6 +289,11 @@ func clock(c string) time.Duration {
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
 }
+
+// genericNow are nouns after "today's" that speak of these times, not
+// of a day: "today's youth", "today's world".
+var genericNow = setOf("youth", "world", "society", "generation", "children", "young", "economy", "standards",
+	"politics", "culture", "market", "markets", "technology", "kids", "teenagers", "students", "media", "america")
 
 // pickDates returns found in text order without overlaps: of two
 // expressions that overlap, the longer (the earlier on a tie).

@@ -145,7 +145,7 @@ func TestConflicts(t *testing.T) {
 		article("b", "Capital Times", "Norland says Ostrava has moved some 5,000 troops close to the town of Kessel. About 200 prisoners will be freed. Sal described the talks as tough.", d),
 		article("c", "Valley Wire", "Fighting has displaced 40,000 people since January.", d),
 	}
-	got := enrich.Conflicts(arts)
+	got := enrich.Conflicts(arts, enrich.Entities(arts))
 	var kinds []string
 	for _, c := range got {
 		var vals []string
@@ -154,12 +154,55 @@ func TestConflicts(t *testing.T) {
 		}
 		kinds = append(kinds, c.Kind.String()+" "+c.Subject+": "+strings.Join(vals, " "))
 	}
+	// Berg's and Sal's words are their views, not the outlets' (was a
+	// characterization conflict before views were told apart).
 	want := []string{
 		"figures troops: 3,000@Harbour Post 5,000@Capital Times",
-		"characterization talks: constructive@Harbour Post tough@Capital Times",
+		"views talks: constructive@Harbour Post tough@Capital Times",
 	}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("conflicts:\n%s\nwant:\n%s", strings.Join(kinds, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestConflictsTone checks when opposing words about talks are a
+// conflict between outlets (their own statements, different outlets on
+// the two sides) and when a contrast of two speakers' views.
+func TestConflictsTone(t *testing.T) {
+	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		a, b string // texts of Harbour Post and Capital Times
+		want string // "kind: value@outlet/speaker ...", "" for none
+	}{
+		{"outlets' own words", "The talks in Geneva were constructive.", "The talks in Geneva were tough.",
+			"characterization: constructive@Harbour Post/ tough@Capital Times/"},
+		{"two speakers quoted", `"The talks were very, very constructive," said Anna Berg.`, `"These were tough talks," said Viktor Sal.`,
+			"views: constructive@Harbour Post/Anna Berg tough@Capital Times/Viktor Sal"},
+		{"both speakers in one article", `"The talks were constructive," said Anna Berg. Viktor Sal said the talks were tough.`, "The ministers left Geneva.",
+			"views: constructive@Harbour Post/Anna Berg tough@Harbour Post/Viktor Sal"},
+		{"one speaker both ways", `"The talks were tough but constructive," said Anna Berg.`, "The ministers left Geneva.", ""},
+		{"an outlet on both sides", "The talks were tough. Later the talks turned constructive.", "The talks were constructive.", ""},
+		{"a speaker against an outlet", `"The talks were constructive," said Anna Berg.`, "The talks were tough.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts := []news.Article{article("a", "Harbour Post", tc.a, d), article("b", "Capital Times", tc.b, d)}
+			var got []string
+			for _, c := range enrich.Conflicts(arts, enrich.Entities(arts)) {
+				if c.Kind == news.Figures {
+					continue
+				}
+				var vals []string
+				for _, cl := range c.Claims {
+					vals = append(vals, cl.Value+"@"+cl.Outlet+"/"+cl.Speaker)
+				}
+				got = append(got, c.Kind.String()+": "+strings.Join(vals, " "))
+			}
+			if strings.Join(got, "; ") != tc.want {
+				t.Errorf("Conflicts = %q, want %q", strings.Join(got, "; "), tc.want)
+			}
+		})
 	}
 }
 
@@ -211,11 +254,11 @@ func TestConflictsRangesAndRates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			arts := []news.Article{article("a", "Harbour Post", tc.a, d), article("b", "Capital Times", tc.b, d)}
 			got := false
-			for _, c := range enrich.Conflicts(arts) {
+			for _, c := range enrich.Conflicts(arts, enrich.Entities(arts)) {
 				got = got || c.Kind == news.Figures
 			}
 			if got != tc.conflict {
-				t.Errorf("figure conflict = %v, want %v (%+v)", got, tc.conflict, enrich.Conflicts(arts))
+				t.Errorf("figure conflict = %v, want %v (%+v)", got, tc.conflict, enrich.Conflicts(arts, enrich.Entities(arts)))
 			}
 		})
 	}

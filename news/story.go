@@ -147,17 +147,24 @@ type ConflictKind uint8
 const (
 	// Figures: sources give different numbers for the same quantity.
 	Figures ConflictKind = iota + 1
-	// Characterization: sources describe the same thing in opposing words.
+	// Characterization: outlets describe the same thing in opposing words,
+	// as their own statement (not in quotes nor in someone's words), no
+	// outlet on both sides.
 	Characterization
+	// Views: people quoted or cited describe the same thing in opposing
+	// words; a contrast of views, not a disagreement between sources.
+	Views
 )
 
-// String returns "figures" or "characterization".
+// String returns "figures", "characterization" or "views".
 func (k ConflictKind) String() string {
 	switch k {
 	case Figures:
 		return "figures"
 	case Characterization:
 		return "characterization"
+	case Views:
+		return "views"
 	}
 	return "unknown"
 }
@@ -176,8 +183,11 @@ type Conflict struct {
 type Claim struct {
 	// Value is what the source says: a figure ("3,000") or a word
 	// ("tough").
-	Value    string
-	Outlet   string
+	Value  string
+	Outlet string
+	// Speaker is, for a contrast of views, the person or body whose view
+	// it is, as the article names them; "" for an outlet's own claim.
+	Speaker  string
 	Citation Citation
 }
 

@@ -872,7 +872,7 @@ func speakerWords(words []string, i, dir int) string {
 	if dir < 0 {
 		slices.Reverse(run)
 	}
-	for len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs[run[len(run)-1]]) {
+	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
 	if len(run) == 1 && pronouns[strings.ToLower(run[0])] {

@@ -289,6 +289,14 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			who = nearestPerson(a, first.start, prevSpeaker, people)
 		case ok:
 			who = speakerName(who, people)
+		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
+			subject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil)) != "":
+			// A quotation standing alone after a sentence about someone:
+			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
+			who = speakerName(subject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil)), people)
+			if pronouns[strings.ToLower(who)] {
+				who = nearestPerson(a, a.Sentences[s0-1].Start, prevSpeaker, people)
+			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
 			who = prevSpeaker // a quotation standing alone: the speaker before goes on
 		}
@@ -569,6 +577,15 @@ func speakerAt(words []string, v int) string {
 		from = v + 2
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
+		b := v - 1
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux[words[b]]) {
+			b--
+		}
+		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
+			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+				return s // "with Trump reportedly yelling"
+			}
+		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
 	}
 	if after {
@@ -630,6 +647,13 @@ func beforeAppositive(words []string, b int) string {
 			continue
 		}
 		e := c
+		if e > from && words[e-1] == ")" {
+			// "Rep. Elijah Cummings (D-Md.), chair of the committee,"
+			for e > from && words[e-1] != "(" {
+				e--
+			}
+			e--
+		}
 		i := e
 		for i > from && (capitalizedWord(words[i-1]) || connectors[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
@@ -646,7 +670,7 @@ func beforeAppositive(words []string, b int) string {
 
 // prepositions open a phrase before a sentence's subject: "In
 // Washington, Clinton said".
-var prepositions = setOf("in", "on", "at", "after", "before", "during", "from", "since", "for", "speaking", "at")
+var prepositions = setOf("in", "on", "at", "after", "before", "during", "from", "since", "for", "speaking", "of", "as", "about")
 
 // at returns words[i], or "" past the end.
 func at(words []string, i int) string {
@@ -929,14 +953,21 @@ func speakerName(s string, people []string) string {
 		i--
 	}
 	run := words[i:]
+	for j := len(run) - 2; j >= 0; j-- {
+		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
+		if possessive(run[j]) || titles[t] {
+			run = run[j+1:] // "Rep. Tom Cole", "Valley Radio's Tomas Berg"
+			break
+		}
+	}
 	for len(run) > 0 && connectors[run[0]] {
 		run = run[1:]
 	}
 	if k := slices.Index(run, "of"); k > 0 {
-		if k >= 2 && !slices.ContainsFunc(run[:k], isTitle) {
+		if k >= 2 {
 			run = run[:k] // "Tom Cole of Oklahoma"
 		} else {
-			run = run[k+1:] // "Secretary of State Madeleine Albright"
+			run = run[k+1:]
 		}
 	}
 	for j := 0; j < len(run)-1; j++ {
@@ -945,18 +976,18 @@ func speakerName(s string, people []string) string {
 			break
 		}
 	}
-	for j := len(run) - 2; j >= 0; j-- {
-		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
-		if possessive(run[j]) || titles[t] {
-			run = run[j+1:]
-			break
-		}
+	if len(run) == 1 && calendarWords[strings.ToLower(run[0])] {
+		return "" // "Tuesday" is no speaker
 	}
 	if len(run) == 0 {
 		return s
 	}
 	return fullName(strings.Join(run, " "), people)
 }
+
+// calendarWords are capitalized words that are never a speaker.
+var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "june", "july", "august", "september", "october", "november", "december")
 
 // fullName returns the person of people whose name is name or ends with
 // it, when exactly one does; else name.

@@ -559,7 +559,7 @@ const (
 // futureWords and pastWords mark the tense of a clause.
 var (
 	futureWords = setOf("will", "'ll", "’ll", "shall", "would", "plans", "plan", "planned", "planning", "scheduled",
-		"due", "expected", "set", "tomorrow", "upcoming", "next", "later", "intends", "intend", "going",
+		"due", "expected", "tomorrow", "upcoming", "next", "later", "intends", "intend", "going",
 		"soon", "await", "awaits", "awaiting", "begins", "starts", "opens", "resumes", "postponed")
 	pastWords = setOf("said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "met", "made",
 		"took", "gave", "came", "went", "left", "told", "began", "held", "found", "saw", "won", "lost", "fell",
@@ -628,7 +628,7 @@ func nearestTense(before, after string, inClause bool) tense {
 			return tenseNone // "will be held": a participle, not the past
 		case auxWords[w] && futureWords[next]:
 			return tenseFuture // "were planning", "is expected"
-		case futureWords[w] || (w == "is" || w == "are") && next == "to" || w == "early" && next == "as" || len(w) > 4 && strings.HasSuffix(w, "ed") && next == "to":
+		case futureWords[w] || (w == "is" || w == "are" || w == "set") && next == "to" || w == "early" && next == "as" || len(w) > 4 && strings.HasSuffix(w, "ed") && next == "to":
 			return tenseFuture
 		case pastWords[w] || len(w) > 4 && strings.HasSuffix(w, "ed"):
 			return tensePast

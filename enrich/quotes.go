@@ -429,7 +429,8 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
 // initial ("J").
 func abbrevBefore(w string) bool {
-	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles[strings.ToLower(w)] && len(w) <= 4
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles[strings.ToLower(w)] && len(w) <= 4 ||
+		strings.Contains(w, ".") && len(w) <= 6 // "U.S.", "N.C."
 }
 
 // findSpeaker returns the speaker as written of unit u, whose sentences
@@ -503,6 +504,12 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 	if q >= 0 {
 		if s := nameThenVerb(words, q+1); s != "" {
 			return s, true
+		}
+		// "“This is fantastic!” beamed Donald Hartley of Madison"
+		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalizedWord(words[q+1]) {
+			if s := speakerWords(words, q+2, 1); s != "" && isName(strings.Fields(s)) {
+				return s, true
+			}
 		}
 	}
 	if q >= 2 && words[q-1] == ":" {
@@ -747,6 +754,11 @@ var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "w
 	"over", "of", "about", "against", "through", "without", "within", "back", "here", "there", "well", "sure",
 	"yes", "no", "what", "how", "where", "why", "who", "which", "that", "it", "its")
 
+// statementNouns name someone's words: "Trump's assertion that …".
+var statementNouns = setOf("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
+	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
+	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion")
+
 // opensIntro reports whether the first word w of a sentence opens a
 // phrase before its subject: a preposition or adverb of introWords, or a
 // word in -ly, -ing or -ed ("Indeed, …", "Horrified at the prospect, …").
@@ -839,6 +851,17 @@ func subject(words []string) string {
 			j++
 		}
 		e = j
+	}
+	if e > i && e < len(words) && possessive(words[e-1]) && statementNouns[strings.ToLower(words[e])] {
+		// "Trump's recent assertion that …": the owner of the words
+		name := slices.Clone(words[i:e])
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
+		return speakerName(strings.Join(name, " "), nil)
+	}
+	if e > i && e+1 < len(words) && possessive(words[e-1]) && statementNouns[strings.ToLower(words[e+1])] {
+		name := slices.Clone(words[i:e])
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
+		return speakerName(strings.Join(name, " "), nil)
 	}
 	if e == i || e >= len(words) || possessive(words[e-1]) || strings.HasSuffix(words[e-1], "’") {
 		return ""

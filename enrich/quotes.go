@@ -280,7 +280,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			texts[k] = strings.TrimRight(a.Text[p.start:p.end], ",")
 		}
 		u.text = strings.Join(texts, " … ")
-		who, ok := findSpeaker(a, u, s0, s1)
+		who, ok := findSpeaker(a, u, s0, s1, people)
 		if ok {
 			u.cued = true
 		}
@@ -290,10 +290,10 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		case ok:
 			who = speakerName(who, people)
 		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
-			subject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil)) != "":
+			personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people) != "":
 			// A quotation standing alone after a sentence about someone:
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
-			who = speakerName(subject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil)), people)
+			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
 			if pronouns[strings.ToLower(who)] {
 				who = nearestPerson(a, a.Sentences[s0-1].Start, prevSpeaker, people)
 			}
@@ -440,7 +440,7 @@ func abbrevBefore(w string) bool {
 // subject; a cue opening the next sentence of the paragraph (`"Not us!"
 // Murphy tweeted on Friday.`); the subject of its first sentence, when
 // that is a name (`Hollande denounced the remarks as "hurtful"`).
-func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
+func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
 	if who, ok := speakerOf(a, u, s0, s1); ok {
 		return who, true
 	}
@@ -454,7 +454,7 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 			return who, true
 		}
 	}
-	if who := subject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)); who != "" {
+	if who := personSubject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces), people); who != "" {
 		return who, true
 	}
 	if n := s1 + 1; first.start-a.Sentences[s0].Start <= 3 && n < len(a.Sentences) &&
@@ -758,6 +758,23 @@ var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "w
 var statementNouns = setOf("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
 	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
 	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion")
+
+// personSubject returns the subject of a sentence (see subject) when it
+// may be a speaker: a name of several words, "he" or "she", or one word
+// that names one of people (with people nil, any one word): "Often,
+// families did not understand" has none.
+func personSubject(words []string, people []string) string {
+	sub := subject(words)
+	if sub == "" || strings.Contains(sub, " ") || pronouns[strings.ToLower(sub)] || people == nil {
+		return sub
+	}
+	for _, p := range people {
+		if p == sub || strings.HasSuffix(p, " "+sub) {
+			return sub
+		}
+	}
+	return ""
+}
 
 // opensIntro reports whether the first word w of a sentence opens a
 // phrase before its subject: a preposition or adverb of introWords, or a

@@ -354,7 +354,11 @@ func dedupViews(cs []news.Claim) []news.Claim {
 // statement. A quotation or cue without a speaker the text names gives
 // "someone". people resolves short names (see [Quotes]).
 func whoseWords(a *news.Article, s news.Sentence, at int, quoted []quoteUnit, people []string) string {
-	for _, u := range quoted {
+	// The units and their pieces are in text order: the last unit that
+	// starts at or before at is the only one that may hold it.
+	k, _ := slices.BinarySearchFunc(quoted, at, func(u quoteUnit, at int) int { return cmp.Compare(u.pieces[0].start, at+1) })
+	if k > 0 {
+		u := quoted[k-1]
 		for _, p := range u.pieces {
 			if p.start <= at && at < p.end {
 				return cmp.Or(u.speaker, "someone")

@@ -221,25 +221,36 @@ func cueSpeaker(words []string, q int) (string, bool) {
 			verbs = append(verbs, i)
 		}
 	}
-	var qs []int
+	// The distance of each word to the nearest quotation, linear in the
+	// words: a cue after a quotation is the more usual, so one before
+	// counts double.
+	const far = 1 << 30
+	after, before := make([]int, len(words)), make([]int, len(words))
+	last := -1
 	for i, w := range words {
 		if w == qmark {
-			qs = append(qs, i)
+			last = i
+		}
+		after[i] = far
+		if last >= 0 {
+			after[i] = i - last
+		}
+	}
+	last = -1
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i] == qmark {
+			last = i
+		}
+		before[i] = far
+		if last >= 0 {
+			before[i] = (last-i)*2 + 1
 		}
 	}
 	dist := func(i int) int {
 		if q < 0 {
 			return -i
 		}
-		best := 1 << 30
-		for _, q := range qs {
-			d := i - q
-			if d < 0 {
-				d = -d*2 + 1 // a cue after the quotation is the more usual
-			}
-			best = min(best, d)
-		}
-		return best
+		return min(after[i], before[i])
 	}
 	slices.SortStableFunc(verbs, func(x, y int) int { return cmp.Compare(dist(x), dist(y)) })
 	for _, v := range verbs {

@@ -20,7 +20,10 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzEnrich -fuzztime 30s ./enrich
 	go test -run '^$$' -fuzz FuzzWordSpans -fuzztime 30s ./enrich
 	go test -run '^$$' -fuzz FuzzPostArticle -fuzztime 30s ./internal/server
+	go test -run '^$$' -fuzz FuzzLocalPath -fuzztime 30s ./internal/server
+	go test -run '^$$' -fuzz FuzzMDEscape -fuzztime 30s ./render
 	go test -run '^$$' -fuzz FuzzLine -fuzztime 30s ./internal/bench
+	go test -run '^$$' -fuzz FuzzStoreText -fuzztime 30s ./store
 
 brief:
 	go run ./cmd/tidings brief examples/bridge

@@ -69,9 +69,11 @@ func (p *Pipeline) group(ctx context.Context, arts []news.Article, opts StoryOpt
 
 // Doc returns what the cluster stage sees of a prepared article: the
 // terms of its title and sentences, the terms of the names they mention,
-// and its date.
+// and its date: the publication date, else the date stamped at the top of
+// its text (see eventDate).
 func Doc(a *news.Article) cluster.Doc {
-	d := cluster.Doc{Date: a.Date, Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
+	d := cluster.Doc{Date: eventDate(a), Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
+	d.Reported = reportedDates(a, d.Date)
 	// The dateline names where the story happens; cleaning cut it from
 	// the text.
 	d.Terms = append(d.Terms, segment.Terms(a.Dateline)...)

@@ -18,15 +18,23 @@ type Doc struct {
 	// Names are the terms of the names the article mentions, with repeats;
 	// they count NameWeight times a plain term.
 	Names []string
-	// Date is the publication date, or zero when unknown: an undated
-	// article is not held to any story's time window.
+	// Date is when the article's events happened as far as it says (its
+	// publication date, or the date stamped at the top of its text), or
+	// zero when unknown: an undated article is not held to any story's
+	// time window, and does not widen one.
 	Date time.Time
+	// Reported are the days the article's text says its events happened
+	// on ("on March 3"), resolved against Date. An article published
+	// outside a story's time window may still join it when one of them
+	// lies inside: it reports that story's event, later. They do not
+	// widen the story's window.
+	Reported []time.Time
 }
 
 // Defaults of Options.
 const (
 	DefaultThreshold  = 0.17
-	DefaultWindow     = 4 * 24 * time.Hour
+	DefaultWindow     = 7 * 24 * time.Hour
 	DefaultNameWeight = 1
 	DefaultSettle     = 20
 )
@@ -97,6 +105,7 @@ type story struct {
 	first    time.Time         // earliest and latest member dates
 	last     time.Time
 	dated    int // members with a date
+	tested   int // members at the last split test
 }
 
 // Clusterer places articles into stories one at a time.
@@ -105,15 +114,35 @@ type Clusterer struct {
 	vocab   *vec.Vocab
 	df      []int
 	n       int
-	idf     []float64 // fixed weights (Batch); nil: from df as documents come
-	docs    []vec.Vector
+	idf     []float64    // fixed weights (Batch); nil: from df as documents come
+	docs    []vec.Vector // in id order
+	probes  [][]int32    // per doc: the ids of its probeTerms heaviest terms
 	dates   []time.Time
-	of      []int // story of each doc
+	reports [][]time.Time // Doc.Reported of each doc
+	of      []int         // story of each doc
 	stories []*story
 	posts   map[int32][]int32 // term -> stories, oldest first
 	mark    []int             // per story: the last search that scored it
 	stamp   int               // searches so far
 	moves   []Move            // since the last call to Moves
+	blocked []int             // stories the last placement matched outside its window
+	collect bool              // whether best fills blocked
+}
+
+// maxRecheck is how many undated articles of a story Add gives a chance
+// to move when an article outside the story's time window matches it.
+const maxRecheck = 16
+
+// undated returns up to n of the latest undated members of story s.
+func (c *Clusterer) undated(s, n int) []int {
+	var out []int
+	m := c.stories[s].members
+	for i := len(m) - 1; i >= 0 && len(out) < n; i-- {
+		if c.dates[m[i]].IsZero() {
+			out = append(out, m[i])
+		}
+	}
+	return out
 }
 
 // Move is an article that left one story for another.
@@ -136,13 +165,32 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // placed: a story's first articles join it while its centroid is still
 // raw. Such a move is reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
-	s := c.place(d)
-	if k := len(c.docs) - 1 - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
-		if from := c.of[k]; c.move(k) {
-			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+	c.blocked, c.collect = c.blocked[:0], true
+	c.place(d)
+	c.collect = false
+	id := len(c.docs) - 1
+	// A story that d matched but lies outside d's time window may hold
+	// undated articles that joined it before any article of d's event
+	// came: each gets a chance to move.
+	for _, t := range slices.Clone(c.blocked) {
+		for _, k := range c.undated(t, maxRecheck) {
+			if from := c.of[k]; c.move(k) {
+				c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+			}
 		}
 	}
-	return s
+	if k := id - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
+		if from := c.of[k]; c.move(k) {
+			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+			c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+		}
+	}
+	for _, m := range c.splitGrown(c.of[id]) {
+		if m.Article != id { // its story is what Add returns
+			c.moves = append(c.moves, m)
+		}
+	}
+	return c.of[id]
 }
 
 // Moves returns the articles that moved since the last call, in order.
@@ -154,15 +202,15 @@ func (c *Clusterer) Moves() []Move {
 
 // place adds d to the story it is most similar to, or to a new one.
 func (c *Clusterer) place(d Doc) int {
-	v := c.vector(d)
+	v, probe := c.vector(d)
+	c.probes = append(c.probes, probe)
 	id := len(c.docs)
 	c.docs = append(c.docs, v)
 	c.dates = append(c.dates, d.Date)
-	s, _ := c.best(v, d.Date, -1)
+	c.reports = append(c.reports, d.Reported)
+	s, _ := c.best(v, probe, d.Date, d.Reported, -1)
 	if s < 0 {
-		s = len(c.stories)
-		c.stories = append(c.stories, &story{centroid: map[int32]float64{}})
-		c.mark = append(c.mark, -1)
+		s = c.newStory()
 	}
 	c.of = append(c.of, s)
 	c.join(s, id)
@@ -184,9 +232,10 @@ func (c *Clusterer) Stories() [][]int {
 	return out
 }
 
-// vector returns d's TF-IDF vector, cut to its TopTerms heaviest terms and
-// normalized. It counts d in the document frequencies first.
-func (c *Clusterer) vector(d Doc) vec.Vector {
+// vector returns d's TF-IDF vector, cut to its TopTerms heaviest terms,
+// normalized, in id order, and the ids of its probeTerms heaviest terms,
+// heaviest first. It counts d in the document frequencies first.
+func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	tf := map[int32]float64{}
 	for _, t := range d.Terms {
 		tf[c.vocab.ID(t)]++
@@ -211,20 +260,25 @@ func (c *Clusterer) vector(d Doc) vec.Vector {
 		}
 		v = append(v, vec.Entry{ID: id, W: (1 + math.Log(f)) * c.weight(id)})
 	}
-	// Heaviest first, ties by id, then keep TopTerms in id order.
+	// Heaviest first, ties by id.
 	slices.SortFunc(v, func(a, b vec.Entry) int {
 		if c := cmp.Compare(b.W, a.W); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	v = v[:min(len(v), TopTerms)]
+	v = slices.Clip(v[:min(len(v), TopTerms)])
+	probe := make([]int32, min(len(v), probeTerms))
+	for i := range probe {
+		probe[i] = v[i].ID
+	}
+	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
 	if n := v.Norm(); n > 0 {
 		for i := range v {
 			v[i].W /= n
 		}
 	}
-	return v // heaviest first; callers do not need id order
+	return v, probe
 }
 
 // weight is the inverse document frequency of term id.
@@ -240,20 +294,29 @@ func (c *Clusterer) weight(id int32) float64 {
 }
 
 // best returns the story most similar to v that may take an article of
-// date d, and the cosine, or -1. It ignores story skip.
-func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
+// date d reporting the days rep, and the cosine, or -1. It ignores
+// story skip.
+func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Time, skip int) (int, float64) {
 	c.stamp++
 	me := c.stamp
 	best, bestSim := -1, c.opts.threshold()
-	for _, e := range v[:min(len(v), probeTerms)] {
-		for _, s32 := range c.posts[e.ID] {
+	for _, id := range probe {
+		for _, s32 := range c.posts[id] {
 			s := int(s32)
 			if c.mark[s] == me || s == skip {
 				continue
 			}
 			c.mark[s] = me
 			st := c.stories[s]
-			if len(st.members) == 0 || !c.inWindow(st, d) {
+			if len(st.members) == 0 {
+				continue
+			}
+			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
+				// Its undated members may be of d's event rather than
+				// of the story's dates: see Add.
+				if c.collect && st.dated < len(st.members) && c.cosine(v, st) >= c.opts.threshold() {
+					c.blocked = append(c.blocked, s)
+				}
 				continue
 			}
 			sim := c.cosine(v, st)
@@ -263,6 +326,17 @@ func (c *Clusterer) best(v vec.Vector, d time.Time, skip int) (int, float64) {
 		}
 	}
 	return best, bestSim
+}
+
+// reportsOn reports whether one of the days rep lies within the window
+// of st's dated articles.
+func (c *Clusterer) reportsOn(st *story, rep []time.Time) bool {
+	for _, d := range rep {
+		if !d.IsZero() && st.dated > 0 && c.inWindow(st, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // inWindow reports whether an article of date d may join st.
@@ -304,12 +378,12 @@ func (c *Clusterer) join(s, id int) {
 		}
 		st.dated++
 	}
-	for _, e := range c.docs[id][:min(len(c.docs[id]), probeTerms)] {
-		p := append(c.posts[e.ID], int32(s))
+	for _, t := range c.probes[id] {
+		p := append(c.posts[t], int32(s))
 		if len(p) > 2*postingCap {
 			p = append(p[:0], p[len(p)-postingCap:]...)
 		}
-		c.posts[e.ID] = p
+		c.posts[t] = p
 	}
 }
 
@@ -352,14 +426,12 @@ func Batch(docs []Doc, opts Options) [][]int {
 	for _, i := range order {
 		c.place(docs[i])
 	}
-	for range batchPasses {
-		moved := false
-		for k := range order {
-			moved = c.move(k) || moved
-		}
-		if !moved {
-			break
-		}
+	c.settleAll(len(order))
+	for s := range len(c.stories) {
+		c.split(s)
+	}
+	for s := range len(c.stories) {
+		c.merge(s)
 	}
 	stories := c.Stories()
 	for _, s := range stories {
@@ -370,6 +442,20 @@ func Batch(docs []Doc, opts Options) [][]int {
 	}
 	slices.SortFunc(stories, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	return stories
+}
+
+// settleAll gives each of the first n articles, in order, a chance to
+// move, pass after pass (at most batchPasses) until none moves.
+func (c *Clusterer) settleAll(n int) {
+	for range batchPasses {
+		moved := false
+		for k := range n {
+			moved = c.move(k) || moved
+		}
+		if !moved {
+			break
+		}
+	}
 }
 
 // weighed returns an empty clusterer whose term weights come from the
@@ -416,7 +502,7 @@ func (c *Clusterer) move(k int) bool {
 	if len(c.stories[own].members) == 1 {
 		// A singleton's own centroid is itself; any story above the
 		// threshold is better.
-		if s, _ := c.best(c.docs[k], c.dates[k], own); s >= 0 {
+		if s, _ := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own); s >= 0 {
 			c.leave(k)
 			c.of[k] = s
 			c.join(s, k)
@@ -426,7 +512,7 @@ func (c *Clusterer) move(k int) bool {
 	}
 	c.leave(k)
 	stay := c.cosine(c.docs[k], c.stories[own])
-	s, sim := c.best(c.docs[k], c.dates[k], own)
+	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own)
 	if s < 0 || sim <= stay {
 		s = own
 	}

@@ -198,6 +198,27 @@ func BenchmarkBatch(b *testing.B) {
 	}
 }
 
+// BenchmarkAdd places articles one at a time into a Clusterer that
+// already holds 100k synthetic articles (see BenchmarkBatch): the cost of
+// one placement, with its settling and split and merge tests, as the
+// server pays it.
+func BenchmarkAdd(b *testing.B) {
+	vocab := devVocabulary(b)
+	const stored = 100000
+	docs := synthetic(stored+20000, 1, vocab)
+	c := New(Options{})
+	for _, d := range docs[:stored] {
+		c.Add(d)
+	}
+	i := stored
+	for b.Loop() {
+		c.Add(docs[i])
+		if i++; i == len(docs) {
+			i = stored
+		}
+	}
+}
+
 func TestVectors(t *testing.T) {
 	docs := []Doc{doc("ferry strike ferry crews", ""), doc("ferry talks", ""), {}}
 	got := Vectors(docs, Options{})

@@ -3,14 +3,20 @@
 // number of stories.
 //
 // An article is a [Doc]: its content terms and the terms of the names it
-// mentions (people, places, organisations: weighted higher), and its date.
+// mentions (people, places, organisations: counted Options.NameWeight
+// times), its date and the days its text reports.
 // Each Doc becomes a TF-IDF vector (sublinear term frequency, the
 // [TopTerms] heaviest terms kept) and joins the story whose centroid is
 // most similar to it, when the cosine reaches Options.Threshold and its
 // date lies within Options.Window of the story's dated articles; otherwise
-// it starts a story. This is single-pass clustering as in Topic Detection
-// and Tracking (Allan et al., 1998), with time as a hard gate so that the
-// same actors meeting twice, weeks apart, make two stories.
+// it starts a story. An article dated outside a story's window may still
+// join it when one of the days its text reports ([Doc].Reported) lies
+// inside: a later report of that story's event. This is single-pass
+// clustering as in Topic Detection and Tracking (Allan et al., 1998),
+// with time as a hard gate so that the same actors meeting twice, weeks
+// apart, make two stories. An undated article joins by content alone, and
+// a story's window comes from its dated articles only, so an undated one
+// cannot bridge two dated groups far apart.
 //
 // [Clusterer] is incremental: [Clusterer.Add] places one article without
 // recomputing the others, with term weights from the documents seen so
@@ -19,10 +25,28 @@
 // ([Clusterer.Moves] reports such moves). [Batch] knows the whole pile
 // first: it weighs terms over all of it, adds the articles in date order,
 // then moves each article to the story that suits it best, pass after
-// pass until none moves (at most three). Candidate stories come from an inverted
-// index over the articles' heaviest terms whose lists keep only the most
-// recent stories, so the cost per article is bounded and the total grows
-// linearly with the pile.
+// pass until none moves (at most three).
+//
+// Centroids blur two events of one kind (two fights of one champion, two
+// fires in one town): each side's reports are closer to each other than
+// to the other side's, yet the story's centroid sits between them. So a
+// story is also tested for a split: each member is linked to its three
+// most similar fellow members, the links are grouped agglomeratively by
+// their centroid cosine over the graph, and when two or more groups of at
+// least four articles come out, each becomes a story (smaller groups join
+// the one they are closest to). The same graph merges: a story takes in
+// another whose centroid is like its own (cosine 0.3 or more) when the
+// largest group of their union's graph holds at least half of each.
+// Batch tests every story once all are placed, splits first; a Clusterer
+// tests the story an article joins once it holds eight articles, then
+// each time it has grown by a quarter, and reports the moves. When an
+// article matches a story outside its window, that story's undated
+// articles get a chance to move too: they may have joined it before any
+// report of their own event came.
+//
+// Candidate stories come from an inverted index over the articles'
+// heaviest terms whose lists keep only the most recent stories, so the
+// cost per article is bounded and the total grows linearly with the pile.
 //
 // Deterministic: ties break by input order, never by map order.
 package cluster

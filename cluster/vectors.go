@@ -1,5 +1,12 @@
 package cluster
 
+import (
+	"cmp"
+	"slices"
+
+	"tidings/internal/vec"
+)
+
 // Weight is one term of an article's vector: the term and its weight.
 type Weight struct {
 	Term string
@@ -16,7 +23,14 @@ func Vectors(docs []Doc, opts Options) [][]Weight {
 	c, _ := weighed(docs, Options{NameWeight: opts.NameWeight})
 	out := make([][]Weight, len(docs))
 	for i, d := range docs {
-		v := c.vector(d)
+		v, _ := c.vector(d)
+		v = slices.Clone(v)
+		slices.SortFunc(v, func(a, b vec.Entry) int {
+			if c := cmp.Compare(b.W, a.W); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.ID, b.ID)
+		})
 		w := make([]Weight, len(v))
 		for j, e := range v {
 			w[j] = Weight{Term: c.vocab.Term(e.ID), W: e.W}

@@ -4,14 +4,17 @@
 // mentioned, a timeline of dated events, how widely each summary sentence
 // is reported, and where sources disagree.
 //
-// Everything is rules and small word lists written for English news, no
-// trained model: [Quotes] takes every quoted piece, joins the pieces of
-// one quotation (split by a cue, or reopened over paragraphs) and finds
-// its speaker from the speech cues before and after it ("...," Kerry
-// said; said Lavrov; X said: "..."; according to X), appositives, the
-// sentence's subject, or the quotation before ("he" resolved to the last
-// person named before it); [Entities] takes runs of capitalized
-// words and classifies them by titles, keywords, gazetteers and context;
+// Names come from a trained tagger (internal/ner: an averaged perceptron
+// over CoNLL-2003 news, embedded as data/ner.model.gz and loaded on first
+// use); the rest is rules and small word lists written for English news:
+// [Entities] reads the tagger's names in the words around them (titles,
+// roles, "the mayor of X") and merges them per story (the kind most
+// mentions give, short forms with full names); [Quotes] takes every
+// quoted piece, joins the pieces of one quotation (split by a cue, or
+// reopened over paragraphs) and finds its speaker from the speech cues
+// before and after it ("...," Kerry said; said Lavrov; X said: "...";
+// according to X), appositives, the sentence's subject, or the quotation
+// before ("he" resolved to the last person named before it);
 // [Timeline] reads every date expression ("on Sunday", "last week",
 // "Friday night", "March 3", "in 1995") at its own precision, weekdays and
 // yearless dates in the tense of their clause, against the article's

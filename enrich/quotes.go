@@ -231,6 +231,10 @@ func appendPiece(out []piece, text string, p piece) []piece {
 	if strings.IndexFunc(text[p.start:p.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return out
 	}
+	if before := strings.TrimRight(text[max(0, p.start-14):p.start], " “\""); strings.HasSuffix(strings.ToLower(before), "so-called") ||
+		strings.HasSuffix(strings.ToLower(before), "so called") {
+		return out // scare quotes: the so-called "reforms" are no one's words
+	}
 	return append(out, p)
 }
 

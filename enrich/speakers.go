@@ -2,13 +2,25 @@ package enrich
 
 import (
 	"cmp"
+	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"tidings/news"
 )
+
+// firstNamesTxt lists common given names (data/firstnames.txt): a run of
+// capitalized words in a speaker's description starts its name at one
+// ("State Madeleine Albright" gives "Madeleine Albright").
+//
+//go:embed data/firstnames.txt
+var firstNamesTxt string
+
+// givenNames is the set of firstNamesTxt, built on first use.
+var givenNames = sync.OnceValue(func() map[string]bool { return wordList(firstNamesTxt) })
 
 // cueVerbs are the words that say someone spoke or wrote.
 var cueVerbs = setOf("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",
@@ -473,7 +485,7 @@ func speakerName(s string, people []string) string {
 		}
 	}
 	for j := 0; j < len(run)-1; j++ {
-		if firstNames[strings.ToLower(run[j])] {
+		if givenNames()[strings.ToLower(run[j])] {
 			run = run[j:] // "State Madeleine Albright"
 			break
 		}

@@ -151,7 +151,7 @@ func subject(words []string) string {
 			e++
 		}
 		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark ||
-			firstNames[strings.ToLower(words[i])] {
+			givenNames()[strings.ToLower(words[i])] {
 			break
 		}
 		f := e + 1

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -18,9 +19,16 @@ import (
 )
 
 // ErrForbiddenAddress is wrapped by fetch errors for an address that
-// fetching must not reach: loopback, private, link-local, cloud metadata
-// and other non-public addresses.
+// fetching must not reach: every range of the IANA special-purpose
+// address registries that is not globally reachable (loopback, private,
+// link-local with the cloud metadata, documentation, benchmarking,
+// reserved, ...), also when an IPv6 address embeds one.
 var ErrForbiddenAddress = errors.New("forbidden address")
+
+// ErrBadURL is wrapped by errors about a URL that cannot be fetched
+// whatever the far side does: not http or https, with credentials, with
+// no host or a port out of range; and by errors about allow-list entries.
+var ErrBadURL = errors.New("bad URL")
 
 // Defaults of FetchOptions.
 const (
@@ -44,6 +52,17 @@ type FetchOptions struct {
 	// use it for their loopback servers). It is asked only about
 	// non-public addresses.
 	Allow func(netip.Addr) bool
+	// AllowPrivate admits the addresses of private networks (10/8,
+	// 172.16/12, 192.168/16, 100.64/10, fc00::/7): intranet hosts.
+	// Loopback, link-local, cloud metadata and the other special ranges
+	// stay refused.
+	AllowPrivate bool
+	// AllowFetch lists the hosts and ranges a fetch may reach although
+	// they are not public, in the form [ParseAllowFetch] returns: host
+	// names (matched exactly, case-insensitive, whatever address they
+	// resolve to), IP addresses and CIDR prefixes. Malformed entries are
+	// ignored.
+	AllowFetch []string
 	// UserAgent is sent with every request; "" means "tidings".
 	UserAgent string
 }
@@ -54,8 +73,13 @@ type FetchOptions struct {
 // redirect, so a public name that resolves to a private address or a
 // redirect to one is refused, with the reason.
 type Fetcher struct {
-	opts   FetchOptions
-	client *http.Client
+	opts       FetchOptions
+	client     *http.Client
+	allowNets  []netip.Prefix
+	allowHosts map[string]bool
+	// checked dials with the address check; open without it, for the
+	// hosts allowed by name.
+	checked, open *net.Dialer
 }
 
 // NewFetcher returns a Fetcher with opts.
@@ -72,11 +96,22 @@ func NewFetcher(opts FetchOptions) *Fetcher {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "tidings"
 	}
-	f := &Fetcher{opts: opts}
-	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: f.control}
+	f := &Fetcher{opts: opts, allowHosts: map[string]bool{}}
+	for _, e := range opts.AllowFetch {
+		p, host, err := parseAllowEntry(strings.ToLower(strings.TrimSpace(e)))
+		switch {
+		case err != nil:
+		case host != "":
+			f.allowHosts[host] = true
+		default:
+			f.allowNets = append(f.allowNets, p)
+		}
+	}
+	f.checked = &net.Dialer{Timeout: 10 * time.Second, Control: f.control}
+	f.open = &net.Dialer{Timeout: 10 * time.Second}
 	transport := &http.Transport{
 		Proxy:                 nil, // a proxy would hide the real address
-		DialContext:           dialer.DialContext,
+		DialContext:           f.dial,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: 15 * time.Second,
 		MaxIdleConns:          16,
@@ -101,53 +136,166 @@ func (f *Fetcher) control(network, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return fmt.Errorf("%w: cannot parse %q", ErrForbiddenAddress, address)
 	}
-	ip := ap.Addr().Unmap()
-	if why := forbidden(ip); why != "" && (f.opts.Allow == nil || !f.opts.Allow(ip)) {
-		return fmt.Errorf("%w: %s is a %s address", ErrForbiddenAddress, ip, why)
+	return f.checkAddr(ap.Addr())
+}
+
+// checkAddr refuses ip unless it is globally reachable or allowed.
+func (f *Fetcher) checkAddr(ip netip.Addr) error {
+	ip = ip.Unmap().WithZone("")
+	why := forbidden(ip)
+	if why == "" || f.allowed(ip) {
+		return nil
 	}
-	return nil
+	return fmt.Errorf("%w: %s is %s", ErrForbiddenAddress, ip, why)
 }
 
-// metadata are the cloud instance-metadata addresses outside the
-// link-local range.
-var metadata = []netip.Prefix{
-	netip.MustParsePrefix("fd00:ec2::254/128"),  // AWS over IPv6
-	netip.MustParsePrefix("100.100.100.200/32"), // Alibaba Cloud
-}
-
-// forbidden names why ip must not be fetched from, or "" when it is a
-// public address.
-func forbidden(ip netip.Addr) string {
-	for _, p := range metadata {
+// allowed reports whether the options admit ip although it is not
+// public.
+func (f *Fetcher) allowed(ip netip.Addr) bool {
+	if f.opts.Allow != nil && f.opts.Allow(ip) {
+		return true
+	}
+	if f.opts.AllowPrivate && privateNetwork(ip) {
+		return true
+	}
+	for _, p := range f.allowNets {
 		if p.Contains(ip) {
-			return "cloud metadata"
+			return true
 		}
 	}
-	switch {
-	case ip.IsLoopback():
-		return "loopback"
-	case ip.IsPrivate():
-		return "private"
-	case ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast():
-		return "link-local (cloud metadata lives here)"
-	case ip.IsUnspecified():
-		return "unspecified"
-	case ip.IsMulticast(), ip.IsInterfaceLocalMulticast():
-		return "multicast"
-	case netip.MustParsePrefix("100.64.0.0/10").Contains(ip):
-		return "carrier-grade NAT (shared)"
-	case !ip.IsGlobalUnicast():
-		return "non-public"
+	return false
+}
+
+// privateNets are the ranges of private networks (RFC 1918, RFC 6598,
+// RFC 4193): the intranet hosts FetchOptions.AllowPrivate admits.
+var privateNets = []netip.Prefix{
+	netip.MustParsePrefix("10.0.0.0/8"),
+	netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.168.0.0/16"),
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("fc00::/7"),
+}
+
+func privateNetwork(ip netip.Addr) bool {
+	if s, ok := lookup(specialIPv4, ip); ok && s.name == "cloud metadata (Alibaba Cloud)" {
+		return false
 	}
-	return ""
+	if s, ok := lookup(specialIPv6, ip); ok && s.name == "cloud metadata (AWS)" {
+		return false
+	}
+	for _, p := range privateNets {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseAllowFetch reads a comma-separated list of the hosts and ranges a
+// fetch may reach although they are not public, as FetchOptions.AllowFetch
+// takes it: host names ("wiki.intranet.example", matched exactly), IP
+// addresses ("10.1.2.3", "::1") and CIDR prefixes ("10.1.0.0/16",
+// "fd00::/8"). Empty entries are skipped; a malformed one is an error
+// wrapping [ErrBadURL].
+func ParseAllowFetch(list string) ([]string, error) {
+	var out []string
+	for _, e := range strings.Split(list, ",") {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e == "" {
+			continue
+		}
+		if _, _, err := parseAllowEntry(e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// parseAllowEntry reads one entry of an allow-list: a prefix, or a host
+// name (lower case, without a final dot).
+func parseAllowEntry(e string) (netip.Prefix, string, error) {
+	if strings.Contains(e, "/") {
+		p, err := netip.ParsePrefix(e)
+		if err != nil {
+			return netip.Prefix{}, "", fmt.Errorf("%w: allow-list entry %q: %v", ErrBadURL, e, err)
+		}
+		return p.Masked(), "", nil
+	}
+	if ip, err := netip.ParseAddr(e); err == nil {
+		ip = ip.Unmap().WithZone("")
+		return netip.PrefixFrom(ip, ip.BitLen()), "", nil
+	}
+	host := strings.TrimSuffix(strings.ToLower(e), ".")
+	for _, r := range host {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_') {
+			return netip.Prefix{}, "", fmt.Errorf("%w: allow-list entry %q: not a host name, an IP address or a CIDR prefix", ErrBadURL, e)
+		}
+	}
+	if host == "" {
+		return netip.Prefix{}, "", fmt.Errorf("%w: empty allow-list entry", ErrBadURL)
+	}
+	return netip.Prefix{}, host, nil
+}
+
+// dial connects to address ("host:port" as the URL names it): without
+// any address check when the host is on the allow-list by name, else
+// through the checking dialer.
+func (f *Fetcher) dial(ctx context.Context, network, address string) (net.Conn, error) {
+	host, _, err := net.SplitHostPort(address)
+	if err == nil && f.allowHosts[strings.TrimSuffix(strings.ToLower(host), ".")] {
+		return f.open.DialContext(ctx, network, address)
+	}
+	return f.checked.DialContext(ctx, network, address)
 }
 
 func checkScheme(u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("only http and https URLs can be fetched, not %q", u.Scheme)
+		return fmt.Errorf("%w: only http and https URLs can be fetched, not %q", ErrBadURL, u.Scheme)
 	}
 	if u.User != nil {
-		return errors.New("URLs with credentials are refused")
+		return fmt.Errorf("%w: URLs with credentials are refused", ErrBadURL)
+	}
+	if u.Hostname() == "" {
+		return fmt.Errorf("%w: no host", ErrBadURL)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("%w: port %s out of range", ErrBadURL, p)
+		}
+	}
+	return nil
+}
+
+// Check tells, without fetching, whether rawURL may be fetched: its form
+// (an error wrapping [ErrBadURL]) and the addresses its host resolves to
+// now (an error wrapping [ErrForbiddenAddress] when one is refused). The
+// fetch itself checks again, at each connection: a name may resolve
+// elsewhere later. A name that does not resolve is an error wrapping
+// neither.
+func (f *Fetcher) Check(ctx context.Context, rawURL string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadURL, err)
+	}
+	if err := checkScheme(u); err != nil {
+		return err
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if f.allowHosts[host] {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return f.checkAddr(ip)
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	if err != nil {
+		return fmt.Errorf("resolving %s: %w", host, err)
+	}
+	for _, ip := range ips {
+		if err := f.checkAddr(ip); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -171,7 +319,7 @@ type Page struct {
 func (f *Fetcher) Get(ctx context.Context, rawURL, etag, lastModified string) (Page, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return Page{}, fmt.Errorf("fetch %s: bad URL: %v", rawURL, err)
+		return Page{}, fmt.Errorf("fetch %s: %w: %v", rawURL, ErrBadURL, err)
 	}
 	if err := checkScheme(u); err != nil {
 		return Page{}, fmt.Errorf("fetch %s: %w", rawURL, err)

@@ -25,6 +25,7 @@ var (
 	ErrInvalidUTF8 = errors.New("ingest: invalid UTF-8")
 	ErrTooLarge    = errors.New("ingest: input too large")
 	ErrNoArticles  = errors.New("ingest: no articles found")
+	ErrNUL         = errors.New("ingest: NUL character in text")
 )
 
 // Error is an error about one input: a file, standard input ("-") or a
@@ -66,6 +67,14 @@ type Options struct {
 	// HTML) first: the articles it returns, or its error, are the input's.
 	// It returns nil and no error to leave the text one article.
 	Split func(source, text string) ([]news.Article, error)
+	// Fetcher, when set, fetches the paths that are http or https URLs
+	// and the pages of a feed's items. Nil leaves such paths unread (an
+	// error wrapping ErrNoFetcher) and takes a feed's items from their
+	// own content.
+	Fetcher *Fetcher
+	// MaxFeedItems caps the items read from one feed, the first ones;
+	// 0 means DefaultMaxFeedItems.
+	MaxFeedItems int
 }
 
 func (o Options) maxBytes() int64 {
@@ -76,12 +85,28 @@ func (o Options) maxBytes() int64 {
 }
 
 // Paths yields the articles of every path in order: a file, a directory
-// (every non-hidden file under it, in lexical order) or "-" for standard
-// input. Each unusable input yields one *Error and reading goes on. It stops
-// early when ctx is done, yielding ctx.Err().
+// (every non-hidden file under it, in lexical order), "-" for standard
+// input, or an http or https URL (fetched by Options.Fetcher). A feed
+// (RSS, Atom, JSON Feed), as a file or a URL, yields its items; a gzipped
+// file is read decompressed, up to Options.MaxBytes. Each unusable input
+// yields one *Error and reading goes on: a file with good articles beside
+// bad ones (a JSONL file with one bad line) yields its articles, then one
+// error for each bad part. It stops early when ctx is done, yielding
+// ctx.Err().
 func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Article, error] {
 	return func(yield func(news.Article, error) bool) {
 		for _, p := range paths {
+			if isURL(p) {
+				if err := ctx.Err(); err != nil {
+					yield(news.Article{}, err)
+					return
+				}
+				arts, err := readURL(ctx, p, opts)
+				if !yieldAll(yield, arts, err) {
+					return
+				}
+				continue
+			}
 			for _, file := range expand(p) {
 				if err := ctx.Err(); err != nil {
 					yield(news.Article{}, err)
@@ -93,21 +118,41 @@ func Paths(ctx context.Context, paths []string, opts Options) iter.Seq2[news.Art
 					}
 					continue
 				}
-				arts, err := readFile(file.path, opts)
-				if err != nil {
-					if !yield(news.Article{}, err) {
-						return
-					}
-					continue
-				}
-				for _, a := range arts {
-					if !yield(a, nil) {
-						return
-					}
+				arts, err := readFile(ctx, file.path, opts)
+				if !yieldAll(yield, arts, err) {
+					return
 				}
 			}
 		}
 	}
+}
+
+// yieldAll yields arts, then each error joined in err; false when yield
+// asked to stop.
+func yieldAll(yield func(news.Article, error) bool, arts []news.Article, err error) bool {
+	for _, a := range arts {
+		if !yield(a, nil) {
+			return false
+		}
+	}
+	for _, err := range unjoin(err) {
+		if !yield(news.Article{}, err) {
+			return false
+		}
+	}
+	return true
+}
+
+// unjoin splits an error made by errors.Join into its parts; nil gives
+// none.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 type fileOrErr struct {
@@ -162,7 +207,7 @@ func cause(err error) error {
 	return err
 }
 
-func readFile(path string, opts Options) ([]news.Article, error) {
+func readFile(ctx context.Context, path string, opts Options) ([]news.Article, error) {
 	limit := opts.maxBytes()
 	var r io.Reader
 	if path == "-" {
@@ -188,7 +233,17 @@ func readFile(path string, opts Options) ([]news.Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &Error{Source: path, Err: fmt.Errorf("%w: over the limit of %s", ErrTooLarge, size(limit))}
 	}
-	arts, err := opts.Parse(path, data)
+	if gzipped(data) {
+		if data, err = gunzip(data, limit); err != nil {
+			return nil, &Error{Source: path, Err: err}
+		}
+	}
+	var arts []news.Article
+	if looksLikeFeed(data) && checkText(data) == nil {
+		arts, err = feedArticles(ctx, path, data, opts.Fetcher, opts.maxFeedItems(), opts.maxBytes())
+	} else {
+		arts, err = opts.Parse(path, data)
+	}
 	if path != "-" {
 		for i := range arts {
 			arts[i].Path = path
@@ -222,6 +277,9 @@ func (o Options) Parse(source string, data []byte) ([]news.Article, error) {
 	}
 	text := string(data)
 	switch {
+	case looksLikeFeed(data):
+		// Parse does no I/O: the items' own content.
+		return feedArticles(context.Background(), source, data, nil, o.maxFeedItems(), o.maxBytes())
 	case looksLikeJSONL(data):
 		return o.parseJSONL(source, data)
 	case looksLikeHTML(data):
@@ -235,14 +293,22 @@ func (o Options) Parse(source string, data []byte) ([]news.Article, error) {
 	return []news.Article{{ID: source, Raw: text}}, nil
 }
 
+// CheckText tells whether data is usable text or HTML: nil, or
+// [ErrEmpty], [ErrBinary] (a NUL byte in the first 8,000 bytes, where
+// binary formats show one), [ErrNUL] (one further on, with its offset) or
+// [ErrInvalidUTF8] (with the offset of the first bad byte). A server can
+// answer its errors with a 4xx: the input is at fault.
+func CheckText(data []byte) error { return checkText(data) }
+
 // checkText rejects empty, binary and non-UTF-8 data.
 func checkText(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
 	}
-	head := data[:min(len(data), 8000)]
-	if bytes.IndexByte(head, 0) >= 0 {
+	if i := bytes.IndexByte(data, 0); i >= 0 && i < 8000 {
 		return ErrBinary
+	} else if i >= 0 {
+		return fmt.Errorf("%w at byte %d", ErrNUL, i)
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -268,13 +334,26 @@ func looksLikeHTML(data []byte) bool {
 	return bytes.Count(head, []byte("</p>"))+bytes.Count(head, []byte("</div>")) >= 3
 }
 
+// looksLikeJSONL reports whether data starts with a JSON object and one
+// of its first lines is a whole object: a bad first line does not turn a
+// JSONL file into text.
 func looksLikeJSONL(data []byte) bool {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(t) == 0 || t[0] != '{' {
 		return false
 	}
-	line, _, _ := bytes.Cut(t, []byte("\n"))
-	return json.Valid(bytes.TrimSpace(line))
+	for range 20 {
+		var line []byte
+		line, t, _ = bytes.Cut(t, []byte("\n"))
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] == '{' && json.Valid(line) {
+			return true
+		}
+		if len(t) == 0 {
+			break
+		}
+	}
+	return false
 }
 
 // jsonArticle is one line of a JSONL file of articles.
@@ -318,8 +397,10 @@ func (o Options) parseJSONL(source string, data []byte) ([]news.Article, error) 
 	return out, errors.Join(errs...)
 }
 
-// lines yields the non-blank lines of data with their 1-based numbers.
+// lines yields the non-blank lines of data with their 1-based numbers,
+// without a byte order mark at the start.
 func lines(data []byte) iter.Seq2[int, []byte] {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	return func(yield func(int, []byte) bool) {
 		for line := 1; len(data) > 0; line++ {
 			raw, rest, _ := bytes.Cut(data, []byte("\n"))
@@ -339,6 +420,13 @@ func DecodeLine(source string, line int, raw []byte) (news.Article, error) {
 	var l jsonArticle
 	if err := json.Unmarshal(raw, &l); err != nil {
 		return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("bad JSON: %w", err)}
+	}
+	for _, f := range []struct{ name, v string }{{"id", l.ID}, {"title", l.Title}, {"headline", l.Headline}, {"text", l.Text},
+		{"html", l.HTML}, {"url", l.URL}, {"outlet", l.Outlet}} {
+		if strings.IndexByte(f.v, 0) >= 0 {
+			// JSON can carry a NUL as \u0000: refused as a raw one is.
+			return news.Article{}, &Error{Source: source, Line: line, Err: fmt.Errorf("%w: in %q", ErrNUL, f.name)}
+		}
 	}
 	if l.ID == "" {
 		l.ID = fmt.Sprintf("%s:%d", source, line)

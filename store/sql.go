@@ -96,6 +96,11 @@ var migrations = [][]string{
 		`ALTER TABLE stories ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`,
 		`CREATE INDEX stories_seq ON stories (seq)`,
 	},
+	{
+		// The store's identity: format "tidings", a random id and when
+		// it was made (see identify).
+		`CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+	},
 }
 
 // sqlStore is the Store of both dialects over database/sql.
@@ -103,66 +108,24 @@ type sqlStore struct {
 	db *sql.DB // writes (one connection for SQLite)
 	rd *sql.DB // reads: the same pool for PostgreSQL, a pool of readers for SQLite
 	d  dialect
-}
-
-// Open opens (creating and migrating when needed) the store at addr: a
-// "postgres://" or "postgresql://" URL for PostgreSQL, else the path of a
-// SQLite database file.
-func Open(ctx context.Context, addr string) (Store, error) {
-	var s *sqlStore
-	if strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://") {
-		db, err := sql.Open("pgx", addr)
-		if err != nil {
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		s = &sqlStore{db: db, rd: db, d: postgresDialect}
-	} else {
-		if addr == "" {
-			return nil, errors.New("store: no database path")
-		}
-		// WAL with full synchronous commits: a committed write survives
-		// the process being killed. busy_timeout lets readers wait out a
-		// writer.
-		dsn := "file:" + addr + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(ON)"
-		db, err := sql.Open("sqlite", dsn)
-		if err != nil {
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		db.SetMaxOpenConns(1) // one writer; SQLite serializes writes anyway
-		s = &sqlStore{db: db, rd: db, d: sqliteDialect}
-	}
-	if err := s.db.PingContext(ctx); err != nil {
-		s.db.Close()
-		where := " " + addr
-		if s.d.name == "postgres" {
-			where = "" // the URL may hold a password
-		}
-		return nil, fmt.Errorf("store: open %s database%s: %w", s.d.name, where, err)
-	}
-	if err := s.migrate(ctx); err != nil {
-		s.db.Close()
-		return nil, err
-	}
-	if s.d.name == "sqlite" {
-		// WAL lets readers work beside the writer: give reads their own
-		// connections, once the schema exists.
-		rd, err := sql.Open("sqlite", "file:"+addr+"?mode=ro&_pragma=busy_timeout(5000)")
-		if err != nil {
-			s.db.Close()
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		rd.SetMaxOpenConns(4)
-		s.rd = rd
-	}
-	return s, nil
+	// id is the store's identity (store_meta); lock, for SQLite, the
+	// held lock file that keeps a second process out.
+	id   string
+	lock interface{ Close() error }
 }
 
 func (s *sqlStore) Close() error {
 	if s.rd != s.db {
 		s.rd.Close()
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
 }
+
+func (s *sqlStore) ID() string { return s.id }
 
 // q rewrites "?" placeholders for the dialect.
 func (s *sqlStore) q(query string) string {
@@ -182,7 +145,10 @@ func (s *sqlStore) q(query string) string {
 	return b.String()
 }
 
-func (s *sqlStore) migrate(ctx context.Context) error {
+// migrate brings the schema up to date in one transaction, after checking
+// that the database is a store (identify) and before recording its
+// identity.
+func (s *sqlStore) migrate(ctx context.Context, addr string, init bool) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
@@ -194,6 +160,9 @@ func (s *sqlStore) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(74696467)`); err != nil {
 			return fmt.Errorf("store: migrate: %w", err)
 		}
+	}
+	if err := s.identify(ctx, tx, addr, init); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
@@ -221,6 +190,9 @@ func (s *sqlStore) migrate(ctx context.Context) error {
 			return fmt.Errorf("store: migration %d: %w", v+1, err)
 		}
 	}
+	if err := s.recordIdentity(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -246,6 +218,7 @@ func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
 	if a.Key == "" {
 		return false, errors.New("store: article without a key")
 	}
+	normalizeArticle(a)
 	a.Added = time.Now().UTC()
 	var id int64
 	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added)
@@ -331,6 +304,7 @@ func (s *sqlStore) PutStory(ctx context.Context, st *Story) error {
 	if st.Updated.IsZero() {
 		st.Updated = time.Now().UTC()
 	}
+	normalizeStory(st)
 	if st.ID == 0 {
 		err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO stories (updated, title, articles, summary, body, seq) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
 			formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body), st.Seq).Scan(&st.ID)
@@ -437,6 +411,7 @@ func searchTerms(s string) []string {
 }
 
 func (s *sqlStore) HasArticle(ctx context.Context, key string) (bool, error) {
+	key = normalize(key)
 	var n int
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE key = ?`), key).Scan(&n)
 	if err != nil {
@@ -462,25 +437,70 @@ func (s *sqlStore) scanFeed(row scanner) (Feed, error) {
 }
 
 func (s *sqlStore) AddFeed(ctx context.Context, f *Feed) (bool, error) {
+	return s.AddFeedLimit(ctx, f, 0)
+}
+
+// feedLock is the PostgreSQL advisory lock key that serializes adding
+// feeds, so that the count AddFeedLimit checks is the count it adds to.
+const feedLock = 74696469
+
+func (s *sqlStore) AddFeedLimit(ctx context.Context, f *Feed, limit int) (bool, error) {
+	normalizeFeed(f)
 	f.Added = time.Now().UTC()
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO feeds (url, title, etag, last_modified, checked, error, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING RETURNING id`),
-		f.URL, f.Title, f.ETag, f.LastModified, formatTime(f.Checked), f.Error, formatTime(f.Added)).Scan(&f.ID)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("store: add feed: %w", err)
+	}
+	defer tx.Rollback()
+	if s.d.name == "postgres" {
+		// SQLite has one writing connection, which serializes this
+		// transaction already; PostgreSQL's are many.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, feedLock); err != nil {
+			return false, fmt.Errorf("store: add feed: %w", err)
+		}
+	}
+	old, err := s.scanFeed(tx.QueryRowContext(ctx, s.q(`SELECT `+feedCols+` FROM feeds WHERE url = ?`), f.URL))
 	switch {
 	case err == nil:
-		return true, nil
-	case errors.Is(err, sql.ErrNoRows):
-		old, err := s.scanFeed(s.db.QueryRowContext(ctx, s.q(`SELECT `+feedCols+` FROM feeds WHERE url = ?`), f.URL))
-		if err != nil {
-			return false, err
-		}
 		*f = old
 		return false, nil
+	case !errors.Is(err, ErrNotFound):
+		return false, err
 	}
-	return false, fmt.Errorf("store: add feed: %w", err)
+	if limit > 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM feeds`).Scan(&n); err != nil {
+			return false, fmt.Errorf("store: add feed: %w", err)
+		}
+		if n >= limit {
+			return false, fmt.Errorf("%w: %d feeds stored, the most this store takes is %d", ErrFull, n, limit)
+		}
+	}
+	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO feeds (url, title, etag, last_modified, checked, error, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		f.URL, f.Title, f.ETag, f.LastModified, formatTime(f.Checked), f.Error, formatTime(f.Added)).Scan(&f.ID)
+	if err != nil {
+		return false, fmt.Errorf("store: add feed: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("store: add feed: %w", err)
+	}
+	return true, nil
+}
+
+func (s *sqlStore) DeleteFeed(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, s.q(`DELETE FROM feeds WHERE id = ?`), id)
+	if err != nil {
+		return fmt.Errorf("store: delete feed: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 func (s *sqlStore) UpdateFeed(ctx context.Context, f Feed) error {
+	normalizeFeed(&f)
 	res, err := s.db.ExecContext(ctx, s.q(`UPDATE feeds SET title = ?, etag = ?, last_modified = ?, checked = ?, error = ? WHERE id = ?`),
 		f.Title, f.ETag, f.LastModified, formatTime(f.Checked), f.Error, f.ID)
 	if err != nil {

@@ -9,6 +9,10 @@ import (
 // ErrNotFound is returned when no record has the id asked for.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrFull is wrapped by the error of an add that a cap refuses
+// ([Store.AddFeedLimit]).
+var ErrFull = errors.New("store: full")
+
 // Article is a stored article.
 type Article struct {
 	// ID is assigned by the store, from 1.
@@ -111,6 +115,15 @@ type Store interface {
 	// AddFeed stores f and sets f.ID; when a feed with f.URL exists it
 	// loads that one into f instead and returns false.
 	AddFeed(ctx context.Context, f *Feed) (created bool, err error)
+	// AddFeedLimit is AddFeed with a cap: when f.URL is new and limit
+	// feeds (or more) are stored, it stores nothing and returns an error
+	// wrapping ErrFull. The count and the insert are one transaction,
+	// serialized against every other add, so the cap holds however many
+	// clients add at once. limit <= 0 means no cap.
+	AddFeedLimit(ctx context.Context, f *Feed, limit int) (created bool, err error)
+	// DeleteFeed drops feed id (the articles it brought stay), or
+	// returns ErrNotFound.
+	DeleteFeed(ctx context.Context, id int64) error
 	// UpdateFeed records the polling state of feed f.ID.
 	UpdateFeed(ctx context.Context, f Feed) error
 	// Feeds returns every feed in id order.
@@ -119,6 +132,9 @@ type Store interface {
 	// database hold in turn while they place articles; unlock releases it.
 	// SQLite's store is for one process, and its lock does nothing.
 	Lock(ctx context.Context) (unlock func(), err error)
+	// ID is the store's identity: a random id recorded when the store
+	// was made, the same for every process that opens it.
+	ID() string
 	// Close releases the database.
 	Close() error
 }

@@ -50,9 +50,25 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 // reports whether the search finished (the cover is optimal) rather
 // than stopped at the time limit.
 func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space, opts Options) (chosen []Candidate, exact bool, err error) {
+	p, index := newCoverProblem(cands, cs, sp, opts)
+	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
+	if err := ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	for _, k := range sol {
+		c := cands[index[k]]
+		c.Score = p.gainAlone(k)
+		chosen = append(chosen, c)
+	}
+	return chosen, exact, nil
+}
+
+// newCoverProblem builds the cover over the candidates that fit the
+// budget and cover a concept, at most maxCoverCandidates of them; index
+// maps each item to its candidate.
+func newCoverProblem(cands []Candidate, cs *concepts, sp *space, opts Options) (p *coverProblem, index []int) {
 	budget := opts.words()
-	p := coverProblem{budget: budget, weight: cs.weight}
-	var index []int
+	p = &coverProblem{budget: budget, weight: cs.weight}
 	for i, c := range cands {
 		if len(cs.of[i]) == 0 || c.Sentence.Words > budget {
 			continue
@@ -72,22 +88,49 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 	for k, i := range index {
 		p.bonus[k] = mean * cs.prior[i]
 	}
+	index = p.keepBest(index, maxCoverCandidates)
 	// Two sentences that say the same thing may not both be chosen.
 	bound := opts.Redundancy
 	if bound <= 0 {
 		bound = coverRedundancy
 	}
 	p.conflicts = repeats(cands, index, sp, bound)
-	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
-	if err := ctx.Err(); err != nil {
-		return nil, false, err
+	return p, index
+}
+
+// maxCoverCandidates caps the candidates the cover weighs, whatever the
+// story: the repeated-sentence pairs (see [repeats]) grow with the square
+// of their number, and 26,000 near-identical sentences made 338 million
+// pairs (9 GB). At the cap the pairs are at most 2 million (16 MB per
+// direction) and finding them takes well under a second. The largest
+// story of the development sets has 780 candidates (duc2006), so the cap
+// changes no figure there; a story over it keeps its best (see
+// [coverProblem.keepBest]).
+const maxCoverCandidates = 2000
+
+// keepBest keeps the n items of p with the most value on their own
+// (their concepts' weight and their bonus; ties by order), in their
+// order, and returns index cut the same way. It does nothing when p has
+// n items or fewer.
+func (p *coverProblem) keepBest(index []int, n int) []int {
+	if len(p.items) <= n {
+		return index
 	}
-	for _, k := range sol {
-		c := cands[index[k]]
-		c.Score = p.gainAlone(k)
-		chosen = append(chosen, c)
+	order := make([]int, len(p.items))
+	value := make([]float64, len(p.items))
+	for k := range order {
+		order[k], value[k] = k, p.gainAlone(k)
 	}
-	return chosen, exact, nil
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(value[b], value[a]) })
+	keep := order[:n]
+	slices.Sort(keep)
+	kept := make([]int, n)
+	cost, items, bonus := make([]int, n), make([][]int32, n), make([]float64, n)
+	for j, k := range keep {
+		kept[j], cost[j], items[j], bonus[j] = index[k], p.cost[k], p.items[k], p.bonus[k]
+	}
+	p.cost, p.items, p.bonus = cost, items, bonus
+	return kept
 }
 
 // repeats lists, for each candidate that index names (by position in

@@ -23,6 +23,7 @@ func (e *env) brief(ctx context.Context, args []string) error {
 	in := fs.String("in", "", "JSONL `clusters` file: brief every cluster (needs --out)")
 	out := fs.String("out", "", "`dir`ectory for the per-cluster summaries of --in, one <cluster id>.txt each")
 	all := fs.Bool("all", false, "when the input holds several stories, brief every one (default: the largest)")
+	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -110,7 +111,11 @@ func (b briefFlags) check() (render.Format, tidings.Summarizer, error) {
 // readPaths reads the articles of paths, warning about each input that
 // fails and counting them; err is the context's error if it ended.
 func (e *env) readPaths(ctx context.Context, paths []string) (arts []news.Article, failed int, err error) {
-	for a, err := range ingest.Paths(ctx, paths, e.ingestOptions()) {
+	opts, err := e.inputOptions()
+	if err != nil {
+		return nil, 0, err
+	}
+	for a, err := range ingest.Paths(ctx, paths, opts) {
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, failed, ctx.Err()

@@ -19,22 +19,29 @@ Usage:
   tidings stories [--format text|markdown|json] [--words N] [--algo NAME]
                   [--window DAYS] [--threshold T] [--in CLUSTERS.jsonl...] [PATH...]
   tidings stories --score --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
-  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--token-file F] [--private]
+  tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
                 [--words N] [--poll DURATION] [--grace DURATION]
-                [--read-rate R] [--write-rate R]
-  tidings clean [--report] [--sample N] PATH...
+                [--read-rate R] [--write-rate R] [--allow-fetch HOST,CIDR,...]
+  tidings clean [--format text|json] [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
-  tidings eval-enrich [--data DIR] [--parts quotes,entities,dates]
+  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd]
+  tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
+                      [--quotes-split dev|train]
+  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]
   tidings help [COMMAND]
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.
 -m and -s read ROUGE's data files from --rouge-data (default ../shared/data/rouge-golden).
 eval defaults to each data set's convention (budget and options).
 
-PATH is a file, a directory (every file in it) or - for standard input.
+PATH is a file, a directory (every file in it), - for standard input, or an
+http(s) URL, fetched (public addresses only: --allow-private for an intranet,
+--allow-fetch HOST,CIDR,... for named hosts or ranges). An RSS, Atom or JSON
+feed, as a file or a URL, is read as its items (each item's page, else its own
+content; the first 100). Gzipped files are read decompressed.
 Exit status: 0 success, 1 some inputs failed or the run failed, 2 bad usage.
 "tidings help" lists every command's flags; "tidings COMMAND -h" one command's.
 `
@@ -120,8 +127,12 @@ func (env *env) run(ctx context.Context, args []string) error {
 		return env.rouge(ctx, args[1:])
 	case "eval":
 		return env.eval(ctx, args[1:])
+	case "eval-pages":
+		return env.evalPages(ctx, args[1:])
 	case "eval-enrich":
 		return env.evalEnrich(ctx, args[1:])
+	case "train-ner":
+		return env.trainNER(ctx, args[1:])
 	case "stories":
 		return env.stories(ctx, args[1:])
 	case "serve":
@@ -142,6 +153,9 @@ type env struct {
 	// return flag.ErrHelp without parsing: how help learns them.
 	flagsOnly bool
 	flags     *flag.FlagSet
+	// fetch are the command's fetch flags, when it reads PATH arguments
+	// (addFetchFlags).
+	fetch *fetchFlags
 }
 
 // parse parses flags of a subcommand, turning flag errors into usage

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"tidings/ingest"
 	"tidings/internal/server"
 	"tidings/store"
 )
@@ -26,6 +27,8 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	private := fs.Bool("private", false, "reads need the token too")
 	words := fs.Int("words", 120, "each story brief's budget in words")
 	poll := fs.Duration("poll", 15*time.Minute, "how often to poll the subscribed feeds")
+	initDB := fs.Bool("init", false, "make a new store in an existing --db that holds none (an empty file, or a database with other tables); without it such a database is refused, since a truncated store looks empty")
+	allowFetch := fs.String("allow-fetch", "", "comma-separated hosts, addresses or CIDR ranges that fetches and feeds may reach although they are not public (intranet sites); every other private, loopback or special address stays refused")
 	readRate := fs.Float64("read-rate", server.DefaultReadRate, "reads a second each client address may make, in bursts of twice as many (0: no limit)")
 	writeRate := fs.Float64("write-rate", server.DefaultWriteRate, "writes a second each client address may make, in bursts of twice as many (0: no limit)")
 	grace := fs.Duration("grace", 30*time.Second, "on SIGINT or SIGTERM, how long requests in flight may run before they are answered 503")
@@ -52,14 +55,21 @@ func (e *env) serve(ctx context.Context, args []string) error {
 		rand.Read(b)
 		token = hex.EncodeToString(b)
 	}
-	st, err := store.Open(ctx, *db)
+	allow, err := ingest.ParseAllowFetch(*allowFetch)
+	if err != nil {
+		return fmt.Errorf("%w: --allow-fetch: %v", errUsage, err)
+	}
+	st, err := store.OpenWith(ctx, *db, store.Options{Init: *initDB})
+	if errors.Is(err, store.ErrNotStore) {
+		return fmt.Errorf("%w (--init makes a new store there)", err)
+	}
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll,
-		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate)})
+		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate), Fetch: ingest.FetchOptions{AllowFetch: allow}})
 	if err != nil {
 		return err
 	}

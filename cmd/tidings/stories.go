@@ -30,6 +30,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "`days` a dated article may lie from a story's dated articles and still join it; 0: no limit")
 	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine `T` between an article and a story for it to join, in (0, 1]")
 	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
+	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tidings/clean"
 	"tidings/ingest"
 	"tidings/store"
 )
@@ -81,11 +82,15 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 // ingestAndAnswer ingests a and answers the post: 201 for a new article,
-// 200 for one already stored, 422 when cleaning leaves no text (the
+// 200 for one already stored, 413 for an HTML page beyond cleaning's
+// limits (clean.ErrTooLarge), 422 when cleaning leaves no text (the
 // message prefixed with source, when given).
 func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store.Article, source string) {
 	out, err := s.ingest(r.Context(), a)
 	switch {
+	case errors.Is(err, clean.ErrTooLarge):
+		fail(w, http.StatusRequestEntityTooLarge, "%s", strings.TrimPrefix(err.Error(), "clean: "))
+		return
 	case errors.Is(err, errNoText):
 		if source != "" {
 			err = fmt.Errorf("%s: %w", source, err)
@@ -112,6 +117,9 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	// Clean first: an article without text is refused before it is stored.
 	na := toNews(a)
 	if _, err := s.p.Prepare(&na); err != nil {
+		if errors.Is(err, clean.ErrTooLarge) {
+			return posted{}, err
+		}
 		return posted{}, fmt.Errorf("%w: %v", errNoText, err)
 	}
 	if a.Title == "" {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -105,7 +106,7 @@ func TestDeleteFeed(t *testing.T) {
 		{"deleted", ts.URL, fmt.Sprint("/api/feeds/", f.ID), token, 204},
 		{"deleted again", ts.URL, fmt.Sprint("/api/feeds/", f.ID), token, 404},
 		{"never there", ts.URL, "/api/feeds/99", token, 404},
-		{"a store without DeleteFeed", plain.URL, "/api/feeds/1", token, 501},
+		{"the store deletes itself now (store.Store.DeleteFeed): a missing feed", plain.URL, "/api/feeds/1", token, 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,5 +128,65 @@ func TestDeleteFeed(t *testing.T) {
 	call(t, "GET", ts.URL+"/api/feeds", "", "", "", &list)
 	if len(list.Feeds) != 0 {
 		t.Errorf("feeds after the delete: %+v", list.Feeds)
+	}
+}
+
+// TestFeedRefusedWhenAdded: a feed the fetcher may not reach is refused
+// when it is posted, not only at its first poll, and nothing is stored.
+func TestFeedRefusedWhenAdded(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	s, err := New(context.Background(), st, Options{Token: token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	for _, tc := range []struct{ name, url string }{
+		{"loopback", "http://127.0.0.1/rss"},
+		{"mapped loopback", "http://[::ffff:127.0.0.1]/rss"},
+		{"cloud metadata", "http://169.254.169.254/latest"},
+		{"private", "http://10.0.0.8/feed"},
+		{"password", "https://user:pw@news.example/rss"},
+		{"bad port", "https://news.example:99999/rss"},
+		{"scheme", "file:///etc/passwd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if code := call(t, "POST", ts.URL+"/api/feeds", token, "application/json", `{"url": "`+tc.url+`"}`, nil); code != http.StatusBadRequest {
+				t.Errorf("POST /api/feeds %s = %d, want 400", tc.url, code)
+			}
+		})
+	}
+	if feeds, err := st.Feeds(context.Background()); err != nil || len(feeds) != 0 {
+		t.Errorf("feeds stored after refusals: %v, %v; want none", feeds, err)
+	}
+}
+
+// TestHTMLBombRefused: a page of 300,000 tiny elements, under the body
+// limit, is refused with 413 before go-trafilatura builds its tree, and
+// answering it allocates little.
+func TestHTMLBombRefused(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	s, err := New(context.Background(), st, Options{Token: token, WriteRate: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h := s.Handler()
+	bomb := "<html><body>" + strings.Repeat("<p><b>x</b><i>y</i></p>", 150_000) + "</body></html>" // 3.5 MB
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	req := httptest.NewRequest("POST", "/api/articles", strings.NewReader(bomb))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "text/html")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	runtime.ReadMemStats(&after)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "too large") {
+		t.Errorf("POST of an HTML bomb = %d %s, want 413 saying the page is too large", rec.Code, rec.Body)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
+		t.Errorf("answering the bomb allocated %d MB, want under 100 MB", alloc>>20)
 	}
 }

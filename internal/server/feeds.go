@@ -71,7 +71,7 @@ func redact(raw string) string {
 // fetchFailed answers a failed fetch: 400 when the URL may not be
 // fetched, 502 when the far side failed.
 func fetchFailed(w http.ResponseWriter, err error) {
-	if errors.Is(err, ingest.ErrForbiddenAddress) {
+	if errors.Is(err, ingest.ErrForbiddenAddress) || errors.Is(err, ingest.ErrBadURL) {
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
@@ -116,6 +116,13 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// A feed whose address the fetcher refuses is refused now, not at its
+	// first poll; one that does not resolve yet is kept, and its polls
+	// report the error.
+	if err := s.fetcher.Check(r.Context(), u); errors.Is(err, ingest.ErrForbiddenAddress) || errors.Is(err, ingest.ErrBadURL) {
+		fail(w, http.StatusBadRequest, "%v", err)
+		return
+	}
 	f, created, err := s.addFeed(r.Context(), u)
 	switch {
 	case errors.Is(err, errFeedCap):
@@ -140,38 +147,16 @@ func (s *Server) postFeed(w http.ResponseWriter, r *http.Request) {
 var errFeedCap = errors.New("server: too many feeds")
 
 // addFeed subscribes to the feed at u, or returns the feed already
-// subscribed there (created false). The count and the insert are one step
-// for every process on the database: they hold s.feedMu and the store's
-// lock, so that parallel posts never pass s.feedCap.
+// subscribed there (created false). The store counts and inserts in one
+// transaction (store.AddFeedLimit), so that parallel posts, from this
+// process or others on the same database, never pass s.feedCap.
 func (s *Server) addFeed(ctx context.Context, u string) (store.Feed, bool, error) {
-	s.feedMu.Lock()
-	defer s.feedMu.Unlock()
-	unlock, err := s.st.Lock(ctx)
-	if err != nil {
-		return store.Feed{}, false, err
-	}
-	defer unlock()
-	feeds, err := s.st.Feeds(ctx)
-	if err != nil {
-		return store.Feed{}, false, err
-	}
-	for _, f := range feeds {
-		if f.URL == u {
-			return f, false, nil
-		}
-	}
-	if len(feeds) >= s.feedCap {
-		return store.Feed{}, false, errFeedCap
-	}
 	f := store.Feed{URL: u}
-	created, err := s.st.AddFeed(ctx, &f)
+	created, err := s.st.AddFeedLimit(ctx, &f, s.feedCap)
+	if errors.Is(err, store.ErrFull) {
+		return f, false, errFeedCap
+	}
 	return f, created, err
-}
-
-// feedDeleter is what a store needs for DELETE /api/feeds/{id}: drop feed
-// id, or return store.ErrNotFound.
-type feedDeleter interface {
-	DeleteFeed(ctx context.Context, id int64) error
 }
 
 func (s *Server) deleteFeed(w http.ResponseWriter, r *http.Request) {
@@ -179,14 +164,7 @@ func (s *Server) deleteFeed(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d, ok := s.st.(feedDeleter)
-	if !ok {
-		fail(w, http.StatusNotImplemented, "this server's store cannot unsubscribe feeds yet")
-		return
-	}
-	s.feedMu.Lock()
-	err := d.DeleteFeed(r.Context(), id)
-	s.feedMu.Unlock()
+	err := s.st.DeleteFeed(r.Context(), id)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		fail(w, http.StatusNotFound, "no feed %d", id)

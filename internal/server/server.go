@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"tidings"
@@ -80,8 +79,7 @@ type Server struct {
 
 	reads, writes *limiter // nil for no limit
 
-	feedMu  sync.Mutex // serializes adding and deleting feeds
-	feedCap int        // MaxFeeds; tests lower it
+	feedCap int // MaxFeeds; tests lower it
 }
 
 // New returns a server over st, after replaying its articles.

@@ -70,8 +70,14 @@ func settled(s *Server) http.Handler {
 	})
 }
 
+// openStoreF opens the fuzz target's store: PostgreSQL when
+// TIDINGS_TEST_POSTGRES is set (.ci/run sets it), else SQLite.
 func openStoreF(f *testing.F) store.Store {
-	st, err := store.Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
+	addr := pgtest.Fresh(f, "tidings_fuzz_server")
+	if addr == "" {
+		addr = filepath.Join(f.TempDir(), "fuzz.db")
+	}
+	st, err := store.Open(context.Background(), addr)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -1,0 +1,225 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"tidings/internal/vec"
+)
+
+// Bounds of the split test. A story's members are linked each to its
+// splitNeighbours most similar fellow members (cosine at least
+// splitFloor); the story splits along the parts this graph leaves
+// unconnected when at least two of them hold splitMinPart articles.
+// Stories larger than splitMax are not tested, which bounds the test's
+// cost (it compares every pair of members).
+const (
+	splitNeighbours = 3
+	splitFloor      = 0.05
+	splitMinPart    = 4
+	splitLink       = 0.04
+	splitMax        = 1000
+)
+
+// split tests story s and, when its members fall apart into two or more
+// parts of splitMinPart articles or more, keeps the part holding its
+// earliest article and moves each other part to a new story. Smaller
+// parts join the large part they are most similar to on average. It
+// returns the moves made, by article number, in order.
+func (c *Clusterer) split(s int) []Move {
+	st := c.stories[s]
+	m := len(st.members)
+	if m < 2*splitMinPart || m > splitMax {
+		return nil
+	}
+	members := slices.Clone(st.members)
+	slices.Sort(members)
+	parts, sim := c.parts(members)
+	var big, small [][]int // indices into members
+	for _, p := range parts {
+		if len(p) >= splitMinPart {
+			big = append(big, p)
+		} else {
+			small = append(small, p)
+		}
+	}
+	if len(big) < 2 {
+		return nil
+	}
+	for _, p := range small {
+		best, bestSim := 0, -1.0
+		for b, q := range big {
+			sum := 0.0
+			for _, i := range p {
+				for _, j := range q {
+					sum += sim[i*m+j]
+				}
+			}
+			if avg := sum / float64(len(q)); avg > bestSim {
+				best, bestSim = b, avg
+			}
+		}
+		big[best] = append(big[best], p...)
+	}
+	// The part with the earliest article keeps the story.
+	for _, p := range big {
+		slices.Sort(p)
+	}
+	slices.SortFunc(big, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	var moves []Move
+	for _, p := range big[1:] {
+		to := c.newStory()
+		for _, i := range p {
+			k := members[i]
+			c.leave(k)
+			c.of[k] = to
+			c.join(to, k)
+			moves = append(moves, Move{Article: k, From: s, To: to})
+		}
+	}
+	c.respan(s)
+	return moves
+}
+
+// splitGrown tests story s with split, then merge, once it holds
+// 2*splitMinPart articles and then each time it has grown by a quarter
+// since its last test, so that the tests' cost per article stays
+// bounded.
+func (c *Clusterer) splitGrown(s int) []Move {
+	st := c.stories[s]
+	m := len(st.members)
+	if m < 2*splitMinPart {
+		return nil // too small to split; settling moves its articles
+	}
+	if m >= st.tested+max(1, st.tested/4) {
+		st.tested = m
+		moves := c.split(s)
+		return append(moves, c.merge(s)...)
+	}
+	return nil
+}
+
+// parts returns the connected parts of the nearest-neighbour graph of
+// members (article numbers, ascending), each as indices into members in
+// ascending order, the parts ordered by their first index; and the
+// cosines of every pair, row-major.
+func (c *Clusterer) parts(members []int) ([][]int, []float64) {
+	m := len(members)
+	sim := make([]float64, m*m)
+	for i := range m {
+		for j := i + 1; j < m; j++ {
+			d := vec.Dot(c.docs[members[i]], c.docs[members[j]])
+			sim[i*m+j], sim[j*m+i] = d, d
+		}
+	}
+	// The graph: each member to its nearest fellow members.
+	link := map[[2]int]float64{}
+	near := make([]int, 0, m)
+	for i := range m {
+		near = near[:0]
+		for j := range m {
+			if j != i && sim[i*m+j] >= splitFloor {
+				near = append(near, j)
+			}
+		}
+		// Most similar first, ties to the earlier article.
+		slices.SortFunc(near, func(a, b int) int {
+			if c := cmp.Compare(sim[i*m+b], sim[i*m+a]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		for _, j := range near[:min(len(near), splitNeighbours)] {
+			link[[2]int{min(i, j), max(i, j)}] = sim[i*m+j]
+		}
+	}
+	return linked(m, link), sim
+}
+
+// linked groups the m nodes of a weighted graph agglomeratively: it
+// merges the two groups of the highest centroid cosine over the graph
+// (the sum of the links between them over the root of the product of
+// each group's own sum, every node linked to itself with weight 1)
+// while that reaches splitLink. It returns the groups, each ascending,
+// ordered by their first node.
+func linked(m int, link map[[2]int]float64) [][]int {
+	group := make([][]int, m)
+	self := make([]float64, m)
+	out := make([]map[int]float64, m) // group -> linked group -> sum
+	for i := range m {
+		group[i] = []int{i}
+		self[i] = 1
+		out[i] = map[int]float64{}
+	}
+	for e, w := range link {
+		out[e[0]][e[1]] += w
+		out[e[1]][e[0]] += w
+	}
+	for {
+		a, b, best := -1, -1, splitLink
+		for g := range m {
+			if group[g] == nil {
+				continue
+			}
+			for h, w := range out[g] {
+				if h <= g {
+					continue
+				}
+				s := w / math.Sqrt(self[g]*self[h])
+				if s > best || (s == best && (g < a || (g == a && h < b))) {
+					a, b, best = g, h, s
+				}
+			}
+		}
+		if a < 0 {
+			break
+		}
+		// b joins a.
+		self[a] += self[b] + 2*out[a][b]
+		delete(out[a], b)
+		delete(out[b], a)
+		for h, w := range out[b] {
+			out[a][h] += w
+			out[h][a] += w
+			delete(out[h], b)
+		}
+		group[a] = append(group[a], group[b]...)
+		group[b], out[b] = nil, nil
+	}
+	var parts [][]int
+	for _, g := range group {
+		if g != nil {
+			slices.Sort(g)
+			parts = append(parts, g)
+		}
+	}
+	slices.SortFunc(parts, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return parts
+}
+
+// newStory appends an empty story and returns its number.
+func (c *Clusterer) newStory() int {
+	c.stories = append(c.stories, &story{centroid: map[int32]float64{}})
+	c.mark = append(c.mark, -1)
+	return len(c.stories) - 1
+}
+
+// respan recomputes the time span of story s from its members.
+func (c *Clusterer) respan(s int) {
+	st := c.stories[s]
+	st.dated = 0
+	for _, k := range st.members {
+		d := c.dates[k]
+		if d.IsZero() {
+			continue
+		}
+		if st.dated == 0 || d.Before(st.first) {
+			st.first = d
+		}
+		if st.dated == 0 || d.After(st.last) {
+			st.last = d
+		}
+		st.dated++
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"tidings/news"
 )
@@ -30,7 +31,8 @@ var (
 	// "in 1995", "since 2001".
 	yearRe = regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
 	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
-	weekdayRe = regexp.MustCompile(`\b(?:(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?)?(?:(on|last|this|next|early|late|by|until|since|before|after) )?` + weekdayPat + `(?:'s|’s)?(?: ` + partPat + `)?\b`)
+	// (weekdayMatches reads them; clockBefore is the clock before one.)
+	clockBefore = regexp.MustCompile(`(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?$`)
 	// "yesterday", "last week", "this month", "next year", "the weekend".
 	relativeRe = regexp.MustCompile(`\b(?:([Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(last|this|next|past|coming|the) (week|weekend|month|year))\b`)
 	// "three days ago", "two weeks ago".
@@ -180,7 +182,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 			}
 		}
 	}
-	if digits {
+	if digits && hasYear(s) {
 		for _, m := range yearRe.FindAllStringSubmatchIndex(s, -1) {
 			y, _ := strconv.Atoi(s[m[2]:m[3]])
 			add(m[0], m[1], time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), news.Year)
@@ -189,8 +191,8 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	if pub.IsZero() {
 		return pickDates(found)
 	}
-	if strings.Contains(s, "day") {
-		for _, m := range weekdayRe.FindAllStringSubmatchIndex(s, -1) {
+	if hasAnyOf(s, weekdayNames) {
+		for _, m := range weekdayMatches(s) {
 			g := groups(s, m)
 			t := future(s, m[0], m[1])
 			if strings.HasSuffix(g[0], "s") && g[4] == "" && t == tenseFuture {
@@ -213,8 +215,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 			}
 		}
 	}
-	if strings.Contains(s, "day") || strings.Contains(s, "ight") || strings.Contains(s, "orrow") ||
-		strings.Contains(s, "week") || strings.Contains(s, "month") || strings.Contains(s, "year") {
+	if hasAnyOf(s, relativeWords) {
 		for _, m := range relativeRe.FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
 			if g[1] != "" {
@@ -261,6 +262,77 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 		}
 	}
 	return pickDates(found)
+}
+
+// weekdayModifiers may stand before a weekday: "on Friday", "last
+// Tuesday".
+var weekdayModifiers = setOf("on", "last", "this", "next", "early", "late", "by", "until", "since", "before", "after")
+
+// dayParts may follow a weekday: "Friday night".
+var dayParts = setOf("morning", "afternoon", "evening", "night")
+
+// weekdayMatches returns the weekday expressions of s ("on Friday", "last
+// Tuesday", "Wednesday's", "Friday night", "9 a.m. EDT Tuesday") as
+// submatch indexes (see regexp.Regexp.FindAllStringSubmatchIndex) of the
+// groups: the whole, a clock time, a modifier, the weekday, a part of
+// the day (-1 for a group absent). Read with string searches: a pattern
+// with so many optional parts is slow to try on every sentence.
+func weekdayMatches(s string) [][]int {
+	var out [][]int
+	for _, name := range weekdayNames {
+		for from := 0; ; {
+			i := strings.Index(s[from:], name)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(name)
+			end := from
+			if i > 0 && isWordByte(s[i-1]) || end < len(s) && isWordByte(s[end]) && !strings.HasPrefix(s[end:], "'s") {
+				continue
+			}
+			m := []int{i, end, -1, -1, -1, -1, i, end, -1, -1}
+			for _, poss := range []string{"'s", "’s"} {
+				if strings.HasPrefix(s[end:], poss) {
+					end += len(poss)
+				}
+			}
+			if rest := s[end:]; strings.HasPrefix(rest, " ") {
+				w := rest[1:]
+				if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+					w = w[:k]
+				}
+				if dayParts[w] {
+					m[8], m[9] = end+1, end+1+len(w)
+					end += 1 + len(w)
+				}
+			}
+			m[1] = end
+			start := i
+			if b := strings.TrimSuffix(s[:i], " "); len(b) < i {
+				k := strings.LastIndexByte(b, ' ') + 1
+				if weekdayModifiers[b[k:]] {
+					m[4], m[5] = k, len(b)
+					start = k
+				}
+			}
+			if strings.Contains(s[max(0, start-30):start], "m") {
+				if c := clockBefore.FindStringSubmatchIndex(s[max(0, start-30):start]); c != nil {
+					off := max(0, start-30)
+					m[2], m[3] = off+c[2], off+c[3]
+					start = off + c[0]
+				}
+			}
+			m[0] = start
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // clock returns the time of day a clock expression names ("9 a.m.",
@@ -547,11 +619,34 @@ func holiday(name, mod string, t tense, pub time.Time) (time.Time, bool) {
 	return d, true
 }
 
-// hasMonth reports whether s holds the first three letters of a month's
-// name, as every form monthPat matches does.
-func hasMonth(s string) bool {
-	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
-		if strings.Contains(s, m) {
+// hasMonth reports whether s holds the name of a month in a form
+// monthPat matches.
+func hasMonth(s string) bool { return hasAnyOf(s, monthNames) }
+
+// The words the date patterns need, to try them only on the sentences
+// that hold one: most hold none, and the patterns are slow to try.
+var (
+	monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep", "Oct.", "Nov.", "Dec."}
+	weekdayNames  = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	relativeWords = []string{"esterday", "oday", "onight", "omorrow", "week", "month", "year", " ago"}
+)
+
+func hasAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYear reports whether s holds four digits that may be a year from
+// 1800 to 2099.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') &&
+			s[i+2] >= '0' && s[i+2] <= '9' && s[i+3] >= '0' && s[i+3] <= '9' {
 			return true
 		}
 	}

@@ -1,10 +1,12 @@
 package enrich
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tidings/news"
 )
@@ -112,6 +114,7 @@ type claim struct {
 	scope string          // figures: "aboard" for a count of those on board
 	harm  string          // figures: what befell those counted (see harmOf)
 	art   int
+	at    int // tones: the tone word's byte offset in the article
 }
 
 // Conflicts returns where the articles' sources disagree: different
@@ -120,17 +123,40 @@ type claim struct {
 // Kessel" and "5,000 troops close to Kessel" meet, "200 prisoners" and
 // "40,000 people" do not), and opposing tone words for talks or a meeting
 // from different articles. An outlet is not in conflict with itself.
-func Conflicts(arts []news.Article) []news.Conflict {
+//
+// Opposing tone words in people's words (quoted, or in a sentence that
+// gives their words) are a contrast of views ([news.Views]) when two
+// different speakers hold them; as a characterization conflict count only
+// the outlets' own statements. ents resolves the speakers' short names
+// and pronouns as in [Quotes]; it may be nil.
+func Conflicts(arts []news.Article, ents []news.Entity) []news.Conflict {
+	var people []string
+	for _, e := range ents {
+		if e.Kind == news.Person {
+			people = append(people, e.Name)
+		}
+	}
 	var figs, tones []claim
 	for ai := range arts {
 		a := &arts[ai]
+		var quoted []quoteUnit // read once, when a sentence has a tone word
 		for _, s := range a.Sentences {
 			figs = append(figs, figureClaims(ai, a, s)...)
-			tones = append(tones, toneClaims(ai, a, s)...)
+			ts := toneClaims(ai, a, s)
+			if len(ts) > 0 && quoted == nil {
+				quoted = quoteUnits(a, people)
+			}
+			for i := range ts {
+				ts[i].Speaker = whoseWords(a, s, ts[i].at, quoted, people)
+			}
+			tones = append(tones, ts...)
 		}
 	}
 	out := figureConflicts(figs)
 	if c, ok := toneConflict(tones); ok {
+		out = append(out, c)
+	}
+	if c, ok := viewsContrast(tones); ok {
 		out = append(out, c)
 	}
 	return out
@@ -198,7 +224,8 @@ func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
 				side = "cold"
 			}
 			if side != "" {
-				out = append(out, claim{Claim: news.Claim{Value: t, Outlet: outlet(a), Citation: citation(s)}, key: side, art: ai})
+				out = append(out, claim{Claim: news.Claim{Value: t, Outlet: outlet(a), Citation: citation(s)}, key: side, art: ai,
+					at: s.Start + wordAt(s.Text, j)})
 			}
 		}
 	}
@@ -239,21 +266,148 @@ func disagree(f, g claim) bool {
 		(len(f.when) == 0 || len(g.when) == 0 || overlap(f.when, g.when) != 0)
 }
 
-// toneConflict returns one conflict when warm and cold words both
-// describe talks, from different articles.
+// toneConflict returns one characterization conflict when warm and cold
+// words describe talks as outlets' own statements (see whoseWords: not in
+// a quotation, not in a sentence that gives someone's words), from
+// different articles, no outlet on both sides (an outlet that says both
+// is left out of both).
 func toneConflict(tones []claim) (news.Conflict, bool) {
 	var warm, cold []news.Claim
 	for _, t := range tones {
-		if t.key == "warm" {
+		switch {
+		case t.Speaker != "":
+			continue // someone's view, not the outlet's
+		case t.key == "warm":
 			warm = append(warm, t.Claim)
-		} else {
+		default:
 			cold = append(cold, t.Claim)
 		}
 	}
+	both := map[string]bool{}
+	for _, w := range warm {
+		if slices.ContainsFunc(cold, func(c news.Claim) bool { return c.Outlet == w.Outlet }) {
+			both[w.Outlet] = true
+		}
+	}
+	drop := func(c news.Claim) bool { return both[c.Outlet] }
+	warm, cold = slices.DeleteFunc(warm, drop), slices.DeleteFunc(cold, drop)
 	if len(warm) == 0 || len(cold) == 0 || !fromDifferentArticles(warm, cold) {
 		return news.Conflict{}, false
 	}
 	return news.Conflict{Kind: news.Characterization, Subject: "talks", Claims: append(dedupClaims(warm), dedupClaims(cold)...)}, true
+}
+
+// viewsContrast returns one contrast of views when warm and cold words
+// describe talks in the words of two different speakers (quoted, or in a
+// sentence that gives their words): "tough" for Sal, "very, very
+// constructive" for Berg.
+func viewsContrast(tones []claim) (news.Conflict, bool) {
+	var warm, cold []news.Claim
+	for _, t := range tones {
+		switch {
+		case t.Speaker == "":
+			continue
+		case t.key == "warm":
+			warm = append(warm, t.Claim)
+		default:
+			cold = append(cold, t.Claim)
+		}
+	}
+	apart := false
+	for _, w := range warm {
+		for _, c := range cold {
+			apart = apart || !sameSpeaker(w.Speaker, c.Speaker)
+		}
+	}
+	if !apart {
+		return news.Conflict{}, false
+	}
+	return news.Conflict{Kind: news.Views, Subject: "talks", Claims: append(dedupViews(warm), dedupViews(cold)...)}, true
+}
+
+// sameSpeaker reports whether two speakers as written are one: the same
+// last word ("Berg", "Anna Berg").
+func sameSpeaker(a, b string) bool {
+	last := func(s string) string { return strings.ToLower(s[strings.LastIndex(s, " ")+1:]) }
+	return last(a) == last(b)
+}
+
+// dedupViews keeps one claim per speaker, word and outlet.
+func dedupViews(cs []news.Claim) []news.Claim {
+	var out []news.Claim
+	seen := map[string]bool{}
+	for _, c := range cs {
+		k := strings.ToLower(c.Speaker) + "\x00" + c.Value + "\x00" + c.Outlet
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// whoseWords returns whose words hold the byte at of article a, in
+// sentence s: the speaker of the quotation of quoted around it, else the
+// speaker of a speech cue in its clause of s ("Sal described the talks as
+// tough"; "Anna Berg called the meeting constructive, while Viktor Sal
+// said the talks had been tough"); "" when the clause is the outlet's own
+// statement. A quotation or cue without a speaker the text names gives
+// "someone". people resolves short names (see [Quotes]).
+func whoseWords(a *news.Article, s news.Sentence, at int, quoted []quoteUnit, people []string) string {
+	// The units and their pieces are in text order: the last unit that
+	// starts at or before at is the only one that may hold it.
+	k, _ := slices.BinarySearchFunc(quoted, at, func(u quoteUnit, at int) int { return cmp.Compare(u.pieces[0].start, at+1) })
+	if k > 0 {
+		u := quoted[k-1]
+		for _, p := range u.pieces {
+			if p.start <= at && at < p.end {
+				return cmp.Or(u.speaker, "someone")
+			}
+		}
+	}
+	start, end := s.Start, s.End
+	for _, sep := range []string{", while ", ", whereas ", ", but ", "; ", " while ", " whereas "} {
+		text := a.Text[start:end]
+		if i := strings.LastIndex(text[:at-start], sep); i >= 0 {
+			start += i + len(sep)
+		}
+		if i := strings.Index(a.Text[at:end], sep); i >= 0 {
+			end = at + i
+		}
+	}
+	words := outsideWords(a, start, end, nil)
+	for _, w := range words {
+		if cueVerbs[w] {
+			if who, ok := cueSpeaker(words, -1); ok {
+				if pronouns[strings.ToLower(who)] {
+					return cmp.Or(nearestPerson(a, start, "", people), "someone")
+				}
+				return speakerName(who, people)
+			}
+			return "someone"
+		}
+	}
+	return ""
+}
+
+// wordAt returns the byte offset in s of its j-th space-separated word.
+func wordAt(s string, j int) int {
+	n := 0
+	in := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if n == j {
+				return i
+			}
+			n++
+			in = true
+		}
+	}
+	return len(s)
 }
 
 // Words that say what befell the people a figure counts.

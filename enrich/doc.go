@@ -9,14 +9,19 @@
 // use); the rest is rules and small word lists written for English news:
 // [Entities] reads the tagger's names in the words around them (titles,
 // roles, "the mayor of X") and merges them per story (the kind most
-// mentions give, short forms with full names); [Quotes] reads the
-// quotation patterns of news prose ("...," Kerry said; said Lavrov; he
-// told reporters, resolved to the last person named before it);
-// [Timeline] resolves "on Sunday", "last week", "Friday night" and "March
-// 3" against the article's publication date; [Support] counts the outlets
-// behind each summary sentence; [Conflicts] flags different figures for
-// the same counted thing in matching contexts, and opposing words for the
-// same talks or meeting.
+// mentions give, short forms with full names); [Quotes] takes every
+// quoted piece, joins the pieces of one quotation (split by a cue, or
+// reopened over paragraphs) and finds its speaker from the speech cues
+// before and after it ("...," Kerry said; said Lavrov; X said: "...";
+// according to X), appositives, the sentence's subject, or the quotation
+// before ("he" resolved to the last person named before it);
+// [Timeline] reads every date expression ("on Sunday", "last week",
+// "Friday night", "March 3", "in 1995") at its own precision, weekdays and
+// yearless dates in the tense of their clause, against the article's
+// publication date; [Support] counts the outlets behind each summary
+// sentence; [Conflicts] flags different figures for the same counted thing
+// in matching contexts, opposing words for the same talks in outlets' own
+// statements, and, as a contrast of views, in two speakers' words.
 //
 // Every finding carries citations (article ID and byte span into
 // Article.Text). Batch per story, deterministic.

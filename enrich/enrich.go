@@ -8,7 +8,7 @@ func Story(st *news.Story) {
 	st.Quotes = Quotes(st.Articles, st.Entities)
 	st.Timeline = Timeline(st.Articles)
 	st.Support = Support(st.Articles, st.Summary)
-	st.Conflicts = Conflicts(st.Articles)
+	st.Conflicts = Conflicts(st.Articles, st.Entities)
 }
 
 // outlet names the source of a for counting: its outlet, else its ID.

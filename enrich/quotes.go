@@ -5,26 +5,27 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/news"
 )
 
-const (
-	speakerPat = `((?:\p{Lu}[\p{L}'’.\-]*\s){0,5}\p{Lu}[\p{L}'’.\-]*|he|she|they|He|She|They)`
-	verbPat    = `(?:said|says|told|tells|added|adds|asked|asks|explained|explains|warned|warns|insisted|insists|declared|declares|replied|replies|wrote|writes|stated|states|noted|notes|continued|continues|argued|argues|recalled|recalls|observed|observes|responded|responds|tweeted|tweets|announced|announces|admitted|admits|acknowledged|acknowledges|concluded|concludes|testified|quipped|joked|emailed|posted|reported|reports|claimed|claims|suggested|suggests|predicted|predicts|wondered|cautioned|countered|remarked|boasted|shouted|screamed|yelled|whispered)`
-)
-
-var pronouns = setOf("he", "she", "they")
-
-// Quotes returns the direct and partial quotations of arts (see
-// findQuotes) with their speakers, merged across articles: the
-// quotations carried by most outlets first, then in order of first
-// appearance. ents resolves short names ("Berg") and pronouns ("he said":
-// the speaker quoted just before, else the last person named before) to
-// the full names of the people Entities found; a quotation whose cue
-// names no one takes the first person its sentence names before it ("Sanders
-// compared himself to Clinton, saying "…""), else the speaker quoted just
-// before it.
+// Quotes returns the quotations of arts with their speakers, merged
+// across articles: the quotations carried by most outlets first, then in
+// order of first appearance.
+//
+// Every phrase between quotation marks is a quotation, whole sentences
+// and partial ones (a quoted phrase inside paraphrase) alike. The pieces
+// of one quotation are joined into one, with " … " between them: pieces
+// in one sentence, pieces split by a cue (`"A," he said. "B."`), and a
+// quotation that runs over several paragraphs (each reopening its
+// marks). The speaker comes from the speech cue next to the quotation,
+// before or after it (`"…," said X`, `X said: "…"`, `according to X`), or
+// in the sentence before that ends in a colon, or, for a quotation
+// standing alone, from the quotation just before it. A description (`a
+// senior official`) is kept as written; "he" and "she" are resolved to
+// the nearest person named before, of those in ents; a speaker name that
+// is the end of one person's name in ents ("Berg") becomes the full name.
 func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	var people []string
 	for _, e := range ents {
@@ -37,49 +38,23 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	n := 0
 	for ai := range arts {
 		a := &arts[ai]
-		prevSpeaker, prevEnd := "", -1
-		for _, f := range findQuotes(a) {
-			subject := ""
-			if f.speaker == "" || !f.cued {
-				subject = firstNamed(f.before, people) // "Sanders compared himself to Clinton, saying "…""
-			}
-			if !f.cued && subject == "" && !keepUncued(f.text) {
-				continue
-			}
-			speaker := strings.Join(afterOwner(afterTitle(strings.Fields(strings.TrimRight(f.speaker, ".")))), " ")
-			switch {
-			case pronouns[strings.ToLower(speaker)] && prevSpeaker != "" && f.start-prevEnd < lookBack:
-				speaker = prevSpeaker // "…," Sanders wrote. "…," he went on.
-			case pronouns[strings.ToLower(speaker)]:
-				speaker = lastNamed(a.Text[max(0, f.start-lookBack):f.start], people)
-			case speaker != "":
-				speaker = fullName(speaker, people)
-				if f.introduced && !slices.Contains(people, speaker) {
-					speaker = "" // "The minister replied:": no person named
-				}
-			case subject != "":
-				speaker = subject
-			case !f.cued && prevEnd >= 0 && f.start-prevEnd < goesOn:
-				speaker = prevSpeaker // the speaker quoted just before goes on
-			}
-			prevSpeaker, prevEnd = speaker, f.end
-			text := strings.TrimRight(strings.TrimSpace(f.text), ",")
-			key := quoteKey(text)
+		for _, u := range quoteUnits(a, people) {
+			key := quoteKey(u.text)
 			if key == "" {
 				continue
 			}
 			e := byKey[key]
 			if e == nil {
-				e = &quoteAcc{q: news.Quote{Text: text, Speaker: speaker}, first: n}
+				e = &quoteAcc{q: news.Quote{Text: u.text, Speaker: u.speaker}, first: n}
 				byKey[key] = e
 				order = append(order, key)
 				n++
 			}
 			if e.q.Speaker == "" {
-				e.q.Speaker = speaker
+				e.q.Speaker = u.speaker
 			}
 			if !slices.ContainsFunc(e.q.Citations, func(c news.Citation) bool { return c.ArticleID == a.ID }) {
-				e.q.Citations = append(e.q.Citations, citation(f.sent))
+				e.q.Citations = append(e.q.Citations, u.cite)
 				e.q.Outlets = addUnique(e.q.Outlets, outlets(a)...)
 			}
 		}
@@ -102,24 +77,6 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	})
 	return out
 }
-
-// lookBack is how many bytes before a quotation a pronoun's person is
-// looked for.
-const lookBack = 1500
-
-// keepUncued reports whether a quotation that no cue attributes, in a
-// sentence that names no person before it, is kept: one of at least
-// minUncued words (a scare-quoted word or title is not).
-func keepUncued(text string) bool {
-	return len(strings.Fields(text)) >= minUncued
-}
-
-// goesOn is how many bytes after a quotation one without a cue may
-// open and still be its speaker's.
-const goesOn = 600
-
-// minUncued is the fewest words of a quotation kept without a cue.
-var minUncued = 3
 
 // quoteAcc gathers one quotation's citations as Quotes reads.
 type quoteAcc struct {
@@ -174,57 +131,6 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 	}
 }
 
-// fullName returns the person of people whose name is name or ends with
-// it, when exactly one does; else name.
-func fullName(name string, people []string) string {
-	found := ""
-	for _, p := range people {
-		if p == name {
-			return p
-		}
-		if strings.HasSuffix(p, " "+name) {
-			if found != "" {
-				return name
-			}
-			found = p
-		}
-	}
-	if found != "" {
-		return found
-	}
-	return name
-}
-
-// firstNamed returns the person of people named first in s, by full name
-// or last name, or "".
-func firstNamed(s string, people []string) string {
-	best, at := "", len(s)
-	for _, p := range people {
-		short := p[strings.LastIndex(p, " ")+1:]
-		for _, form := range []string{p, short} {
-			if i := strings.Index(s, form); i >= 0 && (i < at || i == at && len(p) > len(best)) {
-				best, at = p, i
-			}
-		}
-	}
-	return best
-}
-
-// lastNamed returns the person of people named last in s, by full name
-// or last name.
-func lastNamed(s string, people []string) string {
-	best, at := "", -1
-	for _, p := range people {
-		short := p[strings.LastIndex(p, " ")+1:]
-		for _, form := range []string{p, short} {
-			if i := strings.LastIndex(s, form); i > at {
-				best, at = p, i
-			}
-		}
-	}
-	return best
-}
-
 // quoteKey normalizes a quotation for matching across articles: letters
 // and digits only, lower case.
 func quoteKey(s string) string {
@@ -237,13 +143,200 @@ func quoteKey(s string) string {
 	return b.String()
 }
 
-// afterOwner returns the words of a speaker after the last possessive
-// ("KIRO Radio's Mike Lewis" gives "Mike Lewis").
-func afterOwner(words []string) []string {
-	for i := len(words) - 2; i >= 0; i-- {
-		if possessive(words[i]) {
-			return words[i+1:]
+// piece is the text between one pair of quotation marks: byte offsets
+// [start, end) into Article.Text, the marks outside. open reports a mark
+// left open at the end of its paragraph (the quotation goes on in the
+// next one); atStart that the opening mark begins its paragraph.
+type piece struct {
+	start, end    int
+	open, atStart bool
+	para          int
+}
+
+// quoteUnit is one quotation of an article: its pieces, its text, its
+// speaker and the sentences that carry it.
+type quoteUnit struct {
+	pieces  []piece
+	text    string
+	speaker string
+	cite    news.Citation
+	// cued reports that the speaker came from a cue of its own (not from
+	// the quotation before).
+	cued bool
+}
+
+// quotePieces returns the quoted pieces of a's paragraphs in text order.
+// Curly marks open and close; a straight mark closes an open quotation,
+// else opens one. A mark left open runs to the paragraph's end.
+func quotePieces(a *news.Article) []piece {
+	var out []piece
+	for i := 0; i < len(a.Sentences); {
+		p := a.Sentences[i].Paragraph
+		start := a.Sentences[i].Start
+		j := i
+		for j < len(a.Sentences) && a.Sentences[j].Paragraph == p {
+			j++
+		}
+		end := a.Sentences[j-1].End
+		i = j
+		text := a.Text[start:end]
+		if !strings.ContainsAny(text, "\"“”") {
+			continue
+		}
+		lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
+		in, from, opened := false, 0, 0
+		for k, r := range text {
+			switch r {
+			case '“', '"':
+				if in && (r == '"' || closesLikeEnd(text, k, len("“"))) {
+					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
+					in = false
+				} else if !in {
+					in, from, opened = true, k+utf8.RuneLen(r), k
+				}
+			case '”':
+				if in {
+					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
+					in = false
+				}
+			}
+		}
+		if in {
+			out = appendPiece(out, a.Text, piece{start: start + from, end: end, open: true, atStart: opened == lead, para: p})
 		}
 	}
-	return words
+	return out
+}
+
+// closesLikeEnd reports whether the mark of size bytes at text[k:] stands
+// where a quotation ends: after a letter or punctuation and before a space
+// or the end ("her here,“ said Jim Clyburn": an opening mark typed for a
+// closing one).
+func closesLikeEnd(text string, k, size int) bool {
+	if k == 0 || text[k-1] == ' ' || text[k-1] == '\n' {
+		return false
+	}
+	return k+size >= len(text) || text[k+size] == ' ' || text[k+size] == '\n'
+}
+
+// appendPiece appends p, trimmed of spaces, when it holds a letter or a
+// digit.
+func appendPiece(out []piece, text string, p piece) []piece {
+	for p.start < p.end && (text[p.start] == ' ' || text[p.start] == '\n') {
+		p.start++
+	}
+	for p.end > p.start && (text[p.end-1] == ' ' || text[p.end-1] == '\n') {
+		p.end--
+	}
+	if strings.IndexFunc(text[p.start:p.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return out
+	}
+	if before := strings.TrimRight(text[max(0, p.start-14):p.start], " “\""); strings.HasSuffix(strings.ToLower(before), "so-called") ||
+		strings.HasSuffix(strings.ToLower(before), "so called") {
+		return out // scare quotes: the so-called "reforms" are no one's words
+	}
+	return append(out, p)
+}
+
+// sentenceAt returns the index of the sentence of a that holds byte i
+// (the last one starting at or before it).
+func sentenceAt(a *news.Article, i int) int {
+	k, _ := slices.BinarySearchFunc(a.Sentences, i, func(s news.Sentence, i int) int {
+		if s.Start > i {
+			return 1
+		}
+		return -1
+	})
+	return max(0, k-1)
+}
+
+// maxCueGap is the most bytes of cue between two pieces of one quotation
+// in two sentences (`"A," said X, a senator from Ohio. "B."`).
+const maxCueGap = 250
+
+// quoteUnits returns the quotations of article a, pieces joined, with
+// their speakers.
+func quoteUnits(a *news.Article, people []string) []quoteUnit {
+	ps := quotePieces(a)
+	// A subheading quotes no one: its pieces are left out.
+	ps = slices.DeleteFunc(ps, func(p piece) bool {
+		si := sentenceAt(a, p.start)
+		return si >= 0 && si < len(a.Sentences) && a.Sentences[si].Heading
+	})
+	if len(ps) == 0 {
+		return nil
+	}
+	var units []quoteUnit
+	cur := quoteUnit{pieces: ps[:1]}
+	for _, p := range ps[1:] {
+		last := cur.pieces[len(cur.pieces)-1]
+		if joins(a, last, p) {
+			cur.pieces = append(cur.pieces, p)
+			continue
+		}
+		units = append(units, cur)
+		cur = quoteUnit{pieces: []piece{p}}
+	}
+	units = append(units, cur)
+	prevSpeaker, prevEnd := "", -1
+	for i := range units {
+		u := &units[i]
+		first, last := u.pieces[0], u.pieces[len(u.pieces)-1]
+		s0, s1 := sentenceAt(a, first.start), sentenceAt(a, max(last.start, last.end-1))
+		u.cite = news.Citation{ArticleID: a.ID, Start: a.Sentences[s0].Start, End: a.Sentences[s1].End}
+		texts := make([]string, len(u.pieces))
+		for k, p := range u.pieces {
+			texts[k] = strings.TrimRight(a.Text[p.start:p.end], ",")
+		}
+		u.text = strings.Join(texts, " … ")
+		who, ok := findSpeaker(a, u, s0, s1, people)
+		if ok {
+			u.cued = true
+		}
+		switch {
+		case ok && pronouns[strings.ToLower(who)]:
+			who = nearestPerson(a, first.start, prevSpeaker, people)
+		case ok:
+			who = speakerName(who, people)
+		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
+			personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people) != "":
+			// A quotation standing alone after a sentence about someone:
+			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
+			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
+			if pronouns[strings.ToLower(who)] {
+				who = nearestPerson(a, a.Sentences[s0-1].Start, prevSpeaker, people)
+			}
+		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
+			who = prevSpeaker // a quotation standing alone: the speaker before goes on
+		}
+		u.speaker = who
+		prevSpeaker, prevEnd = who, last.end
+	}
+	return units
+}
+
+var pronouns = setOf("he", "she")
+
+// joins reports whether piece p goes on the quotation whose last piece
+// is last: a piece of the same sentence, of the next sentence after a
+// cue (`"A," he said. "B."`), or of the next paragraph when last was
+// left open and p reopens its paragraph.
+func joins(a *news.Article, last, p piece) bool {
+	if p.para != last.para {
+		return last.open && p.atStart && p.para == last.para+1
+	}
+	sl, sp := sentenceAt(a, max(last.start, last.end-1)), sentenceAt(a, p.start)
+	if sl == sp {
+		return true
+	}
+	if sp != sl+1 || p.start-last.end > maxCueGap || p.start-a.Sentences[sp].Start > 3 {
+		return false
+	}
+	gap := outsideWords(a, last.end, p.start, nil)
+	for _, w := range gap {
+		if cueVerbs[w] || w == "according" {
+			return true
+		}
+	}
+	return false
 }

@@ -1,24 +1,44 @@
 package enrich
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"tidings/news"
 )
 
-const monthPat = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+const (
+	monthPat   = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+	weekdayPat = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	partPat    = `(morning|afternoon|evening|night)`
+)
 
-// The date expressions Timeline resolves, tried in this order.
+// The date expressions Timeline reads (the sources of their rules are
+// the newswire conventions of AP, Reuters and Xinhua copy: weekdays for
+// the days of the week around publication, month and day otherwise).
 var (
-	monthDay   = regexp.MustCompile(`\b` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?(?:, (\d{4}))?\b`)
-	dayMonth   = regexp.MustCompile(`\b(\d{1,2}) ` + monthPat + `(?: (\d{4}))?\b`)
-	weekday    = regexp.MustCompile(`\b(?:(on|last|this|next) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (morning|afternoon|evening|night))?\b`)
-	relative   = regexp.MustCompile(`\b(yesterday|today|tonight|tomorrow|last week|next week|this week|last month|next month)\b`)
-	futureTalk = regexp.MustCompile(`\b(will|would|is to|are to|plans? to|is due|are due|scheduled|next)\b`)
+	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "the week of March 6".
+	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?- ?| and | or | to )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
+	// "12 January 2025", "3rd of March".
+	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
+	// "in August", "August 1998", "early March", "last May".
+	monthRe = regexp.MustCompile(`\b(?:(in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from)[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
+	// "in 1995", "since 2001".
+	yearRe = regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
+	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
+	// (weekdayMatches reads them; clockBefore is the clock before one.)
+	clockBefore = regexp.MustCompile(`(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?$`)
+	// "yesterday", "last week", "this month", "next year", "the weekend".
+	relativeRe = regexp.MustCompile(`\b(?:([Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(last|this|next|past|coming|the) (week|weekend|month|year))\b`)
+	// "three days ago", "two weeks ago".
+	agoRe = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? ago\b`)
+	// Holidays with a fixed rule.
+	holidayRe = regexp.MustCompile(`\b(?:(last|next|this) )?(Thanksgiving(?: Day)?|Christmas Day|Christmas Eve|New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Election Day|Independence Day|Halloween|Valentine's Day|Valentine’s Day)\b`)
 )
 
 var months = map[string]time.Month{}
@@ -32,12 +52,22 @@ func init() {
 	months["Sept."] = time.September
 }
 
-// Timeline returns the dated events the articles report: each sentence
-// (subheadings left out) with a date expression resolved against its article's publication date
-// ("on Friday", "last week", "March 3") or a full date of its own, one
-// event per sentence. Events on the same day whose sentences share most
-// of their terms merge, with the outlets of each. Earliest first; ties in
-// order of first appearance.
+var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
+	"Wednesday": time.Wednesday, "Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday}
+
+var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// Timeline returns the dated events the articles report: every date
+// expression of every sentence (subheadings left out), resolved against its article's
+// publication date ("on Friday", "last week", "March 3", "in 1995") at
+// its own precision (a week, a month or a year is not a day), one event
+// per sentence and date. A weekday or a date without a year is read in
+// the tense of its clause: "will meet on Friday" is the Friday after
+// publication, "met on Friday" the one before. Events of the same date
+// and precision whose sentences share most of their terms merge, with
+// the outlets of each. Earliest first, a day before the week, month or
+// year that starts on it; ties in order of first appearance.
 func Timeline(arts []news.Article) []news.Event {
 	type acc struct {
 		ev    news.Event
@@ -50,124 +80,581 @@ func Timeline(arts []news.Article) []news.Event {
 			if s.Heading {
 				continue // a subheading reports no event of its own
 			}
-			d, expr, ok := resolve(s.Text, a.Date)
-			if !ok {
-				continue
-			}
-			terms := setOf(s.Terms...)
-			merged := false
-			for _, e := range evs {
-				if e.ev.Date.Equal(d) && jaccard(e.terms, terms) >= 0.3 {
-					e.ev.Outlets = addUnique(e.ev.Outlets, outlets(a)...)
-					merged = true
-					break
+			var terms map[string]bool
+			seen := map[string]bool{}
+			for _, x := range dateExprs(s.Text, a.Date) {
+				ev := news.Event{Date: x.date, Precision: x.prec, Expression: s.Text[x.start:x.end], Text: s.Text,
+					Citation: citation(s), Outlets: outlets(a)}
+				if seen[ev.When()] {
+					continue
+				}
+				seen[ev.When()] = true
+				if terms == nil {
+					terms = setOf(s.Terms...)
+				}
+				merged := false
+				for _, e := range evs {
+					if e.ev.Precision == ev.Precision && e.ev.Date.Equal(ev.Date) && e.ev.Citation.ArticleID != a.ID &&
+						jaccard(e.terms, terms) >= 0.3 {
+						e.ev.Outlets = addUnique(e.ev.Outlets, outlets(a)...)
+						merged = true
+						break
+					}
+				}
+				if !merged {
+					evs = append(evs, &acc{ev: ev, terms: terms})
 				}
 			}
-			if merged {
-				continue
-			}
-			evs = append(evs, &acc{ev: news.Event{Date: d, Expression: expr, Text: s.Text, Citation: citation(s), Outlets: outlets(a)}, terms: terms})
 		}
 	}
 	out := make([]news.Event, len(evs))
 	for i, e := range evs {
 		out[i] = e.ev
 	}
-	slices.SortStableFunc(out, func(a, b news.Event) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(out, func(a, b news.Event) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Precision, b.Precision))
+	})
 	return out
 }
 
-// resolve finds the first date expression of sentence s and the day it
-// names, given the publication date pub (zero when unknown: only dates
-// with a year resolve then).
-func resolve(s string, pub time.Time) (time.Time, string, bool) {
+// dateExpr is a date expression of a sentence: its bytes [start, end)
+// and the date it names.
+type dateExpr struct {
+	start, end int
+	date       time.Time
+	prec       news.DatePrecision
+}
+
+// dateExprs returns the date expressions of sentence s, in text order and
+// not overlapping (of two that overlap, the longer), resolved against the
+// publication date pub (zero when unknown: only dates with a year resolve
+// then).
+func dateExprs(s string, pub time.Time) []dateExpr {
 	if !pub.IsZero() {
 		pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	// The patterns are slow to try on every sentence; each needs words
-	// that most sentences lack.
-	var dated []*regexp.Regexp
-	if strings.ContainsAny(s, "0123456789") && hasMonth(s) {
-		dated = []*regexp.Regexp{monthDay, dayMonth}
+	var found []dateExpr
+	add := func(start, end int, d time.Time, p news.DatePrecision) {
+		found = append(found, dateExpr{start, end, d, p})
 	}
-	for _, re := range dated {
-		m := re.FindStringSubmatch(s)
-		if m == nil {
-			continue
+	digits := strings.ContainsAny(s, "0123456789")
+	month := hasMonth(s)
+	if digits && month {
+		for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+			g := groups(s, m)
+			mon := months[g[3]]
+			for k, day := range []string{g[4], g[5]} {
+				if day == "" {
+					continue
+				}
+				d, ok := monthDate(s, m[0], g[6], mon, day, pub)
+				if !ok {
+					continue
+				}
+				start, end := m[0], m[1]
+				if k == 1 {
+					start, end = m[10], m[11] // "April 24 and 25": the second day alone
+				} else if g[5] != "" {
+					end = m[9]
+				}
+				if g[1] != "" {
+					add(start, end, monday(d), news.Week)
+					break
+				}
+				add(start, end, d, news.Day)
+			}
 		}
-		mon, day, year := m[1], m[2], m[3]
-		if re == dayMonth {
-			mon, day = m[2], m[1]
+		for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, -1) {
+			g := groups(s, m)
+			if d, ok := monthDate(s, m[0], g[3], months[g[2]], g[1], pub); ok {
+				add(m[0], m[1], d, news.Day)
+			}
 		}
-		dd, _ := strconv.Atoi(day)
-		if dd < 1 || dd > 31 {
-			continue
+	}
+	if month {
+		for _, m := range monthRe.FindAllStringSubmatchIndex(s, -1) {
+			g := groups(s, m)
+			if g[1] == "" && g[3] == "" || m[1] < len(s) && s[m[1]] == ' ' && startsWithDigit(s[m[1]+1:]) {
+				continue // "May" the verb; "March 3" is a day
+			}
+			if g[2] == "May" && g[3] == "" && g[1] != "in" && g[1] != "last" && g[1] != "next" && g[1] != "since" && g[1] != "until" && g[1] != "early" && g[1] != "late" {
+				continue
+			}
+			if d, ok := monthOnly(s, m[0], g[1], months[g[2]], g[3], pub); ok {
+				add(m[0], m[1], d, news.Month)
+			}
 		}
-		y := 0
-		if year != "" {
-			y, _ = strconv.Atoi(year)
-		} else if !pub.IsZero() {
-			y = pub.Year()
-		} else {
-			continue
+	}
+	if digits && hasYear(s) {
+		for _, m := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+			y, _ := strconv.Atoi(s[m[2]:m[3]])
+			add(m[0], m[1], time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), news.Year)
 		}
-		d := time.Date(y, months[mon], dd, 0, 0, 0, 0, time.UTC)
-		if d.Day() != dd {
-			continue // February 30
-		}
-		if year == "" && d.Sub(pub) > 183*24*time.Hour {
-			d = d.AddDate(-1, 0, 0) // "December 30" in a January paper
-		}
-		return d, strings.TrimSpace(m[0]), true
 	}
 	if pub.IsZero() {
-		return time.Time{}, "", false
+		return pickDates(found)
 	}
-	if !strings.Contains(s, "day") && !strings.Contains(s, "tonight") && !strings.Contains(s, "week") && !strings.Contains(s, "month") && !strings.Contains(s, "tomorrow") {
-		return time.Time{}, "", false // no weekday, nor any relative expression
-	}
-	if loc := weekday.FindStringSubmatchIndex(s); loc != nil {
-		m := weekday.FindStringSubmatch(s)
-		future := futureTalk.MatchString(clauseBefore(s, loc[0]))
-		want := weekdays[m[2]]
-		diff := int(want - pub.Weekday())
-		switch {
-		case m[1] == "next" || (future && m[1] != "last"):
-			if diff <= 0 {
-				diff += 7
+	if hasAnyOf(s, weekdayNames) {
+		for _, m := range weekdayMatches(s) {
+			g := groups(s, m)
+			t := future(s, m[0], m[1])
+			if strings.HasSuffix(g[0], "s") && g[4] == "" && t == tenseFuture {
+				t = tenseNone // "get around Wednesday's ruling": a day that has come
 			}
-		case m[1] == "last":
-			if diff >= 0 {
-				diff -= 7
+			d := pub.AddDate(0, 0, weekdayOffset(pub.Weekday(), weekdays[g[3]], g[2], t))
+			p := news.Day
+			if g[1] != "" || g[4] != "" {
+				p = news.PartOfDay
+				d = d.Add(clock(g[1]))
+			}
+			add(m[0], m[1], d, p)
+		}
+	}
+	if strings.Contains(s, "Day") || strings.Contains(s, "Thanksgiving") || strings.Contains(s, "Eve") || strings.Contains(s, "Halloween") {
+		for _, m := range holidayRe.FindAllStringSubmatchIndex(s, -1) {
+			g := groups(s, m)
+			if d, ok := holiday(g[2], g[1], future(s, m[0], m[1]), pub); ok {
+				add(m[0], m[1], d, news.Day)
+			}
+		}
+	}
+	if hasAnyOf(s, relativeWords) {
+		for _, m := range relativeRe.FindAllStringSubmatchIndex(s, -1) {
+			g := groups(s, m)
+			if g[1] != "" {
+				switch strings.ToLower(g[1]) {
+				case "yesterday":
+					add(m[0], m[1], pub.AddDate(0, 0, -1), news.Day)
+				case "today":
+					if rest := s[m[1]:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+						if f := strings.Fields(rest); len(f) > 1 && genericNow[strings.ToLower(strings.Trim(f[1], ".,;:"))] {
+							continue // "today's youth": these times, not a day
+						}
+					}
+					add(m[0], m[1], pub, news.Day)
+				case "tonight":
+					add(m[0], m[1], pub, news.PartOfDay)
+				case "tomorrow":
+					add(m[0], m[1], pub.AddDate(0, 0, 1), news.Day)
+				}
+				continue
+			}
+			if d, p, ok := relativePeriod(g[2], g[3], future(s, m[0], m[1]), pub); ok {
+				add(m[0], m[1], d, p)
+			}
+		}
+		if strings.Contains(s, " ago") {
+			for _, m := range agoRe.FindAllStringSubmatchIndex(s, -1) {
+				g := groups(s, m)
+				n, ok := smallNumbers[g[1]]
+				if !ok {
+					n, _ = strconv.Atoi(g[1])
+				}
+				switch g[2] {
+				case "day":
+					add(m[0], m[1], pub.AddDate(0, 0, -n), news.Day)
+				case "week":
+					add(m[0], m[1], monday(pub.AddDate(0, 0, -7*n)), news.Week)
+				case "month":
+					d := pub.AddDate(0, -n, 0)
+					add(m[0], m[1], time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), news.Month)
+				case "year":
+					add(m[0], m[1], time.Date(pub.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC), news.Year)
+				}
+			}
+		}
+	}
+	return pickDates(found)
+}
+
+// weekdayModifiers may stand before a weekday: "on Friday", "last
+// Tuesday".
+var weekdayModifiers = setOf("on", "last", "this", "next", "early", "late", "by", "until", "since", "before", "after")
+
+// dayParts may follow a weekday: "Friday night".
+var dayParts = setOf("morning", "afternoon", "evening", "night")
+
+// weekdayMatches returns the weekday expressions of s ("on Friday", "last
+// Tuesday", "Wednesday's", "Friday night", "9 a.m. EDT Tuesday") as
+// submatch indexes (see regexp.Regexp.FindAllStringSubmatchIndex) of the
+// groups: the whole, a clock time, a modifier, the weekday, a part of
+// the day (-1 for a group absent). Read with string searches: a pattern
+// with so many optional parts is slow to try on every sentence.
+func weekdayMatches(s string) [][]int {
+	var out [][]int
+	for _, name := range weekdayNames {
+		for from := 0; ; {
+			i := strings.Index(s[from:], name)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(name)
+			end := from
+			if i > 0 && isWordByte(s[i-1]) || end < len(s) && isWordByte(s[end]) && !strings.HasPrefix(s[end:], "'s") {
+				continue
+			}
+			m := []int{i, end, -1, -1, -1, -1, i, end, -1, -1}
+			for _, poss := range []string{"'s", "’s"} {
+				if strings.HasPrefix(s[end:], poss) {
+					end += len(poss)
+				}
+			}
+			if rest := s[end:]; strings.HasPrefix(rest, " ") {
+				w := rest[1:]
+				if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+					w = w[:k]
+				}
+				if dayParts[w] {
+					m[8], m[9] = end+1, end+1+len(w)
+					end += 1 + len(w)
+				}
+			}
+			m[1] = end
+			start := i
+			if b := strings.TrimSuffix(s[:i], " "); len(b) < i {
+				k := strings.LastIndexByte(b, ' ') + 1
+				if weekdayModifiers[b[k:]] {
+					m[4], m[5] = k, len(b)
+					start = k
+				}
+			}
+			if strings.Contains(s[max(0, start-30):start], "m") {
+				if c := clockBefore.FindStringSubmatchIndex(s[max(0, start-30):start]); c != nil {
+					off := max(0, start-30)
+					m[2], m[3] = off+c[2], off+c[3]
+					start = off + c[0]
+				}
+			}
+			m[0] = start
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// clock returns the time of day a clock expression names ("9 a.m.",
+// "4:30 p.m. EDT", as written: the zone is not applied), 0 for "".
+func clock(c string) time.Duration {
+	if c == "" {
+		return 0
+	}
+	var h, m int
+	num, rest, _ := strings.Cut(strings.TrimSpace(c), " ")
+	if i := strings.IndexAny(num, "ap"); i > 0 {
+		num, rest = num[:i], num[i:]+" "+rest
+	}
+	hh, mm, _ := strings.Cut(num, ":")
+	h, _ = strconv.Atoi(hh)
+	m, _ = strconv.Atoi(mm)
+	pm := strings.HasPrefix(rest, "p")
+	switch {
+	case pm && h < 12:
+		h += 12
+	case !pm && h == 12:
+		h = 0
+	}
+	if h > 23 || m > 59 {
+		return 0
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
+}
+
+// genericNow are nouns after "today's" that speak of these times, not
+// of a day: "today's youth", "today's world".
+var genericNow = setOf("youth", "world", "society", "generation", "children", "young", "economy", "standards",
+	"politics", "culture", "market", "markets", "technology", "kids", "teenagers", "students", "media", "america")
+
+// pickDates returns found in text order without overlaps: of two
+// expressions that overlap, the longer (the earlier on a tie).
+func pickDates(found []dateExpr) []dateExpr {
+	slices.SortStableFunc(found, func(a, b dateExpr) int {
+		return cmp.Or(cmp.Compare(b.end-b.start, a.end-a.start), cmp.Compare(a.start, b.start))
+	})
+	var out []dateExpr
+	for _, x := range found {
+		if !slices.ContainsFunc(out, func(y dateExpr) bool { return x.start < y.end && y.start < x.end }) {
+			out = append(out, x)
+		}
+	}
+	slices.SortFunc(out, func(a, b dateExpr) int { return cmp.Compare(a.start, b.start) })
+	return out
+}
+
+// groups returns the submatches of m in s, "" for those that did not
+// take part.
+func groups(s string, m []int) []string {
+	g := make([]string, len(m)/2)
+	for i := range g {
+		if m[2*i] >= 0 {
+			g[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return g
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// monday returns the Monday of d's week.
+func monday(d time.Time) time.Time {
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+}
+
+// monthDate resolves a month and day (and year, when given) found at
+// byte at of sentence s. Without a year, the year is the publication's,
+// or the one before or after when the clause's tense says so ("was shot
+// on Oct. 23" in a May paper is last October) or the date is more than
+// half a year away.
+func monthDate(s string, at int, year string, mon time.Month, day string, pub time.Time) (time.Time, bool) {
+	dd, _ := strconv.Atoi(day)
+	if dd < 1 || dd > 31 || mon == 0 {
+		return time.Time{}, false
+	}
+	y := 0
+	switch {
+	case year != "":
+		y, _ = strconv.Atoi(year)
+	case !pub.IsZero():
+		y = pub.Year()
+	default:
+		return time.Time{}, false
+	}
+	d := time.Date(y, mon, dd, 0, 0, 0, 0, time.UTC)
+	if d.Day() != dd {
+		return time.Time{}, false // February 30
+	}
+	if year == "" {
+		t := future(s, at, at+1)
+		if b := strings.Fields(s[:at]); len(b) > 0 && deadlineWords[strings.ToLower(b[len(b)-1])] {
+			t = tenseFuture // "remain in Miami until March 6"
+		}
+		d = inTense(d, pub, t, func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) })
+		if d.Day() != dd {
+			return time.Time{}, false // February 29 of a year without one
+		}
+	}
+	return d, true
+}
+
+// deadlineWords before a date make it one to come.
+var deadlineWords = setOf("until", "by", "before")
+
+// reportingVerbs say when something was said; outside the clause of a
+// date they do not tell its tense.
+var reportingVerbs = setOf("said", "says", "told", "tells", "added", "reported", "announced")
+
+// monthOnly resolves a month without a day: the month of the year
+// given, else of the year its clause's tense and its modifier (last,
+// next) place it in.
+func monthOnly(s string, at int, mod string, mon time.Month, year string, pub time.Time) (time.Time, bool) {
+	if year != "" {
+		y, _ := strconv.Atoi(year)
+		return time.Date(y, mon, 1, 0, 0, 0, 0, time.UTC), true
+	}
+	if pub.IsZero() {
+		return time.Time{}, false
+	}
+	d := time.Date(pub.Year(), mon, 1, 0, 0, 0, 0, time.UTC)
+	this := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)
+	switch mod {
+	case "last", "since":
+		if !d.Before(this) {
+			d = d.AddDate(-1, 0, 0)
+		}
+	case "next", "until":
+		if !d.After(this) {
+			d = d.AddDate(1, 0, 0)
+		}
+	default:
+		switch future(s, at, at+1) {
+		case tenseFuture:
+			if d.Before(this) {
+				d = d.AddDate(1, 0, 0)
+			}
+		case tensePast:
+			if d.After(this) {
+				d = d.AddDate(-1, 0, 0)
+			}
+		default:
+			if d.Sub(this) > 183*24*time.Hour {
+				d = d.AddDate(-1, 0, 0)
+			} else if this.Sub(d) > 183*24*time.Hour {
+				d = d.AddDate(1, 0, 0)
+			}
+		}
+	}
+	return d, true
+}
+
+// inTense moves d by whole years (with step) to the side of pub its
+// tense says: a past date after publication goes back a year, a future
+// one before it forward; with no tense, the nearest of the three years.
+func inTense(d, pub time.Time, t tense, step func(time.Time, int) time.Time) time.Time {
+	const (
+		pastSlack   = 90 * 24 * time.Hour // "set a hearing for Feb. 10" in a January paper is this February
+		futureSlack = 2 * 24 * time.Hour
+		halfYear    = 183 * 24 * time.Hour
+	)
+	switch {
+	case t == tensePast && d.Sub(pub) > pastSlack, t != tenseFuture && d.Sub(pub) > halfYear:
+		return step(d, -1)
+	case t == tenseFuture && pub.Sub(d) > futureSlack, t != tensePast && pub.Sub(d) > halfYear:
+		return step(d, 1)
+	}
+	return d
+}
+
+// weekdayOffset returns how many days from the publication's weekday p
+// the weekday w lies: "last" the one before (a week back on the same
+// day), "next" the one after, "this" the one of the same week (after,
+// in the future tense); else the publication day itself when w is p, the
+// next one in the future tense, the last one otherwise.
+func weekdayOffset(p, w time.Weekday, mod string, t tense) int {
+	diff := int(w - p)
+	switch mod {
+	case "last":
+		if diff >= 0 {
+			diff -= 7
+		}
+	case "next":
+		if diff <= 0 {
+			diff += 7
+		}
+	case "this":
+		if t == tenseFuture && diff < 0 {
+			diff += 7
+		}
+	default:
+		switch {
+		case diff == 0:
+		case t == tenseFuture || mod == "by" || mod == "until":
+			if diff < 0 {
+				diff += 7
 			}
 		default:
 			if diff > 0 {
 				diff -= 7
 			}
 		}
-		return pub.AddDate(0, 0, diff), m[0], true
 	}
-	if m := relative.FindStringSubmatch(s); m != nil {
-		days := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last week": -7,
-			"next week": 7, "this week": 0, "last month": -30, "next month": 30}[m[1]]
-		return pub.AddDate(0, 0, days), m[0], true
-	}
-	return time.Time{}, "", false
+	return diff
 }
 
-// hasMonth reports whether s holds the first three letters of a month's
-// name, as every form monthPat matches does.
-func hasMonth(s string) bool {
-	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
-		if strings.Contains(s, m) {
+// relativePeriod resolves "last week", "this month", "next year", "the
+// weekend" (the last one, or the next in the future tense) against pub.
+func relativePeriod(mod, unit string, t tense, pub time.Time) (time.Time, news.DatePrecision, bool) {
+	n := 0
+	switch mod {
+	case "last", "past":
+		n = -1
+	case "next", "coming":
+		n = 1
+	case "the":
+		if unit != "weekend" {
+			return time.Time{}, 0, false
+		}
+	}
+	switch unit {
+	case "week":
+		return monday(pub).AddDate(0, 0, 7*n), news.Week, true
+	case "weekend":
+		sat := monday(pub).AddDate(0, 0, 5)
+		if mod == "the" && t != tenseFuture && sat.After(pub) || n < 0 {
+			sat = sat.AddDate(0, 0, -7)
+		} else if n > 0 && !sat.After(pub) {
+			sat = sat.AddDate(0, 0, 7)
+		}
+		return monday(sat), news.Week, true
+	case "month":
+		d := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return d.AddDate(0, n, 0), news.Month, true
+	case "year":
+		return time.Date(pub.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), news.Year, true
+	}
+	return time.Time{}, 0, false
+}
+
+// holiday returns the day of a holiday named (the US ones by their US
+// rules), the last one before publication, or the next one in the future
+// tense or after "next".
+func holiday(name, mod string, t tense, pub time.Time) (time.Time, bool) {
+	on := func(y int) time.Time {
+		switch strings.ReplaceAll(name, "’", "'") {
+		case "Thanksgiving", "Thanksgiving Day": // fourth Thursday of November
+			d := time.Date(y, time.November, 1, 0, 0, 0, 0, time.UTC)
+			return d.AddDate(0, 0, (int(time.Thursday-d.Weekday())+7)%7+21)
+		case "Election Day": // the Tuesday after the first Monday of November
+			d := time.Date(y, time.November, 2, 0, 0, 0, 0, time.UTC)
+			return d.AddDate(0, 0, (int(time.Tuesday-d.Weekday())+7)%7)
+		case "Christmas Day":
+			return time.Date(y, time.December, 25, 0, 0, 0, 0, time.UTC)
+		case "Christmas Eve":
+			return time.Date(y, time.December, 24, 0, 0, 0, 0, time.UTC)
+		case "New Year's Day":
+			return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+		case "New Year's Eve":
+			return time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC)
+		case "Independence Day":
+			return time.Date(y, time.July, 4, 0, 0, 0, 0, time.UTC)
+		case "Halloween":
+			return time.Date(y, time.October, 31, 0, 0, 0, 0, time.UTC)
+		case "Valentine's Day":
+			return time.Date(y, time.February, 14, 0, 0, 0, 0, time.UTC)
+		}
+		return time.Time{}
+	}
+	d := on(pub.Year())
+	if d.IsZero() {
+		return d, false
+	}
+	ahead := mod == "next" || mod != "last" && t == tenseFuture
+	switch {
+	case ahead && d.Before(pub):
+		d = on(pub.Year() + 1)
+	case !ahead && d.After(pub):
+		d = on(pub.Year() - 1)
+	}
+	return d, true
+}
+
+// hasMonth reports whether s holds the name of a month in a form
+// monthPat matches.
+func hasMonth(s string) bool { return hasAnyOf(s, monthNames) }
+
+// The words the date patterns need, to try them only on the sentences
+// that hold one: most hold none, and the patterns are slow to try.
+var (
+	monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep", "Oct.", "Nov.", "Dec."}
+	weekdayNames  = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+	relativeWords = []string{"esterday", "oday", "onight", "omorrow", "week", "month", "year", " ago"}
+)
+
+func hasAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
 	return false
 }
 
-var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
-	"Wednesday": time.Wednesday, "Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday}
+// hasYear reports whether s holds four digits that may be a year from
+// 1800 to 2099.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') &&
+			s[i+2] >= '0' && s[i+2] <= '9' && s[i+3] >= '0' && s[i+3] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 func jaccard(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
@@ -180,14 +667,4 @@ func jaccard(a, b map[string]bool) float64 {
 		}
 	}
 	return float64(in) / float64(len(a)+len(b)-in)
-}
-
-// clauseBefore returns the clause of s that ends at byte i: the text
-// after the last comma, semicolon or dash before i.
-func clauseBefore(s string, i int) string {
-	c := s[:i]
-	if j := strings.LastIndexAny(c, ",;—"); j >= 0 {
-		c = c[j+1:]
-	}
-	return c
 }

@@ -1,6 +1,9 @@
 package news
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Story is one event of a mixed pile: its brief (articles and cited
 // summary) and what the stories stage found in it.
@@ -76,11 +79,45 @@ type Entity struct {
 	First Citation
 }
 
+// DatePrecision is how much of the calendar an event's date names.
+type DatePrecision uint8
+
+// The precisions of a date, the zero value a whole day.
+const (
+	Day       DatePrecision = iota // "March 3", "on Friday", "yesterday"
+	PartOfDay                      // "Friday night", "tonight", "9 a.m. Tuesday" (Date holds the time)
+	Week                           // "last week", "the week of March 6"
+	Month                          // "last month", "in August 1998"
+	Year                           // "in 1995", "last year"
+)
+
+// String returns "day", "part of day", "week", "month" or "year".
+func (p DatePrecision) String() string {
+	switch p {
+	case Day:
+		return "day"
+	case PartOfDay:
+		return "part of day"
+	case Week:
+		return "week"
+	case Month:
+		return "month"
+	case Year:
+		return "year"
+	}
+	return "unknown"
+}
+
 // Event is one dated line of a story's timeline.
 type Event struct {
 	// Date is the day the event happened (or, for a publication, the day
-	// it was published), in UTC at midnight unless a time was given.
+	// it was published), in UTC at midnight unless a time was given; for
+	// a week, month or year (see Precision), its first day (a week starts
+	// on Monday).
 	Date time.Time
+	// Precision is how much of the calendar Date names: a day (the zero
+	// value), a part of a day, a week, a month or a year.
+	Precision DatePrecision
 	// Expression is the words that date it ("on Friday", "March 3"), or
 	// "published" for an article's publication.
 	Expression string
@@ -110,17 +147,24 @@ type ConflictKind uint8
 const (
 	// Figures: sources give different numbers for the same quantity.
 	Figures ConflictKind = iota + 1
-	// Characterization: sources describe the same thing in opposing words.
+	// Characterization: outlets describe the same thing in opposing words,
+	// as their own statement (not in quotes nor in someone's words), no
+	// outlet on both sides.
 	Characterization
+	// Views: people quoted or cited describe the same thing in opposing
+	// words; a contrast of views, not a disagreement between sources.
+	Views
 )
 
-// String returns "figures" or "characterization".
+// String returns "figures", "characterization" or "views".
 func (k ConflictKind) String() string {
 	switch k {
 	case Figures:
 		return "figures"
 	case Characterization:
 		return "characterization"
+	case Views:
+		return "views"
 	}
 	return "unknown"
 }
@@ -139,7 +183,30 @@ type Conflict struct {
 type Claim struct {
 	// Value is what the source says: a figure ("3,000") or a word
 	// ("tough").
-	Value    string
-	Outlet   string
+	Value  string
+	Outlet string
+	// Speaker is, for a contrast of views, the person or body whose view
+	// it is, as the article names them; "" for an outlet's own claim.
+	Speaker  string
 	Citation Citation
+}
+
+// When returns the event's date at its precision: "2026-03-02" for a day
+// or a part of one, "2026-03-02T09:00" for a time of day, the ISO week
+// "2026-W10", the month "2026-03" or the year "2026".
+func (e Event) When() string {
+	switch e.Precision {
+	case PartOfDay:
+		if e.Date.Hour() != 0 || e.Date.Minute() != 0 {
+			return e.Date.Format("2006-01-02T15:04")
+		}
+	case Week:
+		y, w := e.Date.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case Month:
+		return e.Date.Format("2006-01")
+	case Year:
+		return e.Date.Format("2006")
+	}
+	return e.Date.Format("2006-01-02")
 }

@@ -146,21 +146,34 @@ func findings(st *news.Story, md bool) string {
 			item("summary sentences %s rest on a single outlet", strings.Join(single, ", "))
 		}
 	}
-	if len(st.Conflicts) > 0 {
-		head("Where sources disagree")
+	// Sources that disagree first, then contrasts of people's views (a
+	// separate heading: not a disagreement between sources).
+	for _, views := range []bool{false, true} {
+		headed := false
 		for _, c := range st.Conflicts {
-			// One part per value, with every source that gives it.
+			if (c.Kind == news.Views) != views {
+				continue
+			}
+			if !headed {
+				head(map[bool]string{false: "Where sources disagree", true: "Contrasting views"}[views])
+				headed = true
+			}
+			// One part per value, with every source (and speaker) that gives it.
 			var values []string
 			by := map[string][]string{}
 			for _, cl := range c.Claims {
 				if by[cl.Value] == nil {
 					values = append(values, cl.Value)
 				}
-				by[cl.Value] = append(by[cl.Value], esc(cl.Outlet)+" "+refs(cl.Citation))
+				who := esc(cl.Outlet)
+				if cl.Speaker != "" {
+					who = esc(cl.Speaker) + ", " + who
+				}
+				by[cl.Value] = append(by[cl.Value], who+" "+refs(cl.Citation))
 			}
 			var parts []string
 			for _, v := range values {
-				parts = append(parts, fmt.Sprintf("%s (%s)", esc(v), strings.Join(by[v], ", ")))
+				parts = append(parts, fmt.Sprintf("%s (%s)", esc(v), strings.Join(by[v], "; ")))
 			}
 			item("%s, %s: %s", esc(c.Subject), c.Kind, strings.Join(parts, " vs "))
 		}
@@ -186,7 +199,7 @@ func findings(st *news.Story, md bool) string {
 				item("(%d more)", len(st.Timeline)-showEvents)
 				break
 			}
-			item("%s  %s (%s) %s", e.Date.Format("2006-01-02"), esc(e.Text), esc(e.Expression), refs(e.Citation))
+			item("%s  %s (%s) %s", e.When(), esc(e.Text), esc(e.Expression), refs(e.Citation))
 		}
 	}
 	for _, k := range []news.EntityKind{news.Person, news.Organization, news.Place} {
@@ -243,9 +256,13 @@ type JSONEntity struct {
 	First    JSONRef  `json:"first"`
 }
 
-// JSONEvent is a dated timeline entry; Date is YYYY-MM-DD.
+// JSONEvent is a dated timeline entry; Date is YYYY-MM-DD for a day,
+// YYYY-MM-DDTHH:MM for a time of day, YYYY-Www for a week, YYYY-MM for a
+// month and YYYY for a year (see [news.Event.When]); Precision is empty
+// for a day, else "part of day", "week", "month" or "year".
 type JSONEvent struct {
 	Date       string   `json:"date"`
+	Precision  string   `json:"precision,omitempty"`
 	Expression string   `json:"expression"`
 	Text       string   `json:"text"`
 	Outlets    []string `json:"outlets"`
@@ -261,7 +278,8 @@ type JSONSupport struct {
 }
 
 // JSONConflict is a disagreement; Kind is "figures" or
-// "characterization".
+// "characterization" (between sources), or "views" (a contrast of the
+// views of people the articles quote).
 type JSONConflict struct {
 	Kind    string      `json:"kind"`
 	Subject string      `json:"subject"`
@@ -270,8 +288,10 @@ type JSONConflict struct {
 
 // JSONClaim is one source's version.
 type JSONClaim struct {
-	Value    string  `json:"value"`
-	Outlet   string  `json:"outlet"`
+	Value  string `json:"value"`
+	Outlet string `json:"outlet"`
+	// Speaker is whose view it is, in a contrast of views.
+	Speaker  string  `json:"speaker,omitempty"`
 	Citation JSONRef `json:"citation"`
 }
 
@@ -299,7 +319,11 @@ func StoryJSON(st *news.Story) JSONStory {
 			Articles: e.Articles, Outlets: e.Outlets, First: ref(e.First)})
 	}
 	for _, e := range st.Timeline {
-		out.Timeline = append(out.Timeline, JSONEvent{Date: e.Date.Format("2006-01-02"), Expression: e.Expression,
+		prec := ""
+		if e.Precision != news.Day {
+			prec = e.Precision.String()
+		}
+		out.Timeline = append(out.Timeline, JSONEvent{Date: e.When(), Precision: prec, Expression: e.Expression,
 			Text: e.Text, Outlets: e.Outlets, Citation: ref(e.Citation)})
 	}
 	for i, s := range st.Support {
@@ -308,7 +332,7 @@ func StoryJSON(st *news.Story) JSONStory {
 	for _, c := range st.Conflicts {
 		jc := JSONConflict{Kind: c.Kind.String(), Subject: c.Subject}
 		for _, cl := range c.Claims {
-			jc.Claims = append(jc.Claims, JSONClaim{Value: cl.Value, Outlet: cl.Outlet, Citation: ref(cl.Citation)})
+			jc.Claims = append(jc.Claims, JSONClaim{Value: cl.Value, Outlet: cl.Outlet, Speaker: cl.Speaker, Citation: ref(cl.Citation)})
 		}
 		out.Conflicts = append(out.Conflicts, jc)
 	}

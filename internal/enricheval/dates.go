@@ -138,6 +138,9 @@ func (r *Report) runDates(ctx context.Context, p *tidings.Pipeline, dir string) 
 		}
 		var entries []Span
 		for _, ev := range st.Timeline {
+			if len(ev.When()) != len("2006-01-02") {
+				continue // a week, a month, a year or a time of day is no full-day date
+			}
 			if s, ok := Place(a.Text, st, ev); ok {
 				entries = append(entries, s)
 			}

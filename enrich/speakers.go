@@ -1,0 +1,567 @@
+package enrich
+
+import (
+	"cmp"
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"tidings/news"
+)
+
+// firstNamesTxt lists common given names (data/firstnames.txt): a run of
+// capitalized words in a speaker's description starts its name at one
+// ("State Madeleine Albright" gives "Madeleine Albright").
+//
+//go:embed data/firstnames.txt
+var firstNamesTxt string
+
+// givenNames is the set of firstNamesTxt, built on first use.
+var givenNames = sync.OnceValue(func() map[string]bool { return wordList(firstNamesTxt) })
+
+// cueVerbs are the words that say someone spoke or wrote.
+var cueVerbs = setOf("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",
+	"explains", "warned", "warns", "insisted", "insists", "declared", "declares", "replied", "replies", "wrote",
+	"writes", "stated", "states", "noted", "notes", "continued", "continues", "argued", "argues", "claimed",
+	"claims", "recalled", "recalls", "tweeted", "tweets", "posted", "announced", "announces", "acknowledged",
+	"admitted", "admits", "conceded", "suggested", "suggests", "joked", "jokes", "quipped", "exclaimed",
+	"shouted", "cautioned", "predicted", "promised", "vowed", "responded", "responds", "remarked", "concluded",
+	"observed", "observes", "complained", "complains", "boasted", "boasts", "urged", "urges", "contended",
+	"contends", "maintained", "maintains", "countered", "counters", "reported", "reports", "called", "calls",
+	"described", "describes", "described", "dubbed", "labeled", "labelled", "branded", "mused", "added",
+	"agreed", "agrees", "answered", "pointed", "emphasized", "stressed", "proclaimed", "blasted", "charged",
+	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
+	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
+	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
+	"describing", "writing", "put", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+
+// speechAux are words between a speaker and a speech verb: "Trump has
+// said", "she later added".
+var speechAux = setOf("has", "have", "had", "also", "later", "then", "once", "previously", "again", "recently",
+	"repeatedly", "would", "will", "could", "did", "does", "do", "often", "publicly", "privately",
+	"simply", "flatly", "bluntly", "quickly", "famously", "reportedly", "himself", "herself", "even",
+	"may", "might", "must", "should", "can", "is", "was", "were", "are", "has", "been", "just", "first",
+	"frequently", "always", "never", "ultimately", "initially", "subsequently")
+
+// speakerStops end a speaker's words: a clause or a phrase that is not
+// part of the name.
+var speakerStops = setOf("that", "and", "but", "which", "as", "because", "when", "if", "so", "while", "who",
+	"whom", "where", "than", "to", "on", "in", "at", "during", "after", "before", "of", "for", "with", "from",
+	"about", "by", "it", "this", "these", "those", "there", "here", "what", "how", "why", "not", "no", "yes",
+	"or", "nor", "since", "until", "into", "over", "under", "through", "via", "per", "recently", "earlier",
+	"later", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"yesterday", "today", "tonight", "now", "then", "also", "once", "again", "repeatedly", "is", "was",
+	"are", "were", "be", "being", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+	"might", "must", "does", "did", "do", "we", "i", "you", "me", "us", "them", "him", "its", "our", "your",
+	"my")
+
+// punct are the punctuation marks outsideWords keeps as words.
+var punct = setOf(",", ".", ":", ";", "(", ")", "—", "–", "!", "?")
+
+// qmark stands for a quoted piece among the words outsideWords returns.
+const qmark = "\x01"
+
+// outsideWords returns the words of a.Text[start:end] outside the
+// quoted pieces ps, each piece one qmark, punctuation marks as words of
+// their own (",", ".", ":", ";", "(", ")", "—"). Words keep their case.
+func outsideWords(a *news.Article, start, end int, ps []piece) []string {
+	var out []string
+	w := -1 // start of the word being read
+	flush := func(i int) {
+		if w >= 0 {
+			out = append(out, a.Text[w:i])
+			w = -1
+		}
+	}
+	k := 0
+	for i := start; i < end; {
+		for k < len(ps) && ps[k].end <= i {
+			k++
+		}
+		if k < len(ps) && ps[k].start <= i {
+			flush(i)
+			out = append(out, qmark)
+			i = ps[k].end
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(a.Text[i:])
+		switch {
+		case r == '-' && i+1 < end && a.Text[i+1] == '-':
+			flush(i)
+			out = append(out, "—") // "--" is a dash
+			i += 2
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-':
+			if w < 0 {
+				w = i
+			}
+		case r == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+			// "U.S." goes on
+		case r == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			// "Mr." goes on
+		default:
+			flush(i)
+			if strings.ContainsRune(",.:;()—–!?", r) {
+				out = append(out, string(r))
+			}
+		}
+		i += size
+	}
+	flush(end)
+	return out
+}
+
+// abbrevBefore reports whether w, just before a full stop, is an
+// abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
+// initial ("J").
+func abbrevBefore(w string) bool {
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles[strings.ToLower(w)] && len(w) <= 4 ||
+		strings.Contains(w, ".") && len(w) <= 6 // "U.S.", "N.C."
+}
+
+// findSpeaker returns the speaker as written of unit u, whose sentences
+// are s0 to s1 of a, from the first rule that finds one: a speech cue in
+// its sentences (see speakerOf); a cue in the sentence before when that
+// ends in a colon (`Parker Eaton said:` then the quotation), or its
+// subject; a cue opening the next sentence of the paragraph (`"Not us!"
+// Murphy tweeted on Friday.`); the subject of its first sentence, when
+// that is a name (`Hollande denounced the remarks as "hurtful"`).
+func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
+	if who, ok := speakerOf(a, u, s0, s1); ok {
+		return who, true
+	}
+	first := u.pieces[0]
+	if s0 > 0 && strings.HasSuffix(strings.TrimSpace(a.Sentences[s0-1].Text), ":") && first.start-a.Sentences[s0].Start <= 3 {
+		words := outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil)
+		if who, ok := cueSpeaker(words, -1); ok {
+			return who, true
+		}
+		if who := subject(words); who != "" {
+			return who, true
+		}
+	}
+	if who := personSubject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces), people); who != "" {
+		return who, true
+	}
+	if n := s1 + 1; first.start-a.Sentences[s0].Start <= 3 && n < len(a.Sentences) &&
+		a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph && !strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
+		words := outsideWords(a, a.Sentences[n].Start, a.Sentences[n].End, nil)
+		words = append([]string{qmark}, words[:min(len(words), maxSpeakerWords+2)]...)
+		if who, ok := cueSpeaker(words, 0); ok {
+			return who, true
+		}
+	}
+	return "", false
+}
+
+// nameThenVerb returns the name (or "he", "she") at words[i:] when a
+// lower-case word follows it, as after a quotation with a cue verb that
+// cueVerbs lacks (`"…," Viguerie concludes.`); else "".
+func nameThenVerb(words []string, i int) string {
+	if i >= len(words) {
+		return ""
+	}
+	e := i
+	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalizedWord(words[e]) || connectors[words[e]]) {
+		e++
+	}
+	if e >= len(words) || e == i || !isName(words[i:e]) || capitalizedWord(words[e]) || punct[words[e]] || words[e] == qmark {
+		if e == i && pronouns[words[i]] && i+1 < len(words) && !punct[words[i+1]] && words[i+1] != qmark {
+			return words[i]
+		}
+		return ""
+	}
+	if speakerStops[words[e]] || e-i == 1 && speakerStops[strings.ToLower(words[i])] {
+		return ""
+	}
+	return strings.Join(words[i:e], " ")
+}
+
+// speakerOf returns the speaker as written of unit u (whose sentences are
+// s0 to s1 of a) from the speech cues of those sentences outside its
+// pieces, the one nearest its first piece first; ok is false when they
+// hold none.
+func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
+	words := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	q := slices.Index(words, qmark)
+	if s, ok := cueSpeaker(words, q); ok {
+		return s, ok
+	}
+	if q >= 0 {
+		if s := nameThenVerb(words, q+1); s != "" {
+			return s, true
+		}
+		// "“This is fantastic!” beamed Donald Hartley of Madison"
+		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalizedWord(words[q+1]) {
+			if s := speakerWords(words, q+2, 1); s != "" && isName(strings.Fields(s)) {
+				return s, true
+			}
+		}
+	}
+	if q >= 2 && words[q-1] == ":" {
+		// "- Frank Newport and Jim Harter: “We found…”"
+		e := q - 1
+		k := e
+		for k > 0 && (capitalizedWord(words[k-1]) || connectors[words[k-1]]) && e-k < 5 {
+			k--
+		}
+		if k < e && isName(words[k:e]) {
+			return strings.Join(words[k:e], " "), true
+		}
+	}
+	return "", false
+}
+
+// cueSpeaker finds the speaker in words (see outsideWords) from its
+// speech verbs, the nearest to the word at q first (q < 0: the last
+// verb first).
+func cueSpeaker(words []string, q int) (string, bool) {
+	var verbs []int
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if w != lw && lw != "according" {
+			continue // "United States", not "states"
+		}
+		if cueVerbs[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
+			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
+			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
+			(lw != "put" || i+1 < len(words) && words[i+1] == "it") {
+			verbs = append(verbs, i)
+		}
+	}
+	// The distance of each word to the nearest quotation, linear in the
+	// words: a cue after a quotation is the more usual, so one before
+	// counts double.
+	const far = 1 << 30
+	after, before := make([]int, len(words)), make([]int, len(words))
+	last := -1
+	for i, w := range words {
+		if w == qmark {
+			last = i
+		}
+		after[i] = far
+		if last >= 0 {
+			after[i] = i - last
+		}
+	}
+	last = -1
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i] == qmark {
+			last = i
+		}
+		before[i] = far
+		if last >= 0 {
+			before[i] = (last-i)*2 + 1
+		}
+	}
+	dist := func(i int) int {
+		if q < 0 {
+			return -i
+		}
+		return min(after[i], before[i])
+	}
+	slices.SortStableFunc(verbs, func(x, y int) int { return cmp.Compare(dist(x), dist(y)) })
+	for _, v := range verbs {
+		if s := speakerAt(words, v); s != "" {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// speakerAt returns the speaker of the speech verb at v in words: the
+// words after it when it follows a quotation or a comma (`"…," said X`)
+// or is "according to", else the words before it (`X said`), "" when
+// neither holds a speaker.
+func speakerAt(words []string, v int) string {
+	lw := strings.ToLower(words[v])
+	after := lw == "according" || v > 0 && (words[v-1] == qmark || words[v-1] == "," && v > 1 && words[v-2] == qmark)
+	from := v + 1
+	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" {
+		from = v + 2
+	}
+	if strings.HasSuffix(lw, "ing") && lw != "according" {
+		b := v - 1
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux[words[b]]) {
+			b--
+		}
+		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
+			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+				return s // "with Trump reportedly yelling"
+			}
+		}
+		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
+	}
+	if after {
+		if s := speakerWords(words, from, 1); s != "" {
+			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
+				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p) {
+					return p // "according to calculations by Amy Glasmeier"
+				}
+			}
+			return s
+		}
+		if lw == "according" {
+			return ""
+		}
+	}
+	b := v - 1
+	for b >= 0 && speechAux[strings.ToLower(words[b])] {
+		b--
+	}
+	if s := speakerWords(words, b, -1); s != "" {
+		return s
+	}
+	return beforeAppositive(words, b)
+}
+
+// maxAppositive is the most words between the commas of an appositive.
+const maxAppositive = 25
+
+// beforeAppositive reads the speaker of a verb whose words before end at
+// b with a comma or a parenthesis: the words after the quotation or the
+// start of the sentence before it, past the appositives ("Amy Pope, deputy
+// homeland security advisor, said"; "Harry Bond, 30, of Raleigh, N.C.,
+// who was among those polled, said"), or the name between two commas
+// after a description ("his wife, Gabriela Lazar, wrote").
+func beforeAppositive(words []string, b int) string {
+	if b < 0 || words[b] != "," && words[b] != ")" {
+		return ""
+	}
+	k := b
+	for k >= 0 && words[k] != qmark && words[k] != ":" && b-k <= maxAppositive {
+		k--
+	}
+	if k >= 0 && words[k] != qmark && words[k] != ":" {
+		return ""
+	}
+	from := k + 1
+	if k < 0 && len(words) > 0 && prepositions[strings.ToLower(words[0])] {
+		for from < b && words[from] != "," {
+			from++
+		}
+		from++ // "It was three years ago that" has no comma: from passes b
+		if from > b {
+			from = 0
+		}
+	}
+	// The name before the first comma of the appositives.
+	for c := from; c <= b; c++ {
+		if words[c] != "," {
+			continue
+		}
+		e := c
+		if e > from && words[e-1] == ")" {
+			// "Rep. Elijah Cummings (D-Md.), chair of the committee,"
+			for e > from && words[e-1] != "(" {
+				e--
+			}
+			e--
+		}
+		i := e
+		for i > from && (capitalizedWord(words[i-1]) || connectors[words[i-1]] && i < e) && words[i-1] != qmark {
+			i--
+		}
+		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
+			return strings.Join(words[i:e], " ")
+		}
+	}
+	if k < 0 {
+		return subject(words[:b+1])
+	}
+	return leadingSpeaker(words[k+1 : b+1])
+}
+
+// maxSpeakerWords is the most words a speaker may have.
+const maxSpeakerWords = 8
+
+// speakerWords reads a speaker from words starting at i, going forward
+// (dir 1) or backward (-1), up to punctuation, a quotation or a word of
+// speakerStops; "" when it holds no noun (no capitalized word nor a
+// word after a determiner), or when it runs past maxSpeakerWords.
+func speakerWords(words []string, i, dir int) string {
+	var run []string
+	for ; i >= 0 && i < len(words) && len(run) <= maxSpeakerWords; i += dir {
+		w := words[i]
+		lw := strings.ToLower(w)
+		if w == qmark || punct[w] {
+			break
+		}
+		if speakerStops[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs[lw] {
+			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) {
+				// "G.K. Butterfield of North Carolina said": the person
+				// before the place.
+				if p := speakerWords(words, i-1, -1); p != "" {
+					last := p[strings.LastIndex(p, " ")+1:]
+					if capitalizedWord(last) && !orgWords[strings.ToLower(last)] {
+						return p
+					}
+				}
+			}
+			break
+		}
+		run = append(run, w)
+	}
+	if len(run) == 0 || len(run) > maxSpeakerWords {
+		return ""
+	}
+	if dir < 0 {
+		slices.Reverse(run)
+	}
+	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs[run[len(run)-1]]) {
+		run = run[:len(run)-1] // "Gorka similarly warned"
+	}
+	if len(run) == 1 && pronouns[strings.ToLower(run[0])] {
+		return run[0]
+	}
+	if strings.ToLower(run[0]) == "they" {
+		return ""
+	}
+	hasCap := slices.ContainsFunc(run, capitalizedWord)
+	if !hasCap && !determiners[strings.ToLower(run[0])] && !hasNounEnding(run[len(run)-1]) {
+		return ""
+	}
+	return strings.Join(run, " ")
+}
+
+// sentenceAdverbs stand between a speaker and the verb: "Carter however
+// said".
+var sentenceAdverbs = setOf("however", "too", "though", "meanwhile", "instead", "still", "nonetheless", "alone")
+
+// determiners open a described speaker: "a senior official", "the
+// newspaper", "his spokesman".
+var determiners = setOf("a", "an", "the", "his", "her", "their", "one", "another", "some", "many", "several",
+	"two", "three", "both", "each", "most", "other", "its")
+
+// hasNounEnding reports whether a lower-case word may end a description
+// without a determiner ("officials", "aides").
+func hasNounEnding(w string) bool {
+	return strings.HasSuffix(w, "s") && len(w) > 3 || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ist")
+}
+
+func capitalizedWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// speakerName returns the speaker as a name when it ends in one (the
+// capitalized words at its end, after titles and owners: "union leader
+// Petra Holm" gives "Petra Holm", "Valley Radio's Tomas Berg" gives
+// "Tomas Berg"), resolved to the full name of one of people; a
+// description ("a senior official", "the influential US daily") as
+// written.
+func speakerName(s string, people []string) string {
+	words := strings.Fields(strings.TrimRight(s, "."))
+	if len(words) == 0 || !capitalizedWord(words[len(words)-1]) {
+		return s
+	}
+	if w := words[len(words)-1]; strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’") {
+		return s // "Sanders'": an owner, not a speaker
+	}
+	i := len(words) - 1
+	for i > 0 && (capitalizedWord(words[i-1]) || connectors[words[i-1]]) {
+		i--
+	}
+	run := words[i:]
+	for j := len(run) - 2; j >= 0; j-- {
+		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
+		if possessive(run[j]) || titles[t] {
+			run = run[j+1:] // "Rep. Tom Cole", "Valley Radio's Tomas Berg"
+			break
+		}
+	}
+	for len(run) > 0 && connectors[run[0]] {
+		run = run[1:]
+	}
+	if k := slices.Index(run, "of"); k > 0 {
+		if k >= 2 {
+			run = run[:k] // "Tom Cole of Oklahoma"
+		} else {
+			run = run[k+1:]
+		}
+	}
+	for j := 0; j < len(run)-1; j++ {
+		if givenNames()[strings.ToLower(run[j])] {
+			run = run[j:] // "State Madeleine Albright"
+			break
+		}
+	}
+	if len(run) == 1 && calendarWords[strings.ToLower(run[0])] {
+		return "" // "Tuesday" is no speaker
+	}
+	if len(run) == 0 {
+		return s
+	}
+	return fullName(strings.Join(run, " "), people)
+}
+
+// calendarWords are capitalized words that are never a speaker.
+var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "june", "july", "august", "september", "october", "november", "december")
+
+// fullName returns the person of people whose name is name or ends with
+// it, when exactly one does; else name.
+func fullName(name string, people []string) string {
+	found := ""
+	for _, p := range people {
+		if p == name {
+			return p
+		}
+		if strings.HasSuffix(p, " "+name) {
+			if found != "" {
+				return name
+			}
+			found = p
+		}
+	}
+	if found != "" {
+		return found
+	}
+	return name
+}
+
+// pronounReach is how many sentences before a quotation "he" or "she"
+// may look for the person it stands for.
+const pronounReach = 4
+
+// nearestPerson resolves "he" or "she" in the cue of a quotation at byte
+// at of a: the person of people named last before it within
+// pronounReach sentences (the quotation's own sentence first, outside
+// quotation marks or not), else prev, the speaker of the quotation
+// before when it is a name, else "".
+func nearestPerson(a *news.Article, at int, prev string, people []string) string {
+	si := sentenceAt(a, at)
+	for k := si; k >= 0 && k >= si-pronounReach; k-- {
+		s := a.Sentences[k]
+		text := s.Text
+		if k == si {
+			text = text[:min(len(text), at-s.Start)]
+		}
+		if p := lastNamed(text, people); p != "" {
+			return p
+		}
+	}
+	if prev != "" && capitalizedWord(prev) {
+		return prev
+	}
+	return ""
+}
+
+// lastNamed returns the person of people named last in s, by full name
+// or last name.
+func lastNamed(s string, people []string) string {
+	best, at := "", -1
+	for _, p := range people {
+		short := p[strings.LastIndex(p, " ")+1:]
+		for _, form := range []string{p, short} {
+			if i := strings.LastIndex(s, form); i > at {
+				best, at = p, i
+			}
+		}
+	}
+	return best
+}

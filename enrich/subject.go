@@ -1,0 +1,231 @@
+package enrich
+
+import (
+	"slices"
+	"strings"
+)
+
+// prepositions open a phrase before a sentence's subject: "In
+// Washington, Clinton said".
+var prepositions = setOf("in", "on", "at", "after", "before", "during", "from", "since", "for", "speaking", "of", "as", "about")
+
+// at returns words[i], or "" past the end.
+func at(words []string, i int) string {
+	if i < len(words) {
+		return words[i]
+	}
+	return ""
+}
+
+// leadingSpeaker returns the speaker that opens words (up to a comma), or
+// the name between the first two commas when the opening words are a
+// description ("his wife, Gabriela Lazar,").
+func leadingSpeaker(words []string) string {
+	s := speakerWords(words, 0, 1)
+	if s == "" {
+		return ""
+	}
+	if !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		n := len(strings.Fields(s))
+		if n < len(words) && words[n] == "," {
+			e := n + 1
+			for e < len(words) && words[e] != "," && e-n <= 5 {
+				e++
+			}
+			if e < len(words) && isName(words[n+1:e]) {
+				return strings.Join(words[n+1:e], " ")
+			}
+		}
+	}
+	return s
+}
+
+// isName reports whether words are a name: one to five words, the first
+// and last capitalized, the others capitalized or connectors.
+func isName(words []string) bool {
+	if len(words) == 0 || len(words) > 5 || !capitalizedWord(words[0]) || !capitalizedWord(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words {
+		if !capitalizedWord(w) && !connectors[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// descWords describe a person before their name: "Democratic
+// presidential candidate Bernie Sanders", "former Colorado Rep. Pat
+// Schroeder".
+var descWords = func() map[string]bool {
+	m := setOf("presidential", "candidate", "hopeful", "nominee", "front-runner", "frontrunner", "strategist",
+		"campaign", "rival", "contender", "pollster", "consultant", "adviser", "advisor", "aide", "co-host",
+		"former", "state", "majority", "minority", "whip", "businessman", "businesswoman", "billionaire", "mogul",
+		"delegate", "activist", "supporter", "operative", "commentator", "columnist", "writer", "author", "actor",
+		"comedian", "singer", "star", "lawmaker", "official", "senior", "top", "longtime", "veteran", "conservative",
+		"liberal", "progressive", "party", "chief", "of", "staff", "then-candidate", "first", "lady", "running",
+		"mate", "real", "estate", "talk", "show", "radio", "television", "tv", "news", "political", "republican",
+		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.")
+	for t := range titles {
+		m[t] = true
+	}
+	return m
+}()
+
+// introWords open a sentence before its subject: "On Friday, Gingrich
+// said"; the subject comes after the first comma.
+var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
+	"for", "from", "by", "despite", "although", "though", "but", "and", "yet", "still", "however", "meanwhile",
+	"earlier", "later", "last", "this", "speaking", "asked", "also", "then", "now", "instead", "early", "late",
+	"once", "if", "because", "until", "like", "unlike", "even", "so", "indeed", "moreover", "separately",
+	"similarly", "additionally", "furthermore", "nevertheless", "nonetheless", "again", "more", "most",
+	"overall", "ultimately", "finally", "first", "second", "third", "today", "yesterday", "tonight", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "to", "among", "amid", "under",
+	"over", "of", "about", "against", "through", "without", "within", "back", "here", "there", "well", "sure",
+	"yes", "no", "what", "how", "where", "why", "who", "which", "that", "it", "its")
+
+// statementNouns name someone's words: "Trump's assertion that …".
+var statementNouns = setOf("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
+	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
+	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion")
+
+// personSubject returns the subject of a sentence (see subject) when it
+// may be a speaker: a name of several words, "he" or "she", or one word
+// that names one of people (with people nil, any one word): "Often,
+// families did not understand" has none.
+func personSubject(words []string, people []string) string {
+	sub := subject(words)
+	if sub == "" || strings.Contains(sub, " ") || pronouns[strings.ToLower(sub)] || people == nil {
+		return sub
+	}
+	for _, p := range people {
+		if p == sub || strings.HasSuffix(p, " "+sub) {
+			return sub
+		}
+	}
+	return ""
+}
+
+// opensIntro reports whether the first word w of a sentence opens a
+// phrase before its subject: a preposition or adverb of introWords, or a
+// word in -ly, -ing or -ed ("Indeed, …", "Horrified at the prospect, …").
+func opensIntro(w, next string) bool {
+	lw := strings.ToLower(w)
+	return introWords[lw] || len(lw) > 4 && !capitalizedWord(next) && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
+}
+
+// subject returns the subject of a sentence (its words, see
+// outsideWords) when it is a name: the capitalized words that open it
+// (after an opening phrase up to a comma), followed by a lower-case word,
+// a parenthesis or an appositive; "" otherwise. A name in an appositive
+// after a description ("Her campaign manager, Robby Mook, suggested") is
+// the subject.
+func subject(words []string) string {
+	i := 0
+	for k := 0; k < min(len(words), 6); k++ {
+		if words[k] == "—" || words[k] == "–" {
+			i = k + 1 // "Washington (AFP) – Democrat Hillary Clinton has"
+			break
+		}
+		if words[k] == qmark {
+			break
+		}
+	}
+	if i < len(words) && opensIntro(words[i], at(words, i+1)) {
+		for i < len(words) && words[i] != "," && words[i] != qmark {
+			i++
+		}
+		i++
+	}
+	if i < len(words) && words[i] != "" && words[i][0] >= '0' && words[i][0] <= '9' {
+		i++ // "81-year-old Parker Eaton"
+	}
+	if i >= len(words) {
+		return ""
+	}
+	// "Speaking in Salem, New Hampshire, Trump went after Bush": past a
+	// place, to the name followed by its verb.
+	for n := 0; n < 2; n++ {
+		e := i
+		for e < len(words) && capitalizedWord(words[e]) && words[e] != qmark {
+			e++
+		}
+		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark ||
+			givenNames()[strings.ToLower(words[i])] {
+			break
+		}
+		f := e + 1
+		for f < len(words) && capitalizedWord(words[f]) && words[f] != qmark {
+			f++
+		}
+		if f >= len(words) || capitalizedWord(words[f]) || punct[words[f]] || words[f] == qmark || possessive(words[f-1]) {
+			break
+		}
+		i = e + 1
+	}
+	if determiners[strings.ToLower(words[i])] {
+		// A description, then a name between commas.
+		k := i
+		for k < len(words) && k-i < maxSpeakerWords && words[k] != "," && words[k] != qmark {
+			k++
+		}
+		if k < len(words) && words[k] == "," {
+			e := k + 1
+			for e < len(words) && words[e] != "," && words[e] != qmark && e-k <= 5 {
+				e++
+			}
+			if e < len(words) && words[e] == "," && isName(words[k+1:e]) {
+				return speakerName(strings.Join(words[k+1:e], " "), nil)
+			}
+		}
+		return ""
+	}
+	e := i
+	for e < len(words) && (capitalizedWord(words[e]) || connectors[words[e]] && e > i) && words[e] != qmark {
+		e++
+	}
+	// "Democratic presidential candidate Bernie Sanders is": words that
+	// describe a person between capitalized ones.
+	for e < len(words) && descWords[words[e]] {
+		j := e
+		for j < len(words) && descWords[words[j]] && j-e < 4 {
+			j++
+		}
+		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
+			break
+		}
+		for j < len(words) && capitalizedWord(words[j]) && words[j] != qmark {
+			j++
+		}
+		e = j
+	}
+	if e > i && e < len(words) && possessive(words[e-1]) && statementNouns[strings.ToLower(words[e])] {
+		// "Trump's recent assertion that …": the owner of the words
+		name := slices.Clone(words[i:e])
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
+		return speakerName(strings.Join(name, " "), nil)
+	}
+	if e > i && e+1 < len(words) && possessive(words[e-1]) && statementNouns[strings.ToLower(words[e+1])] {
+		name := slices.Clone(words[i:e])
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
+		return speakerName(strings.Join(name, " "), nil)
+	}
+	if e == i || e >= len(words) || possessive(words[e-1]) || strings.HasSuffix(words[e-1], "’") {
+		return ""
+	}
+	next := words[e]
+	if next != "," && next != "(" && (next == qmark || punct[next] || capitalizedWord(next)) {
+		return ""
+	}
+	name := words[i:e]
+	if len(name) > 1 {
+		return speakerName(strings.Join(name, " "), nil)
+	}
+	if len(name) == 1 && (pronouns[strings.ToLower(name[0])] || speakerStops[strings.ToLower(name[0])]) {
+		if pronouns[strings.ToLower(name[0])] {
+			return name[0]
+		}
+		return ""
+	}
+	return strings.Join(name, " ")
+}

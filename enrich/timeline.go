@@ -26,8 +26,8 @@ var (
 	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?- ?| and | or | to )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
 	// "12 January 2025", "3rd of March".
 	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
-	// "in August", "August 1998", "early March", "last May".
-	monthRe = regexp.MustCompile(`\b(?:(in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from)[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
+	// "in August", "In August", "August 1998", "early March", "last May".
+	monthRe = regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
 	// "in 1995", "since 2001".
 	yearRe = regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
 	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
@@ -76,13 +76,30 @@ func Timeline(arts []news.Article) []news.Event {
 	var evs []*acc
 	for ai := range arts {
 		a := &arts[ai]
+		var anchor time.Time // the day named last, for "the next day"
+		age := 0             // sentences since it was named
 		for _, s := range a.Sentences {
 			if s.Heading {
 				continue // a subheading reports no event of its own
 			}
 			var terms map[string]bool
 			seen := map[string]bool{}
-			for _, x := range dateExprs(s.Text, a.Date) {
+			found := dateExprs(s.Text, a.Date)
+			if told := anchoredExprs(s.Text, found, anchor); len(told) > 0 {
+				found = pickDates(append(found, told...))
+			}
+			if age++; age > anchorReach {
+				anchor = time.Time{}
+			}
+			for _, x := range found {
+				// The last date named is the one told from: a day, or a
+				// week, month or year, which leaves no day to tell from.
+				anchor, age = time.Time{}, 0
+				if x.prec == news.Day || x.prec == news.PartOfDay {
+					anchor = time.Date(x.date.Year(), x.date.Month(), x.date.Day(), 0, 0, 0, 0, time.UTC)
+				}
+			}
+			for _, x := range found {
 				ev := news.Event{Date: x.date, Precision: x.prec, Expression: s.Text[x.start:x.end], Text: s.Text,
 					Citation: citation(s), Outlets: outlets(a)}
 				if seen[ev.When()] {
@@ -116,6 +133,12 @@ func Timeline(arts []news.Article) []news.Event {
 	})
 	return out
 }
+
+// anchorReach is how many sentences after a day "the next day" may
+// still be told from it: a sequel follows the day it continues, and
+// after a few sentences of other matter the day it counts from is no
+// longer clear ("within 14 days ... would be seven days later").
+const anchorReach = 2
 
 // dateExpr is a date expression of a sentence: its bytes [start, end)
 // and the date it names.
@@ -174,6 +197,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	if month {
 		for _, m := range monthRe.FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
+			g[1] = strings.ToLower(g[1]) // "In August" opening a sentence
 			if g[1] == "" && g[3] == "" || m[1] < len(s) && s[m[1]] == ' ' && startsWithDigit(s[m[1]+1:]) {
 				continue // "May" the verb; "March 3" is a day
 			}

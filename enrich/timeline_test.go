@@ -20,6 +20,18 @@ func TestTimelineRules(t *testing.T) {
 			"Friday", "2026-03-20"},
 		{"plans to", "The ministry plans to lift the warning on Friday.", "on Friday", "2026-03-27"},
 		{"is planned for", "The vote is planned for Friday.", "Friday", "2026-03-27"},
+		{"the next day", "The talks opened on March 3 in Oslo. The next day, the envoys left.", "The next day", "2026-03-04"},
+		{"a day earlier", "Berg spoke on Monday. A day earlier, she had met the envoy.", "A day earlier", "2026-03-22"},
+		{"two days later", "Talks opened on March 3. Two days later they broke down.", "Two days later", "2026-03-05"},
+		{"that same day", "The bridge fell on Oct. 23. Berg resigned that same day.", "that same day", "2025-10-23"},
+		{"the next morning", "The vote was on Monday. Berg left the next morning.", "the next morning", "2026-03-24"},
+		{"the day before a day", "The day before last Tuesday's hearing, Berg met the envoy.", "The day before last Tuesday's", "2026-03-23"},
+		{"the day before, at the end", "Berg left on Friday. The envoy had arrived the day before.", "the day before", "2026-03-19"},
+		{"no day told before", "The next day, the envoys left.", "The next day", ""},
+		{"a month told last", "The bridge fell on Oct. 23. In November the mayor resigned, and the next day a new one was named.", "the next day", ""},
+		{"a day long before", "The bridge fell on Oct. 23. The mayor spoke. Crews came. Roads shut. The next day was calm.", "The next day", ""},
+		{"In opening a sentence", "In November the mayor resigned.", "In November", "2025-11"},
+		{"the day after an event", "The bridge fell on Oct. 23. Berg came the day after the vote.", "the day after", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,7 +21,9 @@ var (
 	// "the same day", "that day", "that same night".
 	sequelRe = regexp.MustCompile(`\b(?:[Tt]he (next|following|previous|same)|[Tt]hat(?: same)?) (day|morning|afternoon|evening|night)\b`)
 	// "a day later", "two days earlier", "three days after", "a day before".
-	daysLaterRe = regexp.MustCompile(`\b((?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|the)|\d{1,2}) days? (later|earlier|before|after)\b`)
+	// "on the 5th", "by the 21st,": a day of the month named last.
+	ordinalDayRe = regexp.MustCompile(`\b(?:on|by|until|since|from|before|after|to) the (\d{1,2})(?:st|nd|rd|th)\b`)
+	daysLaterRe  = regexp.MustCompile(`\b((?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|the)|\d{1,2}) days? (later|earlier|before|after)\b`)
 )
 
 // anchoredExprs returns the expressions of sentence s told from another
@@ -29,11 +31,17 @@ var (
 // ends before them, else from anchor (the last day named in the
 // article's earlier sentences; zero when none). "The day before"
 // followed by one of found's days is that day's eve ("the day before
-// last Tuesday's hearing").
-func anchoredExprs(s string, found []dateExpr, anchor time.Time) []dateExpr {
+// last Tuesday's hearing"). "On the 5th" is a day of the month named
+// last (month, the first of it), else of the publication's month pub
+// or the one before or after as the clause's tense says.
+func anchoredExprs(s string, found []dateExpr, anchor, month, pub time.Time) []dateExpr {
+	var out []dateExpr
+	if strings.Contains(s, " the ") && strings.ContainsAny(s, "0123456789") {
+		out = ordinalDays(s, found, month, pub)
+	}
 	if !strings.Contains(s, "day") && !strings.Contains(s, "morning") && !strings.Contains(s, "night") &&
 		!strings.Contains(s, "evening") && !strings.Contains(s, "afternoon") {
-		return nil
+		return out
 	}
 	from := func(at int) time.Time {
 		a := anchor
@@ -48,7 +56,6 @@ func anchoredExprs(s string, found []dateExpr, anchor time.Time) []dateExpr {
 		}
 		return a
 	}
-	var out []dateExpr
 	for _, m := range sequelRe.FindAllStringSubmatchIndex(s, -1) {
 		g := groups(s, m)
 		a := from(m[0])
@@ -113,4 +120,47 @@ func exprAt(found []dateExpr, at int) (dateExpr, bool) {
 		}
 	}
 	return dateExpr{}, false
+}
+
+// ordinalDays returns the days of s named by their number alone ("on
+// the 5th"): of the month of the last month or day found before them in
+// s, else of month (zero when none), else of pub's. A number followed by
+// a word is no day ("on the 5th floor").
+func ordinalDays(s string, found []dateExpr, month, pub time.Time) []dateExpr {
+	var out []dateExpr
+	for _, m := range ordinalDayRe.FindAllStringSubmatchIndex(s, -1) {
+		if rest := s[m[1]:]; rest != "" && !strings.ContainsRune(".,;:!?)", rune(rest[0])) {
+			continue
+		}
+		dd, _ := strconv.Atoi(s[m[2]:m[3]])
+		ref := month
+		for _, x := range found {
+			if x.end <= m[0] && (x.prec == news.Day || x.prec == news.PartOfDay || x.prec == news.Month) {
+				ref = x.date
+			}
+		}
+		told := !ref.IsZero()
+		if !told {
+			if pub.IsZero() {
+				continue
+			}
+			ref = pub
+		}
+		first := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+		d := first.AddDate(0, 0, dd-1)
+		if !told {
+			switch t := future(s, m[0], m[1]); {
+			case t == tensePast && d.After(pub):
+				first = first.AddDate(0, -1, 0)
+			case t == tenseFuture && d.Before(pub):
+				first = first.AddDate(0, 1, 0)
+			}
+			d = first.AddDate(0, 0, dd-1)
+		}
+		if dd < 1 || d.Month() != first.Month() {
+			continue // "the 31st" of a month of 30 days
+		}
+		out = append(out, dateExpr{m[0], m[1], d, news.Day})
+	}
+	return out
 }

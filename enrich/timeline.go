@@ -78,6 +78,7 @@ func Timeline(arts []news.Article) []news.Event {
 		a := &arts[ai]
 		var anchor time.Time // the day named last, for "the next day"
 		age := 0             // sentences since it was named
+		var month time.Time  // the month named last, for "on the 5th"
 		for _, s := range a.Sentences {
 			if s.Heading {
 				continue // a subheading reports no event of its own
@@ -85,13 +86,16 @@ func Timeline(arts []news.Article) []news.Event {
 			var terms map[string]bool
 			seen := map[string]bool{}
 			found := dateExprs(s.Text, a.Date)
-			if told := anchoredExprs(s.Text, found, anchor); len(told) > 0 {
+			if told := anchoredExprs(s.Text, found, anchor, month, a.Date); len(told) > 0 {
 				found = pickDates(append(found, told...))
 			}
 			if age++; age > anchorReach {
 				anchor = time.Time{}
 			}
 			for _, x := range found {
+				if x.prec == news.Day || x.prec == news.PartOfDay || x.prec == news.Month {
+					month = time.Date(x.date.Year(), x.date.Month(), 1, 0, 0, 0, 0, time.UTC)
+				}
 				// The last date named is the one told from: a day, or a
 				// week, month or year, which leaves no day to tell from.
 				anchor, age = time.Time{}, 0

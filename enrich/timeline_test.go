@@ -30,6 +30,11 @@ func TestTimelineRules(t *testing.T) {
 		{"no day told before", "The next day, the envoys left.", "The next day", ""},
 		{"a month told last", "The bridge fell on Oct. 23. In November the mayor resigned, and the next day a new one was named.", "the next day", ""},
 		{"a day long before", "The bridge fell on Oct. 23. The mayor spoke. Crews came. Roads shut. The next day was calm.", "The next day", ""},
+		{"on the 5th of the month named", "The strike began in February. It ended on the 5th.", "on the 5th", "2026-02-05"},
+		{"on the 5th of this month", "The strike ended on the 5th, the union said.", "on the 5th", "2026-03-05"},
+		{"by the 28th to come", "The union will decide by the 28th.", "by the 28th", "2026-03-28"},
+		{"on the 28th gone", "The strike ended on the 28th.", "on the 28th", "2026-02-28"},
+		{"on the 5th floor", "The fire started on the 5th floor.", "on the 5th", ""},
 		{"In opening a sentence", "In November the mayor resigned.", "In November", "2025-11"},
 		{"the day after an event", "The bridge fell on Oct. 23. Berg came the day after the vote.", "the day after", ""},
 	}

@@ -22,8 +22,8 @@ const (
 // the newswire conventions of AP, Reuters and Xinhua copy: weekdays for
 // the days of the week around publication, month and day otherwise).
 var (
-	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "the week of March 6".
-	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?- ?| and | or | to )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
+	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "May 3–4", "the week of March 6".
+	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?[-–] ?| and | or | to | through )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
 	// "12 January 2025", "3rd of March".
 	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
 	// "in August", "In August", "August 1998", "early March", "last May".

@@ -225,6 +225,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	if hasAnyOf(s, weekdayNames) {
 		for _, m := range weekdayMatches(s) {
 			g := groups(s, m)
+			g[2] = strings.ToLower(g[2])
 			t := future(s, m[0], m[1])
 			if strings.HasSuffix(g[0], "s") && g[4] == "" && t == tenseFuture {
 				t = tenseNone // "get around Wednesday's ruling": a day that has come
@@ -342,7 +343,7 @@ func weekdayMatches(s string) [][]int {
 			start := i
 			if b := strings.TrimSuffix(s[:i], " "); len(b) < i {
 				k := strings.LastIndexByte(b, ' ') + 1
-				if weekdayModifiers[b[k:]] {
+				if weekdayModifiers[strings.ToLower(b[k:])] { // "Last Tuesday" opening a sentence
 					m[4], m[5] = k, len(b)
 					start = k
 				}
@@ -560,7 +561,7 @@ func weekdayOffset(p, w time.Weekday, mod string, t tense) int {
 	default:
 		switch {
 		case diff == 0:
-		case t == tenseFuture || mod == "by" || mod == "until":
+		case t == tenseFuture || (mod == "by" || mod == "until") && t != tensePast: // not "until Thursday, they had not"
 			if diff < 0 {
 				diff += 7
 			}

@@ -17,7 +17,7 @@ func TestTimelineRules(t *testing.T) {
 		name, text, expr, want string // want "" for no event with expr
 	}{
 		{"plans a noun", "On Friday, when Berg set aside vacation plans for the trip, the ministry lifted a warning.",
-			"Friday", "2026-03-20"},
+			"On Friday", "2026-03-20"},
 		{"plans to", "The ministry plans to lift the warning on Friday.", "on Friday", "2026-03-27"},
 		{"is planned for", "The vote is planned for Friday.", "Friday", "2026-03-27"},
 		{"the next day", "The talks opened on March 3 in Oslo. The next day, the envoys left.", "The next day", "2026-03-04"},
@@ -44,6 +44,9 @@ func TestTimelineRules(t *testing.T) {
 		{"last weekday", "Berg spoke last Thursday.", "last Thursday", "2026-03-19"},
 		{"next weekday", "Berg speaks next Monday.", "next Monday", "2026-03-30"},
 		{"weekday night is that day", "Berg spoke on Monday night.", "on Monday night", "2026-03-23"},
+		{"Last weekday opening a sentence", "Last Wednesday, Berg spoke.", "Last Wednesday", "2026-03-18"},
+		{"until a past weekday", "Until Monday, the police had not named him.", "Until Monday", "2026-03-23"},
+		{"until a weekday to come", "The bridge stays shut until Monday.", "until Monday", "2026-03-30"},
 		{"In opening a sentence", "In November the mayor resigned.", "In November", "2025-11"},
 		{"the day after an event", "The bridge fell on Oct. 23. Berg came the day after the vote.", "the day after", ""},
 	}

@@ -63,7 +63,10 @@ var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 
 // its own precision (a week, a month or a year is not a day), one event
 // per sentence and date. A weekday or a date without a year is read in
 // the tense of its clause: "will meet on Friday" is the Friday after
-// publication, "met on Friday" the one before. Events of the same date
+// publication, "met on Friday" the one before. "The next day", "two
+// days later", "that same day" count from the day the article named
+// last, within two sentences; "on the 5th" is a day of the month named
+// last (see anchoredExprs). Events of the same date
 // and precision whose sentences share most of their terms merge, with
 // the outlets of each. Earliest first, a day before the week, month or
 // year that starts on it; ties in order of first appearance.

@@ -133,3 +133,25 @@ func TestCiteOutlets(t *testing.T) {
 		t.Errorf("Cite cites %v, want %v", got, want)
 	}
 }
+
+// FuzzClaim reads the names, figures and quotations of arbitrary text:
+// it must not panic, every figure has a value, and a sentence always
+// agrees with itself.
+func FuzzClaim(f *testing.F) {
+	f.Add("Floods killed 12 people in Ostrava on Sunday, governor Petra Novak said.")
+	f.Add("`` We will rebuild , '' Kovac said . 1,000.5 -- 2.7-million-dollar")
+	f.Add(`He said: "yes" and "` + "\u201cno\u201d\u201d" + `.`)
+	f.Add("By Jane Doe. (AP Photo/Jane Doe) 5 million-")
+	f.Fuzz(func(t *testing.T, text string) {
+		c := claimOf(text)
+		for _, fig := range c.figures {
+			if fig.value == "" {
+				t.Fatalf("claimOf(%q): figure without a value", text)
+			}
+		}
+		if !agrees(c, c) {
+			t.Fatalf("claimOf(%q) does not agree with itself: %+v", text, c)
+		}
+		citable(text)
+	})
+}

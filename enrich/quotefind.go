@@ -93,8 +93,8 @@ func findQuotes(a *news.Article) []found {
 		}
 		si := sentenceAt(a.Sentences, sp[0])
 		ei := sentenceAt(a.Sentences, max(sp[1]-1, sp[0]))
-		if si < 0 || ei < 0 {
-			continue
+		if si < 0 || ei < 0 || a.Sentences[si].Heading || a.Sentences[ei].Heading {
+			continue // (a quotation in a subheading is the desk's pull quote)
 		}
 		before := a.Text[a.Sentences[si].Start:max(sp[0]-1, a.Sentences[si].Start)]
 		introduced := ""

@@ -22,7 +22,7 @@ Usage:
   tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
                 [--words N] [--poll DURATION] [--grace DURATION]
                 [--read-rate R] [--write-rate R] [--allow-fetch HOST,CIDR,...]
-  tidings clean [--report] [--sample N] PATH...
+  tidings clean [--format text|json] [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]

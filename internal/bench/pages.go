@@ -330,23 +330,26 @@ func PageExtractors(f PageForm) []Extractor {
 
 func fromResult(r clean.Result) Extracted {
 	m := r.Meta
-	out := Extracted{Text: r.Text, Title: m.Title, Author: m.Author, Outlet: m.Outlet, Date: m.Date}
-	if out.Outlet != "" {
-		out.OutletSource = "clean"
+	return Extracted{Text: r.Text, Title: m.Title, Author: m.Author, Outlet: m.Outlet, OutletSource: m.Sources["outlet"],
+		Date: m.Date, DateSource: m.Sources["date"]}
+}
+
+// pageURL is the page's address, or "" when the set names only a file
+// ("hard::name.html").
+func pageURL(p Page) string {
+	if strings.HasPrefix(p.URL, "http://") || strings.HasPrefix(p.URL, "https://") {
+		return p.URL
 	}
-	if !out.Date.IsZero() {
-		out.DateSource = "clean"
-	}
-	return out
+	return ""
 }
 
 func cleanText(raw string, p Page) (Extracted, error) {
-	r, err := clean.Text(raw)
+	r, err := clean.Clean(raw, clean.Options{URL: pageURL(p)})
 	return fromResult(r), err
 }
 
 func cleanHTML(raw string, p Page) (Extracted, error) {
-	r, err := clean.HTML(raw)
+	r, err := clean.Clean(raw, clean.Options{HTML: true, URL: pageURL(p)})
 	return fromResult(r), err
 }
 
@@ -355,8 +358,10 @@ func keepEveryLine(raw string, _ Page) (Extracted, error) {
 }
 
 func trafilaturaAlone(raw string, _ Page) (Extracted, error) {
+	// The options clean gives go-trafilatura, so that the row shows what
+	// cleaning adds to it.
 	ex, err := trafilatura.Extract(strings.NewReader(raw), trafilatura.Options{
-		ExcludeComments: true, ExcludeTables: true, EnableFallback: true, HtmlDateMode: trafilatura.Fast,
+		ExcludeComments: true, EnableFallback: true, HtmlDateMode: trafilatura.Extensive,
 	})
 	if err != nil || ex == nil {
 		return Extracted{}, fmt.Errorf("bench: go-trafilatura: no content (%v)", err)

@@ -78,12 +78,12 @@ const contentBound = 0.15
 
 // supports reports whether sentence b of another article reports the
 // fact of a sentence of claim a and terms aTerms, whose TF-IDF cosine
-// with b is cosine: the cosine reaches supportBound; b can be cited (see
-// [citable]); it agrees with a on names, figures and quotations (see
-// [agrees]); and the two share content beyond their names (see
-// contentBound).
+// with b is cosine: the cosine reaches supportBound; b is no subheading
+// (news.Sentence.Heading) and can be cited (see [citable]); it agrees
+// with a on names, figures and quotations (see [agrees]); and the two
+// share content beyond their names (see contentBound).
 func (sp *space) supports(a claim, aTerms []string, b news.Sentence, cosine float64) bool {
-	if cosine < supportBound || !citable(b.Text) {
+	if cosine < supportBound || b.Heading || !citable(b.Text) {
 		return false
 	}
 	cb := claimOf(b.Text)

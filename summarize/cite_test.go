@@ -96,7 +96,8 @@ func TestCitable(t *testing.T) {
 
 // TestCiteOutlets cites one sentence in a story we wrote: the outlet that
 // reports its fact in other words is cited; the ones that give another
-// figure, report another fact, or carry it only in a caption are not.
+// figure, report another fact, or carry it only in a caption or a
+// subheading are not.
 func TestCiteOutlets(t *testing.T) {
 	texts := []struct{ id, text string }{
 		{"origin", "Floods killed 12 people in the Ostrava region on Sunday, the regional governor Petra Novak said. The river Odra rose two metres overnight. Schools in the region will stay closed until Wednesday. Roads across the region remain under water."},
@@ -110,6 +111,12 @@ func TestCiteOutlets(t *testing.T) {
 		arts[i] = news.Article{ID: tx.id, Text: tx.text}
 		segment.Article(&arts[i])
 	}
+	// A subheading that repeats the fact is never cited either.
+	heading := news.Article{ID: "heading", Text: "Floods killed 12 people in the Ostrava region on Sunday, governor Petra Novak said.\n\nThe army sent boats to villages across the region."}
+	segment.Article(&heading)
+	heading.Headings = [][2]int{{heading.Sentences[0].Start, heading.Sentences[0].End}}
+	heading.Sentences[0].Heading = true
+	arts = append(arts, heading)
 	cits, err := Cite(context.Background(), arts, 0, 0)
 	if err != nil {
 		t.Fatal(err)

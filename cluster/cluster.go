@@ -62,8 +62,9 @@ type Options struct {
 	// DefaultNameWeight.
 	NameWeight float64
 	// Settle is how many articles after its own an article added to a
-	// Clusterer gets its one chance to move to a story it has become
-	// closer to (see [Clusterer.Moves]); 0 means DefaultSettle, negative
+	// Clusterer gets its chance to move to a story it has become closer
+	// to (see [Clusterer.Add] for the later chances of an article still
+	// alone, and [Clusterer.Moves]); 0 means DefaultSettle, negative
 	// never. Batch does not use it: it gives every article that chance
 	// once all are placed.
 	Settle int
@@ -145,6 +146,17 @@ func (c *Clusterer) undated(s, n int) []int {
 	return out
 }
 
+// An article still alone in its story gets lateChances more chances to
+// move after its first (Options.Settle articles after its own), each
+// lateFactor times as many articles after its own as the one before: with
+// the default Settle, 80, 320 and 1280 articles after. Each is one
+// candidate search, as placing an article is, so Add makes at most
+// lateChances of them more than before.
+const (
+	lateChances = 3
+	lateFactor  = 4
+)
+
 // Move is an article that left one story for another.
 type Move struct {
 	Article, From, To int
@@ -163,7 +175,9 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // creation). The article placed Options.Settle articles before d then
 // gets its one chance to move, as Batch gives every article once all are
 // placed: a story's first articles join it while its centroid is still
-// raw. Such a move is reported by [Clusterer.Moves].
+// raw. The articles placed 4, 16 and 64 times Options.Settle articles
+// before d get another chance when they are still alone in their story.
+// Such moves are reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
 	c.blocked, c.collect = c.blocked[:0], true
 	c.place(d)
@@ -179,10 +193,24 @@ func (c *Clusterer) Add(d Doc) int {
 			}
 		}
 	}
-	if k := id - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
-		if from := c.of[k]; c.move(k) {
-			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
-			c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+	if settle := c.opts.settle(); settle > 0 {
+		// The article placed settle articles ago gets its chance, and
+		// those placed lateFactor, lateFactor², ... times as long ago
+		// get another while they are still alone: in a mixed arrival
+		// order an article often comes well before the rest of its
+		// story.
+		for j, delay := 0, settle; j <= lateChances; j, delay = j+1, delay*lateFactor {
+			k := id - delay
+			if k < 0 {
+				break
+			}
+			if j > 0 && len(c.stories[c.of[k]].members) > 1 {
+				continue
+			}
+			if from := c.of[k]; c.move(k) {
+				c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+				c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+			}
 		}
 	}
 	for _, m := range c.splitGrown(c.of[id]) {

@@ -46,3 +46,33 @@ func TestSettleMovesAnEarlyArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestLateChanceForALoneArticle: a report of talks comes first, matches
+// no story and stays alone through its first chance to move (the next
+// article is about a ferry strike). The talks story forms later from two
+// reports that each match it too little alone; the lone report's later
+// chance, 4 x Settle articles after its own, takes it there.
+func TestLateChanceForALoneArticle(t *testing.T) {
+	docs := []Doc{
+		doc("geneva talks ministers ceasefire vell envoy", ""),
+		doc("ferry strike crews pay lannic islands sailings", ""),
+		doc("geneva ministers ceasefire border troops kessel", ""),
+		doc("talks vell envoy border troops kessel", ""),
+		doc("ferry strike crews pay lannic union", ""),
+		doc("ferry crews lannic sailings resumed", ""),
+	}
+	c := New(Options{Settle: 1, Threshold: 0.45})
+	var moves []string
+	for i, d := range docs {
+		c.Add(d)
+		for _, m := range c.Moves() {
+			moves = append(moves, fmt.Sprintf("at %d: %v", i, m))
+		}
+	}
+	if got, want := fmt.Sprint(c.Stories()), "[[0 2 3] [1 4 5]]"; got != want {
+		t.Errorf("stories %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprint(moves), "[at 4: {0 0 2}]"; got != want {
+		t.Errorf("moves %s, want %s", got, want)
+	}
+}

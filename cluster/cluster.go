@@ -128,6 +128,7 @@ type Clusterer struct {
 	moves   []Move            // since the last call to Moves
 	blocked []int             // stories the last placement matched outside its window
 	collect bool              // whether best fills blocked
+	passAt  int               // Len at which Add makes its next pass
 }
 
 // maxRecheck is how many undated articles of a story Add gives a chance
@@ -218,7 +219,61 @@ func (c *Clusterer) Add(d Doc) int {
 			c.moves = append(c.moves, m)
 		}
 	}
+	if n := len(c.docs); n >= max(c.passAt, passFirst) {
+		for _, m := range c.pass() {
+			if m.Article != id {
+				c.moves = append(c.moves, m)
+			}
+		}
+		c.passAt = n + min(n/4, passWindow/2)
+	}
 	return c.of[id]
+}
+
+// Bounds of the pass Clusterer.Add makes over the latest articles: the
+// first once passFirst articles are in, the next each time the pile has
+// grown by a quarter, or by half of passWindow once it is larger. A pass
+// gives each of the latest passWindow articles a chance to move, then
+// tests the stories they are in that changed since their last split
+// test. Its candidate searches come to at most four per article added
+// while the pile is under 2*passWindow articles, and two beyond; one
+// Add that makes a pass pays up to passWindow of them at once.
+const (
+	passFirst  = 64
+	passWindow = 2048
+)
+
+// pass gives each of the latest passWindow articles a chance to move, then
+// tests the stories holding them that changed since their last test for
+// a split, then for a merge. It returns the moves made.
+func (c *Clusterer) pass() []Move {
+	var moves []Move
+	lo := max(0, len(c.docs)-passWindow)
+	for k := lo; k < len(c.docs); k++ {
+		if from := c.of[k]; c.move(k) {
+			moves = append(moves, Move{Article: k, From: from, To: c.of[k]})
+		}
+	}
+	var stale []int
+	seen := map[int]bool{}
+	for k := lo; k < len(c.docs); k++ {
+		s := c.of[k]
+		if !seen[s] && len(c.stories[s].members) != c.stories[s].tested {
+			seen[s] = true
+			stale = append(stale, s)
+		}
+	}
+	slices.Sort(stale)
+	for _, s := range stale {
+		if m := len(c.stories[s].members); m >= 2*splitMinPart {
+			c.stories[s].tested = m
+		}
+		moves = append(moves, c.split(s)...)
+	}
+	for _, s := range stale {
+		moves = append(moves, c.merge(s)...)
+	}
+	return moves
 }
 
 // Moves returns the articles that moved since the last call, in order.

@@ -243,13 +243,14 @@ const (
 	passWindow = 2048
 )
 
-// pass gives each of the latest passWindow articles a chance to move, then
+// pass gives each of the latest passWindow articles a chance to move
+// (unless Options.Settle is negative), then
 // tests the stories holding them that changed since their last test for
 // a split, then for a merge. It returns the moves made.
 func (c *Clusterer) pass() []Move {
 	var moves []Move
 	lo := max(0, len(c.docs)-passWindow)
-	for k := lo; k < len(c.docs); k++ {
+	for k := lo; k < len(c.docs) && c.opts.settle() > 0; k++ {
 		if from := c.of[k]; c.move(k) {
 			moves = append(moves, Move{Article: k, From: from, To: c.of[k]})
 		}

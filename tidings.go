@@ -87,7 +87,7 @@ type Options struct {
 
 // Prepare cleans and segments a in place with the pipeline's Cleaner and
 // Segmenter, fills its outlet from its file name when nothing else named
-// it, and returns the blocks cleaning dropped. It returns the cleaner's
+// it (a.Found.Outlet is then "file-name"), and returns the blocks cleaning dropped. It returns the cleaner's
 // error (the default's wraps [clean.ErrNoContent]) when the article has
 // no text.
 func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
@@ -96,7 +96,7 @@ func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
 		return drops, err
 	}
 	if a.Outlet == "" && a.Path != "" {
-		a.Outlet = outletFromPath(a.Path)
+		a.Outlet, a.Found.Outlet = outletFromPath(a.Path), "file-name"
 	}
 	p.segmenter().Segment(a)
 	if p.Logger != nil {

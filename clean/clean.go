@@ -22,6 +22,20 @@ type Meta struct {
 	URL      string
 	Dateline string
 	Date     time.Time
+	// Sources names where each field was found: "html-meta" (the page's
+	// meta tags, JSON-LD and Open Graph, read by go-trafilatura),
+	// "htmldate", "byline", "date-line", "dateline", "credit-line",
+	// "copyright", "site-name", "url", "url-host", "source-line",
+	// "headline". A field not found has no entry.
+	Sources map[string]string `json:",omitempty"`
+}
+
+// setSource records where field was found.
+func (m *Meta) setSource(field, source string) {
+	if m.Sources == nil {
+		m.Sources = map[string]string{}
+	}
+	m.Sources[field] = source
 }
 
 // Piece maps Len bytes of cleaned text at offset Clean to the same bytes at
@@ -30,24 +44,48 @@ type Piece struct {
 	Clean, Raw, Len int
 }
 
-// Drop is one block removed by cleaning.
-type Drop struct {
-	// Rule is the name of the rule that dropped the block.
+// Block is one block of a page (a paragraph, a line, a menu item) with
+// what cleaning decided it is.
+type Block struct {
+	// Kind is what the block is.
+	Kind Kind
+	// Rule names the evidence that decided Kind ("" for a body block no
+	// rule labelled).
 	Rule string
-	// Text is the dropped text.
+	// Start and End are the byte offsets [Start, End) of Text in the
+	// cleaned source: the input for text, go-trafilatura's text for HTML
+	// (see [Result.Source]).
+	Start, End int
+	// Text is the block's text.
 	Text string
 }
 
+func (b Block) words() int { return wordCount(b.Text) }
+
+// Drop is a block left out of the article text. It is a [Block]: Rule
+// names the rule and Text holds the text.
+type Drop = Block
+
 // Result is the outcome of cleaning one article.
 type Result struct {
-	// Text is the article body: kept blocks joined by "\n\n".
+	// Text is the article: its body and heading blocks in reading order,
+	// joined by "\n\n".
 	Text string
 	// Map lists the kept pieces in order; Clean and Raw both increase.
+	// Raw offsets point into the input for text, into Source for HTML.
 	Map []Piece
+	// Headings are the [start, end) byte offsets in Text of the blocks
+	// of kind Heading, in order.
+	Headings [][2]int
 	// Meta is the metadata found in the page or the text's header lines.
 	Meta Meta
-	// Dropped lists the dropped blocks in input order.
+	// Blocks lists every block of the page in order, labelled.
+	Blocks []Block
+	// Dropped lists the blocks left out of Text, in order.
 	Dropped []Drop
+	// Source is the text the blocks were cut from when it is not the
+	// input: go-trafilatura's rendering of an HTML page as paragraphs.
+	Source string
 }
 
 // RawOffset returns the input offset of the cleaned offset off, and false
@@ -185,38 +223,94 @@ func trim(s string, start, end int) (int, int) {
 // page without an article (a menu, a bare title).
 const minArticleWords = 5
 
-// Text cleans a plain-text article. A short first line without final
-// punctuation becomes Meta.Title; header lines ("Source: BBC News", "By
-// Jane Doe", a date) become metadata. It returns ErrNoContent when fewer
-// than five words are left.
-func Text(raw string) (Result, error) {
-	st := &state{}
-	bs := blocks(raw)
-	var res Result
-	var kept []block
-	for i, b := range bs {
-		st.index = i
-		b = st.trimDateline(b)
-		if name := st.apply(b); name != "" {
-			res.Dropped = append(res.Dropped, Drop{Rule: name, Text: b.text})
-			continue
-		}
-		kept = append(kept, b)
+// Options controls cleaning. The zero value cleans plain text.
+type Options struct {
+	// HTML says the input is an HTML page.
+	HTML bool
+	// URL is the page's address when known: a date in its path and its
+	// host are evidence for the metadata.
+	URL string
+	// Limits bound the HTML a page may hold; the zero value means
+	// [DefaultLimits].
+	Limits Limits
+}
+
+// Text cleans a plain-text article: Clean(raw, Options{}).
+func Text(raw string) (Result, error) { return Clean(raw, Options{}) }
+
+// Clean cleans one page, HTML or text as opts says. A short first line
+// without final punctuation becomes Meta.Title; header lines ("Source: BBC
+// News", "By Jane Doe", a date) become metadata; the blocks before and
+// after the page's main region (menus, lists of links, comments) are
+// labelled as such. It returns ErrNoContent when fewer than five words are
+// left, and for HTML an error wrapping ErrTooLarge when the page exceeds
+// opts.Limits.
+func Clean(raw string, opts Options) (Result, error) {
+	if opts.HTML {
+		return cleanHTML(raw, opts)
 	}
-	res.Meta = st.meta
-	var sb strings.Builder
-	for i, b := range kept {
-		if i > 0 {
-			sb.WriteString("\n\n")
-		}
-		res.Map = append(res.Map, Piece{Clean: sb.Len(), Raw: b.start, Len: len(b.text)})
-		sb.WriteString(b.text)
-	}
-	res.Text = sb.String()
+	res := label(raw, blocks(raw), nil)
+	findMeta(&res, raw, opts)
 	if wordCount(res.Text) < minArticleWords {
 		return res, ErrNoContent
 	}
 	return res, nil
+}
+
+// label runs the rules on bs (cut from src), finds the main region and
+// assembles the result. hints, when not nil, holds a kind suggested by
+// the markup for each block (from HTML), -1 for none.
+func label(src string, bs []block, hints []int) Result {
+	st := &state{html: hints != nil}
+	res := Result{Blocks: make([]Block, 0, len(bs))}
+	for i, b := range bs {
+		st.index = i
+		b = st.trimDateline(b)
+		bs[i] = b
+		name, kind := st.apply(b)
+		if hints != nil && hints[i] >= 0 && kind == Body {
+			name, kind = "markup", Kind(hints[i])
+		}
+		res.Blocks = append(res.Blocks, Block{Kind: kind, Rule: name, Start: b.start, End: b.end, Text: b.text})
+	}
+	res.Meta = st.meta
+	if res.Meta.Title != "" {
+		res.Meta.setSource("title", "first-line")
+	}
+	if hints == nil {
+		if h := mainRegion(res.Blocks); h >= 0 {
+			res.Meta.Title = res.Blocks[h].Text
+			res.Meta.setSource("title", "headline")
+			for i := range res.Blocks[:h] {
+				if b := &res.Blocks[i]; b.Kind == Title {
+					b.Kind, b.Rule = Navigation, "before-main"
+				}
+			}
+		}
+	}
+	assemble(&res)
+	return res
+}
+
+// assemble builds Text, Map, Headings and Dropped from Blocks.
+func assemble(res *Result) {
+	var sb strings.Builder
+	res.Map, res.Headings, res.Dropped = res.Map[:0], res.Headings[:0], res.Dropped[:0]
+	for _, b := range res.Blocks {
+		if !b.Kind.InArticle() {
+			res.Dropped = append(res.Dropped, b)
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		res.Map = append(res.Map, Piece{Clean: sb.Len(), Raw: b.Start, Len: len(b.Text)})
+		if b.Kind == Heading {
+			res.Headings = append(res.Headings, [2]int{sb.Len(), sb.Len() + len(b.Text)})
+		}
+		sb.WriteString(b.Text)
+	}
+	res.Text = sb.String()
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }

@@ -232,6 +232,37 @@ func FuzzClean(f *testing.F) {
 			t.Fatalf("Text produced invalid UTF-8 from valid input")
 		}
 		checkMap(t, raw, res)
+		prev := 0
+		for _, b := range res.Blocks {
+			if b.Start < prev || b.End < b.Start || b.End > len(raw) || raw[b.Start:b.End] != b.Text {
+				t.Fatalf("block %+v is out of order or not the input's bytes", b)
+			}
+			prev = b.End
+		}
+		for _, h := range res.Headings {
+			if h[0] < 0 || h[1] > len(res.Text) || h[0] > h[1] {
+				t.Fatalf("heading %v outside the text", h)
+			}
+		}
+	})
+}
+
+// FuzzPageLimits checks that the tokenizer passes never panic, that the
+// copied text of valid UTF-8 is valid UTF-8, and that the pruned page is
+// never longer than the page.
+func FuzzPageLimits(f *testing.F) {
+	f.Add("<p><b>x</b><i>y</i></p>")
+	f.Add("<html><head><script>var a='<p>';</script></head><body><div>One<br>two</div><!-- c --><svg><text>t</text></svg></body></html>")
+	f.Add("<div><div><div>deep</div>")
+	f.Fuzz(func(t *testing.T, page string) {
+		_ = Limits{MaxElements: 50, MaxDepth: 10}.Check(page)
+		text := copiedText(page)
+		if utf8.ValidString(page) && !utf8.ValidString(text) {
+			t.Fatalf("copiedText produced invalid UTF-8 from valid input")
+		}
+		if p, _ := pruned(page); len(p) > len(page) {
+			t.Fatalf("pruned page is %d bytes, longer than the page's %d", len(p), len(page))
+		}
 	})
 }
 

@@ -11,7 +11,13 @@ import (
 // that drops a block names the drop. A rule may record metadata in st.
 type rule struct {
 	name string
+	kind Kind
 	drop func(st *state, b block) bool
+	// textOnly skips the rule on go-trafilatura's content, where its
+	// evidence is weak: the extractor has already cut the page's menus
+	// and debris, and the rule drops more article than furniture there
+	// (measured with tidings eval-pages).
+	textOnly bool
 }
 
 // state is what the rules know while walking one article's blocks.
@@ -21,43 +27,59 @@ type state struct {
 	meta   Meta
 	seen   map[string]bool
 	inList bool // inside a "Read more:" list of other headlines
+	html   bool // the blocks are go-trafilatura's content, not copied text
 }
 
-// apply runs the rules on b and returns the name of the rule that dropped
-// it, or "" when b is kept.
-func (st *state) apply(b block) string {
+// apply runs the rules on b and returns the name of the rule that labelled
+// it and the kind it gave, or "" and Body when no rule did.
+func (st *state) apply(b block) (string, Kind) {
+	name, kind := "", Body
 	for _, r := range rules {
+		if st.html && r.textOnly {
+			continue
+		}
 		if r.drop(st, b) {
-			return r.name
+			name, kind = r.name, r.kind
+			break
 		}
 	}
+	if !kind.InArticle() {
+		return name, kind
+	}
 	st.inList = false
-	st.kept++
+	if kind == Body {
+		st.kept++
+	}
 	if st.seen == nil {
 		st.seen = make(map[string]bool)
 	}
 	st.seen[normalize(b.text)] = true
-	return ""
+	return name, kind
 }
 
 // rules is the ordered list of block rules for scraped news text. The
 // patterns come from reading the pages of the Multi-News development set
 // and of common news sites (AP, Reuters, BBC, US metro papers).
 var rules = []rule{
-	{"source-line", dropSourceLine},
-	{"byline", dropByline}, // before symbols: a date line is mostly digits
-	{"symbols", dropSymbols},
-	{"navigation", dropNavigation},
-	{"caption-credit", dropCaptionCredit},
-	{"gallery-caption", dropGalleryCaption},
-	{"site-notice", dropSiteNotice},
-	{"repeated-caption", dropRepeatedCaption},
-	{"promotion", dropPromotion},
-	{"social", dropSocial},
-	{"read-more-list", dropReadMoreList},
-	{"headline", dropHeadline},
-	{"section-heading", dropSectionHeading},
-	{"repeated-block", dropRepeatedBlock},
+	{"source-line", Dateline, dropSourceLine, false},
+	{"byline", Byline, dropByline, false}, // before symbols: a date line is mostly digits
+	{"symbols", Debris, dropSymbols, true},
+	{"navigation", Navigation, dropNavigation, true},
+	{"caption-credit", Caption, dropCaptionCredit, false},
+	{"gallery-caption", Caption, dropGalleryCaption, false},
+	{"site-notice", Legal, dropSiteNotice, false},
+	{"repeated-caption", Caption, dropRepeatedCaption, false},
+	{"comments-marker", Comments, dropCommentsMarker, false},
+	{"legal-notice", Legal, dropLegalNotice, false},
+	{"job-ad", Advertisement, dropJobAd, false},
+	{"promotion", Promotion, dropPromotion, false},
+	{"see-also", Promotion, dropSeeAlso, false},
+	{"social", Social, dropSocial, true},
+	{"read-more-list", Promotion, dropReadMoreList, false},
+	{"first-line", Title, dropHeadline, true},
+	{"repeated-block", Debris, dropRepeatedBlock, false},
+	{"lone-word", Debris, dropLoneWord, true},
+	{"section-heading", Heading, dropSectionHeading, false},
 }
 
 // dropSymbols drops separators and debris: "___", "***", "3:4 ,af- .9.-"
@@ -106,14 +128,17 @@ func dropByline(st *state, b block) bool {
 	if b.words > 14 {
 		return false
 	}
-	if m := dateByline.FindStringSubmatch(b.text); m != nil {
+	// Each pattern needs its mark: "|", or a "By"-like first word.
+	if !strings.Contains(b.text, "|") {
+	} else if m := dateByline.FindStringSubmatch(b.text); m != nil {
 		if d, ok := parseDate(m[1]); ok && st.meta.Date.IsZero() {
 			st.meta.Date = d
 		}
 		st.setAuthor(m[2])
 		return true
 	}
-	if m := bylineRe.FindStringSubmatch(b.text); m != nil {
+	if !hasBylineStart(b.text) {
+	} else if m := bylineRe.FindStringSubmatch(b.text); m != nil {
 		st.setAuthor(m[1])
 		for _, w := range wireNames {
 			if strings.Contains(m[2], w) && st.meta.Outlet == "" {
@@ -135,6 +160,10 @@ func dropByline(st *state, b block) bool {
 		return true
 	}
 	return false
+}
+
+func hasBylineStart(t string) bool {
+	return strings.HasPrefix(t, "By") || strings.HasPrefix(t, "BY") || strings.HasPrefix(t, "Written") || strings.HasPrefix(t, "Story")
 }
 
 func (st *state) setAuthor(a string) {
@@ -296,21 +325,109 @@ var (
 		"sign up for", "sign up to", "subscribe to", "subscribe now", "subscribe for",
 		"newsletter", "click here", "like us on facebook", "share this", "share on",
 		"read or share this story", "story continues below", "for more on this story",
-		"all rights reserved", "copyright ©", "this material may not be published",
-		"download our app", "download the app", "privacy policy", "terms of use",
-		"terms of service", "apply now", "job openings", "job listings", "job alert",
-		"we use cookies", "your browser", "javascript", "contributed to this report",
+		"download our app", "download the app",
+		"your browser", "javascript", "contributed to this report",
 		"contributed to the report", "contributed this report", "contributed the report",
 		"can be reached at", "full screen autoplay", "just watched", "replay more videos",
 		"photo and graphics information", "syndicate web site", "submit your questions", "comment box is open",
 		"leave a comment", "comments are closed", "have more to say about this",
 		"video unavailable", "tap to play",
 	}
-	promoStart    = regexp.MustCompile(`(?i)^(?:advertisement$|email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b|editors?:)`)
+	promoStart    = regexp.MustCompile(`(?i)^(?:email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b|editors?:)`)
 	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them|@\w+)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
 	// Intros of a list of other stories' headlines.
 	listIntro = regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
 )
+
+// commentsMarker opens a page's comments section: "13 Comments", "Leave
+// a Reply", "Kommentare (4)", "Laisser un commentaire", "Komentarze",
+// "评论" — the words of the comment forms of the common blog and news
+// platforms in the languages of the pages we read.
+var commentsMarker = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|komentarz[ey]?|comentarios?|reacties|responses?|antworten|replies|reactions?|评论|評論|留言)\s*(?:\(\d+\))?:?$|^(?i:leave a (?:reply|comment)|post a comment|add a comment|write a comment|schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|einen kommentar hinterlassen|laisser un commentaire|ajouter un commentaire|dodaj komentarz|napisz komentarz|comments are closed|kommentare sind geschlossen|\d+ thoughts on\b.*|\d+ (?:gedanken|kommentare|antworten) zu\b.*)`)
+
+// dropCommentsMarker labels the line that opens a comments section; the
+// blocks after it are readers' comments (see mainRegion).
+func dropCommentsMarker(_ *state, b block) bool {
+	return b.words <= 8 && commentsMarker.MatchString(b.text)
+}
+
+// legalPhrases are the phrases of copyright, privacy and cookie notices,
+// in English, German, French, Polish and Chinese.
+var legalPhrases = []string{
+	"all rights reserved", "copyright ©", "this material may not be published", "privacy policy", "terms of use",
+	"terms of service", "alle rechte vorbehalten", "datenschutzerklärung", "nutzungsbedingungen",
+	"tous droits réservés", "politique de confidentialité", "mentions légales",
+	"wszelkie prawa zastrzeżone", "polityka prywatności", "版权所有", "版權所有",
+}
+
+// cookieWords are the words a cookie notice says with "cookie".
+var cookieWords = []string{"use", "accept", "consent", "agree", "settings", "verwende", "akzept", "zustimm",
+	"einverstanden", "einstellungen", "utilis", "accepte", "używa", "zgod", "使用"}
+
+// dropLegalNotice labels copyright lines and privacy and cookie notices of
+// at most 80 words.
+func dropLegalNotice(_ *state, b block) bool {
+	if b.words > 80 {
+		return false
+	}
+	lower := strings.ToLower(b.text)
+	for _, p := range legalPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	if strings.Contains(lower, "cookie") {
+		for _, w := range cookieWords {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+	}
+	if !strings.Contains(b.text, "©") && !strings.Contains(lower, "(c)") && !strings.Contains(lower, "copyright") {
+		return false
+	}
+	return copyrightLine.MatchString(b.text)
+}
+
+// copyrightLine is a short line that names a copyright: "© 2023 The
+// Independent", "Copyright 2014 Los Angeles Times".
+var copyrightLine = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)|^.{0,60}(?:©|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d)`)
+
+// jobPhrases mark a job listing or a block of job ads.
+var jobPhrases = []string{"apply now", "job openings", "job listings", "job alert", "stellenangebote", "offres d'emploi", "we are hiring", "jetzt bewerben"}
+
+// dropJobAd labels job listings and advertisement labels.
+func dropJobAd(_ *state, b block) bool {
+	if b.words > 40 {
+		return false
+	}
+	lower := strings.ToLower(b.text)
+	for _, p := range jobPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	switch strings.Trim(lower, " -–—:[]()") {
+	case "advertisement", "anzeige", "werbung", "publicité", "reklama", "广告", "sponsored", "ad":
+		return true
+	}
+	return false
+}
+
+// seeAlso is a link to another story in the body: a word or three and a
+// colon, then a headline ("Lea más: ...", "Mire: ...", "READ: ...",
+// "Lesen Sie auch: ...").
+var seeAlso = regexp.MustCompile(`^\p{L}+(?:\s\p{L}+){0,3}\s?:\s+\S`)
+
+// dropSeeAlso labels a short "Word: Headline" link inside the body: at
+// most 20 words with no final punctuation after the colon.
+func dropSeeAlso(_ *state, b block) bool {
+	if b.words > 20 || endsSentence(b.text) || !seeAlso.MatchString(b.text) {
+		return false
+	}
+	rest := b.text[strings.IndexByte(b.text, ':')+1:]
+	return wordCount(rest) >= 3 && !strings.ContainsAny(rest, ":")
+}
 
 // dropPromotion drops calls to action, widgets, legal lines and "Read more:"
 // lines. A "Read more:" line also opens a list of headlines (see
@@ -326,6 +443,27 @@ func dropPromotion(st *state, b block) bool {
 	return isPromotion(b.text)
 }
 
+// promoFirstWords are the first words promoStart can match, so that most
+// blocks skip it.
+var promoFirstWords = map[string]bool{
+	"email": true, "play": true, "watch": true, "video": true, "listen": true, "photo": true, "photos": true,
+	"gallery": true, "slideshow": true, "jobs": true, "related": true, "read": true, "see": true, "more": true,
+	"also": true, "recommended": true, "trending": true, "most": true, "view": true, "editor": true, "editors": true,
+}
+
+// mayStartPromo reports whether promoStart can match t (lower is t in
+// lower case).
+func mayStartPromo(t, lower string) bool {
+	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
+		return true
+	}
+	end := strings.IndexFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(lower)
+	}
+	return promoFirstWords[lower[:end]]
+}
+
 // isPromotion reports whether t is a call to action, a widget or a legal
 // line.
 func isPromotion(t string) bool {
@@ -335,7 +473,7 @@ func isPromotion(t string) bool {
 			return true
 		}
 	}
-	if promoStart.MatchString(t) {
+	if mayStartPromo(t, lower) && promoStart.MatchString(t) {
 		return true
 	}
 	maybe := strings.Contains(lower, "follow ") || strings.Contains(lower, "©") || strings.Contains(lower, "skip ad") ||
@@ -382,6 +520,12 @@ func dropSectionHeading(_ *state, b block) bool {
 	return isHeadlineLike(b.text, 12)
 }
 
+// dropLoneWord labels a one-word line without final punctuation ("AP",
+// "Reddit", "Advertisement"): a label or a button, not a subheading.
+func dropLoneWord(_ *state, b block) bool {
+	return b.words == 1 && !endsSentence(b.text)
+}
+
 // dropRepeatedBlock drops a block already kept in this article (a page
 // that carries its body twice, a pull quote).
 func dropRepeatedBlock(st *state, b block) bool {
@@ -418,8 +562,14 @@ var (
 // trimDateline removes a leading dateline from b and keeps it (and the
 // wire named in it) as metadata.
 func (st *state) trimDateline(b block) block {
-	m := datelineRe.FindStringSubmatchIndex(b.text)
-	if m == nil {
+	// A dateline needs a dash or an underscore after its place, or CNN's
+	// mark, within its first 100 bytes.
+	head := b.text[:min(len(b.text), 100)]
+	var m []int
+	if strings.ContainsAny(head, "-—–_") {
+		m = datelineRe.FindStringSubmatchIndex(b.text)
+	}
+	if m == nil && strings.Contains(head, "(CNN") {
 		m = cnnDatelineRe.FindStringSubmatchIndex(b.text)
 	}
 	if m == nil {

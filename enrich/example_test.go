@@ -40,8 +40,8 @@ func ExampleStory() {
 	}
 	// Output:
 	// quote: Maria Lind: "We will stay out until the port talks to us"
-	// place: Marlow
 	// person: Maria Lind
+	// place: Marlow
 	// organization: Marlow Dockers Union
 	// 2026-03-02 (on Monday): [Harbour Post]
 	// 2026-03-06 (on Friday): [Valley Wire]

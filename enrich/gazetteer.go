@@ -6,12 +6,11 @@ import (
 )
 
 // The long word lists are text files, one entry a line, each with a
-// header naming its source.
+// header naming its source. `tidings train-ner` stores them (and
+// data/firstnames.txt) in the name tagger's model as its gazetteer.
 var (
 	//go:embed data/places.txt
 	placesTxt string
-	//go:embed data/firstnames.txt
-	firstNamesTxt string
 	//go:embed data/nonnames.txt
 	nonNamesTxt string
 )
@@ -33,8 +32,8 @@ func wordList(data string) map[string]bool {
 // context to be known as places (data/places.txt); lower-cased.
 var places = wordList(placesTxt)
 
-// geoWords mark a name as a place when it holds one: features, buildings
-// and areas.
+// geoWords mark a name of several words that ends with one as a place:
+// features, buildings and areas ("Tallberg Airport", "Vell River").
 var geoWords = setOf("river", "bridge", "street", "square", "airport", "island", "islands", "mountains",
 	"mountain", "lake", "sea", "ocean", "valley", "road", "palace", "palais", "estuary", "bay",
 	"harbour", "harbor", "county", "province", "state", "city", "port", "avenue", "park", "gulf",
@@ -42,12 +41,14 @@ var geoWords = setOf("river", "bridge", "street", "square", "airport", "island",
 	"hills", "hill", "airfield", "canal", "border", "plain", "plains", "forest", "strip", "heights",
 	"plateau", "delta")
 
-// directions before a place name make a place of the whole name.
+// directions before a known place make a place of the whole name
+// ("Northern California").
 var directions = setOf("north", "south", "east", "west", "northern", "southern", "eastern", "western",
 	"central", "greater", "upper", "lower", "saharan", "sub-saharan", "northeast", "northwest",
 	"southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
 
-// orgWords mark a name as an organisation when it holds one.
+// orgWords mark a name of several words that ends with one as an
+// organisation ("Northline Air", "Harbour Coalition").
 var orgWords = setOf("air", "union", "company", "ministry", "party", "council", "nations", "bank", "agency",
 	"corporation", "corp", "inc", "ltd", "group", "association", "university", "court", "committee",
 	"commission", "department", "office", "authority", "police", "army", "navy", "institute",
@@ -58,7 +59,7 @@ var orgWords = setOf("air", "union", "company", "ministry", "party", "council", 
 	"board", "organisation", "organization", "alliance", "front", "movement", "forces", "fund",
 	"service", "centre", "center", "society", "trust", "bureau", "fc", "laboratory", "administration",
 	"academy", "panel", "institutes", "centers", "centres", "program", "programme", "brotherhood",
-	"coalition", "brigade", "brigades", "militia")
+	"coalition", "brigade", "brigades", "militia", "greens")
 
 // titles before a name mark it as a person's; they are not part of it.
 var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",
@@ -74,10 +75,6 @@ var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady
 	"principal", "supt", "meteorologist", "speaker", "administrator", "executive", "ceo", "manager",
 	"founder", "correspondent", "reporter", "editor", "researcher", "scientist", "physician", "curator",
 	"coordinator", "chairperson", "chair", "host", "anchor")
-
-// firstNames are common given names: a name that starts with one is a
-// person's (data/firstnames.txt).
-var firstNames = wordList(firstNamesTxt)
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

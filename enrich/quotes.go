@@ -2,7 +2,6 @@ package enrich
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,32 +11,20 @@ import (
 
 const (
 	speakerPat = `((?:\p{Lu}[\p{L}'’.\-]*\s){0,5}\p{Lu}[\p{L}'’.\-]*|he|she|they|He|She|They)`
-	verbPat    = `(?:said|says|told|added|asked|explained|warned|insisted|declared|replied|wrote|stated|noted|continued)`
-	openQ      = `["“]`
-	closeQ     = `["”]`
-)
-
-// The quotation patterns of news prose, tried in order on each sentence.
-var (
-	// "…," Kerry said. / "…," union leader Petra Holm told reporters.
-	quoteThenSpeaker = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat + ` ` + verbPat + `\b`)
-	// "…," said Lavrov.
-	quoteThenVerb = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? ` + verbPat + ` (?:[a-z][\p{L}\-]* ){0,4}?` + speakerPat)
-	// Berg said: "…" / Berg told reporters, "…"
-	speakerThenQuote = regexp.MustCompile(speakerPat + ` ` + verbPat + `(?: [^"“”:,]{0,40})?[,:] ` + openQ + `(.+?)` + closeQ)
-	// "…," a spokesman said (a speaker the article does not name).
-	quoteThenSomeone = regexp.MustCompile(`^` + openQ + `(.+?)` + closeQ + `,? (?:[a-z][\p{L}\-]* ){1,4}` + verbPat + `\b`)
-	// "…" (a quotation standing alone: the previous speaker goes on).
-	bareQuote = regexp.MustCompile(`^` + openQ + `([^"“”]+)` + closeQ + `$`)
+	verbPat    = `(?:said|says|told|tells|added|adds|asked|asks|explained|explains|warned|warns|insisted|insists|declared|declares|replied|replies|wrote|writes|stated|states|noted|notes|continued|continues|argued|argues|recalled|recalls|observed|observes|responded|responds|tweeted|tweets|announced|announces|admitted|admits|acknowledged|acknowledges|concluded|concludes|testified|quipped|joked|emailed|posted|reported|reports|claimed|claims|suggested|suggests|predicted|predicts|wondered|cautioned|countered|remarked|boasted|shouted|screamed|yelled|whispered)`
 )
 
 var pronouns = setOf("he", "she", "they")
 
-// Quotes returns the direct quotations of arts with their speakers,
-// merged across articles: the quotations carried by most outlets first,
-// then in order of first appearance. ents resolves short names ("Berg")
-// and pronouns ("he said": the last person named before) to the full
-// names of the people Entities found.
+// Quotes returns the direct and partial quotations of arts (see
+// findQuotes) with their speakers, merged across articles: the
+// quotations carried by most outlets first, then in order of first
+// appearance. ents resolves short names ("Berg") and pronouns ("he said":
+// the speaker quoted just before, else the last person named before) to
+// the full names of the people Entities found; a quotation whose cue
+// names no one takes the first person its sentence names before it ("Sanders
+// compared himself to Clinton, saying "…""), else the speaker quoted just
+// before it.
 func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	var people []string
 	for _, e := range ents {
@@ -50,33 +37,33 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	n := 0
 	for ai := range arts {
 		a := &arts[ai]
-		lastSpeaker, lastPerson := "", ""
-		for si, s := range a.Sentences {
-			text, speaker := quoteIn(s.Text)
-			if text == "" {
-				if m := bareQuote.FindStringSubmatch(s.Text); m != nil && si > 0 && lastSpeaker != "" {
-					text, speaker = m[1], lastSpeaker
-				}
+		prevSpeaker, prevEnd := "", -1
+		for _, f := range findQuotes(a) {
+			subject := ""
+			if f.speaker == "" || !f.cued {
+				subject = firstNamed(f.before, people) // "Sanders compared himself to Clinton, saying "…""
 			}
-			if p := lastNamed(s.Text, people); p != "" && text == "" {
-				lastPerson = p
-			}
-			if text == "" {
-				lastSpeaker = ""
+			if !f.cued && subject == "" && !keepUncued(f.text) {
 				continue
 			}
-			speaker = strings.Join(afterOwner(afterTitle(strings.Fields(strings.TrimRight(speaker, ".")))), " ")
+			speaker := strings.Join(afterOwner(afterTitle(strings.Fields(strings.TrimRight(f.speaker, ".")))), " ")
 			switch {
+			case pronouns[strings.ToLower(speaker)] && prevSpeaker != "" && f.start-prevEnd < lookBack:
+				speaker = prevSpeaker // "…," Sanders wrote. "…," he went on.
 			case pronouns[strings.ToLower(speaker)]:
-				speaker = lastPerson
+				speaker = lastNamed(a.Text[max(0, f.start-lookBack):f.start], people)
 			case speaker != "":
 				speaker = fullName(speaker, people)
+				if f.introduced && !slices.Contains(people, speaker) {
+					speaker = "" // "The minister replied:": no person named
+				}
+			case subject != "":
+				speaker = subject
+			case !f.cued && prevEnd >= 0 && f.start-prevEnd < goesOn:
+				speaker = prevSpeaker // the speaker quoted just before goes on
 			}
-			if speaker != "" {
-				lastPerson = speaker
-			}
-			lastSpeaker = speaker
-			text = strings.TrimRight(strings.TrimSpace(text), ",")
+			prevSpeaker, prevEnd = speaker, f.end
+			text := strings.TrimRight(strings.TrimSpace(f.text), ",")
 			key := quoteKey(text)
 			if key == "" {
 				continue
@@ -92,7 +79,7 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 				e.q.Speaker = speaker
 			}
 			if !slices.ContainsFunc(e.q.Citations, func(c news.Citation) bool { return c.ArticleID == a.ID }) {
-				e.q.Citations = append(e.q.Citations, citation(s))
+				e.q.Citations = append(e.q.Citations, citation(f.sent))
 				e.q.Outlets = addUnique(e.q.Outlets, outlets(a)...)
 			}
 		}
@@ -115,6 +102,24 @@ func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
 	})
 	return out
 }
+
+// lookBack is how many bytes before a quotation a pronoun's person is
+// looked for.
+const lookBack = 1500
+
+// keepUncued reports whether a quotation that no cue attributes, in a
+// sentence that names no person before it, is kept: one of at least
+// minUncued words (a scare-quoted word or title is not).
+func keepUncued(text string) bool {
+	return len(strings.Fields(text)) >= minUncued
+}
+
+// goesOn is how many bytes after a quotation one without a cue may
+// open and still be its speaker's.
+const goesOn = 600
+
+// minUncued is the fewest words of a quotation kept without a cue.
+var minUncued = 3
 
 // quoteAcc gathers one quotation's citations as Quotes reads.
 type quoteAcc struct {
@@ -169,27 +174,6 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 	}
 }
 
-// quoteIn returns the quotation in sentence s and its speaker as written,
-// or "" when s quotes no one in a pattern it knows.
-func quoteIn(s string) (text, speaker string) {
-	if !strings.ContainsAny(s, "\"“”") {
-		return "", "" // every pattern needs a quotation mark
-	}
-	if m := quoteThenSpeaker.FindStringSubmatch(s); m != nil {
-		return m[1], m[2]
-	}
-	if m := quoteThenVerb.FindStringSubmatch(s); m != nil {
-		return m[1], m[2]
-	}
-	if m := speakerThenQuote.FindStringSubmatch(s); m != nil {
-		return m[2], m[1]
-	}
-	if m := quoteThenSomeone.FindStringSubmatch(s); m != nil {
-		return m[1], ""
-	}
-	return "", ""
-}
-
 // fullName returns the person of people whose name is name or ends with
 // it, when exactly one does; else name.
 func fullName(name string, people []string) string {
@@ -209,6 +193,21 @@ func fullName(name string, people []string) string {
 		return found
 	}
 	return name
+}
+
+// firstNamed returns the person of people named first in s, by full name
+// or last name, or "".
+func firstNamed(s string, people []string) string {
+	best, at := "", len(s)
+	for _, p := range people {
+		short := p[strings.LastIndex(p, " ")+1:]
+		for _, form := range []string{p, short} {
+			if i := strings.Index(s, form); i >= 0 && (i < at || i == at && len(p) > len(best)) {
+				best, at = p, i
+			}
+		}
+	}
+	return best
 }
 
 // lastNamed returns the person of people named last in s, by full name

@@ -33,7 +33,7 @@ func init() {
 }
 
 // Timeline returns the dated events the articles report: each sentence
-// with a date expression resolved against its article's publication date
+// (subheadings left out) with a date expression resolved against its article's publication date
 // ("on Friday", "last week", "March 3") or a full date of its own, one
 // event per sentence. Events on the same day whose sentences share most
 // of their terms merge, with the outlets of each. Earliest first; ties in
@@ -47,6 +47,9 @@ func Timeline(arts []news.Article) []news.Event {
 	for ai := range arts {
 		a := &arts[ai]
 		for _, s := range a.Sentences {
+			if s.Heading {
+				continue // a subheading reports no event of its own
+			}
 			d, expr, ok := resolve(s.Text, a.Date)
 			if !ok {
 				continue

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -63,6 +64,9 @@ func TestGoldenVectors(t *testing.T) {
 		fails    []string
 	}
 	sets := map[string]*tally{}
+	// One Scorer per set scores every vector of it, as the rouge command
+	// does: what it keeps between calls must not change a figure.
+	scorers := map[string]*Scorer{}
 	for _, v := range vs {
 		o, err := ParseArgs(strings.Fields(v.Args))
 		if err != nil {
@@ -71,6 +75,20 @@ func TestGoldenVectors(t *testing.T) {
 		got, err := Evaluate(v.Peer, v.Refs, o, res)
 		if err != nil {
 			t.Fatalf("%s: %v", v.ID, err)
+		}
+		sc := scorers[v.Set]
+		if sc == nil {
+			if sc, err = NewScorer(o, res); err != nil {
+				t.Fatal(err)
+			}
+			scorers[v.Set] = sc
+		}
+		ms, err := sc.Models(v.Refs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shared := sc.Evaluate(v.Peer, ms); !reflect.DeepEqual(shared, got) {
+			t.Errorf("%s: a shared Scorer gives %v, Evaluate %v", v.ID, shared.Scores, got.Scores)
 		}
 		ta := sets[v.Set]
 		if ta == nil {
@@ -180,6 +198,9 @@ func TestGoldenAverages(t *testing.T) {
 						vals[i] = c.pick(s)
 					}
 					got := Bootstrap(vals, o.Resamples, o.Confidence)
+					if r := NewResampler(len(vals), o.Resamples).Interval(vals, o.Confidence); r != got {
+						t.Errorf("%s Average_%s: Resampler gives %+v, Bootstrap %+v", metric, c.name, r, got)
+					}
 					if Format(got.Mean) != Format(c.want) || Format(got.Low) != Format(c.ci[0]) || Format(got.High) != Format(c.ci[1]) {
 						t.Errorf("%s Average_%s = %s (%s - %s), ROUGE-1.5.5 printed %s (%s - %s)", metric, c.name,
 							Format(got.Mean), Format(got.Low), Format(got.High), Format(c.want), Format(c.ci[0]), Format(c.ci[1]))

@@ -101,34 +101,18 @@ func (r Result) Get(name string) (Score, bool) {
 
 // Evaluate scores peer against the model (reference) summaries. Texts hold
 // one sentence per line, as ROUGE-1.5.5's SPL input. res may be nil when
-// neither Stem nor Stop is set; otherwise it returns an error.
+// neither Stem nor Stop is set; otherwise it returns an error. To score
+// many peers, a [Scorer] keeps the references' tokens between calls.
 func Evaluate(peer string, models []string, o Options, res *Resources) (Result, error) {
-	if (o.Stem || o.Stop) && res == nil {
-		return Result{}, fmt.Errorf("eval: -m and -s need ROUGE's data files (see LoadResources)")
+	s, err := NewScorer(o, res)
+	if err != nil {
+		return Result{}, err
 	}
-	if len(models) == 0 {
-		return Result{}, fmt.Errorf("eval: no model summaries")
+	m, err := s.Models(models)
+	if err != nil {
+		return Result{}, err
 	}
-	tk := tokenizer{o: o, res: res}
-	p := tk.summary(peer)
-	ms := make([]summary, len(models))
-	for i, m := range models {
-		ms[i] = tk.summary(m)
-	}
-	out := Result{Names: o.Metrics()}
-	for n := 1; n <= o.N; n++ {
-		out.Scores = append(out.Scores, o.pooled(p, ms, func(s summary) counts { return ngrams(s.tokens, n) }))
-	}
-	if o.LCS {
-		out.Scores = append(out.Scores, o.lcsScore(p, ms, 0))
-	}
-	if o.W > 0 {
-		out.Scores = append(out.Scores, o.lcsScore(p, ms, o.W))
-	}
-	if o.Skip >= 0 {
-		out.Scores = append(out.Scores, o.pooled(p, ms, func(s summary) counts { return skipGrams(s.tokens, o.Skip, o.SU) }))
-	}
-	return out, nil
+	return s.Evaluate(peer, m), nil
 }
 
 // summary is a tokenized text: all tokens, and the tokens of each line
@@ -141,24 +125,26 @@ type summary struct {
 type tokenizer struct {
 	o   Options
 	res *Resources
+	// stems caches the stem of each word of more than 3 letters (-m).
+	stems map[string]string
 }
 
 // summary tokenizes text the way ROUGE-1.5.5 reads an SPL file.
 func (t tokenizer) summary(text string) summary {
 	var lines []string
-	for l := range strings.SplitSeq(text, "\n") {
+	for l := range strings.SplitSeq(lowerASCII(text), "\n") {
 		if l != "" {
-			lines = append(lines, lowerASCII(l))
+			lines = append(lines, l)
 		}
 	}
 	var s summary
 	// ROUGE-N and -S read the truncated text as one sequence.
 	for _, l := range t.truncate(lines, false) {
-		s.tokens = append(s.tokens, t.tokens(l)...)
+		s.tokens = t.tokens(s.tokens, l)
 	}
 	if t.o.LCS || t.o.W > 0 {
 		for _, l := range t.truncate(lines, true) {
-			s.lines = append(s.lines, t.tokens(l))
+			s.lines = append(s.lines, t.tokens(nil, l))
 		}
 	}
 	return s
@@ -173,12 +159,12 @@ func (t tokenizer) truncate(lines []string, lcs bool) []string {
 		var out []string
 		count := 0
 		for _, l := range lines {
-			pieces := splitASCIISpace(l)
-			if count+len(pieces) < t.o.WordLimit {
+			if n := countASCIIFields(l); count+n < t.o.WordLimit {
 				out = append(out, l)
-				count += len(pieces)
+				count += n
 				continue
 			}
+			pieces := splitASCIISpace(l)
 			out = append(out, strings.Join(pieces[:t.o.WordLimit-count], " "))
 			return out
 		}
@@ -213,6 +199,21 @@ func splitASCIISpace(l string) []string {
 	return pieces
 }
 
+// countASCIIFields returns len(splitASCIISpace(l)) without making the
+// pieces.
+func countASCIIFields(l string) int {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		if !isASCIISpace(rune(l[i])) && (i == 0 || isASCIISpace(rune(l[i-1]))) {
+			n++
+		}
+	}
+	if n > 0 && isASCIISpace(rune(l[0])) {
+		n++ // Perl's empty first piece
+	}
+	return n
+}
+
 func isASCIISpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
 }
@@ -227,10 +228,9 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// tokens returns the tokens of a lower-cased line: maximal runs of
+// tokens appends to out the tokens of a lower-cased line: maximal runs of
 // [a-z0-9], stop words removed (-s), stemmed (-m).
-func (t tokenizer) tokens(l string) []string {
-	var out []string
+func (t tokenizer) tokens(out []string, l string) []string {
 	for i := 0; i < len(l); {
 		if !isTokenByte(l[i]) {
 			i++
@@ -246,94 +246,30 @@ func (t tokenizer) tokens(l string) []string {
 			continue
 		}
 		if t.o.Stem && len(tok) > 3 {
-			if base, ok := t.res.Exceptions[tok]; ok {
-				tok = base
-			} else {
-				tok = porterStem(tok)
-			}
+			tok = t.stem(tok)
 		}
 		out = append(out, tok)
 	}
 	return out
 }
 
+// stem returns the WordNet base form of tok, or else its Porter stem.
+func (t tokenizer) stem(tok string) string {
+	if st, ok := t.stems[tok]; ok {
+		return st
+	}
+	st, ok := t.res.Exceptions[tok]
+	if !ok {
+		st = porterStem(tok)
+	}
+	if t.stems != nil {
+		t.stems[strings.Clone(tok)] = st // tok shares the line's memory
+	}
+	return st
+}
+
 func isTokenByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
-}
-
-// counts is a bag of units (n-grams or skip-grams) and its total.
-type counts struct {
-	m     map[string]int
-	total int
-}
-
-func (c *counts) add(k string) {
-	if c.m == nil {
-		c.m = map[string]int{}
-	}
-	c.m[k]++
-	c.total++
-}
-
-func ngrams(toks []string, n int) counts {
-	var c counts
-	for i := 0; i+n <= len(toks); i++ {
-		c.add(strings.Join(toks[i:i+n], " "))
-	}
-	return c
-}
-
-// skipGrams counts ordered pairs with at most skip tokens between them,
-// plus, for SU, unigrams. As in ROUGE-1.5.5, the last token starts no unit:
-// its unigram is never counted.
-func skipGrams(toks []string, skip int, su bool) counts {
-	var c counts
-	for i := 0; i+1 < len(toks); i++ {
-		if su {
-			c.add(toks[i])
-		}
-		for j := i + 1; j <= i+skip+1 && j < len(toks); j++ {
-			c.add(toks[i] + " " + toks[j])
-		}
-	}
-	return c
-}
-
-// hits returns the clipped overlap of peer and model units.
-func hits(peer, model counts) int {
-	h := 0
-	for k, n := range model.m {
-		h += min(n, peer.m[k])
-	}
-	return h
-}
-
-// pooled scores count-based metrics: pooled over models for -f A, the
-// best model by rounded recall for -f B.
-func (o Options) pooled(p summary, ms []summary, unit func(summary) counts) Score {
-	pc := unit(p)
-	if pc.total == 0 {
-		return Score{}
-	}
-	if o.BestModel {
-		best, bestR := Score{}, -1.0
-		for _, m := range ms {
-			mc := unit(m)
-			h := hits(pc, mc)
-			s := o.score(float64(h), float64(mc.total), float64(h), float64(pc.total))
-			if s.R > bestR {
-				best, bestR = s, s.R
-			}
-		}
-		return best
-	}
-	h, total := 0, 0
-	for _, m := range ms {
-		mc := unit(m)
-		h += hits(pc, mc)
-		total += mc.total
-	}
-	return o.score(float64(h), float64(total), float64(h), float64(len(ms)*pc.total))
 }
 
 // score rounds R = rh/rd and P = ph/pd to five decimals and computes F

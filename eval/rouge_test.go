@@ -66,6 +66,7 @@ func FuzzROUGE(f *testing.F) {
 	f.Add("the cat sat\non the mat", "the cat sat on the mat", uint8(0))
 	f.Add("", "x", uint8(1))
 	f.Add("A-b c\r\n  d", "  \n\n", uint8(2))
+	f.Add("x", " \tone  two\vthree\xff ", uint8(1))
 	f.Fuzz(func(t *testing.T, peer, ref string, mode uint8) {
 		o := DefaultOptions()
 		o.N, o.W, o.Skip, o.SU = 4, 1.2, 4, true
@@ -92,6 +93,9 @@ func FuzzROUGE(f *testing.F) {
 		// A text scored against itself scores 1 wherever it has units.
 		self, _ := Evaluate(ref, []string{ref}, DefaultOptions(), nil)
 		check(self)
+		if n, pieces := countASCIIFields(ref), splitASCIISpace(ref); n != len(pieces) {
+			t.Fatalf("countASCIIFields(%q) = %d, splitASCIISpace gives %d pieces", ref, n, len(pieces))
+		}
 		toks := tokenizer{o: DefaultOptions()}.summary(ref).tokens
 		if s, _ := self.Get("ROUGE-L"); len(toks) > 0 && (s.R != 1 || s.P != 1 || s.F != 1) {
 			t.Fatalf("ROUGE-L of %q against itself = %+v, want 1", ref, s)
@@ -121,5 +125,60 @@ func BenchmarkEvaluate(b *testing.B) {
 		if _, err := Evaluate(peer, refs, o, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestResampler requires a Resampler reused over many value sets to give
+// Bootstrap's intervals exactly, and to fall back to it for other lengths.
+func TestResampler(t *testing.T) {
+	rng := newDrand48(7)
+	for _, tc := range []struct{ n, resamples int }{{1, 10}, {5, 1000}, {50, 1000}, {44, 999}} {
+		r := NewResampler(tc.n, tc.resamples)
+		for trial := range 5 {
+			vals := make([]float64, tc.n+trial%2) // odd trials: another length
+			for i := range vals {
+				vals[i] = round5(rng.next())
+			}
+			want := Bootstrap(vals, tc.resamples, 95)
+			if got := r.Interval(vals, 95); got != want {
+				t.Errorf("n %d resamples %d trial %d: Resampler %+v, Bootstrap %+v", tc.n, tc.resamples, trial, got, want)
+			}
+		}
+	}
+	if got := NewResampler(0, 1000).Interval(nil, 95); got != (Interval{}) {
+		t.Errorf("no values: %+v, want zeros", got)
+	}
+}
+
+func TestNewScorerErrors(t *testing.T) {
+	o := DefaultOptions()
+	o.Stem = true
+	if _, err := NewScorer(o, nil); err == nil {
+		t.Error("NewScorer with -m and no resources: nil error")
+	}
+	sc, _ := NewScorer(DefaultOptions(), nil)
+	if _, err := sc.Models(nil); err == nil {
+		t.Error("Models(nil): nil error")
+	}
+}
+
+func BenchmarkScorer(b *testing.B) {
+	words := strings.Fields("the council voted on monday to close the old bridge for six weeks of repairs after engineers found a crack in a girder and ferries will run every fifteen minutes while the mayor asks drivers to use the ring road and shops fear lost trade")
+	text := func(shift int) string {
+		var sb strings.Builder
+		for i := range 100 {
+			sb.WriteString(words[(i*7+shift)%len(words)])
+			sb.WriteByte(' ')
+		}
+		return sb.String()
+	}
+	refs := []string{text(1), text(2), text(3), text(5)}
+	peers := []string{text(0), text(4), text(6), text(8)}
+	o, _ := ParseArgs(strings.Fields("-n 4 -a -l 100 -x"))
+	sc, _ := NewScorer(o, nil)
+	ms, _ := sc.Models(refs)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sc.Evaluate(peers[i%len(peers)], ms)
 	}
 }

@@ -36,6 +36,13 @@ type Article struct {
 	// Text is the cleaned article body: paragraphs separated by "\n\n".
 	// Every offset in Sentences and in citations points into it.
 	Text string
+	// Headings are the [start, end) byte offsets in Text of the article's
+	// subheadings, in order: part of the text, never a summary sentence
+	// (see Sentence.Heading). Nil when the article has none or its
+	// cleaner does not say.
+	Headings [][2]int
+	// Found names where the metadata fields above were found.
+	Found Found
 	// Sentences are the sentences of Text in order, filled by the segment
 	// stage.
 	Sentences []Sentence
@@ -44,6 +51,20 @@ type Article struct {
 	// order. A citation of the article stands for them too.
 	Copies []Copy
 }
+
+// Found names where each metadata field of an article was found: by the
+// clean stage in the page itself ("html-meta", "htmldate", "byline",
+// "dateline", "date-line", "credit-line", "copyright", "site-name",
+// "url", "url-host", "headline", ...; see the clean package), "input"
+// when it came with the article (a JSONL record, a feed item, a posted
+// field), "file-name" for an outlet named after its file as a last
+// resort. A field not known, or whose origin is not known, is "".
+type Found struct {
+	Title, Outlet, Author, Date string
+}
+
+// IsZero reports whether f names no origin at all.
+func (f Found) IsZero() bool { return f == Found{} }
 
 // Copy is one outlet's printing of an article that was folded into
 // another as a near-duplicate.
@@ -95,6 +116,10 @@ type Sentence struct {
 	// Stems are the stems of all the sentence's words, stop words
 	// included, in text order: the units of word n-grams.
 	Stems []string
+	// Heading reports that the sentence lies in one of the article's
+	// subheadings (Article.Headings): it is article text, and counts for
+	// what the article is about, but a summary never picks it.
+	Heading bool
 }
 
 // Citation points at the sentence of one article that supports a claim.

@@ -76,6 +76,7 @@ func talks(t *testing.T) news.Story {
 	post.Author = "Lena Ward"
 	post.URL = "https://harbour-post.example/geneva-talks"
 	post.Dateline = "GENEVA"
+	post.Found = news.Found{Title: "html-meta", Outlet: "copyright", Author: "byline", Date: "htmldate"}
 	post.Copies = []news.Copy{
 		{ID: "northern-echo-1", Outlet: "Northern Echo", Date: day(3)},
 		{ID: "harbour-post-1", Outlet: "Harbour Post"},
@@ -83,9 +84,13 @@ func talks(t *testing.T) news.Story {
 	times := article("capital-times-1", "Capital Times", "Geneva talks end without a deal", day(3),
 		"The foreign ministers of Norland and Ostrava met in Geneva on Monday and ended their talks without a deal.",
 		"Norland says Ostrava has moved some 5,000 troops close to Kessel. Omar Sal described the talks as tough.",
+		"What comes next?",
 		`"Nobody is leaving the table," one diplomat said. A second round is planned for March 20.`)
 	wire := article("valley-wire-1", "Valley Wire", "", time.Time{},
 		"Talks on a ceasefire along the Vell river will resume in Geneva on March 20, both ministries said.")
+	wire.Found = news.Found{Outlet: "file-name"}
+	h := strings.Index(times.Text, "What comes next?")
+	times.Headings = [][2]int{{h, h + len("What comes next?")}}
 
 	s1 := sentence(t, 0.91, post, "The foreign ministers of Norland and Ostrava met in Geneva on Monday for their first talks since fighting broke out along the Vell river.",
 		cite(t, times, "The foreign ministers of Norland and Ostrava met in Geneva on Monday and ended their talks without a deal."))

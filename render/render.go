@@ -272,10 +272,33 @@ type JSONSource struct {
 	Date     string `json:"date,omitempty"`
 	Dateline string `json:"dateline,omitempty"`
 	URL      string `json:"url,omitempty"`
-	Words    int    `json:"words"`
-	Text     string `json:"text"`
+	// Found names where the outlet, title, author and date were found;
+	// nil when no origin is known.
+	Found *JSONFound `json:"found,omitempty"`
+	Words int        `json:"words"`
+	Text  string     `json:"text"`
+	// Headings are the [start, end) byte offsets in Text of the
+	// article's subheadings.
+	Headings [][2]int `json:"headings,omitempty"`
 	// Copies are the other printings folded into this article.
 	Copies []JSONCopy `json:"copies,omitempty"`
+}
+
+// JSONFound names where each metadata field of a source was found (see
+// news.Found): "byline", "copyright", "html-meta", "input", ...
+type JSONFound struct {
+	Title  string `json:"title,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	Author string `json:"author,omitempty"`
+	Date   string `json:"date,omitempty"`
+}
+
+// FoundJSON returns f in its JSON form, nil when f names no origin.
+func FoundJSON(f news.Found) *JSONFound {
+	if f.IsZero() {
+		return nil
+	}
+	return &JSONFound{Title: f.Title, Outlet: f.Outlet, Author: f.Author, Date: f.Date}
 }
 
 // JSONCopy is another outlet's printing of a source.
@@ -304,7 +327,8 @@ func ToJSON(b *news.Brief) JSONBrief {
 	for i := range b.Articles {
 		a := &b.Articles[i]
 		src := JSONSource{Source: i + 1, ID: a.ID, Outlet: a.Outlet, Title: a.Title, Author: a.Author,
-			Dateline: a.Dateline, URL: a.URL, Words: len(strings.Fields(a.Text)), Text: a.Text}
+			Dateline: a.Dateline, URL: a.URL, Found: FoundJSON(a.Found), Words: len(strings.Fields(a.Text)), Text: a.Text,
+			Headings: a.Headings}
 		if !a.Date.IsZero() {
 			src.Date = a.Date.Format(time.RFC3339)
 		}

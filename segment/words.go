@@ -10,11 +10,13 @@ import (
 	"tidings/news"
 )
 
-// Article fills a.Sentences from a.Text: spans, words, terms and stems. It
-// replaces any sentences a already had.
+// Article fills a.Sentences from a.Text: spans, words, terms and stems,
+// and Heading for a sentence inside one of a.Headings. It replaces any
+// sentences a already had.
 func Article(a *news.Article) {
 	spans := Sentences(a.Text)
 	a.Sentences = make([]news.Sentence, len(spans))
+	h := 0 // the first heading that does not end before the sentence
 	for i, sp := range spans {
 		text := a.Text[sp.Start:sp.End]
 		a.Sentences[i] = news.Sentence{
@@ -27,6 +29,10 @@ func Article(a *news.Article) {
 			Words:     CountWords(text),
 		}
 		a.Sentences[i].Terms, a.Sentences[i].Stems = termsAndStems(text)
+		for h < len(a.Headings) && a.Headings[h][1] <= sp.Start {
+			h++
+		}
+		a.Sentences[i].Heading = h < len(a.Headings) && a.Headings[h][0] < sp.End
 	}
 }
 

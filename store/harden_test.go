@@ -186,13 +186,14 @@ func TestIdentity(t *testing.T) {
 			return err
 		}
 		s.Close()
-		// As a store made before store_meta: without it, at version 3.
+		// As a store made before store_meta: without it (and without
+		// the cleaning column of version 5), at version 3.
 		db, err := sql.Open("sqlite", p)
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		_, err = db.Exec(`DROP TABLE store_meta; DELETE FROM schema_version WHERE version > 3`)
+		_, err = db.Exec(`DROP TABLE store_meta; ALTER TABLE articles DROP COLUMN cleaning; DELETE FROM schema_version WHERE version > 3`)
 		return err
 	})
 	impostor := other("impostor.db", func(p string) error {

@@ -101,6 +101,11 @@ var migrations = [][]string{
 		// it was made (see identify).
 		`CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 	},
+	{
+		// What cleaning found beside the text (Article.Cleaning); NULL
+		// for the articles stored before.
+		`ALTER TABLE articles ADD COLUMN cleaning TEXT`,
+	},
 }
 
 // sqlStore is the Store of both dialects over database/sql.
@@ -196,7 +201,7 @@ func (s *sqlStore) migrate(ctx context.Context, addr string, init bool) error {
 	return tx.Commit()
 }
 
-const articleCols = `id, key, url, outlet, title, author, published, raw, is_html, text, added, story, copy_of`
+const articleCols = `id, key, url, outlet, title, author, published, raw, is_html, text, added, story, copy_of, cleaning`
 
 // timeLayout stores times in UTC with a fixed width, so that text order is
 // time order.
@@ -221,9 +226,13 @@ func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
 	normalizeArticle(a)
 	a.Added = time.Now().UTC()
 	var id int64
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`),
-		a.Key, a.URL, a.Outlet, a.Title, a.Author, formatTime(a.Published), a.Raw, a.IsHTML, a.Text, formatTime(a.Added)).Scan(&id)
+	var cleaning sql.NullString
+	if a.Cleaning != "" {
+		cleaning = sql.NullString{String: a.Cleaning, Valid: true}
+	}
+	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added, cleaning)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`),
+		a.Key, a.URL, a.Outlet, a.Title, a.Author, formatTime(a.Published), a.Raw, a.IsHTML, a.Text, formatTime(a.Added), cleaning).Scan(&id)
 	switch {
 	case err == nil:
 		a.ID = id
@@ -255,7 +264,8 @@ type scanner interface{ Scan(dest ...any) error }
 func (s *sqlStore) scanArticle(row scanner) (Article, error) {
 	var a Article
 	var published, added string
-	err := row.Scan(&a.ID, &a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &published, &a.Raw, &a.IsHTML, &a.Text, &added, &a.Story, &a.CopyOf)
+	var cleaning sql.NullString
+	err := row.Scan(&a.ID, &a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &published, &a.Raw, &a.IsHTML, &a.Text, &added, &a.Story, &a.CopyOf, &cleaning)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
@@ -263,6 +273,7 @@ func (s *sqlStore) scanArticle(row scanner) (Article, error) {
 		return a, fmt.Errorf("store: read article: %w", err)
 	}
 	a.Published, a.Added = parseTime(published), parseTime(added)
+	a.Cleaning = cleaning.String
 	return a, nil
 }
 

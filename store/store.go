@@ -29,8 +29,13 @@ type Article struct {
 	Raw    string
 	IsHTML bool
 	// Text is the cleaned text that citations point into.
-	Text  string
-	Added time.Time
+	Text string
+	// Cleaning is what cleaning found beside Text, as the caller encodes
+	// it (the server writes JSON: where each metadata field was found, the
+	// offsets of the subheadings in Text); "" when not recorded, as for
+	// articles stored before schema version 5.
+	Cleaning string
+	Added    time.Time
 	// Story is the id of the story the article belongs to, 0 until placed.
 	Story int64
 	// CopyOf is the id of the article this one copies, or 0.

@@ -45,7 +45,7 @@ func TestArticles(t *testing.T) {
 	eachStore(t, func(t *testing.T, s Store) {
 		pub := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 		a := Article{Key: "https://example.org/a", URL: "https://example.org/a", Outlet: "Harbour Post", Title: "Talks",
-			Published: pub, Raw: "<p>x</p>", IsHTML: true, Text: "Talks in Geneva."}
+			Published: pub, Raw: "<p>x</p>", IsHTML: true, Text: "Talks in Geneva.", Cleaning: `{"found":{"outlet":"copyright"}}`}
 		created, err := s.AddArticle(ctx, &a)
 		if err != nil || !created || a.ID == 0 {
 			t.Fatalf("AddArticle = %v, %v, id %d", created, err, a.ID)
@@ -65,7 +65,8 @@ func TestArticles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Story != 7 || !got.Published.Equal(pub) || !got.IsHTML || got.Outlet != "Harbour Post" || got.Added.IsZero() {
+		if got.Story != 7 || !got.Published.Equal(pub) || !got.IsHTML || got.Outlet != "Harbour Post" || got.Added.IsZero() ||
+			got.Cleaning != a.Cleaning {
 			t.Errorf("Article = %+v", got)
 		}
 		if _, err := s.Article(ctx, 999); !errors.Is(err, ErrNotFound) {
@@ -87,6 +88,9 @@ func TestArticles(t *testing.T) {
 		rest, _ := s.Articles(ctx, page[2].ID, 10)
 		if len(rest) != 2 {
 			t.Errorf("second page has %d articles, want 2", len(rest))
+		}
+		if page[0].Cleaning != "" {
+			t.Errorf("an article stored without Cleaning reads back %q", page[0].Cleaning)
 		}
 	})
 }

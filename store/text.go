@@ -35,7 +35,7 @@ func normalize(s string) string {
 
 // normalizeArticle normalizes every text field of a.
 func normalizeArticle(a *Article) {
-	for _, p := range []*string{&a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &a.Raw, &a.Text} {
+	for _, p := range []*string{&a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &a.Raw, &a.Text, &a.Cleaning} {
 		*p = normalize(*p)
 	}
 }

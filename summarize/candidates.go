@@ -37,7 +37,8 @@ const (
 )
 
 // Candidates returns the sentences of arts that can stand alone in a
-// summary, in article then sentence order. When no sentence passes the
+// summary, in article then sentence order; a subheading
+// (news.Sentence.Heading) never is one. When no sentence passes the
 // filters (a story of fragments), it returns every sentence of at least
 // three words instead, so a story always gets a summary when it has text.
 func Candidates(arts []news.Article) []Candidate {
@@ -65,6 +66,9 @@ func candidates(arts []news.Article, spans bool) []Candidate {
 		n := len(a.Sentences)
 		joined := map[[2]int]bool{} // first sentence and span of joined candidates
 		for k, s := range a.Sentences {
+			if s.Heading {
+				continue
+			}
 			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
 			if s.Words >= 3 && len(s.Terms) > 0 {
 				loose = append(loose, c)
@@ -307,12 +311,13 @@ func passage(a news.Article, k int) (news.Sentence, int, bool) {
 }
 
 // contextSentence reports whether sentence j of a may open or continue
-// a passage: it ends like a sentence (not a heading or a widget's text),
+// a passage: it is no subheading and ends like a sentence (not a
+// heading or a widget's text),
 // is no quotation without its speaker, and only white space lies between
 // it and the next sentence (nothing that cleaning dropped).
 func contextSentence(a news.Article, j int) bool {
 	s, next := a.Sentences[j], a.Sentences[j+1]
-	return endsLikeSentence(s.Text) && !bareQuote(s.Text) &&
+	return !s.Heading && endsLikeSentence(s.Text) && !bareQuote(s.Text) &&
 		next.Start >= s.End && strings.TrimSpace(a.Text[s.End:next.Start]) == ""
 }
 

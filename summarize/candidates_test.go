@@ -168,3 +168,30 @@ func TestPassageCandidates(t *testing.T) {
 		})
 	}
 }
+
+func TestCandidatesSkipHeadings(t *testing.T) {
+	const heading = "Ministers From Both Countries Will Meet Again In Geneva Next Month."
+	const body = "The foreign ministers of Norland and Ostrava met in Geneva on Monday for talks."
+	text := heading + "\n\n" + body
+	tests := []struct {
+		name     string
+		headings [][2]int
+		want     []string
+	}{
+		{"a standalone line that is not marked", nil, []string{heading, body}},
+		{"the same line marked as a subheading", [][2]int{{0, len(heading)}}, []string{body}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := news.Article{ID: "a", Text: text, Headings: tc.headings}
+			segment.Article(&a)
+			var got []string
+			for _, c := range candidates([]news.Article{a}, true) {
+				got = append(got, c.Sentence.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("candidates = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -3,36 +3,73 @@ package main
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"slices"
 	"strings"
 
 	"tidings"
+	"tidings/clean"
 	"tidings/ingest"
+	"tidings/render"
 	"tidings/segment"
 )
 
-// clean prints the cleaned text of every article, or with --report the
-// counts of what cleaning dropped, by rule, with a sample of each.
+// cleanedPage is one article as `clean --format json` prints it: its
+// metadata, where each field was found, its article text and every block
+// of the page with its kind.
+type cleanedPage struct {
+	ID       string `json:"id"`
+	Title    string `json:"title,omitempty"`
+	Outlet   string `json:"outlet,omitempty"`
+	Author   string `json:"author,omitempty"`
+	Date     string `json:"date,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Dateline string `json:"dateline,omitempty"`
+	// Found names where each field was found (see news.Found).
+	Found *render.JSONFound `json:"found,omitempty"`
+	Text  string            `json:"text"`
+	// Headings are the byte offsets in Text of the subheadings.
+	Headings [][2]int       `json:"headings,omitempty"`
+	Blocks   []cleanedBlock `json:"blocks"`
+}
+
+type cleanedBlock struct {
+	Kind  clean.Kind `json:"kind"`
+	Rule  string     `json:"rule,omitempty"`
+	Start int        `json:"start"`
+	End   int        `json:"end"`
+	Text  string     `json:"text"`
+}
+
+// clean prints the cleaned text of every article, with --format json its
+// labelled blocks, or with --report the counts of what cleaning left out,
+// by kind and by rule, with a sample of each rule.
 func (e *env) clean(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
-	report := fs.Bool("report", false, "report what cleaning drops instead of printing the text")
+	report := fs.Bool("report", false, "count the blocks by kind and the dropped ones by rule instead of printing the text")
 	sample := fs.Int("sample", 3, "dropped blocks shown per rule with --report")
+	format := fs.String("format", "text", "output: text (a === id | outlet | title | date line, then the text) or json (one object a line, with the blocks)")
 	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("%w: clean --format %q (valid: text, json)", errUsage, *format)
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: clean needs at least one PATH", errUsage)
 	}
 	p := &tidings.Pipeline{}
-	type ruleStat struct {
+	type stat struct {
 		blocks, sentences, words int
 		samples                  []string
 	}
-	stats := map[string]*ruleStat{}
+	rules, kinds := map[string]*stat{}, map[clean.Kind]*stat{}
 	articles, failed, keptSents, keptWords := 0, 0, 0, 0
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
 	opts, err := e.inputOptions()
 	if err != nil {
 		return err
@@ -43,6 +80,10 @@ func (e *env) clean(ctx context.Context, args []string) error {
 			failed++
 			continue
 		}
+		var res clean.Result
+		if *format == "json" || *report {
+			res, _ = clean.Clean(a.Raw, clean.Options{HTML: a.IsHTML, URL: a.URL})
+		}
 		drops, err := p.Prepare(&a)
 		if err != nil {
 			e.warn(err)
@@ -52,42 +93,78 @@ func (e *env) clean(ctx context.Context, args []string) error {
 		articles++
 		keptSents += len(a.Sentences)
 		keptWords += segment.CountWords(a.Text)
-		if !*report {
+		switch {
+		case *report:
+			for _, b := range res.Blocks {
+				st := kinds[b.Kind]
+				if st == nil {
+					st = &stat{}
+					kinds[b.Kind] = st
+				}
+				st.blocks++
+				st.words += segment.CountWords(b.Text)
+			}
+			for _, d := range drops {
+				st := rules[d.Rule]
+				if st == nil {
+					st = &stat{}
+					rules[d.Rule] = st
+				}
+				st.blocks++
+				st.sentences += len(segment.Sentences(d.Text))
+				st.words += segment.CountWords(d.Text)
+				if len(st.samples) < *sample {
+					st.samples = append(st.samples, oneLine(d.Text, 110))
+				}
+			}
+		case *format == "json":
+			out := cleanedPage{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Author: a.Author, URL: a.URL,
+				Dateline: a.Dateline, Found: render.FoundJSON(a.Found), Text: a.Text, Headings: a.Headings}
+			if !a.Date.IsZero() {
+				out.Date = a.Date.Format("2006-01-02")
+			}
+			out.Blocks = make([]cleanedBlock, 0, len(res.Blocks))
+			for _, b := range res.Blocks {
+				out.Blocks = append(out.Blocks, cleanedBlock{Kind: b.Kind, Rule: b.Rule, Start: b.Start, End: b.End, Text: b.Text})
+			}
+			if err := enc.Encode(out); err != nil {
+				return err
+			}
+		default:
 			fmt.Fprintf(e.stdout, "=== %s | %s | %s | %s\n%s\n\n", a.ID, a.Outlet, a.Title, a.Date.Format("2006-01-02"), a.Text)
-			continue
-		}
-		for _, d := range drops {
-			st := stats[d.Rule]
-			if st == nil {
-				st = &ruleStat{}
-				stats[d.Rule] = st
-			}
-			st.blocks++
-			st.sentences += len(segment.Sentences(d.Text))
-			st.words += segment.CountWords(d.Text)
-			if len(st.samples) < *sample {
-				st.samples = append(st.samples, oneLine(d.Text, 110))
-			}
 		}
 	}
 	if *report {
-		names := make([]string, 0, len(stats))
 		dropSents, dropWords := 0, 0
-		for n, st := range stats {
-			names = append(names, n)
+		for _, st := range rules {
 			dropSents += st.sentences
 			dropWords += st.words
 		}
-		slices.SortFunc(names, func(a, b string) int {
-			return cmp.Or(cmp.Compare(stats[b].sentences, stats[a].sentences), strings.Compare(a, b))
-		})
 		fmt.Fprintf(e.stdout, "articles: %d; kept %d sentences (%d words); dropped %d sentences (%d words, %.1f%% of sentences)\n\n",
 			articles, keptSents, keptWords, dropSents, dropWords, 100*float64(dropSents)/float64(max(1, dropSents+keptSents)))
+		fmt.Fprintln(e.stdout, "blocks by kind:")
+		for _, k := range slices.Sorted(func(yield func(clean.Kind) bool) {
+			for k := range kinds {
+				if !yield(k) {
+					return
+				}
+			}
+		}) {
+			fmt.Fprintf(e.stdout, "  %-14s %6d blocks %7d words\n", k, kinds[k].blocks, kinds[k].words)
+		}
+		fmt.Fprintln(e.stdout, "\nleft out, by rule:")
+		names := make([]string, 0, len(rules))
+		for n := range rules {
+			names = append(names, n)
+		}
+		slices.SortFunc(names, func(a, b string) int {
+			return cmp.Or(cmp.Compare(rules[b].sentences, rules[a].sentences), strings.Compare(a, b))
+		})
 		for _, n := range names {
-			st := stats[n]
-			fmt.Fprintf(e.stdout, "%-18s %5d blocks %5d sentences %6d words\n", n, st.blocks, st.sentences, st.words)
+			st := rules[n]
+			fmt.Fprintf(e.stdout, "  %-22s %5d blocks %5d sentences %6d words\n", cmp.Or(n, "-"), st.blocks, st.sentences, st.words)
 			for _, s := range st.samples {
-				fmt.Fprintf(e.stdout, "    - %s\n", s)
+				fmt.Fprintf(e.stdout, "      - %s\n", s)
 			}
 		}
 	}

@@ -17,6 +17,8 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval-enrich", flag.ContinueOnError)
 	dir := fs.String("data", "../shared/data/enrich-dev", "enrich-dev data directory")
 	parts := fs.String("parts", "quotes,entities,dates", "comma-separated parts to measure")
+	split := fs.String("quotes-split", "dev", "PolNeAR split for the quotes part: dev or train")
+	noClean := fs.Bool("no-clean", false, "segment each article's text as given, without the cleaning stage (measures enrich alone)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -29,7 +31,7 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 			names = append(names, p)
 		}
 	}
-	r, err := enricheval.Run(ctx, &tidings.Pipeline{}, *dir, names...)
+	r, err := enricheval.Run(ctx, &tidings.Pipeline{}, *dir, enricheval.Options{Parts: names, NoClean: *noClean, QuoteSplit: *split})
 	if err != nil {
 		return err
 	}
@@ -39,7 +41,7 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", name, s.P(), s.R(), s.F1(), s.Matched, s.Predicted, s.Gold)
 	}
 	if r.QuoteArticles > 0 {
-		row("quotes (PolNeAR dev)", r.Quotes)
+		row("quotes (PolNeAR "+*split+")", r.Quotes)
 		fmt.Fprintf(tw, "speaker accuracy (named)\t\t\t%.3f\t%d\t\t%d\t\n", r.Speakers.R(), r.Speakers.Matched, r.Speakers.Gold)
 	}
 	if r.EntityArticles > 0 {

@@ -22,12 +22,15 @@ Usage:
   tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
                 [--words N] [--poll DURATION] [--grace DURATION]
                 [--read-rate R] [--write-rate R] [--allow-fetch HOST,CIDR,...]
-  tidings clean [--report] [--sample N] PATH...
+  tidings clean [--format text|json] [--report] [--sample N] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
-  tidings eval-enrich [--data DIR] [--parts quotes,entities,dates]
+  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd]
+  tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
+                      [--quotes-split dev|train]
+  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]
   tidings help [COMMAND]
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.
@@ -124,8 +127,12 @@ func (env *env) run(ctx context.Context, args []string) error {
 		return env.rouge(ctx, args[1:])
 	case "eval":
 		return env.eval(ctx, args[1:])
+	case "eval-pages":
+		return env.evalPages(ctx, args[1:])
 	case "eval-enrich":
 		return env.evalEnrich(ctx, args[1:])
+	case "train-ner":
+		return env.trainNER(ctx, args[1:])
 	case "stories":
 		return env.stories(ctx, args[1:])
 	case "serve":

@@ -99,7 +99,16 @@ func (e *env) rouge(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	clusters, bad, err := e.loadClusters(data[0])
+	// Scoring reads only the references, not the documents.
+	clusters, badLines, err := bench.LoadReferences(data[0])
+	for _, err := range badLines {
+		e.warn(err)
+	}
+	if err != nil {
+		return err
+	}
+	bad := len(badLines)
+	table, err := bench.NewTable(o, res)
 	if err != nil {
 		return err
 	}
@@ -115,7 +124,7 @@ func (e *env) rouge(_ context.Context, args []string) error {
 			e.warn(fmt.Errorf("system %s: %w", name, err))
 		}
 		missing += len(lost)
-		s, err := bench.Score(name, clusters, peers, o, res)
+		s, err := table.Score(name, clusters, peers)
 		if err != nil {
 			return fmt.Errorf("system %s: %w", name, err)
 		}

@@ -1,8 +1,12 @@
 package bench
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +14,7 @@ import (
 	"strings"
 
 	"tidings/eval"
+	"tidings/ingest"
 	"tidings/news"
 )
 
@@ -45,18 +50,48 @@ func (s SystemScore) Get(metric, part string) (Interval, bool) {
 // against the clusters' references, in ROUGE-1.5.5's instance order.
 // Clusters without a peer or without references are left out; it is an
 // error when none is left. res holds the data files that o.Stem and
-// o.Stop need.
+// o.Stop need. To score several systems, a [Table] does less work.
 func Score(name string, clusters []Cluster, peers map[string]string, o eval.Options, res *eval.Resources) (SystemScore, error) {
+	t, err := NewTable(o, res)
+	if err != nil {
+		return SystemScore{Name: name}, err
+	}
+	return t.Score(name, clusters, peers)
+}
+
+// Table scores systems against the same clusters with the figures of
+// Score, keeping between systems the references' tokens and counts
+// ([eval.Models]) and the bootstrap's draws ([eval.Resampler]): a table
+// of 13 systems tokenizes each reference once. Not safe for concurrent
+// use.
+type Table struct {
+	o          eval.Options
+	sc         *eval.Scorer
+	models     map[string]*eval.Models // by cluster id
+	resamplers map[int]*eval.Resampler // by number of clusters scored
+}
+
+// NewTable returns a Table scoring under o; res as for Score.
+func NewTable(o eval.Options, res *eval.Resources) (*Table, error) {
+	sc, err := eval.NewScorer(o, res)
+	if err != nil {
+		return nil, err
+	}
+	return &Table{o: o, sc: sc, models: map[string]*eval.Models{}, resamplers: map[int]*eval.Resampler{}}, nil
+}
+
+// Score scores one system, as the function Score does. Clusters are
+// known by id: two calls must give the same references for an id.
+func (t *Table) Score(name string, clusters []Cluster, peers map[string]string) (SystemScore, error) {
+	o := t.o
 	ids := make([]string, 0, len(peers))
-	refs := map[string][]string{}
+	refs := map[string][]Reference{}
 	for _, c := range clusters {
 		if _, ok := peers[c.ID]; !ok || len(c.Refs) == 0 {
 			continue
 		}
 		ids = append(ids, c.ID)
-		for _, r := range c.Refs {
-			refs[c.ID] = append(refs[c.ID], r.Text)
-		}
+		refs[c.ID] = append(refs[c.ID], c.Refs...)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i]+".P" < ids[j]+".P" })
 	out := SystemScore{Name: name, Clusters: len(ids), Metrics: o.Metrics(), Scores: map[string]map[string]Interval{}}
@@ -65,25 +100,89 @@ func Score(name string, clusters []Cluster, peers map[string]string, o eval.Opti
 	}
 	results := make([]eval.Result, len(ids))
 	for i, id := range ids {
-		r, err := eval.Evaluate(peers[id], refs[id], o, res)
-		if err != nil {
-			return out, err
+		m := t.models[id]
+		if m == nil {
+			texts := make([]string, len(refs[id]))
+			for k, r := range refs[id] {
+				texts[k] = r.Text
+			}
+			var err error
+			if m, err = t.sc.Models(texts); err != nil {
+				return out, err
+			}
+			t.models[id] = m
 		}
-		results[i] = r
+		results[i] = t.sc.Evaluate(peers[id], m)
 	}
-	for _, m := range out.Metrics {
+	rs := t.resamplers[len(ids)]
+	if rs == nil {
+		rs = eval.NewResampler(len(ids), o.Resamples)
+		t.resamplers[len(ids)] = rs
+	}
+	vals := make([]float64, len(results))
+	for k, m := range out.Metrics {
 		out.Scores[m] = map[string]Interval{}
 		for _, part := range []string{"R", "P", "F"} {
-			vals := make([]float64, len(results))
 			for i, r := range results {
-				s, _ := r.Get(m)
-				vals[i] = map[string]float64{"R": s.R, "P": s.P, "F": s.F}[part]
+				switch s := r.Scores[k]; part {
+				case "R":
+					vals[i] = s.R
+				case "P":
+					vals[i] = s.P
+				default:
+					vals[i] = s.F
+				}
 			}
-			iv := eval.Bootstrap(vals, o.Resamples, o.Confidence)
+			iv := rs.Interval(vals, o.Confidence)
 			out.Scores[m][part] = Interval{iv.Mean, iv.Low, iv.High}
 		}
 	}
 	return out, nil
+}
+
+// LoadReferences reads the ids and references of every cluster of the
+// JSONL file at path, with LoadClusters' ids (FILE:LINE for a line
+// without "id") and errors, but without decoding or detokenizing the
+// documents, which scoring never reads: the clusters have no articles, and
+// a line without documents or text is kept (LoadClusters reports it).
+func LoadReferences(path string) (clusters []Cluster, bad []error, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	for line := 1; ; line++ {
+		data, rerr := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(data)) > 0 {
+			var l struct {
+				ID   string    `json:"id"`
+				Refs []jsonRef `json:"refs"`
+			}
+			if err := json.Unmarshal(data, &l); err != nil {
+				bad = append(bad, &ingest.Error{Source: path, Line: line, Err: fmt.Errorf("bad JSON: %w", err)})
+			} else {
+				if l.ID == "" {
+					l.ID = fmt.Sprintf("%s:%d", path, line)
+				}
+				c := Cluster{ID: l.ID}
+				for _, r := range l.Refs {
+					c.Refs = append(c.Refs, Reference(r))
+				}
+				clusters = append(clusters, c)
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return nil, bad, &ingest.Error{Source: path, Line: line, Err: rerr}
+		}
+	}
+	if len(clusters) == 0 {
+		return nil, bad, fmt.Errorf("%s holds no clusters", path)
+	}
+	return clusters, bad, nil
 }
 
 // ReadSummaries reads the summary of each cluster from dir/<cluster

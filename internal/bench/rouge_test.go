@@ -2,7 +2,9 @@ package bench
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -123,5 +125,78 @@ func TestSummaryFiles(t *testing.T) {
 	}
 	if got := FileName("D0601/A:1\\x"); got != "D0601_A_1_x" {
 		t.Errorf("FileName = %q, want D0601_A_1_x", got)
+	}
+}
+
+// TestTable requires a Table scoring several systems in turn, with its
+// kept references and draws, to give what Score gives each alone.
+func TestTable(t *testing.T) {
+	t.Parallel()
+	clusters := []Cluster{
+		{ID: "b", Refs: []Reference{{ID: "A", Text: "the ferry sails again"}, {ID: "B", Text: "ferries sail\nagain today"}}},
+		{ID: "a", Refs: []Reference{{ID: "A", Text: "crews end the strike"}}},
+		{ID: "c", Refs: []Reference{{ID: "A", Text: "the strike ends and the ferry sails"}}},
+	}
+	systems := []map[string]string{
+		{"a": "crews end the strike\n", "b": "the ferry\n", "c": "ferry sails\n"},
+		{"a": "the strike\n", "b": "ferries sail again\n"}, // c missing: another number of clusters
+		{"a": "", "b": "again and again\n", "c": "the strike ends\n"},
+	}
+	o, err := eval.ParseArgs(strings.Fields("-n 2 -m -l 5 -2 1 -u -r 50"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &eval.Resources{Exceptions: map[string]string{"ferries": "ferry"}, StopWords: map[string]bool{}}
+	table, err := NewTable(o, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, peers := range systems {
+		name := fmt.Sprint("sys", i)
+		want, err := Score(name, clusters, peers, o, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := table.Score(name, clusters, peers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("system %d: Table.Score = %+v, Score = %+v", i, got, want)
+		}
+	}
+}
+
+// TestLoadReferences requires the ids and references of LoadClusters,
+// with no documents read.
+func TestLoadReferences(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	data := `{"id": "x", "docs": [{"id": "d1", "text": "Rain fell ."}], "refs": [{"id": "A", "text": "It rained."}]}
+
+{"docs": [{"text": "Sun ."}], "refs": [{"id": "B", "text": "Sunny."}, {"id": "C", "text": "Sun."}]}
+not json
+`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, wantBad, err := LoadClusters(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gotBad, err := LoadReferences(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(gotBad) != len(wantBad) || len(gotBad) != 1 {
+		t.Fatalf("LoadReferences: %d clusters, %d bad; LoadClusters %d, %d (want 1 bad)", len(got), len(gotBad), len(want), len(wantBad))
+	}
+	if gotBad[0].Error() != wantBad[0].Error() {
+		t.Errorf("bad line: %v, LoadClusters says %v", gotBad[0], wantBad[0])
+	}
+	for i := range got {
+		if got[i].ID != want[i].ID || !reflect.DeepEqual(got[i].Refs, want[i].Refs) || len(got[i].Articles) != 0 {
+			t.Errorf("cluster %d: %s %v (%d articles), want %s %v and none", i, got[i].ID, got[i].Refs, len(got[i].Articles), want[i].ID, want[i].Refs)
+		}
 	}
 }

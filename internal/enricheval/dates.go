@@ -132,7 +132,7 @@ func (r *Report) runDates(ctx context.Context, p *tidings.Pipeline, dir string) 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		st, err := story(ctx, p, a)
+		st, err := r.story(ctx, p, a)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package enricheval
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -68,6 +69,9 @@ type Report struct {
 	DocDates Score
 	// Articles counts the articles run per part.
 	QuoteArticles, EntityArticles, DateArticles int
+
+	noClean    bool
+	quoteSplit string
 }
 
 // Parts of the data set, for Run.
@@ -81,13 +85,33 @@ const (
 // part needs.
 var ErrNoData = errors.New("enricheval: data not found")
 
-// Run reads the enrich-dev data under dir and measures the parts named
-// (all three when parts is empty). Each article runs alone through p.
-func Run(ctx context.Context, p *tidings.Pipeline, dir string, parts ...string) (Report, error) {
+// Options controls Run. The zero value measures every part through the
+// whole pipeline.
+type Options struct {
+	// Parts names the parts to measure (PartQuotes, PartEntities,
+	// PartDates); empty means all three.
+	Parts []string
+	// NoClean skips the cleaning stage: each article's text is segmented
+	// as the data set gives it, then enriched, which measures the enrich
+	// stage alone (cleaning drops tables of results, datelines and other
+	// lines that are not prose, and the names in them).
+	NoClean bool
+	// QuoteSplit is the PolNeAR split the quotes part reads: "dev" (the
+	// default) or "train", for tuning without looking at dev.
+	QuoteSplit string
+}
+
+// Run reads the enrich-dev data under dir and measures the parts opts
+// names. Each article runs alone through p.
+func Run(ctx context.Context, p *tidings.Pipeline, dir string, opts Options) (Report, error) {
+	parts := opts.Parts
 	if len(parts) == 0 {
 		parts = []string{PartQuotes, PartEntities, PartDates}
 	}
-	r := Report{Kinds: map[string]Score{}}
+	r := Report{Kinds: map[string]Score{}, noClean: opts.NoClean, quoteSplit: cmp.Or(opts.QuoteSplit, "dev")}
+	if r.quoteSplit != "dev" && r.quoteSplit != "train" {
+		return r, fmt.Errorf("enricheval: unknown quote split %q (want dev or train)", r.quoteSplit)
+	}
 	for _, part := range parts {
 		var err error
 		switch part {
@@ -163,11 +187,21 @@ func readJSONL(path string, fn func([]byte) error) error {
 
 // story runs one article alone through the pipeline, as `tidings
 // stories` does on a one-line JSONL file, and returns its story (the
-// zero Story when the article makes none).
-func story(ctx context.Context, p *tidings.Pipeline, s source) (news.Story, error) {
+// zero Story when the article makes none). With r.noClean the article's
+// text is segmented as given and enriched instead.
+func (r *Report) story(ctx context.Context, p *tidings.Pipeline, s source) (news.Story, error) {
 	arts, err := ingest.Parse(filepath.Join("enrich-dev", s.ID+".jsonl"), s.line)
 	if err != nil {
 		return news.Story{}, err
+	}
+	if r.noClean {
+		if len(arts) != 1 {
+			return news.Story{}, fmt.Errorf("enricheval: %s: %d articles in one line", s.ID, len(arts))
+		}
+		a := arts[0]
+		a.Text = s.Text
+		tidings.Segment(&a)
+		return p.Story(ctx, "1", []news.Article{a}, tidings.Options{})
 	}
 	sts, err := p.Stories(ctx, arts, tidings.StoryOptions{})
 	if len(sts) == 0 {

@@ -108,7 +108,7 @@ func TestRun(t *testing.T) {
 		t.Skip("short: the dev run takes seconds")
 	}
 	dir := filepath.Join("..", "..", "..", "shared", "data", "enrich-dev")
-	r, err := Run(context.Background(), &tidings.Pipeline{}, dir)
+	r, err := Run(context.Background(), &tidings.Pipeline{}, dir, Options{})
 	if errors.Is(err, ErrNoData) {
 		t.Skipf("enrich-dev data not found under %s: %v", dir, err)
 	}
@@ -127,10 +127,10 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunUnknownPart(t *testing.T) {
-	if _, err := Run(context.Background(), &tidings.Pipeline{}, t.TempDir(), "names"); err == nil {
+	if _, err := Run(context.Background(), &tidings.Pipeline{}, t.TempDir(), Options{Parts: []string{"names"}}); err == nil {
 		t.Error("Run with an unknown part: no error")
 	}
-	if _, err := Run(context.Background(), &tidings.Pipeline{}, t.TempDir(), PartQuotes); !errors.Is(err, ErrNoData) {
+	if _, err := Run(context.Background(), &tidings.Pipeline{}, t.TempDir(), Options{Parts: []string{PartQuotes}}); !errors.Is(err, ErrNoData) {
 		t.Errorf("Run on an empty dir = %v, want ErrNoData", err)
 	}
 }

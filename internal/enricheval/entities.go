@@ -118,7 +118,7 @@ func (r *Report) runEntities(ctx context.Context, p *tidings.Pipeline, dir strin
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		st, err := story(ctx, p, a)
+		st, err := r.story(ctx, p, a)
 		if err != nil {
 			return err
 		}

@@ -135,13 +135,13 @@ type goldRow struct {
 }
 
 func (r *Report) runQuotes(ctx context.Context, p *tidings.Pipeline, dir string) error {
-	arts, err := readArticles(filepath.Join(dir, "quotes", "dev.articles.jsonl"))
+	arts, err := readArticles(filepath.Join(dir, "quotes", r.quoteSplit+".articles.jsonl"))
 	if err != nil {
 		return err
 	}
 	gold := map[string][]GoldQuote{}
 	index := map[string]int{} // id + attr -> index in gold[id]
-	err = readJSONL(filepath.Join(dir, "quotes", "dev.gold.jsonl"), func(line []byte) error {
+	err = readJSONL(filepath.Join(dir, "quotes", r.quoteSplit+".gold.jsonl"), func(line []byte) error {
 		var row goldRow
 		if err := json.Unmarshal(line, &row); err != nil {
 			return err
@@ -170,7 +170,7 @@ func (r *Report) runQuotes(ctx context.Context, p *tidings.Pipeline, dir string)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		st, err := story(ctx, p, a)
+		st, err := r.story(ctx, p, a)
 		if err != nil {
 			return err
 		}

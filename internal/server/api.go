@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tidings/clean"
 	"tidings/ingest"
 	"tidings/store"
 )
@@ -81,11 +82,15 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 // ingestAndAnswer ingests a and answers the post: 201 for a new article,
-// 200 for one already stored, 422 when cleaning leaves no text (the
+// 200 for one already stored, 413 for an HTML page beyond cleaning's
+// limits (clean.ErrTooLarge), 422 when cleaning leaves no text (the
 // message prefixed with source, when given).
 func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store.Article, source string) {
 	out, err := s.ingest(r.Context(), a)
 	switch {
+	case errors.Is(err, clean.ErrTooLarge):
+		fail(w, http.StatusRequestEntityTooLarge, "%s", strings.TrimPrefix(err.Error(), "clean: "))
+		return
 	case errors.Is(err, errNoText):
 		if source != "" {
 			err = fmt.Errorf("%s: %w", source, err)
@@ -112,16 +117,22 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	// Clean first: an article without text is refused before it is stored.
 	na := toNews(a)
 	if _, err := s.p.Prepare(&na); err != nil {
+		if errors.Is(err, clean.ErrTooLarge) {
+			return posted{}, err
+		}
 		return posted{}, fmt.Errorf("%w: %v", errNoText, err)
 	}
-	if a.Title == "" {
-		a.Title = na.Title
-	}
+	// The key is made from the outlet as posted, so that a post made
+	// again finds the article stored before cleaning named outlets.
+	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+	// What cleaning found in the page fills what the post left out, and
+	// the store keeps where each field was found.
+	a.Title, a.Outlet, a.Author = cmp.Or(a.Title, na.Title), cmp.Or(a.Outlet, na.Outlet), cmp.Or(a.Author, na.Author)
 	if a.Published.IsZero() {
 		a.Published = na.Date
 	}
 	a.Text = na.Text
-	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+	a.Cleaning = encodeCleaning(&na)
 
 	created, placeErr, err := s.placer.put(ctx, &a, &na)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -158,5 +159,34 @@ func TestFeedRefusedWhenAdded(t *testing.T) {
 	}
 	if feeds, err := st.Feeds(context.Background()); err != nil || len(feeds) != 0 {
 		t.Errorf("feeds stored after refusals: %v, %v; want none", feeds, err)
+	}
+}
+
+// TestHTMLBombRefused: a page of 300,000 tiny elements, under the body
+// limit, is refused with 413 before go-trafilatura builds its tree, and
+// answering it allocates little.
+func TestHTMLBombRefused(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "t.db"))
+	s, err := New(context.Background(), st, Options{Token: token, WriteRate: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h := s.Handler()
+	bomb := "<html><body>" + strings.Repeat("<p><b>x</b><i>y</i></p>", 150_000) + "</body></html>" // 3.5 MB
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	req := httptest.NewRequest("POST", "/api/articles", strings.NewReader(bomb))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "text/html")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	runtime.ReadMemStats(&after)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "too large") {
+		t.Errorf("POST of an HTML bomb = %d %s, want 413 saying the page is too large", rec.Code, rec.Body)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
+		t.Errorf("answering the bomb allocated %d MB, want under 100 MB", alloc>>20)
 	}
 }

@@ -31,8 +31,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		cut := strings.LastIndex(s[:280], " ")
 		return s[:max(cut, 0)] + " …"
 	},
-	"join": func(s []string) string { return strings.Join(s, ", ") },
-	"day":  func(date string) string { return date[:min(len(date), 10)] },
+	"join":      func(s []string) string { return strings.Join(s, ", ") },
+	"day":       func(date string) string { return date[:min(len(date), 10)] },
+	"foundIn":   foundIn,
+	"foundNote": foundNote,
 	"outlet": func(st render.JSONStory, article string) string {
 		for _, src := range st.Sources {
 			if src.ID == article {
@@ -42,6 +44,55 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		return ""
 	},
 }).ParseFS(webFiles, "web/*.html"))
+
+// foundPlaces are the words a story page uses for where a source's
+// metadata was found (see news.Found and the clean package).
+var foundPlaces = map[string]string{
+	"input": "given with the article", "file-name": "the file name", "html-meta": "the page's metadata",
+	"htmldate": "the page's dates", "byline": "the byline", "dateline": "the dateline", "date-line": "a date line",
+	"date-stamp": "a date stamp", "first-date": "the first date in the text", "credit-line": "a credit line",
+	"copyright": "the copyright line", "site-name": "the site's own name", "url": "the address",
+	"url-host": "the address's host", "source-line": "a source line", "headline": "the headline",
+	"first-line": "the first line",
+}
+
+// foundIn returns where a source's field was found, in words ("the
+// byline"), or "" when not known; a place without words is shown as
+// named.
+func foundIn(f *render.JSONFound, field string) string {
+	if f == nil {
+		return ""
+	}
+	var v string
+	switch field {
+	case "outlet":
+		v = f.Outlet
+	case "title":
+		v = f.Title
+	case "author":
+		v = f.Author
+	case "date":
+		v = f.Date
+	}
+	if w, ok := foundPlaces[v]; ok {
+		return w
+	}
+	return v
+}
+
+// foundNote says where the outlet, author and date of src were found
+// ("outlet from the copyright line; date from the byline"), leaving out
+// the fields src lacks and those given with the article; "" when there is
+// nothing to say.
+func foundNote(src render.JSONSource) string {
+	var parts []string
+	for _, f := range []struct{ name, value string }{{"outlet", src.Outlet}, {"author", src.Author}, {"date", src.Date}} {
+		if w := foundIn(src.Found, f.name); f.value != "" && w != "" && w != foundPlaces["input"] {
+			parts = append(parts, f.name+" from "+w)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
 
 // page is what the templates get.
 type page struct {

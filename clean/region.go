@@ -1,0 +1,237 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The main region of a page is the run of blocks that holds the article:
+// the run that maximises the words of its prose blocks minus a cost for
+// every block of page furniture inside it (Finn, Kushmerick and Smyth's
+// body text extraction, 2001, on blocks instead of tokens). A copied page
+// keeps its menus before the article and its lists of links, comments and
+// footer after it; those are short lines without final punctuation, so
+// the article stands out as the densest run of prose whatever the
+// language or site. Blocks outside the run are labelled as furniture, and
+// the readers' comments after a comments marker never join it.
+
+// Region costs, in words of prose.
+const (
+	// furnitureCost is what a block a rule labelled as furniture costs.
+	furnitureCost = 3
+	// shortCost is what a short block without final punctuation costs.
+	shortCost = 2
+)
+
+// proseWeight is a block's weight as article prose: its words when it
+// reads like prose (a sentence of five words or more, or 25 words or more:
+// longer than a headline), else 0.
+func proseWeight(text string) int {
+	w := weightWords(text)
+	if w >= 25 || w >= 5 && endsSentence(text) {
+		return w
+	}
+	return 0
+}
+
+// weightWords counts the words of text, a run of two Han, kana or Thai
+// characters counting as one word (those scripts put no spaces between
+// words).
+func weightWords(text string) int {
+	n, dense := 0, 0
+	inWord := false
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r):
+			dense++
+			inWord = false
+		case unicode.IsSpace(r):
+			inWord = false
+		default:
+			if !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				n++
+				inWord = true
+			}
+		}
+	}
+	return n + dense/2
+}
+
+// mainRegion finds the main region of blocks and labels the article blocks
+// outside it: before it as navigation, after it as promotion, and after a
+// comments marker as comments. It returns the index of the article's
+// headline, the headline-like block nearest before the region (past
+// bylines, dates and captions), labelled the title, or -1.
+func mainRegion(blocks []Block) int {
+	if len(blocks) == 0 {
+		return -1
+	}
+	score := make([]int, len(blocks))
+	total := 0
+	for i, b := range blocks {
+		switch {
+		case b.Kind == Body:
+			if w := proseWeight(b.Text); w > 0 {
+				score[i] = w
+			} else {
+				score[i] = -shortCost
+			}
+		case b.Kind == Heading:
+			score[i] = -shortCost
+		case b.Kind == Title || b.Kind == Byline || b.Kind == Dateline:
+			score[i] = 0
+		default:
+			score[i] = -furnitureCost
+		}
+		total += max(score[i], 0)
+	}
+	// Kadane's maximum-sum run; a comments marker after some prose is a
+	// wall the run does not cross.
+	bestS, bestE, best := 0, -1, 0
+	curS, cur := 0, 0
+	for i := range blocks {
+		if blocks[i].Kind == Comments {
+			cur, curS = 0, i+1
+			continue
+		}
+		if cur <= 0 {
+			cur, curS = 0, i
+		}
+		cur += score[i]
+		if cur > best {
+			best, bestS, bestE = cur, curS, i
+		}
+	}
+	if bestE < 0 {
+		return -1
+	}
+	comments := false
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind == Comments && i > bestE {
+			comments = true
+		}
+		if !b.Kind.InArticle() || i >= bestS && i <= bestE {
+			continue
+		}
+		switch {
+		case i < bestS:
+			b.Kind, b.Rule = Navigation, "before-main"
+		case comments:
+			b.Kind, b.Rule = Comments, "after-comments-marker"
+		default:
+			b.Kind, b.Rule = Promotion, "after-main"
+		}
+	}
+	keepHeadings(blocks)
+	return headline(blocks, bestS)
+}
+
+// maxHeadlineGap is how many blocks may lie between the headline and the
+// region (bylines, dates, a caption, share buttons).
+const maxHeadlineGap = 8
+
+// headline finds the headline before the region starting at start: the
+// nearest block of 3 to 30 words without final full stop, not a menu
+// item of a run, sharing words with the article's lead. It labels it
+// the title and returns its index, or -1.
+func headline(blocks []Block, start int) int {
+	var body map[string]bool
+	for j := start - 1; j >= 0 && j >= start-maxHeadlineGap; j-- {
+		b := &blocks[j]
+		switch b.Kind {
+		case Byline, Dateline, Debris, Caption, Social, Legal, Advertisement:
+			continue
+		case Comments:
+			return -1
+		}
+		w := weightWords(b.Text)
+		if w < 3 || w > 30 || strings.HasSuffix(b.Text, ".") || strings.HasSuffix(b.Text, ",") {
+			continue
+		}
+		if body == nil {
+			body = leadTerms(blocks[start:])
+		}
+		if !coheres(b.Text, body) {
+			continue
+		}
+		b.Kind, b.Rule = Title, "headline"
+		return j
+	}
+	return -1
+}
+
+// leadTerms returns the terms of the first body blocks of blocks (about
+// 150 words): what a headline speaks of.
+func leadTerms(blocks []Block) map[string]bool {
+	terms := map[string]bool{}
+	words := 0
+	for _, b := range blocks {
+		if b.Kind != Body {
+			continue
+		}
+		for _, t := range contentTerms(b.Text) {
+			terms[t] = true
+		}
+		if words += b.words(); words > 150 {
+			break
+		}
+	}
+	return terms
+}
+
+// coheres reports whether a third of the content terms of text (at least
+// one) occur in terms: lexical cohesion with the article's lead.
+func coheres(text string, terms map[string]bool) bool {
+	ts := contentTerms(text)
+	shared := 0
+	for _, t := range ts {
+		if terms[t] {
+			shared++
+		}
+	}
+	return shared > 0 && shared*3 >= len(ts)
+}
+
+// contentTerms returns the first four letters of the lower-cased words of
+// text of four letters or more (a crude, language-free cut of function
+// words and of endings), and each pair of Han characters.
+func contentTerms(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		r := []rune(f)
+		if unicode.Is(unicode.Han, r[0]) {
+			for i := 0; i+1 < len(r); i++ {
+				out = append(out, string(r[i:i+2]))
+			}
+			continue
+		}
+		if len(r) >= 4 {
+			// The first four letters stand for the word's stem
+			// ("ferry", "ferries"), in any language.
+			out = append(out, string(r[:4]))
+		}
+	}
+	return out
+}
+
+// keepHeadings relabels heading blocks that head no prose: a heading is
+// followed by a body block (after metadata lines and captions), so a run
+// of short lines inside the region is a list of links, not headings.
+func keepHeadings(blocks []Block) {
+	for i := range blocks {
+		if blocks[i].Kind != Heading {
+			continue
+		}
+		next := -1
+		for j := i + 1; j < len(blocks); j++ {
+			if k := blocks[j].Kind; k == Body || k == Heading || k == Navigation || k == Promotion || k == Comments || k == Advertisement {
+				next = j
+				break
+			}
+		}
+		if next < 0 || blocks[next].Kind != Body || proseWeight(blocks[next].Text) == 0 {
+			blocks[i].Kind, blocks[i].Rule = Promotion, "link-list"
+		}
+	}
+}

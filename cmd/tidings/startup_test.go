@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// initLine is a line of GODEBUG=inittrace=1: "init PKG @0.5 ms, 1.2 ms
+// clock, 983408 bytes, 18 allocs".
+var initLine = regexp.MustCompile(`^init (\S+) @[\d.]+ ms, ([\d.]+) ms clock, (\d+) bytes, (\d+) allocs`)
+
+// TestStartupAllocation guards start-up (issue 19): every command pays for
+// every package's initialisation, so none may build large tables there.
+// It runs this test binary, which links what the tidings command links,
+// with GODEBUG=inittrace=1 and no test, and bounds what package
+// initialisation allocates: go-dateparser's locale data alone was 78 MB.
+func TestStartupAllocation(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: %v\n%s", os.Args[0], err, stderr.String())
+	}
+	const perPackage, total = 4 << 20, 12 << 20
+	sum, n := 0, 0
+	sc := bufio.NewScanner(&stderr)
+	for sc.Scan() {
+		m := initLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		n++
+		b, _ := strconv.Atoi(m[3])
+		sum += b
+		if b > perPackage {
+			t.Errorf("init of %s allocates %.1f MB (at most %d MB): make it lazy", m[1], float64(b)/(1<<20), perPackage>>20)
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no inittrace lines; stderr:\n%s", stderr.String())
+	}
+	t.Logf("%d package inits allocate %.1f MB", n, float64(sum)/(1<<20))
+	if sum > total {
+		t.Errorf("package initialisation allocates %.1f MB in all, at most %d MB", float64(sum)/(1<<20), total>>20)
+	}
+}

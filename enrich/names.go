@@ -1,0 +1,409 @@
+package enrich
+
+import (
+	"bytes"
+	_ "embed"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"tidings/internal/ner"
+	"tidings/news"
+)
+
+// nerModel is the name tagger, trained on the CoNLL-2003 English training
+// set by `tidings train-ner` (internal/ner; the README gives the command
+// and its figures).
+//
+//go:embed data/ner.model.gz
+var nerModel []byte
+
+// tagger loads the model once, on first use, so that commands that do
+// not enrich pay nothing for it.
+var tagger = sync.OnceValues(func() (*ner.Model, error) {
+	return ner.Read(bytes.NewReader(nerModel))
+})
+
+// nerKinds maps the tagger's types to entity kinds; its other names
+// (MISC: nationalities, events, works) are left out.
+var nerKinds = map[string]news.EntityKind{ner.Person: news.Person, ner.Organization: news.Organization, ner.Place: news.Place}
+
+// mention is one occurrence of a name in a sentence.
+type mention struct {
+	name string // as written, titles left out
+	kind news.EntityKind
+	art  int
+	sent news.Sentence
+	// cued is set when a title or a person's role stands before or after
+	// the name, or a verb of speech ("President Clinton", "Okafor, the
+	// plane's captain", "Dahl said").
+	cued bool
+	// quoted is set when the name fills a quotation, or opens one and a
+	// colon follows: the title of a work ("''Star Wars''", "the book
+	// "Concorde: The Inside Story"").
+	quoted bool
+}
+
+// mentions returns the names the tagger finds in s, of article ai, with
+// the kind the words around them give where they say more than the
+// tagger (see inContext). lower holds the words the story writes in lower
+// case.
+func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []mention {
+	toks := ner.Tokenize(s.Text)
+	if !mayName(toks, lower) {
+		return nil
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	names := ner.Names(m.Tag(words, func(w string) bool { return lower[w] }))
+	if len(names) == 0 {
+		return nil
+	}
+	sw := splitWords(s.Text)
+	credits := creditsFrom(s.Text)
+	var out []mention
+	for _, n := range names {
+		k, ok := nerKinds[n.Kind]
+		if !ok || toks[n.Start].Start >= credits {
+			continue
+		}
+		if mn, ok := sw.inContext(toks[n.Start].Start, toks[n.End-1].End, k); ok {
+			mn.art, mn.sent = ai, s
+			out = append(out, mn)
+		}
+	}
+	for _, i := range sw.beforeGeoNouns(names, toks) {
+		out = append(out, mention{name: sw.words[i], kind: news.Place, art: ai, sent: s})
+	}
+	return out
+}
+
+// beforeGeoNouns returns the capitalized words, not tagged as a person,
+// body or place, that a feature, building or area written in lower case follows ("the Marden
+// hills", "the Vell river").
+func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []int {
+	var out []int
+	for i := 1; i+1 < len(sw.words); i++ {
+		if !capitalized(sw.words[i]) || !geoWords[sw.words[i+1]] || !adjacent(sw.text, sw.locs[i], sw.locs[i+1]) {
+			continue
+		}
+		tagged := false
+		for _, n := range names {
+			_, kept := nerKinds[n.Kind]
+			tagged = tagged || kept && toks[n.Start].Start <= sw.locs[i][0] && sw.locs[i][0] < toks[n.End-1].End
+		}
+		if !tagged && !nonNames[strings.ToLower(sw.words[i])] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// creditRe finds where a reporting credit begins: "Reporting by",
+// "Editing by", "Photo by", "Compiled by" and the like; contributedRe a
+// credit that follows its names ("Maria Lund contributed reporting").
+var (
+	creditRe      = regexp.MustCompile(`(?i)\b(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|photos?|photographs?|photography|produced|graphics|video|illustrations?)\s+by\b`)
+	contributedRe = regexp.MustCompile(`(?i)\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`)
+)
+
+// creditsFrom returns the byte offset of text from which the names are
+// reporting credits or a byline, not people the story is about
+// ("(Reporting by Giles Elgood; Editing by Mark Heinrich)", "By Giles
+// Elgood and Lesley Wroughton"), or len(text) when there is none.
+func creditsFrom(text string) int {
+	if !strings.Contains(text, "by") && !strings.Contains(text, "By") && !strings.Contains(text, "contributed") {
+		return len(text)
+	}
+	if contributedRe.MatchString(text) {
+		return 0
+	}
+	if loc := creditRe.FindStringIndex(text); loc != nil {
+		return loc[0]
+	}
+	if byline(text) {
+		return 0
+	}
+	return len(text)
+}
+
+// byline reports whether text is a byline: "By" and up to six
+// capitalized words or "and" ("By Giles Elgood and Lesley Wroughton"),
+// which "By Tuesday, Kerry had left" is not.
+func byline(text string) bool {
+	w := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;()|", r) })
+	if len(w) < 2 || len(w) > 7 || w[0] != "By" && w[0] != "BY" {
+		return false
+	}
+	for _, x := range w[1:] {
+		if x != "and" && !capitalized(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// mayName reports whether a sentence's tokens may hold a name, which
+// saves tagging the others: a capitalized word after the first, or a
+// first word the story never writes in lower case.
+func mayName(toks []ner.Token, lower map[string]bool) bool {
+	for i, t := range toks {
+		if !capitalized(t.Text) {
+			continue
+		}
+		if i > 0 || !lower[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWords are the words of a sentence with their byte spans; a word
+// keeps its dots only when it has several ("U.S.").
+type sentenceWords struct {
+	text  string
+	locs  [][2]int
+	words []string
+}
+
+func splitWords(text string) sentenceWords {
+	locs := wordSpans(text)
+	words := make([]string, len(locs))
+	for i, l := range locs {
+		words[i] = strings.TrimRight(text[l[0]:l[1]], ".")
+		if strings.Count(text[l[0]:l[1]], ".") > 1 { // U.S.
+			words[i] = text[l[0]:l[1]]
+		}
+	}
+	return sentenceWords{text: text, locs: locs, words: words}
+}
+
+// inContext reads the name at text[from:to], tagged as kind k, in the
+// words around it, and reports false when it is no name. Titles before
+// it are not part of it, and make a person of it, as does a role after
+// it; "the mayor of X" makes a place of X, "the chairman of X" a body
+// unless X is a known place. Things (acronyms like "ADHD", words like
+// "American" or "El Nino") and a "person" after "the" are no names.
+func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bool) {
+	start, end := -1, -1
+	for i, l := range sw.locs {
+		if l[0] >= from && l[1] <= to+1 {
+			if start < 0 {
+				start = i
+			}
+			end = i + 1
+		}
+	}
+	if start < 0 {
+		return mention{}, false
+	}
+	titled := false
+	for start < end-1 && titles[strings.ToLower(sw.words[start])] {
+		start, titled = start+1, true
+	}
+	if rest := afterTitle(sw.words[start:end]); len(rest) < end-start {
+		start, titled = end-len(rest), true
+	}
+	from = max(from, sw.locs[start][0])
+	name := strings.Join(strings.Fields(sw.text[from:to]), " ")
+	lname := strings.ToLower(name)
+	if commonAcronyms[lname] || nonNames[lname] {
+		return mention{}, false
+	}
+	before, before2, after := sw.around(start, end-start)
+	titled = titled || titles[before] && !(k == news.Organization && titles[after])
+	if sw.roleAfter(start, end-start, before) {
+		titled = true
+	}
+	// "Dahl said", "..., said Dahl.": a person speaks (not "Norland says
+	// Ostrava has moved").
+	spoke := speechVerbs[after] || (before == "said" || before == "says") && after == ""
+	words := strings.Fields(lname)
+	last := words[len(words)-1] // the word that says what it is: "Valley Wire"
+	for _, w := range words[1:] {
+		if connectors[w] {
+			last = words[0] // "Bank of England", "Palais des Nations"
+			break
+		}
+	}
+	switch {
+	case titled && k != news.Organization:
+		k = news.Person
+	case k == news.Person && (before == "the" || words[0] == "the"):
+		return mention{}, false // "the Kestrel": a thing
+	case len(words) > 1 && orgWords[last]:
+		k = news.Organization // "Northline Air"
+	case len(words) > 1 && geoWords[last]:
+		k = news.Place // "Tallberg Airport"
+	case len(words) > 1 && directions[words[0]] && places[strings.Join(words[1:], " ")]:
+		k = news.Place // "Northern California"
+	case before == "of" && placeTitles[before2]:
+		k = news.Place // "the mayor of Kessel"
+	case before == "of" && titles[before2] && !places[lname]:
+		k = news.Organization // "the chairman of Northline"
+	}
+	return mention{name: name, kind: k, cued: (titled || spoke) && k == news.Person, quoted: sw.quoted(start, end-start)}, true
+}
+
+// around returns the two words before the name of n words at start and
+// the word after it, lower-cased. The words before count only when
+// nothing but space comes between: in `in "Concorde: The Inside Story"`
+// the name is a title of a work, not a place. The word after counts only
+// when nothing but a space comes between: "Adderall, said" is no
+// "Adderall said".
+func (sw *sentenceWords) around(start, n int) (before, before2, after string) {
+	if start > 0 && strings.TrimSpace(sw.text[sw.locs[start-1][1]:sw.locs[start][0]]) == "" {
+		before = strings.ToLower(sw.words[start-1])
+		if start > 1 {
+			before2 = strings.ToLower(sw.words[start-2])
+		}
+	}
+	if e := start + n; e < len(sw.words) && adjacent(sw.text, sw.locs[e-1], sw.locs[e]) {
+		after = strings.ToLower(sw.words[e])
+	}
+	return before, before2, after
+}
+
+// roleAfter reports whether the role of a person follows the name of n
+// words at start ("Okafor, the plane's captain"). "Rep. Henry Waxman of
+// California, the ranking member": the role after a place named "in" or
+// after "Name of" belongs to the person before.
+func (sw *sentenceWords) roleAfter(start, n int, before string) bool {
+	ofName := before == "of" && start > 1 && capitalized(sw.words[start-2])
+	return !placeBefore[before] && !ofName && appositiveTitle(sw.text, sw.locs, sw.words, start+n)
+}
+
+// quoted reports whether the name of n words at start fills a quotation,
+// or opens one and a colon follows: the title of a work.
+func (sw *sentenceWords) quoted(start, n int) bool {
+	from := 0
+	if start > 0 {
+		from = sw.locs[start-1][1]
+	}
+	closing, _ := utf8.DecodeRuneInString(strings.TrimLeft(sw.text[sw.locs[start+n-1][1]:], ",.!?"))
+	return strings.ContainsAny(sw.text[from:sw.locs[start][0]], "\"“'‘`") &&
+		(closing == utf8.RuneError || strings.ContainsRune("\"”'’:", closing))
+}
+
+// wordSpans returns the byte spans of the words of s: a letter or digit
+// and what follows of letters, digits and inner apostrophes, dots and
+// hyphens ("O'Neill", "U.S.", "Jean-Paul"). It is the regular expression
+// [\p{L}\p{N}][\p{L}\p{N}'’.\-]* written out, which runs on every
+// sentence and was a fifth of enrichment's time as an expression.
+func wordSpans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’' && r != '.' && r != '-' {
+				break
+			}
+			j += n
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// adjacent reports whether only one space separates two word spans.
+func adjacent(text string, a, b [2]int) bool {
+	return text[a[1]:b[0]] == " "
+}
+
+// connectors join the words of one name ("Bank of England", "Palais des
+// Nations").
+var connectors = setOf("of", "de", "des", "du", "la", "le", "von", "van", "der", "del", "da", "for", "al", "bin", "el")
+
+// speechVerbs follow a speaker's name.
+var speechVerbs = setOf("said", "says", "told", "added", "asked", "explained", "noted", "warned", "argued", "insisted", "replied", "wrote", "announced", "confirmed", "who")
+
+// placeBefore are words after which a name is a place.
+var placeBefore = setOf("in", "near", "across", "town", "city", "village", "capital", "outside", "province", "region")
+
+// placeTitles are the titles whose "of" names a place ("the mayor of
+// Kessel"); after the others it names a body ("the chairman of
+// EgyptAir"). Countries, which have presidents and ministers, are in the
+// gazetteer.
+var placeTitles = setOf("mayor", "governor", "gov", "king", "queen", "prince", "princess", "premier", "sheriff")
+
+// titleCase returns s with each word's first letter upper case and the
+// rest lower case: "PORT ALDER" gives "Port Alder".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// appositiveTitle reports whether the words from e on are ", the ...
+// <title>" or ", X's ... <title>": a name followed by the role of a
+// person ("Okafor, the plane's captain"). The title word must end the
+// phrase, so "Kessel, according to the defence ministry" is no person.
+func appositiveTitle(text string, locs [][2]int, words []string, e int) bool {
+	if e >= len(words) || e == 0 || strings.TrimSpace(text[locs[e-1][1]:locs[e][0]]) != "," {
+		return false
+	}
+	if w := strings.ToLower(words[e]); w != "the" && w != "a" && w != "an" && !possessive(words[e]) {
+		return false
+	}
+	for k := e; k < min(e+5, len(words)); k++ {
+		if k > e && strings.TrimSpace(text[locs[k-1][1]:locs[k][0]]) != "" {
+			return false // the phrase ended before a title
+		}
+		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(words[k], "'s"), "’s"))
+		if !titles[w] {
+			continue
+		}
+		ends := k+1 == len(words) || strings.TrimSpace(text[locs[k][1]:locs[k+1][0]]) != "" ||
+			phraseEnd[strings.ToLower(words[k+1])]
+		if ends {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseEnd are words that may follow the title ending an appositive.
+var phraseEnd = setOf("of", "for", "at", "in", "and", "who", "on", "with")
+
+// commonAcronyms are acronyms of things, not bodies: diseases, measures,
+// devices.
+var commonAcronyms = setOf("aids", "hiv", "adhd", "add", "ocd", "ptsd", "sars", "dna", "rna", "gdp", "ceo",
+	"cfo", "suv", "tv", "gps", "iq", "mri", "usb", "atm", "dvd", "cd", "pc", "ok", "am", "pm", "est", "gmt",
+	"mph", "ipo", "vip", "faq", "ad", "bc", "ii", "iii", "iv")
+
+// possessive reports whether w ends in "'s": a name ends there
+// ("Norland's Anna Berg" is two names).
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// afterTitle returns the words of run after its last title word ("New
+// York Mayor Michael Bloomberg" gives "Michael Bloomberg"), or run when no
+// title word stands before its last word.
+func afterTitle(run []string) []string {
+	for i := len(run) - 2; i >= 0; i-- {
+		if titles[strings.ToLower(strings.TrimSuffix(run[i], "."))] {
+			return run[i+1:]
+		}
+	}
+	return run
+}

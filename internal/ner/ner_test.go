@@ -1,0 +1,192 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"punctuation split off", `(Reuters) Talks ended, he said.`, []string{"(", "Reuters", ")", "Talks", "ended", ",", "he", "said", "."}},
+		{"abbreviations keep their period", "Mr. Holm met U.S. envoys at Acme Corp. on Monday.", []string{"Mr.", "Holm", "met", "U.S.", "envoys", "at", "Acme", "Corp.", "on", "Monday", "."}},
+		{"final abbreviation", "He lives in the U.S.", []string{"He", "lives", "in", "the", "U.S."}},
+		{"clitics", "Norland's envoy didn't come.", []string{"Norland", "'s", "envoy", "did", "n't", "come", "."}},
+		{"quotes", `"We will strike," Holm said.`, []string{`"`, "We", "will", "strike", ",", `"`, "Holm", "said", "."}},
+		{"capitals sentence end", "Talks ended in GENEVA.", []string{"Talks", "ended", "in", "GENEVA", "."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			toks := Tokenize(tc.text)
+			var got []string
+			for _, tk := range toks {
+				got = append(got, tk.Text)
+				if tc.text[tk.Start:tk.End] != tk.Text {
+					t.Errorf("token %q has span %d:%d = %q", tk.Text, tk.Start, tk.End, tc.text[tk.Start:tk.End])
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Tokenize(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	f.Add(`(Reuters) "Mr. Holm's" U.S. talks.`)
+	f.Add("’s’ ... ((")
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, tk := range Tokenize(s) {
+			if tk.Start < end || tk.End <= tk.Start || tk.End > len(s) || s[tk.Start:tk.End] != tk.Text {
+				t.Fatalf("bad token %+v after %d in %q", tk, end, s)
+			}
+			end = tk.End
+		}
+	})
+}
+
+func TestNames(t *testing.T) {
+	tags := []int{label("B-PER"), label("I-PER"), 0, label("B-LOC"), label("B-LOC"), label("I-LOC"), label("B-MISC")}
+	want := []Name{{0, 2, Person}, {3, 4, Place}, {4, 6, Place}, {6, 7, Misc}}
+	if got := Names(tags); !slices.Equal(got, want) {
+		t.Errorf("Names(%v) = %v, want %v", tags, got, want)
+	}
+}
+
+// toyDocs is a small training set written for this test: names of
+// people after "said" and places after "in".
+func toyDocs() []Document {
+	var d Document
+	people := []string{"Anna Berg", "Viktor Sal", "Petra Holm", "Lena Ortiz"}
+	places := []string{"Kessel", "Tallberg", "Marden", "Ostrava"}
+	for i := range 40 {
+		p := strings.Fields(people[i%len(people)])
+		s := Sentence{}
+		s.Words = append(s.Words, "talks", "in", places[(i/4)%len(places)], "ended", ",", "said")
+		s.Tags = append(s.Tags, "O", "O", "B-LOC", "O", "O", "O")
+		s.Words = append(s.Words, p...)
+		s.Tags = append(s.Tags, "B-PER", "I-PER")
+		d = append(d, s)
+	}
+	return []Document{d}
+}
+
+func TestTrainWriteRead(t *testing.T) {
+	opts := TrainOptions{Epochs: 3, MinCount: 1, Gazetteer: Gazetteer{Places: []string{"kessel"}, FirstNames: []string{"anna"}}}
+	m, err := Train(toyDocs(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc := m.Evaluate(toyDocs()); sc.F1() < 0.99 {
+		t.Errorf("training set F1 = %.3f (%+v), want 1", sc.F1(), sc)
+	}
+	var b1, b2 bytes.Buffer
+	if _, err := m.WriteTo(&b1); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Train(toyDocs(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2.WriteTo(&b2)
+	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
+		t.Error("two trainings on the same data wrote different models")
+	}
+	r, err := Read(bytes.NewReader(b1.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Features() != m.Features() || !slices.Equal(r.Gazetteer().Places, []string{"kessel"}) {
+		t.Errorf("read back %d features, gazetteer %v; want %d, [kessel]", r.Features(), r.Gazetteer(), m.Features())
+	}
+	words := strings.Fields("talks in Marden ended , said Viktor Sal")
+	if got, want := r.Tag(words, nil), m.Tag(words, nil); !slices.Equal(got, want) {
+		t.Errorf("read model tags %v, trained model %v", got, want)
+	}
+	if got := Names(r.Tag(words, nil)); !slices.Equal(got, []Name{{2, 3, Place}, {6, 8, Person}}) {
+		t.Errorf("Names(Tag(%q)) = %v", words, got)
+	}
+}
+
+func TestReadRejects(t *testing.T) {
+	var good bytes.Buffer
+	m, err := Train(toyDocs(), TrainOptions{Epochs: 1, MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.WriteTo(&good)
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"not gzip", []byte("hello")},
+		{"cut short", good.Bytes()[:good.Len()/2]},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Read(bytes.NewReader(tc.data)); err == nil {
+				t.Error("Read: no error")
+			}
+		})
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	var good bytes.Buffer
+	m, _ := Train(toyDocs(), TrainOptions{Epochs: 1, MinCount: 1})
+	m.WriteTo(&good)
+	f.Add(good.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if m, err := Read(bytes.NewReader(data)); err == nil {
+			m.Tag([]string{"Anna", "said"}, nil)
+		}
+	})
+}
+
+func TestZeroModel(t *testing.T) {
+	var m *Model
+	if got := m.Tag([]string{"Anna", "Berg"}, nil); !slices.Equal(got, []int{0, 0}) {
+		t.Errorf("nil model tags %v, want O O", got)
+	}
+}
+
+// TestCoNLL trains briefly on the CoNLL-2003 training file and checks
+// the development F1 when the data is there.
+func TestCoNLL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short: training takes seconds")
+	}
+	read := func(name string) []Document {
+		f, err := os.Open("../../../shared/data/enrich-dev/entities/" + name)
+		if err != nil {
+			t.Skipf("CoNLL-2003 data not found: %v", err)
+		}
+		defer f.Close()
+		docs, err := ReadCoNLL(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	train, dev := read("eng.train"), read("eng.testa")
+	if len(train) != 946 || len(dev) != 216 {
+		t.Fatalf("read %d and %d documents, want 946 and 216", len(train), len(dev))
+	}
+	m, err := Train(train[:300], TrainOptions{Epochs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := m.Evaluate(dev)
+	t.Logf("300 documents, 2 passes: testa F1 %.3f", sc.F1())
+	if sc.F1() < 0.7 {
+		t.Errorf("testa F1 %.3f below 0.7", sc.F1())
+	}
+}

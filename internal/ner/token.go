@@ -1,0 +1,126 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word or punctuation mark of a text and its byte span
+// [Start, End) in the text.
+type Token struct {
+	Text       string
+	Start, End int
+}
+
+// Tokenize splits text into tokens as the CoNLL-2003 files are tokenized:
+// at spaces, with punctuation split off both ends of a word ("(Reuters)"
+// gives "(", "Reuters", ")"), and the clitics 's, n't, 're, 've, 'll, 'd
+// and 'm split off its end. A final period stays on an abbreviation
+// ("U.S.", "Mr.", "Corp.") unless it ends the text.
+func Tokenize(text string) []Token {
+	var out []Token
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		out = splitWord(out, text, i, j, strings.TrimSpace(text[j:]) == "")
+		i = j
+	}
+	return out
+}
+
+// leading and trailing punctuation split off a word.
+const (
+	leadPunct  = `([{"'“‘$«`
+	trailPunct = `)]}"'”’,;:!?%»`
+)
+
+// clitics split off the end of a word, longest first.
+var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
+
+// splitWord appends the tokens of text[i:j], a run without spaces; last
+// reports whether the run ends the text.
+func splitWord(out []Token, text string, i, j int, last bool) []Token {
+	var tail []Token // split off the end, in reverse order
+	for i < j {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !strings.ContainsRune(leadPunct, r) || i+n == j {
+			break
+		}
+		out = append(out, Token{text[i : i+n], i, i + n})
+		i += n
+	}
+	for i < j {
+		w := text[i:j]
+		r, n := utf8.DecodeLastRuneInString(w)
+		switch {
+		case strings.ContainsRune(trailPunct, r) && len(w) > n:
+			tail = append(tail, Token{w[len(w)-n:], j - n, j})
+			j -= n
+			continue
+		case r == '.' && len(w) > 1 && !abbreviation(w, last && len(tail) == 0):
+			tail = append(tail, Token{".", j - 1, j})
+			j--
+			continue
+		}
+		if c := clitic(w); c > 0 && c < len(w) {
+			tail = append(tail, Token{w[len(w)-c:], j - c, j})
+			j -= c
+		}
+		break
+	}
+	if i < j {
+		out = append(out, Token{text[i:j], i, j})
+	}
+	for k := len(tail) - 1; k >= 0; k-- {
+		out = append(out, tail[k])
+	}
+	return out
+}
+
+// clitic returns the length of the clitic that ends w, or 0.
+func clitic(w string) int {
+	lw := strings.ToLower(w)
+	for _, c := range clitics {
+		if strings.HasSuffix(lw, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// abbreviation reports whether w, which ends in a period, keeps it: a
+// word with another period ("U.S."), or a capitalized word of up to four
+// letters ("Mr.", "Corp.", "Jan."), unless end says the period ends the
+// text and w has no other period.
+func abbreviation(w string, end bool) bool {
+	body := w[:len(w)-1]
+	if strings.Contains(body, ".") {
+		return true
+	}
+	if end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(body)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(body) <= 4 && !allUpper(body)
+}
+
+func allUpper(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}

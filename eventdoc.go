@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tidings/news"
@@ -22,10 +23,19 @@ const stampBytes = 300
 // has them ("05 / 03 / 2013").
 var (
 	stampMonth    = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`
-	stampMonthDay = regexp.MustCompile(`\b` + stampMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
-	stampDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + stampMonth + `\.?,?\s+((?:19|20)\d\d)\b`)
-	stampNumeric  = regexp.MustCompile(`\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d\d(?:\d\d)?)\b`)
-	stampISO      = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+	stampMonthDay = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b` + stampMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	})
+
+	stampDayMonth = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+` + stampMonth + `\.?,?\s+((?:19|20)\d\d)\b`)
+	})
+
+	stampNumeric = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d\d(?:\d\d)?)\b`)
+	})
+
+	stampISO = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`) })
 )
 
 var stampMonths = map[string]time.Month{
@@ -70,20 +80,20 @@ func stampDate(s string) time.Time {
 		best, bestAt = t, at
 	}
 	num := func(x string) int { n, _ := strconv.Atoi(x); return n }
-	for _, m := range stampMonthDay.FindAllStringSubmatchIndex(s, 2) {
+	for _, m := range stampMonthDay().FindAllStringSubmatchIndex(s, 2) {
 		try(m[0], num(s[m[6]:m[7]]), int(stampMonths[strings.ToLower(s[m[2]:m[2]+3])]), num(s[m[4]:m[5]]))
 	}
-	for _, m := range stampDayMonth.FindAllStringSubmatchIndex(s, 2) {
+	for _, m := range stampDayMonth().FindAllStringSubmatchIndex(s, 2) {
 		try(m[0], num(s[m[6]:m[7]]), int(stampMonths[strings.ToLower(s[m[4]:m[4]+3])]), num(s[m[2]:m[3]]))
 	}
-	for _, m := range stampNumeric.FindAllStringSubmatchIndex(s, 2) {
+	for _, m := range stampNumeric().FindAllStringSubmatchIndex(s, 2) {
 		a, b := num(s[m[2]:m[3]]), num(s[m[4]:m[5]])
 		if a > 12 {
 			a, b = b, a
 		}
 		try(m[0], num(s[m[6]:m[7]]), a, b)
 	}
-	for _, m := range stampISO.FindAllStringSubmatchIndex(s, 2) {
+	for _, m := range stampISO().FindAllStringSubmatchIndex(s, 2) {
 		try(m[0], num(s[m[2]:m[3]]), num(s[m[4]:m[5]]), num(s[m[6]:m[7]]))
 	}
 	return best
@@ -95,8 +105,13 @@ const maxReported = 8
 // A day the text reports, its year optional: "on March 3", "3 March",
 // "March 3, 2013".
 var (
-	reportMonthDay = regexp.MustCompile(`\b` + stampMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?`)
-	reportDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + stampMonth + `\b\.?(?:,?\s+((?:19|20)\d\d)\b)?`)
+	reportMonthDay = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b` + stampMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?`)
+	})
+
+	reportDayMonth = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + stampMonth + `\b\.?(?:,?\s+((?:19|20)\d\d)\b)?`)
+	})
 )
 
 // reportedDates returns the days a's sentences name (month and day, with
@@ -139,10 +154,10 @@ func reportedDates(a *news.Article, pub time.Time) []time.Time {
 		if !strings.ContainsAny(s.Text, "0123456789") {
 			continue
 		}
-		for _, m := range reportMonthDay.FindAllStringSubmatch(s.Text, -1) {
+		for _, m := range reportMonthDay().FindAllStringSubmatch(s.Text, -1) {
 			add(num(m[3]), int(stampMonths[strings.ToLower(m[1][:3])]), num(m[2]), m[3] != "")
 		}
-		for _, m := range reportDayMonth.FindAllStringSubmatch(s.Text, -1) {
+		for _, m := range reportDayMonth().FindAllStringSubmatch(s.Text, -1) {
 			add(num(m[3]), int(stampMonths[strings.ToLower(m[2][:3])]), num(m[1]), m[3] != "")
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -144,10 +145,10 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 		// dropSiteNotice.
 		var m []int
 		if containsFold(raw[s:e], "caption") {
-			m = galleryInside.FindStringIndex(raw[s:e])
+			m = galleryInside().FindStringIndex(raw[s:e])
 		}
 		if m == nil && strings.Contains(raw[s:e], "must be purchased") {
-			m = salesInside.FindStringIndex(raw[s:e])
+			m = salesInside().FindStringIndex(raw[s:e])
 		}
 		if m != nil && m[0] > 0 {
 			if ps, pe := trim(raw, s, s+m[0]); ps < pe {
@@ -166,8 +167,11 @@ func appendParagraph(out []block, raw string, start, end int) []block {
 // paragraph, salesInside the start of a wire's sales notice (with the
 // rule of underscores that may come before it).
 var (
-	galleryInside = regexp.MustCompile(`(?i)\b(hide|show|expand) caption \d+ of \d+\b`)
-	salesInside   = regexp.MustCompile(`(?:_{3,}\s*)?\(To publish this\b[^)]*\bmust be purchased`)
+	galleryInside = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(hide|show|expand) caption \d+ of \d+\b`) })
+
+	salesInside = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:_{3,}\s*)?\(To publish this\b[^)]*\bmust be purchased`)
+	})
 )
 
 func lineSpans(raw string, start, end int) [][2]int {

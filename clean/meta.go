@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,7 +36,7 @@ func findMeta(res *Result, src string, opts Options) {
 	lo, hi := max(0, start-maxHeadlineGap-4), min(len(res.Blocks), start+4)
 	if m.Date.IsZero() {
 		for _, b := range res.Blocks {
-			if b.words() <= 20 && stampWords.MatchString(b.Text) {
+			if b.words() <= 20 && stampWords().MatchString(b.Text) {
 				if d, ok := FindDate(b.Text); ok {
 					m.Date = d
 					m.setSource("date", "date-stamp")
@@ -88,7 +89,9 @@ func findMeta(res *Result, src string, opts Options) {
 // stampWords open a publication stamp: "Published", "Posted on",
 // "Veröffentlicht am", "Erstellt am", "Publié le", "Publicado el",
 // "Opublikowano", "发布时间".
-var stampWords = regexp.MustCompile(`(?i)^(?:(?:first\s+)?published|posted|veröffentlicht|erstellt|publiziert|publié|mis en ligne|publicado|pubblicato|opublikowano|data publikacji|gepubliceerd|发布时间|發佈時間|发表于|date\b|datum\b)`)
+var stampWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(?:first\s+)?published|posted|veröffentlicht|erstellt|publiziert|publié|mis en ligne|publicado|pubblicato|opublikowano|data publikacji|gepubliceerd|发布时间|發佈時間|发表于|date\b|datum\b)`)
+})
 
 // articleStart returns the index of the first body block, or 0.
 func articleStart(blocks []Block) int {
@@ -102,14 +105,16 @@ func articleStart(blocks []Block) int {
 
 // bylineWords open a byline in the languages of the pages we read: "By",
 // "Von", "Par", "Por", "Door", "Autor:", "Posted by", "Written by".
-var bylineName1 = regexp.MustCompile(`^(?:(?:Posted|Written|Story|Words|Text|Published)\s+by|By|BY|Von|VON|Par|PAR|Por|POR|Door|Autor(?:in|ka)?:|Author:|Auteur\s?:|Text:|Texte\s?:)\s*([\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|und|et|y|i|de|van|von|der|del|la|le))*)`)
+var bylineName1 = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(?:Posted|Written|Story|Words|Text|Published)\s+by|By|BY|Von|VON|Par|PAR|Por|POR|Door|Autor(?:in|ka)?:|Author:|Auteur\s?:|Text:|Texte\s?:)\s*([\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|und|et|y|i|de|van|von|der|del|la|le))*)`)
+})
 
 // bylineName returns the name of a short byline line, or "".
 func bylineName(text string) string {
 	if wordCount(text) > 16 {
 		return ""
 	}
-	m := bylineName1.FindStringSubmatch(text)
+	m := bylineName1().FindStringSubmatch(text)
 	if m == nil {
 		return ""
 	}
@@ -125,10 +130,12 @@ func bylineName(text string) string {
 
 // urlDateRe finds a date in a URL's path: /2019/10/16/, /2019-10-16-,
 // /20191016/.
-var urlDateRe = regexp.MustCompile(`(?:^|/|_|-)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:$|/|_|-|\.|[a-z])`)
+var urlDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|/|_|-)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:$|/|_|-|\.|[a-z])`)
+})
 
 func urlDate(path string) (time.Time, bool) {
-	m := urlDateRe.FindStringSubmatch(path)
+	m := urlDateRe().FindStringSubmatch(path)
 	if m == nil {
 		return time.Time{}, false
 	}
@@ -151,10 +158,10 @@ func makeDate(y, mo, d string) (time.Time, bool) {
 
 // months maps the month names and abbreviations of English, German,
 // French, Spanish, Italian, Dutch, Portuguese and Polish (nominative and
-// genitive) to their number.
-var months = map[string]int{}
-
-func init() {
+// genitive) to their number, with the two patterns that find a month
+// name beside a day and a year. Built on first use.
+var monthDates = sync.OnceValue(func() monthTables {
+	months := map[string]int{}
 	lists := [][]string{
 		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
 		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
@@ -184,8 +191,16 @@ func init() {
 	// Longest first, so that "march" is tried before "mar".
 	sortByLenDesc(names)
 	mon := `(` + strings.Join(names, "|") + `)`
-	dayMonthYear = regexp.MustCompile(`(?i)\b([0-3]?\d)(?:\.|er|st|nd|rd|th)?,?\s+(?:de\s+)?` + mon + `\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b`)
-	monthDayYear = regexp.MustCompile(`(?i)\b` + mon + `\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	return monthTables{
+		months:       months,
+		dayMonthYear: regexp.MustCompile(`(?i)\b([0-3]?\d)(?:\.|er|st|nd|rd|th)?,?\s+(?:de\s+)?` + mon + `\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b`),
+		monthDayYear: regexp.MustCompile(`(?i)\b` + mon + `\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`),
+	}
+})
+
+type monthTables struct {
+	months                     map[string]int
+	dayMonthYear, monthDayYear *regexp.Regexp
 }
 
 func sortByLenDesc(s []string) {
@@ -197,11 +212,19 @@ func sortByLenDesc(s []string) {
 }
 
 var (
-	dayMonthYear, monthDayYear *regexp.Regexp
-	isoDate                    = regexp.MustCompile(`\b((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b`)
-	dottedDate                 = regexp.MustCompile(`\b(0?[1-9]|[12]\d|3[01])\.\s?(0?[1-9]|1[0-2])\.\s?((?:19|20)\d\d)\b`)
-	slashDate                  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b`)
-	hanDate                    = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	isoDate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b((?:19|20)\d\d)[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b`)
+	})
+
+	dottedDate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(0?[1-9]|[12]\d|3[01])\.\s?(0?[1-9]|1[0-2])\.\s?((?:19|20)\d\d)\b`)
+	})
+
+	slashDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b`) })
+
+	hanDate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	})
 )
 
 // FindDate returns the first calendar date written in s in a common
@@ -218,15 +241,15 @@ func FindDate(s string) (time.Time, bool) {
 	if !strings.ContainsAny(s, "0123456789") {
 		return best, false
 	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
+	if m := isoDate().FindStringSubmatchIndex(s); m != nil {
 		t, ok := makeDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
 		try(m[0], t, ok)
 	}
-	if m := dottedDate.FindStringSubmatchIndex(s); m != nil {
+	if m := dottedDate().FindStringSubmatchIndex(s); m != nil {
 		t, ok := makeDate(s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]])
 		try(m[0], t, ok)
 	}
-	if m := slashDate.FindStringSubmatchIndex(s); m != nil {
+	if m := slashDate().FindStringSubmatchIndex(s); m != nil {
 		a, b := s[m[2]:m[3]], s[m[4]:m[5]]
 		if ai, _ := strconv.Atoi(a); ai > 12 {
 			a, b = b, a
@@ -234,17 +257,18 @@ func FindDate(s string) (time.Time, bool) {
 		t, ok := makeDate(s[m[6]:m[7]], a, b)
 		try(m[0], t, ok)
 	}
-	if m := hanDate.FindStringSubmatchIndex(s); m != nil {
+	if m := hanDate().FindStringSubmatchIndex(s); m != nil {
 		t, ok := makeDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
 		try(m[0], t, ok)
 	}
-	if m := dayMonthYear.FindStringSubmatchIndex(s); m != nil {
-		mo := months[strings.ToLower(s[m[4]:m[5]])]
+	md := monthDates()
+	if m := md.dayMonthYear.FindStringSubmatchIndex(s); m != nil {
+		mo := md.months[strings.ToLower(s[m[4]:m[5]])]
 		t, ok := makeDate(s[m[6]:m[7]], strconv.Itoa(mo), s[m[2]:m[3]])
 		try(m[0], t, ok)
 	}
-	if m := monthDayYear.FindStringSubmatchIndex(s); m != nil {
-		mo := months[strings.ToLower(s[m[2]:m[3]])]
+	if m := md.monthDayYear.FindStringSubmatchIndex(s); m != nil {
+		mo := md.months[strings.ToLower(s[m[2]:m[3]])]
 		t, ok := makeDate(s[m[6]:m[7]], strconv.Itoa(mo), s[m[4]:m[5]])
 		try(m[0], t, ok)
 	}
@@ -253,11 +277,15 @@ func FindDate(s string) (time.Time, bool) {
 
 // wireCredit finds a wire named in a photo credit ("REUTERS/Anna Berg",
 // "(AP Photo/...)", "AFP via Getty Images").
-var wireCredit = regexp.MustCompile(`\b(REUTERS|Reuters|AFP|AP Photo|EPA|Xinhua|dpa|ANSA|EFE)\b\s*/`)
+var wireCredit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(REUTERS|Reuters|AFP|AP Photo|EPA|Xinhua|dpa|ANSA|EFE)\b\s*/`)
+})
 
 // copyrightName is the holder named in a copyright line: "© 2023 The
 // Independent", "Copyright 2014 Los Angeles Times. All rights reserved".
-var copyrightName = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{L}][\p{L}\d&.' -]{1,50}?)\s*(?:[.,|]|$|all rights|alle rechte|tous droits|todos los derechos|(?:19|20)\d\d)`)
+var copyrightName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{L}][\p{L}\d&.' -]{1,50}?)\s*(?:[.,|]|$|all rights|alle rechte|tous droits|todos los derechos|(?:19|20)\d\d)`)
+})
 
 // findOutlet names the outlet from the page itself: a copyright line, a
 // block naming the site by its host's name, the URL's host, or a wire's
@@ -269,7 +297,7 @@ func findOutlet(res *Result, u *url.URL) {
 		if b.words() > 30 || !strings.ContainsAny(b.Text, "©cC") {
 			continue
 		}
-		if c := copyrightName.FindStringSubmatch(b.Text); c != nil {
+		if c := copyrightName().FindStringSubmatch(b.Text); c != nil {
 			name := strings.TrimSpace(strings.Trim(c[1], " -"))
 			if wordCount(name) <= 6 && len(name) >= 2 {
 				m.Outlet = name
@@ -294,7 +322,7 @@ func findOutlet(res *Result, u *url.URL) {
 		return
 	}
 	for _, b := range res.Blocks {
-		if c := wireCredit.FindStringSubmatch(b.Text); c != nil {
+		if c := wireCredit().FindStringSubmatch(b.Text); c != nil {
 			name := c[1]
 			switch name {
 			case "REUTERS":

@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -98,11 +99,13 @@ func dropSymbols(_ *state, b block) bool {
 	return letters*2 < visible
 }
 
-var sourceLine = regexp.MustCompile(`^(?i:source|outlet|publisher|publication)\s*:\s*(.{2,80})$`)
+var sourceLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:source|outlet|publisher|publication)\s*:\s*(.{2,80})$`)
+})
 
 // dropSourceLine takes a "Source: BBC News" header line as the outlet.
 func dropSourceLine(st *state, b block) bool {
-	m := sourceLine.FindStringSubmatch(b.text)
+	m := sourceLine().FindStringSubmatch(b.text)
 	if m == nil {
 		return false
 	}
@@ -114,11 +117,18 @@ func dropSourceLine(st *state, b block) bool {
 
 var (
 	// "By Paul Richter", "BY JANE DOE, Associated Press", "Written by ...".
-	bylineRe = regexp.MustCompile(`^(?:(?:By|BY|Written by|Story by)\s+)([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|de|van|von|del|la))*)(?:\s*(?:,|\||and)\s*(.*))?$`)
+	bylineRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:(?:By|BY|Written by|Story by)\s+)([A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|de|van|von|del|la))*)(?:\s*(?:,|\||and)\s*(.*))?$`)
+	})
+
 	// "March 30, 2014|By Paul Richter" (Los Angeles Times pages).
-	dateByline = regexp.MustCompile(`^(.{6,40}?)\s*\|\s*(?:By|BY)\s+(.+)$`)
+	dateByline = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.{6,40}?)\s*\|\s*(?:By|BY)\s+(.+)$`) })
+
 	// "Posted: ...", "Updated 5:07 PM ET", "Published 2014-03-30".
-	stampLine = regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published)\b[: ]`)
+	stampLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?i:posted|published|updated|last updated|first published)\b[: ]`)
+	})
+
 	// Wire names that end a byline: "By Jane Doe, Associated Press".
 	wireNames = []string{"Associated Press", "Reuters", "AFP", "Agence France-Presse", "Bloomberg"}
 )
@@ -130,7 +140,7 @@ func dropByline(st *state, b block) bool {
 	}
 	// Each pattern needs its mark: "|", or a "By"-like first word.
 	if !strings.Contains(b.text, "|") {
-	} else if m := dateByline.FindStringSubmatch(b.text); m != nil {
+	} else if m := dateByline().FindStringSubmatch(b.text); m != nil {
 		if d, ok := parseDate(m[1]); ok && st.meta.Date.IsZero() {
 			st.meta.Date = d
 		}
@@ -138,7 +148,7 @@ func dropByline(st *state, b block) bool {
 		return true
 	}
 	if !hasBylineStart(b.text) {
-	} else if m := bylineRe.FindStringSubmatch(b.text); m != nil {
+	} else if m := bylineRe().FindStringSubmatch(b.text); m != nil {
 		st.setAuthor(m[1])
 		for _, w := range wireNames {
 			if strings.Contains(m[2], w) && st.meta.Outlet == "" {
@@ -147,7 +157,7 @@ func dropByline(st *state, b block) bool {
 		}
 		return true
 	}
-	if stampLine.MatchString(b.text) {
+	if stampLine().MatchString(b.text) {
 		if d, ok := findDate(b.text); ok && st.meta.Date.IsZero() {
 			st.meta.Date = d
 		}
@@ -173,14 +183,16 @@ func (st *state) setAuthor(a string) {
 	}
 }
 
-var navigation = regexp.MustCompile(`(?i)^(?:(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,})`)
+var navigation = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,})`)
+})
 
 // dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
 // Collections", "Home | News | World".
 func dropNavigation(_ *state, b block) bool {
 	// The expression is anchored at the start; "homecollections" (a
 	// site's menu run together) may be anywhere.
-	if navigation.MatchString(b.text) || containsFold(b.text, "homecollections") {
+	if navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.
@@ -192,12 +204,18 @@ var (
 	// Photo credits as printed by wires and papers: "REUTERS/Name",
 	// "(AP Photo/Name)", "(David M Warren / Staff Photographer)", "Getty
 	// Images", "(Associated Press)" at the end of a caption.
-	creditRe = regexp.MustCompile(`(?i)\b(reuters|afp|ap|epa|getty images|xinhua|ap photo)\s*/\s*\p{L}|\p{L}\s*/\s*(reuters|afp|getty images|ap|epa|staff photographer|the [\p{L} ]+)\)?\s*$|\((ap photo|photo|photograph|image|credit)[^)]*\)|\(associated press\)\s*$|getty images|image copyright|photo credit|^(photo|photograph|image|pictured|above|top|file photo)\s*:`)
+	creditRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(reuters|afp|ap|epa|getty images|xinhua|ap photo)\s*/\s*\p{L}|\p{L}\s*/\s*(reuters|afp|getty images|ap|epa|staff photographer|the [\p{L} ]+)\)?\s*$|\((ap photo|photo|photograph|image|credit)[^)]*\)|\(associated press\)\s*$|getty images|image copyright|photo credit|^(photo|photograph|image|pictured|above|top|file photo)\s*:`)
+	})
+
 	// A credit in parentheses closing a caption: "(Priya Nand / Northshore
 	// Daily)", "(David M Warren / Staff Photographer)".
-	trailingCredit = regexp.MustCompile(`\(\s*[\p{Lu}][^()/]{1,60}\s/\s[^()/]{2,60}\)\s*$`)
+	trailingCredit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(\s*[\p{Lu}][^()/]{1,60}\s/\s[^()/]{2,60}\)\s*$`) })
+
 	// A lone credit: "Jonathan Ernst/Reuters".
-	loneCredit = regexp.MustCompile(`^[\p{Lu}][\p{L}.'-]*(\s+[\p{Lu}][\p{L}.'-]*){0,3}\s*/\s*[\p{Lu}][\p{L} ]{1,30}$`)
+	loneCredit = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[\p{Lu}][\p{L}.'-]*(\s+[\p{Lu}][\p{L}.'-]*){0,3}\s*/\s*[\p{Lu}][\p{L} ]{1,30}$`)
+	})
 )
 
 // dropCaptionCredit drops photo captions, recognised by their credit line.
@@ -214,7 +232,7 @@ func dropCaptionCredit(_ *state, b block) bool {
 		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") {
 		return false
 	}
-	return creditRe.MatchString(b.text) || trailingCredit.MatchString(b.text) || loneCredit.MatchString(b.text)
+	return creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)
 }
 
 // galleryCaption is the text of a photo-gallery widget: "Hide Caption 5
@@ -223,7 +241,9 @@ func dropCaptionCredit(_ *state, b block) bool {
 // Buy Photo Wait 1 second to continue." as one block from a newspaper's
 // gallery; a gallery's opening block ("Photos: ... Click through the
 // gallery ...") goes too.
-var galleryCaption = regexp.MustCompile(`(?i)^(?:(hide|show|expand) caption \d+ of \d+\b|\d+ of \d+ full screen autoplay\b)`)
+var galleryCaption = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(hide|show|expand) caption \d+ of \d+\b|\d+ of \d+ full screen autoplay\b)`)
+})
 
 // dropGalleryCaption drops the captions of a photo-gallery widget: its
 // numbered captions, its opening block ("Photos: TITLE Photos: TITLE
@@ -231,7 +251,7 @@ var galleryCaption = regexp.MustCompile(`(?i)^(?:(hide|show|expand) caption \d+ 
 // block that ends in the gallery's controls ("Image 1 of / 47 Caption
 // Close ... Back to Gallery").
 func dropGalleryCaption(_ *state, b block) bool {
-	if galleryCaption.MatchString(b.text) {
+	if galleryCaption().MatchString(b.text) {
 		return true
 	}
 	if strings.HasPrefix(b.text, "Photos:") {
@@ -276,7 +296,7 @@ var siteNotices = []string{
 
 // salesContact is a line of a news service's sales notice: a region, a
 // representative and a fax number.
-var salesContact = regexp.MustCompile(`^--[\p{L} .,]+:.*\bfax\b`)
+var salesContact = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--[\p{L} .,]+:.*\bfax\b`) })
 
 // dropSiteNotice drops a block of at most 150 words (the longest notice
 // is about 110) holding one of siteNotices.
@@ -290,7 +310,7 @@ func dropSiteNotice(_ *state, b block) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(b.text, "--") && salesContact.MatchString(b.text)
+	return strings.HasPrefix(b.text, "--") && salesContact().MatchString(b.text)
 }
 
 // dropRepeatedCaption drops a block made of the same text twice, the way
@@ -333,22 +353,32 @@ var (
 		"leave a comment", "comments are closed", "have more to say about this",
 		"video unavailable", "tap to play",
 	}
-	promoStart    = regexp.MustCompile(`(?i)^(?:email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b|editors?:)`)
-	promoAnywhere = regexp.MustCompile(`(?i)follow (?:us|him|her|them|@\w+)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
+	promoStart = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:email this|play (?:facebook|twitter|video)|watch(?: the)? video|(?:video|watch|listen|photos?|gallery|slideshow)\s*:|jobs\b|\[?related|(?:read|see) (?:more|also)|more (?:from|on|about|:)|also (?:read|see)|recommended|trending|most (?:read|popular)|\(soundbite|\[.*\]$|[A-Z ]+, (?:HOST|BYLINE):|view (?:images|photos)\b|editors?:)`)
+	})
+
+	promoAnywhere = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)follow (?:us|him|her|them|@\w+)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
+	})
+
 	// Intros of a list of other stories' headlines.
-	listIntro = regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
+	listIntro = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
+	})
 )
 
 // commentsMarker opens a page's comments section: "13 Comments", "Leave
 // a Reply", "Kommentare (4)", "Laisser un commentaire", "Komentarze",
 // "评论" — the words of the comment forms of the common blog and news
 // platforms in the languages of the pages we read.
-var commentsMarker = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|komentarz[ey]?|comentarios?|reacties|responses?|antworten|replies|reactions?|评论|評論|留言)\s*(?:\(\d+\))?:?$|^(?i:leave a (?:reply|comment)|post a comment|add a comment|write a comment|schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|einen kommentar hinterlassen|laisser un commentaire|ajouter un commentaire|dodaj komentarz|napisz komentarz|comments are closed|kommentare sind geschlossen|\d+ thoughts on\b.*|\d+ (?:gedanken|kommentare|antworten) zu\b.*)`)
+var commentsMarker = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|komentarz[ey]?|comentarios?|reacties|responses?|antworten|replies|reactions?|评论|評論|留言)\s*(?:\(\d+\))?:?$|^(?i:leave a (?:reply|comment)|post a comment|add a comment|write a comment|schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|einen kommentar hinterlassen|laisser un commentaire|ajouter un commentaire|dodaj komentarz|napisz komentarz|comments are closed|kommentare sind geschlossen|\d+ thoughts on\b.*|\d+ (?:gedanken|kommentare|antworten) zu\b.*)`)
+})
 
 // dropCommentsMarker labels the line that opens a comments section; the
 // blocks after it are readers' comments (see mainRegion).
 func dropCommentsMarker(_ *state, b block) bool {
-	return b.words <= 8 && commentsMarker.MatchString(b.text)
+	return b.words <= 8 && commentsMarker().MatchString(b.text)
 }
 
 // legalPhrases are the phrases of copyright, privacy and cookie notices,
@@ -386,12 +416,14 @@ func dropLegalNotice(_ *state, b block) bool {
 	if !strings.Contains(b.text, "©") && !strings.Contains(lower, "(c)") && !strings.Contains(lower, "copyright") {
 		return false
 	}
-	return copyrightLine.MatchString(b.text)
+	return copyrightLine().MatchString(b.text)
 }
 
 // copyrightLine is a short line that names a copyright: "© 2023 The
 // Independent", "Copyright 2014 Los Angeles Times".
-var copyrightLine = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)|^.{0,60}(?:©|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d)`)
+var copyrightLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)|^.{0,60}(?:©|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d)`)
+})
 
 // jobPhrases mark a job listing or a block of job ads.
 var jobPhrases = []string{"apply now", "job openings", "job listings", "job alert", "stellenangebote", "offres d'emploi", "we are hiring", "jetzt bewerben"}
@@ -417,12 +449,12 @@ func dropJobAd(_ *state, b block) bool {
 // seeAlso is a link to another story in the body: a word or three and a
 // colon, then a headline ("Lea más: ...", "Mire: ...", "READ: ...",
 // "Lesen Sie auch: ...").
-var seeAlso = regexp.MustCompile(`^\p{L}+(?:\s\p{L}+){0,3}\s?:\s+\S`)
+var seeAlso = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{L}+(?:\s\p{L}+){0,3}\s?:\s+\S`) })
 
 // dropSeeAlso labels a short "Word: Headline" link inside the body: at
 // most 20 words with no final punctuation after the colon.
 func dropSeeAlso(_ *state, b block) bool {
-	if b.words > 20 || endsSentence(b.text) || !seeAlso.MatchString(b.text) {
+	if b.words > 20 || endsSentence(b.text) || !seeAlso().MatchString(b.text) {
 		return false
 	}
 	rest := b.text[strings.IndexByte(b.text, ':')+1:]
@@ -436,7 +468,7 @@ func dropPromotion(st *state, b block) bool {
 	if b.words > 40 {
 		return false
 	}
-	if listIntro.MatchString(b.text) || strings.HasSuffix(b.text, ":") && b.words <= 8 {
+	if listIntro().MatchString(b.text) || strings.HasSuffix(b.text, ":") && b.words <= 8 {
 		st.inList = true
 		return true
 	}
@@ -473,15 +505,15 @@ func isPromotion(t string) bool {
 			return true
 		}
 	}
-	if mayStartPromo(t, lower) && promoStart.MatchString(t) {
+	if mayStartPromo(t, lower) && promoStart().MatchString(t) {
 		return true
 	}
 	maybe := strings.Contains(lower, "follow ") || strings.Contains(lower, "©") || strings.Contains(lower, "skip ad") ||
 		strings.Contains(lower, " second") || strings.Contains(lower, "buy photo")
-	return maybe && promoAnywhere.MatchString(t)
+	return maybe && promoAnywhere().MatchString(t)
 }
 
-var handle = regexp.MustCompile(`(^|\s)[@#]\w+`)
+var handle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|\s)[@#]\w+`) })
 
 // dropSocial drops embedded posts and handle lists: blocks where @handles
 // and #tags are a quarter of the words, "pic.twitter.com" links, and "—
@@ -493,7 +525,7 @@ func dropSocial(_ *state, b block) bool {
 	if !strings.ContainsAny(b.text, "@#") {
 		return false
 	}
-	n := len(handle.FindAllString(b.text, -1))
+	n := len(handle().FindAllString(b.text, -1))
 	return n > 0 && n*4 >= b.words
 }
 
@@ -554,9 +586,14 @@ var (
 	// A dateline that opens a story: "PARIS, France --", "WASHINGTON
 	// (Reuters) -", "LONDON (AP) —", "LIMA, Dec 1 (Reuters) -", and the
 	// older wire style "PHOENIX _" and "NEAH BAY, Wash. _".
-	datelineRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}\d.,' ]{2,30}?)?)\s*(?:\(([\p{L}\d. ]{2,30})\))?\s*(?:(?:--|—|–|-|_)\s+|(?:--|—))`)
+	datelineRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}\d.,' ]{2,30}?)?)\s*(?:\(([\p{L}\d. ]{2,30})\))?\s*(?:(?:--|—|–|-|_)\s+|(?:--|—))`)
+	})
+
 	// CNN's dateline, with no dash: "Sycamore, Illinois (CNN) The man ...".
-	cnnDatelineRe = regexp.MustCompile(`^([\p{Lu}][\p{L}.' -]{1,30}(?:,\s*[\p{L}.' ]{2,30})?)\s*\((CNN[\p{L} ]{0,12})\)\s+`)
+	cnnDatelineRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([\p{Lu}][\p{L}.' -]{1,30}(?:,\s*[\p{L}.' ]{2,30})?)\s*\((CNN[\p{L} ]{0,12})\)\s+`)
+	})
 )
 
 // trimDateline removes a leading dateline from b and keeps it (and the
@@ -567,10 +604,10 @@ func (st *state) trimDateline(b block) block {
 	head := b.text[:min(len(b.text), 100)]
 	var m []int
 	if strings.ContainsAny(head, "-—–_") {
-		m = datelineRe.FindStringSubmatchIndex(b.text)
+		m = datelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil && strings.Contains(head, "(CNN") {
-		m = cnnDatelineRe.FindStringSubmatchIndex(b.text)
+		m = cnnDatelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil {
 		return b
@@ -614,10 +651,12 @@ func parseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-var dateInText = regexp.MustCompile(`\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}`)
+var dateInText = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}`)
+})
 
 func findDate(s string) (time.Time, bool) {
-	if m := dateInText.FindString(s); m != "" {
+	if m := dateInText().FindString(s); m != "" {
 		return parseDate(m)
 	}
 	return time.Time{}, false

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tidings/news"
@@ -19,11 +20,19 @@ import (
 var (
 	// "the next day", "the following morning", "the previous day",
 	// "the same day", "that day", "that same night".
-	sequelRe = regexp.MustCompile(`\b(?:[Tt]he (next|following|previous|same)|[Tt]hat(?: same)?) (day|morning|afternoon|evening|night)\b`)
+	sequelRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:[Tt]he (next|following|previous|same)|[Tt]hat(?: same)?) (day|morning|afternoon|evening|night)\b`)
+	})
+
 	// "a day later", "two days earlier", "three days after", "a day before".
 	// "on the 5th", "by the 21st,": a day of the month named last.
-	ordinalDayRe = regexp.MustCompile(`\b(?:on|by|until|since|from|before|after|to) the (\d{1,2})(?:st|nd|rd|th)\b`)
-	daysLaterRe  = regexp.MustCompile(`\b((?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|the)|\d{1,2}) days? (later|earlier|before|after)\b`)
+	ordinalDayRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:on|by|until|since|from|before|after|to) the (\d{1,2})(?:st|nd|rd|th)\b`)
+	})
+
+	daysLaterRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b((?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|the)|\d{1,2}) days? (later|earlier|before|after)\b`)
+	})
 )
 
 // anchoredExprs returns the expressions of sentence s told from another
@@ -56,7 +65,7 @@ func anchoredExprs(s string, found []dateExpr, anchor, month, pub time.Time) []d
 		}
 		return a
 	}
-	for _, m := range sequelRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range sequelRe().FindAllStringSubmatchIndex(s, -1) {
 		g := groups(s, m)
 		a := from(m[0])
 		if a.IsZero() {
@@ -74,7 +83,7 @@ func anchoredExprs(s string, found []dateExpr, anchor, month, pub time.Time) []d
 		}
 		out = append(out, dateExpr{m[0], m[1], a, p})
 	}
-	for _, m := range daysLaterRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range daysLaterRe().FindAllStringSubmatchIndex(s, -1) {
 		g := groups(s, m)
 		n := 1
 		if k, ok := smallNumbers[strings.ToLower(g[1])]; ok {
@@ -128,7 +137,7 @@ func exprAt(found []dateExpr, at int) (dateExpr, bool) {
 // a word is no day ("on the 5th floor").
 func ordinalDays(s string, found []dateExpr, month, pub time.Time) []dateExpr {
 	var out []dateExpr
-	for _, m := range ordinalDayRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range ordinalDayRe().FindAllStringSubmatchIndex(s, -1) {
 		if rest := s[m[1]:]; rest != "" && !strings.ContainsRune(".,;:!?)", rune(rest[0])) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"tidings/news"
@@ -13,7 +14,9 @@ import (
 
 // figure matches a counted quantity: "about 3,000 troops", "1.2 million
 // people". Group 1 is the number, 2 a multiplier, 3 the counted noun.
-var figure = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`)
+var figure = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`)
+})
 
 // uncounted are words after a number that do not name a counted thing.
 var uncounted = setOf("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
@@ -170,7 +173,7 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	}
 	var out []claim
 	var terms map[string]bool
-	for _, loc := range figure.FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, loc := range figure().FindAllStringSubmatchIndex(s.Text, -1) {
 		m := make([]string, 4)
 		for g := range m {
 			if loc[2*g] >= 0 {
@@ -488,7 +491,9 @@ func aboard(after string) string {
 // periodRe finds what a sentence says of the period it counts over: a
 // year, "since" and the word after it, or a year or month named relative
 // to now ("this year", "last year", "so far", "to date").
-var periodRe = regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+)?([\w]+)|((?:this|last|next)\s+(?:year|month|week|season)|so\s+far|to\s+date))\b`)
+var periodRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+)?([\w]+)|((?:this|last|next)\s+(?:year|month|week|season)|so\s+far|to\s+date))\b`)
+})
 
 // periods returns the periods sentence names, leaving out number, the
 // figure itself. Two figures whose sentences both name periods, and no
@@ -497,7 +502,7 @@ var periodRe = regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+
 // reinstated capital punishment".
 func periods(sentence, number string) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range periodRe.FindAllStringSubmatch(sentence, -1) {
+	for _, m := range periodRe().FindAllStringSubmatch(sentence, -1) {
 		switch {
 		case m[1] != "" && m[1] != number:
 			out[m[1]] = true

@@ -107,8 +107,13 @@ func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []in
 // "Editing by", "Photo by", "Compiled by" and the like; contributedRe a
 // credit that follows its names ("Maria Lund contributed reporting").
 var (
-	creditRe      = regexp.MustCompile(`(?i)\b(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|photos?|photographs?|photography|produced|graphics|video|illustrations?)\s+by\b`)
-	contributedRe = regexp.MustCompile(`(?i)\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`)
+	creditRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|photos?|photographs?|photography|produced|graphics|video|illustrations?)\s+by\b`)
+	})
+
+	contributedRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`)
+	})
 )
 
 // creditsFrom returns the byte offset of text from which the names are
@@ -119,10 +124,10 @@ func creditsFrom(text string) int {
 	if !strings.Contains(text, "by") && !strings.Contains(text, "By") && !strings.Contains(text, "contributed") {
 		return len(text)
 	}
-	if contributedRe.MatchString(text) {
+	if contributedRe().MatchString(text) {
 		return 0
 	}
-	if loc := creditRe.FindStringIndex(text); loc != nil {
+	if loc := creditRe().FindStringIndex(text); loc != nil {
 		return loc[0]
 	}
 	if byline(text) {

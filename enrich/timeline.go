@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tidings/news"
@@ -22,34 +23,57 @@ const (
 // the days of the week around publication, month and day otherwise).
 var (
 	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "May 3–4", "the week of March 6".
-	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?[-–] ?| and | or | to | through )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
+	monthDayRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?[-–] ?| and | or | to | through )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
+	})
+
 	// "12 January 2025", "3rd of March".
-	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
+	dayMonthRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
+	})
+
 	// "in August", "In August", "August 1998", "early March", "last May".
-	monthRe = regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
+	monthRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
+	})
+
 	// "in 1995", "since 2001".
-	yearRe = regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
+	yearRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
+	})
+
 	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
 	// (weekdayMatches reads them; clockBefore is the clock before one.)
-	clockBefore = regexp.MustCompile(`(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?$`)
+	clockBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?$`)
+	})
+
 	// "yesterday", "last week", "this month", "next year", "the weekend".
-	relativeRe = regexp.MustCompile(`\b(?:([Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(last|this|next|past|coming|the) (week|weekend|month|year))\b`)
+	relativeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:([Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(last|this|next|past|coming|the) (week|weekend|month|year))\b`)
+	})
+
 	// "three days ago", "two weeks ago".
-	agoRe = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? ago\b`)
+	agoRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? ago\b`)
+	})
+
 	// Holidays with a fixed rule.
-	holidayRe = regexp.MustCompile(`\b(?:(last|next|this) )?(Thanksgiving(?: Day)?|Christmas Day|Christmas Eve|New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Election Day|Independence Day|Halloween|Valentine's Day|Valentine’s Day)\b`)
+	holidayRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:(last|next|this) )?(Thanksgiving(?: Day)?|Christmas Day|Christmas Eve|New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Election Day|Independence Day|Halloween|Valentine's Day|Valentine’s Day)\b`)
+	})
 )
 
-var months = map[string]time.Month{}
-
-func init() {
+var months = sync.OnceValue(func() map[string]time.Month {
+	months := map[string]time.Month{}
 	for m := time.January; m <= time.December; m++ {
 		name := m.String()
 		months[name] = m
 		months[name[:3]+"."] = m
 	}
 	months["Sept."] = time.September
-}
+	return months
+})
 
 var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
 	"Wednesday": time.Wednesday, "Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday}
@@ -169,9 +193,9 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	digits := strings.ContainsAny(s, "0123456789")
 	month := hasMonth(s)
 	if digits && month {
-		for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range monthDayRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
-			mon := months[g[3]]
+			mon := months()[g[3]]
 			for k, day := range []string{g[4], g[5]} {
 				if day == "" {
 					continue
@@ -193,15 +217,15 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 				add(start, end, d, news.Day)
 			}
 		}
-		for _, m := range dayMonthRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range dayMonthRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
-			if d, ok := monthDate(s, m[0], g[3], months[g[2]], g[1], pub); ok {
+			if d, ok := monthDate(s, m[0], g[3], months()[g[2]], g[1], pub); ok {
 				add(m[0], m[1], d, news.Day)
 			}
 		}
 	}
 	if month {
-		for _, m := range monthRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range monthRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
 			g[1] = strings.ToLower(g[1]) // "In August" opening a sentence
 			if g[1] == "" && g[3] == "" || m[1] < len(s) && s[m[1]] == ' ' && startsWithDigit(s[m[1]+1:]) {
@@ -210,13 +234,13 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 			if g[2] == "May" && g[3] == "" && g[1] != "in" && g[1] != "last" && g[1] != "next" && g[1] != "since" && g[1] != "until" && g[1] != "early" && g[1] != "late" {
 				continue
 			}
-			if d, ok := monthOnly(s, m[0], g[1], months[g[2]], g[3], pub); ok {
+			if d, ok := monthOnly(s, m[0], g[1], months()[g[2]], g[3], pub); ok {
 				add(m[0], m[1], d, news.Month)
 			}
 		}
 	}
 	if digits && hasYear(s) {
-		for _, m := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range yearRe().FindAllStringSubmatchIndex(s, -1) {
 			y, _ := strconv.Atoi(s[m[2]:m[3]])
 			add(m[0], m[1], time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), news.Year)
 		}
@@ -242,7 +266,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 		}
 	}
 	if strings.Contains(s, "Day") || strings.Contains(s, "Thanksgiving") || strings.Contains(s, "Eve") || strings.Contains(s, "Halloween") {
-		for _, m := range holidayRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range holidayRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
 			if d, ok := holiday(g[2], g[1], future(s, m[0], m[1]), pub); ok {
 				add(m[0], m[1], d, news.Day)
@@ -250,7 +274,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 		}
 	}
 	if hasAnyOf(s, relativeWords) {
-		for _, m := range relativeRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range relativeRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
 			if g[1] != "" {
 				switch strings.ToLower(g[1]) {
@@ -275,7 +299,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 			}
 		}
 		if strings.Contains(s, " ago") {
-			for _, m := range agoRe.FindAllStringSubmatchIndex(s, -1) {
+			for _, m := range agoRe().FindAllStringSubmatchIndex(s, -1) {
 				g := groups(s, m)
 				n, ok := smallNumbers[g[1]]
 				if !ok {

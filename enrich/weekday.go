@@ -62,7 +62,7 @@ func weekdayMatches(s string) [][]int {
 				}
 			}
 			if strings.Contains(s[max(0, start-30):start], "m") {
-				if c := clockBefore.FindStringSubmatchIndex(s[max(0, start-30):start]); c != nil {
+				if c := clockBefore().FindStringSubmatchIndex(s[max(0, start-30):start]); c != nil {
 					off := max(0, start-30)
 					m[2], m[3] = off+c[2], off+c[3]
 					start = off + c[0]

@@ -3,22 +3,27 @@ package bench
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Pre-tokenized text (Penn Treebank style: "“ Yes , ” he said .") is
 // common in research data sets. Its marks are counted to recognise it and
 // undone so summaries read as prose.
 var (
-	ptbMarks    = regexp.MustCompile(" (?:[,.;:?!]|'s|n't|'') |`` ")
-	spaceBefore = regexp.MustCompile(` ([,.;:?!%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)`)
-	spaceAfter  = regexp.MustCompile(`([(\[{$]) `)
+	ptbMarks = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(" (?:[,.;:?!]|'s|n't|'') |`` ") })
+
+	spaceBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(` ([,.;:?!%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)`)
+	})
+
+	spaceAfter = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([(\[{$]) `) })
 )
 
 // pretokenized reports whether text looks tokenized: at least one mark
 // every 40 words.
 func pretokenized(text string) bool {
 	words := len(strings.Fields(text))
-	return words > 0 && len(ptbMarks.FindAllStringIndex(text, -1))*40 >= words
+	return words > 0 && len(ptbMarks().FindAllStringIndex(text, -1))*40 >= words
 }
 
 // detokenize joins Penn Treebank tokens back into prose: “ and ” become
@@ -35,8 +40,8 @@ func detokenize(text string) string {
 }
 
 func detokenizeLine(s string) string {
-	s = spaceBefore.ReplaceAllString(s, "$1")
-	s = spaceAfter.ReplaceAllString(s, "$1")
+	s = spaceBefore().ReplaceAllString(s, "$1")
+	s = spaceAfter().ReplaceAllString(s, "$1")
 	// Quotes: an opening `` attaches to the next word, a closing '' to
 	// the previous one.
 	s = strings.ReplaceAll(s, "`` ", "\"")

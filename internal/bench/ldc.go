@@ -1,12 +1,15 @@
 package bench
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
 
 // ldcID matches the document ids of the LDC newswire corpora (Gigaword,
 // AQUAINT, the DUC and TAC sets): a source code, an optional language,
 // the date and a serial number ("APW19990707.0181",
 // "AFP_ENG_20050119.0019").
-var ldcID = regexp.MustCompile(`^([A-Z]{3})(?:_[A-Z]{3})?_?\d{8}\.\d{4}$`)
+var ldcID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z]{3})(?:_[A-Z]{3})?_?\d{8}\.\d{4}$`) })
 
 // ldcSources names the news services behind the LDC source codes.
 var ldcSources = map[string]string{
@@ -23,7 +26,7 @@ var ldcSources = map[string]string{
 // Only the outlet is taken: the date in the id is left alone, since a
 // data set's clusters may gather documents from years apart.
 func ldcOutlet(id string) string {
-	m := ldcID.FindStringSubmatch(id)
+	m := ldcID().FindStringSubmatch(id)
 	if m == nil {
 		return ""
 	}

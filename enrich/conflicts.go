@@ -19,7 +19,7 @@ var figure = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // uncounted are words after a number that do not name a counted thing.
-var uncounted = setOf("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
+var uncounted = lazySet("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
 	"year", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "weeks", "week", "months",
 	"month", "am", "pm", "times", "times", "times", "p", "m", "km", "miles", "kilometres", "kilometers",
 	"metres", "meters", "centimetres", "percentage", "points", "degrees", "st", "nd", "rd", "th", "for",
@@ -29,16 +29,16 @@ var uncounted = setOf("percent", "per", "of", "to", "and", "or", "in", "on", "at
 	"inches", "pounds", "kilograms", "tons", "tonnes", "acres", "hectares", "square")
 
 // countNouns are counted nouns that do not end in "s".
-var countNouns = setOf("people", "dead", "wounded", "injured", "killed", "police", "personnel", "staff",
+var countNouns = lazySet("people", "dead", "wounded", "injured", "killed", "police", "personnel", "staff",
 	"children", "men", "women", "troops", "cattle", "livestock", "crew")
 
 // counted reports whether noun, the word after a figure, names what is
 // counted: a plural, or one of countNouns.
 func counted(noun string) bool {
-	if uncounted[noun] {
+	if uncounted()[noun] {
 		return false
 	}
-	return countNouns[noun] || (strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && len(noun) > 3)
+	return countNouns()[noun] || (strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && len(noun) > 3)
 }
 
 // partOfRange reports whether the figure between before and after is not
@@ -56,7 +56,7 @@ func partOfRange(before, after string) bool {
 		return strings.Trim(b[len(b)-k], `,;:"“(`)
 	}
 	switch {
-	case last(1) == "to" && (isNumber(last(2)) || multipliers[last(2)] && isNumber(last(3))):
+	case last(1) == "to" && (isNumber(last(2)) || multipliers()[last(2)] && isNumber(last(3))):
 		return true
 	case strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–"):
 		return true
@@ -75,7 +75,7 @@ func partOfRange(before, after string) bool {
 	return slices.Contains(a[:min(len(a), 5)], "per")
 }
 
-var multipliers = setOf("thousand", "million", "billion")
+var multipliers = lazySet("thousand", "million", "billion")
 
 // isNumber reports whether w is written as a number: "4", "1,000", "2.7".
 func isNumber(w string) bool {
@@ -92,14 +92,14 @@ func isNumber(w string) bool {
 }
 
 // talkNouns name an exchange whose tone sources may characterize.
-var talkNouns = setOf("talks", "meeting", "meetings", "negotiations", "discussions", "discussion", "summit",
+var talkNouns = lazySet("talks", "meeting", "meetings", "negotiations", "discussions", "discussion", "summit",
 	"session", "visit", "dialogue", "conversation", "relations", "exchange")
 
 // Tone words for talkNouns, written for this package.
 var (
-	warmWords = setOf("constructive", "productive", "positive", "fruitful", "friendly", "cordial",
+	warmWords = lazySet("constructive", "productive", "positive", "fruitful", "friendly", "cordial",
 		"successful", "useful", "encouraging", "warm", "excellent", "good", "candid", "substantive", "promising")
-	coldWords = setOf("tough", "difficult", "tense", "hard", "unproductive", "fruitless", "disappointing",
+	coldWords = lazySet("tough", "difficult", "tense", "hard", "unproductive", "fruitless", "disappointing",
 		"hostile", "bitter", "stormy", "failed", "frosty", "acrimonious", "heated", "strained", "bad")
 )
 
@@ -215,15 +215,15 @@ func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	words := strings.Fields(strings.ToLower(s.Text))
 	for i, w := range words {
 		w = strings.Trim(w, `.,;:"“”'’()`)
-		if !talkNouns[w] {
+		if !talkNouns()[w] {
 			continue
 		}
 		for j := max(0, i-toneWindow); j < min(len(words), i+toneWindow+1); j++ {
 			t := strings.Trim(words[j], `.,;:"“”'’()`)
 			side := ""
-			if warmWords[t] {
+			if warmWords()[t] {
 				side = "warm"
-			} else if coldWords[t] {
+			} else if coldWords()[t] {
 				side = "cold"
 			}
 			if side != "" {
@@ -380,9 +380,9 @@ func whoseWords(a *news.Article, s news.Sentence, at int, quoted []quoteUnit, pe
 	}
 	words := outsideWords(a, start, end, nil)
 	for _, w := range words {
-		if cueVerbs[w] {
+		if cueVerbs()[w] {
 			if who, ok := cueSpeaker(words, -1); ok {
-				if pronouns[strings.ToLower(who)] {
+				if pronouns()[strings.ToLower(who)] {
 					return cmp.Or(nearestPerson(a, start, "", people), "someone")
 				}
 				return speakerName(who, people)
@@ -415,8 +415,8 @@ func wordAt(s string, j int) int {
 
 // Words that say what befell the people a figure counts.
 var (
-	deathWords  = setOf("killed", "killing", "kills", "dead", "died", "dying", "deaths", "perished", "executed")
-	injuryWords = setOf("wounded", "wounding", "injured", "injuring", "injuries", "hurt")
+	deathWords  = lazySet("killed", "killing", "kills", "dead", "died", "dying", "deaths", "perished", "executed")
+	injuryWords = lazySet("wounded", "wounding", "injured", "injuring", "injuries", "hurt")
 )
 
 // harmOf returns what befell those a figure counts, from the words before
@@ -434,9 +434,9 @@ func harmOf(before, after string) string {
 	}
 	kind := func(w string) string {
 		switch {
-		case deathWords[w]:
+		case deathWords()[w]:
 			return "killed"
-		case injuryWords[w]:
+		case injuryWords()[w]:
 			return "wounded"
 		}
 		return ""
@@ -536,7 +536,7 @@ func nearWords(before, after, noun string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range words {
 		w = strings.Trim(w, `.,;:!?"“”'’()_`)
-		if len(w) < 4 || w == noun || nearStop[w] || isNumber(w) {
+		if len(w) < 4 || w == noun || nearStop()[w] || isNumber(w) {
 			continue
 		}
 		for _, suf := range []string{"ing", "ed", "es", "s"} {
@@ -554,7 +554,7 @@ func nearWords(before, after, noun string) map[string]bool {
 const nearSpan = 5
 
 // nearStop are common words that say nothing of what is counted.
-var nearStop = setOf("about", "some", "least", "more", "than", "less", "almost", "nearly", "over",
+var nearStop = lazySet("about", "some", "least", "more", "than", "less", "almost", "nearly", "over",
 	"under", "around", "with", "that", "this", "these", "those", "have", "been", "were", "which",
 	"their", "them", "they", "there", "from", "into", "also", "only", "while", "when", "after",
 	"before", "since", "million", "billion", "thousand", "including", "other", "others", "another")

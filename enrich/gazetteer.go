@@ -3,6 +3,7 @@ package enrich
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // The long word lists are text files, one entry a line, each with a
@@ -30,11 +31,11 @@ func wordList(data string) map[string]bool {
 
 // places are the countries, regions and large cities that need no
 // context to be known as places (data/places.txt); lower-cased.
-var places = wordList(placesTxt)
+var places = sync.OnceValue(func() map[string]bool { return wordList(placesTxt) })
 
 // geoWords mark a name of several words that ends with one as a place:
 // features, buildings and areas ("Tallberg Airport", "Vell River").
-var geoWords = setOf("river", "bridge", "street", "square", "airport", "island", "islands", "mountains",
+var geoWords = lazySet("river", "bridge", "street", "square", "airport", "island", "islands", "mountains",
 	"mountain", "lake", "sea", "ocean", "valley", "road", "palace", "palais", "estuary", "bay",
 	"harbour", "harbor", "county", "province", "state", "city", "port", "avenue", "park", "gulf",
 	"strait", "desert", "coast", "peninsula", "region", "district", "station", "stadium",
@@ -43,13 +44,13 @@ var geoWords = setOf("river", "bridge", "street", "square", "airport", "island",
 
 // directions before a known place make a place of the whole name
 // ("Northern California").
-var directions = setOf("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+var directions = lazySet("north", "south", "east", "west", "northern", "southern", "eastern", "western",
 	"central", "greater", "upper", "lower", "saharan", "sub-saharan", "northeast", "northwest",
 	"southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
 
 // orgWords mark a name of several words that ends with one as an
 // organisation ("Northline Air", "Harbour Coalition").
-var orgWords = setOf("air", "union", "company", "ministry", "party", "council", "nations", "bank", "agency",
+var orgWords = lazySet("air", "union", "company", "ministry", "party", "council", "nations", "bank", "agency",
 	"corporation", "corp", "inc", "ltd", "group", "association", "university", "court", "committee",
 	"commission", "department", "office", "authority", "police", "army", "navy", "institute",
 	"foundation", "news", "times", "post", "press", "reuters", "wire", "herald", "daily", "gazette",
@@ -62,7 +63,7 @@ var orgWords = setOf("air", "union", "company", "ministry", "party", "council", 
 	"coalition", "brigade", "brigades", "militia", "greens")
 
 // titles before a name mark it as a person's; they are not part of it.
-var titles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",
+var titles = lazySet("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president",
 	"minister", "secretary", "senator", "sen", "rep", "governor", "gov", "mayor", "general", "gen",
 	"chancellor", "king", "queen", "prince", "princess", "pope", "judge", "chief", "envoy",
 	"ambassador", "premier", "colonel", "col", "captain", "capt", "lieutenant", "sergeant", "professor",
@@ -84,8 +85,15 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
+// lazySet returns a function that builds setOf(words...) on its first
+// call and returns the same set from then on, so that no set is built
+// at start-up by a command that never reads it.
+func lazySet(words ...string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool { return setOf(words...) })
+}
+
 // nonNames are capitalized words that name no person, organisation or
 // place: nationalities and peoples, political groups, the net, aircraft
 // makers' products aside (data/nonnames.txt). A name of one such word is
 // left out.
-var nonNames = wordList(nonNamesTxt)
+var nonNames = sync.OnceValue(func() map[string]bool { return wordList(nonNamesTxt) })

@@ -88,7 +88,7 @@ func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []me
 func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []int {
 	var out []int
 	for i := 1; i+1 < len(sw.words); i++ {
-		if !capitalized(sw.words[i]) || !geoWords[sw.words[i+1]] || !adjacent(sw.text, sw.locs[i], sw.locs[i+1]) {
+		if !capitalized(sw.words[i]) || !geoWords()[sw.words[i+1]] || !adjacent(sw.text, sw.locs[i], sw.locs[i+1]) {
 			continue
 		}
 		tagged := false
@@ -96,7 +96,7 @@ func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []in
 			_, kept := nerKinds[n.Kind]
 			tagged = tagged || kept && toks[n.Start].Start <= sw.locs[i][0] && sw.locs[i][0] < toks[n.End-1].End
 		}
-		if !tagged && !nonNames[strings.ToLower(sw.words[i])] {
+		if !tagged && !nonNames()[strings.ToLower(sw.words[i])] {
 			out = append(out, i)
 		}
 	}
@@ -207,7 +207,7 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		return mention{}, false
 	}
 	titled := false
-	for start < end-1 && titles[strings.ToLower(sw.words[start])] {
+	for start < end-1 && titles()[strings.ToLower(sw.words[start])] {
 		start, titled = start+1, true
 	}
 	if rest := afterTitle(sw.words[start:end]); len(rest) < end-start {
@@ -216,21 +216,21 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 	from = max(from, sw.locs[start][0])
 	name := strings.Join(strings.Fields(sw.text[from:to]), " ")
 	lname := strings.ToLower(name)
-	if commonAcronyms[lname] || nonNames[lname] {
+	if commonAcronyms()[lname] || nonNames()[lname] {
 		return mention{}, false
 	}
 	before, before2, after := sw.around(start, end-start)
-	titled = titled || titles[before] && !(k == news.Organization && titles[after])
+	titled = titled || titles()[before] && !(k == news.Organization && titles()[after])
 	if sw.roleAfter(start, end-start, before) {
 		titled = true
 	}
 	// "Dahl said", "..., said Dahl.": a person speaks (not "Norland says
 	// Ostrava has moved").
-	spoke := speechVerbs[after] || (before == "said" || before == "says") && after == ""
+	spoke := speechVerbs()[after] || (before == "said" || before == "says") && after == ""
 	words := strings.Fields(lname)
 	last := words[len(words)-1] // the word that says what it is: "Valley Wire"
 	for _, w := range words[1:] {
-		if connectors[w] {
+		if connectors()[w] {
 			last = words[0] // "Bank of England", "Palais des Nations"
 			break
 		}
@@ -240,15 +240,15 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		k = news.Person
 	case k == news.Person && (before == "the" || words[0] == "the"):
 		return mention{}, false // "the Kestrel": a thing
-	case len(words) > 1 && orgWords[last]:
+	case len(words) > 1 && orgWords()[last]:
 		k = news.Organization // "Northline Air"
-	case len(words) > 1 && geoWords[last]:
+	case len(words) > 1 && geoWords()[last]:
 		k = news.Place // "Tallberg Airport"
-	case len(words) > 1 && directions[words[0]] && places[strings.Join(words[1:], " ")]:
+	case len(words) > 1 && directions()[words[0]] && places()[strings.Join(words[1:], " ")]:
 		k = news.Place // "Northern California"
-	case before == "of" && placeTitles[before2]:
+	case before == "of" && placeTitles()[before2]:
 		k = news.Place // "the mayor of Kessel"
-	case before == "of" && titles[before2] && !places[lname]:
+	case before == "of" && titles()[before2] && !places()[lname]:
 		k = news.Organization // "the chairman of Northline"
 	}
 	return mention{name: name, kind: k, cued: (titled || spoke) && k == news.Person, quoted: sw.quoted(start, end-start)}, true
@@ -279,7 +279,7 @@ func (sw *sentenceWords) around(start, n int) (before, before2, after string) {
 // after "Name of" belongs to the person before.
 func (sw *sentenceWords) roleAfter(start, n int, before string) bool {
 	ofName := before == "of" && start > 1 && capitalized(sw.words[start-2])
-	return !placeBefore[before] && !ofName && appositiveTitle(sw.text, sw.locs, sw.words, start+n)
+	return !placeBefore()[before] && !ofName && appositiveTitle(sw.text, sw.locs, sw.words, start+n)
 }
 
 // quoted reports whether the name of n words at start fills a quotation,
@@ -333,19 +333,19 @@ func adjacent(text string, a, b [2]int) bool {
 
 // connectors join the words of one name ("Bank of England", "Palais des
 // Nations").
-var connectors = setOf("of", "de", "des", "du", "la", "le", "von", "van", "der", "del", "da", "for", "al", "bin", "el")
+var connectors = lazySet("of", "de", "des", "du", "la", "le", "von", "van", "der", "del", "da", "for", "al", "bin", "el")
 
 // speechVerbs follow a speaker's name.
-var speechVerbs = setOf("said", "says", "told", "added", "asked", "explained", "noted", "warned", "argued", "insisted", "replied", "wrote", "announced", "confirmed", "who")
+var speechVerbs = lazySet("said", "says", "told", "added", "asked", "explained", "noted", "warned", "argued", "insisted", "replied", "wrote", "announced", "confirmed", "who")
 
 // placeBefore are words after which a name is a place.
-var placeBefore = setOf("in", "near", "across", "town", "city", "village", "capital", "outside", "province", "region")
+var placeBefore = lazySet("in", "near", "across", "town", "city", "village", "capital", "outside", "province", "region")
 
 // placeTitles are the titles whose "of" names a place ("the mayor of
 // Kessel"); after the others it names a body ("the chairman of
 // EgyptAir"). Countries, which have presidents and ministers, are in the
 // gazetteer.
-var placeTitles = setOf("mayor", "governor", "gov", "king", "queen", "prince", "princess", "premier", "sheriff")
+var placeTitles = lazySet("mayor", "governor", "gov", "king", "queen", "prince", "princess", "premier", "sheriff")
 
 // titleCase returns s with each word's first letter upper case and the
 // rest lower case: "PORT ALDER" gives "Port Alder".
@@ -374,11 +374,11 @@ func appositiveTitle(text string, locs [][2]int, words []string, e int) bool {
 			return false // the phrase ended before a title
 		}
 		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(words[k], "'s"), "’s"))
-		if !titles[w] {
+		if !titles()[w] {
 			continue
 		}
 		ends := k+1 == len(words) || strings.TrimSpace(text[locs[k][1]:locs[k+1][0]]) != "" ||
-			phraseEnd[strings.ToLower(words[k+1])]
+			phraseEnd()[strings.ToLower(words[k+1])]
 		if ends {
 			return true
 		}
@@ -387,11 +387,11 @@ func appositiveTitle(text string, locs [][2]int, words []string, e int) bool {
 }
 
 // phraseEnd are words that may follow the title ending an appositive.
-var phraseEnd = setOf("of", "for", "at", "in", "and", "who", "on", "with")
+var phraseEnd = lazySet("of", "for", "at", "in", "and", "who", "on", "with")
 
 // commonAcronyms are acronyms of things, not bodies: diseases, measures,
 // devices.
-var commonAcronyms = setOf("aids", "hiv", "adhd", "add", "ocd", "ptsd", "sars", "dna", "rna", "gdp", "ceo",
+var commonAcronyms = lazySet("aids", "hiv", "adhd", "add", "ocd", "ptsd", "sars", "dna", "rna", "gdp", "ceo",
 	"cfo", "suv", "tv", "gps", "iq", "mri", "usb", "atm", "dvd", "cd", "pc", "ok", "am", "pm", "est", "gmt",
 	"mph", "ipo", "vip", "faq", "ad", "bc", "ii", "iii", "iv")
 
@@ -406,7 +406,7 @@ func possessive(w string) bool {
 // title word stands before its last word.
 func afterTitle(run []string) []string {
 	for i := len(run) - 2; i >= 0; i-- {
-		if titles[strings.ToLower(strings.TrimSuffix(run[i], "."))] {
+		if titles()[strings.ToLower(strings.TrimSuffix(run[i], "."))] {
 			return run[i+1:]
 		}
 	}

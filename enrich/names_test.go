@@ -12,8 +12,8 @@ func TestTaggerLoads(t *testing.T) {
 	if m.Features() == 0 {
 		t.Fatal("the embedded name tagger has no features")
 	}
-	if g := m.Gazetteer(); len(g.Places) != len(places) || len(g.Lower) == 0 {
+	if g := m.Gazetteer(); len(g.Places) != len(places()) || len(g.Lower) == 0 {
 		t.Errorf("the model's gazetteer has %d places (data/places.txt has %d) and %d lower-case words: retrain with tidings train-ner",
-			len(g.Places), len(places), len(g.Lower))
+			len(g.Places), len(places()), len(g.Lower))
 	}
 }

@@ -294,7 +294,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			u.cued = true
 		}
 		switch {
-		case ok && pronouns[strings.ToLower(who)]:
+		case ok && pronouns()[strings.ToLower(who)]:
 			who = nearestPerson(a, first.start, prevSpeaker, people)
 		case ok:
 			who = speakerName(who, people)
@@ -303,7 +303,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			// A quotation standing alone after a sentence about someone:
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
 			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
-			if pronouns[strings.ToLower(who)] {
+			if pronouns()[strings.ToLower(who)] {
 				who = nearestPerson(a, a.Sentences[s0-1].Start, prevSpeaker, people)
 			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
@@ -315,7 +315,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 	return units
 }
 
-var pronouns = setOf("he", "she")
+var pronouns = lazySet("he", "she")
 
 // joins reports whether piece p goes on the quotation whose last piece
 // is last: a piece of the same sentence, of the next sentence after a
@@ -334,7 +334,7 @@ func joins(a *news.Article, last, p piece) bool {
 	}
 	gap := outsideWords(a, last.end, p.start, nil)
 	for _, w := range gap {
-		if cueVerbs[w] || w == "according" {
+		if cueVerbs()[w] || w == "according" {
 			return true
 		}
 	}

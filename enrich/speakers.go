@@ -23,7 +23,7 @@ var firstNamesTxt string
 var givenNames = sync.OnceValue(func() map[string]bool { return wordList(firstNamesTxt) })
 
 // cueVerbs are the words that say someone spoke or wrote.
-var cueVerbs = setOf("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",
+var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",
 	"explains", "warned", "warns", "insisted", "insists", "declared", "declares", "replied", "replies", "wrote",
 	"writes", "stated", "states", "noted", "notes", "continued", "continues", "argued", "argues", "claimed",
 	"claims", "recalled", "recalls", "tweeted", "tweets", "posted", "announced", "announces", "acknowledged",
@@ -40,7 +40,7 @@ var cueVerbs = setOf("said", "says", "say", "saying", "told", "tells", "added", 
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
-var speechAux = setOf("has", "have", "had", "also", "later", "then", "once", "previously", "again", "recently",
+var speechAux = lazySet("has", "have", "had", "also", "later", "then", "once", "previously", "again", "recently",
 	"repeatedly", "would", "will", "could", "did", "does", "do", "often", "publicly", "privately",
 	"simply", "flatly", "bluntly", "quickly", "famously", "reportedly", "himself", "herself", "even",
 	"may", "might", "must", "should", "can", "is", "was", "were", "are", "has", "been", "just", "first",
@@ -48,7 +48,7 @@ var speechAux = setOf("has", "have", "had", "also", "later", "then", "once", "pr
 
 // speakerStops end a speaker's words: a clause or a phrase that is not
 // part of the name.
-var speakerStops = setOf("that", "and", "but", "which", "as", "because", "when", "if", "so", "while", "who",
+var speakerStops = lazySet("that", "and", "but", "which", "as", "because", "when", "if", "so", "while", "who",
 	"whom", "where", "than", "to", "on", "in", "at", "during", "after", "before", "of", "for", "with", "from",
 	"about", "by", "it", "this", "these", "those", "there", "here", "what", "how", "why", "not", "no", "yes",
 	"or", "nor", "since", "until", "into", "over", "under", "through", "via", "per", "recently", "earlier",
@@ -59,7 +59,7 @@ var speakerStops = setOf("that", "and", "but", "which", "as", "because", "when",
 	"my")
 
 // punct are the punctuation marks outsideWords keeps as words.
-var punct = setOf(",", ".", ":", ";", "(", ")", "—", "–", "!", "?")
+var punct = lazySet(",", ".", ":", ";", "(", ")", "—", "–", "!", "?")
 
 // qmark stands for a quoted piece among the words outsideWords returns.
 const qmark = "\x01"
@@ -119,7 +119,7 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
 // initial ("J").
 func abbrevBefore(w string) bool {
-	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles[strings.ToLower(w)] && len(w) <= 4 ||
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles()[strings.ToLower(w)] && len(w) <= 4 ||
 		strings.Contains(w, ".") && len(w) <= 6 // "U.S.", "N.C."
 }
 
@@ -166,16 +166,16 @@ func nameThenVerb(words []string, i int) string {
 		return ""
 	}
 	e := i
-	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalizedWord(words[e]) || connectors[words[e]]) {
+	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalizedWord(words[e]) || connectors()[words[e]]) {
 		e++
 	}
-	if e >= len(words) || e == i || !isName(words[i:e]) || capitalizedWord(words[e]) || punct[words[e]] || words[e] == qmark {
-		if e == i && pronouns[words[i]] && i+1 < len(words) && !punct[words[i+1]] && words[i+1] != qmark {
+	if e >= len(words) || e == i || !isName(words[i:e]) || capitalizedWord(words[e]) || punct()[words[e]] || words[e] == qmark {
+		if e == i && pronouns()[words[i]] && i+1 < len(words) && !punct()[words[i+1]] && words[i+1] != qmark {
 			return words[i]
 		}
 		return ""
 	}
-	if speakerStops[words[e]] || e-i == 1 && speakerStops[strings.ToLower(words[i])] {
+	if speakerStops()[words[e]] || e-i == 1 && speakerStops()[strings.ToLower(words[i])] {
 		return ""
 	}
 	return strings.Join(words[i:e], " ")
@@ -206,7 +206,7 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 		// "- Frank Newport and Jim Harter: “We found…”"
 		e := q - 1
 		k := e
-		for k > 0 && (capitalizedWord(words[k-1]) || connectors[words[k-1]]) && e-k < 5 {
+		for k > 0 && (capitalizedWord(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
 			k--
 		}
 		if k < e && isName(words[k:e]) {
@@ -226,7 +226,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if w != lw && lw != "according" {
 			continue // "United States", not "states"
 		}
-		if cueVerbs[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
+		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
 			(lw != "put" || i+1 < len(words) && words[i+1] == "it") {
@@ -286,7 +286,7 @@ func speakerAt(words []string, v int) string {
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
 		b := v - 1
-		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux[words[b]]) {
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]]) {
 			b--
 		}
 		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
@@ -310,7 +310,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	b := v - 1
-	for b >= 0 && speechAux[strings.ToLower(words[b])] {
+	for b >= 0 && speechAux()[strings.ToLower(words[b])] {
 		b--
 	}
 	if s := speakerWords(words, b, -1); s != "" {
@@ -340,7 +340,7 @@ func beforeAppositive(words []string, b int) string {
 		return ""
 	}
 	from := k + 1
-	if k < 0 && len(words) > 0 && prepositions[strings.ToLower(words[0])] {
+	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] {
 		for from < b && words[from] != "," {
 			from++
 		}
@@ -363,7 +363,7 @@ func beforeAppositive(words []string, b int) string {
 			e--
 		}
 		i := e
-		for i > from && (capitalizedWord(words[i-1]) || connectors[words[i-1]] && i < e) && words[i-1] != qmark {
+		for i > from && (capitalizedWord(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
 		}
 		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
@@ -388,16 +388,16 @@ func speakerWords(words []string, i, dir int) string {
 	for ; i >= 0 && i < len(words) && len(run) <= maxSpeakerWords; i += dir {
 		w := words[i]
 		lw := strings.ToLower(w)
-		if w == qmark || punct[w] {
+		if w == qmark || punct()[w] {
 			break
 		}
-		if speakerStops[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs[lw] {
+		if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
 					last := p[strings.LastIndex(p, " ")+1:]
-					if capitalizedWord(last) && !orgWords[strings.ToLower(last)] {
+					if capitalizedWord(last) && !orgWords()[strings.ToLower(last)] {
 						return p
 					}
 				}
@@ -412,17 +412,17 @@ func speakerWords(words []string, i, dir int) string {
 	if dir < 0 {
 		slices.Reverse(run)
 	}
-	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs[run[len(run)-1]]) {
+	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
-	if len(run) == 1 && pronouns[strings.ToLower(run[0])] {
+	if len(run) == 1 && pronouns()[strings.ToLower(run[0])] {
 		return run[0]
 	}
 	if strings.ToLower(run[0]) == "they" {
 		return ""
 	}
 	hasCap := slices.ContainsFunc(run, capitalizedWord)
-	if !hasCap && !determiners[strings.ToLower(run[0])] && !hasNounEnding(run[len(run)-1]) {
+	if !hasCap && !determiners()[strings.ToLower(run[0])] && !hasNounEnding(run[len(run)-1]) {
 		return ""
 	}
 	return strings.Join(run, " ")
@@ -430,11 +430,11 @@ func speakerWords(words []string, i, dir int) string {
 
 // sentenceAdverbs stand between a speaker and the verb: "Carter however
 // said".
-var sentenceAdverbs = setOf("however", "too", "though", "meanwhile", "instead", "still", "nonetheless", "alone")
+var sentenceAdverbs = lazySet("however", "too", "though", "meanwhile", "instead", "still", "nonetheless", "alone")
 
 // determiners open a described speaker: "a senior official", "the
 // newspaper", "his spokesman".
-var determiners = setOf("a", "an", "the", "his", "her", "their", "one", "another", "some", "many", "several",
+var determiners = lazySet("a", "an", "the", "his", "her", "their", "one", "another", "some", "many", "several",
 	"two", "three", "both", "each", "most", "other", "its")
 
 // hasNounEnding reports whether a lower-case word may end a description
@@ -463,18 +463,18 @@ func speakerName(s string, people []string) string {
 		return s // "Sanders'": an owner, not a speaker
 	}
 	i := len(words) - 1
-	for i > 0 && (capitalizedWord(words[i-1]) || connectors[words[i-1]]) {
+	for i > 0 && (capitalizedWord(words[i-1]) || connectors()[words[i-1]]) {
 		i--
 	}
 	run := words[i:]
 	for j := len(run) - 2; j >= 0; j-- {
 		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
-		if possessive(run[j]) || titles[t] {
+		if possessive(run[j]) || titles()[t] {
 			run = run[j+1:] // "Rep. Tom Cole", "Valley Radio's Tomas Berg"
 			break
 		}
 	}
-	for len(run) > 0 && connectors[run[0]] {
+	for len(run) > 0 && connectors()[run[0]] {
 		run = run[1:]
 	}
 	if k := slices.Index(run, "of"); k > 0 {
@@ -490,7 +490,7 @@ func speakerName(s string, people []string) string {
 			break
 		}
 	}
-	if len(run) == 1 && calendarWords[strings.ToLower(run[0])] {
+	if len(run) == 1 && calendarWords()[strings.ToLower(run[0])] {
 		return "" // "Tuesday" is no speaker
 	}
 	if len(run) == 0 {
@@ -500,7 +500,7 @@ func speakerName(s string, people []string) string {
 }
 
 // calendarWords are capitalized words that are never a speaker.
-var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+var calendarWords = lazySet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
 	"february", "march", "april", "june", "july", "august", "september", "october", "november", "december")
 
 // fullName returns the person of people whose name is name or ends with

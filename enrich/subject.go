@@ -3,11 +3,12 @@ package enrich
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // prepositions open a phrase before a sentence's subject: "In
 // Washington, Clinton said".
-var prepositions = setOf("in", "on", "at", "after", "before", "during", "from", "since", "for", "speaking", "of", "as", "about")
+var prepositions = lazySet("in", "on", "at", "after", "before", "during", "from", "since", "for", "speaking", "of", "as", "about")
 
 // at returns words[i], or "" past the end.
 func at(words []string, i int) string {
@@ -47,7 +48,7 @@ func isName(words []string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !capitalizedWord(w) && !connectors[w] {
+		if !capitalizedWord(w) && !connectors()[w] {
 			return false
 		}
 	}
@@ -57,7 +58,7 @@ func isName(words []string) bool {
 // descWords describe a person before their name: "Democratic
 // presidential candidate Bernie Sanders", "former Colorado Rep. Pat
 // Schroeder".
-var descWords = func() map[string]bool {
+var descWords = sync.OnceValue(func() map[string]bool {
 	m := setOf("presidential", "candidate", "hopeful", "nominee", "front-runner", "frontrunner", "strategist",
 		"campaign", "rival", "contender", "pollster", "consultant", "adviser", "advisor", "aide", "co-host",
 		"former", "state", "majority", "minority", "whip", "businessman", "businesswoman", "billionaire", "mogul",
@@ -66,15 +67,15 @@ var descWords = func() map[string]bool {
 		"liberal", "progressive", "party", "chief", "of", "staff", "then-candidate", "first", "lady", "running",
 		"mate", "real", "estate", "talk", "show", "radio", "television", "tv", "news", "political", "republican",
 		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.")
-	for t := range titles {
+	for t := range titles() {
 		m[t] = true
 	}
 	return m
-}()
+})
 
 // introWords open a sentence before its subject: "On Friday, Gingrich
 // said"; the subject comes after the first comma.
-var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
+var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
 	"for", "from", "by", "despite", "although", "though", "but", "and", "yet", "still", "however", "meanwhile",
 	"earlier", "later", "last", "this", "speaking", "asked", "also", "then", "now", "instead", "early", "late",
 	"once", "if", "because", "until", "like", "unlike", "even", "so", "indeed", "moreover", "separately",
@@ -85,7 +86,7 @@ var introWords = setOf("in", "on", "at", "after", "before", "during", "with", "w
 	"yes", "no", "what", "how", "where", "why", "who", "which", "that", "it", "its")
 
 // statementNouns name someone's words: "Trump's assertion that …".
-var statementNouns = setOf("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
+var statementNouns = lazySet("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
 	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
 	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion")
 
@@ -95,7 +96,7 @@ var statementNouns = setOf("assertion", "claim", "accusation", "statement", "rem
 // families did not understand" has none.
 func personSubject(words []string, people []string) string {
 	sub := subject(words)
-	if sub == "" || strings.Contains(sub, " ") || pronouns[strings.ToLower(sub)] || people == nil {
+	if sub == "" || strings.Contains(sub, " ") || pronouns()[strings.ToLower(sub)] || people == nil {
 		return sub
 	}
 	for _, p := range people {
@@ -111,7 +112,7 @@ func personSubject(words []string, people []string) string {
 // word in -ly, -ing or -ed ("Indeed, …", "Horrified at the prospect, …").
 func opensIntro(w, next string) bool {
 	lw := strings.ToLower(w)
-	return introWords[lw] || len(lw) > 4 && !capitalizedWord(next) && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
+	return introWords()[lw] || len(lw) > 4 && !capitalizedWord(next) && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
 }
 
 // subject returns the subject of a sentence (its words, see
@@ -158,12 +159,12 @@ func subject(words []string) string {
 		for f < len(words) && capitalizedWord(words[f]) && words[f] != qmark {
 			f++
 		}
-		if f >= len(words) || capitalizedWord(words[f]) || punct[words[f]] || words[f] == qmark || possessive(words[f-1]) {
+		if f >= len(words) || capitalizedWord(words[f]) || punct()[words[f]] || words[f] == qmark || possessive(words[f-1]) {
 			break
 		}
 		i = e + 1
 	}
-	if determiners[strings.ToLower(words[i])] {
+	if determiners()[strings.ToLower(words[i])] {
 		// A description, then a name between commas.
 		k := i
 		for k < len(words) && k-i < maxSpeakerWords && words[k] != "," && words[k] != qmark {
@@ -181,14 +182,14 @@ func subject(words []string) string {
 		return ""
 	}
 	e := i
-	for e < len(words) && (capitalizedWord(words[e]) || connectors[words[e]] && e > i) && words[e] != qmark {
+	for e < len(words) && (capitalizedWord(words[e]) || connectors()[words[e]] && e > i) && words[e] != qmark {
 		e++
 	}
 	// "Democratic presidential candidate Bernie Sanders is": words that
 	// describe a person between capitalized ones.
-	for e < len(words) && descWords[words[e]] {
+	for e < len(words) && descWords()[words[e]] {
 		j := e
-		for j < len(words) && descWords[words[j]] && j-e < 4 {
+		for j < len(words) && descWords()[words[j]] && j-e < 4 {
 			j++
 		}
 		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
@@ -199,13 +200,13 @@ func subject(words []string) string {
 		}
 		e = j
 	}
-	if e > i && e < len(words) && possessive(words[e-1]) && statementNouns[strings.ToLower(words[e])] {
+	if e > i && e < len(words) && possessive(words[e-1]) && statementNouns()[strings.ToLower(words[e])] {
 		// "Trump's recent assertion that …": the owner of the words
 		name := slices.Clone(words[i:e])
 		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
 		return speakerName(strings.Join(name, " "), nil)
 	}
-	if e > i && e+1 < len(words) && possessive(words[e-1]) && statementNouns[strings.ToLower(words[e+1])] {
+	if e > i && e+1 < len(words) && possessive(words[e-1]) && statementNouns()[strings.ToLower(words[e+1])] {
 		name := slices.Clone(words[i:e])
 		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
 		return speakerName(strings.Join(name, " "), nil)
@@ -214,15 +215,15 @@ func subject(words []string) string {
 		return ""
 	}
 	next := words[e]
-	if next != "," && next != "(" && (next == qmark || punct[next] || capitalizedWord(next)) {
+	if next != "," && next != "(" && (next == qmark || punct()[next] || capitalizedWord(next)) {
 		return ""
 	}
 	name := words[i:e]
 	if len(name) > 1 {
 		return speakerName(strings.Join(name, " "), nil)
 	}
-	if len(name) == 1 && (pronouns[strings.ToLower(name[0])] || speakerStops[strings.ToLower(name[0])]) {
-		if pronouns[strings.ToLower(name[0])] {
+	if len(name) == 1 && (pronouns()[strings.ToLower(name[0])] || speakerStops()[strings.ToLower(name[0])]) {
+		if pronouns()[strings.ToLower(name[0])] {
 			return name[0]
 		}
 		return ""

@@ -16,10 +16,10 @@ const (
 
 // futureWords and pastWords mark the tense of a clause.
 var (
-	futureWords = setOf("will", "'ll", "’ll", "shall", "would", "planning", "scheduled",
+	futureWords = lazySet("will", "'ll", "’ll", "shall", "would", "planning", "scheduled",
 		"due", "expected", "tomorrow", "upcoming", "next", "later", "intends", "intend", "going",
 		"soon", "await", "awaits", "awaiting", "begins", "starts", "opens", "resumes", "postponed")
-	pastWords = setOf("said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "met", "made",
+	pastWords = lazySet("said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "met", "made",
 		"took", "gave", "came", "went", "left", "told", "began", "held", "found", "saw", "won", "lost", "fell",
 		"rose", "got", "put", "sent", "ran", "spoke", "wrote", "brought", "thought", "broke", "struck", "killed",
 		"announced", "reported", "claimed")
@@ -27,12 +27,12 @@ var (
 
 // planWords mark the future as verbs ("plans to"), not as nouns
 // ("set aside vacation plans").
-var planWords = setOf("plan", "plans", "planned")
+var planWords = lazySet("plan", "plans", "planned")
 
 // beWords come before a participle; auxWords before a future word.
 var (
-	beWords  = setOf("be", "been", "being")
-	auxWords = setOf("was", "were", "is", "are", "had", "has", "have")
+	beWords  = lazySet("be", "been", "being")
+	auxWords = lazySet("was", "were", "is", "are", "had", "has", "have")
 )
 
 // future returns the tense of the clause of sentence s around bytes
@@ -52,7 +52,7 @@ func future(s string, start, end int) tense {
 		return t
 	}
 	bw := strings.Fields(strings.ToLower(s[b+1 : start]))
-	if len(bw) > 0 && deadlineWords[bw[len(bw)-1]] && (len(bw) < 2 || bw[len(bw)-2] != "up") &&
+	if len(bw) > 0 && deadlineWords()[bw[len(bw)-1]] && (len(bw) < 2 || bw[len(bw)-2] != "up") &&
 		!slices.Contains(strings.Fields(strings.ToLower(s[end:])), "had") {
 		return tenseFuture // "until 9 a.m. Tuesday", not "up until Thursday" nor "until Thursday, they had not"
 	}
@@ -80,16 +80,16 @@ func nearestTense(before, after string, inClause bool) tense {
 		if i+1 < len(words) {
 			next = strings.ToLower(strings.Trim(words[i+1], `.,;:!?"“”()`))
 		}
-		if !inClause && reportingVerbs[w] {
+		if !inClause && reportingVerbs()[w] {
 			return tenseNone // "…," Castro said: when it was said, not when it happens
 		}
 		switch {
 		case w == "next" && next == "to":
 			return tenseNone // "next to the embassy"
-		case planWords[w]:
+		case planWords()[w]:
 			if i > 0 {
 				prev := strings.ToLower(strings.Trim(words[i-1], `.,;:!?"“”()`))
-				if auxWords[prev] || beWords[prev] {
+				if auxWords()[prev] || beWords()[prev] {
 					return tenseFuture // "is planned for Friday"
 				}
 			}
@@ -97,13 +97,13 @@ func nearestTense(before, after string, inClause bool) tense {
 				return tenseFuture // "plans to meet"
 			}
 			return tenseNone // "vacation plans", a noun: no tense
-		case i > 0 && beWords[strings.Trim(words[i-1], `.,;:!?"“”()`)] && strings.HasSuffix(w, "ed") && !futureWords[w]:
+		case i > 0 && beWords()[strings.Trim(words[i-1], `.,;:!?"“”()`)] && strings.HasSuffix(w, "ed") && !futureWords()[w]:
 			return tenseNone // "will be held": a participle, not the past
-		case auxWords[w] && futureWords[next]:
+		case auxWords()[w] && futureWords()[next]:
 			return tenseFuture // "were planning", "is expected"
-		case futureWords[w] || (w == "is" || w == "are" || w == "set") && next == "to" || w == "early" && next == "as" || len(w) > 4 && strings.HasSuffix(w, "ed") && next == "to":
+		case futureWords()[w] || (w == "is" || w == "are" || w == "set") && next == "to" || w == "early" && next == "as" || len(w) > 4 && strings.HasSuffix(w, "ed") && next == "to":
 			return tenseFuture
-		case pastWords[w] || len(w) > 4 && strings.HasSuffix(w, "ed"):
+		case pastWords()[w] || len(w) > 4 && strings.HasSuffix(w, "ed"):
 			return tensePast
 		}
 		return tenseNone

@@ -282,7 +282,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 					add(m[0], m[1], pub.AddDate(0, 0, -1), news.Day)
 				case "today":
 					if rest := s[m[1]:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
-						if f := strings.Fields(rest); len(f) > 1 && genericNow[strings.ToLower(strings.Trim(f[1], ".,;:"))] {
+						if f := strings.Fields(rest); len(f) > 1 && genericNow()[strings.ToLower(strings.Trim(f[1], ".,;:"))] {
 							continue // "today's youth": these times, not a day
 						}
 					}
@@ -324,7 +324,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 
 // genericNow are nouns after "today's" that speak of these times, not
 // of a day: "today's youth", "today's world".
-var genericNow = setOf("youth", "world", "society", "generation", "children", "young", "economy", "standards",
+var genericNow = lazySet("youth", "world", "society", "generation", "children", "young", "economy", "standards",
 	"politics", "culture", "market", "markets", "technology", "kids", "teenagers", "students", "media", "america")
 
 // pickDates returns found in text order without overlaps: of two
@@ -387,7 +387,7 @@ func monthDate(s string, at int, year string, mon time.Month, day string, pub ti
 	}
 	if year == "" {
 		t := future(s, at, at+1)
-		if b := strings.Fields(s[:at]); len(b) > 0 && deadlineWords[strings.ToLower(b[len(b)-1])] {
+		if b := strings.Fields(s[:at]); len(b) > 0 && deadlineWords()[strings.ToLower(b[len(b)-1])] {
 			t = tenseFuture // "remain in Miami until March 6"
 		}
 		d = inTense(d, pub, t, func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) })
@@ -399,11 +399,11 @@ func monthDate(s string, at int, year string, mon time.Month, day string, pub ti
 }
 
 // deadlineWords before a date make it one to come.
-var deadlineWords = setOf("until", "by", "before")
+var deadlineWords = lazySet("until", "by", "before")
 
 // reportingVerbs say when something was said; outside the clause of a
 // date they do not tell its tense.
-var reportingVerbs = setOf("said", "says", "told", "tells", "added", "reported", "announced")
+var reportingVerbs = lazySet("said", "says", "told", "tells", "added", "reported", "announced")
 
 // monthOnly resolves a month without a day: the month of the year
 // given, else of the year its clause's tense and its modifier (last,

@@ -11,10 +11,10 @@ import (
 
 // weekdayModifiers may stand before a weekday: "on Friday", "last
 // Tuesday".
-var weekdayModifiers = setOf("on", "last", "this", "next", "early", "late", "by", "until", "since", "before", "after")
+var weekdayModifiers = lazySet("on", "last", "this", "next", "early", "late", "by", "until", "since", "before", "after")
 
 // dayParts may follow a weekday: "Friday night".
-var dayParts = setOf("morning", "afternoon", "evening", "night")
+var dayParts = lazySet("morning", "afternoon", "evening", "night")
 
 // weekdayMatches returns the weekday expressions of s ("on Friday", "last
 // Tuesday", "Wednesday's", "Friday night", "9 a.m. EDT Tuesday") as
@@ -47,7 +47,7 @@ func weekdayMatches(s string) [][]int {
 				if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 					w = w[:k]
 				}
-				if dayParts[w] {
+				if dayParts()[w] {
 					m[8], m[9] = end+1, end+1+len(w)
 					end += 1 + len(w)
 				}
@@ -56,7 +56,7 @@ func weekdayMatches(s string) [][]int {
 			start := i
 			if b := strings.TrimSuffix(s[:i], " "); len(b) < i {
 				k := strings.LastIndexByte(b, ' ') + 1
-				if weekdayModifiers[strings.ToLower(b[k:])] { // "Last Tuesday" opening a sentence
+				if weekdayModifiers()[strings.ToLower(b[k:])] { // "Last Tuesday" opening a sentence
 					m[4], m[5] = k, len(b)
 					start = k
 				}

@@ -131,18 +131,18 @@ func isBoundary(text string, sentStart, p, j, end int) bool {
 	word := wordBefore(text, sentStart, p)
 	lw := strings.ToLower(word)
 	switch {
-	case titles[lw]:
+	case titles()[lw]:
 		// "Mr. Lavrov", "Sen. Feinstein": a title never ends a sentence.
 		return false
-	case unicode.IsDigit(next) && (abbreviations[lw] || months[lw]):
+	case unicode.IsDigit(next) && (abbreviations()[lw] || months()[lw]):
 		// "No. 5", "Jan. 6".
 		return false
 	case isInitials(word):
 		// "John F. Kerry", "U.S. Secretary": split only before a word that
 		// usually starts a sentence ("... in the U.S. The talks").
-		return sentenceStarters[nextWord]
-	case abbreviations[lw] || months[lw]:
-		return sentenceStarters[nextWord]
+		return sentenceStarters()[nextWord]
+	case abbreviations()[lw] || months()[lw]:
+		return sentenceStarters()[nextWord]
 	}
 	return true
 }

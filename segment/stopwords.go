@@ -3,11 +3,11 @@ package segment
 // IsStopWord reports whether the lower-cased word w is an English function
 // word that carries no topic: articles, pronouns, auxiliaries, prepositions,
 // conjunctions and reporting verbs common to every news story.
-func IsStopWord(w string) bool { return stopWords[w] }
+func IsStopWord(w string) bool { return stopWords()[w] }
 
 // stopWords is our own list, built from the function words of English
 // grammar plus the reporting verbs of news copy ("said", "told").
-var stopWords = setOf(
+var stopWords = lazySet(
 	"a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than",
 	"because", "as", "while", "although", "though", "whether", "of", "in", "on", "at",
 	"to", "for", "from", "by", "with", "without", "about", "into", "onto", "over",

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"tidings/render"
@@ -23,27 +24,31 @@ import (
 //go:embed web
 var webFiles embed.FS
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"excerpt": func(s string) string {
-		if len(s) <= 280 {
-			return s
-		}
-		cut := strings.LastIndex(s[:280], " ")
-		return s[:max(cut, 0)] + " …"
-	},
-	"join":      func(s []string) string { return strings.Join(s, ", ") },
-	"day":       func(date string) string { return date[:min(len(date), 10)] },
-	"foundIn":   foundIn,
-	"foundNote": foundNote,
-	"outlet": func(st render.JSONStory, article string) string {
-		for _, src := range st.Sources {
-			if src.ID == article {
-				return src.Outlet
+// pages are the web pages' templates, parsed on first use so that no
+// other command pays for them at start-up.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"excerpt": func(s string) string {
+			if len(s) <= 280 {
+				return s
 			}
-		}
-		return ""
-	},
-}).ParseFS(webFiles, "web/*.html"))
+			cut := strings.LastIndex(s[:280], " ")
+			return s[:max(cut, 0)] + " …"
+		},
+		"join":      func(s []string) string { return strings.Join(s, ", ") },
+		"day":       func(date string) string { return date[:min(len(date), 10)] },
+		"foundIn":   foundIn,
+		"foundNote": foundNote,
+		"outlet": func(st render.JSONStory, article string) string {
+			for _, src := range st.Sources {
+				if src.ID == article {
+					return src.Outlet
+				}
+			}
+			return ""
+		},
+	}).ParseFS(webFiles, "web/*.html"))
+})
 
 // foundPlaces are the words a story page uses for where a source's
 // metadata was found (see news.Found and the clean package).
@@ -300,7 +305,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) html(w http.ResponseWriter, name string, p page) {
 	var b strings.Builder
-	if err := pages.ExecuteTemplate(&b, name, p); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, p); err != nil {
 		s.internal(w, err)
 		return
 	}

@@ -62,8 +62,9 @@ type Options struct {
 	// DefaultNameWeight.
 	NameWeight float64
 	// Settle is how many articles after its own an article added to a
-	// Clusterer gets its one chance to move to a story it has become
-	// closer to (see [Clusterer.Moves]); 0 means DefaultSettle, negative
+	// Clusterer gets its chance to move to a story it has become closer
+	// to (see [Clusterer.Add] for the later chances of an article still
+	// alone, and [Clusterer.Moves]); 0 means DefaultSettle, negative
 	// never. Batch does not use it: it gives every article that chance
 	// once all are placed.
 	Settle int
@@ -127,6 +128,7 @@ type Clusterer struct {
 	moves   []Move            // since the last call to Moves
 	blocked []int             // stories the last placement matched outside its window
 	collect bool              // whether best fills blocked
+	passAt  int               // Len at which Add makes its next pass
 }
 
 // maxRecheck is how many undated articles of a story Add gives a chance
@@ -144,6 +146,17 @@ func (c *Clusterer) undated(s, n int) []int {
 	}
 	return out
 }
+
+// An article still alone in its story gets lateChances more chances to
+// move after its first (Options.Settle articles after its own), each
+// lateFactor times as many articles after its own as the one before: with
+// the default Settle, 80, 320 and 1280 articles after. Each is one
+// candidate search, as placing an article is, so Add makes at most
+// lateChances of them more than before.
+const (
+	lateChances = 3
+	lateFactor  = 4
+)
 
 // Move is an article that left one story for another.
 type Move struct {
@@ -163,7 +176,9 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // creation). The article placed Options.Settle articles before d then
 // gets its one chance to move, as Batch gives every article once all are
 // placed: a story's first articles join it while its centroid is still
-// raw. Such a move is reported by [Clusterer.Moves].
+// raw. The articles placed 4, 16 and 64 times Options.Settle articles
+// before d get another chance when they are still alone in their story.
+// Such moves are reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
 	c.blocked, c.collect = c.blocked[:0], true
 	c.place(d)
@@ -179,10 +194,24 @@ func (c *Clusterer) Add(d Doc) int {
 			}
 		}
 	}
-	if k := id - c.opts.settle(); c.opts.settle() > 0 && k >= 0 {
-		if from := c.of[k]; c.move(k) {
-			c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
-			c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+	if settle := c.opts.settle(); settle > 0 {
+		// The article placed settle articles ago gets its chance, and
+		// those placed lateFactor, lateFactor², ... times as long ago
+		// get another while they are still alone: in a mixed arrival
+		// order an article often comes well before the rest of its
+		// story.
+		for j, delay := 0, settle; j <= lateChances; j, delay = j+1, delay*lateFactor {
+			k := id - delay
+			if k < 0 {
+				break
+			}
+			if j > 0 && len(c.stories[c.of[k]].members) > 1 {
+				continue
+			}
+			if from := c.of[k]; c.move(k) {
+				c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
+				c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+			}
 		}
 	}
 	for _, m := range c.splitGrown(c.of[id]) {
@@ -190,7 +219,62 @@ func (c *Clusterer) Add(d Doc) int {
 			c.moves = append(c.moves, m)
 		}
 	}
+	if n := len(c.docs); n >= max(c.passAt, passFirst) {
+		for _, m := range c.pass() {
+			if m.Article != id {
+				c.moves = append(c.moves, m)
+			}
+		}
+		c.passAt = n + min(n/4, passWindow/2)
+	}
 	return c.of[id]
+}
+
+// Bounds of the pass Clusterer.Add makes over the latest articles: the
+// first once passFirst articles are in, the next each time the pile has
+// grown by a quarter, or by half of passWindow once it is larger. A pass
+// gives each of the latest passWindow articles a chance to move, then
+// tests the stories they are in that changed since their last split
+// test. Its candidate searches come to at most four per article added
+// while the pile is under 2*passWindow articles, and two beyond; one
+// Add that makes a pass pays up to passWindow of them at once.
+const (
+	passFirst  = 64
+	passWindow = 2048
+)
+
+// pass gives each of the latest passWindow articles a chance to move
+// (unless Options.Settle is negative), then
+// tests the stories holding them that changed since their last test for
+// a split, then for a merge. It returns the moves made.
+func (c *Clusterer) pass() []Move {
+	var moves []Move
+	lo := max(0, len(c.docs)-passWindow)
+	for k := lo; k < len(c.docs) && c.opts.settle() > 0; k++ {
+		if from := c.of[k]; c.move(k) {
+			moves = append(moves, Move{Article: k, From: from, To: c.of[k]})
+		}
+	}
+	var stale []int
+	seen := map[int]bool{}
+	for k := lo; k < len(c.docs); k++ {
+		s := c.of[k]
+		if !seen[s] && len(c.stories[s].members) != c.stories[s].tested {
+			seen[s] = true
+			stale = append(stale, s)
+		}
+	}
+	slices.Sort(stale)
+	for _, s := range stale {
+		if m := len(c.stories[s].members); m >= 2*splitMinPart {
+			c.stories[s].tested = m
+		}
+		moves = append(moves, c.split(s)...)
+	}
+	for _, s := range stale {
+		moves = append(moves, c.merge(s)...)
+	}
+	return moves
 }
 
 // Moves returns the articles that moved since the last call, in order.

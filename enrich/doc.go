@@ -18,7 +18,9 @@
 // [Timeline] reads every date expression ("on Sunday", "last week",
 // "Friday night", "March 3", "in 1995") at its own precision, weekdays and
 // yearless dates in the tense of their clause, against the article's
-// publication date; [Support] counts the outlets behind each summary
+// publication date, and days told from another ("the next day", "a day
+// earlier", "on the 5th") against the day or month the article named
+// last; [Support] counts the outlets behind each summary
 // sentence; [Conflicts] flags different figures for the same counted thing
 // in matching contexts, opposing words for the same talks in outlets' own
 // statements, and, as a contrast of views, in two speakers' words.

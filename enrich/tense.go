@@ -16,7 +16,7 @@ const (
 
 // futureWords and pastWords mark the tense of a clause.
 var (
-	futureWords = setOf("will", "'ll", "’ll", "shall", "would", "plans", "plan", "planned", "planning", "scheduled",
+	futureWords = setOf("will", "'ll", "’ll", "shall", "would", "planning", "scheduled",
 		"due", "expected", "tomorrow", "upcoming", "next", "later", "intends", "intend", "going",
 		"soon", "await", "awaits", "awaiting", "begins", "starts", "opens", "resumes", "postponed")
 	pastWords = setOf("said", "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "met", "made",
@@ -24,6 +24,10 @@ var (
 		"rose", "got", "put", "sent", "ran", "spoke", "wrote", "brought", "thought", "broke", "struck", "killed",
 		"announced", "reported", "claimed")
 )
+
+// planWords mark the future as verbs ("plans to"), not as nouns
+// ("set aside vacation plans").
+var planWords = setOf("plan", "plans", "planned")
 
 // beWords come before a participle; auxWords before a future word.
 var (
@@ -82,6 +86,17 @@ func nearestTense(before, after string, inClause bool) tense {
 		switch {
 		case w == "next" && next == "to":
 			return tenseNone // "next to the embassy"
+		case planWords[w]:
+			if i > 0 {
+				prev := strings.ToLower(strings.Trim(words[i-1], `.,;:!?"“”()`))
+				if auxWords[prev] || beWords[prev] {
+					return tenseFuture // "is planned for Friday"
+				}
+			}
+			if next == "to" {
+				return tenseFuture // "plans to meet"
+			}
+			return tenseNone // "vacation plans", a noun: no tense
 		case i > 0 && beWords[strings.Trim(words[i-1], `.,;:!?"“”()`)] && strings.HasSuffix(w, "ed") && !futureWords[w]:
 			return tenseNone // "will be held": a participle, not the past
 		case auxWords[w] && futureWords[next]:

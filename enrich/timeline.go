@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"tidings/news"
 )
@@ -22,12 +21,12 @@ const (
 // the newswire conventions of AP, Reuters and Xinhua copy: weekdays for
 // the days of the week around publication, month and day otherwise).
 var (
-	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "the week of March 6".
-	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?- ?| and | or | to )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
+	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "May 3–4", "the week of March 6".
+	monthDayRe = regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?[-–] ?| and | or | to | through )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
 	// "12 January 2025", "3rd of March".
 	dayMonthRe = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
-	// "in August", "August 1998", "early March", "last May".
-	monthRe = regexp.MustCompile(`\b(?:(in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from)[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
+	// "in August", "In August", "August 1998", "early March", "last May".
+	monthRe = regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
 	// "in 1995", "since 2001".
 	yearRe = regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
 	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
@@ -64,7 +63,10 @@ var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 
 // its own precision (a week, a month or a year is not a day), one event
 // per sentence and date. A weekday or a date without a year is read in
 // the tense of its clause: "will meet on Friday" is the Friday after
-// publication, "met on Friday" the one before. Events of the same date
+// publication, "met on Friday" the one before. "The next day", "two
+// days later", "that same day" count from the day the article named
+// last, within two sentences; "on the 5th" is a day of the month named
+// last (see anchoredExprs). Events of the same date
 // and precision whose sentences share most of their terms merge, with
 // the outlets of each. Earliest first, a day before the week, month or
 // year that starts on it; ties in order of first appearance.
@@ -76,13 +78,34 @@ func Timeline(arts []news.Article) []news.Event {
 	var evs []*acc
 	for ai := range arts {
 		a := &arts[ai]
+		var anchor time.Time // the day named last, for "the next day"
+		age := 0             // sentences since it was named
+		var month time.Time  // the month named last, for "on the 5th"
 		for _, s := range a.Sentences {
 			if s.Heading {
 				continue // a subheading reports no event of its own
 			}
 			var terms map[string]bool
 			seen := map[string]bool{}
-			for _, x := range dateExprs(s.Text, a.Date) {
+			found := dateExprs(s.Text, a.Date)
+			if told := anchoredExprs(s.Text, found, anchor, month, a.Date); len(told) > 0 {
+				found = pickDates(append(found, told...))
+			}
+			if age++; age > anchorReach {
+				anchor = time.Time{}
+			}
+			for _, x := range found {
+				if x.prec == news.Day || x.prec == news.PartOfDay || x.prec == news.Month {
+					month = time.Date(x.date.Year(), x.date.Month(), 1, 0, 0, 0, 0, time.UTC)
+				}
+				// The last date named is the one told from: a day, or a
+				// week, month or year, which leaves no day to tell from.
+				anchor, age = time.Time{}, 0
+				if x.prec == news.Day || x.prec == news.PartOfDay {
+					anchor = time.Date(x.date.Year(), x.date.Month(), x.date.Day(), 0, 0, 0, 0, time.UTC)
+				}
+			}
+			for _, x := range found {
 				ev := news.Event{Date: x.date, Precision: x.prec, Expression: s.Text[x.start:x.end], Text: s.Text,
 					Citation: citation(s), Outlets: outlets(a)}
 				if seen[ev.When()] {
@@ -116,6 +139,12 @@ func Timeline(arts []news.Article) []news.Event {
 	})
 	return out
 }
+
+// anchorReach is how many sentences after a day "the next day" may
+// still be told from it: a sequel follows the day it continues, and
+// after a few sentences of other matter the day it counts from is no
+// longer clear ("within 14 days ... would be seven days later").
+const anchorReach = 2
 
 // dateExpr is a date expression of a sentence: its bytes [start, end)
 // and the date it names.
@@ -174,6 +203,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	if month {
 		for _, m := range monthRe.FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
+			g[1] = strings.ToLower(g[1]) // "In August" opening a sentence
 			if g[1] == "" && g[3] == "" || m[1] < len(s) && s[m[1]] == ' ' && startsWithDigit(s[m[1]+1:]) {
 				continue // "May" the verb; "March 3" is a day
 			}
@@ -197,6 +227,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	if hasAnyOf(s, weekdayNames) {
 		for _, m := range weekdayMatches(s) {
 			g := groups(s, m)
+			g[2] = strings.ToLower(g[2])
 			t := future(s, m[0], m[1])
 			if strings.HasSuffix(g[0], "s") && g[4] == "" && t == tenseFuture {
 				t = tenseNone // "get around Wednesday's ruling": a day that has come
@@ -265,104 +296,6 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 		}
 	}
 	return pickDates(found)
-}
-
-// weekdayModifiers may stand before a weekday: "on Friday", "last
-// Tuesday".
-var weekdayModifiers = setOf("on", "last", "this", "next", "early", "late", "by", "until", "since", "before", "after")
-
-// dayParts may follow a weekday: "Friday night".
-var dayParts = setOf("morning", "afternoon", "evening", "night")
-
-// weekdayMatches returns the weekday expressions of s ("on Friday", "last
-// Tuesday", "Wednesday's", "Friday night", "9 a.m. EDT Tuesday") as
-// submatch indexes (see regexp.Regexp.FindAllStringSubmatchIndex) of the
-// groups: the whole, a clock time, a modifier, the weekday, a part of
-// the day (-1 for a group absent). Read with string searches: a pattern
-// with so many optional parts is slow to try on every sentence.
-func weekdayMatches(s string) [][]int {
-	var out [][]int
-	for _, name := range weekdayNames {
-		for from := 0; ; {
-			i := strings.Index(s[from:], name)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(name)
-			end := from
-			if i > 0 && isWordByte(s[i-1]) || end < len(s) && isWordByte(s[end]) && !strings.HasPrefix(s[end:], "'s") {
-				continue
-			}
-			m := []int{i, end, -1, -1, -1, -1, i, end, -1, -1}
-			for _, poss := range []string{"'s", "’s"} {
-				if strings.HasPrefix(s[end:], poss) {
-					end += len(poss)
-				}
-			}
-			if rest := s[end:]; strings.HasPrefix(rest, " ") {
-				w := rest[1:]
-				if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
-					w = w[:k]
-				}
-				if dayParts[w] {
-					m[8], m[9] = end+1, end+1+len(w)
-					end += 1 + len(w)
-				}
-			}
-			m[1] = end
-			start := i
-			if b := strings.TrimSuffix(s[:i], " "); len(b) < i {
-				k := strings.LastIndexByte(b, ' ') + 1
-				if weekdayModifiers[b[k:]] {
-					m[4], m[5] = k, len(b)
-					start = k
-				}
-			}
-			if strings.Contains(s[max(0, start-30):start], "m") {
-				if c := clockBefore.FindStringSubmatchIndex(s[max(0, start-30):start]); c != nil {
-					off := max(0, start-30)
-					m[2], m[3] = off+c[2], off+c[3]
-					start = off + c[0]
-				}
-			}
-			m[0] = start
-			out = append(out, m)
-		}
-	}
-	slices.SortFunc(out, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
-	return out
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-}
-
-// clock returns the time of day a clock expression names ("9 a.m.",
-// "4:30 p.m. EDT", as written: the zone is not applied), 0 for "".
-func clock(c string) time.Duration {
-	if c == "" {
-		return 0
-	}
-	var h, m int
-	num, rest, _ := strings.Cut(strings.TrimSpace(c), " ")
-	if i := strings.IndexAny(num, "ap"); i > 0 {
-		num, rest = num[:i], num[i:]+" "+rest
-	}
-	hh, mm, _ := strings.Cut(num, ":")
-	h, _ = strconv.Atoi(hh)
-	m, _ = strconv.Atoi(mm)
-	pm := strings.HasPrefix(rest, "p")
-	switch {
-	case pm && h < 12:
-		h += 12
-	case !pm && h == 12:
-		h = 0
-	}
-	if h > 23 || m > 59 {
-		return 0
-	}
-	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
 }
 
 // genericNow are nouns after "today's" that speak of these times, not
@@ -507,42 +440,6 @@ func inTense(d, pub time.Time, t tense, step func(time.Time, int) time.Time) tim
 		return step(d, 1)
 	}
 	return d
-}
-
-// weekdayOffset returns how many days from the publication's weekday p
-// the weekday w lies: "last" the one before (a week back on the same
-// day), "next" the one after, "this" the one of the same week (after,
-// in the future tense); else the publication day itself when w is p, the
-// next one in the future tense, the last one otherwise.
-func weekdayOffset(p, w time.Weekday, mod string, t tense) int {
-	diff := int(w - p)
-	switch mod {
-	case "last":
-		if diff >= 0 {
-			diff -= 7
-		}
-	case "next":
-		if diff <= 0 {
-			diff += 7
-		}
-	case "this":
-		if t == tenseFuture && diff < 0 {
-			diff += 7
-		}
-	default:
-		switch {
-		case diff == 0:
-		case t == tenseFuture || mod == "by" || mod == "until":
-			if diff < 0 {
-				diff += 7
-			}
-		default:
-			if diff > 0 {
-				diff -= 7
-			}
-		}
-	}
-	return diff
 }
 
 // relativePeriod resolves "last week", "this month", "next year", "the

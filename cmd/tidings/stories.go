@@ -30,6 +30,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "`days` a dated article may lie from a story's dated articles and still join it; 0: no limit")
 	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine `T` between an article and a story for it to join, in (0, 1]")
 	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
+	seeds := fs.Int("seeds", 3, "with --score: also score incremental grouping over `N` shuffled orders (seeds 1 to N)")
 	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -44,6 +45,9 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	copts := cluster.Options{Threshold: *threshold, Window: time.Duration(*window * 24 * float64(time.Hour))}
 	if *window == 0 {
 		copts.Window = -1
+	}
+	if *seeds < 0 {
+		return fmt.Errorf("%w: --seeds must be 0 or more", errUsage)
 	}
 	if *score && (len(in) == 0 || fs.NArg() > 0) {
 		return fmt.Errorf("%w: --score needs --in and no PATH arguments", errUsage)
@@ -77,7 +81,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	}
 	p := &tidings.Pipeline{Summarizer: sum}
 	if *score {
-		return e.scoreStories(ctx, p, files, copts)
+		return e.scoreStories(ctx, p, files, copts, *seeds)
 	}
 	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts,
 		Progress: e.bar.update})
@@ -100,9 +104,10 @@ func (e *env) stories(ctx context.Context, args []string) error {
 
 // scoreStories prints what bench.ScoreStories measures: B-cubed and ARI
 // against the files' clusters, for the batch clustering and for the
-// incremental one, and how far the two agree.
-func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []bench.ClusterFile, copts cluster.Options) error {
-	s, err := bench.ScoreStories(ctx, p, files, copts, func(done, total int) { e.progress("prepare", done, total) })
+// incremental one (in input order and in seeds shuffled orders), and how
+// far the two agree.
+func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []bench.ClusterFile, copts cluster.Options, seeds int) error {
+	s, err := bench.ScoreStories(ctx, p, files, copts, seeds, func(done, total int) { e.progress("prepare", done, total) })
 	if err != nil {
 		return err
 	}
@@ -120,6 +125,15 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []ben
 	for _, r := range s.Rows {
 		fmt.Fprintf(e.stdout, "%-21s stories %5d  B-cubed P %.4f R %.4f F1 %.4f  ARI %.4f\n",
 			r.Name, r.Predicted, r.Precision, r.Recall, r.F1, r.ARI)
+	}
+	for _, o := range s.Orders {
+		fmt.Fprintf(e.stdout, "%-21s stories %5d  B-cubed P %.4f R %.4f F1 %.4f  ARI %.4f  vs batch F1 %.4f\n",
+			fmt.Sprintf("incremental seed %d", o.Seed), o.Truth.Predicted, o.Truth.Precision, o.Truth.Recall, o.Truth.F1, o.Truth.ARI, o.Batch.F1)
+	}
+	if len(s.Orders) > 0 {
+		mp, mr, mf, mb := s.MedianOrder()
+		fmt.Fprintf(e.stdout, "%-21s                B-cubed P %.4f R %.4f F1 %.4f              vs batch F1 %.4f\n",
+			fmt.Sprintf("incremental median/%d", len(s.Orders)), mp, mr, mf, mb)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package bench
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"tidings"
@@ -41,6 +43,52 @@ type StoryScore struct {
 	// clusters with every article moved once to the nearest true
 	// cluster's centroid ([Reassign]: what centroid clustering could keep).
 	Rows []ClusteringRow
+	// Orders scores the incremental grouping of the same articles added
+	// in shuffled orders, one per seed (1, 2, ...), against the truth and
+	// against the batch grouping.
+	Orders []OrderScore
+}
+
+// OrderScore is how the incremental grouping does when the articles
+// arrive in the order [Shuffled] gives for Seed.
+type OrderScore struct {
+	Seed uint64
+	// Truth scores it against the true clusters, Batch against the
+	// batch grouping (the agreement of the two).
+	Truth, Batch eval.ClusterScores
+}
+
+// MedianOrder returns the median, over s.Orders, of each of the B-cubed
+// precision, recall and F1 against the truth, and of the F1 against the
+// batch grouping; zeros when there are no orders. With an even number of
+// orders each median is the mean of the middle two.
+func (s StoryScore) MedianOrder() (p, r, f1, batchF1 float64) {
+	med := func(get func(OrderScore) float64) float64 {
+		if len(s.Orders) == 0 {
+			return 0
+		}
+		v := make([]float64, len(s.Orders))
+		for i, o := range s.Orders {
+			v[i] = get(o)
+		}
+		slices.Sort(v)
+		n := len(v)
+		if n%2 == 1 {
+			return v[n/2]
+		}
+		return (v[n/2-1] + v[n/2]) / 2
+	}
+	return med(func(o OrderScore) float64 { return o.Truth.Precision }),
+		med(func(o OrderScore) float64 { return o.Truth.Recall }),
+		med(func(o OrderScore) float64 { return o.Truth.F1 }),
+		med(func(o OrderScore) float64 { return o.Batch.F1 })
+}
+
+// Shuffled returns a permutation of 0..n-1 drawn from a PCG generator
+// seeded with seed: the same seed gives the same order on every run and
+// machine.
+func Shuffled(n int, seed uint64) []int {
+	return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)).Perm(n)
 }
 
 // FileShare is the nearest-article count of one input file.
@@ -61,8 +109,11 @@ type ClusteringRow struct {
 // ScoreStories prepares the articles of files with p, groups them into
 // stories as "tidings stories" does under opts, their files' grouping
 // ignored, and scores the stories against the true clusters (B-cubed
-// and ARI). progress, when set, is called as articles are prepared.
-func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile, opts cluster.Options, progress func(done, total int)) (StoryScore, error) {
+// and ARI). It also adds the kept articles to a [cluster.Clusterer] in
+// seeds shuffled orders ([Shuffled] with seeds 1 to seeds; none when
+// seeds <= 0) and scores each ([StoryScore.Orders]). progress, when set,
+// is called as articles are prepared.
+func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile, opts cluster.Options, seeds int, progress func(done, total int)) (StoryScore, error) {
 	var arts []news.Article
 	var gold []string
 	for _, f := range files {
@@ -153,6 +204,32 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 			return out, err
 		}
 		out.Rows = append(out.Rows, ClusteringRow{row.name, s})
+	}
+	for seed := uint64(1); seed <= uint64(max(seeds, 0)); seed++ {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		order := Shuffled(len(docs), seed)
+		c := cluster.New(opts)
+		for _, k := range order {
+			c.Add(docs[k])
+		}
+		groups := c.Stories()
+		for _, g := range groups {
+			for j, n := range g {
+				g[j] = order[n]
+			}
+		}
+		labels := storyLabels(prepared, kept, groups)
+		o := OrderScore{Seed: seed}
+		var err error
+		if o.Truth, err = eval.Clustering(labels, truth); err != nil {
+			return out, err
+		}
+		if o.Batch, err = eval.Clustering(labels, pred); err != nil {
+			return out, err
+		}
+		out.Orders = append(out.Orders, o)
 	}
 	return out, nil
 }

@@ -3,10 +3,13 @@ package bench
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"testing"
 
 	"tidings"
 	"tidings/cluster"
+	"tidings/eval"
 	"tidings/news"
 )
 
@@ -32,7 +35,7 @@ func TestScoreStories(t *testing.T) {
 		return c
 	}
 	files := []ClusterFile{{Path: "a.jsonl", Clusters: []Cluster{mk("ferry", ferry)}}, {Path: "b.jsonl", Clusters: []Cluster{mk("volcano", volcano)}}}
-	s, err := ScoreStories(context.Background(), &tidings.Pipeline{}, files, cluster.Options{}, nil)
+	s, err := ScoreStories(context.Background(), &tidings.Pipeline{}, files, cluster.Options{}, 3, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +52,61 @@ func TestScoreStories(t *testing.T) {
 	for i, r := range s.Rows {
 		if r.Name != want[i] || r.F1 != 1 || r.Predicted != 2 {
 			t.Errorf("row %d = %s: %d stories, F1 %v; want %s: 2 stories, F1 1", i, r.Name, r.Predicted, r.F1, want[i])
+		}
+	}
+	if len(s.Orders) != 3 {
+		t.Fatalf("Orders = %+v, want 3", s.Orders)
+	}
+	for i, o := range s.Orders {
+		if o.Seed != uint64(i+1) || o.Truth.F1 != 1 || o.Batch.F1 != 1 || o.Truth.Items != 6 {
+			t.Errorf("order %d = %+v; want seed %d, 6 items, F1 1 against truth and batch", i, o, i+1)
+		}
+	}
+	if _, _, f1, b := s.MedianOrder(); f1 != 1 || b != 1 {
+		t.Errorf("MedianOrder F1 = %v, vs batch %v; want 1, 1", f1, b)
+	}
+}
+
+func TestShuffled(t *testing.T) {
+	t.Parallel()
+	for _, seed := range []uint64{1, 2, 3} {
+		a, b := Shuffled(50, seed), Shuffled(50, seed)
+		if !slices.Equal(a, b) {
+			t.Errorf("seed %d: two orders differ", seed)
+		}
+		sorted := slices.Sorted(slices.Values(a))
+		for i, x := range sorted {
+			if x != i {
+				t.Fatalf("seed %d: %v is not a permutation of 0..49", seed, a)
+			}
+		}
+		if slices.IsSorted(a) {
+			t.Errorf("seed %d: order %v is not shuffled", seed, a)
+		}
+	}
+	if slices.Equal(Shuffled(50, 1), Shuffled(50, 2)) {
+		t.Error("seeds 1 and 2 give the same order")
+	}
+}
+
+func TestMedianOrder(t *testing.T) {
+	t.Parallel()
+	order := func(f1, batch float64) OrderScore {
+		return OrderScore{Truth: eval.ClusterScores{Precision: f1, Recall: f1, F1: f1}, Batch: eval.ClusterScores{F1: batch}}
+	}
+	for _, tc := range []struct {
+		name    string
+		orders  []OrderScore
+		f1, vsB float64
+	}{
+		{"none", nil, 0, 0},
+		{"one", []OrderScore{order(0.8, 0.9)}, 0.8, 0.9},
+		{"odd", []OrderScore{order(0.9, 0.5), order(0.7, 0.95), order(0.8, 0.6)}, 0.8, 0.6},
+		{"even", []OrderScore{order(0.9, 0.5), order(0.7, 0.7), order(0.8, 0.6), order(0.6, 1)}, 0.75, 0.65},
+	} {
+		p, r, f1, b := StoryScore{Orders: tc.orders}.MedianOrder()
+		if math.Abs(f1-tc.f1) > 1e-12 || math.Abs(p-tc.f1) > 1e-12 || math.Abs(r-tc.f1) > 1e-12 || math.Abs(b-tc.vsB) > 1e-12 {
+			t.Errorf("%s: MedianOrder = %v %v %v %v, want P=R=F1 %v, vs batch %v", tc.name, p, r, f1, b, tc.f1, tc.vsB)
 		}
 	}
 }

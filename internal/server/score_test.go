@@ -1,0 +1,233 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tidings"
+	"tidings/eval"
+	"tidings/internal/bench"
+	"tidings/news"
+	"tidings/store"
+)
+
+// serverPlacements posts the articles of clusters, in the order
+// bench.Shuffled gives for seed, to a server over a fresh SQLite store,
+// then reads every article's story back from the store. It returns, per
+// article in the order of clusters, the stored story (as text) and the
+// true cluster; articles the server refuses for having no text are left
+// out, and kept reports for each article whether it is in.
+func serverPlacements(t *testing.T, clusters []bench.Cluster, seed uint64) (pred, gold []string, kept []bool) {
+	t.Helper()
+	type item struct {
+		a     news.Article
+		truth string
+	}
+	var items []item
+	for _, c := range clusters {
+		for _, a := range c.Articles {
+			items = append(items, item{a, c.ID})
+		}
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "score.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s, err := New(ctx, st, Options{Token: token, ReadRate: -1, WriteRate: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newLoopback(t, s)
+	ids := make([]int64, len(items)) // 0: refused
+	for _, k := range bench.Shuffled(len(items), seed) {
+		it := items[k]
+		body, _ := json.Marshal(articleIn{Title: it.a.Title, Text: it.a.Raw})
+		req, _ := http.NewRequest(http.MethodPost, ts+"/api/articles", strings.NewReader(string(body)))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out posted
+		err = json.NewDecoder(resp.Body).Decode(&out)
+		resp.Body.Close()
+		switch {
+		case resp.StatusCode == http.StatusUnprocessableEntity:
+			continue // no text: nothing to place
+		case resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK:
+			t.Fatalf("posting %s: %s", it.a.ID, resp.Status)
+		case err != nil:
+			t.Fatalf("posting %s: %v", it.a.ID, err)
+		}
+		ids[k] = out.ID
+	}
+	// The placements as the store holds them once every post is answered:
+	// later posts may have moved earlier articles.
+	storyOf := map[int64]int64{}
+	for after := int64(0); ; {
+		page, err := st.Articles(ctx, after, 500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, a := range page {
+			storyOf[a.ID] = a.Story
+			after = a.ID
+		}
+	}
+	kept = make([]bool, len(items))
+	for k, id := range ids {
+		if id == 0 {
+			continue
+		}
+		sid, ok := storyOf[id]
+		if !ok || sid == 0 {
+			t.Fatalf("article %d (%s) has no story in the store", id, items[k].a.ID)
+		}
+		pred = append(pred, fmt.Sprint(sid))
+		gold = append(gold, items[k].truth)
+		kept[k] = true
+	}
+	return pred, gold, kept
+}
+
+// batchLabels returns, per article of clusters in order whose kept is
+// true, the number (as text) of its story when tidings.Group groups them
+// all at once, as "tidings stories" does.
+func batchLabels(t *testing.T, clusters []bench.Cluster, kept []bool) []string {
+	t.Helper()
+	var arts []news.Article
+	k := 0
+	for _, c := range clusters {
+		for _, a := range c.Articles {
+			if kept[k] {
+				a.ID = fmt.Sprint(k) // unique whatever the file's ids
+				if _, err := new(tidings.Pipeline).Prepare(&a); err != nil {
+					t.Fatalf("article %s: the server kept it, Prepare says %v", a.ID, err)
+				}
+				arts = append(arts, a)
+			}
+			k++
+		}
+	}
+	kept2, groups := tidings.Group(arts, tidings.StoryOptions{})
+	of := map[string]string{}
+	for s, g := range groups {
+		for _, i := range g {
+			of[kept2[i].ID] = fmt.Sprint(s)
+			for _, c := range kept2[i].Copies {
+				of[c.ID] = fmt.Sprint(s)
+			}
+		}
+	}
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = of[a.ID]
+	}
+	return out
+}
+
+// newLoopback serves s on a loopback port for the test and returns its
+// address; s is closed after the test.
+func newLoopback(t *testing.T, s *Server) string {
+	t.Helper()
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
+	return ts.URL
+}
+
+// TestServerPlacementsScored posts two stories of our own, three
+// articles each, in three shuffled orders: the stored stories are the
+// true ones whatever the order.
+func TestServerPlacementsScored(t *testing.T) {
+	t.Parallel()
+	mk := func(id string, texts ...string) bench.Cluster {
+		c := bench.Cluster{ID: id}
+		for i, s := range texts {
+			c.Articles = append(c.Articles, news.Article{ID: fmt.Sprintf("%s-%d", id, i+1), Raw: s})
+		}
+		return c
+	}
+	clusters := []bench.Cluster{
+		mk("ferry",
+			"Ferry crews on the Lannic islands ended their two-day strike on Tuesday after the union accepted a pay offer from the ferry company.",
+			"The Lannic ferry strike is over: crews voted on Tuesday to accept the company's pay offer, and sailings to the islands resumed.",
+			"Sailings between the mainland and the Lannic islands resumed on Tuesday when striking ferry crews accepted a new pay deal."),
+		mk("volcano",
+			"Ash from the Kessel volcano closed the airport at Ostrava on Monday, grounding more than two hundred flights.",
+			"Flights at Ostrava airport were grounded on Monday as a cloud of volcanic ash from Kessel drifted over the region.",
+			"The Kessel volcano erupted again on Monday, and its ash cloud forced Ostrava airport to cancel flights for the day."),
+	}
+	for seed := uint64(1); seed <= 3; seed++ {
+		pred, gold, _ := serverPlacements(t, clusters, seed)
+		s, err := eval.Clustering(pred, gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Items != 6 || s.F1 != 1 || s.Predicted != 2 {
+			t.Errorf("seed %d: %d articles in %d stories, B-cubed F1 %.4f; want 6 in 2, F1 1", seed, s.Items, s.Predicted, s.F1)
+		}
+	}
+}
+
+// TestServerScoreECBPlus posts ../shared/data/ecbplus-dev.jsonl to a
+// server in three shuffled orders and logs the B-cubed scores of the
+// stored stories against the true ones (go test -run ScoreECBPlus -v
+// ./internal/server); it skips when the file is absent.
+func TestServerScoreECBPlus(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "data", "ecbplus-dev.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("skipping: %v (the ECB+ dev set lives in ../shared/data, absent here)", err)
+	}
+	if testing.Short() {
+		t.Skip("skipping: posts 496 articles three times")
+	}
+	clusters, bad, err := bench.LoadClusters(path)
+	if err != nil || len(bad) > 0 {
+		t.Fatalf("loading %s: %v %v", path, err, bad)
+	}
+	var batch []string
+	for seed := uint64(1); seed <= 3; seed++ {
+		pred, gold, kept := serverPlacements(t, clusters, seed)
+		s, err := eval.Clustering(pred, gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if batch == nil {
+			batch = batchLabels(t, clusters, kept)
+			b, err := eval.Clustering(batch, gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("batch: %d articles, %d stories, B-cubed P %.4f R %.4f F1 %.4f, ARI %.4f",
+				b.Items, b.Predicted, b.Precision, b.Recall, b.F1, b.ARI)
+		}
+		if len(batch) != len(pred) {
+			t.Fatalf("seed %d: the server kept %d articles, batch %d", seed, len(pred), len(batch))
+		}
+		agree, err := eval.Clustering(pred, batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("server seed %d: %d articles, %d stories, B-cubed P %.4f R %.4f F1 %.4f, ARI %.4f; vs batch F1 %.4f",
+			seed, s.Items, s.Predicted, s.Precision, s.Recall, s.F1, s.ARI, agree.F1)
+		// A floor well under today's figure: it catches a broken server
+		// path (every article alone, or all in one story), not drift.
+		if s.F1 < 0.8 {
+			t.Errorf("seed %d: server B-cubed F1 %.4f, want at least 0.8", seed, s.F1)
+		}
+	}
+}

@@ -18,7 +18,12 @@
 // features pruned and weights quantised to 16 bits; [Read] loads it.
 // [Tokenize] splits text into tokens the way the CoNLL files are
 // tokenized, keeping byte offsets; [Model.Tag] labels a sentence's tokens
-// and [Names] reads the labels as spans. Deterministic: the same data and
+// and [Names] reads the labels as spans. Tag reads the weights from a
+// hash table built at load time, one memory slot per feature, finds the
+// features pairing a word with every label before in one look-up, sums
+// the quantised weights as integers (so its labels are those of a
+// float64 lattice, exactly) and reuses its buffers from call to call.
+// Deterministic: the same data and
 // options give the same model byte for byte.
 //
 // The model enrich embeds (enrich/data/ner.model.gz) is made, from the

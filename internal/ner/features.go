@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,29 +42,41 @@ type Gazetteer struct {
 	Places, FirstNames, NonNames, Lower []string
 }
 
-// gazetteer is a Gazetteer as sets; maxPlace is the most words of a
-// place name.
+// gazetteer is a Gazetteer as sets: what the lists say of each word,
+// and the place names.
 type gazetteer struct {
-	places, first, non, lower map[string]bool
-	placeStarts               map[string]int // first word of a place name -> most words of one
+	words  map[string]wordInfo
+	places map[string]bool
+}
+
+// wordInfo is what the gazetteer lists say of a lower-cased word.
+type wordInfo struct {
+	marks      uint8 // gzFirst, gzNon
+	lower      bool  // among the words most often written in lower case
+	placeWords int32 // the most words of a place name it starts, 0 if none
 }
 
 func newGazetteer(g Gazetteer) *gazetteer {
-	z := &gazetteer{places: map[string]bool{}, first: map[string]bool{}, non: map[string]bool{}, lower: map[string]bool{}, placeStarts: map[string]int{}}
+	z := &gazetteer{words: map[string]wordInfo{}, places: map[string]bool{}}
+	set := func(w string, f func(*wordInfo)) {
+		wi := z.words[w]
+		f(&wi)
+		z.words[w] = wi
+	}
 	for _, w := range g.Lower {
-		z.lower[w] = true
+		set(w, func(wi *wordInfo) { wi.lower = true })
 	}
 	for _, p := range g.Places {
 		z.places[p] = true
 		if w := strings.Fields(p); len(w) > 0 {
-			z.placeStarts[w[0]] = max(z.placeStarts[w[0]], len(w))
+			set(w[0], func(wi *wordInfo) { wi.placeWords = max(wi.placeWords, int32(min(len(w), math.MaxInt32))) })
 		}
 	}
 	for _, f := range g.FirstNames {
-		z.first[f] = true
+		set(f, func(wi *wordInfo) { wi.marks |= gzFirst })
 	}
 	for _, n := range g.NonNames {
-		z.non[n] = true
+		set(n, func(wi *wordInfo) { wi.marks |= gzNon })
 	}
 	return z
 }
@@ -76,23 +89,138 @@ const (
 	gzNon
 )
 
-// marks returns the gazetteer marks of each token of a sentence, whose
-// lower-cased words are low: the longest place name starting at a token
-// marks it B and the tokens after I.
-func (z *gazetteer) marks(low []string) []uint8 {
-	m := make([]uint8, len(low))
-	for i := 0; i < len(low); i++ {
-		if z.first[low[i]] {
-			m[i] |= gzFirst
+// sentence holds what the features of a sentence's tokens read. Its
+// buffers are reused from one sentence to the next (see prepare).
+type sentence struct {
+	words, low, shapes []string
+	gaz                []uint8
+	caps               bool // every letter of the sentence is upper case (a headline, a dateline)
+	lowerSeen          []bool
+
+	info  []wordInfo // what the gazetteer says of each word
+	buf   []byte     // lower-cased words and shapes, made one string at the end of prepare
+	spans []int32    // per word, where its lower case and shape are in buf (-1: not there)
+	join  []byte     // the words of a place name, to look it up
+}
+
+// newSentence prepares the words of a sentence; lower reports whether a
+// word is written in lower case elsewhere in the document (nil: never).
+func newSentence(words []string, z *gazetteer, lower func(string) bool) *sentence {
+	s := &sentence{}
+	s.prepare(words, z, lower)
+	return s
+}
+
+// prepare sets s to the words of a sentence, as newSentence does,
+// reusing the buffers of s: the lower-cased words and shapes that differ
+// from the words take one allocation together.
+func (s *sentence) prepare(words []string, z *gazetteer, lower func(string) bool) {
+	n := len(words)
+	s.words = words
+	s.low, s.shapes = resize(s.low, n), resize(s.shapes, n)
+	s.lowerSeen, s.gaz, s.info = resize(s.lowerSeen, n), resize(s.gaz, n), resize(s.info, n)
+	s.spans = resize(s.spans, 3*n)
+	buf := s.buf[:0]
+	letters, upper := 0, 0
+	for i, w := range words {
+		ascii, hasUpper := true, false
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				hasUpper = true
+			}
 		}
-		if z.non[low[i]] {
-			m[i] |= gzNon
+		s.spans[3*i] = -1
+		switch {
+		case ascii && !hasUpper:
+			s.low[i] = w // strings.ToLower(w) is w
+		case ascii:
+			s.spans[3*i] = int32(len(buf))
+			for j := 0; j < len(w); j++ {
+				c := w[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		default:
+			s.low[i] = strings.ToLower(w)
 		}
+		s.spans[3*i+1] = int32(len(buf))
+		buf = appendShape(buf, w)
+		s.spans[3*i+2] = int32(len(buf))
+		if ascii {
+			for j := 0; j < len(w); j++ {
+				switch c := w[j]; {
+				case 'A' <= c && c <= 'Z':
+					letters++
+					upper++
+				case 'a' <= c && c <= 'z':
+					letters++
+				}
+			}
+		} else {
+			for _, r := range w {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upper++
+					}
+				}
+			}
+		}
+	}
+	str := string(buf)
+	s.buf = buf
+	for i, w := range words {
+		if a := s.spans[3*i]; a >= 0 {
+			s.low[i] = str[a:s.spans[3*i+1]]
+		}
+		s.shapes[i] = str[s.spans[3*i+1]:s.spans[3*i+2]]
+		s.info[i] = z.words[s.low[i]]
+		s.lowerSeen[i] = false
+		if w != s.low[i] {
+			s.lowerSeen[i] = s.info[i].lower || lower != nil && lower(s.low[i])
+		}
+	}
+	s.caps = letters > 0 && upper == letters
+	s.marks(z)
+}
+
+// resize returns b with length n, reusing its array when it is large
+// enough; the elements are not cleared.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+// marks sets the gazetteer marks of each token: the longest place name
+// starting at a token marks it B and the tokens after I.
+func (s *sentence) marks(z *gazetteer) {
+	low := s.low
+	for i := range low {
+		s.gaz[i] = s.info[i].marks
 	}
 	for i := 0; i < len(low); {
 		n := 0
-		for k := min(z.placeStarts[low[i]], len(low)-i); k >= 1; k-- {
-			if z.places[strings.Join(low[i:i+k], " ")] {
+		for k := min(int(s.info[i].placeWords), len(low)-i); k >= 1; k-- {
+			if k == 1 {
+				if z.places[low[i]] {
+					n = k
+				}
+				break
+			}
+			s.join = append(s.join[:0], low[i]...)
+			for _, w := range low[i+1 : i+k] {
+				s.join = append(append(s.join, ' '), w...)
+			}
+			if z.places[string(s.join)] {
 				n = k
 				break
 			}
@@ -101,58 +229,32 @@ func (z *gazetteer) marks(low []string) []uint8 {
 			i++
 			continue
 		}
-		m[i] |= gzPlaceB
+		s.gaz[i] |= gzPlaceB
 		for k := i + 1; k < i+n; k++ {
-			m[k] |= gzPlaceI
+			s.gaz[k] |= gzPlaceI
 		}
 		i += n
 	}
-	return m
 }
 
-// sentence holds what the features of a sentence's tokens read.
-type sentence struct {
-	words, low, shapes []string
-	gaz                []uint8
-	caps               bool // every letter of the sentence is upper case (a headline, a dateline)
-	lowerSeen          []bool
-}
-
-// newSentence prepares the words of a sentence; lower reports whether a
-// word is written in lower case elsewhere in the document (nil: never).
-func newSentence(words []string, z *gazetteer, lower func(string) bool) *sentence {
-	s := &sentence{words: words, low: make([]string, len(words)), shapes: make([]string, len(words)), lowerSeen: make([]bool, len(words))}
-	letters, upper := 0, 0
-	for i, w := range words {
-		s.low[i] = strings.ToLower(w)
-		s.shapes[i] = shape(w)
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letters++
-				if unicode.IsUpper(r) {
-					upper++
-				}
-			}
-		}
-		if w != s.low[i] {
-			s.lowerSeen[i] = z.lower[s.low[i]] || lower != nil && lower(s.low[i])
-		}
-	}
-	s.caps = letters > 0 && upper == letters
-	s.gaz = z.marks(s.low)
-	return s
-}
-
-// shape maps a word to its shape: upper-case letters to X, lower-case to
-// x, digits to d, with runs of more than two cut to two ("Xxx" for
-// "Reuters", "dd-dd" for "1996-08").
-func shape(w string) string {
-	var b strings.Builder
+// appendShape appends the shape of w to b: upper-case letters to X,
+// lower-case to x, digits to d, with runs of more than two cut to two
+// ("Xxx" for "Reuters", "dd-dd" for "1996-08").
+func appendShape(b []byte, w string) []byte {
 	var prev rune
 	run := 0
 	for _, r := range w {
 		c := r
 		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case 'A' <= r && r <= 'Z':
+				c = 'X'
+			case 'a' <= r && r <= 'z':
+				c = 'x'
+			case '0' <= r && r <= '9':
+				c = 'd'
+			}
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLower(r):
@@ -167,10 +269,10 @@ func shape(w string) string {
 		}
 		prev = c
 		if run <= 2 {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // hasher builds FNV-1a hashes of feature names without allocating.
@@ -317,27 +419,33 @@ func (s *sentence) flags(i int) int {
 	if unicode.IsUpper(r) {
 		f |= 1
 	}
-	if w != s.low[i] && allUpper(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) {
-			return r
-		}
-		return -1
-	}, w)) {
+	if w != s.low[i] && lettersUpper(w) {
 		f |= 2
 	}
-	if strings.ContainsAny(w, "0123456789") {
-		f |= 4
-	}
-	if strings.Contains(w, "-") {
-		f |= 8
-	}
-	if strings.Contains(w, ".") {
-		f |= 16
+	for j := 0; j < len(w); j++ {
+		switch c := w[j]; {
+		case '0' <= c && c <= '9':
+			f |= 4
+		case c == '-':
+			f |= 8
+		case c == '.':
+			f |= 16
+		}
 	}
 	if i == 0 {
 		f |= 32
 	}
 	return f
+}
+
+// lettersUpper reports whether every letter of w is upper case.
+func lettersUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func boolInt(b bool) int {

@@ -9,29 +9,40 @@ import (
 	"io"
 	"math"
 	"slices"
+	"sync"
 )
 
-// Model is a trained tagger. Its zero value tags every token O.
+// Model is a trained tagger. Its zero value tags every token O. Its
+// methods may be called from several goroutines at once.
 type Model struct {
 	index   map[uint32]int32 // feature hash -> row of weights
 	weights []float32        // nLabels per row
 	gaz     *gazetteer
 	lists   Gazetteer
-	table   *table // index and weights packed for tagging (see pack)
+	table   *table    // index and weights packed for tagging (see pack)
+	scratch sync.Pool // *tagState, the buffers of Tag
 }
 
-// table is an open-addressing hash table from feature hash to its row of
-// weights, quantised: it is what Tag reads, a few times smaller and
-// faster than the map.
+// table is an open-addressing hash table from feature hash to its
+// weights, quantised to 16 bits: it is what Tag reads, a few times
+// smaller and faster than the map, each look-up reading one slot.
 type table struct {
-	keys  []uint32 // 0: empty slot (hash 0 is stored as 1)
-	rows  []int32
-	w     []int16 // nLabels per row
-	scale float32
+	slots []slot   // by mix(hash), linear probing; key 0: empty
+	zero  *weights // the weights of the feature of hash 0, or nil
 	mask  uint32
 	// moves are the weights of the label-before-alone features
 	// (transitionOnly), by label before (-1 first) and label.
-	moves [nLabels + 1][nLabels]float64
+	moves [nLabels + 1][nLabels]int32
+	pairs pairTable
+}
+
+// weights are the quantised weights of a feature, by label.
+type weights [nLabels]int16
+
+// slot is a feature hash and its weights in the table.
+type slot struct {
+	key uint32
+	w   weights
 }
 
 // pack builds the table of m.
@@ -40,33 +51,46 @@ func (m *Model) pack() {
 	for size < 2*len(m.index) {
 		size *= 2
 	}
-	t := &table{keys: make([]uint32, size), rows: make([]int32, size), w: make([]int16, len(m.weights)), mask: uint32(size - 1)}
+	t := &table{slots: make([]slot, size), mask: uint32(size - 1)}
 	var maxAbs float32
 	for _, x := range m.weights {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
 	}
-	t.scale = maxAbs / 32767
-	if t.scale == 0 {
-		t.scale = 1
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
 	}
-	for i, x := range m.weights {
-		t.w[i] = int16(math.Round(float64(x / t.scale)))
+	quantised := func(r int32) (w weights) {
+		for l, x := range m.weights[int(r)*nLabels : int(r+1)*nLabels] {
+			w[l] = int16(math.Round(float64(x / scale)))
+		}
+		return w
 	}
-	for h, r := range m.index {
-		k := max(h, 1)
-		i := mix(k) & t.mask
-		for t.keys[i] != 0 {
+	hashes := make([]uint32, 0, len(m.index))
+	for h := range m.index {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes) // the same table whatever the map order
+	for _, h := range hashes {
+		w := quantised(m.index[h])
+		if h == 0 {
+			t.zero = &w
+			continue
+		}
+		i := mix(h) & t.mask
+		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.rows[i] = k, r
+		t.slots[i] = slot{h, w}
 	}
 	for p := -1; p < nLabels; p++ {
-		if r := t.row(transitionOnly(p)); r >= 0 {
+		if w := t.find(transitionOnly(p)); w != nil {
 			for l := range nLabels {
-				t.moves[p+1][l] = float64(t.w[int(r)*nLabels+l])
+				t.moves[p+1][l] = int32(w[l])
 			}
 		}
 	}
+	t.pairs = newPairTable(hashes, func(h uint32) weights { return quantised(m.index[h]) })
 	m.table = t
 }
 
@@ -78,15 +102,17 @@ func mix(h uint32) uint32 {
 	return h
 }
 
-// row returns the row of feature hash h, or -1.
-func (t *table) row(h uint32) int32 {
-	k := max(h, 1)
-	for i := mix(k) & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
-		case k:
-			return t.rows[i]
+// find returns the weights of feature hash h, or nil.
+func (t *table) find(h uint32) *weights {
+	if h == 0 {
+		return t.zero
+	}
+	for i := mix(h) & t.mask; ; i = (i + 1) & t.mask {
+		switch s := &t.slots[i]; s.key {
+		case h:
+			return &s.w
 		case 0:
-			return -1
+			return nil
 		}
 	}
 }
@@ -104,52 +130,6 @@ const (
 type Name struct {
 	Start, End int
 	Kind       string
-}
-
-// Tag labels the words of one sentence (Viterbi decoding) and returns
-// the index in Labels of each word's tag. lower reports whether a word (lower-cased) is
-// written in lower case elsewhere in the document; nil means never.
-func (m *Model) Tag(words []string, lower func(string) bool) []int {
-	out := make([]int, len(words))
-	if m == nil || len(m.index) == 0 || len(words) == 0 {
-		return out
-	}
-	if m.table == nil {
-		m.pack()
-	}
-	t := m.table
-	s := newSentence(words, m.gaz, lower)
-	var lt lattice
-	lt.reset(len(words))
-	fs := make([]uint32, 0, 48)
-	add := func(dst *[nLabels]float64, fs []uint32) {
-		var sum [nLabels]int32
-		for _, f := range fs {
-			if r := t.row(f); r >= 0 {
-				row := t.w[int(r)*nLabels : int(r+1)*nLabels : int(r+1)*nLabels]
-				for l := range sum {
-					sum[l] += int32(row[l])
-				}
-			}
-		}
-		for l := range sum {
-			dst[l] = float64(sum[l])
-		}
-	}
-	for i := range words {
-		add(&lt.static[i], s.static(fs[:0], i))
-		base := s.pairBase(i)
-		for p := -1; p < nLabels; p++ {
-			if i == 0 && p >= 0 {
-				break
-			}
-			add(&lt.trans[i][p+1], append(fs[:0], pair(base, p)))
-			for l := range nLabels {
-				lt.trans[i][p+1][l] += t.moves[p+1][l]
-			}
-		}
-	}
-	return lt.viterbi(out[:0])
 }
 
 // Names reads tags (indices in Labels, as Tag returns them) as names: a

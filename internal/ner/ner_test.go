@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestTokenize(t *testing.T) {
@@ -188,5 +190,35 @@ func TestCoNLL(t *testing.T) {
 	t.Logf("300 documents, 2 passes: testa F1 %.3f", sc.F1())
 	if sc.F1() < 0.7 {
 		t.Errorf("testa F1 %.3f below 0.7", sc.F1())
+	}
+}
+
+// TestClitic checks that clitic finds the clitics in any case as
+// strings.ToLower and strings.HasSuffix do, and the premise of its byte
+// comparison: no letter outside ASCII lower-cases to a letter of a
+// clitic.
+func TestClitic(t *testing.T) {
+	t.Parallel()
+	want := func(w string) int {
+		for _, c := range clitics {
+			if strings.HasSuffix(strings.ToLower(w), c) {
+				return len(c)
+			}
+		}
+		return 0
+	}
+	for _, w := range []string{"didn't", "DIDN'T", "Norland's", "NORLAND'S", "we’RE", "İ'S", "K'D", "'M", "s", "", "\xff's", "İ", "they'Ve", "o’LL", "N’T"} {
+		if got := clitic(w); got != want(w) {
+			t.Errorf("clitic(%q) = %d, want %d", w, got, want(w))
+		}
+	}
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf {
+			for _, c := range clitics {
+				if strings.ContainsRune(c, l) {
+					t.Errorf("%U lower-cases to %q, a letter of clitic %q", r, l, c)
+				}
+			}
+		}
 	}
 }

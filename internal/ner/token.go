@@ -19,7 +19,7 @@ type Token struct {
 // and 'm split off its end. A final period stays on an abbreviation
 // ("U.S.", "Mr.", "Corp.") unless it ends the text.
 func Tokenize(text string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(text)/5+1) // about one token in five bytes of news text
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
@@ -52,7 +52,8 @@ var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’
 // splitWord appends the tokens of text[i:j], a run without spaces; last
 // reports whether the run ends the text.
 func splitWord(out []Token, text string, i, j int, last bool) []Token {
-	var tail []Token // split off the end, in reverse order
+	var buf [4]Token
+	tail := buf[:0] // split off the end, in reverse order
 	for i < j {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !strings.ContainsRune(leadPunct, r) || i+n == j {
@@ -89,15 +90,37 @@ func splitWord(out []Token, text string, i, j int, last bool) []Token {
 	return out
 }
 
-// clitic returns the length of the clitic that ends w, or 0.
+// clitic returns the length of the clitic that ends w, in any case, or 0.
 func clitic(w string) int {
-	lw := strings.ToLower(w)
 	for _, c := range clitics {
-		if strings.HasSuffix(lw, c) {
+		if hasSuffixFold(w, c) {
 			return len(c)
 		}
 	}
 	return 0
+}
+
+// hasSuffixFold reports whether w ends with suffix, a lower-case clitic,
+// in any case: whether strings.ToLower(w) ends with it, without the
+// allocation. Only the ASCII capitals lower-case to the letters of a
+// clitic (the other letters that lower-case to ASCII, U+0130 and the
+// Kelvin sign, give i and k), and its apostrophes have no case, so the
+// bytes of w can be compared one for one.
+func hasSuffixFold(w, suffix string) bool {
+	if len(w) < len(suffix) {
+		return false
+	}
+	w = w[len(w)-len(suffix):]
+	for i := 0; i < len(suffix); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // abbreviation reports whether w, which ends in a period, keeps it: a

@@ -1,0 +1,91 @@
+package ner
+
+import (
+	"math"
+	"os"
+	"slices"
+	"testing"
+)
+
+// latticeTag tags words as Tag did before its decoder was made fast: one
+// map look-up per feature (the static ones, and the pair of the word with
+// each label before), the scores in a lattice, lattice.viterbi.
+// scale is the quantisation step of m's weights.
+func latticeTag(m *Model, scale float32, words []string, lower func(string) bool) []int {
+	add := func(dst *[nLabels]float64, fs ...uint32) {
+		var sum [nLabels]int32
+		for _, f := range fs {
+			if r, ok := m.index[f]; ok {
+				for l := range nLabels {
+					sum[l] += int32(math.Round(float64(m.weights[int(r)*nLabels+l] / scale)))
+				}
+			}
+		}
+		for l := range sum {
+			dst[l] += float64(sum[l])
+		}
+	}
+	s := newSentence(words, m.gaz, lower)
+	var lt lattice
+	lt.reset(len(words))
+	for i := range words {
+		add(&lt.static[i], s.static(nil, i)...)
+		for p := -1; p < nLabels; p++ {
+			if i == 0 && p >= 0 {
+				break
+			}
+			add(&lt.trans[i][p+1], transitionOnly(p))
+			add(&lt.trans[i][p+1], pair(s.pairBase(i), p))
+		}
+	}
+	return lt.viterbi(nil)
+}
+
+// TestTagAsLattice checks that Tag labels the fixture sentences (and the
+// CoNLL-2003 development set, when the data is there) with the committed
+// model exactly as latticeTag does.
+func TestTagAsLattice(t *testing.T) {
+	m, sents, lower := benchSentences(t)
+	isLower := func(w string) bool { return lower[w] }
+	var maxAbs float32
+	for _, x := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	check := func(words []string, lower func(string) bool) {
+		t.Helper()
+		if got, want := m.Tag(words, lower), latticeTag(m, scale, words, lower); !slices.Equal(got, want) {
+			t.Errorf("Tag(%q) = %v, want %v", words, got, want)
+		}
+	}
+	for _, s := range sents {
+		check(s, isLower)
+		check(s, nil)
+	}
+	check([]string{"İSTANBUL", "\xff", "ǅemal", "Ⅻ", "new", "york", "NEW", "YORK"}, nil)
+	f, err := os.Open("../../../shared/data/enrich-dev/entities/eng.testa")
+	if err != nil {
+		t.Skipf("CoNLL-2003 data not found: %v", err)
+	}
+	defer f.Close()
+	docs, err := ReadCoNLL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		lower := lowerSet(d)
+		for _, s := range d {
+			check(s.Words, lower)
+		}
+	}
+}
+
+// TestFNVInverse checks the inverse the pair table relies on.
+func TestFNVInverse(t *testing.T) {
+	if got := fnvInverse * fnvPrime; got != 1 {
+		t.Errorf("fnvInverse * fnvPrime = %d, want 1", got)
+	}
+}

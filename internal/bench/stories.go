@@ -148,12 +148,12 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 	for k := range kept {
 		docs[k] = tidings.Doc(&kept[k])
 	}
-	pred := storyLabels(prepared, kept, groups)
+	pred := StoryLabels(prepared, kept, groups)
 	inc := cluster.New(opts)
 	for _, d := range docs {
 		inc.Add(d)
 	}
-	incPred := storyLabels(prepared, kept, inc.Stories())
+	incPred := StoryLabels(prepared, kept, inc.Stories())
 	truthOf := map[string]string{}
 	for i, a := range prepared {
 		truthOf[a.ID] = truth[i]
@@ -193,7 +193,7 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 		}
 		truthGroups[g] = append(truthGroups[g], k)
 	}
-	settledPred := storyLabels(prepared, kept, Reassign(docs, truthGroups))
+	settledPred := StoryLabels(prepared, kept, Reassign(docs, truthGroups))
 	for _, row := range []struct {
 		name       string
 		pred, gold []string
@@ -220,7 +220,7 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 				g[j] = order[n]
 			}
 		}
-		labels := storyLabels(prepared, kept, groups)
+		labels := StoryLabels(prepared, kept, groups)
 		o := OrderScore{Seed: seed}
 		var err error
 		if o.Truth, err = eval.Clustering(labels, truth); err != nil {
@@ -234,10 +234,10 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 	return out, nil
 }
 
-// storyLabels returns, for each of prepared, the number (as text) of the
+// StoryLabels returns, for each of prepared, the number (as text) of the
 // story of groups (indices into kept) that holds it or the article it was
 // folded into.
-func storyLabels(prepared, kept []news.Article, groups [][]int) []string {
+func StoryLabels(prepared, kept []news.Article, groups [][]int) []string {
 	of := map[string]string{}
 	for s, g := range groups {
 		for _, k := range g {

@@ -123,20 +123,7 @@ func batchLabels(t *testing.T, clusters []bench.Cluster, kept []bool) []string {
 		}
 	}
 	kept2, groups := tidings.Group(arts, tidings.StoryOptions{})
-	of := map[string]string{}
-	for s, g := range groups {
-		for _, i := range g {
-			of[kept2[i].ID] = fmt.Sprint(s)
-			for _, c := range kept2[i].Copies {
-				of[c.ID] = fmt.Sprint(s)
-			}
-		}
-	}
-	out := make([]string, len(arts))
-	for i, a := range arts {
-		out[i] = of[a.ID]
-	}
-	return out
+	return bench.StoryLabels(arts, kept2, groups)
 }
 
 // newLoopback serves s on a loopback port for the test and returns its

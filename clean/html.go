@@ -55,6 +55,9 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 		bs, hints = blocks(src), nil
 	}
 	res := label(src, bs, hints)
+	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
+		assemble(&res)
+	}
 	res.Source = src
 	md := ex.Metadata
 	// The page's own metadata wins over what the text rules guessed.
@@ -117,6 +120,47 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 	dates := scanDates(doc)
 	ex, err := trafilatura.ExtractDocument(doc, topts)
 	return ex, dates, err
+}
+
+// restoreUnlinked gives back to the article the blocks the text rules
+// took for a list of other stories (read-more-list, see-also) that the
+// page does not link, and a short line ending in ":" that the text rules
+// took for such a list's intro when an unlinked body block follows it: on
+// a page, other stories are links, while "For the pastry:" or "Key
+// points:" open the article's own list. It reports whether a block
+// changed. anchors holds the collapsed texts of the page's links.
+func restoreUnlinked(bs []Block, anchors map[string]bool) bool {
+	changed := false
+	for i := range bs {
+		b := &bs[i]
+		if b.Kind == Promotion && (b.Rule == "read-more-list" || b.Rule == "see-also") && !linked(b.Text, anchors) {
+			b.Kind, b.Rule = Body, "unlinked"
+			changed = true
+		}
+	}
+	for i := range bs[:max(0, len(bs)-1)] {
+		b, next := &bs[i], bs[i+1]
+		if b.Kind == Promotion && b.Rule == "promotion" && strings.HasSuffix(b.Text, ":") &&
+			next.Kind == Body && !linked(next.Text, anchors) && !linked(b.Text, anchors) {
+			b.Kind, b.Rule = Body, "unlinked-intro"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// linked reports whether a link's text makes up at least half of t.
+func linked(t string, anchors map[string]bool) bool {
+	t = strings.Join(strings.Fields(t), " ")
+	if anchors[t] {
+		return true
+	}
+	for a := range anchors {
+		if 2*len(a) >= len(t) && strings.Contains(t, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanRendered cleans a page too big for go-trafilatura as the text a

@@ -50,3 +50,28 @@ func TestHTMLEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestUnlinkedLists cleans a self-written page whose article holds its own
+// list after a line ending in ":" and ends with a list of linked
+// headlines: the article's list stays, the linked headlines go.
+func TestUnlinkedLists(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(filepath.Join("testdata", "pages2", "harbour_fair.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Clean(string(raw), Options{HTML: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"For the pastry:", "Two cups of plain flour", "Three spoons of iced water", "He said the secret"} {
+		if !strings.Contains(res.Text, k) {
+			t.Errorf("Clean(harbour_fair.html) lost %q\ngot:\n%s", k, res.Text)
+		}
+	}
+	for _, d := range []string{"Read more", "Storm closes", "fish market", "All rights reserved"} {
+		if strings.Contains(res.Text, d) {
+			t.Errorf("Clean(harbour_fair.html) kept %q\ngot:\n%s", d, res.Text)
+		}
+	}
+}

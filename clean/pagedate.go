@@ -29,6 +29,9 @@ type pageDates struct {
 	// ldPublished is JSON-LD's first datePublished or dateCreated;
 	// firstTime the first <time> element's date.
 	ldPublished, firstTime time.Time
+	// anchors holds the collapsed texts of the page's links (see
+	// restoreUnlinked).
+	anchors map[string]bool
 }
 
 // Limits of the headline-date search, in text nodes of the page (runs of
@@ -38,6 +41,7 @@ const (
 	shownAfter    = 10
 	shownMaxWords = 15
 	ldMaxBytes    = 1 << 20
+	maxAnchors    = 5000
 )
 
 // furnitureTags are elements whose dates belong to other items (links,
@@ -51,9 +55,10 @@ var (
 	dateClasses   = []string{"date", "time", "publish", "update"}
 )
 
-// scanDates reads doc's date evidence. It reads the tree only.
+// scanDates reads doc's date evidence and the texts of its links. It
+// reads the tree only.
 func scanDates(doc *html.Node) pageDates {
-	pd := pageDates{modified: map[string]bool{}, published: map[string]bool{}}
+	pd := pageDates{modified: map[string]bool{}, published: map[string]bool{}, anchors: map[string]bool{}}
 	type shown struct {
 		index    int
 		date     time.Time
@@ -90,6 +95,11 @@ func scanDates(doc *html.Node) pageDates {
 					} else if d, ok := FindDate(textOf(n)); ok {
 						pd.firstTime = d
 					}
+				}
+			}
+			if n.Data == "a" && len(pd.anchors) < maxAnchors {
+				if t := textOf(n); t != "" {
+					pd.anchors[t] = true
 				}
 			}
 			if furnitureTags[n.Data] {

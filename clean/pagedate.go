@@ -59,14 +59,15 @@ var (
 // reads the tree only.
 func scanDates(doc *html.Node) pageDates {
 	pd := pageDates{modified: map[string]bool{}, published: map[string]bool{}, anchors: map[string]bool{}}
-	type shown struct {
-		index    int
-		date     time.Time
-		slash    bool
-		swap     time.Time
-		fromAttr bool
+	// pending holds the short text nodes that may be the date beside
+	// the headline: the last shownBefore before the first h1 while it is
+	// not found, then those up to shownAfter after it. Dates are read
+	// from them only once the walk is done.
+	type node struct {
+		index          int
+		text, timeAttr string
 	}
-	var cands []shown
+	var pending []node
 	h1 := -1
 	index := 0
 	var walk func(n *html.Node, furniture, other, marked, inH1 bool, timeAttr string)
@@ -135,27 +136,12 @@ func scanDates(doc *html.Node) pageDates {
 			if wordCount(t) > shownMaxWords {
 				return
 			}
-			if d, ok := isoDay(timeAttr); ok {
-				cands = append(cands, shown{index: index, date: d, fromAttr: true})
-				return
-			}
-			d, ok := FindDate(t)
-			if !ok || !dateLike(t) {
-				return
-			}
-			c := shown{index: index, date: d}
-			if m := slashDate().FindStringSubmatch(t); m != nil {
-				md, ok1 := makeDate(m[3], m[1], m[2])
-				dm, ok2 := makeDate(m[3], m[2], m[1])
-				switch {
-				case !ok1 || !ok2 || md.Equal(dm):
-				case d.Equal(md):
-					c.slash, c.swap = true, dm
-				case d.Equal(dm):
-					c.slash, c.swap = true, md
+			if h1 < 0 {
+				for len(pending) > 0 && pending[0].index < index-shownBefore {
+					pending = pending[1:]
 				}
 			}
-			cands = append(cands, c)
+			pending = append(pending, node{index, t, timeAttr})
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -166,13 +152,34 @@ func scanDates(doc *html.Node) pageDates {
 	if h1 < 0 {
 		return pd
 	}
-	for _, c := range cands {
+	for _, c := range pending {
 		if c.index < h1-shownBefore || c.index > h1+shownAfter {
 			continue
 		}
-		pd.shown, pd.shownSlash, pd.shownSwap = c.date, c.slash, c.swap
-		pd.shownSource = "headline-date"
+		if d, ok := isoDay(c.timeAttr); ok {
+			pd.shown = d
+			break
+		}
+		d, ok := FindDate(c.text)
+		if !ok || !dateLike(c.text) {
+			continue
+		}
+		pd.shown = d
+		if m := slashDate().FindStringSubmatch(c.text); m != nil {
+			md, ok1 := makeDate(m[3], m[1], m[2])
+			dm, ok2 := makeDate(m[3], m[2], m[1])
+			switch {
+			case !ok1 || !ok2 || md.Equal(dm):
+			case d.Equal(md):
+				pd.shownSlash, pd.shownSwap = true, dm
+			case d.Equal(dm):
+				pd.shownSlash, pd.shownSwap = true, md
+			}
+		}
 		break
+	}
+	if !pd.shown.IsZero() {
+		pd.shownSource = "headline-date"
 	}
 	return pd
 }

@@ -19,6 +19,21 @@ import (
 type GoldQuote struct {
 	Text  string
 	Named string
+	// Speaker is the gold speaker as written ("he", "the newspaper");
+	// only the error dump reads it.
+	Speaker string
+}
+
+// SpeakerMiss is a matched quote whose gold speaker is named and whose
+// predicted speaker is not that person: what an error dump prints.
+type SpeakerMiss struct {
+	ArticleID string
+	Quote     string // the predicted quotation
+	Gold      string // the gold speaker as written
+	Named     string // the gold speaker's name
+	Predicted string // the predicted speaker, "" for none
+	Context   string // the sentences that carry the quotation in the article
+	Before    string // the two sentences before Context
 }
 
 // tokens returns the lower-cased runs of letters, digits, '_' and
@@ -51,8 +66,18 @@ func shared(a, b []string) int {
 // gold quote's; matching is one-to-one, greedy by the number of shared
 // tokens (ties: the earlier gold, then the earlier prediction). speakers
 // counts, over the matched pairs whose gold speaker is named, those whose
-// predicted speaker is right (see SpeakerRight).
+// predicted speaker is right (see [SpeakerMatches]).
 func ScoreQuotes(pred []news.Quote, gold []GoldQuote) (quotes, speakers Score) {
+	quotes, speakers, _ = scoreQuotes(pred, gold)
+	return quotes, speakers
+}
+
+// quotePair is a matched pair of ScoreQuotes: indices into pred and gold.
+type quotePair struct{ p, g int }
+
+// scoreQuotes is ScoreQuotes, also returning the matched pairs whose gold
+// speaker is named and whose predicted speaker is wrong.
+func scoreQuotes(pred []news.Quote, gold []GoldQuote) (quotes, speakers Score, wrong []quotePair) {
 	type pair struct{ p, g, n int }
 	var pairs []pair
 	gt := make([][]string, len(gold))
@@ -84,12 +109,14 @@ func ScoreQuotes(pred []news.Quote, gold []GoldQuote) (quotes, speakers Score) {
 		}
 		speakers.Gold++
 		speakers.Predicted++
-		if SpeakerRight(pred[x.p].Speaker, gold[x.g].Named) {
+		if SpeakerMatches(pred[x.p].Speaker, gold[x.g]) {
 			speakers.Matched++
 			speakers.Found++
+		} else {
+			wrong = append(wrong, quotePair{x.p, x.g})
 		}
 	}
-	return quotes, speakers
+	return quotes, speakers, wrong
 }
 
 // speakerTitles are dropped from a speaker's name before comparing.
@@ -106,7 +133,7 @@ func speakerTokens(s string) []string {
 		}
 	}
 	if n := len(out); n > 0 {
-		out[n-1] = strings.TrimSuffix(out[n-1], "'s")
+		out[n-1] = strings.TrimSuffix(strings.TrimSuffix(out[n-1], "'s"), "'")
 		if out[n-1] == "" {
 			out = out[:n-1]
 		}
@@ -114,24 +141,77 @@ func speakerTokens(s string) []string {
 	return out
 }
 
-// SpeakerRight reports whether pred names the person named: after
+// SpeakerRight reports whether pred names the person named. After
 // dropping titles (Mr, Mrs, Ms, Dr, Sen, Rep, Gov, President, Senator,
-// Gen, Secretary) and a trailing 's, its tokens equal those of named, or
-// its last token equals named's last token.
+// Gen, Secretary) and a trailing 's or ', the tokens of the one are those
+// of the other, or end them ("Berg" and "Anna Berg"; "Texas delegate Bill
+// Eastland" and "Bill Eastland"), or share their first and last tokens
+// ("Donald J. Trump" and "Donald Trump"), or the shorter is one token,
+// the given name of the longer of at most three ("Hillary" and "Hillary
+// Clinton"). "Bill Clinton" does not name Hillary Clinton.
 func SpeakerRight(pred, named string) bool {
 	p, n := speakerTokens(pred), speakerTokens(named)
 	if len(p) == 0 || len(n) == 0 {
 		return false
 	}
-	return slices.Equal(p, n) || p[len(p)-1] == n[len(n)-1]
+	short, long := p, n
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	switch {
+	case slices.Equal(long[len(long)-len(short):], short):
+		return true
+	case len(short) >= 2 && short[0] == long[0] && short[len(short)-1] == long[len(long)-1]:
+		return true
+	case len(short) == 1 && len(long) <= 3 && short[0] == long[0]:
+		return true
+	}
+	return false
+}
+
+// SpeakerMatches reports whether pred is the speaker of g, whose gold
+// speaker is named: pred names g.Named (see [SpeakerRight]), or pred is
+// g.Speaker as written (a description that holds a name, "a senior Cruz
+// adviser", where g.Named is the name inside it), or pred names the
+// person that heads g.Speaker, the words before its first comma,
+// parenthesis, dash, "who" or "of" when they end in a capitalized word
+// and hold no "and" ("Ari Fleischer, former press secretary to George W.
+// Bush", where g.Named is the longest name inside it). One of two
+// speakers ("Tim Moore" for "Phil Berger and Tim Moore") is not the
+// speaker, nor the
+// body a described speaker belongs to ("Anti-Defamation League" for "The
+// leader of the Anti-Defamation League, Jonathan Greenblatt").
+func SpeakerMatches(pred string, g GoldQuote) bool {
+	if SpeakerRight(pred, g.Named) {
+		return true
+	}
+	p := speakerTokens(pred)
+	if len(p) > 0 && slices.Equal(p, speakerTokens(g.Speaker)) {
+		return true
+	}
+	head := g.Speaker
+	if i := strings.IndexAny(head, ",(—"); i >= 0 {
+		head = head[:i]
+	}
+	for _, w := range []string{" who ", " of "} {
+		if i := strings.Index(head, w); i >= 0 {
+			head = head[:i]
+		}
+	}
+	head = strings.TrimSpace(head)
+	if f := strings.Fields(head); len(f) == 0 || !unicode.IsUpper([]rune(f[len(f)-1])[0]) || slices.Contains(f, "and") {
+		return false
+	}
+	return SpeakerRight(pred, head)
 }
 
 // goldRow is a row of quotes/*.gold.jsonl.
 type goldRow struct {
-	ID    string `json:"id"`
-	Text  string `json:"text"`
-	Named string `json:"named"`
-	Attr  string `json:"attr"`
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	Named   string `json:"named"`
+	Attr    string `json:"attr"`
 }
 
 func (r *Report) runQuotes(ctx context.Context, p *tidings.Pipeline, dir string) error {
@@ -161,6 +241,9 @@ func (r *Report) runQuotes(ctx context.Context, p *tidings.Pipeline, dir string)
 		if g.Named == "" {
 			g.Named = row.Named
 		}
+		if g.Speaker == "" {
+			g.Speaker = row.Speaker
+		}
 		return nil
 	})
 	if err != nil {
@@ -174,10 +257,33 @@ func (r *Report) runQuotes(ctx context.Context, p *tidings.Pipeline, dir string)
 		if err != nil {
 			return err
 		}
-		q, s := ScoreQuotes(st.Quotes, gold[a.ID])
+		q, s, wrong := scoreQuotes(st.Quotes, gold[a.ID])
+		for _, w := range wrong {
+			r.SpeakerMisses = append(r.SpeakerMisses, speakerMiss(st, a.ID, st.Quotes[w.p], gold[a.ID][w.g]))
+		}
 		r.Quotes.add(q)
 		r.Speakers.add(s)
 		r.QuoteArticles++
 	}
 	return nil
+}
+
+// speakerMiss describes one wrong speaker of article id in story st.
+func speakerMiss(st news.Story, id string, q news.Quote, g GoldQuote) SpeakerMiss {
+	m := SpeakerMiss{ArticleID: id, Quote: q.Text, Gold: g.Speaker, Named: g.Named, Predicted: q.Speaker}
+	for _, c := range q.Citations {
+		for _, a := range st.Articles {
+			if a.ID != c.ArticleID || c.Start < 0 || c.Start > c.End || c.End > len(a.Text) {
+				continue
+			}
+			m.Context = a.Text[c.Start:c.End]
+			for k, s := range a.Sentences {
+				if s.Start == c.Start && k > 0 {
+					m.Before = a.Text[a.Sentences[max(0, k-2)].Start:a.Sentences[k-1].End]
+				}
+			}
+		}
+		break
+	}
+	return m
 }

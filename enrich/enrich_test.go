@@ -44,6 +44,11 @@ func TestQuotes(t *testing.T) {
 		{`Tomas Berg, the harbour master, said: "The port stays shut."`, "The port stays shut.", "Tomas Berg"},
 		{`"The port stays shut," said Tomas Berg, the harbour master.`, "The port stays shut", "Tomas Berg"},
 		{`"Not us," she said.`, "Not us", ""},
+		{`"Prices will rise" next year, says Lena Ortiz, an economist at Norland University.`, "Prices will rise", "Lena Ortiz"},
+		{`"The port stays shut," Tomas Berg, the harbour master, told Valley Radio.`, "The port stays shut", "Tomas Berg"},
+		{`On Friday at the harbour council meeting in the old town hall Sen. Anna Berg (D-North) said the plan was "a step back."`, "a step back.", "Anna Berg"},
+		{`Minister of Transport Anna Berg said the plan was "a step back."`, "a step back.", "Anna Berg"},
+		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -264,11 +264,26 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		}
 		return min(after[i], before[i])
 	}
+	byPlace := slices.Clone(verbs)
 	slices.SortStableFunc(verbs, func(x, y int) int { return cmp.Compare(dist(x), dist(y)) })
 	for _, v := range verbs {
-		if s := speakerAt(words, v); s != "" {
-			return s, true
+		s := speakerAt(words, v)
+		if s == "" {
+			continue
 		}
+		if pronouns()[strings.ToLower(s)] {
+			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
+			// is the person a cue before it names.
+			for _, u := range byPlace {
+				if u >= v {
+					break
+				}
+				if n := speakerAt(words, u); n != "" && !pronouns()[strings.ToLower(n)] && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
+					return n, true
+				}
+			}
+		}
+		return s, true
 	}
 	return "", false
 }
@@ -296,6 +311,11 @@ func speakerAt(words []string, v int) string {
 		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
 	}
+	if !after && v > 0 && words[v-1] == "," && invertingVerbs()[lw] && invertedCue(words, from) {
+		// `…, said Dante Scala, a political scientist.`: the speaker
+		// after the verb, the quotation before in the sentence.
+		after = true
+	}
 	if after {
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
@@ -316,7 +336,59 @@ func speakerAt(words []string, v int) string {
 	if s := speakerWords(words, b, -1); s != "" {
 		return s
 	}
+	if p := partyBefore(words, b); p >= 0 {
+		// "Sen. Elizabeth Warren (D-MA) said": the name before the
+		// parenthesis.
+		if s := speakerWords(words, p, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+			return s
+		}
+	}
 	return beforeAppositive(words, b)
+}
+
+// invertingVerbs are the speech verbs that go before their speaker
+// after a comma (`…, says Evan Tracey`); "told" and "asked" take an
+// object there (`…, Seth McKee told The Hill`).
+var invertingVerbs = lazySet("said", "says", "wrote", "writes", "added", "adds", "explained", "explains", "noted",
+	"notes", "continued", "continues", "recalled", "recalls", "argued", "argues", "insisted", "insists", "warned",
+	"warns", "declared", "replied", "stated", "observed", "concluded", "concludes", "remarked", "cautioned",
+	"countered", "tweeted", "suggested", "acknowledged", "exclaimed", "quipped", "joked", "complained", "predicted")
+
+// invertedCue reports whether the words from i, after a speech verb that
+// follows a comma, are its speaker (`…, says Evan Tracey, a consultant`):
+// a name or a described speaker up to a comma, a full stop, a
+// quotation or the end, with a quotation before the verb.
+func invertedCue(words []string, i int) bool {
+	if i >= len(words) || !slices.Contains(words[:i], qmark) {
+		return false
+	}
+	s := speakerWords(words, i, 1)
+	if s == "" {
+		return false
+	}
+	n := i + len(strings.Fields(s))
+	if n < len(words) && words[n] != "," && words[n] != "." && words[n] != qmark && words[n] != ";" && words[n] != "(" {
+		return false
+	}
+	first := strings.Fields(s)[0]
+	return capitalizedWord(first) || determiners()[strings.ToLower(first)]
+}
+
+// partyBefore returns the index of the word before a short parenthesis
+// that ends at words[b] (`Paul Ryan (R-Wis.)`), when a capitalized word
+// stands there; else -1.
+func partyBefore(words []string, b int) int {
+	if b < 0 || words[b] != ")" {
+		return -1
+	}
+	k := b - 1
+	for k >= 0 && b-k <= 4 && words[k] != "(" && words[k] != qmark {
+		k--
+	}
+	if k < 1 || words[k] != "(" || !capitalizedWord(words[k-1]) {
+		return -1
+	}
+	return k - 1
 }
 
 // maxAppositive is the most words between the commas of an appositive.
@@ -392,7 +464,8 @@ func speakerWords(words []string, i, dir int) string {
 			break
 		}
 		if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
-			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) {
+			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
+				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
@@ -405,6 +478,18 @@ func speakerWords(words []string, i, dir int) string {
 			break
 		}
 		run = append(run, w)
+	}
+	if dir < 0 && len(run) > maxSpeakerWords {
+		// "Saturday at the party convention Sen. Elizabeth Warren said":
+		// past the most words, the name next to the verb.
+		k := 0
+		for k < len(run) && (capitalizedWord(run[k]) || connectors()[run[k]] && k > 0) {
+			k++
+		}
+		for k > 0 && connectors()[run[k-1]] {
+			k--
+		}
+		run = run[:k]
 	}
 	if len(run) == 0 || len(run) > maxSpeakerWords {
 		return ""
@@ -426,6 +511,13 @@ func speakerWords(words []string, i, dir int) string {
 		return ""
 	}
 	return strings.Join(run, " ")
+}
+
+// namesPerson reports whether w is a given name or a title ("Secretary
+// of State John Kerry": the person after "of", not a place).
+func namesPerson(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	return capitalizedWord(w) && (givenNames()[lw] || titles()[lw])
 }
 
 // sentenceAdverbs stand between a speaker and the verb: "Carter however

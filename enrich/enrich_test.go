@@ -48,6 +48,13 @@ func TestQuotes(t *testing.T) {
 		{`"The port stays shut," Tomas Berg, the harbour master, told Valley Radio.`, "The port stays shut", "Tomas Berg"},
 		{`On Friday at the harbour council meeting in the old town hall Sen. Anna Berg (D-North) said the plan was "a step back."`, "a step back.", "Anna Berg"},
 		{`Minister of Transport Anna Berg said the plan was "a step back."`, "a step back.", "Anna Berg"},
+		{`Sal was asked by radio host Nina Holm whether the port would "stay shut for good."`, "stay shut for good.", "Nina Holm"},
+		{`The plan has been called "a step back" by Lena Ortiz, an economist.`, "a step back", "Lena Ortiz"},
+		{`As the Post's Tomas Berg puts it, "The harbour is the town."`, "The harbour is the town.", "Tomas Berg"},
+		{`However, Lena Ortiz, the harbour master, said the port was "safe again."`, "safe again.", "Lena Ortiz"},
+		{`But, said Viktor Sal, "the talks go on."`, "the talks go on.", "Viktor Sal"},
+		{`Lena Ortiz spoke. Later, Sal's recent assertion that "the port is safe" was denied.`, "the port is safe", "Sal"},
+		{`"Nothing is settled" until the troops go home, in Holm's view.`, "Nothing is settled", "Holm"},
 		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {

@@ -36,7 +36,7 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
 	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
 	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
-	"describing", "writing", "put", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -127,9 +127,10 @@ func abbrevBefore(w string) bool {
 // are s0 to s1 of a, from the first rule that finds one: a speech cue in
 // its sentences (see speakerOf); a cue in the sentence before when that
 // ends in a colon (`Parker Eaton said:` then the quotation), or its
-// subject; a cue opening the next sentence of the paragraph (`"Not us!"
-// Murphy tweeted on Friday.`); the subject of its first sentence, when
-// that is a name (`Hollande denounced the remarks as "hurtful"`).
+// subject; the owner of a statement noun (`Trump's assertion that "…"`,
+// see statementOwner); the subject of its first sentence, when that is a
+// name (`Hollande denounced the remarks as "hurtful"`); a cue opening the
+// next sentence of the paragraph (`"Not us!" Murphy tweeted on Friday.`).
 func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
 	if who, ok := speakerOf(a, u, s0, s1); ok {
 		return who, true
@@ -143,6 +144,10 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 		if who := subject(words); who != "" {
 			return who, true
 		}
+	}
+	own := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	if who := statementOwner(own); who != "" {
+		return who, true
 	}
 	if who := personSubject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces), people); who != "" {
 		return who, true
@@ -229,7 +234,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
-			(lw != "put" || i+1 < len(words) && words[i+1] == "it") {
+			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
 		}
 	}
@@ -296,7 +301,7 @@ func speakerAt(words []string, v int) string {
 	lw := strings.ToLower(words[v])
 	after := lw == "according" || v > 0 && (words[v-1] == qmark || words[v-1] == "," && v > 1 && words[v-2] == qmark)
 	from := v + 1
-	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" {
+	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" || lw == "puts" {
 		from = v + 2
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
@@ -310,6 +315,9 @@ func speakerAt(words []string, v int) string {
 			}
 		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
+	}
+	if a := agentAfter(words, v); a != "" {
+		return a // "Rubio was asked by moderator Gerard Baker whether"
 	}
 	if !after && v > 0 && words[v-1] == "," && invertingVerbs()[lw] && invertedCue(words, from) {
 		// `…, said Dante Scala, a political scientist.`: the speaker
@@ -346,6 +354,43 @@ func speakerAt(words []string, v int) string {
 	return beforeAppositive(words, b)
 }
 
+// agentAfter returns the person after "by" when the speech verb at v
+// is passive (`was asked by host Bill Maher whether`, `has been called
+// "strategic ambiguity" by Joshua Hendrick`): the words after "by" up to
+// their last capitalized one, when they end in a name; else "".
+func agentAfter(words []string, v int) string {
+	if !strings.HasSuffix(words[v], "ed") {
+		return ""
+	}
+	i := v + 1
+	if i < len(words) && words[i] == qmark {
+		i++
+	}
+	if i+1 >= len(words) || words[i] != "by" {
+		return ""
+	}
+	var run []string
+	for k := i + 1; k < len(words) && len(run) < maxSpeakerWords; k++ {
+		w := words[k]
+		if w == qmark || punct()[w] || speakerStops()[w] || w == "whether" {
+			break
+		}
+		run = append(run, w)
+	}
+	e := len(run)
+	for e > 0 && !capitalizedWord(run[e-1]) {
+		e--
+	}
+	if e == 0 {
+		return ""
+	}
+	last := strings.ToLower(run[e-1])
+	if orgWords()[last] || possessive(run[e-1]) {
+		return ""
+	}
+	return strings.Join(run[:e], " ")
+}
+
 // invertingVerbs are the speech verbs that go before their speaker
 // after a comma (`…, says Evan Tracey`); "told" and "asked" take an
 // object there (`…, Seth McKee told The Hill`).
@@ -355,11 +400,11 @@ var invertingVerbs = lazySet("said", "says", "wrote", "writes", "added", "adds",
 	"countered", "tweeted", "suggested", "acknowledged", "exclaimed", "quipped", "joked", "complained", "predicted")
 
 // invertedCue reports whether the words from i, after a speech verb that
-// follows a comma, are its speaker (`…, says Evan Tracey, a consultant`):
-// a name or a described speaker up to a comma, a full stop, a
-// quotation or the end, with a quotation before the verb.
+// follows a comma, are its speaker (`…, says Evan Tracey, a consultant`;
+// `But, said Sam Solovey, "…"`): a name or a described speaker up to a
+// comma, a full stop, a quotation or the end, with a quotation in words.
 func invertedCue(words []string, i int) bool {
-	if i >= len(words) || !slices.Contains(words[:i], qmark) {
+	if i >= len(words) || !slices.Contains(words, qmark) {
 		return false
 	}
 	s := speakerWords(words, i, 1)
@@ -367,7 +412,13 @@ func invertedCue(words []string, i int) bool {
 		return false
 	}
 	n := i + len(strings.Fields(s))
-	if n < len(words) && words[n] != "," && words[n] != "." && words[n] != qmark && words[n] != ";" && words[n] != "(" {
+	if !slices.Contains(words[:i], qmark) {
+		// The quotation after: `But, said Sam Solovey, "…"`, not `…,
+		// said Fiorina "was involved"`.
+		if n >= len(words) || words[n] != "," {
+			return false
+		}
+	} else if n < len(words) && words[n] != "," && words[n] != "." && words[n] != qmark && words[n] != ";" && words[n] != "(" {
 		return false
 	}
 	first := strings.Fields(s)[0]
@@ -437,6 +488,9 @@ func beforeAppositive(words []string, b int) string {
 		i := e
 		for i > from && (capitalizedWord(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
+		}
+		if e-i == 1 && (introWords()[strings.ToLower(words[i])] || sentenceAdverbs()[strings.ToLower(words[i])]) {
+			continue // "However, Jill A. Martin, vice president …, said"
 		}
 		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
 			return strings.Join(words[i:e], " ")

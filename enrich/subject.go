@@ -88,7 +88,59 @@ var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", 
 // statementNouns name someone's words: "Trump's assertion that …".
 var statementNouns = lazySet("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
 	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
-	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion")
+	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion", "view", "vow",
+	"dictum", "slogan", "mantra", "refrain", "quip", "complaint", "declaration", "admission", "contention",
+	"plea", "demand", "prediction", "opinion", "broadside", "catchphrase", "retort", "explanation")
+
+// ownerWords hold a speaker's words after "in": "in Bolton's view".
+var ownerWords = lazySet("view", "words", "opinion", "telling", "estimation")
+
+// statementOwner returns the person whose words a quotation of words
+// (see outsideWords) are by a possessive before a statement noun:
+// `Trump's recent assertion that "…"`, `Obama's "if you like your plan"
+// promise`, `"…," in Bolton's view`; "" when there is none.
+func statementOwner(words []string) string {
+	for j, w := range words {
+		if !possessive(w) || !capitalizedWord(w) || j+1 >= len(words) {
+			continue
+		}
+		k := j + 1
+		for k < len(words) && k-j <= 3 && !statementNouns()[words[k]] && !capitalizedWord(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
+			k++
+		}
+		ok := false
+		switch {
+		case words[j+1] == qmark && j+2 < len(words) && statementNouns()[words[j+2]]:
+			ok = true
+		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
+			ok = true
+		case k < len(words) && statementNouns()[words[k]]:
+			for n := k + 1; n < len(words) && n <= k+3; n++ {
+				if words[n] == qmark {
+					ok = true
+					break
+				}
+				if words[n] != "that" && words[n] != "of" && words[n] != "," && words[n] != ":" && words[n] != "to" {
+					break
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		i := j
+		for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && !possessive(words[i-1]) {
+			i--
+		}
+		name := slices.Clone(words[i : j+1])
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
+		if i == j && (introWords()[strings.ToLower(name[0])] || orgWords()[strings.ToLower(name[0])]) {
+			continue
+		}
+		return strings.Join(name, " ")
+	}
+	return ""
+}
 
 // personSubject returns the subject of a sentence (see subject) when it
 // may be a speaker: a name of several words, "he" or "she", or one word

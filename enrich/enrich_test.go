@@ -55,6 +55,10 @@ func TestQuotes(t *testing.T) {
 		{`But, said Viktor Sal, "the talks go on."`, "the talks go on.", "Viktor Sal"},
 		{`Lena Ortiz spoke. Later, Sal's recent assertion that "the port is safe" was denied.`, "the port is safe", "Sal"},
 		{`"Nothing is settled" until the troops go home, in Holm's view.`, "Nothing is settled", "Holm"},
+		{`"The port is safe," said the harbour's master, Tomas Berg, on Monday.`, "The port is safe", "Tomas Berg"},
+		{`Lena Ortiz defended the mayor as "a decent man" hours after the mayor was charged with fraud.`, "a decent man", "Lena Ortiz"},
+		{`As Petra Holm, the union's leader, put it: "We will not move."`, "We will not move.", "Petra Holm"},
+		{`Norland historian Lena Ortiz called it "a dark day."`, "a dark day.", "Lena Ortiz"},
 		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {
@@ -83,6 +87,20 @@ func TestQuotes(t *testing.T) {
 // TestQuotesMergeParts checks that a quotation carried in part by another
 // outlet is one quotation with both outlets, unless the part is a few
 // words or another speaker's.
+// TestQuotesTwoSpeakers checks that a quotation after another one's cue
+// is not joined to it when it has a cue of its own naming someone else.
+func TestQuotesTwoSpeakers(t *testing.T) {
+	arts := []news.Article{article("a", "O", `"The port is safe," said Anna Berg. "It is not," added Viktor Sal.`, time.Time{})}
+	var got []string
+	for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+		got = append(got, q.Text+" — "+q.Speaker)
+	}
+	want := []string{"The port is safe — Anna Berg", "It is not — Viktor Sal"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Quotes = %q, want %q", got, want)
+	}
+}
+
 func TestQuotesMergeParts(t *testing.T) {
 	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	tests := []struct {

@@ -335,8 +335,25 @@ func joins(a *news.Article, last, p piece) bool {
 	gap := outsideWords(a, last.end, p.start, nil)
 	for _, w := range gap {
 		if cueVerbs()[w] || w == "according" {
-			return true
+			return !ownSpeaker(a, p, sp, gap)
 		}
 	}
 	return false
+}
+
+// ownSpeaker reports whether piece p, in sentence sp of a, has a cue of
+// its own after it that names another person than the cue gap before it
+// (`"A," said Sen. Susan Collins. "B," added Rep. Cathy Rodgers.`: two
+// quotations).
+func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
+	after := append([]string{qmark}, outsideWords(a, p.end, a.Sentences[sp].End, nil)...)
+	own, ok := cueSpeaker(after, 0)
+	if !ok || pronouns()[strings.ToLower(own)] || !capitalizedWord(own[strings.LastIndex(own, " ")+1:]) {
+		return false
+	}
+	before, ok := cueSpeaker(append([]string{qmark}, gap...), 0)
+	if !ok || pronouns()[strings.ToLower(before)] {
+		return false
+	}
+	return own[strings.LastIndex(own, " ")+1:] != before[strings.LastIndex(before, " ")+1:]
 }

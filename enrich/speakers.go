@@ -319,12 +319,18 @@ func speakerAt(words []string, v int) string {
 	if a := agentAfter(words, v); a != "" {
 		return a // "Rubio was asked by moderator Gerard Baker whether"
 	}
+	if strings.HasSuffix(lw, "ed") && v > 0 && passiveAux()[strings.ToLower(words[v-1])] {
+		return "" // "after the staffer was charged with battery": no one spoke
+	}
 	if !after && v > 0 && words[v-1] == "," && invertingVerbs()[lw] && invertedCue(words, from) {
 		// `…, said Dante Scala, a political scientist.`: the speaker
 		// after the verb, the quotation before in the sentence.
 		after = true
 	}
 	if after {
+		if s := leadingSpeaker(words[from:]); s != "" && lw != "according" {
+			return s // "said the bureau's director, James B. Comey, on Monday"
+		}
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
 				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p) {
@@ -391,6 +397,10 @@ func agentAfter(words []string, v int) string {
 	return strings.Join(run[:e], " ")
 }
 
+// passiveAux before a verb in -ed make it passive: its subject did not
+// speak.
+var passiveAux = lazySet("was", "were", "been", "being", "is", "are", "be", "get", "got")
+
 // invertingVerbs are the speech verbs that go before their speaker
 // after a comma (`…, says Evan Tracey`); "told" and "asked" take an
 // object there (`…, Seth McKee told The Hill`).
@@ -442,6 +452,17 @@ func partyBefore(words []string, b int) int {
 	return k - 1
 }
 
+// asName reports whether words, up to b, open with "As" and a name
+// before a comma (`As John Cornyn, the No. 2 in the leadership, put
+// it`): the name is the subject, not part of an opening phrase.
+func asName(words []string, b int) bool {
+	if len(words) < 3 || strings.ToLower(words[0]) != "as" {
+		return false
+	}
+	c := slices.Index(words[:b+1], ",")
+	return c > 1 && isName(words[1:c])
+}
+
 // maxAppositive is the most words between the commas of an appositive.
 const maxAppositive = 25
 
@@ -463,7 +484,7 @@ func beforeAppositive(words []string, b int) string {
 		return ""
 	}
 	from := k + 1
-	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] {
+	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] && !asName(words, b) {
 		for from < b && words[from] != "," {
 			from++
 		}

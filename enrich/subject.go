@@ -73,6 +73,35 @@ var descWords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// roleWord reports whether w describes a person before their name: a
+// word of descWords, or a lower-case noun of a role by its ending
+// ("speechwriter", "dissident", "historian", "moderator") that is not a
+// common word of another kind ("after", "recent").
+func roleWord(w string) bool {
+	if descWords()[w] {
+		return true
+	}
+	if len(w) <= 5 || capitalizedWord(w) || notRoles()[w] {
+		return false
+	}
+	for _, end := range []string{"er", "or", "ist", "ian", "ent", "ant"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// notRoles end like roleWord's nouns but name no role.
+var notRoles = lazySet("whether", "rather", "together", "neither", "either", "however", "another", "earlier",
+	"further", "better", "longer", "bigger", "larger", "greater", "higher", "stronger", "consider", "deliver",
+	"remember", "discover", "wonder", "suffer", "prefer", "register", "counter", "answer", "recent",
+	"different", "present", "current", "urgent", "silent", "frequent", "significant", "important",
+	"constant", "distant", "instant", "relevant", "brilliant", "elegant", "pleasant", "vibrant", "apparent",
+	"prominent", "permanent", "excellent", "decent", "innocent", "violent", "confident", "intelligent",
+	"independent", "efficient", "sufficient", "consistent", "persistent", "insistent", "convenient",
+	"senior", "junior", "minor", "major", "prior", "interior", "exterior", "superior", "inferior")
+
 // introWords open a sentence before its subject: "On Friday, Gingrich
 // said"; the subject comes after the first comma.
 var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
@@ -239,9 +268,9 @@ func subject(words []string) string {
 	}
 	// "Democratic presidential candidate Bernie Sanders is": words that
 	// describe a person between capitalized ones.
-	for e < len(words) && descWords()[words[e]] {
+	for e < len(words) && roleWord(words[e]) {
 		j := e
-		for j < len(words) && descWords()[words[j]] && j-e < 4 {
+		for j < len(words) && roleWord(words[j]) && j-e < 4 {
 			j++
 		}
 		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {

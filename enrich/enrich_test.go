@@ -59,6 +59,7 @@ func TestQuotes(t *testing.T) {
 		{`Lena Ortiz defended the mayor as "a decent man" hours after the mayor was charged with fraud.`, "a decent man", "Lena Ortiz"},
 		{`As Petra Holm, the union's leader, put it: "We will not move."`, "We will not move.", "Petra Holm"},
 		{`Norland historian Lena Ortiz called it "a dark day."`, "a dark day.", "Lena Ortiz"},
+		{`"It is an invasion of our domain," Tomas Berg, the attorney general of Norland, one of the states suing the agency, said on Monday.`, "It is an invasion of our domain", "Tomas Berg"},
 		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {
@@ -96,6 +97,22 @@ func TestQuotesTwoSpeakers(t *testing.T) {
 		got = append(got, q.Text+" — "+q.Speaker)
 	}
 	want := []string{"The port is safe — Anna Berg", "It is not — Viktor Sal"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Quotes = %q, want %q", got, want)
+	}
+}
+
+// TestQuotesSpeakerGoesOn checks that a quotation standing alone after
+// "She …" goes to the speaker of the quotation before, not to the person
+// named last.
+func TestQuotesSpeakerGoesOn(t *testing.T) {
+	text := "\"We had problems before,\" Anna Berg said after meeting Viktor Sal. She did not say more.\n\n\"Our goal is calm.\""
+	arts := []news.Article{article("a", "O", text, time.Time{})}
+	var got []string
+	for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+		got = append(got, q.Text+" — "+q.Speaker)
+	}
+	want := []string{"We had problems before — Anna Berg", "Our goal is calm. — Anna Berg"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Quotes = %q, want %q", got, want)
 	}

@@ -295,7 +295,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		}
 		switch {
 		case ok && pronouns()[strings.ToLower(who)]:
-			who = nearestPerson(a, first.start, prevSpeaker, people)
+			who = nearestSpeaker(a, first.start, prevSpeaker, prevEnd, people)
 		case ok:
 			who = speakerName(who, people)
 		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
@@ -304,7 +304,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
 			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
 			if pronouns()[strings.ToLower(who)] {
-				who = nearestPerson(a, a.Sentences[s0-1].Start, prevSpeaker, people)
+				who = nearestSpeaker(a, a.Sentences[s0-1].Start, prevSpeaker, prevEnd, people)
 			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
 			who = prevSpeaker // a quotation standing alone: the speaker before goes on

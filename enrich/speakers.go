@@ -231,6 +231,9 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if w != lw && lw != "according" {
 			continue // "United States", not "states"
 		}
+		if i > 0 && (articles()[strings.ToLower(words[i-1])] || possessive(words[i-1])) {
+			continue // "one of the states suing", "his notes": nouns
+		}
 		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
@@ -396,6 +399,9 @@ func agentAfter(words []string, v int) string {
 	}
 	return strings.Join(run[:e], " ")
 }
+
+// articles before a word make it a noun: "the states", "his notes".
+var articles = lazySet("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those")
 
 // passiveAux before a verb in -ed make it passive: its subject did not
 // speak.
@@ -701,9 +707,20 @@ const pronounReach = 4
 // quotation marks or not), else prev, the speaker of the quotation
 // before when it is a name, else "".
 func nearestPerson(a *news.Article, at int, prev string, people []string) string {
+	return nearestSpeaker(a, at, prev, -1, people)
+}
+
+// nearestSpeaker is nearestPerson where the quotation before, whose
+// speaker is prev, ends at byte prevEnd of a (-1: none): a sentence
+// that holds the end of that quotation gives prev, when it is a name
+// (`"…," Obama said after meeting Vladimir Putin.` then "he" is Obama).
+func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []string) string {
 	si := sentenceAt(a, at)
 	for k := si; k >= 0 && k >= si-pronounReach; k-- {
 		s := a.Sentences[k]
+		if prevEnd >= s.Start && prevEnd <= s.End && prevEnd <= at && prev != "" && capitalizedWord(prev) {
+			return prev
+		}
 		text := s.Text
 		if k == si {
 			text = text[:min(len(text), at-s.Start)]

@@ -60,6 +60,9 @@ func TestQuotes(t *testing.T) {
 		{`As Petra Holm, the union's leader, put it: "We will not move."`, "We will not move.", "Petra Holm"},
 		{`Norland historian Lena Ortiz called it "a dark day."`, "a dark day.", "Lena Ortiz"},
 		{`"It is an invasion of our domain," Tomas Berg, the attorney general of Norland, one of the states suing the agency, said on Monday.`, "It is an invasion of our domain", "Tomas Berg"},
+		{`Viktor Sal, the mayor, sent a blunt message to Anna Berg: "Open the port."`, "Open the port.", "Viktor Sal"},
+		{`Port Alder Mayor Lena Ortiz wrote a letter to Minister Anna Berg asking the ministry to end the "fiasco."`, "fiasco.", "Lena Ortiz"},
+		{`But Sen. Tomas Berg (D-North) refused to say more, responding that he is "not going into it."`, "not going into it.", "Tomas Berg"},
 		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {

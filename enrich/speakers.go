@@ -214,7 +214,9 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 		for k > 0 && (capitalizedWord(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
 			k--
 		}
-		if k < e && isName(words[k:e]) {
+		if k < e && isName(words[k:e]) && (k == 0 || !objectWords()[strings.ToLower(words[k-1])]) {
+			// not the object of a preposition: `delivered a blunt
+			// message to Trump: "…"`
 			return strings.Join(words[k:e], " "), true
 		}
 	}
@@ -314,7 +316,9 @@ func speakerAt(words []string, v int) string {
 		}
 		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
 			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
-				return s // "with Trump reportedly yelling"
+				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" || punct()[words[start-1]] {
+					return s // "with Trump reportedly yelling", "footage of Clinton asking"
+				}
 			}
 		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
@@ -402,6 +406,10 @@ func agentAfter(words []string, v int) string {
 
 // articles before a word make it a noun: "the states", "his notes".
 var articles = lazySet("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those")
+
+// objectWords before a name make it an object, not a speaker.
+var objectWords = lazySet("to", "at", "for", "with", "from", "by", "of", "on", "in", "against", "about", "toward",
+	"towards", "over", "into", "than", "like")
 
 // passiveAux before a verb in -ed make it passive: its subject did not
 // speak.

@@ -73,6 +73,9 @@ var descWords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// conjunctions open a sentence before its subject or an opening phrase.
+var conjunctions = lazySet("but", "and", "yet", "so", "or")
+
 // roleWord reports whether w describes a person before their name: a
 // word of descWords, or a lower-case noun of a role by its ending
 // ("speechwriter", "dissident", "historian", "moderator") that is not a
@@ -212,6 +215,9 @@ func subject(words []string) string {
 		if words[k] == qmark {
 			break
 		}
+	}
+	if i+1 < len(words) && conjunctions()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+		i++ // "But Sen. Pat Toomey refused": a conjunction, not a phrase
 	}
 	if i < len(words) && opensIntro(words[i], at(words, i+1)) {
 		for i < len(words) && words[i] != "," && words[i] != qmark {

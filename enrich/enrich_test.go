@@ -63,6 +63,8 @@ func TestQuotes(t *testing.T) {
 		{`Viktor Sal, the mayor, sent a blunt message to Anna Berg: "Open the port."`, "Open the port.", "Viktor Sal"},
 		{`Port Alder Mayor Lena Ortiz wrote a letter to Minister Anna Berg asking the ministry to end the "fiasco."`, "fiasco.", "Lena Ortiz"},
 		{`But Sen. Tomas Berg (D-North) refused to say more, responding that he is "not going into it."`, "not going into it.", "Tomas Berg"},
+		{"The port was shut.\n\n\"Boeing and other firms pay zero taxes.\"\n\n- Sanders.\n\nSanders exaggerates.", "Boeing and other firms pay zero taxes.", "Sanders"},
+		{`Viktor Sal said he would "try to form a stable government."--Kim Berg.`, "try to form a stable government.", "Viktor Sal"},
 		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {
@@ -116,6 +118,21 @@ func TestQuotesSpeakerGoesOn(t *testing.T) {
 		got = append(got, q.Text+" — "+q.Speaker)
 	}
 	want := []string{"We had problems before — Anna Berg", "Our goal is calm. — Anna Berg"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Quotes = %q, want %q", got, want)
+	}
+}
+
+// TestQuotesDashCredits checks quotations credited with a dash after
+// them, one per line.
+func TestQuotesDashCredits(t *testing.T) {
+	text := "Readers wrote in.\n\n“The port must open.” ― Ana Ruiz\n“He never listens.” ― John F. Kerry, Alder.\n“Not again.”― Petra Holm"
+	arts := []news.Article{article("a", "O", text, time.Time{})}
+	var got []string
+	for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+		got = append(got, q.Text+" — "+q.Speaker)
+	}
+	want := []string{"The port must open. — Ana Ruiz", "He never listens. — John F. Kerry", "Not again. — Petra Holm"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Quotes = %q, want %q", got, want)
 	}

@@ -283,11 +283,10 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		}
 		if pronouns()[strings.ToLower(s)] {
 			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
-			// is the person a cue before it names.
-			for _, u := range byPlace {
-				if u >= v {
-					break
-				}
+			// is the person a cue before it names, the nearest first.
+			k, _ := slices.BinarySearch(byPlace, v)
+			for j := k - 1; j >= 0 && j >= k-maxCueLookBack; j-- {
+				u := byPlace[j]
 				if n := speakerAt(words, u); n != "" && !pronouns()[strings.ToLower(n)] && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
 					return n, true
 				}
@@ -297,6 +296,10 @@ func cueSpeaker(words []string, q int) (string, bool) {
 	}
 	return "", false
 }
+
+// maxCueLookBack is how many cues before a pronoun's cue cueSpeaker
+// tries for the person it stands for, the nearest first.
+const maxCueLookBack = 4
 
 // speakerAt returns the speaker of the speech verb at v in words: the
 // words after it when it follows a quotation or a comma (`"…," said X`)

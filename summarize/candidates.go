@@ -61,7 +61,11 @@ func Candidates(arts []news.Article) []Candidate {
 // lost with quotations on multiling (centroid ROUGE-2 0.1878 → 0.1813,
 // textrank 0.1687 → 0.1600).
 func candidates(arts []news.Article, spans bool) []Candidate {
-	var out, loose []Candidate
+	total := 0
+	for _, a := range arts {
+		total += len(a.Sentences)
+	}
+	out := make([]Candidate, 0, total/2)
 	for ai, a := range arts {
 		n := len(a.Sentences)
 		joined := map[[2]int]bool{} // first sentence and span of joined candidates
@@ -70,9 +74,6 @@ func candidates(arts []news.Article, spans bool) []Candidate {
 				continue
 			}
 			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
-			if s.Words >= 3 && len(s.Terms) > 0 {
-				loose = append(loose, c)
-			}
 			if Standalone(s) {
 				out = append(out, c)
 				continue
@@ -96,9 +97,25 @@ func candidates(arts []news.Article, spans bool) []Candidate {
 		}
 	}
 	if len(out) == 0 {
-		return loose
+		return looseCandidates(arts)
 	}
 	return out
+}
+
+// looseCandidates returns the candidates of a story of fragments (see
+// [Candidates]): every sentence of at least three words that is no
+// subheading and has a term.
+func looseCandidates(arts []news.Article) []Candidate {
+	var loose []Candidate
+	for ai, a := range arts {
+		n := len(a.Sentences)
+		for _, s := range a.Sentences {
+			if !s.Heading && s.Words >= 3 && len(s.Terms) > 0 {
+				loose = append(loose, Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date})
+			}
+		}
+	}
+	return loose
 }
 
 // Standalone reports whether s can appear in a summary out of its context:

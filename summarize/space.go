@@ -37,24 +37,27 @@ func newSpace(arts []news.Article) *space {
 			nTerms += len(s.Terms)
 		}
 	}
-	// The count vectors of all sentences, one after another (as
-	// vec.Counts makes them), and where each ends.
-	counts := make(vec.Vector, 0, nTerms)
-	ends := make([]int, 0, nSent)
-	var sentDF []int
-	var lastArticle []int // by term: the last article (plus one) that counted in df
-	var ids []int32
-	for ai, a := range arts {
+	// The term ids of all sentences, one after another; then, once the
+	// vocabulary is known, their count vectors (as vec.Counts makes
+	// them), and where each sentence's ends.
+	ids := make([]int32, 0, nTerms)
+	for _, a := range arts {
 		for _, s := range a.Sentences {
-			ids = ids[:0]
 			for _, t := range s.Terms {
 				ids = append(ids, sp.vocab.ID(t))
 			}
-			for len(sentDF) < sp.vocab.Len() {
-				sentDF = append(sentDF, 0)
-				sp.df = append(sp.df, 0)
-				lastArticle = append(lastArticle, 0)
-			}
+		}
+	}
+	counts := make(vec.Vector, 0, nTerms)
+	ends := make([]int, 0, nSent)
+	sentDF := make([]int, sp.vocab.Len())
+	sp.df = make([]int, sp.vocab.Len())
+	lastArticle := make([]int, sp.vocab.Len()) // the last article (plus one) counted in df
+	rest := ids
+	for ai, a := range arts {
+		for _, s := range a.Sentences {
+			ids := rest[:len(s.Terms)]
+			rest = rest[len(s.Terms):]
 			slices.Sort(ids)
 			for i := 0; i < len(ids); {
 				id, j := ids[i], i+1

@@ -144,8 +144,31 @@ func standalone(s news.Sentence, most int) bool {
 	if strings.HasSuffix(t, "?") || bareQuote(t) || strings.Contains(t, " | ") {
 		return false
 	}
-	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))
-	return !danglingOpeners[w] && !authorSpeaks(t) && !listEntry(t)
+	return !isDanglingOpener(strings.TrimRight(firstWord(t), ",;:")) && !authorSpeaks(t) && !listEntry(t)
+}
+
+// isDanglingOpener reports whether w, lower-cased, is one of
+// danglingOpeners. An ASCII word is lower-cased into a buffer rather
+// than a new string: it is the first word of every sentence.
+func isDanglingOpener(w string) bool {
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return danglingOpeners[strings.ToLower(w)]
+		}
+	}
+	if len(w) > len(buf) {
+		return false // longer than any opener
+	}
+	b := buf[:len(w)]
+	for i := range b {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return danglingOpeners[string(b)]
 }
 
 // listEntry reports whether t is an entry of a listing rather than a
@@ -194,7 +217,7 @@ func authorSpeaks(t string) bool {
 			}
 			continue
 		}
-		if start >= 0 && firstPerson[strings.ReplaceAll(t[start:i], "’", "'")] {
+		if start >= 0 && isFirstPerson(t[start:i]) {
 			return true
 		}
 		start = -1
@@ -202,7 +225,17 @@ func authorSpeaks(t string) bool {
 			quoted = !quoted
 		}
 	}
-	return start >= 0 && firstPerson[strings.ReplaceAll(t[start:], "’", "'")]
+	return start >= 0 && isFirstPerson(t[start:])
+}
+
+// isFirstPerson reports whether w, with curly apostrophes made straight,
+// is one of firstPerson; it looks up only words that could be ("I’ve",
+// the longest, is 6 bytes).
+func isFirstPerson(w string) bool {
+	if len(w) == 0 || len(w) > 6 || w[0] != 'I' && w[0] != 'm' && w[0] != 'M' {
+		return false
+	}
+	return firstPerson[strings.ReplaceAll(w, "’", "'")]
 }
 
 // danglingOpeners are first words that point back to a previous sentence:

@@ -202,3 +202,51 @@ func TestArticleTermsAndStems(t *testing.T) {
 		t.Errorf("appending to sentence 0 changed sentence 1: %q", a.Sentences[1].Stems)
 	}
 }
+
+// FuzzWords checks Words and Terms, which read through the word cache
+// with an ASCII fast path, against their definition: runs of letters and
+// digits (apostrophes kept inside), lower-cased, a possessive and
+// apostrophes at the ends trimmed; terms without stop words and one-letter
+// words, stemmed.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", "The Ministers' talks", "don't DON’T it's Lavrov’s", "İstanbul ǅemal straße 42nd", "a\xffb", strings.Repeat("x", 70) + " end"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want, wantTerms []string
+		start := -1
+		flush := func(end int) {
+			if start < 0 {
+				return
+			}
+			w := strings.ToLower(s[start:end])
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			w = strings.Trim(w, "'’")
+			if w != "" {
+				want = append(want, w)
+				if len(w) >= 2 && !IsStopWord(w) {
+					wantTerms = append(wantTerms, english.Stem(w, true))
+				}
+			}
+			start = -1
+		}
+		for i, r := range s {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if start < 0 {
+					start = i
+				}
+			case (r == '\'' || r == '’') && start >= 0:
+			default:
+				flush(i)
+			}
+		}
+		flush(len(s))
+		if got := Words(s); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q, want %q", s, got, want)
+		}
+		if got := Terms(s); !slices.Equal(got, wantTerms) {
+			t.Errorf("Terms(%q) = %q, want %q", s, got, wantTerms)
+		}
+	})
+}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"tidings/ingest"
+	"tidings/internal/jobs"
 	"tidings/internal/server"
 	"tidings/store"
 )
@@ -68,8 +69,16 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	var queue *jobs.Queue
+	if strings.Contains(*db, "://") {
+		// Servers on one PostgreSQL database share the work as jobs;
+		// the server closes the queue.
+		if queue, err = jobs.Open(ctx, *db, jobs.Options{Logger: logger}); err != nil {
+			return err
+		}
+	}
 	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll,
-		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate), Fetch: ingest.FetchOptions{AllowFetch: allow}})
+		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate), Fetch: ingest.FetchOptions{AllowFetch: allow}, Queue: queue})
 	if err != nil {
 		return err
 	}

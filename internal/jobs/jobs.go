@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -77,8 +78,9 @@ type Handlers struct {
 	Poll    func(ctx context.Context, feed int64) error
 	Brief   func(ctx context.Context, story int64) error
 	// Lead runs while this process leads, until ctx ends (leadership
-	// lost, or the queue closing). wake receives a value when an article
-	// was stored ([Queue.Wake]) and every Options.Tick.
+	// lost, or the queue closing). wake receives a value when a Prepare
+	// job is done (it stored an article, or refused one), and every
+	// Options.Tick.
 	Lead func(ctx context.Context, wake <-chan struct{})
 }
 
@@ -86,11 +88,12 @@ type Handlers struct {
 type Options struct {
 	// Workers is how many jobs this process runs at once; 0 means 4.
 	Workers int
-	// JobTimeout bounds one run of a job; 0 means 2 minutes.
+	// JobTimeout bounds one run of a job; 0 means a minute.
 	JobTimeout time.Duration
 	// RescueAfter is how long a job may stay running (its process may
-	// have died) before it is run again; 0 means JobTimeout plus a
-	// minute. River looks for such jobs every 30 s, on its own leader.
+	// have died) before it is run again; 0 (or anything not above
+	// JobTimeout) means JobTimeout plus 30 s. River looks for such jobs
+	// every 30 s, on its own leader.
 	RescueAfter time.Duration
 	// Tick is how often a leader checks its connection and wakes its
 	// Lead handler without a Wake; 0 means a second.
@@ -112,6 +115,9 @@ type Queue struct {
 	stopped chan struct{}      // closed when the leader loop returns
 	leading atomic.Bool
 	once    sync.Once
+
+	waiting *waiters
+	unheard chan struct{} // closed when the listener returns
 }
 
 // migrateLock is the advisory lock key that serializes migrations; the
@@ -126,10 +132,10 @@ func Open(ctx context.Context, url string, opts Options) (*Queue, error) {
 		opts.Workers = 4
 	}
 	if opts.JobTimeout <= 0 {
-		opts.JobTimeout = 2 * time.Minute
+		opts.JobTimeout = time.Minute
 	}
 	if opts.RescueAfter <= opts.JobTimeout {
-		opts.RescueAfter = opts.JobTimeout + time.Minute
+		opts.RescueAfter = opts.JobTimeout + 30*time.Second
 	}
 	if opts.Tick <= 0 {
 		opts.Tick = time.Second
@@ -137,11 +143,19 @@ func Open(ctx context.Context, url string, opts Options) (*Queue, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	pool, err := pgxpool.New(ctx, url)
+	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	q := &Queue{url: url, pool: pool, opts: opts, stopped: make(chan struct{})}
+	// Each worker may hold one connection in InOrder while it stores
+	// through the store's own pool; River's producer, its completer and
+	// the posts waiting for their jobs need theirs beside.
+	cfg.MaxConns = int32(2*opts.Workers + 8)
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: %w", err)
+	}
+	q := &Queue{url: url, pool: pool, opts: opts, stopped: make(chan struct{}), waiting: newWaiters(), unheard: make(chan struct{})}
 	if err := q.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -190,6 +204,9 @@ func (q *Queue) Start(h Handlers) error {
 		if _, err := q.client.JobUpdate(ctx, j.ID, &river.JobUpdateParams{Output: res}); err != nil {
 			return err
 		}
+		if _, err := q.pool.Exec(ctx, `SELECT pg_notify($1, $2)`, doneChannel, strconv.FormatInt(j.ID, 10)); err != nil {
+			q.opts.Logger.Warn("jobs: telling a job is done", "err", err) // its waiter polls too
+		}
 		return nil
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[Poll]) error {
@@ -207,7 +224,10 @@ func (q *Queue) Start(h Handlers) error {
 		// job being inserted: River is told of inserts by NOTIFY, and
 		// fetches at most this often.
 		FetchCooldown: 5 * time.Millisecond,
-		Logger:        q.opts.Logger,
+		// A finished Prepare job holds the article as posted, which the
+		// store holds too: keep it only as long as a waiter may need it.
+		CompletedJobRetentionPeriod: time.Minute,
+		Logger:                      q.opts.Logger,
 	})
 	if err != nil {
 		return fmt.Errorf("jobs: %w", err)
@@ -219,6 +239,7 @@ func (q *Queue) Start(h Handlers) error {
 	ctx, stop := context.WithCancel(context.Background())
 	q.stop = stop
 	go q.lead(ctx, h.Lead)
+	go q.listen(ctx)
 	return nil
 }
 
@@ -230,6 +251,7 @@ func (q *Queue) Close() {
 		if q.client != nil {
 			q.stop()
 			<-q.stopped
+			<-q.unheard
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			if err := q.client.Stop(ctx); err != nil {
 				q.client.StopAndCancel(context.Background())
@@ -255,9 +277,9 @@ func (q *Queue) Prepare(ctx context.Context, job Prepare) (Result, error) {
 }
 
 // Enqueue inserts Prepare jobs without waiting for them, one per URL:
-// a job whose URL has a job not yet done, or done within the day (River
-// keeps finished jobs that long), is not inserted again; a job without a
-// URL always is. For feed items.
+// a job whose URL has a job not yet done, or done within the minute
+// (River keeps finished jobs that long), is not inserted again; a job
+// without a URL always is. For feed items.
 func (q *Queue) Enqueue(ctx context.Context, jobs []Prepare) error {
 	if len(jobs) == 0 {
 		return nil
@@ -333,9 +355,11 @@ func (q *Queue) Unfinished(ctx context.Context, limit int) (int, error) {
 	return len(res.Jobs), nil
 }
 
-// wait polls job id until it is done, backing off from 1 ms to 10 ms.
+// wait waits until job id has its result: it reads the job when told
+// the job is done, and every 100 ms.
 func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {
-	pause := time.Millisecond
+	done, forget := q.waiting.job(id)
+	defer forget()
 	for {
 		row, err := q.client.JobGet(ctx, id)
 		if err != nil {
@@ -359,13 +383,15 @@ func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {
 			}
 			return Result{}, fmt.Errorf("jobs: job %d failed: %s", id, msg)
 		}
-		t := time.NewTimer(pause)
+		t := time.NewTimer(fallback)
 		select {
 		case <-ctx.Done():
 			t.Stop()
 			return Result{}, ctx.Err()
+		case <-done:
+			done = nil // told once; the timer covers the rest
 		case <-t.C:
 		}
-		pause = min(2*pause, 10*time.Millisecond)
+		t.Stop()
 	}
 }

@@ -18,17 +18,6 @@ const (
 	orderLock  = 74696470
 )
 
-// channel is the NOTIFY channel of Wake.
-const channel = "tidings_stored"
-
-// Wake tells the leader, wherever it runs, that an article was stored.
-func (q *Queue) Wake(ctx context.Context) error {
-	if _, err := q.pool.Exec(ctx, `SELECT pg_notify($1, '')`, channel); err != nil {
-		return fmt.Errorf("jobs: wake: %w", err)
-	}
-	return nil
-}
-
 // InOrder runs store while holding a lock that every process of the
 // database takes to store an article, so that articles are committed in
 // the order of their ids: the leader, reading the articles after the last
@@ -78,7 +67,9 @@ func (q *Queue) term(ctx context.Context, fn func(ctx context.Context, wake <-ch
 		return err
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(ctx, `LISTEN `+channel); err != nil {
+	// A Prepare job done, wherever it ran, has stored an article (or
+	// refused one): the leader wakes to place it.
+	if _, err := conn.Exec(ctx, `LISTEN `+doneChannel); err != nil {
 		return err
 	}
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, leaderLock); err != nil {

@@ -80,25 +80,16 @@ func (s *Server) submitAndAnswer(w http.ResponseWriter, r *http.Request, job job
 	writeJSON(w, code, out)
 }
 
-// waitPlaced polls the placement of article id until it has a story,
-// backing off from 1 ms to 10 ms, or ctx ends.
+// waitPlaced waits until article id has a story (jobs.Queue.AwaitPlaced),
+// or ctx ends.
 func (s *Server) waitPlaced(ctx context.Context, id int64) (story, copyOf int64, err error) {
 	pl := s.st.(placements)
-	pause := time.Millisecond
-	for {
-		story, copyOf, err := pl.Placement(ctx, id)
-		if err != nil || story != 0 {
-			return story, copyOf, err
-		}
-		t := time.NewTimer(pause)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return 0, 0, ctx.Err()
-		case <-t.C:
-		}
-		pause = min(2*pause, 10*time.Millisecond)
-	}
+	err = s.queue.AwaitPlaced(ctx, func(ctx context.Context) (bool, error) {
+		var err error
+		story, copyOf, err = pl.Placement(ctx, id)
+		return story != 0, err
+	})
+	return story, copyOf, err
 }
 
 // runPrepare is the Prepare job: fetch (when asked), clean and store one
@@ -134,7 +125,7 @@ func (s *Server) runPrepare(ctx context.Context, j jobs.Prepare) (jobs.Result, e
 }
 
 // storeShared stores prepared article a on a shared server, in id order
-// (jobs.Queue.InOrder), and wakes the leader to place it.
+// (jobs.Queue.InOrder); the end of its job wakes the leader to place it.
 func (s *Server) storeShared(ctx context.Context, a store.Article) (posted, error) {
 	var created bool
 	err := s.queue.InOrder(ctx, func() error {
@@ -144,12 +135,6 @@ func (s *Server) storeShared(ctx context.Context, a store.Article) (posted, erro
 	})
 	if err != nil {
 		return posted{}, err
-	}
-	if created {
-		if err := s.queue.Wake(ctx); err != nil {
-			// The leader catches up every tick anyway.
-			s.opts.Logger.Warn("waking the leader", "err", err)
-		}
 	}
 	return posted{ID: a.ID, Story: a.Story, Created: created, CopyOf: a.CopyOf}, nil
 }
@@ -196,13 +181,20 @@ func (s *Server) runShared(ctx context.Context, every time.Duration) {
 	}
 }
 
+// briefDelay is how long the leader gathers the stories that change
+// before it asks for their briefs: a story that takes ten articles in
+// that time is summarized once, not ten times.
+const briefDelay = 250 * time.Millisecond
+
 // lead is the leader's work: on each wake, place the articles stored
-// since the last (the first wake replays all), then ask for the briefs of
-// the stories that changed. A story whose brief job was already running
-// may have been read before the change: it is asked for again at the
-// next wake, until its job was queued after the change.
+// since the last (the first wake replays all) and tell the waiting posts;
+// briefDelay after a story first changes, ask for the briefs of the
+// stories that changed. A story whose brief job was already running may
+// have been read before the change: it is asked for again at the next
+// round, until its job was queued after the change.
 func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	dirty := map[int64]bool{}
+	var placed int64 // the highest article id told placed
 	p := newPlacer(s.st, s.opts.Cluster, func(id int64) { dirty[id] = true })
 	// Stories that a leader which died between placing and asking left
 	// without their brief.
@@ -213,29 +205,42 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	} else if ctx.Err() == nil {
 		s.opts.Logger.Error("listing stale stories", "err", err)
 	}
+	var brief <-chan time.Time // when to ask for the briefs of dirty
 	for {
 		if err := p.start(ctx); err != nil && ctx.Err() == nil {
 			s.opts.Logger.Error("placing articles", "err", err)
 		}
-		if len(dirty) > 0 {
+		if p.last > placed {
+			placed = p.last
+			if err := s.queue.Placed(ctx, placed); err != nil && ctx.Err() == nil {
+				s.opts.Logger.Warn("telling of placements", "err", err) // waiters poll too
+			}
+		}
+		if len(dirty) > 0 && brief == nil {
+			brief = time.After(briefDelay)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-wake:
+		case <-brief:
+			brief = nil
 			ids := make([]int64, 0, len(dirty))
 			for id := range dirty {
 				ids = append(ids, id)
 			}
 			slices.Sort(ids)
 			running, err := s.queue.Briefs(ctx, ids)
-			if err != nil && ctx.Err() == nil {
-				s.opts.Logger.Error("queueing briefs", "err", err)
+			if err != nil {
+				if ctx.Err() == nil {
+					s.opts.Logger.Error("queueing briefs", "err", err)
+				}
+				continue // all of them again at the next round
 			}
 			clear(dirty)
 			for _, id := range running {
 				dirty[id] = true
 			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-wake:
 		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +32,10 @@ import (
 // TestSharedHelper.
 const helperEnv = "TIDINGS_SHARED_HELPER"
 
+// soloEnv, set beside helperEnv, makes the helper a server without the
+// queue, placing in its requests as a SQLite server does: the baseline.
+const soloEnv = "TIDINGS_SHARED_SOLO"
+
 // TestSharedHelper is not a test: TestSharedKill runs the test binary
 // again with only this function and helperEnv set, as one server process
 // of a shared PostgreSQL database, and kills it with SIGKILL. It prints
@@ -41,15 +47,36 @@ func TestSharedHelper(t *testing.T) {
 		t.Skip("a server process of TestSharedKill, run by it")
 	}
 	ctx := context.Background()
+	if path := os.Getenv("TIDINGS_SHARED_PROFILE"); path != "" {
+		// A CPU profile of each server process, written on SIGTERM.
+		f, err := os.Create(fmt.Sprintf("%s.%d", path, os.Getpid()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		term := make(chan os.Signal, 1)
+		signal.Notify(term, syscall.SIGTERM)
+		go func() {
+			<-term
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(0)
+		}()
+	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	st, err := store.Open(ctx, url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := jobs.Open(ctx, url, jobs.Options{Workers: 2, JobTimeout: 3 * time.Second, RescueAfter: 4 * time.Second,
-		Tick: 200 * time.Millisecond, Logger: logger})
-	if err != nil {
-		t.Fatal(err)
+	var q *jobs.Queue
+	if os.Getenv(soloEnv) == "" {
+		q, err = jobs.Open(ctx, url, jobs.Options{Workers: 2, JobTimeout: 3 * time.Second, RescueAfter: 4 * time.Second,
+			Tick: 200 * time.Millisecond, Logger: logger})
+		if err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		fmt.Fprintln(os.Stderr, "jobs: leading (a server of its own, without the queue)")
 	}
 	s, err := New(ctx, st, Options{Token: token, Queue: q, ReadRate: -1, WriteRate: -1, Logger: logger})
 	if err != nil {
@@ -73,10 +100,10 @@ type sharedAck struct {
 
 // startHelper runs one server process on the database at url and returns
 // it, its base URL, and a channel closed when it says it leads.
-func startHelper(t *testing.T, url string) (*exec.Cmd, string, <-chan time.Time) {
+func startHelper(t *testing.T, url string, env ...string) (*exec.Cmd, string, <-chan time.Time) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSharedHelper$", "-test.v")
-	cmd.Env = append(os.Environ(), helperEnv+"="+url)
+	cmd.Env = append(append(os.Environ(), helperEnv+"="+url), env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

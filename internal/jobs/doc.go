@@ -16,10 +16,12 @@
 // its own: the server that holds it leads until its process or its
 // connection dies, when PostgreSQL releases the lock and the next server
 // waiting for it takes over. A leader checks its connection every
-// [Options.Tick] and stops leading when it is gone. Writers are not fenced:
-// a leader cut off from the database with its connection still open on the
-// far side (a network partition, not a crash) could write beside its
-// successor until its check fails.
+// [Options.Tick] and stops leading when it is gone, and a new leader waits
+// three ticks after taking the lock before it begins, so that an old
+// leader whose session ended while its process lives has stopped. That
+// wait is the fencing: writes carry no token, so an old leader stalled
+// longer than that (a process paused for seconds) could still write
+// beside its successor.
 //
 // River's tables are made and migrated by River's own migrator
 // (rivermigrate) when a [Queue] opens, beside the store's.

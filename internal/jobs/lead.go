@@ -75,6 +75,19 @@ func (q *Queue) term(ctx context.Context, fn func(ctx context.Context, wake <-ch
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, leaderLock); err != nil {
 		return err
 	}
+	// A leader whose session ended while its process lives (the
+	// database restarted, the network failed) notices within two ticks
+	// (a tick without notification, then a ping that fails or times
+	// out) and stops; wait that long, and a tick more for it to stop,
+	// before beginning, so that two leaders never work at once.
+	select {
+	case <-ctx.Done():
+		return nil
+	case <-time.After(3 * q.opts.Tick):
+	}
+	if err := conn.Ping(ctx); err != nil {
+		return err
+	}
 	q.leading.Store(true)
 	defer q.leading.Store(false)
 	q.opts.Logger.Info("jobs: leading: this process places the articles")

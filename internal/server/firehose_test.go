@@ -74,9 +74,10 @@ func firehose(t *testing.T, servers, n int) {
 	var procs []*exec.Cmd
 	var bases []string
 	var leads []<-chan time.Time
+	var stats []<-chan string
 	for range servers {
-		cmd, base, l := startHelper(t, url, env...)
-		procs, bases, leads = append(procs, cmd), append(bases, base), append(leads, l)
+		cmd, base, l, st := startHelperStats(t, url, env...)
+		procs, bases, leads, stats = append(procs, cmd), append(bases, base), append(leads, l), append(stats, st)
 	}
 	leader := -1
 	deadline := time.After(20 * time.Second)
@@ -194,6 +195,20 @@ func firehose(t *testing.T, servers, n int) {
 	}
 	for _, p := range procs {
 		p.Process.Signal(syscall.SIGTERM) // writes the profile, when asked for
+	}
+	if env == nil {
+		select {
+		case line := <-stats[leader]:
+			var placedN, busy int64
+			fmt.Sscanf(line, "leader placed %d articles busy %d ns", &placedN, &busy)
+			if placedN > 0 {
+				per := time.Duration(busy / placedN)
+				t.Logf("the leader placed %d articles after its first replay, busy %v: %v an article, so at most %.0f articles/s however many servers",
+					placedN, time.Duration(busy).Round(time.Millisecond), per.Round(time.Microsecond), float64(time.Second)/float64(per))
+			}
+		case <-time.After(5 * time.Second):
+			t.Log("the leader did not tell its figures")
+		}
 	}
 
 	st, err := store.Open(context.Background(), url)

@@ -84,8 +84,9 @@ type Server struct {
 
 	reads, writes *limiter // nil for no limit
 
-	queue   *jobs.Queue   // nil: the work stays in this process
-	ackWait time.Duration // how long a shared post waits; tests lower it
+	queue     *jobs.Queue   // nil: the work stays in this process
+	ackWait   time.Duration // how long a shared post waits; tests lower it
+	leadStats leadStats
 
 	feedCap int // MaxFeeds; tests lower it
 }

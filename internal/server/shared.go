@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"tidings/clean"
@@ -21,6 +22,14 @@ import (
 // into stories with a placer of its own, made anew for each term of
 // leadership. The post's handler waits for its job and then for the
 // placement, so a client's answer still names the story.
+
+// leadStats measure the leader's placing after its first replay: the
+// work that one process does for all, which bounds the rate of the whole
+// (TestFirehose reads them).
+type leadStats struct {
+	busy     atomic.Int64 // nanoseconds placing and telling
+	articles atomic.Int64 // articles placed (ids advanced)
+}
 
 // defaultAckWait is how long a post waits for its job and its placement.
 const defaultAckWait = 30 * time.Second
@@ -207,6 +216,7 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	}
 	var brief <-chan time.Time // when to ask for the briefs of dirty
 	for {
+		began, from := time.Now(), p.last
 		if err := p.start(ctx); err != nil && ctx.Err() == nil {
 			s.opts.Logger.Error("placing articles", "err", err)
 		}
@@ -215,6 +225,10 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 			if err := s.queue.Placed(ctx, placed); err != nil && ctx.Err() == nil {
 				s.opts.Logger.Warn("telling of placements", "err", err) // waiters poll too
 			}
+		}
+		if from > 0 { // not the first replay: the work of the moment
+			s.leadStats.busy.Add(int64(time.Since(began)))
+			s.leadStats.articles.Add(p.last - from)
 		}
 		if len(dirty) > 0 && brief == nil {
 			brief = time.After(briefDelay)

@@ -47,6 +47,8 @@ func TestSharedHelper(t *testing.T) {
 		t.Skip("a server process of TestSharedKill, run by it")
 	}
 	ctx := context.Background()
+	var s *Server
+	var prof *os.File
 	if path := os.Getenv("TIDINGS_SHARED_PROFILE"); path != "" {
 		// A CPU profile of each server process, written on SIGTERM.
 		f, err := os.Create(fmt.Sprintf("%s.%d", path, os.Getpid()))
@@ -54,15 +56,22 @@ func TestSharedHelper(t *testing.T) {
 			t.Fatal(err)
 		}
 		pprof.StartCPUProfile(f)
-		term := make(chan os.Signal, 1)
-		signal.Notify(term, syscall.SIGTERM)
-		go func() {
-			<-term
-			pprof.StopCPUProfile()
-			f.Close()
-			os.Exit(0)
-		}()
+		prof = f
 	}
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	go func() {
+		// On SIGTERM: the leader's figures, and the profile.
+		<-term
+		if s != nil {
+			fmt.Fprintf(os.Stderr, "leader placed %d articles busy %d ns\n", s.leadStats.articles.Load(), s.leadStats.busy.Load())
+		}
+		if prof != nil {
+			pprof.StopCPUProfile()
+			prof.Close()
+		}
+		os.Exit(0)
+	}()
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	st, err := store.Open(ctx, url)
 	if err != nil {
@@ -78,7 +87,7 @@ func TestSharedHelper(t *testing.T) {
 	} else {
 		fmt.Fprintln(os.Stderr, "jobs: leading (a server of its own, without the queue)")
 	}
-	s, err := New(ctx, st, Options{Token: token, Queue: q, ReadRate: -1, WriteRate: -1, Logger: logger})
+	s, err = New(ctx, st, Options{Token: token, Queue: q, ReadRate: -1, WriteRate: -1, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +110,13 @@ type sharedAck struct {
 // startHelper runs one server process on the database at url and returns
 // it, its base URL, and a channel closed when it says it leads.
 func startHelper(t *testing.T, url string, env ...string) (*exec.Cmd, string, <-chan time.Time) {
+	cmd, base, leads, _ := startHelperStats(t, url, env...)
+	return cmd, base, leads
+}
+
+// startHelperStats is startHelper that also returns a channel that gets
+// the helper's "leader placed N articles busy NS" line, sent on SIGTERM.
+func startHelperStats(t *testing.T, url string, env ...string) (*exec.Cmd, string, <-chan time.Time, <-chan string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSharedHelper$", "-test.v")
 	cmd.Env = append(append(os.Environ(), helperEnv+"="+url), env...)
@@ -117,6 +133,7 @@ func startHelper(t *testing.T, url string, env ...string) (*exec.Cmd, string, <-
 	})
 	base := make(chan string, 1)
 	leads := make(chan time.Time, 1)
+	stats := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
@@ -127,15 +144,18 @@ func startHelper(t *testing.T, url string, env ...string) (*exec.Cmd, string, <-
 			if strings.Contains(line, "jobs: leading") {
 				leads <- time.Now()
 			}
+			if strings.HasPrefix(line, "leader placed ") {
+				stats <- line
+			}
 		}
 		io.Copy(io.Discard, stderr)
 	}()
 	select {
 	case b := <-base:
-		return cmd, b, leads
+		return cmd, b, leads, stats
 	case <-time.After(20 * time.Second):
 		t.Fatal("a server process did not start in 20 s")
-		return nil, "", nil
+		return nil, "", nil, nil
 	}
 }
 

@@ -86,8 +86,14 @@ type Handlers struct {
 
 // Options tunes a Queue; the zero value is fit for serving.
 type Options struct {
-	// Workers is how many jobs this process runs at once; 0 means 4.
+	// Workers is how many Prepare and Poll jobs this process runs at
+	// once; 0 means 4.
 	Workers int
+	// BriefWorkers is how many Brief jobs it runs at once; 0 means 1.
+	// Briefs may lag (a story asked for while its job waits is made
+	// once), posts wait for theirs: the briefs' own queue keeps them from
+	// taking the cores that preparing and placing need.
+	BriefWorkers int
 	// JobTimeout bounds one run of a job; 0 means a minute.
 	JobTimeout time.Duration
 	// RescueAfter is how long a job may stay running (its process may
@@ -131,6 +137,9 @@ func Open(ctx context.Context, url string, opts Options) (*Queue, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 4
 	}
+	if opts.BriefWorkers <= 0 {
+		opts.BriefWorkers = 1
+	}
 	if opts.JobTimeout <= 0 {
 		opts.JobTimeout = time.Minute
 	}
@@ -150,7 +159,7 @@ func Open(ctx context.Context, url string, opts Options) (*Queue, error) {
 	// Each worker may hold one connection in InOrder while it stores
 	// through the store's own pool; River's producer, its completer and
 	// the posts waiting for their jobs need theirs beside.
-	cfg.MaxConns = int32(2*opts.Workers + 8)
+	cfg.MaxConns = int32(2*opts.Workers + opts.BriefWorkers + 8)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
@@ -216,7 +225,10 @@ func (q *Queue) Start(h Handlers) error {
 		return h.Brief(ctx, j.Args.Story)
 	}))
 	client, err := river.NewClient(riverpgxv5.New(q.pool), &river.Config{
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.opts.Workers}},
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: q.opts.Workers},
+			briefQueue:         {MaxWorkers: q.opts.BriefWorkers},
+		},
 		Workers:              workers,
 		JobTimeout:           q.opts.JobTimeout,
 		RescueStuckJobsAfter: q.opts.RescueAfter,
@@ -313,6 +325,9 @@ func (q *Queue) PollFeeds(ctx context.Context, feeds []int64, every time.Duratio
 	return nil
 }
 
+// briefQueue is the River queue of the Brief jobs.
+const briefQueue = "tidings_brief"
+
 // briefStates are the states in which a story's Brief job keeps another
 // from being inserted.
 var briefStates = []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning, rivertype.JobStateScheduled}
@@ -327,7 +342,8 @@ func (q *Queue) Briefs(ctx context.Context, stories []int64) (running []int64, e
 	}
 	params := make([]river.InsertManyParams, len(stories))
 	for i, s := range stories {
-		params[i] = river.InsertManyParams{Args: Brief{Story: s}, InsertOpts: &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: briefStates}}}
+		params[i] = river.InsertManyParams{Args: Brief{Story: s}, InsertOpts: &river.InsertOpts{Queue: briefQueue,
+			UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: briefStates}}}
 	}
 	res, err := q.client.InsertMany(ctx, params)
 	if err != nil {

@@ -193,7 +193,7 @@ func (s *Server) runShared(ctx context.Context, every time.Duration) {
 // briefDelay is how long the leader gathers the stories that change
 // before it asks for their briefs: a story that takes ten articles in
 // that time is summarized once, not ten times.
-const briefDelay = 250 * time.Millisecond
+const briefDelay = time.Second
 
 // lead is the leader's work: on each wake, place the articles stored
 // since the last (the first wake replays all) and tell the waiting posts;

@@ -23,7 +23,7 @@ import (
 func (e *env) serve(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	db := fs.String("db", "tidings.db", "SQLite database file, or a postgres:// URL")
+	db := fs.String("db", "tidings.db", "SQLite database file, or a postgres:// URL; servers on one PostgreSQL database share the work (any of them fetches, cleans and summarizes; one places articles into stories, and another takes over when it dies)")
 	tokenFile := fs.String("token-file", "", "file holding the write token (default: $TIDINGS_TOKEN, else a new token printed at start)")
 	private := fs.Bool("private", false, "reads need the token too")
 	words := fs.Int("words", 120, "each story brief's budget in words")

@@ -160,13 +160,7 @@ func firehose(t *testing.T, servers, n int) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	lag := waitFor(t, 60*time.Second, func() bool {
-		var jobs, stale int
-		db.QueryRow(`SELECT COUNT(*) FROM river_job WHERE state IN ('available', 'pending', 'running', 'scheduled', 'retryable')`).Scan(&jobs) // none without the queue
-		db.QueryRow(`SELECT COUNT(*) FROM stories s LEFT JOIN (SELECT story, COUNT(*) AS n FROM articles WHERE story <> 0 GROUP BY story) a
-			ON a.story = s.id WHERE s.articles <> COALESCE(a.n, 0)`).Scan(&stale)
-		return jobs == 0 && stale == 0
-	})
+	lag := waitFor(t, 60*time.Second, func() bool { return settledDB(db) })
 	cpu1 := cpuTimes(t, procs)
 	slices.Sort(lat)
 	var others time.Duration

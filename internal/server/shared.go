@@ -259,15 +259,21 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	}
 }
 
-// waitShared blocks until the queue has no unfinished job, twice in a
-// row 50 ms apart, or a minute has passed.
+// waitShared blocks until the queue has no unfinished job and no story's
+// brief counts another number of articles than it holds (the leader
+// gathers changes for briefDelay before it queues briefs), twice in a row
+// 50 ms apart, or a minute has passed.
 func (s *Server) waitShared() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	quiet := 0
 	for quiet < 2 && ctx.Err() == nil {
 		n, err := s.queue.Unfinished(ctx, 1)
-		if err == nil && n == 0 {
+		var stale []int64
+		if err == nil {
+			stale, err = s.st.(placements).StaleStories(ctx)
+		}
+		if err == nil && n == 0 && len(stale) == 0 {
 			quiet++
 		} else {
 			quiet = 0

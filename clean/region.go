@@ -21,6 +21,12 @@ const (
 	furnitureCost = 3
 	// shortCost is what a short block without final punctuation costs.
 	shortCost = 2
+	// rowWeight is what a short block with a figure and a word (a row of
+	// a table) adds when the region is carried on from the run of prose
+	// across a table before or after it: enough to cross a table's
+	// headings ("American League"), less than a sentence. Inside the
+	// run a row counts nothing (see mainRegion).
+	rowWeight = 1
 )
 
 // proseWeight is a block's weight as article prose: its words when it
@@ -28,7 +34,7 @@ const (
 // longer than a headline), else 0.
 func proseWeight(text string) int {
 	w := weightWords(text)
-	if w >= 25 || w >= 5 && endsSentence(text) {
+	if w >= 25 || w >= 5 && (endsSentence(text) || strings.HasSuffix(text, ":")) {
 		return w
 	}
 	return 0
@@ -57,6 +63,21 @@ func weightWords(text string) int {
 	return n + dense/2
 }
 
+// hasWord reports whether s holds a word of two letters or more.
+func hasWord(s string) bool {
+	run := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if run++; run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // mainRegion finds the main region of blocks and labels the article blocks
 // outside it: before it as navigation, after it as promotion, and after a
 // comments marker as comments. It returns the index of the article's
@@ -67,15 +88,24 @@ func mainRegion(blocks []Block) int {
 		return -1
 	}
 	score := make([]int, len(blocks))
+	row := make([]bool, len(blocks))
 	total := 0
 	for i, b := range blocks {
 		switch {
 		case b.Kind == Body:
-			if w := proseWeight(b.Text); w > 0 {
+			switch w := proseWeight(b.Text); {
+			case w > 0:
 				score[i] = w
-			} else {
+			case hasFigure(b.Text) && hasWord(b.Text):
+				// A row of a table ("Samsung 10 Haitai 3", "May 13
+				// Arrive in London") belongs to the article, though it
+				// is no prose.
+				score[i], row[i] = 0, true
+			default:
 				score[i] = -shortCost
 			}
+		case b.Kind == Heading && hasFigure(b.Text) && hasWord(b.Text):
+			score[i], row[i] = 0, true // a row of a table, as below
 		case b.Kind == Heading:
 			score[i] = -shortCost
 		case b.Kind == Title || b.Kind == Byline || b.Kind == Dateline:
@@ -105,6 +135,36 @@ func mainRegion(blocks []Block) int {
 	if bestE < 0 {
 		return -1
 	}
+	// Carry the region across a table that follows it or that comes
+	// before it (a results table led by its caption); the headline is
+	// still looked for before the prose.
+	proseStart := bestS
+	for i, cur, top := bestS-1, 0, 0; i >= 0 && blocks[i].Kind != Comments; i-- {
+		if row[i] {
+			cur += rowWeight
+		} else {
+			cur += score[i]
+		}
+		if cur > top {
+			top, bestS = cur, i
+		}
+		if cur < -furnitureCost*2 {
+			break
+		}
+	}
+	for i, cur, top := bestE+1, 0, 0; i < len(blocks) && blocks[i].Kind != Comments; i++ {
+		if row[i] {
+			cur += rowWeight
+		} else {
+			cur += score[i]
+		}
+		if cur > top {
+			top, bestE = cur, i
+		}
+		if cur < -furnitureCost*2 {
+			break
+		}
+	}
 	comments := false
 	for i := range blocks {
 		b := &blocks[i]
@@ -124,7 +184,7 @@ func mainRegion(blocks []Block) int {
 		}
 	}
 	keepHeadings(blocks)
-	return headline(blocks, bestS)
+	return headline(blocks, proseStart)
 }
 
 // maxHeadlineGap is how many blocks may lie between the headline and the
@@ -132,7 +192,8 @@ func mainRegion(blocks []Block) int {
 const maxHeadlineGap = 8
 
 // headline finds the headline before the region starting at start: the
-// nearest block of 3 to 30 words without final full stop, not a menu
+// nearest block of 3 to 30 words without final full stop (nor a comma or
+// a colon, which introduce what follows), not a menu
 // item of a run, sharing words with the article's lead. It labels it
 // the title and returns its index, or -1.
 func headline(blocks []Block, start int) int {
@@ -217,11 +278,12 @@ func contentTerms(text string) []string {
 
 // keepHeadings relabels heading blocks that head no prose: a heading is
 // followed by a body block (after metadata lines and captions), so a run
-// of short lines inside the region is a list of links, not headings.
+// of short lines inside the region is a list of links, not headings. A
+// line with a figure and a word is a row of a table and stays.
 func keepHeadings(blocks []Block) {
 	for i := range blocks {
-		if blocks[i].Kind != Heading {
-			continue
+		if blocks[i].Kind != Heading || hasFigure(blocks[i].Text) && hasWord(blocks[i].Text) {
+			continue // a row of a table is one of many ("Kessel Town 0 Marden Athletic 2")
 		}
 		next := -1
 		for j := i + 1; j < len(blocks); j++ {

@@ -273,6 +273,7 @@ func Clean(raw string, opts Options) (Result, error) {
 func label(src string, bs []block, hints []int, title string) Result {
 	st := &state{html: hints != nil, title: title}
 	res := Result{Blocks: make([]Block, 0, len(bs))}
+	var colonList []int // items of lists a bare colon line opened
 	for i, b := range bs {
 		st.index = i
 		b = st.trimDateline(b)
@@ -282,13 +283,20 @@ func label(src string, bs []block, hints []int, title string) Result {
 			name, kind = "markup", Kind(hints[i])
 		}
 		res.Blocks = append(res.Blocks, Block{Kind: kind, Rule: name, Start: b.start, End: b.end, Text: b.text})
+		if name == "read-more-list" && !st.promoList {
+			colonList = append(colonList, i)
+		}
 	}
 	res.Meta = st.meta
+	tables := hints == nil && bareText(res.Blocks)
+	if tables {
+		keepTableRows(res.Blocks, colonList)
+	}
 	if res.Meta.Title != "" {
 		res.Meta.setSource("title", "first-line")
 	}
 	if hints == nil {
-		if h := mainRegion(res.Blocks); h >= 0 {
+		if h := mainRegion(res.Blocks, tables); h >= 0 {
 			res.Meta.Title = res.Blocks[h].Text
 			res.Meta.setSource("title", "headline")
 			for i := range res.Blocks[:h] {

@@ -63,27 +63,14 @@ func weightWords(text string) int {
 	return n + dense/2
 }
 
-// hasWord reports whether s holds a word of two letters or more.
-func hasWord(s string) bool {
-	run := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if run++; run >= 2 {
-				return true
-			}
-		} else {
-			run = 0
-		}
-	}
-	return false
-}
-
 // mainRegion finds the main region of blocks and labels the article blocks
 // outside it: before it as navigation, after it as promotion, and after a
 // comments marker as comments. It returns the index of the article's
 // headline, the headline-like block nearest before the region (past
-// bylines, dates and captions), labelled the title, or -1.
-func mainRegion(blocks []Block) int {
+// bylines, dates and captions), labelled the title, or -1. With tables
+// (bare text, see bareText) the rows of a table before or after the run
+// of prose join the region.
+func mainRegion(blocks []Block, tables bool) int {
 	if len(blocks) == 0 {
 		return -1
 	}
@@ -96,7 +83,7 @@ func mainRegion(blocks []Block) int {
 			switch w := proseWeight(b.Text); {
 			case w > 0:
 				score[i] = w
-			case hasFigure(b.Text) && hasWord(b.Text):
+			case tables && tableRow(b.Text):
 				// A row of a table ("Samsung 10 Haitai 3", "May 13
 				// Arrive in London") belongs to the article, though it
 				// is no prose.
@@ -104,7 +91,7 @@ func mainRegion(blocks []Block) int {
 			default:
 				score[i] = -shortCost
 			}
-		case b.Kind == Heading && hasFigure(b.Text) && hasWord(b.Text):
+		case tables && b.Kind == Heading && tableRow(b.Text):
 			score[i], row[i] = 0, true // a row of a table, as below
 		case b.Kind == Heading:
 			score[i] = -shortCost
@@ -139,31 +126,9 @@ func mainRegion(blocks []Block) int {
 	// before it (a results table led by its caption); the headline is
 	// still looked for before the prose.
 	proseStart := bestS
-	for i, cur, top := bestS-1, 0, 0; i >= 0 && blocks[i].Kind != Comments; i-- {
-		if row[i] {
-			cur += rowWeight
-		} else {
-			cur += score[i]
-		}
-		if cur > top {
-			top, bestS = cur, i
-		}
-		if cur < -furnitureCost*2 {
-			break
-		}
-	}
-	for i, cur, top := bestE+1, 0, 0; i < len(blocks) && blocks[i].Kind != Comments; i++ {
-		if row[i] {
-			cur += rowWeight
-		} else {
-			cur += score[i]
-		}
-		if cur > top {
-			top, bestE = cur, i
-		}
-		if cur < -furnitureCost*2 {
-			break
-		}
+	if tables {
+		bestS = carryAcross(blocks, score, row, bestS, -1)
+		bestE = carryAcross(blocks, score, row, bestE, 1)
 	}
 	comments := false
 	for i := range blocks {
@@ -183,9 +148,37 @@ func mainRegion(blocks []Block) int {
 			b.Kind, b.Rule = Promotion, "after-main"
 		}
 	}
-	keepHeadings(blocks)
+	keepHeadings(blocks, tables)
 	return headline(blocks, proseStart)
 }
+
+// carryAcross walks from the region's edge at (start or end) in
+// direction dir (-1 or 1) and returns the new edge: the farthest row of
+// a table reached while the rows' weight exceeds the cost of the blocks
+// between them, stopping at a comments marker, at a cost over
+// 2*furnitureCost, or after maxTableGap blocks that are no row.
+func carryAcross(blocks []Block, score []int, row []bool, at, dir int) int {
+	edge, cur, top, gap := at, 0, 0, 0
+	for i := at + dir; i >= 0 && i < len(blocks) && blocks[i].Kind != Comments; i += dir {
+		if row[i] {
+			cur, gap = cur+rowWeight, 0
+		} else if cur, gap = cur+score[i], gap+1; gap > maxTableGap {
+			break
+		}
+		if cur > top {
+			top, edge = cur, i
+		}
+		if cur < -furnitureCost*2 {
+			break
+		}
+	}
+	return edge
+}
+
+// maxTableGap is how many blocks that are no row may stand between two
+// rows of a table carried into the region (a division's name and its
+// column heads: "EASTERN DIVISION", "W L PCT GB").
+const maxTableGap = 2
 
 // maxHeadlineGap is how many blocks may lie between the headline and the
 // region (bylines, dates, a caption, share buttons).
@@ -278,11 +271,11 @@ func contentTerms(text string) []string {
 
 // keepHeadings relabels heading blocks that head no prose: a heading is
 // followed by a body block (after metadata lines and captions), so a run
-// of short lines inside the region is a list of links, not headings. A
-// line with a figure and a word is a row of a table and stays.
-func keepHeadings(blocks []Block) {
+// of short lines inside the region is a list of links, not headings.
+// With tables, a row of a table (see tableRow) stays.
+func keepHeadings(blocks []Block, tables bool) {
 	for i := range blocks {
-		if blocks[i].Kind != Heading || hasFigure(blocks[i].Text) && hasWord(blocks[i].Text) {
+		if blocks[i].Kind != Heading || tables && tableRow(blocks[i].Text) {
 			continue // a row of a table is one of many ("Kessel Town 0 Marden Athletic 2")
 		}
 		next := -1

@@ -89,8 +89,8 @@ var rules = []rule{
 }
 
 // dropSymbols drops separators and debris: "___", "***", "3:4 ,af- .9.-"
-// (blocks where letters are under half of the visible characters), but
-// not a row of a table (see tableRow).
+// (blocks where letters are under half of the visible characters); a
+// row of a table in bare text comes back (see keepTableRows).
 func dropSymbols(_ *state, b block) bool {
 	letters, visible := 0, 0
 	for _, r := range b.text {
@@ -102,22 +102,7 @@ func dropSymbols(_ *state, b block) bool {
 			letters++
 		}
 	}
-	return letters*2 < visible && !tableRow(b.text)
-}
-
-// tableRow reports whether s reads as a row of a table: a name of three
-// letters or more in capitals or capitalised, and figures ("NEW YORK 74
-// 59 .556 -", "Samsung 10 Haitai 3").
-func tableRow(s string) bool {
-	if !hasFigure(s) {
-		return false
-	}
-	for _, w := range strings.Fields(s) {
-		if r := []rune(w); len(r) >= 3 && unicode.IsUpper(r[0]) && unicode.IsLetter(r[1]) && unicode.IsLetter(r[2]) {
-			return true
-		}
-	}
-	return false
+	return letters*2 < visible
 }
 
 var sourceLine = sync.OnceValue(func() *regexp.Regexp {
@@ -552,19 +537,10 @@ func dropSocial(_ *state, b block) bool {
 
 // dropReadMoreList drops the headlines that follow a "Read more:" line:
 // short lines without final punctuation.
-//
-// A list a bare colon line opens ("Tour itinerary:", "Scorers:") whose
-// item holds a figure ("May 13 Arrive in London", "Total dead: 192") is
-// a table of the article, as go-trafilatura keeps an HTML table: the
-// item stays (measured with tidings eval-enrich on CoNLL testa, whose
-// results tables are the article).
+// In bare text, the rows of a table a bare colon line opens ("Tour
+// itinerary:") come back (see keepTableRows).
 func dropReadMoreList(st *state, b block) bool {
-	return st.inList && isHeadlineLike(b.text, 25) && (st.promoList || !hasFigure(b.text))
-}
-
-// hasFigure reports whether s holds a digit: a score, a date, a count.
-func hasFigure(s string) bool {
-	return strings.ContainsAny(s, "0123456789")
+	return st.inList && isHeadlineLike(b.text, 25)
 }
 
 // dropHeadline takes the first block of the text (after header lines such

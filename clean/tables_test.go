@@ -6,9 +6,10 @@ import (
 )
 
 // TestTablesTitlesDatelines covers plain text as wires and JSONL records
-// give it: results tables after a bare colon line are the article, a
-// "Read more:" list is not; a first line that is not the input's headline
-// stays in the text; a dateline on its own line is the dateline.
+// give it: in bare text (see bareText) results tables are the article,
+// but not on a page that shows furniture, nor a list of dated or counted
+// links, nor a "Read more:" list; a first line that is not the input's
+// headline stays in the text; a dateline on its own line is the dateline.
 func TestTablesTitlesDatelines(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -25,6 +26,22 @@ func TestTablesTitlesDatelines(t *testing.T) {
 				"Results on Saturday:\n\nHarbour Rovers 3 Tallberg United 1\n\nKessel Town 0 Marden Athletic 2\n\n" +
 				"Port Alder 1 Norland City 1\n\nThe league resumes next weekend after the cup break.",
 			mustKeep: []string{"Harbour Rovers 3 Tallberg United 1", "Kessel Town 0 Marden Athletic 2", "Port Alder 1 Norland City 1"},
+		},
+		{
+			name: "results table on a page with furniture",
+			text: "Harbour Rovers beat Tallberg United 3-1 on Saturday to go top of the northern league table.\n\n" +
+				"Results on Saturday:\n\nHarbour Rovers 3 Tallberg United 1\n\nKessel Town 0 Marden Athletic 2\n\n" +
+				"Port Alder 1 Norland City 1\n\n© 2026 Harbour Post. All rights reserved.",
+			mustKeep: []string{"Harbour Rovers beat Tallberg United"},
+			mustDrop: []string{"Harbour Rovers 3 Tallberg United 1", "Kessel Town 0 Marden Athletic 2", "All rights reserved"},
+		},
+		{
+			name: "archive list in bare text",
+			text: "The council approved the harbour budget on Monday after a long debate about the ferry route.\n\n" +
+				"Councillors said the vote would keep the ferry running until the end of the year.\n\n" +
+				"Archive:\n\nJan 22, 2026 Ferry fares rise again at Port Alder\n\nJan 15, 2026 New mayor for Kessel\n\nBooks (15)\n\nHarbours (31)",
+			mustKeep: []string{"The council approved the harbour budget"},
+			mustDrop: []string{"Ferry fares rise again", "New mayor for Kessel", "Books (15)", "Harbours (31)"},
 		},
 		{
 			name: "read-more list with figures",

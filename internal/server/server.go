@@ -94,6 +94,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
+	s.placer.logger = opts.Logger
 	s.draining, s.drain = context.WithCancel(context.Background())
 	s.feedCap = MaxFeeds
 	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
@@ -104,8 +105,16 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close stops the background summarizer after the story it is on.
-func (s *Server) Close() { s.worker.close() }
+// Close saves the grouping state for a fast next start (placer.close)
+// and stops the background summarizer after the story it is on.
+func (s *Server) Close() {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.placer.close(ctx); err != nil {
+		s.opts.Logger.Error("saving the grouping state", "err", err)
+	}
+	s.worker.close()
+}
 
 // Wait blocks until every touched story is summarized.
 func (s *Server) Wait() { s.worker.wait() }

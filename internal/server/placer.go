@@ -30,6 +30,7 @@ type placer struct {
 	opts    cluster.Options
 	touched func(story int64)
 	logger  *slog.Logger // nil: discard
+	every   int          // articles between retirements; 0: retireEvery
 
 	mu      sync.Mutex // serializes additions and guards the state below
 	grouper *tidings.Grouper
@@ -47,6 +48,9 @@ type placer struct {
 	// snapshot saved holds.
 	latest       time.Time
 	added, saved int64
+	// restored and replayed count the articles of the last start: those
+	// the snapshot held, those replayed from the store.
+	restored, replayed int
 }
 
 // newPlacer returns a placer over st that groups with opts and reports
@@ -65,8 +69,14 @@ func (p *placer) start(ctx context.Context) error {
 	if err := p.load(ctx); err != nil {
 		return err
 	}
+	p.restored = len(p.ids)
+	before := p.added
 	if err := p.replay(ctx); err != nil {
 		return err
+	}
+	p.replayed = int(p.added - before)
+	if p.logger != nil {
+		p.logger.Info("grouping state", "restored", p.restored, "replayed", p.replayed, "held", len(p.ids))
 	}
 	if !p.retiring() {
 		return nil

@@ -58,6 +58,11 @@ type Options struct {
 	// WriteRate is the same for writes (POST and DELETE of the API); 0
 	// means DefaultWriteRate.
 	WriteRate float64
+
+	// retireEvery is how many articles the placer places between two
+	// retirements and snapshots (window.go); 0 means retireEvery. Tests
+	// lower it.
+	retireEvery int
 }
 
 // Server serves the API and the web pages over a store. Its handlers
@@ -94,7 +99,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
-	s.placer.logger = opts.Logger
+	s.placer.logger, s.placer.every = opts.Logger, opts.retireEvery
 	s.draining, s.drain = context.WithCancel(context.Background())
 	s.feedCap = MaxFeeds
 	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)

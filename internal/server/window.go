@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -72,7 +73,9 @@ func (p *placer) note(a store.Article) {
 // retireEvery articles, counted over every article the store has had,
 // so that a restarted placer retires at the same points as one that
 // ran on.
-func (p *placer) due() bool { return p.retiring() && p.added%retireEvery == 0 }
+func (p *placer) due() bool {
+	return p.retiring() && p.added%int64(cmp.Or(p.every, retireEvery)) == 0
+}
 
 // checkpoint writes the pending placements, retires the stories that
 // can take no more articles and saves a snapshot. k is the grouper

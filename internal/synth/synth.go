@@ -18,7 +18,7 @@ type Options struct {
 	// Days is the span over which the articles are spread evenly
 	// (default 30).
 	Start time.Time
-	Days float64
+	Days  float64
 	// Seed seeds the generator.
 	Seed uint64
 }

@@ -25,12 +25,29 @@ func (sig *Signature) blank() bool {
 // renumbers them: text kept[i] is now text i. Later texts that copy a
 // dropped one are no longer found to.
 func (x *Index) Keep(kept []int) {
+	renum := make([]int, len(x.sigs))
+	for k := range renum {
+		renum[k] = -1
+	}
 	sigs := make([]Signature, len(kept))
 	for i, k := range kept {
 		sigs[i] = x.sigs[k]
+		renum[k] = i
 	}
 	x.sigs = sigs
-	x.rebucket()
+	for key, ids := range x.buckets {
+		live := ids[:0]
+		for _, id := range ids {
+			if r := renum[id]; r >= 0 {
+				live = append(live, r)
+			}
+		}
+		if len(live) == 0 {
+			delete(x.buckets, key)
+		} else {
+			x.buckets[key] = live
+		}
+	}
 }
 
 // rebucket rebuilds the buckets from the signatures.

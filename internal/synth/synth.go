@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -63,6 +64,20 @@ const (
 // Stream returns the articles of the stream opts describes, in date
 // order. Article i has ID "s<i>" and a URL of its own.
 func Stream(opts Options) []Article {
+	var out []Article
+	for a := range Each(opts) {
+		out = append(out, a)
+	}
+	return out
+}
+
+// Each yields the articles Stream returns, one at a time, holding only
+// the latest reprintBack of them.
+func Each(opts Options) iter.Seq[Article] {
+	return func(yield func(Article) bool) { each(opts, yield) }
+}
+
+func each(opts Options, yield func(Article) bool) {
 	n := opts.Articles
 	if n <= 0 {
 		n = 1000
@@ -77,33 +92,37 @@ func Stream(opts Options) []Article {
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x7469_6469_6e67_73))
 	zipf := newZipf(rng, commonWords)
-	var topics [][]string // per story: its words
-	out := make([]Article, 0, n)
+	var topics [recent][]string // the words of the latest stories, by number modulo recent
+	stories := 0
+	var back [reprintBack]Article // the latest articles, by number modulo reprintBack
 	step := days * 24 * float64(time.Hour) / float64(n)
 	for i := range n {
 		date := start.Add(time.Duration(float64(i) * step)).Truncate(time.Second)
 		if i > 0 && rng.Float64() < reprint {
-			src := out[len(out)-1-rng.IntN(min(len(out), reprintBack))]
-			a := src
+			a := back[(i-1-rng.IntN(min(i, reprintBack)))%reprintBack]
 			a.ID, a.URL, a.Date = fmt.Sprintf("s%d", i), fmt.Sprintf("https://reprints.example/%d", i), date
 			a.Outlet = "Reprints"
-			out = append(out, a)
+			back[i%reprintBack] = a
+			if !yield(a) {
+				return
+			}
 			continue
 		}
 		s := 0
-		if len(topics) == 0 || rng.Float64() < newStory {
+		if stories == 0 || rng.Float64() < newStory {
 			t := make([]string, storyWords)
 			for j := range t {
 				t[j] = word(commonWords + rng.IntN(rareWords))
 			}
-			topics = append(topics, t)
-			s = len(topics) - 1
+			topics[stories%recent] = t
+			s = stories
+			stories++
 		} else {
 			// The latest stories most often.
-			back := int(float64(min(recent, len(topics))) * math.Pow(rng.Float64(), 2))
-			s = len(topics) - 1 - back
+			back := int(float64(min(recent, stories)) * math.Pow(rng.Float64(), 2))
+			s = stories - 1 - min(back, recent-1)
 		}
-		t := topics[s]
+		t := topics[s%recent]
 		var title []string
 		for range 3 {
 			title = append(title, capital(t[rng.IntN(len(t))]))
@@ -123,11 +142,14 @@ func Stream(opts Options) []Article {
 			text.WriteString(strings.Join(sent, " "))
 			text.WriteString(". ")
 		}
-		out = append(out, Article{Story: s, Article: news.Article{
+		a := Article{Story: s, Article: news.Article{
 			ID: fmt.Sprintf("s%d", i), Outlet: fmt.Sprintf("Outlet %d", i%50), URL: fmt.Sprintf("https://news.example/%d", i),
-			Title: strings.Join(title, " "), Raw: strings.TrimSpace(text.String()), Date: date}})
+			Title: strings.Join(title, " "), Raw: strings.TrimSpace(text.String()), Date: date}}
+		back[i%reprintBack] = a
+		if !yield(a) {
+			return
+		}
 	}
-	return out
 }
 
 func capital(w string) string { return strings.ToUpper(w[:1]) + w[1:] }

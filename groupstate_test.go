@@ -150,3 +150,36 @@ func TestGrouperRestart(t *testing.T) {
 		t.Errorf("retiring, the grouper holds %d articles, want at most 7,000 (14 days are 2,800, the clusterer's reach 4,096)", ran.held)
 	}
 }
+
+// FuzzGrouperState checks that a Grouper restored from any data either
+// refuses it or takes articles without panicking.
+func FuzzGrouperState(f *testing.F) {
+	g := tidings.NewGrouper(tidings.StoryOptions{})
+	var arts []news.Article
+	for _, a := range synth.Stream(synth.Options{Articles: 12, Seed: 3}) {
+		na := a.Article
+		if _, err := new(tidings.Pipeline).Prepare(&na); err != nil {
+			f.Fatal(err)
+		}
+		arts = append(arts, na)
+	}
+	for i := range arts[:10] {
+		g.Add(&arts[i])
+	}
+	data, err := g.AppendBinary(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g := tidings.NewGrouper(tidings.StoryOptions{})
+		if err := g.UnmarshalBinary(data); err != nil {
+			return
+		}
+		for i := range arts[10:] {
+			g.Add(&arts[10+i])
+		}
+		g.Retire(arts[11].Date, 0)
+	})
+}

@@ -25,43 +25,32 @@ func (sig *Signature) blank() bool {
 // renumbers them: text kept[i] is now text i. Later texts that copy a
 // dropped one are no longer found to.
 func (x *Index) Keep(kept []int) {
-	renum := make([]int, len(x.sigs))
-	for k := range renum {
-		renum[k] = -1
-	}
 	sigs := make([]Signature, len(kept))
 	for i, k := range kept {
 		sigs[i] = x.sigs[k]
-		renum[k] = i
 	}
 	x.sigs = sigs
-	for key, ids := range x.buckets {
-		live := ids[:0]
-		for _, id := range ids {
-			if r := renum[id]; r >= 0 {
-				live = append(live, r)
-			}
-		}
-		if len(live) == 0 {
-			delete(x.buckets, key)
-		} else {
-			x.buckets[key] = live
-		}
-	}
+	x.rebucket()
 }
 
-// rebucket rebuilds the buckets from the signatures.
+// rebucket rebuilds the buckets from the signatures, in text order as
+// Add made them.
 func (x *Index) rebucket() {
-	x.buckets = make(map[uint64][]int, len(x.sigs)*bands)
+	x.heads = make(map[uint64]int32, len(x.sigs)*bands)
+	x.next = make([]int32, len(x.sigs)*bands)
+	for i := range x.next {
+		x.next[i] = -1
+	}
+	var keys [bands]uint64
 	for id := range x.sigs {
 		sig := &x.sigs[id]
 		if sig.blank() {
 			continue
 		}
 		for b := range bands {
-			k := sig.band(b)
-			x.buckets[k] = append(x.buckets[k], id)
+			keys[b] = sig.band(b)
 		}
+		x.insert(id, &keys)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -84,33 +83,50 @@ func prepared(t testing.TB, a synth.Article) (store.Article, news.Article) {
 	return in, na
 }
 
-// buildRestartStore places n synthetic articles with a placer over a
-// memStore and imports the result, with the placer's snapshot, into the
-// SQLite store at path. It returns the placer, to go on placing.
-func buildRestartStore(t *testing.T, path string, stream iter.Seq[synth.Article], n int) *placer {
+// restartStream walks the synthetic stream of TestRestartScale once:
+// it places its first n articles with a placer over a memStore when
+// build is set, and returns the dates of the first n, the articles after
+// them, and the memStore and placer of the build (nil without).
+func restartStream(t *testing.T, n, more int, days float64, build bool) (dates []time.Time, next []synth.Article, mem *memStore, p *placer) {
 	ctx := context.Background()
-	mem := &memStore{bySeq: map[int64]int64{}}
-	p := newPlacer(mem, Options{}.Cluster, func(int64) {})
+	if build {
+		mem = &memStore{bySeq: map[int64]int64{}}
+		p = newPlacer(mem, Options{}.Cluster, func(int64) {})
+	}
 	start := time.Now()
 	i := 0
-	for a := range stream {
-		if i == n {
-			break
+	for a := range synth.Each(synth.Options{Articles: n + more, Days: days * float64(n+more) / float64(n), Seed: 1}) {
+		if i >= n {
+			next = append(next, a)
+			continue
+		}
+		dates = append(dates, a.Date)
+		i++
+		if !build {
+			continue
 		}
 		sa, na := prepared(t, a)
 		if _, placeErr, err := p.put(ctx, &sa, &na); err != nil || placeErr != nil {
 			t.Fatalf("placing article %d: %v %v", i, err, placeErr)
 		}
-		if (i+1)%100000 == 0 {
-			t.Logf("placed %d articles in %v; the placer holds %d", i+1, time.Since(start).Round(time.Second), len(p.ids))
+		if i%100000 == 0 {
+			t.Logf("placed %d articles in %v; the placer holds %d", i, time.Since(start).Round(time.Second), len(p.ids))
 		}
-		i++
 	}
-	if err := p.close(ctx); err != nil {
-		t.Fatal(err)
+	if build {
+		if err := p.close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("placed %d articles in %v, %d stories; snapshot %d bytes", n, time.Since(start).Round(time.Second), len(mem.stories), len(mem.state))
 	}
-	t.Logf("placed %d articles in %v, %d stories; snapshot %d bytes", n, time.Since(start).Round(time.Second), len(mem.stories), len(mem.state))
-	start = time.Now()
+	return dates, next, mem, p
+}
+
+// importRestartStore imports what the build placed into the SQLite
+// store at path, with the placer's snapshot.
+func importRestartStore(t *testing.T, path string, mem *memStore) {
+	ctx := context.Background()
+	start := time.Now()
 	st, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +146,6 @@ func buildRestartStore(t *testing.T, path string, stream iter.Seq[synth.Article]
 		t.Fatal(err)
 	}
 	t.Logf("imported into %s in %v", path, time.Since(start).Round(time.Second))
-	return p
 }
 
 // TestRestartScale measures a restart over a large store: it builds a
@@ -147,34 +162,20 @@ func TestRestartScale(t *testing.T) {
 		t.Skip("skipping: set -restart.articles (1000000 for the documented figure)")
 	}
 	const more = 200
-	stream := synth.Each(synth.Options{Articles: n + more, Days: *restartDays * float64(n+more) / float64(n), Seed: 1})
-	// The date of the last stored article, and the articles after it.
-	var last time.Time
-	var next []synth.Article
-	i := 0
-	for a := range stream {
-		if i < n {
-			last = a.Date
-		} else {
-			next = append(next, a)
-		}
-		i++
-	}
-	in := 0
-	i = 0
-	for a := range stream {
-		if i < n && !a.Date.Before(last.Add(-7*24*time.Hour)) {
-			in++
-		}
-		i++
-	}
 	path := *restartDB
 	if path == "" {
 		path = filepath.Join(t.TempDir(), "restart.db")
 	}
-	var built *placer
-	if _, err := os.Stat(path); err != nil {
-		built = buildRestartStore(t, path, stream, n)
+	_, err := os.Stat(path)
+	dates, next, mem, built := restartStream(t, n, more, *restartDays, err != nil)
+	if mem != nil {
+		importRestartStore(t, path, mem)
+	}
+	in := 0
+	for _, d := range dates {
+		if !d.Before(dates[n-1].Add(-7 * 24 * time.Hour)) {
+			in++
+		}
 	}
 	ctx := context.Background()
 	runtime.GC()

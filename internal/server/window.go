@@ -255,8 +255,8 @@ func (p *placer) load(ctx context.Context) error {
 		return nil
 	}
 	data, err := p.st.State(ctx, stateName)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
+	if errors.Is(err, store.ErrNotFound) || (err == nil && len(data) == 0) {
+		return nil // none saved, or cleared
 	}
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ type groupRun struct {
 }
 
 // runGrouper adds arts to a Grouper in order. With retire it retires
-// every 2000 articles as the server does (before: twice the window
+// every 2000 articles as the server does (before: the window and a day
 // before the latest date); at each of restartAt articles it saves the
 // grouper's state and goes on with a new Grouper restored from it.
 func runGrouper(t *testing.T, arts []news.Article, retire bool, restartAt ...int) groupRun {
@@ -54,7 +54,7 @@ func runGrouper(t *testing.T, arts []news.Article, retire bool, restartAt ...int
 			latest = arts[i].Date
 		}
 		if retire && (i+1)%2000 == 0 {
-			kept := g.Retire(latest.Add(-2*cluster.DefaultWindow), 20000)
+			kept := g.Retire(latest.Add(-cluster.DefaultWindow-24*time.Hour), 20000)
 			for j, k := range kept {
 				orig[j] = orig[k]
 			}
@@ -88,7 +88,7 @@ func TestGrouperRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping: groups 9,000 articles four times")
 	}
-	arts := synthPrepared(t, 9000, 45) // 200 a day: 14 days are 2,800 articles
+	arts := synthPrepared(t, 9000, 45) // 200 a day: 8 days are 1,600 articles
 	ran := runGrouper(t, arts, true)
 	tests := []struct {
 		name      string
@@ -147,7 +147,7 @@ func TestGrouperRestart(t *testing.T) {
 		t.Errorf("retiring changed the placement of %d of the %d articles of the last window", in-same, in)
 	}
 	if ran.held > 7000 {
-		t.Errorf("retiring, the grouper holds %d articles, want at most 7,000 (14 days are 2,800, the clusterer's reach 4,096)", ran.held)
+		t.Errorf("retiring, the grouper holds %d articles, want at most 7,000 (8 days are 1,600, the clusterer's reach 4,096)", ran.held)
 	}
 }
 

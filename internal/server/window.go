@@ -40,10 +40,15 @@ var errSnapshot = errors.New("server: bad placer snapshot")
 // article.
 func (p *placer) retiring() bool { return p.opts.Window >= 0 }
 
+// lateSlack is how late an article may come, after the latest article
+// date seen, and still be placed as if no story were retired (at most
+// the clustering window).
+const lateSlack = 24 * time.Hour
+
 // before is the date before which a dated story's latest article must
-// lie to be retired: twice the clustering window before the latest
-// article date seen, so that an article dated up to one window before
-// that latest date is placed as if nothing were retired.
+// lie to be retired: the clustering window and lateSlack before the
+// latest article date seen. A story retired then could take no article
+// dated lateSlack before that latest date, or later.
 func (p *placer) before() time.Time {
 	if p.latest.IsZero() {
 		return time.Time{}
@@ -52,7 +57,7 @@ func (p *placer) before() time.Time {
 	if w == 0 {
 		w = cluster.DefaultWindow
 	}
-	return p.latest.Add(-2 * w)
+	return p.latest.Add(-w - min(w, lateSlack))
 }
 
 // note records what the window needs of stored article a, just added to

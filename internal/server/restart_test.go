@@ -199,8 +199,10 @@ func TestRestartScale(t *testing.T) {
 	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	t.Logf("restart over %d stored articles (%d in the last 7 days): %v (CPU %v); restored %d articles, replayed %d; heap %.1f MB, %.0f bytes per article held",
 		n, in, took.Round(time.Millisecond), cpu.Round(time.Millisecond), p.restored, p.replayed, float64(heap)/1e6, float64(heap)/float64(max(p.restored, 1)))
-	if took > 2*time.Second {
-		t.Errorf("restart took %v, want at most 2s", took)
+	// CPU time, not wall time: on a machine other work shares, the wall
+	// time measures the others too.
+	if cpu > 2*time.Second {
+		t.Errorf("restart took %v of CPU, want at most 2s", cpu)
 	}
 	// The next articles, placed by the restarted server and by the
 	// placer that built the store.

@@ -48,8 +48,10 @@ type placer struct {
 	// snapshot saved holds.
 	latest       time.Time
 	added, saved int64
-	// restored and replayed count the articles of the last start: those
-	// the snapshot held, those replayed from the store.
+	// started is set by the first start; restored and replayed count
+	// its articles: those the snapshot held, those replayed from the
+	// store.
+	started            bool
 	restored, replayed int
 }
 
@@ -60,20 +62,30 @@ func newPlacer(st store.Store, opts cluster.Options, touched func(story int64)) 
 		pending: map[int]bool{}, stories: map[int]int64{}, mapped: map[int64]bool{}}
 }
 
-// start rebuilds the grouping state: it restores the stored snapshot of
-// the active window (window.go) and replays the articles stored after
-// it, or every stored article when there is none.
+// start brings the grouping state up to date with the store. The first
+// start restores the stored snapshot of the active window (window.go),
+// when there is one, replays the articles stored after it (every stored
+// article without one) and saves a snapshot; a later start (a shared
+// server's leader calls it on each wake) replays only what was stored
+// since.
 func (p *placer) start(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if err := p.load(ctx); err != nil {
-		return err
+	first := !p.started
+	if first {
+		if err := p.load(ctx); err != nil {
+			return err
+		}
+		p.restored = len(p.ids)
 	}
-	p.restored = len(p.ids)
 	before := p.added
 	if err := p.replay(ctx); err != nil {
 		return err
 	}
+	if !first {
+		return nil
+	}
+	p.started = true
 	p.replayed = int(p.added - before)
 	if p.logger != nil {
 		p.logger.Info("grouping state", "restored", p.restored, "replayed", p.replayed, "held", len(p.ids))

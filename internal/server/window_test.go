@@ -11,9 +11,9 @@ import (
 	"tidings/store"
 )
 
-// placements returns every stored article's story and copied article,
+// storedPlacements returns every stored article's story and copied article,
 // in id order.
-func placements(t *testing.T, st store.Store) [][2]int64 {
+func storedPlacements(t *testing.T, st store.Store) [][2]int64 {
 	t.Helper()
 	var out [][2]int64
 	for after := int64(0); ; {
@@ -84,7 +84,7 @@ func TestServerRestart(t *testing.T) {
 			}
 			ingestAll(t, s, arts, 0, len(arts))
 			s.Close()
-			want := placements(t, st)
+			want := storedPlacements(t, st)
 			for _, tc := range []struct {
 				name   string
 				closed bool
@@ -116,7 +116,7 @@ func TestServerRestart(t *testing.T) {
 					}
 					ingestAll(t, s, arts, tc.at, len(arts))
 					s.Close()
-					got := placements(t, st)
+					got := storedPlacements(t, st)
 					if fmt.Sprint(got) != fmt.Sprint(want) {
 						t.Errorf("placements after a restart differ from a server that ran on:\n got %v\nwant %v", got, want)
 					}

@@ -128,8 +128,20 @@ type Clusterer struct {
 	moves   []Move            // since the last call to Moves
 	blocked []int             // stories the last placement matched outside its window
 	collect bool              // whether best fills blocked
+	placing bool              // whether best is placing a new article (see untimedJoin)
 	passAt  int               // Len at which Add makes its next pass
 }
+
+// untimedJoin is the least cosine between an article and a story's
+// centroid for a join that time cannot confirm: an undated article
+// placed into a story with dated articles, or a dated article placed (or
+// moved) into a story without any. Two reports of one kind of event
+// (two quakes in one country, two patches of one browser) are often as
+// alike as that, and then only their dates tell them apart; when one
+// side has none, the content must say more than the plain threshold.
+// An undated article may still move by content alone to a dated story
+// it suits better than its own, once placed.
+const untimedJoin = 0.45
 
 // maxRecheck is how many undated articles of a story Add gives a chance
 // to move when an article outside the story's time window matches it.
@@ -210,11 +222,11 @@ func (c *Clusterer) Add(d Doc) int {
 			}
 			if from := c.of[k]; c.move(k) {
 				c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
-				c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+				c.moves = append(c.moves, c.regroupGrown(c.of[k])...)
 			}
 		}
 	}
-	for _, m := range c.splitGrown(c.of[id]) {
+	for _, m := range c.regroupGrown(c.of[id]) {
 		if m.Article != id { // its story is what Add returns
 			c.moves = append(c.moves, m)
 		}
@@ -234,8 +246,8 @@ func (c *Clusterer) Add(d Doc) int {
 // first once passFirst articles are in, the next each time the pile has
 // grown by a quarter, or by half of passWindow once it is larger. A pass
 // gives each of the latest passWindow articles a chance to move, then
-// tests the stories they are in that changed since their last split
-// test. Its candidate searches come to at most four per article added
+// regroups the stories they are in that changed since they were last
+// regrouped. Its candidate searches come to at most four per article added
 // while the pile is under 2*passWindow articles, and two beyond; one
 // Add that makes a pass pays up to passWindow of them at once.
 const (
@@ -244,9 +256,9 @@ const (
 )
 
 // pass gives each of the latest passWindow articles a chance to move
-// (unless Options.Settle is negative), then
-// tests the stories holding them that changed since their last test for
-// a split, then for a merge. It returns the moves made.
+// (unless Options.Settle is negative), then regroups each story holding
+// them that changed since it was last regrouped (see regroupAround). It
+// returns the moves made.
 func (c *Clusterer) pass() []Move {
 	var moves []Move
 	lo := max(0, len(c.docs)-passWindow)
@@ -266,13 +278,10 @@ func (c *Clusterer) pass() []Move {
 	}
 	slices.Sort(stale)
 	for _, s := range stale {
-		if m := len(c.stories[s].members); m >= 2*splitMinPart {
-			c.stories[s].tested = m
+		// An earlier regrouping may have taken it in.
+		if len(c.stories[s].members) != c.stories[s].tested {
+			moves = append(moves, c.regroupAround(s)...)
 		}
-		moves = append(moves, c.split(s)...)
-	}
-	for _, s := range stale {
-		moves = append(moves, c.merge(s)...)
 	}
 	return moves
 }
@@ -287,12 +296,21 @@ func (c *Clusterer) Moves() []Move {
 // place adds d to the story it is most similar to, or to a new one.
 func (c *Clusterer) place(d Doc) int {
 	v, probe := c.vector(d)
-	c.probes = append(c.probes, probe)
+	return c.placeVector(v, probe, d.Date, d.Reported)
+}
+
+// placeVector adds the article of vector v (with its probe terms, date
+// and reported days) to the story it is most similar to, or to a new
+// one, and returns the story.
+func (c *Clusterer) placeVector(v vec.Vector, probe []int32, date time.Time, rep []time.Time) int {
 	id := len(c.docs)
+	c.probes = append(c.probes, probe)
 	c.docs = append(c.docs, v)
-	c.dates = append(c.dates, d.Date)
-	c.reports = append(c.reports, d.Reported)
-	s, _ := c.best(v, probe, d.Date, d.Reported, -1)
+	c.dates = append(c.dates, date)
+	c.reports = append(c.reports, rep)
+	c.placing = true
+	s, _ := c.best(v, probe, date, rep, -1)
+	c.placing = false
 	if s < 0 {
 		s = c.newStory()
 	}
@@ -404,6 +422,9 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 				continue
 			}
 			sim := c.cosine(v, st)
+			if untimed(d, st) && (c.placing || !d.IsZero()) && sim < untimedJoin {
+				continue
+			}
 			if sim > bestSim || (sim == bestSim && best >= 0 && s < best) {
 				best, bestSim = s, sim
 			}
@@ -411,6 +432,11 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 	}
 	return best, bestSim
 }
+
+// untimed reports whether the date d of an article and the dated
+// articles of st cannot confirm or refute each other: one side has a
+// date, the other none.
+func untimed(d time.Time, st *story) bool { return d.IsZero() != (st.dated == 0) }
 
 // reportsOn reports whether one of the days rep lies within the window
 // of st's dated articles.

@@ -42,6 +42,18 @@ const (
 // TopTerms is how many of its heaviest terms an article keeps.
 const TopTerms = 100
 
+// Bounds on the vocabulary, against hostile or garbled input: an article
+// counts at most MaxDocTerms distinct terms (the first met; more repeats
+// of those still count), and a Clusterer's vocabulary holds at most
+// MaxVocab terms (about 64 bytes each with the document frequency), after
+// which terms it has never seen are left out of new articles: their
+// weight is unknown, and a term no stored article has cannot make a new
+// one like any of them. Batch's vocabulary is the pile's own.
+const (
+	MaxDocTerms = 4096
+	MaxVocab    = 1 << 20
+)
+
 // Bounds of the candidate search: an article looks up its probeTerms
 // heaviest terms, and each term's list keeps its postingCap latest stories.
 const (
@@ -111,25 +123,26 @@ type story struct {
 
 // Clusterer places articles into stories one at a time.
 type Clusterer struct {
-	opts    Options
-	vocab   *vec.Vocab
-	df      []int
-	n       int
-	idf     []float64    // fixed weights (Batch); nil: from df as documents come
-	docs    []vec.Vector // in id order
-	probes  [][]int32    // per doc: the ids of its probeTerms heaviest terms
-	dates   []time.Time
-	reports [][]time.Time // Doc.Reported of each doc
-	of      []int         // story of each doc
-	stories []*story
-	posts   map[int32][]int32 // term -> stories, oldest first
-	mark    []int             // per story: the last search that scored it
-	stamp   int               // searches so far
-	moves   []Move            // since the last call to Moves
-	blocked []int             // stories the last placement matched outside its window
-	collect bool              // whether best fills blocked
-	placing bool              // whether best is placing a new article (see untimedJoin)
-	passAt  int               // Len at which Add makes its next pass
+	opts     Options
+	vocab    *vec.Vocab
+	df       []int
+	n        int
+	idf      []float64    // fixed weights (Batch); nil: from df as documents come
+	docs     []vec.Vector // in id order
+	probes   [][]int32    // per doc: the ids of its probeTerms heaviest terms
+	dates    []time.Time
+	reports  [][]time.Time // Doc.Reported of each doc
+	of       []int         // story of each doc
+	stories  []*story
+	posts    map[int32][]int32 // term -> stories, oldest first
+	mark     []int             // per story: the last search that scored it
+	stamp    int               // searches so far
+	moves    []Move            // since the last call to Moves
+	blocked  []int             // stories the last placement matched outside its window
+	collect  bool              // whether best fills blocked
+	placing  bool              // whether best is placing a new article (see untimedJoin)
+	passAt   int               // Len at which Add makes its next pass
+	maxVocab int               // MaxVocab, lower in tests
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -177,7 +190,7 @@ type Move struct {
 
 // New returns an empty incremental clusterer.
 func New(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}}
+	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}, maxVocab: MaxVocab}
 }
 
 // Len returns the number of articles added.
@@ -340,11 +353,11 @@ func (c *Clusterer) Stories() [][]int {
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	tf := map[int32]float64{}
 	for _, t := range d.Terms {
-		tf[c.vocab.ID(t)]++
+		c.count(tf, t, 1)
 	}
 	nw := c.opts.nameWeight()
 	for _, t := range d.Names {
-		tf[c.vocab.ID(t)] += nw - 1 // a name is also one of Terms
+		c.count(tf, t, nw-1) // a name is also one of Terms
 	}
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
@@ -381,6 +394,24 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 		}
 	}
 	return v, probe
+}
+
+// count adds w to the count of term t in tf, unless tf holds
+// MaxDocTerms terms already and not t, or t is new and the vocabulary
+// holds maxVocab terms.
+func (c *Clusterer) count(tf map[int32]float64, t string, w float64) {
+	id, ok := c.vocab.Lookup(t)
+	if _, seen := tf[id]; ok && seen {
+		tf[id] += w
+		return
+	}
+	if len(tf) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
+		return
+	}
+	if !ok {
+		id = c.vocab.ID(t)
+	}
+	tf[id] += w
 }
 
 // weight is the inverse document frequency of term id.

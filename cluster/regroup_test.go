@@ -153,3 +153,32 @@ func TestRegroupAround(t *testing.T) {
 		})
 	}
 }
+
+// TestVocabularyBounded feeds a Clusterer articles of made-up words,
+// each new: its vocabulary stops at its bound, an article counts at most
+// MaxDocTerms distinct terms, and articles of known words still cluster.
+func TestVocabularyBounded(t *testing.T) {
+	c := New(Options{})
+	c.maxVocab = 5000
+	for i := range 4 {
+		var d Doc
+		for j := range 2 * MaxDocTerms {
+			d.Terms = append(d.Terms, fmt.Sprintf("junk%d_%d", i, j))
+		}
+		c.Add(d)
+		if got := c.vocab.Len(); i == 0 && got != MaxDocTerms {
+			t.Errorf("after one article of %d new words the vocabulary holds %d, want %d", len(d.Terms), got, MaxDocTerms)
+		}
+	}
+	if got := c.vocab.Len(); got != c.maxVocab {
+		t.Errorf("vocabulary holds %d terms, want its bound %d", got, c.maxVocab)
+	}
+	if got := len(c.df); got > c.maxVocab {
+		t.Errorf("document frequencies hold %d terms, want at most %d", got, c.maxVocab)
+	}
+	a := c.Add(doc("junk0_1 junk0_2 junk0_3 junk0_4", ""))
+	b := c.Add(doc("junk0_1 junk0_2 junk0_3 junk0_5", ""))
+	if a != b {
+		t.Errorf("two articles of known terms made stories %d and %d, want one", a, b)
+	}
+}

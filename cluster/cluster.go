@@ -264,14 +264,16 @@ func (c *Clusterer) Add(d Doc) int {
 // while the pile is under 2*passWindow articles, and two beyond; one
 // Add that makes a pass pays up to passWindow of them at once.
 const (
-	passFirst  = 64
-	passWindow = 2048
+	passFirst      = 64
+	passWindow     = 2048
+	passRegroupMin = 3
 )
 
 // pass gives each of the latest passWindow articles a chance to move
-// (unless Options.Settle is negative), then regroups each story holding
-// them that changed since it was last regrouped (see regroupAround). It
-// returns the moves made.
+// (unless Options.Settle is negative), then regroups each story of three
+// or more articles holding them that changed since it was last
+// regrouped (see regroupAround), in story order, until it has regrouped
+// passWindow articles. It returns the moves made.
 func (c *Clusterer) pass() []Move {
 	var moves []Move
 	lo := max(0, len(c.docs)-passWindow)
@@ -290,10 +292,14 @@ func (c *Clusterer) pass() []Move {
 		}
 	}
 	slices.Sort(stale)
+	budget := passWindow
 	for _, s := range stale {
-		// An earlier regrouping may have taken it in.
-		if len(c.stories[s].members) != c.stories[s].tested {
-			moves = append(moves, c.regroupAround(s)...)
+		// An earlier regrouping may have taken it in; a story of one or
+		// two articles has its settling moves.
+		if m := len(c.stories[s].members); m != c.stories[s].tested && m >= passRegroupMin && budget > 0 {
+			m, n := c.regroupAround(s)
+			moves = append(moves, m...)
+			budget -= n
 		}
 	}
 	return moves

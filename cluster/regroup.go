@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
+	"tidings/internal/vec"
 	"tidings/news"
 )
 
@@ -22,7 +24,8 @@ func (c *Clusterer) regroupGrown(s int) []Move {
 		return nil // too small to split; settling moves its articles
 	}
 	if m >= st.tested+max(1, st.tested/4) {
-		return c.regroupAround(s)
+		moves, _ := c.regroupAround(s)
+		return moves
 	}
 	return nil
 }
@@ -32,26 +35,32 @@ func (c *Clusterer) regroupGrown(s int) []Move {
 // splitMax articles in all), groups their articles afresh as Batch would
 // (regroup), and moves the articles to match: each new group keeps the
 // story that held most of its articles, unless an earlier group took
-// it, else it starts a story. It returns the moves made.
+// it, else it starts a story. It returns the moves made and the number
+// of articles regrouped.
 //
 // This is what makes the incremental answer depend little on the
 // arrival order: whatever order the articles of a neighbourhood came
 // in, they end up grouped as Batch groups them, in date order, settled,
 // split and merged.
-func (c *Clusterer) regroupAround(s int) []Move {
+func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 	st := c.stories[s]
 	if len(st.members) == 0 {
-		return nil
+		return nil, 0
 	}
 	type cand struct {
 		s   int
 		sim float64
 	}
 	var cands []cand
+	// The neighbours' cosines over the heaviest TopTerms terms of s's
+	// centroid: a lower bound of the full cosine at a tenth of its cost
+	// for a story of some size.
+	top := c.centroidTop(st, TopTerms)
 	c.stamp++
 	me := c.stamp
 	c.mark[s] = me
-	for _, id := range c.centroidProbe(st) {
+	for _, e := range top[:min(len(top), probeTerms)] {
+		id := e.ID
 		for _, t32 := range c.posts[id] {
 			t := int(t32)
 			if c.mark[t] == me {
@@ -61,7 +70,7 @@ func (c *Clusterer) regroupAround(s int) []Move {
 			if len(c.stories[t].members) == 0 {
 				continue
 			}
-			if sim := c.centroidCosine(st, c.stories[t]); sim >= regroupFloor {
+			if sim := c.partialCosine(top, st, c.stories[t]); sim >= regroupFloor {
 				cands = append(cands, cand{t, sim})
 			}
 		}
@@ -116,7 +125,7 @@ func (c *Clusterer) regroupAround(s int) []Move {
 			c.stories[t].tested = m
 		}
 	}
-	return moves
+	return moves, len(members)
 }
 
 // regroup groups members (article numbers) afresh as Batch does, with
@@ -151,4 +160,33 @@ func (c *Clusterer) regroup(members []int) [][]int {
 	}
 	slices.SortFunc(groups, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	return groups
+}
+
+// centroidTop returns the n heaviest terms of st's centroid, heaviest
+// first, ties by id.
+func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
+	top := make([]vec.Entry, 0, len(st.centroid))
+	for id, w := range st.centroid {
+		top = append(top, vec.Entry{ID: id, W: w})
+	}
+	slices.SortFunc(top, func(a, b vec.Entry) int {
+		if x := cmp.Compare(b.W, a.W); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return top[:min(len(top), n)]
+}
+
+// partialCosine returns the cosine of the centroids of a and b counting
+// only the terms top of a's centroid in the dot product.
+func (c *Clusterer) partialCosine(top []vec.Entry, a, b *story) float64 {
+	if a.norm2 <= 0 || b.norm2 <= 0 {
+		return 0
+	}
+	dot := 0.0
+	for _, e := range top {
+		dot += e.W * b.centroid[e.ID]
+	}
+	return dot / math.Sqrt(a.norm2*b.norm2)
 }

@@ -135,7 +135,10 @@ func TestRegroupAround(t *testing.T) {
 				c.of = append(c.of, 0)
 				c.join(0, len(c.docs)-1)
 			}
-			moves := c.regroupAround(0)
+			moves, n := c.regroupAround(0)
+			if n != len(tc.docs) {
+				t.Errorf("regroupAround regrouped %d articles, want %d", n, len(tc.docs))
+			}
 			want := Batch(tc.docs, Options{})
 			if got := c.Stories(); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("stories after regroupAround = %v, want Batch's %v", got, want)

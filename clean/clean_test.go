@@ -109,6 +109,28 @@ func TestTextFixtures(t *testing.T) {
 			dateline: "Port Alder, Norland",
 		},
 		{
+			// The comments after the marker are longer than the post:
+			// the post is still the article, and its stamp gives the
+			// date, not the sidebar's or the comments' dates.
+			page: "blog_comments.txt",
+			mustKeep: []string{"We stopped digging our beds three years ago", "The first year was hard.",
+				"We still dig one bed, as a test."},
+			mustDrop: []string{"couch grass", "Where do you get so much compost?", "My grandfather", "Seed swap", "Reply"},
+			title:    "Why we stopped digging",
+			date:     "2021-03-03",
+		},
+		{
+			// A French page writes 03/05/2022 day first; the header's
+			// date of the day and the teasers' dates are not the
+			// article's.
+			page: "marche_fr.txt",
+			mustKeep: []string{"Après deux ans de travaux, le marché couvert de Valmont a rouvert ses portes mardi matin.",
+				"La mairie prévoit d'ouvrir le marché le dimanche"},
+			mustDrop: []string{"Accueil", "Le pont de la Sarre", "Fête de la musique"},
+			title:    "Le marché couvert de Valmont rouvre ses portes",
+			date:     "2022-05-03",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",

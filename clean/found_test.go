@@ -59,9 +59,9 @@ func TestArticleFoundAndHeadings(t *testing.T) {
 		{"html meta tags", news.Article{ID: "p", Raw: subheadedPage, IsHTML: true},
 			news.Found{Title: "html-meta", Author: "html-meta", Date: "htmldate", Outlet: "html-meta"}, 1},
 		{"copied text", news.Article{ID: "t", Raw: subheadedText},
-			news.Found{Title: "headline", Author: "byline", Date: "date-line", Outlet: "copyright"}, 0},
+			news.Found{Title: "headline", Author: "byline", Date: "byline", Outlet: "copyright"}, 0},
 		{"given fields win", news.Article{ID: "g", Raw: subheadedText, Outlet: "Island Radio", Title: "Ferries back"},
-			news.Found{Title: "input", Author: "byline", Date: "date-line", Outlet: "input"}, 0},
+			news.Found{Title: "input", Author: "byline", Date: "byline", Outlet: "input"}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

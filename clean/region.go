@@ -85,22 +85,19 @@ func mainRegion(blocks []Block) int {
 		}
 		total += max(score[i], 0)
 	}
-	// Kadane's maximum-sum run; a comments marker after some prose is a
-	// wall the run does not cross.
-	bestS, bestE, best := 0, -1, 0
-	curS, cur := 0, 0
+	// The article comes before its readers' comments: when a comments
+	// marker follows a run of prose of minRegionWords or more, the region
+	// is the best run before the first such marker, however long the
+	// comments after it are.
+	bestS, bestE := bestRun(blocks, score, len(blocks))
 	for i := range blocks {
-		if blocks[i].Kind == Comments {
-			cur, curS = 0, i+1
+		if blocks[i].Kind != Comments {
 			continue
 		}
-		if cur <= 0 {
-			cur, curS = 0, i
+		if s, e := bestRun(blocks, score, i); e >= 0 && runScore(score, s, e) >= minRegionWords {
+			bestS, bestE = s, e
 		}
-		cur += score[i]
-		if cur > best {
-			best, bestS, bestE = cur, curS, i
-		}
+		break
 	}
 	if bestE < 0 {
 		return -1
@@ -125,6 +122,40 @@ func mainRegion(blocks []Block) int {
 	}
 	keepHeadings(blocks)
 	return headline(blocks, bestS)
+}
+
+// minRegionWords is the prose weight a run before a comments marker needs
+// to be taken as the article rather than the comments after it.
+const minRegionWords = 40
+
+// bestRun returns the maximum-sum run [s, e] of score among blocks[:end]
+// (Kadane's algorithm), e -1 when no run scores above 0; a comments marker
+// is a wall the run does not cross.
+func bestRun(blocks []Block, score []int, end int) (int, int) {
+	bestS, bestE, best := 0, -1, 0
+	curS, cur := 0, 0
+	for i := range blocks[:end] {
+		if blocks[i].Kind == Comments {
+			cur, curS = 0, i+1
+			continue
+		}
+		if cur <= 0 {
+			cur, curS = 0, i
+		}
+		cur += score[i]
+		if cur > best {
+			best, bestS, bestE = cur, curS, i
+		}
+	}
+	return bestS, bestE
+}
+
+func runScore(score []int, s, e int) int {
+	n := 0
+	for _, v := range score[s : e+1] {
+		n += v
+	}
+	return n
 }
 
 // maxHeadlineGap is how many blocks may lie between the headline and the

@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ func TestTextFixtures(t *testing.T) {
 		author   string
 		dateline string
 		date     string
+		heading  string
 	}{
 		{
 			page: "wire_dateline.txt",
@@ -131,6 +133,18 @@ func TestTextFixtures(t *testing.T) {
 			date:     "2022-05-03",
 		},
 		{
+			// A standfirst under the headline is article text; a
+			// caption ends in a German credit; a short question heads
+			// the next paragraphs; the "Lesen Sie auch" list goes.
+			page: "faehre_de.txt",
+			mustKeep: []string{"Die Reederei stellt ab Juni ein größeres Schiff",
+				"Die Reederei Nordlicht hat am Montag ein neues Fährschiff", "Was ändert sich für die Fahrgäste?",
+				"Die Insel sei auf eine verlässliche Verbindung angewiesen"},
+			mustDrop: []string{"Startseite", "Foto: Jana Beck", "Lesen Sie auch", "Hafenfest", "Radweg"},
+			title:    "Neue Fähre für die Insel Lorn",
+			heading:  "Was ändert sich für die Fahrgäste?",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",
@@ -184,6 +198,9 @@ func TestTextFixtures(t *testing.T) {
 				if c.want != "" && c.got != c.want {
 					t.Errorf("Text(%s).Meta.%s = %q, want %q", tc.page, c.field, c.got, c.want)
 				}
+			}
+			if tc.heading != "" && !slices.ContainsFunc(res.Headings, func(h [2]int) bool { return res.Text[h[0]:h[1]] == tc.heading }) {
+				t.Errorf("Text(%s).Headings = %v, want one spanning %q", tc.page, res.Headings, tc.heading)
 			}
 			checkMap(t, string(raw), res)
 		})

@@ -168,6 +168,16 @@ const maxHeadlineGap = 8
 // the title and returns its index, or -1.
 func headline(blocks []Block, start int) int {
 	var body map[string]bool
+	candidate := func(b *Block) bool {
+		w := weightWords(b.Text)
+		if w < 3 || w > 30 || strings.HasSuffix(b.Text, ".") || strings.HasSuffix(b.Text, ",") || strings.HasSuffix(b.Text, ":") {
+			return false
+		}
+		if body == nil {
+			body = leadTerms(blocks[start:])
+		}
+		return coheres(b.Text, body)
+	}
 	for j := start - 1; j >= 0 && j >= start-maxHeadlineGap; j-- {
 		b := &blocks[j]
 		switch b.Kind {
@@ -176,18 +186,41 @@ func headline(blocks []Block, start int) int {
 		case Comments:
 			return -1
 		}
-		w := weightWords(b.Text)
-		if w < 3 || w > 30 || strings.HasSuffix(b.Text, ".") || strings.HasSuffix(b.Text, ",") {
+		if !candidate(b) {
 			continue
 		}
-		if body == nil {
-			body = leadTerms(blocks[start:])
-		}
-		if !coheres(b.Text, body) {
-			continue
+		// A shorter candidate just before is the headline, and this
+		// one its standfirst, part of the article.
+		if k := standfirstOf(blocks, j, candidate); k >= 0 {
+			b.Kind, b.Rule = Body, ""
+			blocks[k].Kind, blocks[k].Rule = Title, "headline"
+			return k
 		}
 		b.Kind, b.Rule = Title, "headline"
 		return j
+	}
+	return -1
+}
+
+// standfirstOf returns the index of a headline before blocks[j] (past
+// bylines, dates and captions, at most two blocks of them) when
+// blocks[j] reads as its standfirst: longer than it, both candidates;
+// else -1.
+func standfirstOf(blocks []Block, j int, candidate func(*Block) bool) int {
+	skipped := 0
+	for k := j - 1; k >= 0 && skipped <= 2; k-- {
+		b := &blocks[k]
+		switch b.Kind {
+		case Byline, Dateline, Debris, Caption:
+			skipped++
+			continue
+		case Comments, Legal, Advertisement, Social:
+			return -1
+		}
+		if weightWords(b.Text) < weightWords(blocks[j].Text) && candidate(b) {
+			return k
+		}
+		return -1
 	}
 	return -1
 }
@@ -263,6 +296,12 @@ func keepHeadings(blocks []Block) {
 		}
 		if next < 0 || blocks[next].Kind != Body || proseWeight(blocks[next].Text) == 0 {
 			blocks[i].Kind, blocks[i].Rule = Promotion, "link-list"
+			if isQuestionLine(blocks[i].Text) {
+				// A question that heads no prose is the text's own
+				// sentence, or a call to the reader the other rules
+				// judge.
+				blocks[i].Kind, blocks[i].Rule = Body, ""
+			}
 		}
 	}
 }

@@ -261,6 +261,9 @@ func Clean(raw string, opts Options) (Result, error) {
 	if textDate(&res, opts.URL); res.Meta.Date.IsZero() {
 		res.Meta.Date = ruled
 	}
+	if res.Meta.Author == "" {
+		textAuthor(&res)
+	}
 	findMeta(&res, raw, opts)
 	if wordCount(res.Text) < minArticleWords {
 		return res, ErrNoContent

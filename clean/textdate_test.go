@@ -55,3 +55,32 @@ func TestFindTextDate(t *testing.T) {
 		}
 	}
 }
+
+func TestTextAuthor(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, byline, want string
+	}{
+		{"posted by, user name", "Posted on 21. Juli 2019 by realiberry", "realiberry"},
+		{"von after a date", "Veröffentlicht am 10. Februar 2019 von Heiko", "Heiko"},
+		{"name before am", "Geschrieben von Jana Beck am 25.08.2015 22:30", "Jana Beck"},
+		{"par before a comma", "par Claire Dumas, 21 juin 2018", "Claire Dumas"},
+		{"colon mark", "Von: Ole Strand | 31.10.23", "Ole Strand"},
+		{"no mark", "Jana Beck", ""},
+		{"lower-case words are no name", "by the way we went", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := Result{Blocks: []Block{
+				{Kind: Title, Rule: "headline", Text: "Neue Fähre für die Insel Lorn"},
+				{Kind: Byline, Text: tc.byline},
+				{Kind: Body, Text: "Die Reederei Nordlicht hat am Montag ein neues Fährschiff vorgestellt."},
+			}}
+			textAuthor(&res)
+			if res.Meta.Author != tc.want {
+				t.Errorf("textAuthor(%q) = %q, want %q", tc.byline, res.Meta.Author, tc.want)
+			}
+		})
+	}
+}

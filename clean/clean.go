@@ -25,7 +25,8 @@ type Meta struct {
 	Date     time.Time
 	// Sources names where each field was found: "html-meta" (the page's
 	// meta tags, JSON-LD and Open Graph, read by go-trafilatura),
-	// "htmldate", "byline", "date-line", "dateline", "credit-line",
+	// "htmldate", "headline-date" (the date an HTML page shows beside its
+	// h1), "json-ld", "time-element", "byline", "date-line", "dateline", "credit-line",
 	// "copyright", "site-name", "url", "url-host", "source-line",
 	// "headline". A field not found has no entry.
 	Sources map[string]string `json:",omitempty"`

@@ -44,6 +44,28 @@ func TestQuotes(t *testing.T) {
 		{`Tomas Berg, the harbour master, said: "The port stays shut."`, "The port stays shut.", "Tomas Berg"},
 		{`"The port stays shut," said Tomas Berg, the harbour master.`, "The port stays shut", "Tomas Berg"},
 		{`"Not us," she said.`, "Not us", ""},
+		{`"Prices will rise" next year, says Lena Ortiz, an economist at Norland University.`, "Prices will rise", "Lena Ortiz"},
+		{`"The port stays shut," Tomas Berg, the harbour master, told Valley Radio.`, "The port stays shut", "Tomas Berg"},
+		{`On Friday at the harbour council meeting in the old town hall Sen. Anna Berg (D-North) said the plan was "a step back."`, "a step back.", "Anna Berg"},
+		{`Minister of Transport Anna Berg said the plan was "a step back."`, "a step back.", "Anna Berg"},
+		{`Sal was asked by radio host Nina Holm whether the port would "stay shut for good."`, "stay shut for good.", "Nina Holm"},
+		{`The plan has been called "a step back" by Lena Ortiz, an economist.`, "a step back", "Lena Ortiz"},
+		{`As the Post's Tomas Berg puts it, "The harbour is the town."`, "The harbour is the town.", "Tomas Berg"},
+		{`However, Lena Ortiz, the harbour master, said the port was "safe again."`, "safe again.", "Lena Ortiz"},
+		{`But, said Viktor Sal, "the talks go on."`, "the talks go on.", "Viktor Sal"},
+		{`Lena Ortiz spoke. Later, Sal's recent assertion that "the port is safe" was denied.`, "the port is safe", "Sal"},
+		{`"Nothing is settled" until the troops go home, in Holm's view.`, "Nothing is settled", "Holm"},
+		{`"The port is safe," said the harbour's master, Tomas Berg, on Monday.`, "The port is safe", "Tomas Berg"},
+		{`Lena Ortiz defended the mayor as "a decent man" hours after the mayor was charged with fraud.`, "a decent man", "Lena Ortiz"},
+		{`As Petra Holm, the union's leader, put it: "We will not move."`, "We will not move.", "Petra Holm"},
+		{`Norland historian Lena Ortiz called it "a dark day."`, "a dark day.", "Lena Ortiz"},
+		{`"It is an invasion of our domain," Tomas Berg, the attorney general of Norland, one of the states suing the agency, said on Monday.`, "It is an invasion of our domain", "Tomas Berg"},
+		{`Viktor Sal, the mayor, sent a blunt message to Anna Berg: "Open the port."`, "Open the port.", "Viktor Sal"},
+		{`Port Alder Mayor Lena Ortiz wrote a letter to Minister Anna Berg asking the ministry to end the "fiasco."`, "fiasco.", "Lena Ortiz"},
+		{`But Sen. Tomas Berg (D-North) refused to say more, responding that he is "not going into it."`, "not going into it.", "Tomas Berg"},
+		{"The port was shut.\n\n\"Boeing and other firms pay zero taxes.\"\n\n- Sanders.\n\nSanders exaggerates.", "Boeing and other firms pay zero taxes.", "Sanders"},
+		{`Viktor Sal said he would "try to form a stable government."--Kim Berg.`, "try to form a stable government.", "Viktor Sal"},
+		{`Viktor Sal spoke first. "We are ready," Petra Holm told the council. "We were always ready," she added.`, "We are ready … We were always ready", "Petra Holm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -71,6 +93,51 @@ func TestQuotes(t *testing.T) {
 // TestQuotesMergeParts checks that a quotation carried in part by another
 // outlet is one quotation with both outlets, unless the part is a few
 // words or another speaker's.
+// TestQuotesTwoSpeakers checks that a quotation after another one's cue
+// is not joined to it when it has a cue of its own naming someone else.
+func TestQuotesTwoSpeakers(t *testing.T) {
+	arts := []news.Article{article("a", "O", `"The port is safe," said Anna Berg. "It is not," added Viktor Sal.`, time.Time{})}
+	var got []string
+	for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+		got = append(got, q.Text+" — "+q.Speaker)
+	}
+	want := []string{"The port is safe — Anna Berg", "It is not — Viktor Sal"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Quotes = %q, want %q", got, want)
+	}
+}
+
+// TestQuotesSpeakerGoesOn checks that a quotation standing alone after
+// "She …" goes to the speaker of the quotation before, not to the person
+// named last.
+func TestQuotesSpeakerGoesOn(t *testing.T) {
+	text := "\"We had problems before,\" Anna Berg said after meeting Viktor Sal. She did not say more.\n\n\"Our goal is calm.\""
+	arts := []news.Article{article("a", "O", text, time.Time{})}
+	var got []string
+	for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+		got = append(got, q.Text+" — "+q.Speaker)
+	}
+	want := []string{"We had problems before — Anna Berg", "Our goal is calm. — Anna Berg"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Quotes = %q, want %q", got, want)
+	}
+}
+
+// TestQuotesDashCredits checks quotations credited with a dash after
+// them, one per line.
+func TestQuotesDashCredits(t *testing.T) {
+	text := "Readers wrote in.\n\n“The port must open.” ― Ana Ruiz\n“He never listens.” ― John F. Kerry, Alder.\n“Not again.”― Petra Holm"
+	arts := []news.Article{article("a", "O", text, time.Time{})}
+	var got []string
+	for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+		got = append(got, q.Text+" — "+q.Speaker)
+	}
+	want := []string{"The port must open. — Ana Ruiz", "He never listens. — John F. Kerry", "Not again. — Petra Holm"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Quotes = %q, want %q", got, want)
+	}
+}
+
 func TestQuotesMergeParts(t *testing.T) {
 	d := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	tests := []struct {

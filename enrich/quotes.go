@@ -238,6 +238,82 @@ func appendPiece(out []piece, text string, p piece) []piece {
 	return append(out, p)
 }
 
+// maxCredit is the most bytes dashCredit reads after a quotation.
+const maxCredit = 80
+
+// dashCredit returns the name credited with a dash after the quotation
+// that ends at byte end of text (its closing mark there): `"…pay zero
+// taxes."` then a paragraph `- Sanders.`, or `"…" ― Ana Ruiz / "…"`. The
+// name is a run of one to five capitalized words ending the paragraph,
+// or before a full stop, comma, semicolon, slash or quotation mark; ""
+// when there is none.
+func dashCredit(text string, end int) string {
+	i := end
+	if r, size := utf8.DecodeRuneInString(text[min(i, len(text)):]); i < len(text) && strings.ContainsRune("\"”“", r) {
+		i += size
+	} else {
+		return ""
+	}
+	breaks := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\n') {
+		if text[i] == '\n' {
+			breaks++
+		}
+		i++
+	}
+	if breaks > 2 {
+		return ""
+	}
+	dash := false
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '-' && r != '—' && r != '―' && r != '–' {
+			break
+		}
+		dash = true
+		i += size
+	}
+	if !dash {
+		return ""
+	}
+	j := i
+	for j < len(text) && j-i < maxCredit {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == '.' && j > i && abbrevBefore(lastWord(text[i:j])) {
+			j++ // "John F. Kerry", "Rep. Tom Cole"
+			continue
+		}
+		if strings.ContainsRune(".,;/\n\"“”", r) {
+			break
+		}
+		j += size
+	}
+	if j-i >= maxCredit {
+		return ""
+	}
+	name := strings.Fields(text[i:j])
+	if !isName(name) || orgWords()[strings.ToLower(name[len(name)-1])] {
+		return ""
+	}
+	return strings.Join(name, " ")
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexAny(s, " \n")+1:]
+}
+
+// lineStart reports whether the opening mark before byte i of text
+// begins a line.
+func lineStart(text string, i int) bool {
+	_, size := utf8.DecodeLastRuneInString(text[:i])
+	j := i - size
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	return j <= 0 || text[j-1] == '\n'
+}
+
 // sentenceAt returns the index of the sentence of a that holds byte i
 // (the last one starting at or before it).
 func sentenceAt(a *news.Article, i int) int {
@@ -278,7 +354,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		cur = quoteUnit{pieces: []piece{p}}
 	}
 	units = append(units, cur)
-	prevSpeaker, prevEnd := "", -1
+	prevSpeaker, prevEnd, prevCredit := "", -1, false
 	for i := range units {
 		u := &units[i]
 		first, last := u.pieces[0], u.pieces[len(u.pieces)-1]
@@ -289,13 +365,21 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			texts[k] = strings.TrimRight(a.Text[p.start:p.end], ",")
 		}
 		u.text = strings.Join(texts, " … ")
-		who, ok := findSpeaker(a, u, s0, s1, people)
+		credit := ""
+		if first.atStart || lineStart(a.Text, first.start) || prevCredit && first.start-prevEnd <= maxCredit+8 {
+			credit = dashCredit(a.Text, last.end)
+		}
+		prevCredit = credit != ""
+		who, ok := credit, credit != ""
+		if !ok {
+			who, ok = findSpeaker(a, u, s0, s1, people)
+		}
 		if ok {
 			u.cued = true
 		}
 		switch {
 		case ok && pronouns()[strings.ToLower(who)]:
-			who = nearestPerson(a, first.start, prevSpeaker, people)
+			who = nearestSpeaker(a, first.start, prevSpeaker, prevEnd, people)
 		case ok:
 			who = speakerName(who, people)
 		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
@@ -304,7 +388,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
 			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
 			if pronouns()[strings.ToLower(who)] {
-				who = nearestPerson(a, a.Sentences[s0-1].Start, prevSpeaker, people)
+				who = nearestSpeaker(a, a.Sentences[s0-1].Start, prevSpeaker, prevEnd, people)
 			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
 			who = prevSpeaker // a quotation standing alone: the speaker before goes on
@@ -322,6 +406,9 @@ var pronouns = lazySet("he", "she")
 // cue (`"A," he said. "B."`), or of the next paragraph when last was
 // left open and p reopens its paragraph.
 func joins(a *news.Article, last, p piece) bool {
+	if dashCredit(a.Text, last.end) != "" {
+		return false // `"A." ― Ana Ruiz / "B." ― Tomas Berg`: two speakers
+	}
 	if p.para != last.para {
 		return last.open && p.atStart && p.para == last.para+1
 	}
@@ -335,8 +422,25 @@ func joins(a *news.Article, last, p piece) bool {
 	gap := outsideWords(a, last.end, p.start, nil)
 	for _, w := range gap {
 		if cueVerbs()[w] || w == "according" {
-			return true
+			return !ownSpeaker(a, p, sp, gap)
 		}
 	}
 	return false
+}
+
+// ownSpeaker reports whether piece p, in sentence sp of a, has a cue of
+// its own after it that names another person than the cue gap before it
+// (`"A," said Sen. Susan Collins. "B," added Rep. Cathy Rodgers.`: two
+// quotations).
+func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
+	after := append([]string{qmark}, outsideWords(a, p.end, a.Sentences[sp].End, nil)...)
+	own, ok := cueSpeaker(after, 0)
+	if !ok || pronouns()[strings.ToLower(own)] || !capitalizedWord(own[strings.LastIndex(own, " ")+1:]) {
+		return false
+	}
+	before, ok := cueSpeaker(append([]string{qmark}, gap...), 0)
+	if !ok || pronouns()[strings.ToLower(before)] {
+		return false
+	}
+	return own[strings.LastIndex(own, " ")+1:] != before[strings.LastIndex(before, " ")+1:]
 }

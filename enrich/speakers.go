@@ -36,7 +36,7 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
 	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
 	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
-	"describing", "writing", "put", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -127,9 +127,10 @@ func abbrevBefore(w string) bool {
 // are s0 to s1 of a, from the first rule that finds one: a speech cue in
 // its sentences (see speakerOf); a cue in the sentence before when that
 // ends in a colon (`Parker Eaton said:` then the quotation), or its
-// subject; a cue opening the next sentence of the paragraph (`"Not us!"
-// Murphy tweeted on Friday.`); the subject of its first sentence, when
-// that is a name (`Hollande denounced the remarks as "hurtful"`).
+// subject; the owner of a statement noun (`Trump's assertion that "…"`,
+// see statementOwner); the subject of its first sentence, when that is a
+// name (`Hollande denounced the remarks as "hurtful"`); a cue opening the
+// next sentence of the paragraph (`"Not us!" Murphy tweeted on Friday.`).
 func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
 	if who, ok := speakerOf(a, u, s0, s1); ok {
 		return who, true
@@ -143,6 +144,10 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 		if who := subject(words); who != "" {
 			return who, true
 		}
+	}
+	own := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	if who := statementOwner(own); who != "" {
+		return who, true
 	}
 	if who := personSubject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces), people); who != "" {
 		return who, true
@@ -209,7 +214,9 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 		for k > 0 && (capitalizedWord(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
 			k--
 		}
-		if k < e && isName(words[k:e]) {
+		if k < e && isName(words[k:e]) && (k == 0 || !objectWords()[strings.ToLower(words[k-1])]) {
+			// not the object of a preposition: `delivered a blunt
+			// message to Trump: "…"`
 			return strings.Join(words[k:e], " "), true
 		}
 	}
@@ -226,10 +233,13 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if w != lw && lw != "according" {
 			continue // "United States", not "states"
 		}
+		if i > 0 && (articles()[strings.ToLower(words[i-1])] || possessive(words[i-1])) {
+			continue // "one of the states suing", "his notes": nouns
+		}
 		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
-			(lw != "put" || i+1 < len(words) && words[i+1] == "it") {
+			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
 		}
 	}
@@ -264,14 +274,32 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		}
 		return min(after[i], before[i])
 	}
+	byPlace := slices.Clone(verbs)
 	slices.SortStableFunc(verbs, func(x, y int) int { return cmp.Compare(dist(x), dist(y)) })
 	for _, v := range verbs {
-		if s := speakerAt(words, v); s != "" {
-			return s, true
+		s := speakerAt(words, v)
+		if s == "" {
+			continue
 		}
+		if pronouns()[strings.ToLower(s)] {
+			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
+			// is the person a cue before it names, the nearest first.
+			k, _ := slices.BinarySearch(byPlace, v)
+			for j := k - 1; j >= 0 && j >= k-maxCueLookBack; j-- {
+				u := byPlace[j]
+				if n := speakerAt(words, u); n != "" && !pronouns()[strings.ToLower(n)] && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
+					return n, true
+				}
+			}
+		}
+		return s, true
 	}
 	return "", false
 }
+
+// maxCueLookBack is how many cues before a pronoun's cue cueSpeaker
+// tries for the person it stands for, the nearest first.
+const maxCueLookBack = 4
 
 // speakerAt returns the speaker of the speech verb at v in words: the
 // words after it when it follows a quotation or a comma (`"…," said X`)
@@ -281,7 +309,7 @@ func speakerAt(words []string, v int) string {
 	lw := strings.ToLower(words[v])
 	after := lw == "according" || v > 0 && (words[v-1] == qmark || words[v-1] == "," && v > 1 && words[v-2] == qmark)
 	from := v + 1
-	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" {
+	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" || lw == "puts" {
 		from = v + 2
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
@@ -291,12 +319,28 @@ func speakerAt(words []string, v int) string {
 		}
 		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
 			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
-				return s // "with Trump reportedly yelling"
+				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" || punct()[words[start-1]] {
+					return s // "with Trump reportedly yelling", "footage of Clinton asking"
+				}
 			}
 		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
 	}
+	if a := agentAfter(words, v); a != "" {
+		return a // "Rubio was asked by moderator Gerard Baker whether"
+	}
+	if strings.HasSuffix(lw, "ed") && v > 0 && passiveAux()[strings.ToLower(words[v-1])] {
+		return "" // "after the staffer was charged with battery": no one spoke
+	}
+	if !after && v > 0 && words[v-1] == "," && invertingVerbs()[lw] && invertedCue(words, from) {
+		// `…, said Dante Scala, a political scientist.`: the speaker
+		// after the verb, the quotation before in the sentence.
+		after = true
+	}
 	if after {
+		if s := leadingSpeaker(words[from:]); s != "" && lw != "according" {
+			return s // "said the bureau's director, James B. Comey, on Monday"
+		}
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
 				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p) {
@@ -316,7 +360,124 @@ func speakerAt(words []string, v int) string {
 	if s := speakerWords(words, b, -1); s != "" {
 		return s
 	}
+	if p := partyBefore(words, b); p >= 0 {
+		// "Sen. Elizabeth Warren (D-MA) said": the name before the
+		// parenthesis.
+		if s := speakerWords(words, p, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+			return s
+		}
+	}
 	return beforeAppositive(words, b)
+}
+
+// agentAfter returns the person after "by" when the speech verb at v
+// is passive (`was asked by host Bill Maher whether`, `has been called
+// "strategic ambiguity" by Joshua Hendrick`): the words after "by" up to
+// their last capitalized one, when they end in a name; else "".
+func agentAfter(words []string, v int) string {
+	if !strings.HasSuffix(words[v], "ed") {
+		return ""
+	}
+	i := v + 1
+	if i < len(words) && words[i] == qmark {
+		i++
+	}
+	if i+1 >= len(words) || words[i] != "by" {
+		return ""
+	}
+	var run []string
+	for k := i + 1; k < len(words) && len(run) < maxSpeakerWords; k++ {
+		w := words[k]
+		if w == qmark || punct()[w] || speakerStops()[w] || w == "whether" {
+			break
+		}
+		run = append(run, w)
+	}
+	e := len(run)
+	for e > 0 && !capitalizedWord(run[e-1]) {
+		e--
+	}
+	if e == 0 {
+		return ""
+	}
+	last := strings.ToLower(run[e-1])
+	if orgWords()[last] || possessive(run[e-1]) {
+		return ""
+	}
+	return strings.Join(run[:e], " ")
+}
+
+// articles before a word make it a noun: "the states", "his notes".
+var articles = lazySet("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those")
+
+// objectWords before a name make it an object, not a speaker.
+var objectWords = lazySet("to", "at", "for", "with", "from", "by", "of", "on", "in", "against", "about", "toward",
+	"towards", "over", "into", "than", "like")
+
+// passiveAux before a verb in -ed make it passive: its subject did not
+// speak.
+var passiveAux = lazySet("was", "were", "been", "being", "is", "are", "be", "get", "got")
+
+// invertingVerbs are the speech verbs that go before their speaker
+// after a comma (`…, says Evan Tracey`); "told" and "asked" take an
+// object there (`…, Seth McKee told The Hill`).
+var invertingVerbs = lazySet("said", "says", "wrote", "writes", "added", "adds", "explained", "explains", "noted",
+	"notes", "continued", "continues", "recalled", "recalls", "argued", "argues", "insisted", "insists", "warned",
+	"warns", "declared", "replied", "stated", "observed", "concluded", "concludes", "remarked", "cautioned",
+	"countered", "tweeted", "suggested", "acknowledged", "exclaimed", "quipped", "joked", "complained", "predicted")
+
+// invertedCue reports whether the words from i, after a speech verb that
+// follows a comma, are its speaker (`…, says Evan Tracey, a consultant`;
+// `But, said Sam Solovey, "…"`): a name or a described speaker up to a
+// comma, a full stop, a quotation or the end, with a quotation in words.
+func invertedCue(words []string, i int) bool {
+	if i >= len(words) || !slices.Contains(words, qmark) {
+		return false
+	}
+	s := speakerWords(words, i, 1)
+	if s == "" {
+		return false
+	}
+	n := i + len(strings.Fields(s))
+	if !slices.Contains(words[:i], qmark) {
+		// The quotation after: `But, said Sam Solovey, "…"`, not `…,
+		// said Fiorina "was involved"`.
+		if n >= len(words) || words[n] != "," {
+			return false
+		}
+	} else if n < len(words) && words[n] != "," && words[n] != "." && words[n] != qmark && words[n] != ";" && words[n] != "(" {
+		return false
+	}
+	first := strings.Fields(s)[0]
+	return capitalizedWord(first) || determiners()[strings.ToLower(first)]
+}
+
+// partyBefore returns the index of the word before a short parenthesis
+// that ends at words[b] (`Paul Ryan (R-Wis.)`), when a capitalized word
+// stands there; else -1.
+func partyBefore(words []string, b int) int {
+	if b < 0 || words[b] != ")" {
+		return -1
+	}
+	k := b - 1
+	for k >= 0 && b-k <= 4 && words[k] != "(" && words[k] != qmark {
+		k--
+	}
+	if k < 1 || words[k] != "(" || !capitalizedWord(words[k-1]) {
+		return -1
+	}
+	return k - 1
+}
+
+// asName reports whether words, up to b, open with "As" and a name
+// before a comma (`As John Cornyn, the No. 2 in the leadership, put
+// it`): the name is the subject, not part of an opening phrase.
+func asName(words []string, b int) bool {
+	if len(words) < 3 || strings.ToLower(words[0]) != "as" {
+		return false
+	}
+	c := slices.Index(words[:b+1], ",")
+	return c > 1 && isName(words[1:c])
 }
 
 // maxAppositive is the most words between the commas of an appositive.
@@ -340,7 +501,7 @@ func beforeAppositive(words []string, b int) string {
 		return ""
 	}
 	from := k + 1
-	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] {
+	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] && !asName(words, b) {
 		for from < b && words[from] != "," {
 			from++
 		}
@@ -365,6 +526,9 @@ func beforeAppositive(words []string, b int) string {
 		i := e
 		for i > from && (capitalizedWord(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
+		}
+		if e-i == 1 && (introWords()[strings.ToLower(words[i])] || sentenceAdverbs()[strings.ToLower(words[i])]) {
+			continue // "However, Jill A. Martin, vice president …, said"
 		}
 		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
 			return strings.Join(words[i:e], " ")
@@ -392,7 +556,8 @@ func speakerWords(words []string, i, dir int) string {
 			break
 		}
 		if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
-			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) {
+			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
+				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
@@ -405,6 +570,18 @@ func speakerWords(words []string, i, dir int) string {
 			break
 		}
 		run = append(run, w)
+	}
+	if dir < 0 && len(run) > maxSpeakerWords {
+		// "Saturday at the party convention Sen. Elizabeth Warren said":
+		// past the most words, the name next to the verb.
+		k := 0
+		for k < len(run) && (capitalizedWord(run[k]) || connectors()[run[k]] && k > 0) {
+			k++
+		}
+		for k > 0 && connectors()[run[k-1]] {
+			k--
+		}
+		run = run[:k]
 	}
 	if len(run) == 0 || len(run) > maxSpeakerWords {
 		return ""
@@ -426,6 +603,13 @@ func speakerWords(words []string, i, dir int) string {
 		return ""
 	}
 	return strings.Join(run, " ")
+}
+
+// namesPerson reports whether w is a given name or a title ("Secretary
+// of State John Kerry": the person after "of", not a place).
+func namesPerson(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	return capitalizedWord(w) && (givenNames()[lw] || titles()[lw])
 }
 
 // sentenceAdverbs stand between a speaker and the verb: "Carter however
@@ -534,9 +718,20 @@ const pronounReach = 4
 // quotation marks or not), else prev, the speaker of the quotation
 // before when it is a name, else "".
 func nearestPerson(a *news.Article, at int, prev string, people []string) string {
+	return nearestSpeaker(a, at, prev, -1, people)
+}
+
+// nearestSpeaker is nearestPerson where the quotation before, whose
+// speaker is prev, ends at byte prevEnd of a (-1: none): a sentence
+// that holds the end of that quotation gives prev, when it is a name
+// (`"…," Obama said after meeting Vladimir Putin.` then "he" is Obama).
+func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []string) string {
 	si := sentenceAt(a, at)
 	for k := si; k >= 0 && k >= si-pronounReach; k-- {
 		s := a.Sentences[k]
+		if prevEnd >= s.Start && prevEnd <= s.End && prevEnd <= at && prev != "" && capitalizedWord(prev) {
+			return prev
+		}
 		text := s.Text
 		if k == si {
 			text = text[:min(len(text), at-s.Start)]

@@ -73,6 +73,38 @@ var descWords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// conjunctions open a sentence before its subject or an opening phrase.
+var conjunctions = lazySet("but", "and", "yet", "so", "or")
+
+// roleWord reports whether w describes a person before their name: a
+// word of descWords, or a lower-case noun of a role by its ending
+// ("speechwriter", "dissident", "historian", "moderator") that is not a
+// common word of another kind ("after", "recent").
+func roleWord(w string) bool {
+	if descWords()[w] {
+		return true
+	}
+	if len(w) <= 5 || capitalizedWord(w) || notRoles()[w] {
+		return false
+	}
+	for _, end := range []string{"er", "or", "ist", "ian", "ent", "ant"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// notRoles end like roleWord's nouns but name no role.
+var notRoles = lazySet("whether", "rather", "together", "neither", "either", "however", "another", "earlier",
+	"further", "better", "longer", "bigger", "larger", "greater", "higher", "stronger", "consider", "deliver",
+	"remember", "discover", "wonder", "suffer", "prefer", "register", "counter", "answer", "recent",
+	"different", "present", "current", "urgent", "silent", "frequent", "significant", "important",
+	"constant", "distant", "instant", "relevant", "brilliant", "elegant", "pleasant", "vibrant", "apparent",
+	"prominent", "permanent", "excellent", "decent", "innocent", "violent", "confident", "intelligent",
+	"independent", "efficient", "sufficient", "consistent", "persistent", "insistent", "convenient",
+	"senior", "junior", "minor", "major", "prior", "interior", "exterior", "superior", "inferior")
+
 // introWords open a sentence before its subject: "On Friday, Gingrich
 // said"; the subject comes after the first comma.
 var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
@@ -88,7 +120,59 @@ var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", 
 // statementNouns name someone's words: "Trump's assertion that …".
 var statementNouns = lazySet("assertion", "claim", "accusation", "statement", "remarks", "remark", "comments",
 	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
-	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion")
+	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion", "view", "vow",
+	"dictum", "slogan", "mantra", "refrain", "quip", "complaint", "declaration", "admission", "contention",
+	"plea", "demand", "prediction", "opinion", "broadside", "catchphrase", "retort", "explanation")
+
+// ownerWords hold a speaker's words after "in": "in Bolton's view".
+var ownerWords = lazySet("view", "words", "opinion", "telling", "estimation")
+
+// statementOwner returns the person whose words a quotation of words
+// (see outsideWords) are by a possessive before a statement noun:
+// `Trump's recent assertion that "…"`, `Obama's "if you like your plan"
+// promise`, `"…," in Bolton's view`; "" when there is none.
+func statementOwner(words []string) string {
+	for j, w := range words {
+		if !possessive(w) || !capitalizedWord(w) || j+1 >= len(words) {
+			continue
+		}
+		k := j + 1
+		for k < len(words) && k-j <= 3 && !statementNouns()[words[k]] && !capitalizedWord(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
+			k++
+		}
+		ok := false
+		switch {
+		case words[j+1] == qmark && j+2 < len(words) && statementNouns()[words[j+2]]:
+			ok = true
+		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
+			ok = true
+		case k < len(words) && statementNouns()[words[k]]:
+			for n := k + 1; n < len(words) && n <= k+3; n++ {
+				if words[n] == qmark {
+					ok = true
+					break
+				}
+				if words[n] != "that" && words[n] != "of" && words[n] != "," && words[n] != ":" && words[n] != "to" {
+					break
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		i := j
+		for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && !possessive(words[i-1]) {
+			i--
+		}
+		name := slices.Clone(words[i : j+1])
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
+		if i == j && (introWords()[strings.ToLower(name[0])] || orgWords()[strings.ToLower(name[0])]) {
+			continue
+		}
+		return strings.Join(name, " ")
+	}
+	return ""
+}
 
 // personSubject returns the subject of a sentence (see subject) when it
 // may be a speaker: a name of several words, "he" or "she", or one word
@@ -131,6 +215,9 @@ func subject(words []string) string {
 		if words[k] == qmark {
 			break
 		}
+	}
+	if i+1 < len(words) && conjunctions()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+		i++ // "But Sen. Pat Toomey refused": a conjunction, not a phrase
 	}
 	if i < len(words) && opensIntro(words[i], at(words, i+1)) {
 		for i < len(words) && words[i] != "," && words[i] != qmark {
@@ -187,9 +274,9 @@ func subject(words []string) string {
 	}
 	// "Democratic presidential candidate Bernie Sanders is": words that
 	// describe a person between capitalized ones.
-	for e < len(words) && descWords()[words[e]] {
+	for e < len(words) && roleWord(words[e]) {
 		j := e
-		for j < len(words) && descWords()[words[j]] && j-e < 4 {
+		for j < len(words) && roleWord(words[j]) && j-e < 4 {
 			j++
 		}
 		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {

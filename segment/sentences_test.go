@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"tidings/news"
 )
 
 type rule struct {
@@ -130,13 +133,19 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
-// TestStemCache checks that stems from the cache match the stemmer's, from
-// many goroutines at once and across a clearing of the cache.
-func TestStemCache(t *testing.T) {
-	words := []string{"talks", "running", "ministers", "agreed", "agreement", "generously", "ferries", "news"}
-	want := make([]string, len(words))
+// TestWordCache checks that words and terms from the cache match the
+// stemmer's, from many goroutines at once and across a clearing of the
+// cache, for words in any case, with a possessive, and too long to cache.
+func TestWordCache(t *testing.T) {
+	long := strings.Repeat("talk", maxCachedWord)
+	words := []string{"talks", "Running", "MINISTERS", "agreed", "Agreement's", "generously", "ferries", "news", "The", "don't", long}
+	want := make([]wordEntry, len(words))
 	for i, w := range words {
-		want[i] = english.Stem(w, true)
+		lw := strings.TrimSuffix(strings.ToLower(w), "'s")
+		want[i] = wordEntry{word: lw, term: english.Stem(lw, true)}
+		if IsStopWord(lw) {
+			want[i].term = ""
+		}
 	}
 	done := make(chan bool)
 	for g := 0; g < 8; g++ {
@@ -144,14 +153,14 @@ func TestStemCache(t *testing.T) {
 			defer func() { done <- true }()
 			for k := 0; k < 2000; k++ {
 				i := (g + k) % len(words)
-				if got := stem(words[i]); got != want[i] {
-					t.Errorf("stem(%q) = %q, want %q", words[i], got, want[i])
+				if got := entry(words[i]); got != want[i] {
+					t.Errorf("entry(%q) = %+v, want %+v", words[i], got, want[i])
 					return
 				}
 				if k == 1000 && g == 0 {
-					stemCache.Lock()
-					clear(stemCache.m)
-					stemCache.Unlock()
+					wordCache.Lock()
+					clear(wordCache.m)
+					wordCache.Unlock()
 				}
 			}
 		}()
@@ -159,4 +168,85 @@ func TestStemCache(t *testing.T) {
 	for range 8 {
 		<-done
 	}
+}
+
+// TestArticleTermsAndStems checks each sentence's Terms and Stems against
+// Terms and Words of its text, and that appending to one sentence's
+// slices leaves the next sentence's alone (they share arrays).
+func TestArticleTermsAndStems(t *testing.T) {
+	a := news.Article{Text: "The Ministers' talks in Geneva ended on Tuesday. \"We agreed,\" Lavrov's aide said.\n\n— \n\nFerries ran; the port's cranes did not."}
+	Article(&a)
+	if len(a.Sentences) < 3 {
+		t.Fatalf("Article gave %d sentences, want 3 or more", len(a.Sentences))
+	}
+	for i, s := range a.Sentences {
+		var stems []string
+		for _, w := range Words(s.Text) {
+			if len(w) < 2 || IsStopWord(w) {
+				stems = append(stems, w)
+			} else {
+				stems = append(stems, english.Stem(w, true))
+			}
+		}
+		if !slices.Equal(s.Stems, stems) || s.Stems == nil {
+			t.Errorf("sentence %d %q: Stems = %q, want %q", i, s.Text, s.Stems, stems)
+		}
+		if got, want := s.Terms, Terms(s.Text); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Errorf("sentence %d %q: Terms = %q, want %q", i, s.Text, got, want)
+		}
+	}
+	next := slices.Clone(a.Sentences[1].Stems)
+	_ = append(a.Sentences[0].Stems, "x")
+	_ = append(a.Sentences[0].Terms, "x")
+	if !slices.Equal(a.Sentences[1].Stems, next) || a.Sentences[1].Terms[0] == "x" {
+		t.Errorf("appending to sentence 0 changed sentence 1: %q", a.Sentences[1].Stems)
+	}
+}
+
+// FuzzWords checks Words and Terms, which read through the word cache
+// with an ASCII fast path, against their definition: runs of letters and
+// digits (apostrophes kept inside), lower-cased, a possessive and
+// apostrophes at the ends trimmed; terms without stop words and one-letter
+// words, stemmed.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", "The Ministers' talks", "don't DON’T it's Lavrov’s", "İstanbul ǅemal straße 42nd", "a\xffb", strings.Repeat("x", 70) + " end"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want, wantTerms []string
+		start := -1
+		flush := func(end int) {
+			if start < 0 {
+				return
+			}
+			w := strings.ToLower(s[start:end])
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			w = strings.Trim(w, "'’")
+			if w != "" {
+				want = append(want, w)
+				if len(w) >= 2 && !IsStopWord(w) {
+					wantTerms = append(wantTerms, english.Stem(w, true))
+				}
+			}
+			start = -1
+		}
+		for i, r := range s {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if start < 0 {
+					start = i
+				}
+			case (r == '\'' || r == '’') && start >= 0:
+			default:
+				flush(i)
+			}
+		}
+		flush(len(s))
+		if got := Words(s); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q, want %q", s, got, want)
+		}
+		if got := Terms(s); !slices.Equal(got, wantTerms) {
+			t.Errorf("Terms(%q) = %q, want %q", s, got, wantTerms)
+		}
+	})
 }

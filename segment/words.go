@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -13,9 +14,18 @@ import (
 // Article fills a.Sentences from a.Text: spans, words, terms and stems,
 // and Heading for a sentence inside one of a.Headings. It replaces any
 // sentences a already had.
+//
+// The Terms and Stems of all the sentences share two arrays, each
+// sentence's slices capped at their length, so that appending to one
+// copies it rather than writing into the next sentence's.
 func Article(a *news.Article) {
 	spans := Sentences(a.Text)
 	a.Sentences = make([]news.Sentence, len(spans))
+	// Ends of each sentence's stems and terms in the shared arrays.
+	ends := make([][2]int, len(spans))
+	// News prose has about one word per six bytes, half of them terms.
+	stems := make([]string, 0, len(a.Text)/5)
+	terms := make([]string, 0, len(a.Text)/10)
 	h := 0 // the first heading that does not end before the sentence
 	for i, sp := range spans {
 		text := a.Text[sp.Start:sp.End]
@@ -28,62 +38,135 @@ func Article(a *news.Article) {
 			Text:      text,
 			Words:     CountWords(text),
 		}
-		a.Sentences[i].Terms, a.Sentences[i].Stems = termsAndStems(text)
+		eachWord(text, func(e wordEntry) {
+			if e.term == "" {
+				stems = append(stems, e.word)
+				return
+			}
+			stems = append(stems, e.term)
+			terms = append(terms, e.term)
+		})
+		ends[i] = [2]int{len(stems), len(terms)}
 		for h < len(a.Headings) && a.Headings[h][1] <= sp.Start {
 			h++
 		}
 		a.Sentences[i].Heading = h < len(a.Headings) && a.Headings[h][0] < sp.End
 	}
-}
-
-// stemCache remembers the stems of words seen: news vocabulary repeats, and
-// stemming was half of segmentation's time. It is cleared when it holds
-// stemCacheSize words, so memory stays bounded.
-var stemCache = struct {
-	sync.RWMutex
-	m map[string]string
-}{m: make(map[string]string)}
-
-const stemCacheSize = 1 << 17
-
-// stem returns the Snowball English stem of the lower-case word w.
-func stem(w string) string {
-	stemCache.RLock()
-	s, ok := stemCache.m[w]
-	stemCache.RUnlock()
-	if ok {
-		return s
-	}
-	s = english.Stem(w, true)
-	// w and s may share the memory of the whole text w came from.
-	key := strings.Clone(w)
-	if s == w {
-		s = key
-	} else {
-		s = strings.Clone(s)
-	}
-	stemCache.Lock()
-	if len(stemCache.m) >= stemCacheSize {
-		clear(stemCache.m)
-	}
-	stemCache.m[key] = s
-	stemCache.Unlock()
-	return s
-}
-
-// termsAndStems returns the [Terms] of s and the stems of all its words.
-func termsAndStems(s string) (terms, stems []string) {
-	words := Words(s)
-	stems = make([]string, len(words))
-	for i, w := range words {
-		if len(w) < 2 || IsStopWord(w) {
-			stems[i] = w
-			continue
+	var from [2]int
+	for i, to := range ends {
+		s := &a.Sentences[i]
+		if to[0] > from[0] {
+			s.Stems = stems[from[0]:to[0]:to[0]]
+		} else {
+			s.Stems = []string{}
 		}
-		stems[i] = stem(w)
-		terms = append(terms, stems[i])
+		if to[1] > from[1] {
+			s.Terms = terms[from[1]:to[1]:to[1]]
+		}
+		from = to
 	}
-	return terms, stems
+}
+
+// wordEntry is what the words of a text come to: the word, lower-cased
+// with its quotes and possessive trimmed ("" when nothing is left), and
+// its term: its stem, or "" for a stop word or a one-letter word.
+type wordEntry struct {
+	word, term string
+}
+
+// wordCache remembers the entry of each word as it appears in texts
+// (before lower-casing): news vocabulary repeats, and lower-casing,
+// stop-word checks and stemming were most of segmentation's time. It is
+// cleared when it holds wordCacheSize words, and holds no word of more
+// than maxCachedWord bytes, so memory stays bounded.
+var wordCache = struct {
+	sync.RWMutex
+	m map[string]wordEntry
+}{m: make(map[string]wordEntry)}
+
+const (
+	wordCacheSize = 1 << 17
+	maxCachedWord = 64
+)
+
+// entry returns the entry of raw, a maximal run of letters, digits and
+// apostrophes starting with a letter or digit.
+func entry(raw string) wordEntry {
+	if len(raw) > maxCachedWord {
+		return newEntry(raw)
+	}
+	wordCache.RLock()
+	e, ok := wordCache.m[raw]
+	wordCache.RUnlock()
+	if ok {
+		return e
+	}
+	e = newEntry(raw)
+	// raw and e may share the memory of the whole text raw came from.
+	key := strings.Clone(raw)
+	e.word = strings.Clone(e.word)
+	if e.term == e.word {
+		e.term = e.word
+	} else {
+		e.term = strings.Clone(e.term)
+	}
+	wordCache.Lock()
+	if len(wordCache.m) >= wordCacheSize {
+		clear(wordCache.m)
+	}
+	wordCache.m[key] = e
+	wordCache.Unlock()
+	return e
+}
+
+func newEntry(raw string) wordEntry {
+	w := strings.ToLower(raw)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	w = strings.Trim(w, "'’")
+	if len(w) < 2 || IsStopWord(w) {
+		return wordEntry{word: w}
+	}
+	return wordEntry{word: w, term: english.Stem(w, true)}
+}
+
+// eachWord calls f with the entry of each word of s (see [Words]), in
+// order.
+func eachWord(s string, f func(wordEntry)) {
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		if e := entry(s[start:end]); e.word != "" {
+			f(e)
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case isLetterOrDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’') && start >= 0:
+			// Kept inside a word; trimmed at its ends by newEntry.
+		default:
+			flush(i)
+		}
+		i += size
+	}
+	flush(len(s))
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // CountWords returns the number of white-space separated words in s, the
@@ -107,46 +190,19 @@ func CountWords(s string) int {
 // "'s" dropped.
 func Words(s string) []string {
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.ToLower(s[start:end])
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		w = strings.Trim(w, "'’")
-		if w != "" {
-			out = append(out, w)
-		}
-		start = -1
-	}
-	for i, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if start < 0 {
-				start = i
-			}
-		case (r == '\'' || r == '’') && start >= 0:
-			// Kept inside a word; trimmed at its ends by flush.
-		default:
-			flush(i)
-		}
-	}
-	flush(len(s))
+	eachWord(s, func(e wordEntry) { out = append(out, e.word) })
 	return out
 }
 
 // Terms returns the scoring terms of s: its [Words] without stop words and
 // one-letter words, each reduced to its Snowball (Porter2) English stem.
 func Terms(s string) []string {
-	words := Words(s)
-	out := words[:0]
-	for _, w := range words {
-		if len(w) < 2 || IsStopWord(w) {
-			continue
+	var out []string
+	eachWord(s, func(e wordEntry) {
+		if e.term != "" {
+			out = append(out, e.term)
 		}
-		out = append(out, stem(w))
-	}
+	})
 	return out
 }
 

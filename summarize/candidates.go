@@ -61,7 +61,11 @@ func Candidates(arts []news.Article) []Candidate {
 // lost with quotations on multiling (centroid ROUGE-2 0.1878 → 0.1813,
 // textrank 0.1687 → 0.1600).
 func candidates(arts []news.Article, spans bool) []Candidate {
-	var out, loose []Candidate
+	total := 0
+	for _, a := range arts {
+		total += len(a.Sentences)
+	}
+	out := make([]Candidate, 0, total/2)
 	for ai, a := range arts {
 		n := len(a.Sentences)
 		joined := map[[2]int]bool{} // first sentence and span of joined candidates
@@ -70,9 +74,6 @@ func candidates(arts []news.Article, spans bool) []Candidate {
 				continue
 			}
 			c := Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date}
-			if s.Words >= 3 && len(s.Terms) > 0 {
-				loose = append(loose, c)
-			}
 			if Standalone(s) {
 				out = append(out, c)
 				continue
@@ -96,9 +97,25 @@ func candidates(arts []news.Article, spans bool) []Candidate {
 		}
 	}
 	if len(out) == 0 {
-		return loose
+		return looseCandidates(arts)
 	}
 	return out
+}
+
+// looseCandidates returns the candidates of a story of fragments (see
+// [Candidates]): every sentence of at least three words that is no
+// subheading and has a term.
+func looseCandidates(arts []news.Article) []Candidate {
+	var loose []Candidate
+	for ai, a := range arts {
+		n := len(a.Sentences)
+		for _, s := range a.Sentences {
+			if !s.Heading && s.Words >= 3 && len(s.Terms) > 0 {
+				loose = append(loose, Candidate{Article: ai, Sentence: s, Position: float64(s.Index) / float64(max(n, 1)), Published: a.Date})
+			}
+		}
+	}
+	return loose
 }
 
 // Standalone reports whether s can appear in a summary out of its context:
@@ -127,8 +144,31 @@ func standalone(s news.Sentence, most int) bool {
 	if strings.HasSuffix(t, "?") || bareQuote(t) || strings.Contains(t, " | ") {
 		return false
 	}
-	w := strings.ToLower(strings.TrimRight(firstWord(t), ",;:"))
-	return !danglingOpeners[w] && !authorSpeaks(t) && !listEntry(t)
+	return !isDanglingOpener(strings.TrimRight(firstWord(t), ",;:")) && !authorSpeaks(t) && !listEntry(t)
+}
+
+// isDanglingOpener reports whether w, lower-cased, is one of
+// danglingOpeners. An ASCII word is lower-cased into a buffer rather
+// than a new string: it is the first word of every sentence.
+func isDanglingOpener(w string) bool {
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return danglingOpeners[strings.ToLower(w)]
+		}
+	}
+	if len(w) > len(buf) {
+		return false // longer than any opener
+	}
+	b := buf[:len(w)]
+	for i := range b {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return danglingOpeners[string(b)]
 }
 
 // listEntry reports whether t is an entry of a listing rather than a
@@ -177,7 +217,7 @@ func authorSpeaks(t string) bool {
 			}
 			continue
 		}
-		if start >= 0 && firstPerson[strings.ReplaceAll(t[start:i], "’", "'")] {
+		if start >= 0 && isFirstPerson(t[start:i]) {
 			return true
 		}
 		start = -1
@@ -185,7 +225,17 @@ func authorSpeaks(t string) bool {
 			quoted = !quoted
 		}
 	}
-	return start >= 0 && firstPerson[strings.ReplaceAll(t[start:], "’", "'")]
+	return start >= 0 && isFirstPerson(t[start:])
+}
+
+// isFirstPerson reports whether w, with curly apostrophes made straight,
+// is one of firstPerson; it looks up only words that could be ("I’ve",
+// the longest, is 6 bytes).
+func isFirstPerson(w string) bool {
+	if len(w) == 0 || len(w) > 6 || w[0] != 'I' && w[0] != 'm' && w[0] != 'M' {
+		return false
+	}
+	return firstPerson[strings.ReplaceAll(w, "’", "'")]
 }
 
 // danglingOpeners are first words that point back to a previous sentence:

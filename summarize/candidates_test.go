@@ -195,3 +195,21 @@ func TestCandidatesSkipHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestWordSetsLookups checks the fast look-ups of the first word and of
+// first-person words against the sets they read, for words in any case,
+// with curly apostrophes, non-ASCII and too long to be in a set.
+func TestWordSetsLookups(t *testing.T) {
+	words := []string{"", "He", "HOWEVER", "Nevertheless", "nevertheless,", "Theirs", "İt", "ALSO", "Ｈe",
+		"I", "I’ve", "I've", "I’m", "Me", "me", "my", "My", "MY", "mine", "Imagine", "internationalization"}
+	for _, w := range words {
+		t.Run(w, func(t *testing.T) {
+			if got, want := isDanglingOpener(w), danglingOpeners[strings.ToLower(w)]; got != want {
+				t.Errorf("isDanglingOpener(%q) = %v, want %v", w, got, want)
+			}
+			if got, want := isFirstPerson(w), firstPerson[strings.ReplaceAll(w, "’", "'")]; got != want {
+				t.Errorf("isFirstPerson(%q) = %v, want %v", w, got, want)
+			}
+		})
+	}
+}

@@ -147,16 +147,29 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 	}
 	vs := make([]vec.Vector, len(index))
 	norms := make([]float64, len(index))
-	postings := map[int32][]posting{} // in increasing k
-	byText := map[string][]int{}      // candidates by their text
+	byText := make(map[string][]int, len(index)) // candidates by their text
+	// postings[first[id]:first[id+1]] are the candidates with term id,
+	// in increasing k.
+	first := make([]int, sp.vocab.Len()+1)
 	for k, i := range index {
 		vs[k] = sp.vector(cands[i])
 		norms[k] = vs[k].Norm()
 		for _, e := range vs[k] {
-			postings[e.ID] = append(postings[e.ID], posting{k, e.W})
+			first[e.ID+1]++
 		}
 		t := cands[i].Sentence.Text
 		byText[t] = append(byText[t], k)
+	}
+	for id := 1; id < len(first); id++ {
+		first[id] += first[id-1]
+	}
+	postings := make([]posting, first[len(first)-1])
+	next := slices.Clone(first[:len(first)-1])
+	for k := range index {
+		for _, e := range vs[k] {
+			postings[next[e.ID]] = posting{k, e.W}
+			next[e.ID]++
+		}
 	}
 	out := make([][]int, len(index))
 	dot := make([]float64, len(index))
@@ -168,7 +181,7 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 		// Sum the dot products with later candidates in the order of k's
 		// terms, as vec.Dot does, so the cosines are the same.
 		for _, e := range vs[k] {
-			ps := postings[e.ID]
+			ps := postings[first[e.ID]:first[e.ID+1]]
 			from, _ := slices.BinarySearchFunc(ps, k+1, func(p posting, k int) int { return cmp.Compare(p.k, k) })
 			for _, p := range ps[from:] {
 				if !seen[p.k] {
@@ -277,9 +290,23 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 		deadline: deadline,
 		ctx:      ctx,
 	}
+	// holders[e] are parts of one array: counted, then filled.
 	s.holders = make([][]int32, len(p.weight))
 	s.open = make([]float64, len(p.cost))
 	all := make([]ranked, len(p.cost))
+	first := make([]int, len(p.weight)+1)
+	for k := range all {
+		for _, e := range p.items[k] {
+			first[e+1]++
+		}
+	}
+	for e := 1; e < len(first); e++ {
+		first[e] += first[e-1]
+	}
+	flat := make([]int32, first[len(first)-1])
+	for e := range s.holders {
+		s.holders[e] = flat[first[e]:first[e]:first[e+1]]
+	}
 	for k := range all {
 		all[k].item = k
 		for _, e := range p.items[k] {

@@ -30,40 +30,72 @@ type spanVector struct {
 
 func newSpace(arts []news.Article) *space {
 	sp := &space{vocab: vec.NewVocab(), vecs: make([][]vec.Vector, len(arts)), norms: make([][]float64, len(arts))}
-	var sentDF []int
-	nSent := 0
-	counts := make([][]vec.Vector, len(arts))
+	nSent, nTerms := 0, 0
+	for _, a := range arts {
+		nSent += len(a.Sentences)
+		for _, s := range a.Sentences {
+			nTerms += len(s.Terms)
+		}
+	}
+	// The term ids of all sentences, one after another; then, once the
+	// vocabulary is known, their count vectors (as vec.Counts makes
+	// them), and where each sentence's ends.
+	ids := make([]int32, 0, nTerms)
+	for _, a := range arts {
+		for _, s := range a.Sentences {
+			for _, t := range s.Terms {
+				ids = append(ids, sp.vocab.ID(t))
+			}
+		}
+	}
+	counts := make(vec.Vector, 0, nTerms)
+	ends := make([]int, 0, nSent)
+	sentDF := make([]int, sp.vocab.Len())
+	sp.df = make([]int, sp.vocab.Len())
+	lastArticle := make([]int, sp.vocab.Len()) // the last article (plus one) counted in df
+	rest := ids
 	for ai, a := range arts {
-		counts[ai] = make([]vec.Vector, len(a.Sentences))
-		seenInArticle := map[int32]bool{}
-		for si, s := range a.Sentences {
-			ids := make([]int32, len(s.Terms))
-			for k, t := range s.Terms {
-				ids[k] = sp.vocab.ID(t)
-			}
-			for len(sentDF) < sp.vocab.Len() {
-				sentDF = append(sentDF, 0)
-				sp.df = append(sp.df, 0)
-			}
-			c := vec.Counts(ids)
-			counts[ai][si] = c
-			for _, e := range c {
-				sentDF[e.ID]++
-				if !seenInArticle[e.ID] {
-					seenInArticle[e.ID] = true
-					sp.df[e.ID]++
+		for _, s := range a.Sentences {
+			ids := rest[:len(s.Terms)]
+			rest = rest[len(s.Terms):]
+			slices.Sort(ids)
+			for i := 0; i < len(ids); {
+				id, j := ids[i], i+1
+				for j < len(ids) && ids[j] == id {
+					j++
 				}
+				counts = append(counts, vec.Entry{ID: id, W: float64(j - i)})
+				sentDF[id]++
+				if lastArticle[id] != ai+1 {
+					lastArticle[id] = ai + 1
+					sp.df[id]++
+				}
+				i = j
 			}
-			nSent++
+			ends = append(ends, len(counts))
 		}
 	}
 	sp.idf = vec.IDF(sentDF, nSent)
-	for ai := range arts {
-		sp.vecs[ai] = make([]vec.Vector, len(counts[ai]))
-		sp.norms[ai] = make([]float64, len(counts[ai]))
-		for si, c := range counts[ai] {
-			sp.vecs[ai][si] = c.Weighted(sp.idf)
-			sp.norms[ai][si] = sp.vecs[ai][si].Norm()
+	// The weighted vectors share one array too, each capped at its
+	// length.
+	weighted := make(vec.Vector, 0, len(counts))
+	norms := make([]float64, nSent)
+	from, n := 0, 0
+	for ai, a := range arts {
+		sp.vecs[ai] = make([]vec.Vector, len(a.Sentences))
+		sp.norms[ai] = norms[n : n+len(a.Sentences) : n+len(a.Sentences)]
+		for si := range a.Sentences {
+			start := len(weighted)
+			for _, e := range counts[from:ends[n]] {
+				if w := sp.idf[e.ID]; w != 0 {
+					weighted = append(weighted, vec.Entry{ID: e.ID, W: e.W * w})
+				}
+			}
+			v := weighted[start:len(weighted):len(weighted)]
+			sp.vecs[ai][si] = v
+			sp.norms[ai][si] = v.Norm()
+			from = ends[n]
+			n++
 		}
 	}
 	return sp

@@ -18,6 +18,7 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 	dir := fs.String("data", "../shared/data/enrich-dev", "enrich-dev data directory")
 	parts := fs.String("parts", "quotes,entities,dates", "comma-separated parts to measure")
 	split := fs.String("quotes-split", "dev", "PolNeAR split for the quotes part: dev or train")
+	misses := fs.Bool("speaker-errors", false, "after the table, print each quote whose named gold speaker is missed: quote, gold speaker, predicted speaker, sentences")
 	noClean := fs.Bool("no-clean", false, "segment each article's text as given, without the cleaning stage (measures enrich alone)")
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -55,5 +56,14 @@ func (e *env) evalEnrich(ctx context.Context, args []string) error {
 		row("full-day dates (AQUAINT)", r.Dates)
 		row("day values per document", r.DocDates)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if *misses {
+		for _, m := range r.SpeakerMisses {
+			fmt.Fprintf(e.stdout, "\n%s\n  quote: %q\n  gold: %q (named %q)\n  predicted: %q\n  before: %s\n  context: %s\n",
+				m.ArticleID, m.Quote, m.Gold, m.Named, m.Predicted, strings.ReplaceAll(m.Before, "\n", " / "), strings.ReplaceAll(m.Context, "\n", " / "))
+		}
+	}
+	return nil
 }

@@ -29,7 +29,7 @@ Usage:
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
   tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd] [--worst N]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
-                      [--quotes-split dev|train]
+                      [--quotes-split dev|train] [--speaker-errors]
   tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]
   tidings help [COMMAND]
 

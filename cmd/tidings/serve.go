@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"tidings/ingest"
+	"tidings/internal/jobs"
 	"tidings/internal/server"
 	"tidings/store"
 )
@@ -22,7 +23,7 @@ import (
 func (e *env) serve(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	db := fs.String("db", "tidings.db", "SQLite database file, or a postgres:// URL")
+	db := fs.String("db", "tidings.db", "SQLite database file, or a postgres:// URL; servers on one PostgreSQL database share the work (any of them fetches, cleans and summarizes; one places articles into stories, and another takes over when it dies)")
 	tokenFile := fs.String("token-file", "", "file holding the write token (default: $TIDINGS_TOKEN, else a new token printed at start)")
 	private := fs.Bool("private", false, "reads need the token too")
 	words := fs.Int("words", 120, "each story brief's budget in words")
@@ -68,8 +69,16 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	var queue *jobs.Queue
+	if strings.Contains(*db, "://") {
+		// Servers on one PostgreSQL database share the work as jobs;
+		// the server closes the queue.
+		if queue, err = jobs.Open(ctx, *db, jobs.Options{Logger: logger}); err != nil {
+			return err
+		}
+	}
 	srv, err := server.New(ctx, st, server.Options{Token: token, Private: *private, Words: *words, Logger: logger, PollEvery: *poll,
-		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate), Fetch: ingest.FetchOptions{AllowFetch: allow}})
+		ReadRate: noLimit(*readRate), WriteRate: noLimit(*writeRate), Fetch: ingest.FetchOptions{AllowFetch: allow}, Queue: queue})
 	if err != nil {
 		return err
 	}

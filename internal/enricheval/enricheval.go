@@ -59,6 +59,9 @@ type Report struct {
 	// Speakers counts the matched quotes whose gold speaker is named
 	// (Gold) and those whose predicted speaker is right (Matched, Found).
 	Speakers Score
+	// SpeakerMisses are the matched quotes of Speakers whose predicted
+	// speaker is wrong, in article order: an error dump.
+	SpeakerMisses []SpeakerMiss
 	// Entities is typed (name, kind); Names untyped; Kinds per kind
 	// ("person", "organization", "place").
 	Entities Score

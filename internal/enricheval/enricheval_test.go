@@ -55,6 +55,28 @@ func TestScoreQuotes(t *testing.T) {
 	}
 }
 
+func TestSpeakerRight(t *testing.T) {
+	tests := []struct {
+		pred, named string
+		want        bool
+	}{
+		{"Berg", "Anna Berg", true},
+		{"Sen. Anna Berg", "Berg", true},
+		{"Anna Berg's", "Anna Berg", true},
+		{"Bill Clinton", "Hillary Clinton", true}, // last tokens agree: the README's measure
+		{"Hillary", "Hillary Clinton", false},
+		{"Ari Fleischer", "George W. Bush", false},
+		{"a senior Holm adviser", "Holm", false},
+		{"", "Anna Berg", false},
+		{"Anna Berg", "", false},
+	}
+	for _, tc := range tests {
+		if got := SpeakerRight(tc.pred, tc.named); got != tc.want {
+			t.Errorf("SpeakerRight(%q, %q) = %v, want %v", tc.pred, tc.named, got, tc.want)
+		}
+	}
+}
+
 func TestScoreEntities(t *testing.T) {
 	gold := []Pair{{"Bill Clinton", "person"}, {"Clinton", "person"}, {"U.N.", "organization"}, {"Kessel", "place"}}
 	pred := []Pair{{"bill  clinton's", "person"}, {"\"U.N.\"", "organization"}, {"Kessel", "person"}, {"Norland", "place"}}

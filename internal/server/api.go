@@ -19,6 +19,7 @@ import (
 
 	"tidings/clean"
 	"tidings/ingest"
+	"tidings/internal/jobs"
 	"tidings/store"
 )
 
@@ -86,6 +87,10 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 // limits (clean.ErrTooLarge), 422 when cleaning leaves no text (the
 // message prefixed with source, when given).
 func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store.Article, source string) {
+	if s.queue != nil { // shared.go
+		s.submitAndAnswer(w, r, jobs.Prepare{URL: a.URL, Outlet: a.Outlet, Title: a.Title, Author: a.Author, Published: a.Published, Raw: a.Raw, IsHTML: a.IsHTML}, source)
+		return
+	}
 	out, err := s.ingest(r.Context(), a)
 	switch {
 	case errors.Is(err, clean.ErrTooLarge):
@@ -134,6 +139,9 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	a.Text = na.Text
 	a.Cleaning = encodeCleaning(&na)
 
+	if s.queue != nil { // shared.go: the leader places it
+		return s.storeShared(ctx, a)
+	}
 	created, placeErr, err := s.placer.put(ctx, &a, &na)
 	if err != nil {
 		return posted{}, err

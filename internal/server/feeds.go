@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tidings/ingest"
+	"tidings/internal/jobs"
 	"tidings/store"
 )
 
@@ -81,6 +82,10 @@ func fetchFailed(w http.ResponseWriter, err error) {
 func (s *Server) postFetch(w http.ResponseWriter, r *http.Request) {
 	u, ok := readURL(w, r)
 	if !ok {
+		return
+	}
+	if s.queue != nil {
+		s.submitAndAnswer(w, r, jobs.Prepare{URL: u, Fetch: true}, u)
 		return
 	}
 	na, err := s.fetcher.Article(r.Context(), u)
@@ -191,11 +196,16 @@ func (s *Server) listFeeds(w http.ResponseWriter, r *http.Request) {
 }
 
 // Run polls the feeds every Options.PollEvery, and soon after a feed is
-// added, until ctx ends.
+// added, until ctx ends. A shared server (Options.Queue) queues the polls
+// instead, and whichever server takes a poll job polls the feed.
 func (s *Server) Run(ctx context.Context) {
 	every := s.opts.PollEvery
 	if every <= 0 {
 		every = 15 * time.Minute
+	}
+	if s.queue != nil {
+		s.runShared(ctx, every)
+		return
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -225,18 +235,24 @@ func (s *Server) PollFeeds(ctx context.Context) int {
 		if ctx.Err() != nil {
 			return added
 		}
-		n, err := s.pollFeed(ctx, &f)
-		added += n
-		f.Checked, f.Error = time.Now().UTC(), ""
-		if err != nil {
-			f.Error = err.Error()
-			s.opts.Logger.Warn("polling feed", "url", redact(f.URL), "err", err)
-		}
-		if err := s.st.UpdateFeed(ctx, f); err != nil {
-			s.opts.Logger.Error("saving feed state", "url", redact(f.URL), "err", err)
-		}
+		added += s.pollAndRecord(ctx, f)
 	}
 	return added
+}
+
+// pollAndRecord polls feed f and stores its polling state; it returns
+// the number of articles added (on a shared server, queued).
+func (s *Server) pollAndRecord(ctx context.Context, f store.Feed) int {
+	n, err := s.pollFeed(ctx, &f)
+	f.Checked, f.Error = time.Now().UTC(), ""
+	if err != nil {
+		f.Error = err.Error()
+		s.opts.Logger.Warn("polling feed", "url", redact(f.URL), "err", err)
+	}
+	if err := s.st.UpdateFeed(ctx, f); err != nil {
+		s.opts.Logger.Error("saving feed state", "url", redact(f.URL), "err", err)
+	}
+	return n
 }
 
 func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
@@ -256,6 +272,7 @@ func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
 		f.Title = feed.Title
 	}
 	added := 0
+	var queued []jobs.Prepare
 	items := feed.Items
 	if len(items) > MaxFeedItems {
 		items = items[:MaxFeedItems] // feeds list the newest first
@@ -273,6 +290,14 @@ func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
 		if !inDateRange(a.Published) {
 			a.Published = time.Time{} // a date the store cannot keep is as good as none
 		}
+		if s.queue != nil { // any server fetches and cleans it
+			j := jobs.Prepare{URL: a.URL, Fetch: true, Fallback: it.Content, Outlet: a.Outlet, Title: a.Title, Author: a.Author, Published: a.Published}
+			if a.URL == "" {
+				j.Fetch, j.Fallback, j.Raw, j.IsHTML = false, "", it.Content, strings.Contains(it.Content, "<")
+			}
+			queued = append(queued, j)
+			continue
+		}
 		if na, err := s.fetcher.Article(ctx, it.Link); err == nil {
 			a.Raw, a.IsHTML = na.Raw, na.IsHTML
 		} else {
@@ -288,6 +313,9 @@ func (s *Server) pollFeed(ctx context.Context, f *store.Feed) (int, error) {
 		if out.Created {
 			added++
 		}
+	}
+	if s.queue != nil {
+		return len(queued), s.queue.Enqueue(ctx, queued)
 	}
 	return added, nil
 }

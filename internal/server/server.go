@@ -15,6 +15,7 @@ import (
 	"tidings"
 	"tidings/cluster"
 	"tidings/ingest"
+	"tidings/internal/jobs"
 	"tidings/store"
 )
 
@@ -58,6 +59,10 @@ type Options struct {
 	// WriteRate is the same for writes (POST and DELETE of the API); 0
 	// means DefaultWriteRate.
 	WriteRate float64
+	// Queue, when set, shares the work with the other servers of the
+	// store's PostgreSQL database (shared.go): New starts it and Close
+	// closes it. nil keeps all the work in this process, as for SQLite.
+	Queue *jobs.Queue
 }
 
 // Server serves the API and the web pages over a store. Its handlers
@@ -79,10 +84,15 @@ type Server struct {
 
 	reads, writes *limiter // nil for no limit
 
+	queue     *jobs.Queue   // nil: the work stays in this process
+	ackWait   time.Duration // how long a shared post waits; tests lower it
+	leadStats leadStats
+
 	feedCap int // MaxFeeds; tests lower it
 }
 
-// New returns a server over st, after replaying its articles.
+// New returns a server over st, after replaying its articles; a shared
+// server (Options.Queue) replays them only when it comes to lead.
 func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Token == "" {
 		return nil, errors.New("server: no token")
@@ -97,6 +107,13 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s.draining, s.drain = context.WithCancel(context.Background())
 	s.feedCap = MaxFeeds
 	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
+	if s.queue, s.ackWait = opts.Queue, defaultAckWait; s.queue != nil {
+		if err := s.startShared(); err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
+	}
 	if err := s.placer.start(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -104,11 +121,23 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close stops the background summarizer after the story it is on.
-func (s *Server) Close() { s.worker.close() }
+// Close stops the background summarizer after the story it is on, and a
+// shared server's queue after its running jobs (for up to 10 s).
+func (s *Server) Close() {
+	if s.queue != nil {
+		s.queue.Close()
+	}
+	s.worker.close()
+}
 
-// Wait blocks until every touched story is summarized.
-func (s *Server) Wait() { s.worker.wait() }
+// Wait blocks until every touched story is summarized; on a shared
+// server, until the queue has no unfinished job (for up to a minute).
+func (s *Server) Wait() {
+	if s.queue != nil {
+		s.waitShared()
+	}
+	s.worker.wait()
+}
 
 // route is one pattern of the Handler's mux and what serves it.
 type route struct {

@@ -58,7 +58,8 @@ var foundPlaces = map[string]string{
 	"date-stamp": "a date stamp", "first-date": "the first date in the text", "credit-line": "a credit line",
 	"copyright": "the copyright line", "site-name": "the site's own name", "url": "the address",
 	"url-host": "the address's host", "source-line": "a source line", "headline": "the headline",
-	"first-line": "the first line",
+	"first-line": "the first line", "headline-date": "the date beside the headline", "json-ld": "the page's structured data",
+	"time-element": "the page's time stamp",
 }
 
 // foundIn returns where a source's field was found, in words ("the

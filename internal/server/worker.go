@@ -35,7 +35,8 @@ type worker struct {
 	wake     chan struct{}
 	stop     chan struct{}
 	finished chan struct{}
-	cache    map[int64]news.Article // prepared articles; used by run only
+	cacheMu  sync.Mutex             // guards cache: a shared server's brief jobs run at once
+	cache    map[int64]news.Article // prepared articles
 }
 
 // newWorker starts a worker over st; stop it with close.
@@ -114,6 +115,7 @@ func (w *worker) run() {
 }
 
 // summarize rebuilds story id's brief from its articles and stores it.
+// It is safe for concurrent use (a shared server's Brief jobs call it).
 func (w *worker) summarize(ctx context.Context, id int64) error {
 	stored, err := w.st.StoryArticles(ctx, id)
 	if err != nil {
@@ -128,13 +130,17 @@ func (w *worker) summarize(ctx context.Context, id int64) error {
 				continue
 			}
 		}
+		w.cacheMu.Lock()
 		na, ok := w.cache[a.ID]
+		w.cacheMu.Unlock()
 		if !ok {
 			na = segmented(a)
+			w.cacheMu.Lock()
 			if len(w.cache) >= cacheSize {
 				clear(w.cache) // crude, but bounded; refills from hot stories
 			}
 			w.cache[a.ID] = na
+			w.cacheMu.Unlock()
 		}
 		na.Copies = nil
 		at[a.ID] = len(arts)

@@ -1,0 +1,238 @@
+package server
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"tidings/internal/pgtest"
+	"tidings/store"
+)
+
+// TestFirehose feeds TIDINGS_FIREHOSE synthetic articles (skipped when
+// unset) from 8 clients (TIDINGS_FIREHOSE_CLIENTS) into 1, then 2, then 3 server processes sharing
+// one PostgreSQL database (TIDINGS_FIREHOSE_SERVERS, say "1,2", to
+// choose), each on a fresh database, and reports acknowledged articles a
+// second, p50 and p99 of the acknowledgement, the lag from the last
+// acknowledgement until every brief is current, and the CPU seconds of
+// the leader and of the others. It checks what TestSharedKill checks.
+// Bounded: 120 s of posting at most per run. Loopback only:
+//
+//	TIDINGS_FIREHOSE=1000 go test -run TestFirehose -v ./internal/server
+func TestFirehose(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("TIDINGS_FIREHOSE"))
+	if n <= 0 || os.Getenv(helperEnv) != "" {
+		t.Skip("set TIDINGS_FIREHOSE=N to feed N articles into shared servers")
+	}
+	if os.Getenv("TIDINGS_TEST_POSTGRES") == "" {
+		t.Skip("TIDINGS_TEST_POSTGRES is not set (.ci/postgres.sh starts a PostgreSQL): sharing needs one")
+	}
+	counts := []int{0, 1, 2, 3}
+	if v := os.Getenv("TIDINGS_FIREHOSE_SERVERS"); v != "" {
+		counts = nil
+		for f := range strings.SplitSeq(v, ",") {
+			f = strings.TrimSpace(f)
+			k, err := strconv.Atoi(f)
+			if f == "solo" {
+				k, err = 0, nil
+			}
+			if err != nil || k < 0 || k > 8 {
+				t.Fatalf("TIDINGS_FIREHOSE_SERVERS=%q: want counts from 1 to 8 or solo, comma-separated", v)
+			}
+			counts = append(counts, k)
+		}
+	}
+	for _, k := range counts {
+		name := fmt.Sprint(k, "servers")
+		if k == 0 {
+			name = "solo"
+		}
+		t.Run(name, func(t *testing.T) { firehose(t, k, n) })
+	}
+}
+
+// firehose runs the firehose into servers shared servers, or into one
+// server without the queue when servers is 0.
+func firehose(t *testing.T, servers, n int) {
+	url := pgtest.Fresh(t, "tidings_firehose")
+	var env []string
+	if servers == 0 {
+		servers, env = 1, []string{soloEnv + "=1"}
+	}
+	var procs []*exec.Cmd
+	var bases []string
+	var leads []<-chan time.Time
+	var stats []<-chan string
+	for range servers {
+		cmd, base, l, st := startHelperStats(t, url, env...)
+		procs, bases, leads, stats = append(procs, cmd), append(bases, base), append(leads, l), append(stats, st)
+	}
+	leader := -1
+	deadline := time.After(20 * time.Second)
+	for leader < 0 {
+		for i, l := range leads {
+			select {
+			case <-l:
+				leader = i
+			default:
+			}
+		}
+		select {
+		case <-deadline:
+			t.Fatal("no server leads after 20 s")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cpu0 := cpuTimes(t, procs)
+
+	var (
+		mu    sync.Mutex
+		acked []sharedAck
+		lat   []time.Duration
+		next  int
+		wg    sync.WaitGroup
+	)
+	client := &http.Client{Timeout: 30 * time.Second}
+	stop := time.Now().Add(120 * time.Second)
+	began := time.Now()
+	clients := 8
+	if c, err := strconv.Atoi(os.Getenv("TIDINGS_FIREHOSE_CLIENTS")); err == nil && c > 0 && c <= 256 {
+		clients = c
+	}
+	for w := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 1000))
+			for time.Now().Before(stop) {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				text := syntheticArticle(r, i)
+				body, _ := json.Marshal(map[string]string{"outlet": fmt.Sprint("Outlet ", w), "text": text})
+				t0 := time.Now()
+				req, _ := http.NewRequest("POST", bases[i%servers]+"/api/articles", strings.NewReader(string(body)))
+				req.Header.Set("Authorization", "Bearer "+token)
+				req.Header.Set("Content-Type", "application/json")
+				resp, err := client.Do(req)
+				if err != nil {
+					t.Errorf("post %d: %v", i, err)
+					continue
+				}
+				var p posted
+				json.NewDecoder(resp.Body).Decode(&p)
+				resp.Body.Close()
+				if resp.StatusCode/100 != 2 {
+					t.Errorf("post %d: %d", i, resp.StatusCode)
+					continue
+				}
+				mu.Lock()
+				acked = append(acked, sharedAck{p.ID, text})
+				lat = append(lat, time.Since(t0))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	took := time.Since(began)
+	if len(acked) == 0 {
+		t.Fatal("no post acknowledged")
+	}
+
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	lag := waitFor(t, 60*time.Second, func() bool { return settledDB(db) })
+	cpu1 := cpuTimes(t, procs)
+	slices.Sort(lat)
+	var others time.Duration
+	for i := range procs {
+		if i != leader {
+			others += cpu1[i] - cpu0[i]
+		}
+	}
+	lead := cpu1[leader] - cpu0[leader]
+	t.Logf("%d servers, %d clients: %d articles acknowledged in %v: %.0f/s, p50 %v, p99 %v; every brief current %v after the last; CPU: leader %.2f s, the others %.2f s in all",
+		servers, clients, len(acked), took.Round(time.Millisecond), float64(len(acked))/took.Seconds(),
+		lat[len(lat)/2].Round(100*time.Microsecond), lat[len(lat)*99/100].Round(100*time.Microsecond), lag.Round(time.Millisecond),
+		lead.Seconds(), others.Seconds())
+
+	rows, err := db.Query(`SELECT kind, COUNT(*) FROM river_job GROUP BY kind ORDER BY kind`)
+	if err == nil {
+		var kinds []string
+		for rows.Next() {
+			var kind string
+			var n int
+			rows.Scan(&kind, &n)
+			kinds = append(kinds, fmt.Sprint(kind, " ", n))
+		}
+		rows.Close()
+		t.Logf("jobs kept (finished within the minute): %s", strings.Join(kinds, ", "))
+	}
+	for _, p := range procs {
+		p.Process.Signal(syscall.SIGTERM) // writes the profile, when asked for
+	}
+	if env == nil {
+		select {
+		case line := <-stats[leader]:
+			var placedN, busy int64
+			fmt.Sscanf(line, "leader placed %d articles busy %d ns", &placedN, &busy)
+			if placedN > 0 {
+				per := time.Duration(busy / placedN)
+				t.Logf("the leader placed %d articles after its first replay, busy %v: %v an article, so at most %.0f articles/s however many servers",
+					placedN, time.Duration(busy).Round(time.Millisecond), per.Round(time.Microsecond), float64(time.Second)/float64(per))
+			}
+		case <-time.After(5 * time.Second):
+			t.Log("the leader did not tell its figures")
+		}
+	}
+
+	st, err := store.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	checkShared(t, st, acked)
+}
+
+// cpuTimes returns the user and system CPU time each process has used,
+// from /proc (Linux); zero where it cannot be read.
+func cpuTimes(t *testing.T, procs []*exec.Cmd) []time.Duration {
+	t.Helper()
+	out := make([]time.Duration, len(procs))
+	for i, p := range procs {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.Process.Pid))
+		if err != nil {
+			continue
+		}
+		// Fields after the command's closing parenthesis: state is the
+		// first, utime the 12th and stime the 13th, in clock ticks.
+		s := string(b)
+		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+		if len(f) < 13 {
+			continue
+		}
+		u, _ := strconv.ParseInt(f[11], 10, 64)
+		k, _ := strconv.ParseInt(f[12], 10, 64)
+		out[i] = time.Duration(u+k) * 10 * time.Millisecond // USER_HZ is 100 on Linux
+	}
+	return out
+}

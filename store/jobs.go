@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// What servers sharing one database through a job queue ask of the store
+// beside the Store interface (internal/jobs, internal/server): they find
+// these methods through an interface of their own.
+
+// Placement returns the story of article id and the article it copies,
+// without reading the article: story is 0 while the article waits to be
+// placed. It returns ErrNotFound when no article has the id.
+func (s *sqlStore) Placement(ctx context.Context, id int64) (story, copyOf int64, err error) {
+	err = s.db.QueryRowContext(ctx, s.q(`SELECT story, copy_of FROM articles WHERE id = ?`), id).Scan(&story, &copyOf)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: placement: %w", err)
+	}
+	return story, copyOf, nil
+}
+
+// StaleStories returns, in id order, the stories whose stored brief
+// counts another number of articles than are placed in them now: those a
+// leader that died between placing articles and asking for their briefs
+// left behind. (A story that lost one article and gained another at that
+// moment keeps its count and is not found.)
+func (s *sqlStore) StaleStories(ctx context.Context) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM stories s
+		LEFT JOIN (SELECT story, COUNT(*) AS n FROM articles WHERE story <> 0 GROUP BY story) a ON a.story = s.id
+		WHERE s.articles <> COALESCE(a.n, 0) ORDER BY s.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: stale stories: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: stale stories: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

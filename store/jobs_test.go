@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+)
+
+// TestPlacementAndStale checks what shared servers ask of the store:
+// an article's placement without its row, and the stories whose brief
+// counts another number of articles than they hold.
+func TestPlacementAndStale(t *testing.T) {
+	eachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		sq := s.(*sqlStore)
+		add := func(key string) int64 {
+			a := Article{Key: key, URL: "https://example.org/" + key, Text: "Text of " + key + "."}
+			if _, err := s.AddArticle(ctx, &a); err != nil {
+				t.Fatal(err)
+			}
+			return a.ID
+		}
+		story := func(articles int) int64 {
+			st := Story{Title: "t", Body: []byte("{}"), Articles: articles}
+			if err := s.PutStory(ctx, &st); err != nil {
+				t.Fatal(err)
+			}
+			return st.ID
+		}
+		a, b, c := add("a"), add("b"), add("c")
+		current, behind, emptied := story(2), story(0), story(1)
+		for _, p := range []struct{ id, story, copyOf int64 }{{a, current, 0}, {b, current, a}, {c, behind, 0}} {
+			if err := s.PlaceArticle(ctx, p.id, p.story, p.copyOf); err != nil {
+				t.Fatal(err)
+			}
+		}
+		unplaced := add("d")
+
+		tests := []struct {
+			name          string
+			id            int64
+			story, copyOf int64
+			err           error
+		}{
+			{"placed", a, current, 0, nil},
+			{"a copy", b, current, a, nil},
+			{"not yet placed", unplaced, 0, 0, nil},
+			{"no such article", 9999, 0, 0, ErrNotFound},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				story, copyOf, err := sq.Placement(ctx, tc.id)
+				if story != tc.story || copyOf != tc.copyOf || !errors.Is(err, tc.err) {
+					t.Errorf("Placement(%d) = %d, %d, %v; want %d, %d, %v", tc.id, story, copyOf, err, tc.story, tc.copyOf, tc.err)
+				}
+			})
+		}
+		stale, err := sq.StaleStories(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []int64{behind, emptied}; !slices.Equal(stale, want) {
+			t.Errorf("StaleStories() = %v, want %v (story %d is current)", stale, want, current)
+		}
+	})
+}

@@ -249,7 +249,31 @@ func dropCaptionCredit(_ *state, b block) bool {
 	if creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text) {
 		return true
 	}
-	return b.words <= 40 && (creditWords().MatchString(b.text) || stockCredit().MatchString(b.text))
+	if b.words > 40 {
+		return false
+	}
+	return mayNameCredit(lower) && creditWords().MatchString(b.text) || mayNameStock(lower) && stockCredit().MatchString(b.text)
+}
+
+// mayNameStock reports whether stockCredit can match lower.
+func mayNameStock(lower string) bool {
+	for _, w := range []string{"stock", "alliance", "imago", "unsplash", "pixabay", "dpa", "bild via"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayNameCredit reports whether creditWords can match lower, a block in
+// lower case, so that most blocks skip it.
+func mayNameCredit(lower string) bool {
+	for _, w := range []string{"foto", "bild", "photo", "crédit", "credit", "zdjęcie", "fot.", "imagen", "immagine"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // galleryCaption is the text of a photo-gallery widget: "Hide Caption 5
@@ -499,11 +523,33 @@ func dropPromotion(st *state, b block) bool {
 	if b.words > 40 {
 		return false
 	}
-	if listIntro().MatchString(b.text) || strings.HasSuffix(b.text, ":") && b.words <= 8 || b.words <= 6 && listIntroIntl().MatchString(b.text) {
+	intl := introFirstWords[firstWordLower(b.text)]
+	if listIntro().MatchString(b.text) || strings.HasSuffix(b.text, ":") && b.words <= 8 || intl && b.words <= 6 && listIntroIntl().MatchString(b.text) {
 		st.inList = true
 		return true
 	}
-	return isPromotion(b.text) || b.words <= 30 && listIntroBefore().MatchString(b.text)
+	return isPromotion(b.text) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+}
+
+// introFirstWords are the first words of listIntroWords, so that most
+// blocks skip its patterns.
+var introFirstWords = map[string]bool{
+	"lesen": true, "lies": true, "auch": true, "das": true, "verwandte": true, "ähnliche": true, "weitere": true,
+	"mehr": true, "neueste": true, "aktuelle": true, "aktuellste": true, "beliebte": true, "meistgelesen": true,
+	"meistgelesene": true, "à": true, "a": true, "lire": true, "voir": true, "sur": true, "articles": true,
+	"derniers": true, "lea": true, "lee": true, "le": true, "te": true, "también": true, "noticias": true,
+	"artículos": true, "leia": true, "veja": true, "notícias": true, "leggi": true, "articoli": true, "czytaj": true,
+	"zobacz": true, "polecamy": true, "najnowsze": true, "podobne": true, "related": true, "recent": true,
+	"popular": true, "latest": true, "you": true, "more": true, "top": true,
+}
+
+// firstWordLower returns the first run of letters of s in lower case.
+func firstWordLower(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.ToLower(s[:end])
 }
 
 // promoFirstWords are the first words promoStart can match, so that most

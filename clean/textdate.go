@@ -64,55 +64,70 @@ func textDate(res *Result, rawURL string) {
 			break
 		}
 	}
-	type cand struct {
-		at, kind int
-		date     time.Time
-	}
-	var best, far, after *cand
-	for i := max(0, anchor-dateFarBefore); i < end; i++ {
+	// at returns the candidate at block i, if any; kind says how the
+	// date is written.
+	at := func(i int) (d time.Time, kind int, ok bool) {
 		b := blocks[i]
 		w := b.words()
 		if w > 40 || !strings.ContainsAny(b.Text, "0123456789") {
-			continue
+			return d, 0, false
 		}
-		d, ok := findTextDate(b.Text, dmy)
-		if !ok {
-			continue
+		if d, ok = findTextDate(b.Text, dmy); !ok {
+			return d, 0, false
 		}
-		c := &cand{at: i, kind: dateProse, date: d}
 		switch {
 		case w <= 20 && (stampWords().MatchString(b.Text) || stampLine().MatchString(b.Text)):
-			c.kind = dateStamp
+			return d, dateStamp, true
 		case b.Kind == Byline || w <= 12:
-			c.kind = dateLine
+			return d, dateLine, true
 		}
-		dist := i - anchor
-		switch {
-		case dist >= -dateBefore && dist < dateAfter:
-			if best == nil || c.kind < best.kind || c.kind == best.kind && abs(dist) < abs(best.at-anchor) {
-				best = c
-			}
-		case dist < -dateBefore:
-			if c.kind <= dateLine {
-				far = c // the nearest before the window
-			}
-		case after == nil && c.kind <= dateLine && w <= 12:
-			after = c
+		return d, dateProse, true
+	}
+	set := func(d time.Time, src string) {
+		res.Meta.Date = d
+		res.Meta.setSource("date", src)
+	}
+	// The window: the best kind, the nearest to the anchor first.
+	best, bestKind := -1, 0
+	var bestDate time.Time
+	for i := max(0, anchor-dateBefore); i < min(end, anchor+dateAfter); i++ {
+		d, kind, ok := at(i)
+		if ok && (best < 0 || kind < bestKind || kind == bestKind && abs(i-anchor) < abs(best-anchor)) {
+			best, bestKind, bestDate = i, kind, d
 		}
 	}
-	for _, c := range []*cand{best, far, after} {
-		if c != nil {
-			res.Meta.Date = c.date
+	if best >= 0 {
+		src := "date-line"
+		switch {
+		case bestKind == dateStamp:
+			src = "date-stamp"
+		case blocks[best].Kind == Byline:
+			src = "byline"
+		}
+		set(bestDate, src)
+		return
+	}
+	// Before the window, the nearest stamp or date line.
+	for i := min(end, anchor-dateBefore) - 1; i >= max(0, anchor-dateFarBefore); i-- {
+		if blocks[i].words() > 20 {
+			continue
+		}
+		if d, kind, ok := at(i); ok && kind <= dateLine {
 			src := "date-line"
-			switch {
-			case c == after:
-				src = "first-date"
-			case c.kind == dateStamp:
+			if kind == dateStamp {
 				src = "date-stamp"
-			case blocks[c.at].Kind == Byline:
-				src = "byline"
 			}
-			res.Meta.setSource("date", src)
+			set(d, src)
+			return
+		}
+	}
+	// After it, the first short date line.
+	for i := max(0, anchor+dateAfter); i < end; i++ {
+		if blocks[i].words() > 12 {
+			continue
+		}
+		if d, kind, ok := at(i); ok && kind <= dateLine {
+			set(d, "first-date")
 			return
 		}
 	}

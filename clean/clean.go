@@ -238,6 +238,10 @@ type Options struct {
 	// Limits bound the HTML a page may hold; the zero value means
 	// [DefaultLimits].
 	Limits Limits
+	// Title is the article's headline when its input gives it (a JSONL
+	// record's title, a feed item's): a first line of the text that is
+	// not that headline is text, not a title to lift into Meta.Title.
+	Title string
 }
 
 // Text cleans a plain-text article: Clean(raw, Options{}).
@@ -254,7 +258,7 @@ func Clean(raw string, opts Options) (Result, error) {
 	if opts.HTML {
 		return cleanHTML(raw, opts)
 	}
-	res := label(raw, blocks(raw), nil)
+	res := label(raw, blocks(raw), nil, opts.Title)
 	// The date the rules took from the first byline or date line is
 	// the fallback of textDate, which ranks every date by its place.
 	ruled := res.Meta.Date
@@ -274,10 +278,13 @@ func Clean(raw string, opts Options) (Result, error) {
 
 // label runs the rules on bs (cut from src), finds the main region and
 // assembles the result. hints, when not nil, holds a kind suggested by
-// the markup for each block (from HTML), -1 for none.
-func label(src string, bs []block, hints []int) Result {
-	st := &state{html: hints != nil}
+// the markup for each block (from HTML), -1 for none. title, when not
+// "", is the headline the input gave: a first line is taken as the
+// title only when it repeats it (see sameTitle).
+func label(src string, bs []block, hints []int, title string) Result {
+	st := &state{html: hints != nil, title: title}
 	res := Result{Blocks: make([]Block, 0, len(bs))}
+	var colonList []int // items of lists a bare colon line opened
 	for i, b := range bs {
 		st.index = i
 		b = st.trimDateline(b)
@@ -287,13 +294,20 @@ func label(src string, bs []block, hints []int) Result {
 			name, kind = "markup", Kind(hints[i])
 		}
 		res.Blocks = append(res.Blocks, Block{Kind: kind, Rule: name, Start: b.start, End: b.end, Text: b.text})
+		if name == "read-more-list" && !st.promoList {
+			colonList = append(colonList, i)
+		}
 	}
 	res.Meta = st.meta
+	tables := hints == nil && bareText(res.Blocks)
+	if tables {
+		keepTableRows(res.Blocks, colonList)
+	}
 	if res.Meta.Title != "" {
 		res.Meta.setSource("title", "first-line")
 	}
 	if hints == nil {
-		if h := mainRegion(res.Blocks); h >= 0 {
+		if h := mainRegion(res.Blocks, tables); h >= 0 {
 			res.Meta.Title = res.Blocks[h].Text
 			res.Meta.setSource("title", "headline")
 			for i := range res.Blocks[:h] {
@@ -305,6 +319,36 @@ func label(src string, bs []block, hints []int) Result {
 	}
 	assemble(&res)
 	return res
+}
+
+// sameTitle reports whether a block repeats the headline the input gave
+// (letters and digits compared case-folded; a site's name may follow
+// either) or is another headline of it (a third of its words share the
+// given one's stems, see coheres), or whether no headline was given.
+func sameTitle(block, title string) bool {
+	if title == "" {
+		return true
+	}
+	fold := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	b, t := fold(block), fold(title)
+	if b == "" || t == "" {
+		return b == t
+	}
+	if strings.HasPrefix(b, t) || strings.HasPrefix(t, b) {
+		return true
+	}
+	terms := map[string]bool{}
+	for _, w := range contentTerms(title) {
+		terms[w] = true
+	}
+	return coheres(block, terms)
 }
 
 // assemble builds Text, Map, Headings and Dropped from Blocks.

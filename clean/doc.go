@@ -17,7 +17,10 @@
 // datelines, comments markers, legal and cookie notices, job ads, social
 // posts, headings, repeats); then the page's main region, the densest run
 // of prose (region.go), is kept and the blocks before and after it are
-// labelled as navigation, promotion or comments. HTML is first checked
+// labelled as navigation, promotion or comments. In bare text, where no
+// rule found furniture by its words (a wire's copy, a JSONL record), the
+// rows of tables come back and the region is carried across them
+// (tables.go): a results table is the article there. HTML is first checked
 // against [Limits] by a streaming tokenizer (a hostile page is refused
 // with [ErrTooLarge] before any tree is built), then go-trafilatura
 // extracts its main content and metadata and the same rules label its

@@ -54,7 +54,7 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 		src = ex.ContentText
 		bs, hints = blocks(src), nil
 	}
-	res := label(src, bs, hints)
+	res := label(src, bs, hints, opts.Title)
 	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
 		assemble(&res)
 	}
@@ -261,7 +261,7 @@ func firstNonEmpty(a, b string) string {
 // an error wrapping ErrNoContent when no article text is left (or
 // ErrTooLarge for a page beyond the default limits).
 func Article(a *news.Article) ([]Drop, error) {
-	res, err := Clean(a.Raw, Options{HTML: a.IsHTML, URL: a.URL})
+	res, err := Clean(a.Raw, Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title})
 	if err != nil {
 		return res.Dropped, fmt.Errorf("%s: %w", a.ID, err)
 	}

@@ -21,6 +21,12 @@ const (
 	furnitureCost = 3
 	// shortCost is what a short block without final punctuation costs.
 	shortCost = 2
+	// rowWeight is what a short block with a figure and a word (a row of
+	// a table) adds when the region is carried on from the run of prose
+	// across a table before or after it: enough to cross a table's
+	// headings ("American League"), less than a sentence. Inside the
+	// run a row counts nothing (see mainRegion).
+	rowWeight = 1
 )
 
 // proseWeight is a block's weight as article prose: its words when it
@@ -28,7 +34,7 @@ const (
 // longer than a headline), else 0.
 func proseWeight(text string) int {
 	w := weightWords(text)
-	if w >= 25 || w >= 5 && endsSentence(text) {
+	if w >= 25 || w >= 5 && (endsSentence(text) || strings.HasSuffix(text, ":")) {
 		return w
 	}
 	return 0
@@ -61,21 +67,32 @@ func weightWords(text string) int {
 // outside it: before it as navigation, after it as promotion, and after a
 // comments marker as comments. It returns the index of the article's
 // headline, the headline-like block nearest before the region (past
-// bylines, dates and captions), labelled the title, or -1.
-func mainRegion(blocks []Block) int {
+// bylines, dates and captions), labelled the title, or -1. With tables
+// (bare text, see bareText) the rows of a table before or after the run
+// of prose join the region.
+func mainRegion(blocks []Block, tables bool) int {
 	if len(blocks) == 0 {
 		return -1
 	}
 	score := make([]int, len(blocks))
+	row := make([]bool, len(blocks))
 	total := 0
 	for i, b := range blocks {
 		switch {
 		case b.Kind == Body:
-			if w := proseWeight(b.Text); w > 0 {
+			switch w := proseWeight(b.Text); {
+			case w > 0:
 				score[i] = w
-			} else {
+			case tables && tableRow(b.Text):
+				// A row of a table ("Samsung 10 Haitai 3", "May 13
+				// Arrive in London") belongs to the article, though it
+				// is no prose.
+				score[i], row[i] = 0, true
+			default:
 				score[i] = -shortCost
 			}
+		case tables && b.Kind == Heading && tableRow(b.Text):
+			score[i], row[i] = 0, true // a row of a table, as below
 		case b.Kind == Heading:
 			score[i] = -shortCost
 		case b.Kind == Title || b.Kind == Byline || b.Kind == Dateline:
@@ -102,6 +119,14 @@ func mainRegion(blocks []Block) int {
 	if bestE < 0 {
 		return -1
 	}
+	// Carry the region across a table that follows it or that comes
+	// before it (a results table led by its caption); the headline is
+	// still looked for before the prose.
+	proseStart := bestS
+	if tables {
+		bestS = carryAcross(blocks, score, row, bestS, -1)
+		bestE = carryAcross(blocks, score, row, bestE, 1)
+	}
 	comments := false
 	for i := range blocks {
 		b := &blocks[i]
@@ -120,8 +145,8 @@ func mainRegion(blocks []Block) int {
 			b.Kind, b.Rule = Promotion, "after-main"
 		}
 	}
-	keepHeadings(blocks)
-	return headline(blocks, bestS)
+	keepHeadings(blocks, tables)
+	return headline(blocks, proseStart)
 }
 
 // minRegionWords is the prose weight a run before a comments marker needs
@@ -158,12 +183,41 @@ func runScore(score []int, s, e int) int {
 	return n
 }
 
+// carryAcross walks from the region's edge at (start or end) in
+// direction dir (-1 or 1) and returns the new edge: the farthest row of
+// a table reached while the rows' weight exceeds the cost of the blocks
+// between them, stopping at a comments marker, at a cost over
+// 2*furnitureCost, or after maxTableGap blocks that are no row.
+func carryAcross(blocks []Block, score []int, row []bool, at, dir int) int {
+	edge, cur, top, gap := at, 0, 0, 0
+	for i := at + dir; i >= 0 && i < len(blocks) && blocks[i].Kind != Comments; i += dir {
+		if row[i] {
+			cur, gap = cur+rowWeight, 0
+		} else if cur, gap = cur+score[i], gap+1; gap > maxTableGap {
+			break
+		}
+		if cur > top {
+			top, edge = cur, i
+		}
+		if cur < -furnitureCost*2 {
+			break
+		}
+	}
+	return edge
+}
+
+// maxTableGap is how many blocks that are no row may stand between two
+// rows of a table carried into the region (a division's name and its
+// column heads: "EASTERN DIVISION", "W L PCT GB").
+const maxTableGap = 2
+
 // maxHeadlineGap is how many blocks may lie between the headline and the
 // region (bylines, dates, a caption, share buttons).
 const maxHeadlineGap = 8
 
 // headline finds the headline before the region starting at start: the
-// nearest block of 3 to 30 words without final full stop, not a menu
+// nearest block of 3 to 30 words without final full stop (nor a comma or
+// a colon, which introduce what follows), not a menu
 // item of a run, sharing words with the article's lead. It labels it
 // the title and returns its index, or -1.
 func headline(blocks []Block, start int) int {
@@ -282,10 +336,11 @@ func contentTerms(text string) []string {
 // keepHeadings relabels heading blocks that head no prose: a heading is
 // followed by a body block (after metadata lines and captions), so a run
 // of short lines inside the region is a list of links, not headings.
-func keepHeadings(blocks []Block) {
+// With tables, a row of a table (see tableRow) stays.
+func keepHeadings(blocks []Block, tables bool) {
 	for i := range blocks {
-		if blocks[i].Kind != Heading {
-			continue
+		if blocks[i].Kind != Heading || tables && tableRow(blocks[i].Text) {
+			continue // a row of a table is one of many ("Kessel Town 0 Marden Athletic 2")
 		}
 		next := -1
 		for j := i + 1; j < len(blocks); j++ {

@@ -28,7 +28,11 @@ type state struct {
 	meta   Meta
 	seen   map[string]bool
 	inList bool // inside a "Read more:" list of other headlines
-	html   bool // the blocks are go-trafilatura's content, not copied text
+	// promoList says the list was opened by a "Read more"-style phrase,
+	// not by a bare line ending in a colon ("Tour itinerary:").
+	promoList bool
+	html      bool   // the blocks are go-trafilatura's content, not copied text
+	title     string // the headline the input gave, or ""
 }
 
 // apply runs the rules on b and returns the name of the rule that labelled
@@ -63,7 +67,8 @@ func (st *state) apply(b block) (string, Kind) {
 // and of common news sites (AP, Reuters, BBC, US metro papers).
 var rules = []rule{
 	{"source-line", Dateline, dropSourceLine, false},
-	{"byline", Byline, dropByline, false}, // before symbols: a date line is mostly digits
+	{"dateline-line", Dateline, dropDatelineLine, false}, // before byline and symbols, which take its date
+	{"byline", Byline, dropByline, false},                // before symbols: a date line is mostly digits
 	{"symbols", Debris, dropSymbols, true},
 	{"navigation", Navigation, dropNavigation, true},
 	{"caption-credit", Caption, dropCaptionCredit, false},
@@ -84,7 +89,8 @@ var rules = []rule{
 }
 
 // dropSymbols drops separators and debris: "___", "***", "3:4 ,af- .9.-"
-// (blocks where letters are under half of the visible characters).
+// (blocks where letters are under half of the visible characters); a
+// row of a table in bare text comes back (see keepTableRows).
 func dropSymbols(_ *state, b block) bool {
 	letters, visible := 0, 0
 	for _, r := range b.text {
@@ -524,8 +530,8 @@ func dropPromotion(st *state, b block) bool {
 		return false
 	}
 	intl := introFirstWords[firstWordLower(b.text)]
-	if listIntro().MatchString(b.text) || strings.HasSuffix(b.text, ":") && b.words <= 8 || intl && b.words <= 6 && listIntroIntl().MatchString(b.text) {
-		st.inList = true
+	if promo := listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
+		st.inList, st.promoList = true, promo
 		return true
 	}
 	return isPromotion(b.text) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
@@ -608,6 +614,8 @@ func dropSocial(_ *state, b block) bool {
 
 // dropReadMoreList drops the headlines that follow a "Read more:" line:
 // short lines without final punctuation.
+// In bare text, the rows of a table a bare colon line opens ("Tour
+// itinerary:") come back (see keepTableRows).
 func dropReadMoreList(st *state, b block) bool {
 	return st.inList && isHeadlineLike(b.text, 25)
 }
@@ -615,7 +623,7 @@ func dropReadMoreList(st *state, b block) bool {
 // dropHeadline takes the first block of the text (after header lines such
 // as a byline) as the title when it is short and has no final punctuation.
 func dropHeadline(st *state, b block) bool {
-	if st.kept != 0 || st.meta.Title != "" || !isHeadlineLike(b.text, 25) {
+	if st.kept != 0 || st.meta.Title != "" || !isHeadlineLike(b.text, 25) || !sameTitle(b.text, st.title) {
 		return false
 	}
 	st.meta.Title = b.text
@@ -625,8 +633,12 @@ func dropHeadline(st *state, b block) bool {
 // dropSectionHeading drops short lines without final punctuation inside
 // the body: section headings, other stories' headlines, "MEDIA", speaker
 // labels.
+//
+// A line of five words or more that ends in a colon introduces what
+// follows ("The New York Times said in an editorial on Monday, Oct.
+// 26:"): a sentence of the body.
 func dropSectionHeading(_ *state, b block) bool {
-	return isHeadlineLike(b.text, 12)
+	return isHeadlineLike(b.text, 12) && !(b.words >= 5 && strings.HasSuffix(b.text, ":"))
 }
 
 // dropLoneWord labels a one-word line without final punctuation ("AP",
@@ -689,6 +701,38 @@ var (
 		return regexp.MustCompile(`^([\p{Lu}][\p{L}.' -]{1,30}(?:,\s*[\p{L}.' ]{2,30})?)\s*\((CNN[\p{L} ]{0,12})\)\s+`)
 	})
 )
+
+// datelineLine is a wire's dateline on a line of its own: the place in
+// capitals (a region may follow) and the day or the wire's mark,
+// "LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29", "NAIROBI,
+// Kenya (AP) _" (Reuters and AP copy as the CoNLL and AQUAINT corpora
+// print it).
+var datelineLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([\p{Lu}][\p{Lu}.' -]{1,30}(?:,\s*[\p{L}.' ]{2,30}?)?)\s+(?:\d{4}-\d\d-\d\d|\(([\p{L}\d. ]{2,30})\)\s*(?:--|—|–|-|_)?)$`)
+})
+
+// dropDatelineLine takes a dateline standing alone before the text as
+// the dateline (and the wire named in it as the outlet).
+func dropDatelineLine(st *state, b block) bool {
+	if st.kept != 0 || b.words > 8 {
+		return false
+	}
+	m := datelineLine().FindStringSubmatchIndex(b.text)
+	if m == nil {
+		return false
+	}
+	place := strings.TrimSpace(b.text[m[2]:m[3]])
+	if head, _, _ := strings.Cut(place, ","); strings.ToUpper(head) != head {
+		return false
+	}
+	if st.meta.Dateline == "" {
+		st.meta.Dateline = place
+	}
+	if m[4] >= 0 && st.meta.Outlet == "" {
+		st.meta.Outlet = b.text[m[4]:m[5]]
+	}
+	return true
+}
 
 // trimDateline removes a leading dateline from b and keeps it (and the
 // wire named in it) as metadata.

@@ -24,14 +24,34 @@ func (o Options) threshold() float64 {
 
 // Index finds, for each text added, the earlier text it copies.
 type Index struct {
-	opts    Options
-	sigs    []Signature
-	buckets map[uint64][]int
+	opts Options
+	sigs []Signature
+	// The LSH buckets, as chains: heads holds, per band key, the latest
+	// entry with that key, an entry being text*bands+band; next holds,
+	// per entry, the one before it with the same key, or -1. A text
+	// without words has no entries (their next is -1). Entries are
+	// int32: an index holds up to 2^31/bands (67 million) texts, whose
+	// signatures alone take 68 GB.
+	heads map[uint64]int32
+	next  []int32
 }
 
 // NewIndex returns an empty index.
 func NewIndex(opts Options) *Index {
-	return &Index{opts: opts, buckets: map[uint64][]int{}}
+	return &Index{opts: opts, heads: map[uint64]int32{}}
+}
+
+// insert adds the entries of text id, whose band keys are keys.
+func (x *Index) insert(id int, keys *[bands]uint64) {
+	for b, k := range keys {
+		e := int32(id*bands + b)
+		prev, ok := x.heads[k]
+		if !ok {
+			prev = -1
+		}
+		x.next[e] = prev
+		x.heads[k] = e
+	}
 }
 
 // Len returns the number of texts added.
@@ -44,6 +64,9 @@ func (x *Index) Add(text string) int {
 	sig, ok := Sign(text)
 	id := len(x.sigs)
 	x.sigs = append(x.sigs, sig)
+	for range bands {
+		x.next = append(x.next, -1)
+	}
 	if !ok {
 		return -1
 	}
@@ -51,15 +74,15 @@ func (x *Index) Add(text string) int {
 	var keys [bands]uint64
 	for b := range bands {
 		keys[b] = sig.band(b)
-		for _, other := range x.buckets[keys[b]] {
+		e, ok := x.heads[keys[b]]
+		for ; ok && e >= 0; e = x.next[e] {
+			other := int(e) / bands
 			if (best < 0 || other < best) && Similarity(&sig, &x.sigs[other]) >= x.opts.threshold() {
 				best = other
 			}
 		}
 	}
-	for _, k := range keys {
-		x.buckets[k] = append(x.buckets[k], id)
-	}
+	x.insert(id, &keys)
 	return best
 }
 

@@ -15,7 +15,10 @@ import (
 // kinds come from the name tagger, read in the words around them (see
 // mentions); per story, a name's kind is the one most of its mentions
 // give, and a name seen only in a short form ("Berg") counts towards the
-// full one ("Anna Berg") when one full name of a person ends with it. It
+// full one ("Anna Berg") when one full name of a person ends with it. The
+// places of an article's dateline (Article.Dateline, "PARIS, France") are
+// places it mentions, cited by its first sentence, which the dateline
+// headed. It
 // returns nil if the tagger's model does not load (a broken build; the
 // package's tests load it).
 func Entities(arts []news.Article) []news.Entity {
@@ -29,6 +32,7 @@ func Entities(arts []news.Article) []news.Entity {
 		for _, s := range arts[ai].Sentences {
 			ms = append(ms, mentions(m, ai, s, lower)...)
 		}
+		ms = append(ms, datelinePlaces(ai, &arts[ai])...)
 	}
 	ms = dropLowerPhrases(arts, ms, lower)
 	nt := voteKinds(ms)
@@ -38,6 +42,28 @@ func Entities(arts []news.Article) []news.Entity {
 	nt.findFullNames()
 	nt.doubtPersons()
 	return nt.tally(arts, ms)
+}
+
+// datelinePlaces returns the places of a's dateline ("KIEV", "PARIS,
+// France": one a part between commas, in title case when written in
+// capitals) as mentions in a's first sentence; nil when a has no
+// dateline or no sentence.
+func datelinePlaces(ai int, a *news.Article) []mention {
+	if a.Dateline == "" || len(a.Sentences) == 0 {
+		return nil
+	}
+	var out []mention
+	for part := range strings.SplitSeq(a.Dateline, ",") {
+		name := strings.Trim(strings.TrimSpace(part), ".")
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) || len(name) < 2 || strings.ContainsAny(name, "0123456789") {
+			continue // "Dec 1" in "LIMA, Dec 1" is no place
+		}
+		if strings.ToUpper(name) == name {
+			name = titleCase(name)
+		}
+		out = append(out, mention{name: name, kind: news.Place, art: ai, sent: a.Sentences[0]})
+	}
+	return out
 }
 
 // lowerWords returns the words the articles write in lower case: such a

@@ -187,13 +187,13 @@ func TestIdentity(t *testing.T) {
 		}
 		s.Close()
 		// As a store made before store_meta: without it (and without
-		// the cleaning column of version 5), at version 3.
+		// the cleaning column of version 5 and the state table of version 6), at version 3.
 		db, err := sql.Open("sqlite", p)
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		_, err = db.Exec(`DROP TABLE store_meta; ALTER TABLE articles DROP COLUMN cleaning; DELETE FROM schema_version WHERE version > 3`)
+		_, err = db.Exec(`DROP TABLE store_meta; DROP TABLE state; ALTER TABLE articles DROP COLUMN cleaning; DELETE FROM schema_version WHERE version > 3`)
 		return err
 	})
 	impostor := other("impostor.db", func(p string) error {

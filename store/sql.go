@@ -23,12 +23,15 @@ type dialect struct {
 	search []string
 	// positional turns "?" placeholders into "$1", "$2", ...
 	positional bool
+	// blob is the column type of binary data.
+	blob string
 }
 
 var (
 	sqliteDialect = dialect{
 		name: "sqlite",
 		id:   "INTEGER PRIMARY KEY AUTOINCREMENT",
+		blob: "BLOB",
 		search: []string{
 			`CREATE VIRTUAL TABLE stories_fts USING fts5(title, summary, content='stories', content_rowid='id', tokenize='porter unicode61')`,
 			`CREATE TRIGGER stories_ai AFTER INSERT ON stories BEGIN
@@ -48,11 +51,13 @@ var (
 			`CREATE INDEX stories_search ON stories USING GIN (search)`,
 		},
 		positional: true,
+		blob:       "BYTEA",
 	}
 )
 
 // migrations are the schema steps in order; "{id}" is the dialect's
-// primary key and "{search}" its full-text search statements. A database
+// primary key, "{blob}" its binary type and "{search}" its full-text
+// search statements. A database
 // records the steps it has run in schema_version.
 var migrations = [][]string{
 	{
@@ -105,6 +110,14 @@ var migrations = [][]string{
 		// What cleaning found beside the text (Article.Cleaning); NULL
 		// for the articles stored before.
 		`ALTER TABLE articles ADD COLUMN cleaning TEXT`,
+	},
+	{
+		// Named snapshots of a caller's state (Store.PutState): the
+		// server's grouping state over the active window.
+		`CREATE TABLE state (
+			name TEXT PRIMARY KEY,
+			data {blob} NOT NULL,
+			updated TEXT NOT NULL)`,
 	},
 }
 
@@ -186,7 +199,8 @@ func (s *sqlStore) migrate(ctx context.Context, addr string, init bool) error {
 				stmts = s.d.search
 			}
 			for _, st := range stmts {
-				if _, err := tx.ExecContext(ctx, strings.ReplaceAll(st, "{id}", s.d.id)); err != nil {
+				st = strings.NewReplacer("{id}", s.d.id, "{blob}", s.d.blob).Replace(st)
+				if _, err := tx.ExecContext(ctx, st); err != nil {
 					return fmt.Errorf("store: migration %d: %w", v+1, err)
 				}
 			}

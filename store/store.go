@@ -87,6 +87,15 @@ type Query struct {
 	Offset int
 }
 
+// Importer is implemented by a Store that can add many records at once.
+type Importer interface {
+	// Import adds arts and stories in one transaction, with the ids,
+	// placements (Story, CopyOf) and Added times they hold: the way to
+	// copy a store, or to build a large one for a benchmark. A record
+	// whose id or key is taken is an error, and nothing is added.
+	Import(ctx context.Context, arts []Article, stories []Story) error
+}
+
 // Store keeps articles and stories.
 type Store interface {
 	// AddArticle stores a and sets a.ID and a.Added. When an article with
@@ -137,6 +146,13 @@ type Store interface {
 	// database hold in turn while they place articles; unlock releases it.
 	// SQLite's store is for one process, and its lock does nothing.
 	Lock(ctx context.Context) (unlock func(), err error)
+	// PutState stores data under name, replacing what name held: a
+	// snapshot of a caller's state, for State to read back at its next
+	// start.
+	PutState(ctx context.Context, name string, data []byte) error
+	// State returns what PutState last stored under name, or
+	// ErrNotFound.
+	State(ctx context.Context, name string) ([]byte, error)
 	// ID is the store's identity: a random id recorded when the store
 	// was made, the same for every process that opens it.
 	ID() string

@@ -82,7 +82,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 		}
 		var res clean.Result
 		if *format == "json" || *report {
-			res, _ = clean.Clean(a.Raw, clean.Options{HTML: a.IsHTML, URL: a.URL})
+			res, _ = clean.Clean(a.Raw, clean.Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title})
 		}
 		drops, err := p.Prepare(&a)
 		if err != nil {

@@ -169,7 +169,9 @@ func TestLoad(t *testing.T) {
 }
 
 // BenchmarkReplay measures a server's start over a store of 2,000 HTML
-// articles: every stored article is segmented again and placed.
+// articles: "replay" without the saved grouping state, so that every
+// stored article is segmented again and placed; "snapshot" from the
+// state the last server saved.
 //
 //	go test -run '^$' -bench Replay -benchtime 3x ./internal/server
 func BenchmarkReplay(b *testing.B) {
@@ -191,11 +193,23 @@ func BenchmarkReplay(b *testing.B) {
 	}
 	s.Wait()
 	s.Close()
-	for b.Loop() {
-		s, err := New(context.Background(), st, Options{Token: token})
-		if err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
+	for _, saved := range []bool{false, true} {
+		b.Run(map[bool]string{false: "replay", true: "snapshot"}[saved], func(b *testing.B) {
+			for b.Loop() {
+				if !saved {
+					if err := st.PutState(context.Background(), stateName, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				s, err := New(context.Background(), st, Options{Token: token})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if saved != (s.placer.replayed == 0) {
+					b.Fatalf("replayed %d articles", s.placer.replayed)
+				}
+				s.Close()
+			}
+		})
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"tidings"
 	"tidings/cluster"
@@ -25,7 +27,10 @@ import (
 // PostgreSQL database.
 type placer struct {
 	st      store.Store
+	opts    cluster.Options
 	touched func(story int64)
+	logger  *slog.Logger // nil: discard
+	every   int          // articles between retirements; 0: retireEvery
 
 	mu      sync.Mutex // serializes additions and guards the state below
 	grouper *tidings.Grouper
@@ -38,20 +43,64 @@ type placer struct {
 	stories map[int]int64  // grouper story number -> story id
 	mapped  map[int64]bool // story ids in stories
 	last    int64          // the highest article id replayed or added
+	// Of the window (window.go): the latest article date seen, how many
+	// articles the grouper has had in all, and how many of them the last
+	// snapshot saved holds.
+	latest       time.Time
+	added, saved int64
+	// started is set by the first start; restored and replayed count
+	// its articles: those the snapshot held, those replayed from the
+	// store.
+	started            bool
+	restored, replayed int
 }
 
 // newPlacer returns a placer over st that groups with opts and reports
 // changed stories to touched. It has seen no article: call start.
 func newPlacer(st store.Store, opts cluster.Options, touched func(story int64)) *placer {
-	return &placer{st: st, touched: touched, grouper: tidings.NewGrouper(tidings.StoryOptions{Cluster: opts}),
+	return &placer{st: st, opts: opts, touched: touched, grouper: newGrouper(opts),
 		pending: map[int]bool{}, stories: map[int]int64{}, mapped: map[int64]bool{}}
 }
 
-// start replays the stored articles, rebuilding the grouping state.
+// start brings the grouping state up to date with the store. The first
+// start restores the stored snapshot of the active window (window.go),
+// when there is one, replays the articles stored after it (every stored
+// article without one) and saves a snapshot; a later start (a shared
+// server's leader calls it on each wake) replays only what was stored
+// since.
 func (p *placer) start(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.replay(ctx)
+	first := !p.started
+	if first {
+		if err := p.load(ctx); err != nil {
+			return err
+		}
+		p.restored = len(p.ids)
+	}
+	before := p.added
+	if err := p.replay(ctx); err != nil {
+		return err
+	}
+	if !first {
+		return nil
+	}
+	p.started = true
+	p.replayed = int(p.added - before)
+	if p.logger != nil {
+		p.logger.Info("grouping state", "restored", p.restored, "replayed", p.replayed, "held", len(p.ids))
+	}
+	if !p.retiring() {
+		return nil
+	}
+	return p.save(ctx)
+}
+
+// logf logs an error of the placer's own.
+func (p *placer) logf(msg string, args ...any) {
+	if p.logger != nil {
+		p.logger.Error(msg, args...)
+	}
 }
 
 // put adds article a to the store (once: the same key twice is one
@@ -155,6 +204,10 @@ func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Articl
 	for _, m := range moved {
 		p.want[m.Article] = m.Story
 		p.pending[m.Article] = true
+	}
+	p.note(a)
+	if p.due() {
+		return p.checkpoint(ctx, k)
 	}
 	return k, nil
 }

@@ -63,6 +63,11 @@ type Options struct {
 	// store's PostgreSQL database (shared.go): New starts it and Close
 	// closes it. nil keeps all the work in this process, as for SQLite.
 	Queue *jobs.Queue
+
+	// retireEvery is how many articles the placer places between two
+	// retirements and snapshots (window.go); 0 means retireEvery. Tests
+	// lower it.
+	retireEvery int
 }
 
 // Server serves the API and the web pages over a store. Its handlers
@@ -104,6 +109,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
+	s.placer.logger, s.placer.every = opts.Logger, opts.retireEvery
 	s.draining, s.drain = context.WithCancel(context.Background())
 	s.feedCap = MaxFeeds
 	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
@@ -121,11 +127,17 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close stops the background summarizer after the story it is on, and a
-// shared server's queue after its running jobs (for up to 10 s).
+// Close stops a shared server's queue after its running jobs (for up to
+// 10 s), saves the grouping state for a fast next start (placer.close)
+// and stops the background summarizer after the story it is on.
 func (s *Server) Close() {
 	if s.queue != nil {
 		s.queue.Close()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.placer.close(ctx); err != nil {
+		s.opts.Logger.Error("saving the grouping state", "err", err)
 	}
 	s.worker.close()
 }

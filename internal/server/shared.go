@@ -235,6 +235,12 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 		}
 		select {
 		case <-ctx.Done():
+			// The grouping state, for a fast start of the next leader.
+			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			if err := p.close(cctx); err != nil {
+				s.opts.Logger.Error("saving the grouping state", "err", err)
+			}
+			cancel()
 			return
 		case <-wake:
 		case <-brief:

@@ -42,6 +42,18 @@ const (
 // TopTerms is how many of its heaviest terms an article keeps.
 const TopTerms = 100
 
+// Bounds on the vocabulary, against hostile or garbled input: an article
+// counts at most MaxDocTerms distinct terms (the first met; more repeats
+// of those still count), and a Clusterer's vocabulary holds at most
+// MaxVocab terms (about 64 bytes each with the document frequency), after
+// which terms it has never seen are left out of new articles: their
+// weight is unknown, and a term no stored article has cannot make a new
+// one like any of them. Batch's vocabulary is the pile's own.
+const (
+	MaxDocTerms = 4096
+	MaxVocab    = 1 << 20
+)
+
 // Bounds of the candidate search: an article looks up its probeTerms
 // heaviest terms, and each term's list keeps its postingCap latest stories.
 const (
@@ -111,25 +123,38 @@ type story struct {
 
 // Clusterer places articles into stories one at a time.
 type Clusterer struct {
-	opts    Options
-	vocab   *vec.Vocab
-	df      []int
-	n       int
-	idf     []float64    // fixed weights (Batch); nil: from df as documents come
-	docs    []vec.Vector // in id order
-	probes  [][]int32    // per doc: the ids of its probeTerms heaviest terms
-	dates   []time.Time
-	reports [][]time.Time // Doc.Reported of each doc
-	of      []int         // story of each doc
-	stories []*story
-	posts   map[int32][]int32 // term -> stories, oldest first
-	mark    []int             // per story: the last search that scored it
-	stamp   int               // searches so far
-	moves   []Move            // since the last call to Moves
-	blocked []int             // stories the last placement matched outside its window
-	collect bool              // whether best fills blocked
-	passAt  int               // Len at which Add makes its next pass
+	opts     Options
+	vocab    *vec.Vocab
+	df       []int
+	n        int
+	idf      []float64    // fixed weights (Batch); nil: from df as documents come
+	docs     []vec.Vector // in id order
+	probes   [][]int32    // per doc: the ids of its probeTerms heaviest terms
+	dates    []time.Time
+	reports  [][]time.Time // Doc.Reported of each doc
+	of       []int         // story of each doc
+	stories  []*story
+	posts    map[int32][]int32 // term -> stories, oldest first
+	mark     []int             // per story: the last search that scored it
+	stamp    int               // searches so far
+	moves    []Move            // since the last call to Moves
+	blocked  []int             // stories the last placement matched outside its window
+	collect  bool              // whether best fills blocked
+	placing  bool              // whether best is placing a new article (see untimedJoin)
+	passAt   int               // Len at which Add makes its next pass
+	maxVocab int               // MaxVocab, lower in tests
 }
+
+// untimedJoin is the least cosine between an article and a story's
+// centroid for a join that time cannot confirm: an undated article
+// placed into a story with dated articles, or a dated article placed (or
+// moved) into a story without any. Two reports of one kind of event
+// (two quakes in one country, two patches of one browser) are often as
+// alike as that, and then only their dates tell them apart; when one
+// side has none, the content must say more than the plain threshold.
+// An undated article may still move by content alone to a dated story
+// it suits better than its own, once placed.
+const untimedJoin = 0.45
 
 // maxRecheck is how many undated articles of a story Add gives a chance
 // to move when an article outside the story's time window matches it.
@@ -165,7 +190,7 @@ type Move struct {
 
 // New returns an empty incremental clusterer.
 func New(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}}
+	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}, maxVocab: MaxVocab}
 }
 
 // Len returns the number of articles added.
@@ -210,11 +235,11 @@ func (c *Clusterer) Add(d Doc) int {
 			}
 			if from := c.of[k]; c.move(k) {
 				c.moves = append(c.moves, Move{Article: k, From: from, To: c.of[k]})
-				c.moves = append(c.moves, c.splitGrown(c.of[k])...)
+				c.moves = append(c.moves, c.regroupGrown(c.of[k])...)
 			}
 		}
 	}
-	for _, m := range c.splitGrown(c.of[id]) {
+	for _, m := range c.regroupGrown(c.of[id]) {
 		if m.Article != id { // its story is what Add returns
 			c.moves = append(c.moves, m)
 		}
@@ -234,19 +259,21 @@ func (c *Clusterer) Add(d Doc) int {
 // first once passFirst articles are in, the next each time the pile has
 // grown by a quarter, or by half of passWindow once it is larger. A pass
 // gives each of the latest passWindow articles a chance to move, then
-// tests the stories they are in that changed since their last split
-// test. Its candidate searches come to at most four per article added
+// regroups the stories they are in that changed since they were last
+// regrouped. Its candidate searches come to at most four per article added
 // while the pile is under 2*passWindow articles, and two beyond; one
 // Add that makes a pass pays up to passWindow of them at once.
 const (
-	passFirst  = 64
-	passWindow = 2048
+	passFirst      = 64
+	passWindow     = 2048
+	passRegroupMin = 3
 )
 
 // pass gives each of the latest passWindow articles a chance to move
-// (unless Options.Settle is negative), then
-// tests the stories holding them that changed since their last test for
-// a split, then for a merge. It returns the moves made.
+// (unless Options.Settle is negative), then regroups each story of three
+// or more articles holding them that changed since it was last
+// regrouped (see regroupAround), in story order, until it has regrouped
+// passWindow articles. It returns the moves made.
 func (c *Clusterer) pass() []Move {
 	var moves []Move
 	lo := max(0, len(c.docs)-passWindow)
@@ -265,14 +292,15 @@ func (c *Clusterer) pass() []Move {
 		}
 	}
 	slices.Sort(stale)
+	budget := passWindow
 	for _, s := range stale {
-		if m := len(c.stories[s].members); m >= 2*splitMinPart {
-			c.stories[s].tested = m
+		// An earlier regrouping may have taken it in; a story of one or
+		// two articles has its settling moves.
+		if m := len(c.stories[s].members); m != c.stories[s].tested && m >= passRegroupMin && budget > 0 {
+			m, n := c.regroupAround(s)
+			moves = append(moves, m...)
+			budget -= n
 		}
-		moves = append(moves, c.split(s)...)
-	}
-	for _, s := range stale {
-		moves = append(moves, c.merge(s)...)
 	}
 	return moves
 }
@@ -287,12 +315,21 @@ func (c *Clusterer) Moves() []Move {
 // place adds d to the story it is most similar to, or to a new one.
 func (c *Clusterer) place(d Doc) int {
 	v, probe := c.vector(d)
-	c.probes = append(c.probes, probe)
+	return c.placeVector(v, probe, d.Date, d.Reported)
+}
+
+// placeVector adds the article of vector v (with its probe terms, date
+// and reported days) to the story it is most similar to, or to a new
+// one, and returns the story.
+func (c *Clusterer) placeVector(v vec.Vector, probe []int32, date time.Time, rep []time.Time) int {
 	id := len(c.docs)
+	c.probes = append(c.probes, probe)
 	c.docs = append(c.docs, v)
-	c.dates = append(c.dates, d.Date)
-	c.reports = append(c.reports, d.Reported)
-	s, _ := c.best(v, probe, d.Date, d.Reported, -1)
+	c.dates = append(c.dates, date)
+	c.reports = append(c.reports, rep)
+	c.placing = true
+	s, _ := c.best(v, probe, date, rep, -1)
+	c.placing = false
 	if s < 0 {
 		s = c.newStory()
 	}
@@ -322,11 +359,11 @@ func (c *Clusterer) Stories() [][]int {
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	tf := map[int32]float64{}
 	for _, t := range d.Terms {
-		tf[c.vocab.ID(t)]++
+		c.count(tf, t, 1)
 	}
 	nw := c.opts.nameWeight()
 	for _, t := range d.Names {
-		tf[c.vocab.ID(t)] += nw - 1 // a name is also one of Terms
+		c.count(tf, t, nw-1) // a name is also one of Terms
 	}
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
@@ -363,6 +400,24 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 		}
 	}
 	return v, probe
+}
+
+// count adds w to the count of term t in tf, unless tf holds
+// MaxDocTerms terms already and not t, or t is new and the vocabulary
+// holds maxVocab terms.
+func (c *Clusterer) count(tf map[int32]float64, t string, w float64) {
+	id, ok := c.vocab.Lookup(t)
+	if _, seen := tf[id]; ok && seen {
+		tf[id] += w
+		return
+	}
+	if len(tf) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
+		return
+	}
+	if !ok {
+		id = c.vocab.ID(t)
+	}
+	tf[id] += w
 }
 
 // weight is the inverse document frequency of term id.
@@ -404,6 +459,9 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 				continue
 			}
 			sim := c.cosine(v, st)
+			if untimed(d, st) && (c.placing || !d.IsZero()) && sim < untimedJoin {
+				continue
+			}
 			if sim > bestSim || (sim == bestSim && best >= 0 && s < best) {
 				best, bestSim = s, sim
 			}
@@ -411,6 +469,11 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 	}
 	return best, bestSim
 }
+
+// untimed reports whether the date d of an article and the dated
+// articles of st cannot confirm or refute each other: one side has a
+// date, the other none.
+func untimed(d time.Time, st *story) bool { return d.IsZero() != (st.dated == 0) }
 
 // reportsOn reports whether one of the days rep lies within the window
 // of st's dated articles.

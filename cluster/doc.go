@@ -16,7 +16,12 @@
 // with time as a hard gate so that the same actors meeting twice, weeks
 // apart, make two stories. An undated article joins by content alone, and
 // a story's window comes from its dated articles only, so an undated one
-// cannot bridge two dated groups far apart.
+// cannot bridge two dated groups far apart. Where time cannot confirm a
+// join (placing an undated article into a story of dated ones, placing or
+// moving a dated article into a story of undated ones) the cosine must
+// reach 0.45 rather than the threshold: two events of one kind (two quakes in one country) are
+// often that alike in their words, and then only their dates tell them
+// apart.
 //
 // [Clusterer] is incremental: [Clusterer.Add] places one article without
 // recomputing the others, with term weights from the documents seen so
@@ -39,9 +44,16 @@
 // the one they are closest to). The same graph merges: a story takes in
 // another whose centroid is like its own (cosine 0.3 or more) when the
 // largest group of their union's graph holds at least half of each.
-// Batch tests every story once all are placed, splits first; a Clusterer
-// tests the story an article joins once it holds eight articles, then
-// each time it has grown by a quarter, and reports the moves. When an
+// A story of dated articles merges with one of undated articles only at
+// a centroid cosine of 0.6 or more. Batch tests every story once all are
+// placed, splits first. A Clusterer instead regroups: once the story an
+// article joins holds eight articles, and then each time it has grown by
+// a quarter (and in its periodic pass, each story of the latest articles
+// that changed since), it takes that story and the stories whose centroids are
+// like its own (cosine 0.2 or more, up to 1,000 articles), groups their
+// articles afresh as Batch does (in date order, settled, split, merged)
+// and moves them to match, so that the grouping depends little on the
+// order the articles came in; the moves are reported. When an
 // article matches a story outside its window, that story's undated
 // articles get a chance to move too: they may have joined it before any
 // report of their own event came.

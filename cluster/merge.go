@@ -9,8 +9,13 @@ import (
 )
 
 // mergeFloor is the least cosine between two stories' centroids for the
-// merge test to consider them.
-const mergeFloor = 0.3
+// merge test to consider them; untimedMerge when one story has dated
+// articles and the other none, so that time cannot confirm the merge
+// (see untimedJoin).
+const (
+	mergeFloor   = 0.3
+	untimedMerge = 0.6
+)
 
 // merge tests story s against the stories whose centroids are most like
 // its own, most similar first, and takes into s each whose union with s
@@ -40,7 +45,11 @@ func (c *Clusterer) merge(s int) []Move {
 			if len(ot.members) == 0 || !c.spansMeet(st, ot) {
 				continue
 			}
-			if sim := c.centroidCosine(st, ot); sim >= mergeFloor {
+			floor := mergeFloor
+			if (st.dated == 0) != (ot.dated == 0) {
+				floor = untimedMerge
+			}
+			if sim := c.centroidCosine(st, ot); sim >= floor {
 				cands = append(cands, cand{t, sim})
 			}
 		}

@@ -82,24 +82,6 @@ func (c *Clusterer) split(s int) []Move {
 	return moves
 }
 
-// splitGrown tests story s with split, then merge, once it holds
-// 2*splitMinPart articles and then each time it has grown by a quarter
-// since its last test, so that the tests' cost per article stays
-// bounded.
-func (c *Clusterer) splitGrown(s int) []Move {
-	st := c.stories[s]
-	m := len(st.members)
-	if m < 2*splitMinPart {
-		return nil // too small to split; settling moves its articles
-	}
-	if m >= st.tested+max(1, st.tested/4) {
-		st.tested = m
-		moves := c.split(s)
-		return append(moves, c.merge(s)...)
-	}
-	return nil
-}
-
 // parts returns the connected parts of the nearest-neighbour graph of
 // members (article numbers, ascending), each as indices into members in
 // ascending order, the parts ordered by their first index; and the

@@ -1,0 +1,192 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"tidings/internal/vec"
+	"tidings/news"
+)
+
+// regroupFloor is the least cosine between two stories' centroids for
+// regroupAround to take the second in with the first.
+const regroupFloor = 0.2
+
+// regroupGrown regroups story s (regroupAround) once it holds
+// 2*splitMinPart articles and then each time it has grown by a quarter
+// since it was last regrouped, so that the cost per article stays
+// bounded.
+func (c *Clusterer) regroupGrown(s int) []Move {
+	st := c.stories[s]
+	m := len(st.members)
+	if m < 2*splitMinPart {
+		return nil // too small to split; settling moves its articles
+	}
+	if m >= st.tested+max(1, st.tested/4) {
+		moves, _ := c.regroupAround(s)
+		return moves
+	}
+	return nil
+}
+
+// regroupAround takes story s and the stories whose centroids are like
+// its own (cosine regroupFloor or more, most similar first, up to
+// splitMax articles in all), groups their articles afresh as Batch would
+// (regroup), and moves the articles to match: each new group keeps the
+// story that held most of its articles, unless an earlier group took
+// it, else it starts a story. It returns the moves made and the number
+// of articles regrouped.
+//
+// This is what makes the incremental answer depend little on the
+// arrival order: whatever order the articles of a neighbourhood came
+// in, they end up grouped as Batch groups them, in date order, settled,
+// split and merged.
+func (c *Clusterer) regroupAround(s int) ([]Move, int) {
+	st := c.stories[s]
+	if len(st.members) == 0 {
+		return nil, 0
+	}
+	type cand struct {
+		s   int
+		sim float64
+	}
+	var cands []cand
+	// The neighbours' cosines over the heaviest TopTerms terms of s's
+	// centroid: a lower bound of the full cosine at a tenth of its cost
+	// for a story of some size.
+	top := c.centroidTop(st, TopTerms)
+	c.stamp++
+	me := c.stamp
+	c.mark[s] = me
+	for _, e := range top[:min(len(top), probeTerms)] {
+		id := e.ID
+		for _, t32 := range c.posts[id] {
+			t := int(t32)
+			if c.mark[t] == me {
+				continue
+			}
+			c.mark[t] = me
+			if len(c.stories[t].members) == 0 {
+				continue
+			}
+			if sim := c.partialCosine(top, st, c.stories[t]); sim >= regroupFloor {
+				cands = append(cands, cand{t, sim})
+			}
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if x := cmp.Compare(b.sim, a.sim); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.s, b.s)
+	})
+	near, total := []int{s}, len(st.members)
+	for _, cd := range cands {
+		if n := len(c.stories[cd.s].members); total+n <= splitMax {
+			near = append(near, cd.s)
+			total += n
+		}
+	}
+	var members []int
+	for _, t := range near {
+		members = append(members, c.stories[t].members...)
+	}
+	groups := c.regroup(members)
+	taken := map[int]bool{}
+	var moves []Move
+	for _, g := range groups {
+		count := map[int]int{}
+		for _, k := range g {
+			count[c.of[k]]++
+		}
+		to, most := -1, 0
+		for _, t := range near {
+			if n := count[t]; n > most && !taken[t] {
+				to, most = t, n
+			}
+		}
+		if to < 0 {
+			to = c.newStory()
+		}
+		taken[to] = true
+		for _, k := range g {
+			if from := c.of[k]; from != to {
+				c.leave(k)
+				c.of[k] = to
+				c.join(to, k)
+				moves = append(moves, Move{Article: k, From: from, To: to})
+			}
+		}
+	}
+	for _, t := range near {
+		c.respan(t) // leave keeps a story's span
+		if m := len(c.stories[t].members); m > 0 {
+			c.stories[t].tested = m
+		}
+	}
+	return moves, len(members)
+}
+
+// regroup groups members (article numbers) afresh as Batch does, with
+// their stored vectors: placed in date order (undated last, ties by
+// article number), settled, split and merged. It returns the groups as
+// article numbers, each ascending, ordered by their first article.
+func (c *Clusterer) regroup(members []int) [][]int {
+	order := slices.Clone(members)
+	slices.SortFunc(order, func(a, b int) int {
+		if x := news.CompareDates(c.dates[a], c.dates[b]); x != 0 {
+			return x
+		}
+		return cmp.Compare(a, b)
+	})
+	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}}
+	for _, k := range order {
+		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
+	}
+	sub.settleAll(len(order))
+	for s := range len(sub.stories) {
+		sub.split(s)
+	}
+	for s := range len(sub.stories) {
+		sub.merge(s)
+	}
+	groups := sub.Stories()
+	for _, g := range groups {
+		for j, k := range g {
+			g[j] = order[k]
+		}
+		slices.Sort(g)
+	}
+	slices.SortFunc(groups, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	return groups
+}
+
+// centroidTop returns the n heaviest terms of st's centroid, heaviest
+// first, ties by id.
+func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
+	top := make([]vec.Entry, 0, len(st.centroid))
+	for id, w := range st.centroid {
+		top = append(top, vec.Entry{ID: id, W: w})
+	}
+	slices.SortFunc(top, func(a, b vec.Entry) int {
+		if x := cmp.Compare(b.W, a.W); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return top[:min(len(top), n)]
+}
+
+// partialCosine returns the cosine of the centroids of a and b counting
+// only the terms top of a's centroid in the dot product.
+func (c *Clusterer) partialCosine(top []vec.Entry, a, b *story) float64 {
+	if a.norm2 <= 0 || b.norm2 <= 0 {
+		return 0
+	}
+	dot := 0.0
+	for _, e := range top {
+		dot += e.W * b.centroid[e.ID]
+	}
+	return dot / math.Sqrt(a.norm2*b.norm2)
+}

@@ -1,0 +1,187 @@
+package cluster
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// Two quakes of one kind in one country, years apart: the reports of the
+// first carry dates, those of the second none. They share the words of
+// the kind of event; only the places and figures differ.
+var (
+	quakeDated = []Doc{
+		doc("quake magnitude indonesia killed injured tsunami aceh bener meriah takengon landslide", "2013-07-02"),
+		doc("quake magnitude indonesia killed injured aceh bener meriah takengon rescuers", "2013-07-02"),
+		doc("quake magnitude indonesia killed aceh bener meriah takengon villages", "2013-07-03"),
+		doc("quake magnitude indonesia injured tsunami aceh bener meriah landslide rescuers", "2013-07-03"),
+		doc("quake magnitude indonesia killed tsunami aceh bener meriah takengon landslide", "2013-07-04"),
+	}
+	quakeUndated = []Doc{
+		doc("quake magnitude indonesia killed injured tsunami papua manokwari sorong tents", ""),
+		doc("quake magnitude indonesia killed injured papua manokwari sorong buildings", ""),
+		doc("quake magnitude indonesia killed papua manokwari sorong tents aftershocks", ""),
+	}
+)
+
+// TestUntimedJoin: an article whose time cannot confirm a story's (one
+// of the two has no date) joins it only when the content says more than
+// the plain threshold asks, so the undated quake makes its own story,
+// in Batch and in a Clusterer fed any order; an undated report that
+// repeats a dated story's details still joins it.
+func TestUntimedJoin(t *testing.T) {
+	copyOfDated := doc("quake magnitude indonesia killed injured tsunami aceh bener meriah takengon rescuers", "")
+	tests := []struct {
+		name string
+		docs []Doc
+		want string
+	}{
+		{"two quakes, one undated", slices.Concat(quakeDated, quakeUndated), "[[0 1 2 3 4] [5 6 7]]"},
+		{"an undated report of the dated quake", append(slices.Clone(quakeDated), copyOfDated), "[[0 1 2 3 4 5]]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := fmt.Sprint(Batch(tc.docs, Options{})); got != tc.want {
+				t.Errorf("Batch = %s, want %s", got, tc.want)
+			}
+			for seed := range uint64(6) {
+				order := rand.New(rand.NewPCG(seed, 7)).Perm(len(tc.docs))
+				if got := fmt.Sprint(addInOrder(tc.docs, order, Options{})); got != tc.want {
+					t.Errorf("order %v: Clusterer stories %s, want %s", order, got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// TestUntimedJoinFixture checks the premise of TestUntimedJoin: each
+// report of the undated quake matches the dated quake's story above the
+// plain threshold but below untimedJoin, so that without the rule it
+// would join.
+func TestUntimedJoinFixture(t *testing.T) {
+	for i, d := range quakeUndated {
+		if c := cosineTo(quakeDated, d); c < DefaultThreshold || c >= untimedJoin {
+			t.Errorf("cosine of undated report %d to the dated story = %.3f, want in [%.2f, %.2f)", i, c, DefaultThreshold, untimedJoin)
+		}
+	}
+}
+
+// cosineTo returns the cosine of d to the centroid of story, with term
+// weights over story and d together, as Batch weighs them.
+func cosineTo(story []Doc, d Doc) float64 {
+	c, _ := weighed(append(slices.Clone(story), d), Options{})
+	for _, s := range story {
+		v, probe := c.vector(s)
+		c.docs = append(c.docs, v)
+		c.probes = append(c.probes, probe)
+		c.dates = append(c.dates, s.Date)
+		c.reports = append(c.reports, nil)
+		c.of = append(c.of, 0)
+		if len(c.stories) == 0 {
+			c.newStory()
+		}
+		c.join(0, len(c.docs)-1)
+	}
+	v, _ := c.vector(d)
+	return c.cosine(v, c.stories[0])
+}
+
+// addInOrder adds docs to a Clusterer in order and returns its stories
+// by index into docs, as Batch does.
+func addInOrder(docs []Doc, order []int, opts Options) [][]int {
+	c := New(opts)
+	for _, k := range order {
+		c.Add(docs[k])
+	}
+	stories := c.Stories()
+	for _, s := range stories {
+		for j, k := range s {
+			s[j] = order[k]
+		}
+		slices.Sort(s)
+	}
+	slices.SortFunc(stories, func(a, b []int) int { return a[0] - b[0] })
+	return stories
+}
+
+// TestRegroupAround: a story that took in the reports of two events, as
+// an arrival order can leave it (here forced: every article joins story
+// 0), is regrouped as Batch groups the same articles, and the moves say
+// which articles left it.
+func TestRegroupAround(t *testing.T) {
+	meeting := "berg sal geneva ministers talks ceasefire vell river border norland ostrava"
+	tests := []struct {
+		name string
+		docs []Doc
+	}{
+		{"two quakes, one undated", slices.Concat(quakeDated, quakeUndated)},
+		{"one meeting twice, weeks apart", []Doc{
+			doc(meeting+" troops", "2026-03-02"), doc(meeting+" kessel", "2026-03-03"),
+			doc(meeting+" prisoners", "2026-03-24"), doc(meeting+" exchange", "2026-03-25"),
+			doc(meeting+" troops kessel", "2026-03-03"), doc(meeting+" prisoners exchange", "2026-03-26"),
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _ := weighed(tc.docs, Options{})
+			c.newStory()
+			for _, d := range tc.docs {
+				v, probe := c.vector(d)
+				c.docs = append(c.docs, v)
+				c.probes = append(c.probes, probe)
+				c.dates = append(c.dates, d.Date)
+				c.reports = append(c.reports, d.Reported)
+				c.of = append(c.of, 0)
+				c.join(0, len(c.docs)-1)
+			}
+			moves, n := c.regroupAround(0)
+			if n != len(tc.docs) {
+				t.Errorf("regroupAround regrouped %d articles, want %d", n, len(tc.docs))
+			}
+			want := Batch(tc.docs, Options{})
+			if got := c.Stories(); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("stories after regroupAround = %v, want Batch's %v", got, want)
+			}
+			moved := 0
+			for _, m := range moves {
+				if m.From != 0 || c.of[m.Article] != m.To {
+					t.Errorf("move %+v does not match the stories", m)
+				}
+				moved++
+			}
+			if stay := len(c.stories[0].members); moved+stay != len(tc.docs) || len(want) < 2 {
+				t.Errorf("%d moved and %d stayed of %d articles (Batch: %d stories)", moved, stay, len(tc.docs), len(want))
+			}
+		})
+	}
+}
+
+// TestVocabularyBounded feeds a Clusterer articles of made-up words,
+// each new: its vocabulary stops at its bound, an article counts at most
+// MaxDocTerms distinct terms, and articles of known words still cluster.
+func TestVocabularyBounded(t *testing.T) {
+	c := New(Options{})
+	c.maxVocab = 5000
+	for i := range 4 {
+		var d Doc
+		for j := range 2 * MaxDocTerms {
+			d.Terms = append(d.Terms, fmt.Sprintf("junk%d_%d", i, j))
+		}
+		c.Add(d)
+		if got := c.vocab.Len(); i == 0 && got != MaxDocTerms {
+			t.Errorf("after one article of %d new words the vocabulary holds %d, want %d", len(d.Terms), got, MaxDocTerms)
+		}
+	}
+	if got := c.vocab.Len(); got != c.maxVocab {
+		t.Errorf("vocabulary holds %d terms, want its bound %d", got, c.maxVocab)
+	}
+	if got := len(c.df); got > c.maxVocab {
+		t.Errorf("document frequencies hold %d terms, want at most %d", got, c.maxVocab)
+	}
+	a := c.Add(doc("junk0_1 junk0_2 junk0_3 junk0_4", ""))
+	b := c.Add(doc("junk0_1 junk0_2 junk0_3 junk0_5", ""))
+	if a != b {
+		t.Errorf("two articles of known terms made stories %d and %d, want one", a, b)
+	}
+}

@@ -259,6 +259,16 @@ func Clean(raw string, opts Options) (Result, error) {
 		return cleanHTML(raw, opts)
 	}
 	res := label(raw, blocks(raw), nil, opts.Title)
+	// The date the rules took from the first byline or date line is
+	// the fallback of textDate, which ranks every date by its place.
+	ruled := res.Meta.Date
+	res.Meta.Date = time.Time{}
+	if textDate(&res, opts.URL); res.Meta.Date.IsZero() {
+		res.Meta.Date = ruled
+	}
+	if res.Meta.Author == "" {
+		textAuthor(&res)
+	}
 	findMeta(&res, raw, opts)
 	if wordCount(res.Text) < minArticleWords {
 		return res, ErrNoContent

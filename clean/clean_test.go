@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ func TestTextFixtures(t *testing.T) {
 		author   string
 		dateline string
 		date     string
+		heading  string
 	}{
 		{
 			page: "wire_dateline.txt",
@@ -109,6 +111,40 @@ func TestTextFixtures(t *testing.T) {
 			dateline: "Port Alder, Norland",
 		},
 		{
+			// The comments after the marker are longer than the post:
+			// the post is still the article, and its stamp gives the
+			// date, not the sidebar's or the comments' dates.
+			page: "blog_comments.txt",
+			mustKeep: []string{"We stopped digging our beds three years ago", "The first year was hard.",
+				"We still dig one bed, as a test."},
+			mustDrop: []string{"couch grass", "Where do you get so much compost?", "My grandfather", "Seed swap", "Reply"},
+			title:    "Why we stopped digging",
+			date:     "2021-03-03",
+		},
+		{
+			// A French page writes 03/05/2022 day first; the header's
+			// date of the day and the teasers' dates are not the
+			// article's.
+			page: "marche_fr.txt",
+			mustKeep: []string{"Après deux ans de travaux, le marché couvert de Valmont a rouvert ses portes mardi matin.",
+				"La mairie prévoit d'ouvrir le marché le dimanche"},
+			mustDrop: []string{"Accueil", "Le pont de la Sarre", "Fête de la musique"},
+			title:    "Le marché couvert de Valmont rouvre ses portes",
+			date:     "2022-05-03",
+		},
+		{
+			// A standfirst under the headline is article text; a
+			// caption ends in a German credit; a short question heads
+			// the next paragraphs; the "Lesen Sie auch" list goes.
+			page: "faehre_de.txt",
+			mustKeep: []string{"Die Reederei stellt ab Juni ein größeres Schiff",
+				"Die Reederei Nordlicht hat am Montag ein neues Fährschiff", "Was ändert sich für die Fahrgäste?",
+				"Die Insel sei auf eine verlässliche Verbindung angewiesen"},
+			mustDrop: []string{"Startseite", "Foto: Jana Beck", "Lesen Sie auch", "Hafenfest", "Radweg"},
+			title:    "Neue Fähre für die Insel Lorn",
+			heading:  "Was ändert sich für die Fahrgäste?",
+		},
+		{
 			page: "quotes_kept.txt",
 			mustKeep: []string{
 				"Heavy rain flooded three streets in Lenning overnight, the town council said.",
@@ -162,6 +198,9 @@ func TestTextFixtures(t *testing.T) {
 				if c.want != "" && c.got != c.want {
 					t.Errorf("Text(%s).Meta.%s = %q, want %q", tc.page, c.field, c.got, c.want)
 				}
+			}
+			if tc.heading != "" && !slices.ContainsFunc(res.Headings, func(h [2]int) bool { return res.Text[h[0]:h[1]] == tc.heading }) {
+				t.Errorf("Text(%s).Headings = %v, want one spanning %q", tc.page, res.Headings, tc.heading)
 			}
 			checkMap(t, string(raw), res)
 		})

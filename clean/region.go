@@ -102,22 +102,19 @@ func mainRegion(blocks []Block, tables bool) int {
 		}
 		total += max(score[i], 0)
 	}
-	// Kadane's maximum-sum run; a comments marker after some prose is a
-	// wall the run does not cross.
-	bestS, bestE, best := 0, -1, 0
-	curS, cur := 0, 0
+	// The article comes before its readers' comments: when a comments
+	// marker follows a run of prose of minRegionWords or more, the region
+	// is the best run before the first such marker, however long the
+	// comments after it are.
+	bestS, bestE := bestRun(blocks, score, len(blocks))
 	for i := range blocks {
-		if blocks[i].Kind == Comments {
-			cur, curS = 0, i+1
+		if blocks[i].Kind != Comments {
 			continue
 		}
-		if cur <= 0 {
-			cur, curS = 0, i
+		if s, e := bestRun(blocks, score, i); e >= 0 && runScore(score, s, e) >= minRegionWords {
+			bestS, bestE = s, e
 		}
-		cur += score[i]
-		if cur > best {
-			best, bestS, bestE = cur, curS, i
-		}
+		break
 	}
 	if bestE < 0 {
 		return -1
@@ -150,6 +147,40 @@ func mainRegion(blocks []Block, tables bool) int {
 	}
 	keepHeadings(blocks, tables)
 	return headline(blocks, proseStart)
+}
+
+// minRegionWords is the prose weight a run before a comments marker needs
+// to be taken as the article rather than the comments after it.
+const minRegionWords = 40
+
+// bestRun returns the maximum-sum run [s, e] of score among blocks[:end]
+// (Kadane's algorithm), e -1 when no run scores above 0; a comments marker
+// is a wall the run does not cross.
+func bestRun(blocks []Block, score []int, end int) (int, int) {
+	bestS, bestE, best := 0, -1, 0
+	curS, cur := 0, 0
+	for i := range blocks[:end] {
+		if blocks[i].Kind == Comments {
+			cur, curS = 0, i+1
+			continue
+		}
+		if cur <= 0 {
+			cur, curS = 0, i
+		}
+		cur += score[i]
+		if cur > best {
+			best, bestS, bestE = cur, curS, i
+		}
+	}
+	return bestS, bestE
+}
+
+func runScore(score []int, s, e int) int {
+	n := 0
+	for _, v := range score[s : e+1] {
+		n += v
+	}
+	return n
 }
 
 // carryAcross walks from the region's edge at (start or end) in
@@ -191,6 +222,16 @@ const maxHeadlineGap = 8
 // the title and returns its index, or -1.
 func headline(blocks []Block, start int) int {
 	var body map[string]bool
+	candidate := func(b *Block) bool {
+		w := weightWords(b.Text)
+		if w < 3 || w > 30 || strings.HasSuffix(b.Text, ".") || strings.HasSuffix(b.Text, ",") || strings.HasSuffix(b.Text, ":") {
+			return false
+		}
+		if body == nil {
+			body = leadTerms(blocks[start:])
+		}
+		return coheres(b.Text, body)
+	}
 	for j := start - 1; j >= 0 && j >= start-maxHeadlineGap; j-- {
 		b := &blocks[j]
 		switch b.Kind {
@@ -199,18 +240,41 @@ func headline(blocks []Block, start int) int {
 		case Comments:
 			return -1
 		}
-		w := weightWords(b.Text)
-		if w < 3 || w > 30 || strings.HasSuffix(b.Text, ".") || strings.HasSuffix(b.Text, ",") {
+		if !candidate(b) {
 			continue
 		}
-		if body == nil {
-			body = leadTerms(blocks[start:])
-		}
-		if !coheres(b.Text, body) {
-			continue
+		// A shorter candidate just before is the headline, and this
+		// one its standfirst, part of the article.
+		if k := standfirstOf(blocks, j, candidate); k >= 0 {
+			b.Kind, b.Rule = Body, ""
+			blocks[k].Kind, blocks[k].Rule = Title, "headline"
+			return k
 		}
 		b.Kind, b.Rule = Title, "headline"
 		return j
+	}
+	return -1
+}
+
+// standfirstOf returns the index of a headline before blocks[j] (past
+// bylines, dates and captions, at most two blocks of them) when
+// blocks[j] reads as its standfirst: longer than it, both candidates;
+// else -1.
+func standfirstOf(blocks []Block, j int, candidate func(*Block) bool) int {
+	skipped := 0
+	for k := j - 1; k >= 0 && skipped <= 2; k-- {
+		b := &blocks[k]
+		switch b.Kind {
+		case Byline, Dateline, Debris, Caption:
+			skipped++
+			continue
+		case Comments, Legal, Advertisement, Social:
+			return -1
+		}
+		if weightWords(b.Text) < weightWords(blocks[j].Text) && candidate(b) {
+			return k
+		}
+		return -1
 	}
 	return -1
 }
@@ -287,6 +351,12 @@ func keepHeadings(blocks []Block, tables bool) {
 		}
 		if next < 0 || blocks[next].Kind != Body || proseWeight(blocks[next].Text) == 0 {
 			blocks[i].Kind, blocks[i].Rule = Promotion, "link-list"
+			if isQuestionLine(blocks[i].Text) {
+				// A question that heads no prose is the text's own
+				// sentence, or a call to the reader the other rules
+				// judge.
+				blocks[i].Kind, blocks[i].Rule = Body, ""
+			}
 		}
 	}
 }

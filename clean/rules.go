@@ -218,6 +218,19 @@ var (
 	// Daily)", "(David M Warren / Staff Photographer)".
 	trailingCredit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(\s*[\p{Lu}][^()/]{1,60}\s/\s[^()/]{2,60}\)\s*$`) })
 
+	// A credit in the words of other languages, opening a short block
+	// ("Foto: Christof Stache", "Bild: Jahr Media", "Titelbild: ...",
+	// "Zdjęcie: ...") or closing it ("Roman Prymula, photo: Archives",
+	// "... im Überblick. (Foto: Getty)", "(crédito: Name/Agency)").
+	creditWords = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:^|[\s(,.|/–-])(?:foto|fotos|fotografie|bild|bilder|titelbild|beitragsbild|headerbild|symbolbild|photo|photos|crédito|créditos|crédit|crédit photo|credit|credits|zdjęcie|fot\.|foto de|imagen|immagine|bildquelle|fotoquelle)\s*(?::|©)\s*\S[^.!?]{0,80}$`)
+	})
+
+	// Stock agencies and picture services named in a credit.
+	stockCredit = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)shutterstock|istockphoto|\bistock\b|picture[- ]alliance|imago images|adobe ?stock|unsplash|pixabay|\bdpa\s*/|/\s*dpa\b|\bbild via\b`)
+	})
+
 	// A lone credit: "Jonathan Ernst/Reuters".
 	loneCredit = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^[\p{Lu}][\p{L}.'-]*(\s+[\p{Lu}][\p{L}.'-]*){0,3}\s*/\s*[\p{Lu}][\p{L} ]{1,30}$`)
@@ -235,10 +248,38 @@ func dropCaptionCredit(_ *state, b block) bool {
 	// the patterns are slow to try.
 	lower := strings.ToLower(b.text)
 	if !strings.ContainsAny(b.text, "/(:") && !strings.Contains(lower, "getty images") &&
-		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") {
+		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") &&
+		!strings.Contains(lower, "©") && !strings.Contains(lower, "shutterstock") && !strings.Contains(lower, "bild via") {
 		return false
 	}
-	return creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)
+	if creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text) {
+		return true
+	}
+	if b.words > 40 {
+		return false
+	}
+	return mayNameCredit(lower) && creditWords().MatchString(b.text) || mayNameStock(lower) && stockCredit().MatchString(b.text)
+}
+
+// mayNameStock reports whether stockCredit can match lower.
+func mayNameStock(lower string) bool {
+	for _, w := range []string{"stock", "alliance", "imago", "unsplash", "pixabay", "dpa", "bild via"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayNameCredit reports whether creditWords can match lower, a block in
+// lower case, so that most blocks skip it.
+func mayNameCredit(lower string) bool {
+	for _, w := range []string{"foto", "bild", "photo", "crédit", "credit", "zdjęcie", "fot.", "imagen", "immagine"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // galleryCaption is the text of a photo-gallery widget: "Hide Caption 5
@@ -367,6 +408,20 @@ var (
 		return regexp.MustCompile(`(?i)follow (?:us|him|her|them|@\w+)\b|©\s*\d{4}|\bskip ad\b|wait \d+ seconds? to continue|\bbuy photo\b`)
 	})
 
+	// Intros of a list of other stories' headlines in the languages of
+	// the pages we read, as a line of their own ("Lesen Sie auch", "À
+	// lire aussi", "Czytaj także", "Noticias relacionadas") or before a
+	// headline on the same line ("À lire aussi » Headline").
+	listIntroWords = `(?:lesen sie auch|lies auch|auch interessant|das könnte (?:dich|sie|euch) auch interessieren|verwandte (?:artikel|beiträge|themen)|ähnliche (?:artikel|beiträge)|weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|mehr zum thema|neueste (?:beiträge|artikel)|aktuelle beiträge|aktuellste beiträge|beliebte (?:beiträge|artikel|tags)|meistgelesen|meistgelesene artikel|à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|articles récents|derniers articles|lea también|lee también|lea más|le puede interesar|te puede interesar|también te puede interesar|noticias relacionadas|artículos relacionados|leia também|veja também|notícias relacionadas|leggi anche|articoli correlati|czytaj (?:też|także|również)|zobacz (?:też|także|również)|polecamy|najnowsze wpisy|podobne (?:artykuły|wpisy)|related posts|recent posts|popular posts|latest news|latest posts|you might also like|more stories|more news|top stories)`
+
+	listIntroIntl = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^` + listIntroWords + `\s*[:.…»>]*$`)
+	})
+
+	listIntroBefore = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^` + listIntroWords + `\s*[:»>|–-]\s*\S`)
+	})
+
 	// Intros of a list of other stories' headlines.
 	listIntro = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)^(\[?related( stories| coverage| articles)?|read more|see also|more (from|on|about)\b.*|also read|recommended|more stories|most read|trending|you may also like|more)\s*:?\]?$`)
@@ -474,11 +529,33 @@ func dropPromotion(st *state, b block) bool {
 	if b.words > 40 {
 		return false
 	}
-	if promo := listIntro().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
+	intl := introFirstWords[firstWordLower(b.text)]
+	if promo := listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
 		st.inList, st.promoList = true, promo
 		return true
 	}
-	return isPromotion(b.text)
+	return isPromotion(b.text) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+}
+
+// introFirstWords are the first words of listIntroWords, so that most
+// blocks skip its patterns.
+var introFirstWords = map[string]bool{
+	"lesen": true, "lies": true, "auch": true, "das": true, "verwandte": true, "ähnliche": true, "weitere": true,
+	"mehr": true, "neueste": true, "aktuelle": true, "aktuellste": true, "beliebte": true, "meistgelesen": true,
+	"meistgelesene": true, "à": true, "a": true, "lire": true, "voir": true, "sur": true, "articles": true,
+	"derniers": true, "lea": true, "lee": true, "le": true, "te": true, "también": true, "noticias": true,
+	"artículos": true, "leia": true, "veja": true, "notícias": true, "leggi": true, "articoli": true, "czytaj": true,
+	"zobacz": true, "polecamy": true, "najnowsze": true, "podobne": true, "related": true, "recent": true,
+	"popular": true, "latest": true, "you": true, "more": true, "top": true,
+}
+
+// firstWordLower returns the first run of letters of s in lower case.
+func firstWordLower(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.ToLower(s[:end])
 }
 
 // promoFirstWords are the first words promoStart can match, so that most
@@ -579,7 +656,7 @@ func dropRepeatedBlock(st *state, b block) bool {
 // isHeadlineLike reports whether s has at most maxWords words, does not end
 // a sentence and is not a quotation or a clause cut at a comma.
 func isHeadlineLike(s string, maxWords int) bool {
-	if s == "" || wordCount(s) > maxWords || endsSentence(s) {
+	if s == "" || wordCount(s) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
 		return false // an empty block is no headline (it panicked here)
 	}
 	last := []rune(s)[len([]rune(s))-1]
@@ -588,6 +665,23 @@ func isHeadlineLike(s string, maxWords int) bool {
 	}
 	first := []rune(s)[0]
 	return !unicode.IsLower(first)
+}
+
+// maxQuestionWords is the longest line ending in a question mark that may
+// be a heading ("Why did the crossing stay closed?", "Schon gelesen?"):
+// a question on a line of its own, short, heads what follows it or is a
+// call to the reader; a longer one is a sentence of the text.
+const maxQuestionWords = 10
+
+// isQuestionLine reports whether s is a short question: at most
+// maxQuestionWords words, ending in "?" and holding no other sentence end.
+func isQuestionLine(s string) bool {
+	t := strings.TrimRight(s, "\"'’”)] ")
+	if !strings.HasSuffix(t, "?") || wordCount(t) > maxQuestionWords {
+		return false
+	}
+	body := strings.TrimRight(t, "?")
+	return !strings.ContainsAny(body, ".!?")
 }
 
 func normalize(s string) string {

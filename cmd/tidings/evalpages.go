@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"tidings/internal/bench"
 )
@@ -19,6 +20,7 @@ func (e *env) evalPages(ctx context.Context, args []string) error {
 	data := fs.String("data", "../shared/data/pages-dev", "directory holding pages.jsonl, html/ and text/")
 	form := fs.String("form", "both", "which form to score: html, text or both")
 	half := fs.String("half", "", "score only the pages of one half by id: even or odd (to check that a rule generalises)")
+	worst := fs.Int("worst", 0, "also list the N pages with the most segment errors of each form, with the segments missed (-) and kept wrongly (+)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -46,7 +48,7 @@ func (e *env) evalPages(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%d pages from %s\n", len(pages), *data)
 	fmt.Fprintf(e.stdout, "%-5s %-22s %6s %6s %6s %6s %6s %6s %6s %8s\n", "form", "extractor", "P", "R", "F", "date", "author", "title", "failed", "ms/page")
-	var details []string
+	var details, worstLines []string
 	for _, f := range forms {
 		for _, ex := range bench.PageExtractors(f) {
 			r, err := bench.EvalPages(ctx, *data, pages, ex)
@@ -60,13 +62,47 @@ func (e *env) evalPages(ctx context.Context, args []string) error {
 			details = append(details, fmt.Sprintf("%s %s: segments tp %d fp %d fn %d; date %d/%d (%s); author %d/%d; title %d/%d; outlet found on %d pages (%s)",
 				f, r.Name, s.TP, s.FP, s.FN, r.Date.Right, r.Date.Gold, counts(r.DateSources), r.Author.Right, r.Author.Gold,
 				r.Title.Right, r.Title.Gold, sum(r.Outlet), counts(r.Outlet)))
+			if *worst > 0 && r.Name == "tidings" {
+				worstLines = append(worstLines, worstPages(f, r, *worst)...)
+			}
 		}
 	}
 	fmt.Fprintln(e.stdout)
 	for _, d := range details {
 		fmt.Fprintln(e.stdout, d)
 	}
+	for _, l := range worstLines {
+		fmt.Fprintln(e.stdout, l)
+	}
 	return nil
+}
+
+// worstPages lists the n pages of r with the most segment errors, each
+// segment cut to 100 bytes.
+func worstPages(f bench.PageForm, r bench.PagesResult, n int) []string {
+	out := []string{"", fmt.Sprintf("worst %s pages (fp+fn):", f)}
+	for _, p := range bench.WorstPages(r, n) {
+		out = append(out, fmt.Sprintf("%s: tp %d fp %d fn %d; date %q gold %q", p.ID, p.TP, p.FP, p.FN, p.Date, p.GoldDate))
+		for _, s := range p.Missed {
+			out = append(out, "  - "+cut(s, 100))
+		}
+		for _, s := range p.Unwanted {
+			out = append(out, "  + "+cut(s, 100))
+		}
+	}
+	return out
+}
+
+// cut shortens s to at most n bytes, on a rune boundary.
+func cut(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // counts formats a count per name, names sorted.

@@ -27,7 +27,7 @@ Usage:
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
-  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd]
+  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd] [--worst N]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
                       [--quotes-split dev|train] [--speaker-errors]
   tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]

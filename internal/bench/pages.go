@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -194,7 +196,23 @@ type PagesResult struct {
 	DateSources map[string]int
 	// Elapsed is the time spent in Extract.
 	Elapsed time.Duration
+	// PerPage holds each page's score, in the order of the pages.
+	PerPage []PageScore
 }
+
+// PageScore is one page's score: its segment counts, the with-segments
+// it missed and the without-segments it kept, and its dates.
+type PageScore struct {
+	ID string
+	Counts
+	Missed, Unwanted []string
+	// Date is the date found as YYYY-MM-DD ("" when none), GoldDate
+	// the gold date ("" when unknown).
+	Date, GoldDate string
+}
+
+// Errors is the page's segment errors: FP + FN.
+func (s PageScore) Errors() int { return s.FP + s.FN }
 
 // EvalPages scores ex on pages read from dir: segments found in the
 // whitespace-collapsed article text, and metadata against the gold
@@ -229,7 +247,12 @@ func EvalPages(ctx context.Context, dir string, pages []Page, ex Extractor) (Pag
 }
 
 func (res *PagesResult) add(p Page, got Extracted) {
-	c := ScoreSegments(got.Text, p.With, p.Without)
+	ps := scorePage(got.Text, p)
+	c := ps.Counts
+	if !got.Date.IsZero() {
+		ps.Date = got.Date.Format("2006-01-02")
+	}
+	res.PerPage = append(res.PerPage, ps)
 	res.Segments.TP += c.TP
 	res.Segments.FP += c.FP
 	res.Segments.FN += c.FN
@@ -261,21 +284,41 @@ func (res *PagesResult) add(p Page, got Extracted) {
 // (FN) and the without-segments found (FP), comparing after collapsing
 // white space (trafilatura's evaluation measure).
 func ScoreSegments(text string, with, without []string) Counts {
+	return scorePage(text, Page{With: with, Without: without}).Counts
+}
+
+// scorePage scores text against p's segments and lists the errors.
+func scorePage(text string, p Page) PageScore {
 	t := collapse(text)
-	var c Counts
-	for _, s := range with {
+	ps := PageScore{ID: p.ID, GoldDate: p.Date}
+	for _, s := range p.With {
 		if strings.Contains(t, collapse(s)) {
-			c.TP++
+			ps.TP++
 		} else {
-			c.FN++
+			ps.FN++
+			ps.Missed = append(ps.Missed, s)
 		}
 	}
-	for _, s := range without {
+	for _, s := range p.Without {
 		if strings.Contains(t, collapse(s)) {
-			c.FP++
+			ps.FP++
+			ps.Unwanted = append(ps.Unwanted, s)
 		}
 	}
-	return c
+	return ps
+}
+
+// WorstPages returns the n pages of r with the most segment errors, most
+// first, ties by id.
+func WorstPages(r PagesResult, n int) []PageScore {
+	out := slices.Clone(r.PerPage)
+	slices.SortStableFunc(out, func(a, b PageScore) int {
+		if c := cmp.Compare(b.Errors(), a.Errors()); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out[:min(n, len(out))]
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -108,3 +108,24 @@ func TestEvalPagesSet(t *testing.T) {
 		}
 	}
 }
+
+func TestWorstPages(t *testing.T) {
+	t.Parallel()
+	var r PagesResult
+	pages := []Page{
+		{ID: "a", With: []string{"The dam opened."}},
+		{ID: "b", With: []string{"Farmers worried."}, Without: []string{"Home"}},
+		{ID: "c", With: []string{"Rain fell."}, Without: []string{"Sport"}},
+	}
+	texts := []string{"The dam opened.", "Home", "Sport\n\nRain fell."}
+	for i, p := range pages {
+		r.add(p, Extracted{Text: texts[i]})
+	}
+	got := WorstPages(r, 2)
+	if len(got) != 2 || got[0].ID != "b" || got[1].ID != "c" {
+		t.Fatalf("WorstPages = %+v, want b (2 errors) then c (1)", got)
+	}
+	if len(got[0].Missed) != 1 || got[0].Missed[0] != "Farmers worried." || len(got[0].Unwanted) != 1 || got[0].Unwanted[0] != "Home" {
+		t.Errorf("WorstPages[0] = %+v, want Farmers worried. missed and Home unwanted", got[0])
+	}
+}

@@ -343,3 +343,12 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+func TestWordCount(t *testing.T) {
+	tests := []string{"", " ", "one", " two  words ", "tab\tand\nnew\r\nline", "non\u00a0breaking", "next\u0085line", "ideographic\u3000space", "\v\fx", "日本語 テキスト"}
+	for _, s := range tests {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d (strings.Fields)", s, got, want)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func weightWords(text string) int {
 	inWord := false
 	for _, r := range text {
 		switch {
-		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r):
+		case r >= 0x0E00 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)):
 			dense++
 			inWord = false
 		case unicode.IsSpace(r):

@@ -28,16 +28,7 @@ var nameStops = map[string]bool{"am": true, "on": true, "um": true, "at": true, 
 // sign with a user name).
 func textAuthor(res *Result) {
 	blocks := res.Blocks
-	anchor := -1
-	for i, b := range blocks {
-		if b.Kind == Title && b.Rule == "headline" {
-			anchor = i
-			break
-		}
-	}
-	if anchor < 0 {
-		anchor = articleStart(blocks)
-	}
+	anchor := headlineAnchor(blocks)
 	for i := max(0, anchor-dateBefore); i < min(len(blocks), anchor+dateAfter); i++ {
 		b := blocks[i]
 		if b.Kind == Comments || b.words() > 16 {

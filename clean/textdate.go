@@ -46,16 +46,7 @@ func textDate(res *Result, rawURL string) {
 		}
 	}
 	blocks := res.Blocks
-	anchor := -1
-	for i, b := range blocks {
-		if b.Kind == Title && b.Rule == "headline" {
-			anchor = i
-			break
-		}
-	}
-	if anchor < 0 {
-		anchor = articleStart(blocks)
-	}
+	anchor := headlineAnchor(blocks)
 	dmy := dayFirst(blocks)
 	end := len(blocks)
 	for i, b := range blocks {
@@ -210,4 +201,15 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// headlineAnchor is the index of the block labelled as the headline, else
+// where the article starts: what a byline's date and author stand near.
+func headlineAnchor(blocks []Block) int {
+	for i, b := range blocks {
+		if b.Kind == Title && b.Rule == "headline" {
+			return i
+		}
+	}
+	return articleStart(blocks)
 }

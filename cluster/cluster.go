@@ -573,6 +573,13 @@ func Batch(docs []Doc, opts Options) [][]int {
 	for _, i := range order {
 		c.place(docs[i])
 	}
+	return c.finish(order)
+}
+
+// finish ends a batch grouping of the documents placed in order: settles
+// them, splits and merges each story once, and returns the stories as
+// sorted lists of the indices in order, ordered by their first index.
+func (c *Clusterer) finish(order []int) [][]int {
 	c.settleAll(len(order))
 	for s := range len(c.stories) {
 		c.split(s)

@@ -144,22 +144,7 @@ func (c *Clusterer) regroup(members []int) [][]int {
 	for _, k := range order {
 		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
 	}
-	sub.settleAll(len(order))
-	for s := range len(sub.stories) {
-		sub.split(s)
-	}
-	for s := range len(sub.stories) {
-		sub.merge(s)
-	}
-	groups := sub.Stories()
-	for _, g := range groups {
-		for j, k := range g {
-			g[j] = order[k]
-		}
-		slices.Sort(g)
-	}
-	slices.SortFunc(groups, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
-	return groups
+	return sub.finish(order)
 }
 
 // centroidTop returns the n heaviest terms of st's centroid, heaviest

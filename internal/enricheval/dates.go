@@ -129,9 +129,6 @@ func (r *Report) runDates(ctx context.Context, p *tidings.Pipeline, dir string) 
 		return err
 	}
 	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		st, err := r.story(ctx, p, a)
 		if err != nil {
 			return err

@@ -191,8 +191,12 @@ func readJSONL(path string, fn func([]byte) error) error {
 // story runs one article alone through the pipeline, as `tidings
 // stories` does on a one-line JSONL file, and returns its story (the
 // zero Story when the article makes none). With r.noClean the article's
-// text is segmented as given and enriched instead.
+// text is segmented as given and enriched instead. A cancelled ctx is
+// its error, before any work.
 func (r *Report) story(ctx context.Context, p *tidings.Pipeline, s source) (news.Story, error) {
+	if err := ctx.Err(); err != nil {
+		return news.Story{}, err
+	}
 	arts, err := ingest.Parse(filepath.Join("enrich-dev", s.ID+".jsonl"), s.line)
 	if err != nil {
 		return news.Story{}, err

@@ -115,9 +115,6 @@ func (r *Report) runEntities(ctx context.Context, p *tidings.Pipeline, dir strin
 		return err
 	}
 	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		st, err := r.story(ctx, p, a)
 		if err != nil {
 			return err

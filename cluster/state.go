@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -179,11 +180,7 @@ func (c *Clusterer) AppendBinary(b []byte) ([]byte, error) {
 		w.Uint(uint64(st.dated))
 		w.Uint(uint64(st.tested))
 	}
-	terms := make([]int32, 0, len(c.posts))
-	for t := range c.posts {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+	terms := slices.Sorted(maps.Keys(c.posts))
 	w.Uint(uint64(len(terms)))
 	prev := int32(0)
 	for _, t := range terms {

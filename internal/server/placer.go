@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -217,11 +218,7 @@ func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Articl
 // re-summarizing. What a failed write leaves pending is tried again at
 // the next sync.
 func (p *placer) sync(ctx context.Context) error {
-	ks := make([]int, 0, len(p.pending))
-	for k := range p.pending {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
+	ks := slices.Sorted(maps.Keys(p.pending))
 	for _, k := range ks {
 		to, err := p.storyID(ctx, p.want[k], store.Article{})
 		if err != nil {

@@ -74,18 +74,8 @@ func serverPlacements(t *testing.T, clusters []bench.Cluster, seed uint64) (pred
 	// The placements as the store holds them once every post is answered:
 	// later posts may have moved earlier articles.
 	storyOf := map[int64]int64{}
-	for after := int64(0); ; {
-		page, err := st.Articles(ctx, after, 500)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page) == 0 {
-			break
-		}
-		for _, a := range page {
-			storyOf[a.ID] = a.Story
-			after = a.ID
-		}
+	for _, a := range storedArticles(t, st) {
+		storyOf[a.ID] = a.Story
 	}
 	kept = make([]bool, len(items))
 	for k, id := range ids {

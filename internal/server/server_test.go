@@ -375,3 +375,21 @@ func TestSharedPostgres(t *testing.T) {
 		t.Errorf("%d stories, want 3", len(list.Stories))
 	}
 }
+
+// storedArticles reads every article st holds, in id order, a page at a
+// time.
+func storedArticles(t *testing.T, st store.Store) []store.Article {
+	t.Helper()
+	var all []store.Article
+	for after := int64(0); ; {
+		page, err := st.Articles(context.Background(), after, 500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			return all
+		}
+		all = append(all, page...)
+		after = page[len(page)-1].ID
+	}
+}

@@ -309,18 +309,7 @@ func TestSharedKill(t *testing.T) {
 func checkShared(t *testing.T, st store.Store, acked []sharedAck) {
 	t.Helper()
 	ctx := context.Background()
-	var all []store.Article
-	for after := int64(0); ; {
-		page, err := st.Articles(ctx, after, 500)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page) == 0 {
-			break
-		}
-		all = append(all, page...)
-		after = page[len(page)-1].ID
-	}
+	all := storedArticles(t, st)
 	byID := map[int64]store.Article{}
 	for _, a := range all {
 		byID[a.ID] = a

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -172,20 +173,12 @@ func (p *placer) snapshot() ([]byte, error) {
 		w.Int(p.copyAt[k])
 		w.Uint(uint64(p.want[k]))
 	}
-	ks := make([]int, 0, len(p.pending))
-	for k := range p.pending {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
+	ks := slices.Sorted(maps.Keys(p.pending))
 	w.Uint(uint64(len(ks)))
 	for _, k := range ks {
 		w.Uint(uint64(k))
 	}
-	gs := make([]int, 0, len(p.stories))
-	for g := range p.stories {
-		gs = append(gs, g)
-	}
-	slices.Sort(gs)
+	gs := slices.Sorted(maps.Keys(p.stories))
 	w.Uint(uint64(len(gs)))
 	for _, g := range gs {
 		w.Uint(uint64(g))

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -45,6 +46,27 @@ type slot struct {
 	w   weights
 }
 
+// scale is the step of m's weights stored as 16-bit integers: the
+// largest magnitude maps to 32767 (1 when every weight is 0).
+func (m *Model) scale() float32 {
+	var maxAbs float32
+	for _, x := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	if scale := maxAbs / 32767; scale != 0 {
+		return scale
+	}
+	return 1
+}
+
+// quantised is the weights of feature row r in steps of scale.
+func (m *Model) quantised(r int32, scale float32) (w weights) {
+	for l, x := range m.weights[int(r)*nLabels : int(r+1)*nLabels] {
+		w[l] = int16(math.Round(float64(x / scale)))
+	}
+	return w
+}
+
 // pack builds the table of m.
 func (m *Model) pack() {
 	size := 1
@@ -52,25 +74,9 @@ func (m *Model) pack() {
 		size *= 2
 	}
 	t := &table{slots: make([]slot, size), mask: uint32(size - 1)}
-	var maxAbs float32
-	for _, x := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	quantised := func(r int32) (w weights) {
-		for l, x := range m.weights[int(r)*nLabels : int(r+1)*nLabels] {
-			w[l] = int16(math.Round(float64(x / scale)))
-		}
-		return w
-	}
-	hashes := make([]uint32, 0, len(m.index))
-	for h := range m.index {
-		hashes = append(hashes, h)
-	}
-	slices.Sort(hashes) // the same table whatever the map order
+	scale := m.scale()
+	quantised := func(r int32) weights { return m.quantised(r, scale) }
+	hashes := slices.Sorted(maps.Keys(m.index)) // the same table whatever the map order
 	for _, h := range hashes {
 		w := quantised(m.index[h])
 		if h == 0 {
@@ -183,36 +189,23 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			bw.WriteString(s)
 		}
 	}
-	var maxAbs float32
-	for _, x := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	scale := m.scale()
 	uv(uint64(math.Float32bits(scale)))
-	hashes := make([]uint32, 0, len(m.index))
-	for h := range m.index {
-		hashes = append(hashes, h)
-	}
-	slices.Sort(hashes)
+	hashes := slices.Sorted(maps.Keys(m.index))
 	uv(uint64(len(hashes)))
 	prev := uint32(0)
 	for _, h := range hashes {
 		uv(uint64(h - prev))
 		prev = h
-		row := m.weights[int(m.index[h])*nLabels : int(m.index[h]+1)*nLabels]
-		var q [nLabels]int16
+		q := m.quantised(m.index[h], scale)
 		mask := uint64(0)
-		for l, x := range row {
-			q[l] = int16(math.Round(float64(x / scale)))
+		for l := range q {
 			if q[l] != 0 {
 				mask |= 1 << l
 			}
 		}
 		uv(mask)
-		for l := range row {
+		for l := range q {
 			if q[l] != 0 {
 				bw.Write(buf[:binary.PutVarint(buf[:], int64(q[l]))])
 			}

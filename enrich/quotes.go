@@ -255,11 +255,15 @@ func dashCredit(text string, end int) string {
 		return ""
 	}
 	breaks := 0
-	for i < len(text) && (text[i] == ' ' || text[i] == '\n') {
-		if text[i] == '\n' {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break // spaces of any kind: "”\u00a0― Jacklyn Ashley"
+		}
+		if r == '\n' {
 			breaks++
 		}
-		i++
+		i += size
 	}
 	if breaks > 2 {
 		return ""
@@ -379,16 +383,25 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		}
 		switch {
 		case ok && pronouns()[strings.ToLower(who)]:
-			who = nearestSpeaker(a, first.start, prevSpeaker, prevEnd, people)
+			who = nearestSpeaker(a, pronounAt(a, a.Sentences[s0].Start, first.start, who), prevSpeaker, prevEnd, people)
 		case ok:
 			who = speakerName(who, people)
-		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
-			personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people) != "":
+		case lone(a, s0, prevEnd) && personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people) != "":
 			// A quotation standing alone after a sentence about someone:
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
 			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
 			if pronouns()[strings.ToLower(who)] {
 				who = nearestSpeaker(a, a.Sentences[s0-1].Start, prevSpeaker, prevEnd, people)
+			}
+		case lone(a, s0, prevEnd) && first.start-a.Sentences[s0].Start <= 3 && reportedSpeaker(a, s0-1) != "":
+			// A sentence that opens with a quotation after one that
+			// reports someone's words: "…, Schiff said." then the
+			// quotation.
+			who = reportedSpeaker(a, s0-1)
+			if pronouns()[strings.ToLower(who)] {
+				who = nearestSpeaker(a, pronounAt(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, who), prevSpeaker, prevEnd, people)
+			} else {
+				who = speakerName(who, people)
 			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
 			who = prevSpeaker // a quotation standing alone: the speaker before goes on
@@ -443,4 +456,42 @@ func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
 		return false
 	}
 	return own[strings.LastIndex(own, " ")+1:] != before[strings.LastIndex(before, " ")+1:]
+}
+
+// pronounAt returns the byte offset of the last pronoun p ("he", "she",
+// any case, as a whole word) in a.Text[from:at], else at: "he" or "she"
+// stands for a person named before the pronoun itself, not one named
+// between it and the quotation ("Though she called Wells Fargo's
+// behavior “outrageous”").
+func pronounAt(a *news.Article, from, at int, p string) int {
+	text := strings.ToLower(a.Text[from:at])
+	p = strings.ToLower(p)
+	for end := len(text); end > 0; {
+		i := strings.LastIndex(text[:end], p)
+		if i < 0 {
+			break
+		}
+		j := i + len(p)
+		if (i == 0 || !isWordByte(text[i-1])) && (j == len(text) || !isWordByte(text[j])) {
+			return from + i
+		}
+		end = i
+	}
+	return at
+}
+
+
+// lone reports whether the quotation opening in sentence s0 of a follows
+// a sentence without quotation marks, with no quotation (the one before
+// ended at prevEnd, -1: none) in it or in the sentence just before it.
+func lone(a *news.Article, s0, prevEnd int) bool {
+	return s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”")
+}
+
+// reportedSpeaker returns the speaker of the speech cue of sentence si
+// of a, the last cue first (`The talks may wait, Schiff said.`), "" when
+// it has none.
+func reportedSpeaker(a *news.Article, si int) string {
+	who, _ := cueSpeaker(outsideWords(a, a.Sentences[si].Start, a.Sentences[si].End, nil), -1)
+	return who
 }

@@ -36,7 +36,10 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
 	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
 	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
-	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting",
+	"yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
+	"suggesting", "joking", "quipping", "promising", "vowing", "urging", "complaining", "predicting", "lamenting",
+	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -119,9 +122,13 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
 // initial ("J").
 func abbrevBefore(w string) bool {
-	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles()[strings.ToLower(w)] && len(w) <= 4 ||
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || (titles()[strings.ToLower(w)] || titleAbbrevs()[strings.ToLower(w)]) && len(w) <= 4 ||
 		strings.Contains(w, ".") && len(w) <= 6 // "U.S.", "N.C."
 }
+
+// titleAbbrevs are abbreviated titles that titles lacks, read with their
+// full stop before a name ("Del. Stacey Plaskett", "Adm. Mike Rogers").
+var titleAbbrevs = lazySet("del", "adm", "amb", "atty", "supt", "cmdr", "sens", "reps", "govs", "gens")
 
 // findSpeaker returns the speaker as written of unit u, whose sentences
 // are s0 to s1 of a, from the first rule that finds one: a speech cue in
@@ -239,6 +246,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
+			(lw != "written" || i+1 < len(words) && words[i+1] == "by") &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
 		}
@@ -375,7 +383,7 @@ func speakerAt(words []string, v int) string {
 // "strategic ambiguity" by Joshua Hendrick`): the words after "by" up to
 // their last capitalized one, when they end in a name; else "".
 func agentAfter(words []string, v int) string {
-	if !strings.HasSuffix(words[v], "ed") {
+	if !strings.HasSuffix(words[v], "ed") && words[v] != "written" {
 		return ""
 	}
 	i := v + 1
@@ -555,7 +563,11 @@ func speakerWords(words []string, i, dir int) string {
 		if w == qmark || punct()[w] {
 			break
 		}
-		if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
+		if speakerStops()[lw] && givenName(words, i) {
+			// "Will Doyle": a given name, not the verb
+		} else if dir > 0 && w == "of" && len(run) > 0 && titles()[strings.ToLower(run[len(run)-1])] && nameAhead(words, i+1) {
+			// "said former secretary of state Hillary Clinton, who …"
+		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
 				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
 				// "G.K. Butterfield of North Carolina said": the person
@@ -592,6 +604,9 @@ func speakerWords(words []string, i, dir int) string {
 	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
+	for len(run) > 1 && clauseOpeners()[strings.ToLower(run[0])] {
+		run = run[1:] // "Though she called it …": the subject after the conjunction
+	}
 	if len(run) == 1 && pronouns()[strings.ToLower(run[0])] {
 		return run[0]
 	}
@@ -603,6 +618,36 @@ func speakerWords(words []string, i, dir int) string {
 		return ""
 	}
 	return strings.Join(run, " ")
+}
+
+// nameAhead reports whether words from i hold a capitalized word within
+// three words, before any punctuation or quotation.
+func nameAhead(words []string, i int) bool {
+	for k := i; k < len(words) && k < i+3; k++ {
+		if words[k] == qmark || punct()[words[k]] {
+			return false
+		}
+		if capitalizedWord(words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeners open a clause before its subject; a speaker read
+// backward from its verb drops them ("Though she called").
+var clauseOpeners = lazySet("though", "although", "whereas", "unless", "whether", "while", "when", "once", "if")
+
+// givenName reports whether words[i], a word of speakerStops, is a given
+// name there ("said Will Doyle", "Will Doyle said"): capitalized, in
+// givenNames, and followed by a capitalized word that is no stop.
+func givenName(words []string, i int) bool {
+	w := words[i]
+	if !capitalizedWord(w) || !givenNames()[strings.ToLower(w)] || i+1 >= len(words) {
+		return false
+	}
+	n := words[i+1]
+	return n != qmark && capitalizedWord(n) && !speakerStops()[strings.ToLower(n)]
 }
 
 // namesPerson reports whether w is a given name or a title ("Secretary
@@ -653,7 +698,7 @@ func speakerName(s string, people []string) string {
 	run := words[i:]
 	for j := len(run) - 2; j >= 0; j-- {
 		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
-		if possessive(run[j]) || titles()[t] {
+		if possessive(run[j]) || titles()[t] || titleAbbrevs()[t] && strings.HasSuffix(run[j], ".") {
 			run = run[j+1:] // "Rep. Tom Cole", "Valley Radio's Tomas Berg"
 			break
 		}

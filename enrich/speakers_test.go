@@ -1,0 +1,59 @@
+package enrich_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/enrich"
+	"tidings/news"
+)
+
+// TestSpeakerRules checks one sentence (or a few) per speaker rule: the
+// quotations found and their speakers, as "text — speaker".
+func TestSpeakerRules(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"given name that is a stop word", `"Costs keep rising," said Will Doyle, a professor at Norland University.`,
+			[]string{"Costs keep rising — Will Doyle"}},
+		{"given name before the verb", `"Costs keep rising," Will Doyle said on Monday.`,
+			[]string{"Costs keep rising — Will Doyle"}},
+		{"cue verb in -ing after with", `Crowds filled the square, with Anna Berg reportedly yelling: "Open the port!"`,
+			[]string{"Open the port! — Anna Berg"}},
+		{"conjunction before a pronoun", `Lena Ortiz spoke on Monday. Though she called the plan "a step back," Ortiz voted for it.`,
+			[]string{"a step back — Lena Ortiz"}},
+		{"pronoun stands for a person named before it", `Lena Ortiz spoke on Monday. Though she called Tomas Berg's plan "a step back," she voted for it.`,
+			[]string{"a step back — Lena Ortiz"}},
+		{"dash credit after a no-break space", "Readers wrote in.\n\n“The port must open.”\u00a0― Ana Ruiz\u00a0\n“Not again.”\u00a0― Petra Holm",
+			[]string{"The port must open. — Ana Ruiz", "Not again. — Petra Holm"}},
+		{"abbreviated title Del.", `"This is a waste of time," said Del. Anna Berg of the Harbour Islands.`,
+			[]string{"This is a waste of time — Anna Berg"}},
+		{"quotation after a reported sentence", "Anna Berg chairs the council.\n\nThe vote may wait until spring, Berg said. \"The council has not met.\"",
+			[]string{"The council has not met. — Anna Berg"}},
+		{"title of place before the name", `"The talks go on," said former secretary of state Anna Berg, who met Viktor Sal on Monday.`,
+			[]string{"The talks go on — Anna Berg"}},
+		{"written by", `"Harbour Lights" was written by Tomas Berg after the flood.`,
+			[]string{"Harbour Lights — Tomas Berg"}},
+		{"written is no cue without by", `Tomas Berg, a former aide to Viktor Sal, has written a book about the "endless" talks.`,
+			[]string{"endless — Tomas Berg"}},
+		{"sings", `In a clip from her new show, the crowd cheers and Berg sings Tomas Holm's "Harbour Lights" to them.`,
+			[]string{"Harbour Lights — Berg"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			arts := []news.Article{article("a", "O", tc.text, time.Time{})}
+			var got []string
+			for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+				got = append(got, q.Text+" — "+q.Speaker)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Quotes(%q):\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

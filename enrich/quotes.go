@@ -480,7 +480,6 @@ func pronounAt(a *news.Article, from, at int, p string) int {
 	return at
 }
 
-
 // lone reports whether the quotation opening in sentence s0 of a follows
 // a sentence without quotation marks, with no quotation (the one before
 // ended at prevEnd, -1: none) in it or in the sentence just before it.

@@ -200,6 +200,9 @@ func nameThenVerb(words []string, i int) string {
 func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 	words := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
 	q := slices.Index(words, qmark)
+	if s := mainSubject(words, q); s != "" {
+		return s, true
+	}
 	if s, ok := cueSpeaker(words, q); ok {
 		return s, ok
 	}
@@ -228,6 +231,50 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// subordinators open a clause that is not the sentence's main one.
+var subordinators = lazySet("when", "after", "as", "while", "before", "because", "if", "since", "although", "though",
+	"once", "until", "whereas", "whenever")
+
+// mainSubject returns the subject of the main clause that a quotation
+// at q follows after a colon, when the sentence opens with a subordinate
+// clause (`When Trump suggested that …, Rubio fired back: "…"`: Rubio,
+// not Trump) and the main clause has no speech verb of its own; "" when
+// that does not hold.
+func mainSubject(words []string, q int) string {
+	if q < 4 || words[q-1] != ":" {
+		return ""
+	}
+	i := 0
+	if conjunctions()[strings.ToLower(words[0])] {
+		i++
+	}
+	if !subordinators()[strings.ToLower(words[i])] {
+		return ""
+	}
+	c := slices.Index(words[i:q-1], ",")
+	if c < 0 {
+		return ""
+	}
+	c += i
+	for k := q - 2; k > c; k-- {
+		if words[k] == "," {
+			c = k // the last comma before the colon
+			break
+		}
+	}
+	main := words[c+1 : q-1]
+	for _, w := range main {
+		if cueVerbs()[strings.ToLower(w)] || punct()[w] || w == qmark {
+			return ""
+		}
+	}
+	s := subject(main)
+	if s == "" || !pronouns()[strings.ToLower(s)] && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		return ""
+	}
+	return s
 }
 
 // cueSpeaker finds the speaker in words (see outsideWords) from its
@@ -289,6 +336,9 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if s == "" {
 			continue
 		}
+		if o := outerCue(words, byPlace, v, q); o != "" {
+			return o, true
+		}
 		if pronouns()[strings.ToLower(s)] {
 			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
 			// is the person a cue before it names, the nearest first.
@@ -303,6 +353,51 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		return s, true
 	}
 	return "", false
+}
+
+// reportVerbs are the speech verbs that report a clause: `X said (that)
+// Y called it "…"` gives the words to X, who reports them.
+var reportVerbs = lazySet("said", "says", "told", "tells", "wrote", "writes", "argued", "argues", "claimed", "claims",
+	"noted", "notes", "insisted", "insists", "suggested", "suggests", "added", "adds", "explained", "explains",
+	"contended", "contends", "maintained", "maintains", "warned", "warns", "recalled", "recalls", "stressed")
+
+// outerCue returns the speaker of the cue that reports the clause of the
+// speech verb at v, when the quotation at q follows v in that clause:
+// `Rep. Steve Israel said Clinton called on members to be "closely
+// coordinated"`, `Trump said on Friday that Clinton described it as "the
+// gold standard"` give Israel and Trump. The reporting verb u is the cue
+// of byPlace just before v, with no punctuation or quotation between
+// them, followed by v's clause at once or by "that"; "" when there is
+// none.
+func outerCue(words []string, byPlace []int, v, q int) string {
+	if q >= 0 && q < v {
+		return ""
+	}
+	k, _ := slices.BinarySearch(byPlace, v)
+	if k == 0 {
+		return ""
+	}
+	u := byPlace[k-1]
+	if !reportVerbs()[strings.ToLower(words[u])] || u > 0 && (words[u-1] == qmark || words[u-1] == ",") {
+		return "" // `"…," said X` and `…, X said` report no clause after them
+	}
+	that := false
+	for i := u + 1; i < v; i++ {
+		if words[i] == qmark || punct()[words[i]] {
+			return ""
+		}
+		if words[i] == "that" {
+			that = true
+		}
+	}
+	if !that && (u+1 >= v || !capitalizedWord(words[u+1]) && !pronouns()[strings.ToLower(words[u+1])]) {
+		return ""
+	}
+	s := speakerAt(words, u)
+	if s == "" || !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		return ""
+	}
+	return s
 }
 
 // maxCueLookBack is how many cues before a pronoun's cue cueSpeaker
@@ -321,6 +416,9 @@ func speakerAt(words []string, v int) string {
 		from = v + 2
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
+		if s := addingTo(words, v); s != "" {
+			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
+		}
 		b := v - 1
 		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]]) {
 			b--
@@ -376,6 +474,28 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	return beforeAppositive(words, b)
+}
+
+// addingTo returns the speaker of the speech verb that a cue in -ing at
+// v goes on after a comma (`…, Spicer said, adding, "…"`, `said Anna
+// Berg, adding that …`): the cue before it in the clause, with no full
+// stop, quotation or other -ing cue between; "" when there is none.
+func addingTo(words []string, v int) string {
+	if v < 2 || words[v-1] != "," {
+		return ""
+	}
+	for u := v - 2; u >= 0 && v-u <= maxSpeakerWords+3; u-- {
+		w := words[u]
+		if w == qmark || w == "." || w == ";" || w == ":" {
+			return ""
+		}
+		lw := strings.ToLower(w)
+		if w != lw || !reportVerbs()[lw] {
+			continue
+		}
+		return speakerAt(words, u)
+	}
+	return ""
 }
 
 // agentAfter returns the person after "by" when the speech verb at v

@@ -42,6 +42,14 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"endless — Tomas Berg"}},
 		{"sings", `In a clip from her new show, the crowd cheers and Berg sings Tomas Holm's "Harbour Lights" to them.`,
 			[]string{"Harbour Lights — Berg"}},
+		{"cue that reports a clause", `Rep. Anna Berg (D-North) said Viktor Sal called on members to be "closely coordinated."`,
+			[]string{"closely coordinated. — Anna Berg"}},
+		{"cue that reports a that-clause", `Anna Berg said during a rally in Alder that Sal once described the deal as "the gold standard" of trade.`,
+			[]string{"the gold standard — Anna Berg"}},
+		{"adding after a cue", `Anna Berg chairs the council. Sal and Holm will meet next week, Berg said, adding, "They need to talk."`,
+			[]string{"They need to talk. — Anna Berg"}},
+		{"main clause after a subordinate one", `When Viktor Sal suggested that the port would close, Anna Berg fired back: "It will not."`,
+			[]string{"It will not. — Anna Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -302,6 +302,34 @@ func dashCredit(text string, end int) string {
 	return strings.Join(name, " ")
 }
 
+// maxLine is the most bytes lineCredit reads after a quotation for the
+// end of its line.
+const maxLine = 300
+
+// lineCredit returns the dash credit that ends the line of the quotation
+// ending at byte end of text, after another quoted piece of that line
+// (`“… all they have is money.” And that's all he has “the root of all
+// evil.” ― Ana Ruiz`): a line of quotations credited once; "" when the
+// line ends otherwise.
+func lineCredit(text string, end int) string {
+	stop := min(len(text), end+maxLine)
+	if nl := strings.IndexByte(text[end:stop], '\n'); nl >= 0 {
+		stop = end + nl
+	} else if stop < len(text) {
+		return ""
+	}
+	line := text[end:stop]
+	for k := len(line) - 1; k > 0; k-- {
+		if r, _ := utf8.DecodeRuneInString(line[k:]); r == '”' || r == '"' {
+			if c := dashCredit(text, end+k); c != "" {
+				return c
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // lastWord returns the last space-separated word of s.
 func lastWord(s string) string {
 	return s[strings.LastIndexAny(s, " \n")+1:]
@@ -372,6 +400,9 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		credit := ""
 		if first.atStart || lineStart(a.Text, first.start) || prevCredit && first.start-prevEnd <= maxCredit+8 {
 			credit = dashCredit(a.Text, last.end)
+			if credit == "" {
+				credit = lineCredit(a.Text, last.end)
+			}
 		}
 		prevCredit = credit != ""
 		who, ok := credit, credit != ""

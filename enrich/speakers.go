@@ -39,7 +39,8 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting",
 	"yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
 	"suggesting", "joking", "quipping", "promising", "vowing", "urging", "complaining", "predicting", "lamenting",
-	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing")
+	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing",
+	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -370,8 +371,8 @@ var reportVerbs = lazySet("said", "says", "told", "tells", "wrote", "writes", "a
 // them, followed by v's clause at once or by "that"; "" when there is
 // none.
 func outerCue(words []string, byPlace []int, v, q int) string {
-	if q >= 0 && q < v {
-		return ""
+	if q >= 0 && !slices.Contains(words[v:], qmark) {
+		return "" // no quotation after v
 	}
 	k, _ := slices.BinarySearch(byPlace, v)
 	if k == 0 {
@@ -432,6 +433,9 @@ func speakerAt(words []string, v int) string {
 		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
 	}
+	if namingVerbs()[lw] && v+1 < len(words) && words[v+1] == qmark && indefiniteNoun(words, v) {
+		return "" // `a class called "Perception"`: a name given, no one speaking
+	}
 	if a := agentAfter(words, v); a != "" {
 		return a // "Rubio was asked by moderator Gerard Baker whether"
 	}
@@ -449,8 +453,10 @@ func speakerAt(words []string, v int) string {
 		}
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
-				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p) {
-					return p // "according to calculations by Amy Glasmeier"
+				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p[strings.LastIndex(p, " ")+1:]) {
+					// "according to calculations by Amy Glasmeier", "a court
+					// document filed by state attorney Dave Aronberg"
+					return p
 				}
 			}
 			return s
@@ -534,6 +540,26 @@ func agentAfter(words []string, v int) string {
 	}
 	return strings.Join(run[:e], " ")
 }
+
+// indefiniteNoun reports whether the words just before v are a noun
+// phrase opened by "a" or "an" (up to four words, none capitalized
+// after the article): "a 2002 psychology class called".
+func indefiniteNoun(words []string, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-4; k-- {
+		w := words[k]
+		if lw := strings.ToLower(w); lw == "a" || lw == "an" {
+			return k < v-1
+		}
+		if w == qmark || punct()[w] || capitalizedWord(w) || speechAux()[w] || speakerStops()[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// namingVerbs give something a name; right after a noun and before the
+// quotation they are participles ("a class called", "a plan dubbed").
+var namingVerbs = lazySet("called", "dubbed", "labeled", "labelled", "branded", "titled", "named", "nicknamed")
 
 // articles before a word make it a noun: "the states", "his notes".
 var articles = lazySet("a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those")
@@ -723,6 +749,9 @@ func speakerWords(words []string, i, dir int) string {
 	}
 	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
+	}
+	if dir < 0 && len(run) > 1 && pronouns()[strings.ToLower(run[len(run)-1])] && !capitalizedWord(run[len(run)-2]) {
+		run = run[len(run)-1:] // "an investment he concludes": the pronoun is the subject
 	}
 	for len(run) > 1 && clauseOpeners()[strings.ToLower(run[0])] {
 		run = run[1:] // "Though she called it …": the subject after the conjunction

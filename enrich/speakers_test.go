@@ -50,6 +50,18 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"They need to talk. — Anna Berg"}},
 		{"main clause after a subordinate one", `When Viktor Sal suggested that the port would close, Anna Berg fired back: "It will not."`,
 			[]string{"It will not. — Anna Berg"}},
+		{"according to a report by", `"The port is unsafe," according to a report filed by harbour master Tomas Berg.`,
+			[]string{"The port is unsafe — Tomas Berg"}},
+		{"reported clause after a quoted title", `On Radio Alder's "Morning Hour," when asked about the port, Mayor Anna Berg said she expected that voters will say "no" to the plan.`,
+			[]string{"Morning Hour … no — Anna Berg"}},
+		{"naming participle is no cue", `Later, Anna Berg shared a syllabus for a class called "Harbours" on her page, writing "The class was real."`,
+			[]string{"Harbours … The class was real. — Anna Berg"}},
+		{"pronoun next to the verb", `Tomas Holm leads the party. The move, Holm explained, took years, an investment he concludes was "worth every cent."`,
+			[]string{"worth every cent. — Tomas Holm"}},
+		{"cue verb in the present", `Viktor Sal spoke first. While Sal proclaims the plan "a triumph," Berg stays silent.`,
+			[]string{"a triumph — Viktor Sal"}},
+		{"one dash credit for a line of quotations", "Readers wrote in.\n\n“The port must open.” ― Ana Ruiz\n“We pay for it.” And that is all “we ever do.” ― Petra Holm\n",
+			[]string{"The port must open. — Ana Ruiz", "We pay for it. — Petra Holm", "we ever do. — Petra Holm"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

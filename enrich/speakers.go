@@ -194,6 +194,32 @@ func nameThenVerb(words []string, i int) string {
 	return strings.Join(words[i:e], " ")
 }
 
+// describedThenVerb returns the speaker at words[i:] after a quotation
+// when it is "a", "an" or "the", at most two lower-case words and a name,
+// followed by a lower-case verb (`"…," an angry Hollande retaliated.`);
+// else "".
+func describedThenVerb(words []string, i int) string {
+	if i >= len(words) {
+		return ""
+	}
+	if lw := strings.ToLower(words[i]); lw != "a" && lw != "an" && lw != "the" {
+		return ""
+	}
+	k := i + 1
+	for k < len(words) && k-i <= 2 && !capitalizedWord(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
+		k++
+	}
+	e := k
+	for e < len(words) && e-k < 3 && capitalizedWord(words[e]) && words[e] != qmark {
+		e++
+	}
+	if e == k || e >= len(words) || !isName(words[k:e]) || capitalizedWord(words[e]) || words[e] == qmark ||
+		punct()[words[e]] || speakerStops()[words[e]] || orgWords()[strings.ToLower(words[e-1])] {
+		return ""
+	}
+	return strings.Join(words[i:e], " ")
+}
+
 // speakerOf returns the speaker as written of unit u (whose sentences are
 // s0 to s1 of a) from the speech cues of those sentences outside its
 // pieces, the one nearest its first piece first; ok is false when they
@@ -209,6 +235,9 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 	}
 	if q >= 0 {
 		if s := nameThenVerb(words, q+1); s != "" {
+			return s, true
+		}
+		if s := describedThenVerb(words, q+1); s != "" {
 			return s, true
 		}
 		// "“This is fantastic!” beamed Donald Hartley of Madison"
@@ -340,6 +369,9 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if o := outerCue(words, byPlace, v, q); o != "" {
 			return o, true
 		}
+		if o := accordingAfter(words, byPlace, v); o != "" {
+			return o, true
+		}
 		if pronouns()[strings.ToLower(s)] {
 			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
 			// is the person a cue before it names, the nearest first.
@@ -354,6 +386,33 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		return s, true
 	}
 	return "", false
+}
+
+// accordingAfter returns the source named by "according to" after the
+// speech verb at v in the same clause, when it ends in a name
+// (`"…," Grayson said, according to Frankel.`: Frankel reports it); ""
+// otherwise.
+func accordingAfter(words []string, byPlace []int, v int) string {
+	if strings.ToLower(words[v]) == "according" {
+		return ""
+	}
+	k, _ := slices.BinarySearch(byPlace, v)
+	for _, u := range byPlace[k+1:] {
+		if strings.ToLower(words[u]) != "according" {
+			continue
+		}
+		for i := v + 1; i < u; i++ {
+			if words[i] == qmark || words[i] == "." {
+				return ""
+			}
+		}
+		s := speakerAt(words, u)
+		if s == "" || !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) || possessive(s[strings.LastIndex(s, " ")+1:]) {
+			return ""
+		}
+		return s
+	}
+	return ""
 }
 
 // reportVerbs are the speech verbs that report a clause: `X said (that)
@@ -469,7 +528,13 @@ func speakerAt(words []string, v int) string {
 	for b >= 0 && speechAux()[strings.ToLower(words[b])] {
 		b--
 	}
-	if s := speakerWords(words, b, -1); s != "" {
+	s := speakerWords(words, b, -1)
+	if s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord) {
+		if n := pastPhrase(words, b); n != "" {
+			return n // "Trump in his announcement speech called", "Obama on Friday declared"
+		}
+	}
+	if s != "" {
 		return s
 	}
 	if p := partyBefore(words, b); p >= 0 {
@@ -479,7 +544,10 @@ func speakerAt(words []string, v int) string {
 			return s
 		}
 	}
-	return beforeAppositive(words, b)
+	if s := beforeAppositive(words, b); s != "" {
+		return s
+	}
+	return nameAfterQuote(words, v)
 }
 
 // addingTo returns the speaker of the speech verb that a cue in -ing at
@@ -487,6 +555,9 @@ func speakerAt(words []string, v int) string {
 // Berg, adding that …`): the cue before it in the clause, with no full
 // stop, quotation or other -ing cue between; "" when there is none.
 func addingTo(words []string, v int) string {
+	if v >= 2 && words[v-1] == "and" {
+		return andIng(words, v)
+	}
 	if v < 2 || words[v-1] != "," {
 		return ""
 	}
@@ -502,6 +573,93 @@ func addingTo(words []string, v int) string {
 		return speakerAt(words, u)
 	}
 	return ""
+}
+
+// andIng returns the speaker of the cue in -ing that the one at v
+// follows after "and" (`with Donald Trump tweeting that it was a
+// "disaster" and asking, "…"`), in the same sentence; "" when there is
+// none.
+func andIng(words []string, v int) string {
+	for u := v - 2; u >= 0 && v-u <= 3*maxSpeakerWords; u-- {
+		w := words[u]
+		if w == "." || w == ";" || w == ":" {
+			return ""
+		}
+		if lw := strings.ToLower(w); w == lw && lw != "according" && strings.HasSuffix(lw, "ing") && cueVerbs()[lw] {
+			if s := speakerAt(words, u); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+				return s
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// phrasePrepositions open a short phrase between a speaker and the
+// verb: "Trump in his speech called", "Obama on Friday declared".
+var phrasePrepositions = lazySet("in", "on", "at", "during", "after", "before", "from", "over", "via", "through")
+
+// dayWords name a day in a phrase before a verb: "Obama on Friday
+// declared", "Trump last week said".
+var dayWords = lazySet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight", "morning", "evening", "night", "afternoon")
+
+// pastPhrase returns the name before a phrase of phrasePrepositions that
+// ends at words[b], next to a speech verb, up to five words long: ""
+// when there is none or the words before it are no name.
+func pastPhrase(words []string, b int) string {
+	for p := b; p >= 1 && b-p < 5; p-- {
+		w := words[p]
+		if w == qmark || punct()[w] {
+			return ""
+		}
+		if !phrasePrepositions()[w] {
+			if lw := strings.ToLower(w); speakerStops()[lw] && !calendarWords()[lw] && !dayWords()[lw] {
+				return "" // "Cruz knocked Rubio on trade and called": a clause, not a phrase
+			}
+			continue
+		}
+		if p == b || !capitalizedWord(words[p-1]) || words[p-1] == qmark {
+			return ""
+		}
+		n := speakerWords(words, p-1, -1)
+		if n == "" {
+			return ""
+		}
+		last := n[strings.LastIndex(n, " ")+1:]
+		if !capitalizedWord(last) || orgWords()[strings.ToLower(last)] || calendarWords()[strings.ToLower(last)] {
+			return ""
+		}
+		return n
+	}
+	return ""
+}
+
+// nameAfterQuote returns the name that follows the quotation before the
+// speech verb at v, set off by a comma, when an appositive without its
+// closing comma stands between (`"…," Nate Silver, the polling guru who
+// founded the site tweeted on Wednesday.`); "" otherwise.
+func nameAfterQuote(words []string, v int) string {
+	m := v - 1
+	for m >= 0 && words[m] != qmark && words[m] != "." && v-m <= maxAppositive {
+		m--
+	}
+	if m < 0 || words[m] != qmark {
+		return ""
+	}
+	e := m + 1
+	for e < v && e-m <= 5 && capitalizedWord(words[e]) && words[e] != qmark {
+		e++
+	}
+	if e == m+1 || e >= v || words[e] != "," || !isName(words[m+1:e]) || orgWords()[strings.ToLower(words[e-1])] {
+		return ""
+	}
+	for k := e + 1; k < v; k++ {
+		if cueVerbs()[words[k]] {
+			return ""
+		}
+	}
+	return strings.Join(words[m+1:e], " ")
 }
 
 // agentAfter returns the person after "by" when the speech verb at v

@@ -62,6 +62,22 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"a triumph — Viktor Sal"}},
 		{"one dash credit for a line of quotations", "Readers wrote in.\n\n“The port must open.” ― Ana Ruiz\n“We pay for it.” And that is all “we ever do.” ― Petra Holm\n",
 			[]string{"The port must open. — Ana Ruiz", "We pay for it. — Petra Holm", "we ever do. — Petra Holm"}},
+		{"name after the owner", `The Harbour Post's Tomas Berg sees the plan as a return to "old habits."`,
+			[]string{"old habits. — Tomas Berg"}},
+		{"phrase between speaker and verb", `Anna Berg in her opening speech called the plan "a step back."`,
+			[]string{"a step back. — Anna Berg"}},
+		{"no phrase across a clause", `Anna Berg knocked Viktor Sal on trade and called him "a dreamer."`,
+			[]string{"a dreamer. — Anna Berg"}},
+		{"day between speaker and verb", `The harbour, which Mayor Anna Berg on Friday declared "open to all," was busy.`,
+			[]string{"open to all — Anna Berg"}},
+		{"described name after the quotation", `Viktor Sal spoke first. "The port stays ours," an angry Berg retaliated.`,
+			[]string{"The port stays ours — Berg"}},
+		{"name after the quotation before an open appositive", `"The polls moved," Anna Berg, the pollster who founded the site tweeted on Friday.`,
+			[]string{"The polls moved — Anna Berg"}},
+		{"two cues in -ing joined by and", `Critics piled on, with Anna Berg tweeting that it was a "disaster" and asking, "Who pays?"`,
+			[]string{"disaster … Who pays? — Anna Berg"}},
+		{"according to after the cue", `"We will win," Sal said, according to Anna Berg.`,
+			[]string{"We will win — Anna Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -251,6 +251,9 @@ func subject(words []string) string {
 		}
 		i = e + 1
 	}
+	if s := ownedName(words, i); s != "" {
+		return s // "The New Republic's Jeet Heer sees …"
+	}
 	if determiners()[strings.ToLower(words[i])] {
 		// A description, then a name between commas.
 		k := i
@@ -316,4 +319,28 @@ func subject(words []string) string {
 		return ""
 	}
 	return strings.Join(name, " ")
+}
+
+// ownedName returns the name at words[i:] after "the" and an owner
+// (`The New Republic's Jeet Heer sees`, `The Blaze's Matt Walsh
+// provided`): capitalized words holding a possessive, ending in a name
+// followed by a lower-case word; "" otherwise.
+func ownedName(words []string, i int) string {
+	if i+3 >= len(words) || strings.ToLower(words[i]) != "the" {
+		return ""
+	}
+	e, owner := i+1, -1
+	for e < len(words) && e-i <= maxSpeakerWords && capitalizedWord(words[e]) && words[e] != qmark {
+		if possessive(words[e]) {
+			owner = e
+		}
+		e++
+	}
+	if owner < 0 || owner == e-1 || e >= len(words) || words[e] == qmark || punct()[words[e]] || capitalizedWord(words[e]) {
+		return ""
+	}
+	if !isName(words[owner+1 : e]) {
+		return ""
+	}
+	return speakerName(strings.Join(words[owner+1:e], " "), nil)
 }

@@ -529,7 +529,7 @@ func speakerAt(words []string, v int) string {
 		b--
 	}
 	s := speakerWords(words, b, -1)
-	if s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord) {
+	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord)) && !pluralNouns()[lw] {
 		if n := pastPhrase(words, b); n != "" {
 			return n // "Trump in his announcement speech called", "Obama on Friday declared"
 		}
@@ -594,6 +594,10 @@ func andIng(words []string, v int) string {
 	}
 	return ""
 }
+
+// pluralNouns are cue verbs that are as often plural nouns ("voters in
+// battleground states"); pastPhrase does not read past a phrase for them.
+var pluralNouns = lazySet("states", "notes", "reports", "claims", "calls", "tweets", "counters", "posts")
 
 // phrasePrepositions open a short phrase between a speaker and the
 // verb: "Trump in his speech called", "Obama on Friday declared".

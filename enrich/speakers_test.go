@@ -78,6 +78,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"disaster … Who pays? — Anna Berg"}},
 		{"according to after the cue", `"We will win," Sal said, according to Anna Berg.`,
 			[]string{"We will win — Anna Berg"}},
+		{"statement noun before a that-clause", `Mayor Anna Berg spoke first. On Monday she denied Sal's claim that Port Director Lena Holm "lied to us" at the meeting.`,
+			[]string{"lied to us — Sal"}},
+		{"statement noun before an infinitive", `The talks go beyond Berg's pledge to stay "neutral" in the dispute.`,
+			[]string{"neutral — Berg"}},
+		{"statement noun, then is that", `Holm's catch phrase was that Sal "would say anything."`,
+			[]string{"would say anything. — Holm"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

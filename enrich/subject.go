@@ -122,7 +122,8 @@ var statementNouns = lazySet("assertion", "claim", "accusation", "statement", "r
 	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
 	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion", "view", "vow",
 	"dictum", "slogan", "mantra", "refrain", "quip", "complaint", "declaration", "admission", "contention",
-	"plea", "demand", "prediction", "opinion", "broadside", "catchphrase", "retort", "explanation")
+	"plea", "demand", "prediction", "opinion", "broadside", "catchphrase", "retort", "explanation", "conclusion",
+	"phrase", "assessment", "allegation", "boast", "threat", "insult", "joke", "verdict", "diagnosis")
 
 // ownerWords hold a speaker's words after "in": "in Bolton's view".
 var ownerWords = lazySet("view", "words", "opinion", "telling", "estimation")
@@ -147,15 +148,7 @@ func statementOwner(words []string) string {
 		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
 			ok = true
 		case k < len(words) && statementNouns()[words[k]]:
-			for n := k + 1; n < len(words) && n <= k+3; n++ {
-				if words[n] == qmark {
-					ok = true
-					break
-				}
-				if words[n] != "that" && words[n] != "of" && words[n] != "," && words[n] != ":" && words[n] != "to" {
-					break
-				}
-			}
+			ok = ownedClause(words, k+1)
 		}
 		if !ok {
 			continue
@@ -172,6 +165,39 @@ func statementOwner(words []string) string {
 		return strings.Join(name, " ")
 	}
 	return ""
+}
+
+// maxOwnedClause is the most words between a statement noun's "that"
+// or "to" and the quotation it owns.
+const maxOwnedClause = 8
+
+// ownedClause reports whether the words from i, after a statement noun,
+// lead to a quotation: at once, after "of", a comma or a colon, or
+// through a short clause after "that" or "to" (`Trump's claim that
+// President Obama "founded ISIS"`, `Trump's pledge to be "neutral"`,
+// `Podliska's claim is that the committee is a "witch hunt"`).
+func ownedClause(words []string, i int) bool {
+	clause := -1 // where the clause after "that" or "to" starts
+	for n := i; n < len(words); n++ {
+		w := words[n]
+		switch {
+		case w == qmark:
+			return true
+		case clause >= 0:
+			if punct()[w] || n-clause >= maxOwnedClause || cueVerbs()[w] {
+				return false
+			}
+		case w == "that" || w == "to":
+			clause = n + 1
+		case w == "of" || w == "," || w == ":" || (w == "is" || w == "was") && n == i:
+			if n-i >= 3 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // personSubject returns the subject of a sentence (see subject) when it

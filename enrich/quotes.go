@@ -163,6 +163,9 @@ type quoteUnit struct {
 	// cued reports that the speaker came from a cue of its own (not from
 	// the quotation before).
 	cued bool
+	// forced is the speaker as written that otherCue found for a
+	// quotation split from another in its sentence, "" for none.
+	forced string
 }
 
 // quotePieces returns the quoted pieces of a's paragraphs in text order.
@@ -377,8 +380,16 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 	var units []quoteUnit
 	cur := quoteUnit{pieces: ps[:1]}
 	for _, p := range ps[1:] {
-		last := cur.pieces[len(cur.pieces)-1]
-		if joins(a, last, p) {
+		if sameSentence(a, cur.pieces[len(cur.pieces)-1], p) {
+			if one, two := otherCue(a, cur.pieces, p); two != "" {
+				// Two quotations in one sentence, each with its cue.
+				cur.forced = cmp.Or(cur.forced, one)
+				units = append(units, cur)
+				cur = quoteUnit{pieces: []piece{p}, forced: two}
+				continue
+			}
+		}
+		if joins(a, cur.pieces[len(cur.pieces)-1], p) {
 			cur.pieces = append(cur.pieces, p)
 			continue
 		}
@@ -406,6 +417,9 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		}
 		prevCredit = credit != ""
 		who, ok := credit, credit != ""
+		if !ok && u.forced != "" {
+			who, ok = u.forced, true
+		}
 		if !ok {
 			who, ok = findSpeaker(a, u, s0, s1, people)
 		}
@@ -524,4 +538,50 @@ func lone(a *news.Article, s0, prevEnd int) bool {
 func reportedSpeaker(a *news.Article, si int) string {
 	who, _ := cueSpeaker(outsideWords(a, a.Sentences[si].Start, a.Sentences[si].End, nil), -1)
 	return who
+}
+
+// sameSentence reports whether pieces last and p are in one sentence.
+func sameSentence(a *news.Article, last, p piece) bool {
+	return last.para == p.para && sentenceAt(a, max(last.start, last.end-1)) == sentenceAt(a, p.start)
+}
+
+// otherCue returns the speakers as written when piece p, in the
+// sentence of pieces, has a cue of its own just before it that names
+// another speaker (two) than the cue of pieces (one): `Cruz said he'd
+// make sand "glow in the dark," and Trump vowed to "bomb the hell" out
+// of them`, `"You winning?" she said, but as Trump went on about "how
+// the system is rigged"` are two quotations each. Both are "" otherwise.
+func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
+	last := pieces[len(pieces)-1]
+	si := sentenceAt(a, max(last.start, last.end-1))
+	gap := outsideWords(a, last.end, p.start, nil)
+	j := -1
+	for k := len(gap) - 1; k >= 0 && len(gap)-k <= 3; k-- {
+		if lw := strings.ToLower(gap[k]); gap[k] == lw && cueVerbs()[lw] && lw != "according" {
+			j = k
+			break
+		}
+	}
+	if j < 1 {
+		return "", ""
+	}
+	two = speakerAt(append(slices.Clone(gap), qmark), j)
+	if two == "" || !capitalizedWord(two[strings.LastIndex(two, " ")+1:]) {
+		return "", ""
+	}
+	cut := j - len(strings.Fields(two))
+	for cut > 0 && (conjunctions()[strings.ToLower(gap[cut-1])] || subordinators()[strings.ToLower(gap[cut-1])] || gap[cut-1] == ",") {
+		cut--
+	}
+	if cut < 0 || !strings.HasSuffix(strings.Join(gap[:j], " "), two) {
+		return "", "" // the speaker is not the words just before the verb
+	}
+	words := outsideWords(a, a.Sentences[si].Start, last.end, pieces)
+	q := len(words) - 1 // the last piece
+	words = append(words, gap[:cut]...)
+	one, ok := cueSpeaker(words, q)
+	if !ok || one == "" || strings.EqualFold(one[strings.LastIndex(one, " ")+1:], two[strings.LastIndex(two, " ")+1:]) {
+		return "", ""
+	}
+	return one, two
 }

@@ -84,6 +84,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"neutral — Berg"}},
 		{"statement noun, then is that", `Holm's catch phrase was that Sal "would say anything."`,
 			[]string{"would say anything. — Holm"}},
+		{"two cues in one sentence", `Anna Berg said she would make the port "safe again," for instance, and Viktor Sal vowed to "close it for good" next year.`,
+			[]string{"safe again — Anna Berg", "close it for good — Viktor Sal"}},
+		{"one cue in one sentence", `Anna Berg called the plan "a step back" and "a waste of money."`,
+			[]string{"a step back … a waste of money. — Anna Berg"}},
+		{"split quotation with its cue between", `"The port is open," Anna Berg said, adding that it would stay "open to all."`,
+			[]string{"The port is open … open to all. — Anna Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -90,6 +90,10 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"a step back … a waste of money. — Anna Berg"}},
 		{"split quotation with its cue between", `"The port is open," Anna Berg said, adding that it would stay "open to all."`,
 			[]string{"The port is open … open to all. — Anna Berg"}},
+		{"surname of a name in the text", "Viktor Sal and Former Speaker of the House Newt Holmgren spoke in May.\n\nIn July, Holmgren cynically dismissed the port as \"a ruin.\"",
+			[]string{"a ruin. — Holmgren"}},
+		{"person a control verb makes speak", `All this has led the harbour journalist Dainis Ivans to fear a "port war."`,
+			[]string{"port war. — Dainis Ivans"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -576,7 +576,19 @@ func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
 	if cut < 0 || !strings.HasSuffix(strings.Join(gap[:j], " "), two) {
 		return "", "" // the speaker is not the words just before the verb
 	}
-	words := outsideWords(a, a.Sentences[si].Start, last.end, pieces)
+	// The cue of pieces is near the last one: words from at most
+	// maxCueGap bytes before it, so that a sentence of many pieces stays
+	// linear.
+	from := max(a.Sentences[si].Start, last.start-maxCueGap)
+	k := len(pieces) - 1
+	for k > 0 && pieces[k-1].end > from {
+		k--
+	}
+	if pieces[k].start < from {
+		from = pieces[k].end
+		k++
+	}
+	words := outsideWords(a, from, last.end, pieces[k:])
 	q := len(words) - 1 // the last piece
 	words = append(words, gap[:cut]...)
 	one, ok := cueSpeaker(words, q)

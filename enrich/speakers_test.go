@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"tidings/enrich"
 	"tidings/news"
@@ -108,4 +109,31 @@ func TestSpeakerRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzQuotes checks that any text gives quotations without a panic,
+// each with a citation inside its article and a speaker of valid UTF-8.
+func FuzzQuotes(f *testing.F) {
+	for _, seed := range []string{
+		`"A," said Will Doyle. "B," he added.`,
+		"“A.” ― Ana Ruiz\n“B.” And “C.” ― Petra Holm",
+		`When Sal suggested it, Berg fired back: "No." Cruz said he'd "A," and Trump vowed to "B".`,
+		`All this has led the journalist Dainis Ivans to fear a "war." The move, Holm explained, was "C."`,
+		`"`, `“”`, `" , said`, `a "b" c "d`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		arts := []news.Article{article("a", "O", text, time.Time{})}
+		for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+			if !utf8.ValidString(q.Speaker) && utf8.ValidString(text) {
+				t.Errorf("speaker %q is not valid UTF-8", q.Speaker)
+			}
+			for _, c := range q.Citations {
+				if _, err := arts[0].Span(c); err != nil {
+					t.Errorf("citation %+v: %v", c, err)
+				}
+			}
+		}
+	})
 }

@@ -37,7 +37,7 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
 	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
 	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting",
-	"yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
+	"pledged", "pledges", "yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
 	"suggesting", "joking", "quipping", "promising", "vowing", "urging", "complaining", "predicting", "lamenting",
 	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing",
 	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs")
@@ -226,6 +226,11 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 			if s := speakerWords(words, q+2, 1); s != "" && isName(strings.Fields(s)) {
 				return s, true
 			}
+			// "“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis."
+			if s := leadingSpeaker(words[q+2:]); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) &&
+				!orgWords()[strings.ToLower(s[strings.LastIndex(s, " ")+1:])] {
+				return s, true
+			}
 		}
 	}
 	if q >= 2 && words[q-1] == ":" {
@@ -261,6 +266,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
 			(lw != "written" || i+1 < len(words) && words[i+1] == "by") &&
+			(lw != "pledged" && lw != "pledges" || i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "that" || words[i+1] == qmark)) &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
 		}

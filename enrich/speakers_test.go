@@ -95,6 +95,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"a ruin. — Holmgren"}},
 		{"person a control verb makes speak", `All this has led the harbour journalist Dainis Ivans to fear a "port war."`,
 			[]string{"port war. — Dainis Ivans"}},
+		{"pledged to", `And in a turn that called to mind, for some, Holm's old refrain, Mr. Berg pledged to keep the port open "today, tomorrow, forever."`,
+			[]string{"today, tomorrow, forever. — Berg"}},
+		{"pledged as an adjective is no cue", `Berg admitted that it would be "very hard" to win with fewer pledged delegates.`,
+			[]string{"very hard — Berg"}},
+		{"unknown verb after the quotation, then a role and a name", `Then came the last word: "It's about time," exhorted the mayor's guest, actress Lena Ortiz.`,
+			[]string{"It's about time — Lena Ortiz"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

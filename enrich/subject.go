@@ -36,6 +36,20 @@ func leadingSpeaker(words []string) string {
 			if e < len(words) && isName(words[n+1:e]) {
 				return strings.Join(words[n+1:e], " ")
 			}
+			// "Clinton's introducer, actress Jamie Lee Curtis": a role and
+			// a name.
+			r := n + 1
+			for r < len(words) && r-n <= 2 && !capitalizedWord(words[r]) && words[r] != qmark && !punct()[words[r]] &&
+				!speakerStops()[words[r]] && !determiners()[words[r]] {
+				r++
+			}
+			e = r
+			for e < len(words) && words[e] != qmark && !punct()[words[e]] && e-r < 4 {
+				e++
+			}
+			if n+1 < r && r < e && isName(words[r:e]) {
+				return strings.Join(words[n+1:e], " ")
+			}
 		}
 	}
 	return s

@@ -548,8 +548,12 @@ func beforeAppositive(words []string, b int) string {
 	for k >= 0 && words[k] != qmark && words[k] != ":" && b-k <= maxAppositive {
 		k--
 	}
-	if k >= 0 && words[k] != qmark && words[k] != ":" {
-		return ""
+	windowed := k >= 0 && words[k] != qmark && words[k] != ":"
+	if windowed {
+		// A long sentence: the appositives within maxAppositive words of
+		// the verb ("…, in what Bay Buchanan, national treasurer for
+		// Ronald Reagan's campaign, called").
+		k = b - maxAppositive
 	}
 	from := k + 1
 	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] && !asName(words, b) {
@@ -585,7 +589,10 @@ func beforeAppositive(words []string, b int) string {
 			return strings.Join(words[i:e], " ")
 		}
 	}
-	if k < 0 {
+	switch {
+	case windowed:
+		return ""
+	case k < 0:
 		return subject(words[:b+1])
 	}
 	return leadingSpeaker(words[k+1 : b+1])

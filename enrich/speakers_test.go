@@ -101,6 +101,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"very hard — Berg"}},
 		{"unknown verb after the quotation, then a role and a name", `Then came the last word: "It's about time," exhorted the mayor's guest, actress Lena Ortiz.`,
 			[]string{"It's about time — Lena Ortiz"}},
+		{"adverb before the subject", `Now Anna Berg, the most unusual mayor in years, is promising to make the port "a garden."`,
+			[]string{"a garden. — Anna Berg"}},
+		{"participle phrase that quotes", `Acknowledging that Sal "says a lot of odd things," though, Berg did suggest that he means well.`,
+			[]string{"says a lot of odd things — Berg"}},
+		{"appositive in a long sentence", `Holm came with the right card: He fiercely protected the old mayor's harbour plans at the last long and bitter council meeting of the year in 1976, in what Anna Berg, the treasurer of the council, called "hand-to-hand combat."`,
+			[]string{"hand-to-hand combat. — Anna Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

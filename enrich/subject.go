@@ -119,6 +119,11 @@ var notRoles = lazySet("whether", "rather", "together", "neither", "either", "ho
 	"independent", "efficient", "sufficient", "consistent", "persistent", "insistent", "convenient",
 	"senior", "junior", "minor", "major", "prior", "interior", "exterior", "superior", "inferior")
 
+// adverbOpeners open a sentence right before its subject, without a
+// comma: "Now Donald Trump is promising", "Meanwhile Clinton said".
+var adverbOpeners = lazySet("now", "then", "meanwhile", "still", "instead", "also", "indeed", "separately",
+	"similarly", "finally", "ultimately", "so")
+
 // introWords open a sentence before its subject: "On Friday, Gingrich
 // said"; the subject comes after the first comma.
 var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
@@ -259,11 +264,21 @@ func subject(words []string) string {
 	if i+1 < len(words) && conjunctions()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark {
 		i++ // "But Sen. Pat Toomey refused": a conjunction, not a phrase
 	}
-	if i < len(words) && opensIntro(words[i], at(words, i+1)) {
-		for i < len(words) && words[i] != "," && words[i] != qmark {
+	if i+1 < len(words) && adverbOpeners()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark &&
+		!calendarWords()[strings.ToLower(words[i+1])] && !dayWords()[strings.ToLower(words[i+1])] {
+		i++ // "Now Donald Trump, the most unconventional candidate, is promising"
+	} else if i < len(words) && opensIntro(words[i], at(words, i+1)) {
+		// A participle opens a phrase that may quote ("Acknowledging that
+		// Trump "says a lot of stupid stuff," though, Allen did suggest"):
+		// its end is the comma after the quotation.
+		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])]
+		for i < len(words) && words[i] != "," && (words[i] != qmark || participle) {
 			i++
 		}
 		i++
+		for i+1 < len(words) && sentenceAdverbs()[strings.ToLower(words[i])] && words[i+1] == "," {
+			i += 2 // "…, though, Allen did suggest"
+		}
 	}
 	if i < len(words) && words[i] != "" && words[i][0] >= '0' && words[i][0] <= '9' {
 		i++ // "81-year-old Parker Eaton"

@@ -486,13 +486,30 @@ func (c *Clusterer) reportsOn(st *story, rep []time.Time) bool {
 	return false
 }
 
-// inWindow reports whether an article of date d may join st.
+// inWindow reports whether an article of date d may join st: d lies
+// within Options.Window of one of st's dated articles. A story whose
+// dated articles span more than twice the window (a later report joined
+// it by a day it recalls) may have a gap between them that holds d but
+// none of its articles' days: then its articles are looked at one by
+// one, so that a story of an event and of its trial a year later does
+// not take in every report dated in between.
 func (c *Clusterer) inWindow(st *story, d time.Time) bool {
 	w := c.opts.window()
 	if w < 0 || d.IsZero() || st.dated == 0 {
 		return true
 	}
-	return !d.Before(st.first.Add(-w)) && !d.After(st.last.Add(w))
+	if d.Before(st.first.Add(-w)) || d.After(st.last.Add(w)) {
+		return false
+	}
+	if st.last.Sub(st.first) <= 2*w {
+		return true
+	}
+	for _, k := range st.members {
+		if dk := c.dates[k]; !dk.IsZero() && !d.Before(dk.Add(-w)) && !d.After(dk.Add(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // cosine returns the cosine of the unit vector v and st's centroid.

@@ -163,12 +163,29 @@ func (c *Clusterer) recalls(a, b *story) bool {
 	return false
 }
 
-// spansMeet reports whether the dated articles of two stories lie within
-// Options.Window of each other; a story without dates meets any.
+// spansMeet reports whether a dated article of one story lies within
+// Options.Window of a dated article of the other; a story without dates
+// meets any.
 func (c *Clusterer) spansMeet(a, b *story) bool {
 	w := c.opts.window()
 	if w < 0 || a.dated == 0 || b.dated == 0 {
 		return true
 	}
-	return !b.last.Before(a.first.Add(-w)) && !b.first.After(a.last.Add(w))
+	if b.last.Before(a.first.Add(-w)) || b.first.After(a.last.Add(w)) {
+		return false
+	}
+	if a.last.Sub(a.first) <= 2*w && b.last.Sub(b.first) <= 2*w {
+		return true // neither has a gap the other could fall into
+	}
+	// As inWindow: a dated article of one within the window of one of
+	// the other's.
+	if len(a.members) > len(b.members) {
+		a, b = b, a
+	}
+	for _, k := range a.members {
+		if d := c.dates[k]; !d.IsZero() && c.inWindow(b, d) {
+			return true
+		}
+	}
+	return false
 }

@@ -94,8 +94,9 @@ func (c *Clusterer) split(s int) []Move {
 func (c *Clusterer) keepConcurrent(members []int, parts [][]int) [][]int {
 	spans := make([]*story, len(parts))
 	for i, p := range parts {
-		st := &story{}
+		st := &story{} // its members for spansMeet, its span
 		for _, j := range p {
+			st.members = append(st.members, members[j])
 			st.addDate(c.dates[members[j]])
 		}
 		if 2*st.dated >= len(p) {
@@ -108,6 +109,7 @@ func (c *Clusterer) keepConcurrent(members []int, parts [][]int) [][]int {
 				continue
 			}
 			parts[i] = append(parts[i], parts[j]...)
+			spans[i].members = append(spans[i].members, spans[j].members...)
 			for _, d := range parts[j] {
 				spans[i].addDate(c.dates[members[d]])
 			}

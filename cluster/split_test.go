@@ -166,3 +166,31 @@ func TestRecalledDayMerges(t *testing.T) {
 		})
 	}
 }
+
+// TestWindowGap: a story of a fire and of a report a year later that
+// recalls the fire's day spans a year, but takes in only articles dated
+// near one of its own: a report dated in between is of another event.
+func TestWindowGap(t *testing.T) {
+	fire := "warehouse fire dairy palmer destroyed firefighters blaze "
+	later := doc(fire+"anniversary rebuilt", "2027-03-01")
+	later.Reported = []time.Time{time.Date(2026, time.March, 2, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		name, date, want string
+	}{
+		{"dated in the gap", "2026-09-01", "[[0 1 2] [3]]"},
+		{"dated near the later report", "2027-03-03", "[[0 1 2 3]]"},
+		{"dated near the fire", "2026-03-05", "[[0 1 2 3]]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := []Doc{doc(fire+"night", "2026-03-02"), doc(fire+"morning", "2026-03-03"), later, doc(fire+"again", tc.date)}
+			c := New(Options{})
+			for _, d := range docs {
+				c.Add(d)
+			}
+			if got := fmt.Sprint(c.Stories()); got != tc.want {
+				t.Errorf("incremental = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -63,6 +63,10 @@
 // article matches a story outside its window, that story's undated
 // articles get a chance to move too: they may have joined it before any
 // report of their own event came.
+// When an article matches a story outside its window by a day it
+// reports, the story it goes to is tested for a merge at once, as Batch
+// tests every story: the reports of a trial that recall the killing's
+// day bring the trial's story and the killing's together.
 //
 // Candidate stories come from an inverted index over the articles'
 // heaviest terms whose lists keep only the most recent stories, so the

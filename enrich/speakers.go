@@ -276,13 +276,16 @@ func cueSpeaker(words []string, q int) (string, bool) {
 	// counts double.
 	const far = 1 << 30
 	after, before := make([]int, len(words)), make([]int, len(words))
-	last := -1
+	last, clause := -1, false
 	for i, w := range words {
 		if w == qmark {
-			last = i
+			last, clause = i, false
+		}
+		if lw := strings.ToLower(w); w == "." || w == ";" || lw == "while" || lw == "whereas" || lw == "but" || lw == "although" {
+			clause = true // `… an "artful smear" while Sanders suggests`: a cue of the next clause
 		}
 		after[i] = far
-		if last >= 0 {
+		if last >= 0 && !clause {
 			after[i] = i - last
 		}
 	}

@@ -107,6 +107,8 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"says a lot of odd things — Berg"}},
 		{"appositive in a long sentence", `Holm came with the right card: He fiercely protected the old mayor's harbour plans at the last long and bitter council meeting of the year in 1976, in what Anna Berg, the treasurer of the council, called "hand-to-hand combat."`,
 			[]string{"hand-to-hand combat. — Anna Berg"}},
+		{"cue of the next clause after the quotation", `Anna Berg accuses Viktor Sal of a "smear" about her links to the port while Sal suggests she is its captive.`,
+			[]string{"smear — Anna Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -234,6 +234,17 @@ func parseTime(s string) time.Time {
 }
 
 func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
+	return s.addArticle(ctx, s.db, a)
+}
+
+// querier is what addArticle needs of a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// addArticle is AddArticle through q: the store's writer, or a
+// transaction of AddArticles.
+func (s *sqlStore) addArticle(ctx context.Context, q querier, a *Article) (bool, error) {
 	if a.Key == "" {
 		return false, errors.New("store: article without a key")
 	}
@@ -244,7 +255,7 @@ func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
 	if a.Cleaning != "" {
 		cleaning = sql.NullString{String: a.Cleaning, Valid: true}
 	}
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added, cleaning)
+	err := q.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added, cleaning)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`),
 		a.Key, a.URL, a.Outlet, a.Title, a.Author, formatTime(a.Published), a.Raw, a.IsHTML, a.Text, formatTime(a.Added), cleaning).Scan(&id)
 	switch {
@@ -252,7 +263,7 @@ func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
 		a.ID = id
 		return true, nil
 	case errors.Is(err, sql.ErrNoRows):
-		old, err := s.scanArticle(s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE key = ?`), a.Key))
+		old, err := s.scanArticle(q.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE key = ?`), a.Key))
 		if err != nil {
 			return false, err
 		}

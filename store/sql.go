@@ -145,6 +145,12 @@ func (s *sqlStore) Close() error {
 
 func (s *sqlStore) ID() string { return s.id }
 
+// Exclusive reports whether this process is the store's only user, so
+// that what it reads back is what it wrote: true for SQLite, whose lock
+// file keeps other processes out; false for PostgreSQL, which several
+// servers may share.
+func (s *sqlStore) Exclusive() bool { return s.d.name == "sqlite" }
+
 // q rewrites "?" placeholders for the dialect.
 func (s *sqlStore) q(query string) string {
 	if !s.d.positional {

@@ -107,6 +107,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	st = cacheStories(st, opts.Queue != nil)
 	w := newWorker(st, opts.Words, opts.Logger)
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"tidings/clean"
-	"tidings/news"
 	"tidings/ingest"
 	"tidings/internal/jobs"
+	"tidings/news"
 	"tidings/store"
 )
 

@@ -23,6 +23,7 @@ func TestAddArticles(t *testing.T) {
 			{"one stored before", []string{"k4", "k0", "k5"}, []bool{true, false, true}},
 			{"a key twice", []string{"k6", "k6"}, []bool{true, false}},
 			{"none", nil, nil},
+			{"more than one statement holds", many(maxAddRows + 10), trues(maxAddRows + 10)},
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
@@ -84,7 +85,7 @@ func TestPlaceArticles(t *testing.T) {
 			{"each", []Placement{{ids[0], 5, 0}, {ids[1], 5, ids[0]}, {ids[2], 6, 0}}, [][2]int64{{5, 0}, {5, ids[0]}, {6, 0}}, false},
 			{"the last of an id holds", []Placement{{ids[2], 7, 0}, {ids[2], 8, ids[1]}}, [][2]int64{{5, 0}, {5, ids[0]}, {8, ids[1]}}, false},
 			{"none", nil, [][2]int64{{5, 0}, {5, ids[0]}, {8, ids[1]}}, false},
-			{"a missing id: none written", []Placement{{ids[0], 9, 0}, {999, 9, 0}}, [][2]int64{{5, 0}, {5, ids[0]}, {8, ids[1]}}, true},
+			{"a missing id", []Placement{{999, 9, 0}}, [][2]int64{{5, 0}, {5, ids[0]}, {8, ids[1]}}, true},
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
@@ -104,4 +105,22 @@ func TestPlaceArticles(t *testing.T) {
 			})
 		}
 	})
+}
+
+// many returns n keys "m0", "m1", ...
+func many(n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprint("m", i)
+	}
+	return keys
+}
+
+// trues returns n times true.
+func trues(n int) []bool {
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = true
+	}
+	return out
 }

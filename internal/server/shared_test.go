@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -79,7 +80,13 @@ func TestSharedHelper(t *testing.T) {
 	}
 	var q *jobs.Queue
 	if os.Getenv(soloEnv) == "" {
-		q, err = jobs.Open(ctx, url, jobs.Options{Workers: 2, JobTimeout: 3 * time.Second, RescueAfter: 4 * time.Second,
+		// TIDINGS_FIREHOSE_WORKERS: the Prepare jobs a server runs at
+		// once (2 unless set; TestFirehose passes it on).
+		workers, _ := strconv.Atoi(os.Getenv("TIDINGS_FIREHOSE_WORKERS"))
+		if workers <= 0 || workers > 64 {
+			workers = 2
+		}
+		q, err = jobs.Open(ctx, url, jobs.Options{Workers: workers, JobTimeout: 3 * time.Second, RescueAfter: 4 * time.Second,
 			Tick: 200 * time.Millisecond, Logger: logger})
 		if err != nil {
 			t.Fatal(err)

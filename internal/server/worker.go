@@ -22,12 +22,14 @@ const cacheSize = 5000
 // When the worker summarizes: a round takes every story touched so far,
 // once briefQuiet passes without a touch (a burst of posts is over), or
 // while touches go on, briefGather after the round's first touch and no
-// sooner than the last round took after it ended, so that briefs take at
-// most about half of a core from a long burst of posts, and a story that
-// takes many articles meanwhile is summarized once for all of them.
+// sooner than briefRest times what the last round took after it ended,
+// so that briefs take at most about a quarter of a core from a long
+// burst of posts, and a story that takes many articles meanwhile is
+// summarized once for all of them.
 const (
 	briefQuiet  = 50 * time.Millisecond
 	briefGather = time.Second
+	briefRest   = 3
 )
 
 // worker re-summarizes stories in the background: touch queues a story,
@@ -126,7 +128,7 @@ func (w *worker) due(now time.Time) time.Duration {
 		return 0
 	}
 	at := w.first.Add(briefGather)
-	if rest := w.ended.Add(w.took); rest.After(at) {
+	if rest := w.ended.Add(briefRest * w.took); rest.After(at) {
 		at = rest
 	}
 	return max(min(quiet, at.Sub(now)), 0)

@@ -33,7 +33,9 @@ import (
 // acknowledgement until every brief is current, and the CPU seconds of
 // the leader and of the others. TIDINGS_FIREHOSE_READERS clients (0 when
 // unset) read GET /api/stories/{id} of the stories acknowledged so far
-// all the while, and their rate and p50 and p99 are reported too. It
+// all the while, and their rate and p50 and p99 are reported too;
+// TIDINGS_FIREHOSE_WORKERS sets each shared server's Prepare workers (2
+// unless set). It
 // checks what TestSharedKill checks. Bounded: 120 s of posting at most
 // per run. Loopback only:
 //

@@ -20,7 +20,7 @@ const maxCommit = 256
 // its round trips and fsyncs instead of taking turns.
 type commits struct {
 	// run commits a group as placer.putAll does: placer.putAll itself
-	// (one transaction for the inserts, one for the placements), or on a
+	// (one statement for the inserts, one for the placements), or on a
 	// shared server the inserts alone (Server.storeAll).
 	run func(ctx context.Context, arts []*store.Article, prepared []*news.Article) (created []bool, placeErr, err error)
 

@@ -107,9 +107,9 @@ func (p *placer) logf(msg string, args ...any) {
 	}
 }
 
-// putAll adds arts to the store in one transaction (each once: the same
-// key twice is one article) and places the new ones in stories, in id
-// order, writing their placements in one more. prepared[i] is arts[i],
+// putAll adds arts to the store at once (store.Store.AddArticles; each
+// once: the same key twice is one article) and places the new ones in
+// stories, in id order, writing their placements at once too. prepared[i] is arts[i],
 // cleaned and segmented. created[i] tells whether arts[i] was new; each
 // article's ID, Story and CopyOf are set from the store and the
 // placements.
@@ -232,9 +232,9 @@ func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Articl
 }
 
 // sync writes the placements of the pending articles that the store
-// does not have yet, in one transaction, and marks their old and new
-// stories for re-summarizing. What a failed write leaves pending is tried
-// again at the next sync.
+// does not have yet, at once (store.Store.PlaceArticles), and marks their
+// old and new stories for re-summarizing. What a failed write leaves
+// pending is tried again at the next sync.
 func (p *placer) sync(ctx context.Context) error {
 	ks := slices.Sorted(maps.Keys(p.pending))
 	var places []store.Placement

@@ -135,7 +135,7 @@ func (s *Server) runPrepare(ctx context.Context, j jobs.Prepare) (jobs.Result, e
 }
 
 // storeAll stores the prepared articles arts of a group commit on a
-// shared server, in id order (jobs.Queue.InOrder), in one transaction,
+// shared server, in id order (jobs.Queue.InOrder), in one statement,
 // and hands the new ones, prepared, to this process's leader (when it
 // leads); the end of their jobs wakes the leader to place them. placeErr
 // is always nil: placing is the leader's.

@@ -86,21 +86,26 @@ func textFeatures(blocks []Block, meta *Meta) []float64 {
 	}
 	// The article's vocabulary: content terms of the region's body
 	// blocks, counted, and of its first 150 words.
-	terms := map[string]int{}
-	lead := map[string]bool{}
-	blockTerms := make([][]string, n)
+	terms := map[string]*termInfo{}
 	leadWords := 0
+	var buf []byte
 	for i, b := range blocks {
-		blockTerms[i] = contentTerms(b.Text)
 		if i < rs || i > re || !b.Kind.InArticle() {
 			continue
 		}
-		for _, t := range blockTerms[i] {
-			terms[t]++
-			if leadWords < 150 {
-				lead[t] = true
+		buf = eachTerm(b.Text, buf, func(t []byte) {
+			info := terms[string(t)]
+			if info == nil {
+				info = &termInfo{}
+				terms[string(t)] = info
 			}
-		}
+			if info.last != i+1 {
+				info.blocks, info.last = info.blocks+1, i+1
+			}
+			if leadWords < 150 {
+				info.lead = true
+			}
+		})
 		leadWords += b.words()
 	}
 	seen := map[string]int{}
@@ -177,24 +182,26 @@ func textFeatures(blocks []Block, meta *Meta) []float64 {
 			f[26] = float64(run)
 		}
 		f[27] = float64(seen[norm[i]] - 1)
-		if ts := blockTerms[i]; len(ts) > 0 {
-			own := map[string]int{}
-			if inRegion && b.Kind.InArticle() {
-				for _, t := range ts {
-					own[t]++
-				}
-			}
-			shared, sharedLead := 0, 0
-			for _, t := range ts {
-				if terms[t]-own[t] > 0 {
+		// A block of the region shares a term when another block has it.
+		others := 0
+		if inRegion && b.Kind.InArticle() {
+			others = 1
+		}
+		count, shared, sharedLead := 0, 0, 0
+		buf = eachTerm(b.Text, buf, func(t []byte) {
+			count++
+			if info := terms[string(t)]; info != nil {
+				if info.blocks > others {
 					shared++
 				}
-				if lead[t] {
+				if info.lead {
 					sharedLead++
 				}
 			}
-			f[28] = float64(shared) / float64(len(ts))
-			f[29] = float64(sharedLead) / float64(len(ts))
+		})
+		if count > 0 {
+			f[28] = float64(shared) / float64(count)
+			f[29] = float64(sharedLead) / float64(count)
 		} else {
 			f[28], f[29] = -1, -1
 		}
@@ -207,6 +214,70 @@ func textFeatures(blocks []Block, meta *Meta) []float64 {
 		f[36] = float64(s.we) / words
 	}
 	return out
+}
+
+// termInfo is what textFeatures knows of a content term of the region:
+// how many blocks hold it, the last of them (index+1), and whether the
+// article's lead does.
+type termInfo struct {
+	blocks, last int
+	lead         bool
+}
+
+// eachTerm calls fn with each term contentTerms(text) returns, in order,
+// built in buf (returned for reuse) without allocating.
+func eachTerm(text string, buf []byte, fn func([]byte)) []byte {
+	isSep := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isSep(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if isSep(r2) {
+				break
+			}
+			j += s2
+		}
+		word := text[i:j]
+		i = j
+		if unicode.Is(unicode.Han, r) {
+			// Each pair of characters of the word.
+			for k := 0; k < len(word); {
+				_, s1 := utf8.DecodeRuneInString(word[k:])
+				if k+s1 >= len(word) {
+					break
+				}
+				_, s2 := utf8.DecodeRuneInString(word[k+s1:])
+				buf = appendLower(buf[:0], word[k:k+s1+s2])
+				fn(buf)
+				k += s1
+			}
+			continue
+		}
+		if utf8.RuneCountInString(word) < 4 {
+			continue
+		}
+		end, k := 0, 0
+		for end < len(word) && k < 4 {
+			_, sz := utf8.DecodeRuneInString(word[end:])
+			end += sz
+			k++
+		}
+		buf = appendLower(buf[:0], word[:end])
+		fn(buf)
+	}
+	return buf
+}
+
+func appendLower(buf []byte, s string) []byte {
+	for _, r := range s {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 func bool01(b bool) float64 {
@@ -262,7 +333,23 @@ var personWords = map[string]bool{
 
 func lineStats(text string) textLineStats {
 	var s textLineStats
-	for _, w := range strings.Fields(text) {
+	var buf []byte
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += s2
+		}
+		w := text[i:j]
+		i = j
 		s.words++
 		letters := 0
 		for _, r := range w {
@@ -279,7 +366,7 @@ func lineStats(text string) textLineStats {
 			}
 		}
 		s.letters += letters
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		if unicode.IsUpper(r) {
 			s.capitalised++
 		}
 		if letters > 0 && letters <= 3 {
@@ -289,14 +376,14 @@ func lineStats(text string) textLineStats {
 			s.linkMarks++
 		}
 		if letters <= 8 {
-			lw := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
-			if personWords[lw] {
+			buf = appendLower(buf[:0], strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+			if personWords[string(buf)] {
 				s.person++
 			}
-			if youWords[lw] {
+			if youWords[string(buf)] {
 				s.you++
 			}
-			if weWords[lw] {
+			if weWords[string(buf)] {
 				s.we++
 			}
 		}
@@ -356,11 +443,38 @@ type blockModel struct {
 var contextNames = []string{
 	"score", "prev-score", "next-score", "prev2-score", "next2-score", "window-mean",
 	"max-before", "max-after", "kept-before", "kept-after", "min-before3", "min-after3",
+	"kept-words-after/kept", "to-last-kept", "from-first-kept",
 }
 
-// contextFeatures writes, for block i, what the scores s of the page's
+// pageScores are one stage's scores of a page's blocks with running
+// counts of the blocks (and their prose words) that score over 0.
+type pageScores struct {
+	s           []float64
+	kept        []int     // kept[i]: blocks before i scoring over 0
+	keptWords   []float64 // keptWords[i]: their prose words
+	first, last int       // first and last block scoring over 0, -1 if none
+}
+
+func newPageScores(s, prose []float64) *pageScores {
+	p := &pageScores{s: s, kept: make([]int, len(s)+1), keptWords: make([]float64, len(s)+1), first: -1, last: -1}
+	for i, v := range s {
+		p.kept[i+1], p.keptWords[i+1] = p.kept[i], p.keptWords[i]
+		if v > 0 {
+			p.kept[i+1]++
+			p.keptWords[i+1] += prose[i]
+			if p.first < 0 {
+				p.first = i
+			}
+			p.last = i
+		}
+	}
+	return p
+}
+
+// contextFeatures writes, for block i, what the scores of the page's
 // blocks say around it into f.
-func contextFeatures(s []float64, i int, f []float64) {
+func contextFeatures(p *pageScores, i int, f []float64) {
+	s := p.s
 	at := func(j int) float64 {
 		if j < 0 || j >= len(s) {
 			return -10
@@ -381,15 +495,16 @@ func contextFeatures(s []float64, i int, f []float64) {
 	for j := i + 1; j <= min(len(s)-1, i+10); j++ {
 		f[7] = math.Max(f[7], s[j])
 	}
-	f[8], f[9] = 0, 0
-	for j := range s {
-		if s[j] > 0 && j < i {
-			f[8]++
-		} else if s[j] > 0 && j > i {
-			f[9]++
-		}
-	}
+	n := len(s)
+	f[8], f[9] = float64(p.kept[i]), float64(p.kept[n]-p.kept[i+1])
 	f[10], f[11] = math.Min(at(i-1), math.Min(at(i-2), at(i-3))), math.Min(at(i+1), math.Min(at(i+2), at(i+3)))
+	f[12], f[13], f[14] = 0, -99, -99
+	if total := p.keptWords[n]; total > 0 {
+		f[12] = (total - p.keptWords[i+1]) / total
+	}
+	if p.first >= 0 {
+		f[13], f[14] = float64(max(-50, min(p.last-i, 50))), float64(max(-50, min(i-p.first, 50)))
+	}
 }
 
 // scores returns the last stage's score of each of n blocks with
@@ -397,20 +512,29 @@ func contextFeatures(s []float64, i int, f []float64) {
 func (m *blockModel) scores(feats []float64, n int) []float64 {
 	nf := len(textFeatureNames)
 	s := make([]float64, n)
+	prose := make([]float64, n)
 	for i := range n {
 		s[i] = m.stages[0].score(feats[i*nf : (i+1)*nf])
+		prose[i] = proseOf(feats[i*nf : (i+1)*nf])
 	}
 	row := make([]float64, nf+len(contextNames))
 	next := make([]float64, n)
 	for _, st := range m.stages[1:] {
+		ps := newPageScores(s, prose)
 		for i := range n {
 			copy(row, feats[i*nf:(i+1)*nf])
-			contextFeatures(s, i, row[nf:])
+			contextFeatures(ps, i, row[nf:])
 			next[i] = st.score(row)
 		}
 		s, next = next, s
 	}
 	return s
+}
+
+// proseOf returns the prose words of the block whose features are f.
+func proseOf(f []float64) float64 {
+	base := len(textRules) + len(kindNames)
+	return f[base+1] * f[base+2]
 }
 
 // relabelText lets the model decide the blocks of a copied page that
@@ -431,7 +555,9 @@ func relabelText(res *Result, m *blockModel) {
 const holeMargin = 1.5
 
 // regionRules are the labels the model may undo: the main region's
-// (before-main, after-main) and keepHeadings' link-list.
+// (before-main, after-main) and keepHeadings' link-list. (Letting it
+// bring back repeated blocks too, when no copy was in the article, cost
+// segment F on both halves.)
 var regionRules = map[string]bool{"before-main": true, "after-main": true, "link-list": true}
 
 // relabelWith is relabelText with the blocks' features computed.
@@ -440,9 +566,11 @@ func relabelWith(res *Result, m *blockModel, feats []float64) {
 	first := -1
 	scores := m.scores(feats, len(res.Blocks))
 	// The article's densest block stays: the region was found around it.
-	dense, most := -1, 0
+	dense, most := -1, 0.0
+	nf := len(textFeatureNames)
+	prose := func(i int) float64 { return proseOf(feats[i*nf : (i+1)*nf]) }
 	for i, b := range res.Blocks {
-		if w := proseWeight(b.Text); b.Kind.InArticle() && w > most {
+		if w := prose(i); b.Kind.InArticle() && w > most {
 			dense, most = i, w
 		}
 	}
@@ -461,7 +589,7 @@ func relabelWith(res *Result, m *blockModel, feats []float64) {
 	// article).
 	last := -1
 	for i := range keep {
-		if keep[i] && proseWeight(res.Blocks[i].Text) > 0 {
+		if keep[i] && prose(i) > 0 {
 			if first < 0 {
 				first = i
 			}
@@ -469,7 +597,7 @@ func relabelWith(res *Result, m *blockModel, feats []float64) {
 		}
 	}
 	for i := first + 1; i < last; i++ {
-		if b := res.Blocks[i]; b.Kind.InArticle() && !keep[i] && proseWeight(b.Text) > 0 && scores[i] > m.threshold-holeMargin {
+		if b := res.Blocks[i]; b.Kind.InArticle() && !keep[i] && prose(i) > 0 && scores[i] > m.threshold-holeMargin {
 			keep[i] = true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -35,8 +36,8 @@ func TestTextTreeEval(t *testing.T) {
 func TestContextFeatures(t *testing.T) {
 	s := []float64{-3, 1, 2, -1}
 	f := make([]float64, len(contextNames))
-	contextFeatures(s, 1, f)
-	want := []float64{1, -3, 2, -10, -1, -0.25, -3, 2, 0, 1, -10, -10}
+	contextFeatures(newPageScores(s, []float64{5, 10, 20, 0}), 1, f)
+	want := []float64{1, -3, 2, -10, -1, -0.25, -3, 2, 0, 1, -10, -10, 20.0 / 30, 1, 0}
 	for i := range want {
 		if f[i] != want[i] {
 			t.Errorf("%s = %v, want %v", contextNames[i], f[i], want[i])
@@ -97,6 +98,19 @@ func TestTextModelPage(t *testing.T) {
 			if strings.Contains(res.Text, s) {
 				t.Errorf("%s: article text kept %q", tc.file, s)
 			}
+		}
+	}
+}
+
+func TestEachTermMatchesContentTerms(t *testing.T) {
+	for _, text := range []string{
+		"", "The Ferries' crews WALKED out, said Ada.", "Über die Straße gingen 2026 Menschen",
+		"東京都の知事が発表した", "mixed 中文字 words and ÉCOLE", "a b c dddd",
+	} {
+		var got []string
+		eachTerm(text, nil, func(b []byte) { got = append(got, string(b)) })
+		if want := contentTerms(text); !slices.Equal(got, want) {
+			t.Errorf("eachTerm(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -271,15 +271,17 @@ func trainStacked(pages []trainPage, stages int, o boostOptions) *blockModel {
 			fm := trainBoost(sub, subRows, width, o)
 			for _, k := range folds[f] {
 				n := len(pages[k].blocks)
-				s := make([]float64, n)
+				s, prose := make([]float64, n), make([]float64, n)
 				for i := range n {
 					s[i] = fm.score(rows[k][i*width : (i+1)*width])
+					prose[i] = proseOf(pages[k].feats[i*nf : (i+1)*nf])
 				}
+				ps := newPageScores(s, prose)
 				nw := nf + len(contextNames)
 				r := make([]float64, n*nw)
 				for i := range n {
 					copy(r[i*nw:], pages[k].feats[i*nf:(i+1)*nf])
-					contextFeatures(s, i, r[i*nw+nf:(i+1)*nw])
+					contextFeatures(ps, i, r[i*nw+nf:(i+1)*nw])
 				}
 				next[k] = r
 			}

@@ -544,11 +544,16 @@ func proseOf(f []float64) float64 {
 // block and a promotion after it. What a rule recognised by its own
 // evidence (a byline, a date, a comments marker, a caption) stays.
 func relabelText(res *Result, m *blockModel) {
-	if m == nil || len(m.stages) == 0 {
+	if m == nil || len(m.stages) == 0 || len(res.Blocks) > maxModelBlocks {
 		return
 	}
 	relabelWith(res, m, textFeatures(res.Blocks, &res.Meta))
 }
+
+// maxModelBlocks bounds the blocks the model reads (its features take
+// about 600 bytes a block); a longer page keeps the rules' labels. The
+// longest page of pages-dev has about 6,600 blocks.
+const maxModelBlocks = 20000
 
 // holeMargin is how far under the threshold a paragraph inside the
 // article must score to be dropped.

@@ -114,3 +114,24 @@ func TestEachTermMatchesContentTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestTextModelBounded: a page of more blocks than the model reads keeps
+// the rules' labels, and its memory stays that of the rules.
+func TestTextModelBounded(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("The council met on Monday and voted to keep the ferry running until the end of the year.\n\n")
+	for i := range maxModelBlocks + 10 {
+		sb.WriteString("Menu item ")
+		sb.WriteString(strings.Repeat("x", i%5+1))
+		sb.WriteString("\n\n")
+	}
+	res, err := Text(sb.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range res.Blocks {
+		if b.Rule == "text-model" {
+			t.Fatalf("the model relabelled %q on a page of %d blocks", b.Text, len(res.Blocks))
+		}
+	}
+}

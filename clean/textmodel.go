@@ -606,6 +606,20 @@ func relabelWith(res *Result, m *blockModel, feats []float64) {
 			keep[i] = true
 		}
 	}
+	// The model never empties an article the rules found (a page of one
+	// unpunctuated paragraph).
+	words, ruled := 0, 0
+	for i, b := range res.Blocks {
+		if keep[i] {
+			words += b.words()
+		}
+		if b.Kind.InArticle() {
+			ruled += b.words()
+		}
+	}
+	if words < minArticleWords && ruled >= minArticleWords {
+		return
+	}
 	first = slices.Index(keep, true)
 	for i := range res.Blocks {
 		b := &res.Blocks[i]

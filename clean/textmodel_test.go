@@ -135,3 +135,15 @@ func TestTextModelBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestTextModelKeepsLoneArticle: a text whose only paragraph has no
+// final punctuation keeps it.
+func TestTextModelKeepsLoneArticle(t *testing.T) {
+	res, err := Text("Flood warning\n\nRiver rising fast near the old mill with residents moving cars to higher ground")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "River rising fast") {
+		t.Errorf("text %q lost the article", res.Text)
+	}
+}

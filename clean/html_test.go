@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -73,5 +74,65 @@ func TestUnlinkedLists(t *testing.T) {
 		if strings.Contains(res.Text, d) {
 			t.Errorf("Clean(harbour_fair.html) kept %q\ngot:\n%s", d, res.Text)
 		}
+	}
+}
+
+// TestLeadRecovered cleans a self-written page whose standfirst sits in a
+// teaser box between the headline and the body, which go-trafilatura
+// drops: the standfirst opens the article again, and the caption, the
+// cookie notice and the related links stay out.
+func TestLeadRecovered(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(filepath.Join("testdata", "pages2", "bridge_lead.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Clean(string(raw), Options{HTML: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(res.Text, "The stone bridge over the Tarn") || !strings.Contains(res.Text, "Crews finished the road surface") {
+		t.Errorf("Clean(bridge_lead.html).Text does not open with the standfirst, then the body:\n%s", res.Text)
+	}
+	for _, d := range []string{"Workers lay the last stones", "We use cookies", "Council approves", "All rights reserved"} {
+		if strings.Contains(res.Text, d) {
+			t.Errorf("Clean(bridge_lead.html) kept %q\ngot:\n%s", d, res.Text)
+		}
+	}
+}
+
+// TestLeadBlocks checks which page blocks before go-trafilatura's first
+// block come back as the lead.
+func TestLeadBlocks(t *testing.T) {
+	t.Parallel()
+	const (
+		lead  = "The council voted on Tuesday to close the old market hall for a year of repairs."
+		lead2 = "Traders will move to a tent on the square until the work is done next spring."
+		body  = "The hall, built in 1887, has leaked since the storm of last winter."
+		title = "Market hall to close for repairs"
+	)
+	prose := func(s string) pageBlock { return pageBlock{text: s} }
+	tests := []struct {
+		name  string
+		page  []pageBlock
+		title string
+		want  []string
+	}{
+		{"after h1", []pageBlock{{text: title, h1: true, heading: true}, prose(lead), prose(body)}, title, []string{lead}},
+		{"two in order", []pageBlock{{text: title, h1: true, heading: true}, prose(lead), {text: "Photo: J. Smith", caption: true}, prose(lead2), prose(body)}, title, []string{lead, lead2}},
+		{"title without h1", []pageBlock{prose(lead2), prose(title + " | The Gazette"), prose(lead), prose(body)}, title, []string{lead}},
+		{"stops at a heading", []pageBlock{prose(lead2), {text: "Top stories", heading: true}, prose(lead), prose(body)}, "", []string{lead}},
+		{"no caption, furniture, links", []pageBlock{{text: title, h1: true}, {text: lead, caption: true}, {text: lead2, furniture: true}, {text: lead, linkBytes: len(lead)}, prose(body)}, title, nil},
+		{"short or no sentence", []pageBlock{{text: title, h1: true}, prose("Updated 12 May 2025."), prose("The council voted on Tuesday to close the old market hall"), prose(body)}, title, nil},
+		{"body not found", []pageBlock{{text: title, h1: true}, prose(lead)}, title, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := leadBlocks(tc.page, []string{body}, tc.title)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("leadBlocks() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

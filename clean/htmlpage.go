@@ -1,0 +1,236 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// go-trafilatura keeps the article's body but often drops its lead: the
+// standfirst or first paragraph that many sites set apart from the body
+// (a "teaser" or "intro" box between the headline and the text, which its
+// rules take for a teaser of another story). The page as a reader sees it
+// still has it, between the headline and the first paragraph
+// go-trafilatura kept. pageBlocks renders the page as those blocks, with
+// the markup evidence each carries; leadBlocks finds the lead among them.
+
+// pageBlock is one block of the page as a reader sees it (see copiedText):
+// its collapsed text and what the markup says of it.
+type pageBlock struct {
+	text string
+	// linkBytes counts the bytes of text inside links.
+	linkBytes int
+	// h1 is set inside an h1, heading inside any h1–h6, caption inside
+	// a figure or its caption, furniture inside an aside, nav, footer or
+	// form, or an element whose class or id names furniture (see
+	// furnitureWords).
+	h1, heading, caption, furniture bool
+}
+
+// furnitureWords are the words of class and id values that name page
+// furniture on sites of any language (CSS names are English): captions
+// and credits, bios, sidebars, cookie notices, comments, lists of other
+// stories, share buttons. A value is cut into words at every character
+// that is no letter ("entry-social", "wp_caption"), a final "s" dropped.
+var furnitureWords = map[string]bool{
+	"caption": true, "credit": true, "author": true, "bio": true, "sidebar": true, "widget": true,
+	"cookie": true, "consent": true, "comment": true, "related": true, "share": true, "social": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "promo": true, "advert": true,
+	"breadcrumb": true, "footer": true, "menu": true, "nav": true, "modal": true, "popup": true, "banner": true,
+}
+
+// namesFurniture reports whether n's class or id holds a furniture word.
+// The classes of html, body, main and article name the page's kind and
+// its taxonomy ("tag-social", "cookies-not-set"), not a part of it.
+func namesFurniture(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" || a.Val == "" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(a.Val, func(r rune) bool { return r < 'A' || r > 'z' || r > 'Z' && r < 'a' }) {
+			w = strings.TrimSuffix(strings.ToLower(w), "s")
+			if furnitureWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pageBlocks renders doc as the blocks a reader sees, in reading order.
+func pageBlocks(doc *html.Node) []pageBlock {
+	var out []pageBlock
+	var cur strings.Builder
+	links := 0
+	var flags pageBlock
+	flush := func() {
+		t := strings.Join(strings.Fields(cur.String()), " ")
+		if t != "" {
+			b := flags
+			b.text, b.linkBytes = t, min(links, len(t))
+			out = append(out, b)
+		}
+		cur.Reset()
+		links = 0
+	}
+	var walk func(n *html.Node, inLink bool, f pageBlock)
+	walk = func(n *html.Node, inLink bool, f pageBlock) {
+		switch n.Type {
+		case html.TextNode:
+			if cur.Len() == 0 {
+				flags = f
+			}
+			cur.WriteString(n.Data)
+			if inLink {
+				links += len(n.Data)
+			}
+			return
+		case html.ElementNode:
+			a := n.DataAtom
+			if skipText[a] {
+				return
+			}
+			switch a {
+			case atom.A:
+				inLink = true
+			case atom.H1:
+				f.h1, f.heading = true, true
+			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				f.heading = true
+			case atom.Figure, atom.Figcaption:
+				f.caption = true
+			case atom.Aside, atom.Nav, atom.Footer, atom.Form:
+				f.furniture = true
+			}
+			if !f.furniture && namesFurniture(n) {
+				f.furniture = true
+			}
+			line := lineTags[a]
+			if line {
+				flush()
+			} else {
+				cur.WriteByte(' ')
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, inLink, f)
+			}
+			if line {
+				flush()
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink, f)
+		}
+	}
+	walk(doc, false, pageBlock{})
+	flush()
+	return out
+}
+
+// Limits of the lead search, in page blocks.
+const (
+	// maxLeadAnchor is how many of go-trafilatura's first blocks are
+	// tried to find where its content starts on the page.
+	maxLeadAnchor = 3
+	// maxLeadGap is how far before that start a lead is looked for.
+	maxLeadGap = 8
+	// minLeadWords is the fewest words of a lead: a sentence or more.
+	minLeadWords = 10
+)
+
+// leadBlocks returns the lead paragraphs go-trafilatura dropped, in
+// order: the blocks of prose (minLeadWords or more, ending a sentence,
+// less than half of it link text, no heading nor caption) among the
+// maxLeadGap page blocks before the first block of its content (kept,
+// the texts of its blocks), after the page's h1 or the block that
+// repeats the title.
+func leadBlocks(page []pageBlock, kept []string, title string) []string {
+	if len(kept) == 0 || len(page) == 0 {
+		return nil
+	}
+	at := -1
+	for _, k := range kept[:min(maxLeadAnchor, len(kept))] {
+		for i := range page {
+			if page[i].text == k {
+				at = i
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	in := make(map[string]bool, len(kept))
+	for _, k := range kept {
+		in[k] = true
+	}
+	t := normalize(title)
+	var lead []string
+	for i := at - 1; i >= 0 && i >= at-maxLeadGap; i-- {
+		b := page[i]
+		if b.heading || isTitle(normalize(b.text), t) {
+			break
+		}
+		if in[b.text] || b.caption || b.furniture || 2*b.linkBytes >= len(b.text) {
+			continue
+		}
+		if weightWords(b.text) >= minLeadWords && endsSentence(b.text) {
+			lead = append(lead, b.text)
+		}
+	}
+	for i, j := 0, len(lead)-1; i < j; i, j = i+1, j-1 {
+		lead[i], lead[j] = lead[j], lead[i]
+	}
+	return lead
+}
+
+// isTitle reports whether the normalised block text n repeats the
+// normalised title t, or t holds it with a site's name around it.
+func isTitle(n, t string) bool {
+	if n == "" || t == "" {
+		return false
+	}
+	return n == t || len(n) >= 20 && strings.Contains(t, n) || len(t) >= 20 && strings.Contains(n, t)
+}
+
+// prependBlocks returns src and bs with texts put before them as blocks
+// of their own (hints -1), offsets shifted.
+func prependBlocks(texts []string, src string, bs []block, hints []int) (string, []block, []int) {
+	if len(texts) == 0 {
+		return src, bs, hints
+	}
+	var sb strings.Builder
+	nb := make([]block, 0, len(texts)+len(bs))
+	nh := make([]int, 0, len(texts)+len(bs))
+	for _, t := range texts {
+		start := sb.Len()
+		sb.WriteString(t)
+		nb = append(nb, newBlock(start, sb.Len(), t))
+		nh = append(nh, -1)
+		sb.WriteString("\n\n")
+	}
+	shift := sb.Len()
+	sb.WriteString(src)
+	for _, b := range bs {
+		b.start += shift
+		b.end += shift
+		nb = append(nb, b)
+	}
+	if hints != nil {
+		nh = append(nh, hints...)
+	} else {
+		for range bs {
+			nh = append(nh, -1)
+		}
+	}
+	return sb.String(), nb, nh
+}

@@ -50,6 +50,7 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 		return cleanRendered(raw, opts)
 	}
 	src, bs, hints := htmlBlocks(ex.ContentNode)
+	var page []pageBlock
 	if len(bs) == 0 {
 		src = ex.ContentText
 		bs, hints = blocks(src), nil
@@ -58,10 +59,14 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 		for i, b := range bs {
 			kept[i] = b.text
 		}
-		lead := leadBlocks(pageBlocks(doc), kept, ex.Metadata.Title)
+		page = pageBlocks(doc, len(ex.ContentText)/3)
+		lead := leadBlocks(page, kept, ex.Metadata.Title)
 		src, bs, hints = prependBlocks(lead, src, bs, hints)
 	}
 	res := label(src, bs, hints, opts.Title)
+	if page != nil && markFurniture(res.Blocks, page) {
+		assemble(&res)
+	}
 	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
 		assemble(&res)
 	}

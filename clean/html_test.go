@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // TestHTMLEncodings cleans the ferry_strike page in the forms a saved page
@@ -134,5 +136,72 @@ func TestLeadBlocks(t *testing.T) {
 				t.Errorf("leadBlocks() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPageBlocksBoxed checks which blocks of a page the markup sets in a
+// box of furniture: a small element whose class names furniture, not one
+// that holds most of the text, nor the classes of body and article, nor a
+// heading's id.
+func TestPageBlocksBoxed(t *testing.T) {
+	t.Parallel()
+	const para = "<p>The council voted on Tuesday to close the old market hall for a year of repairs.</p>"
+	tests := []struct {
+		name, page string
+		want       map[string]bool // block text prefix -> boxed
+	}{
+		{"small box", `<div>` + para + `<div class="c-author-bio"><p>Ann Lee covers the town hall.</p></div></div>`,
+			map[string]bool{"The council": false, "Ann Lee": true}},
+		{"box holding the article", `<div class="entry share-wrap">` + para + para + `</div>`,
+			map[string]bool{"The council": false}},
+		{"body and article classes", `<article class="tag-social">` + para + `<p class="x">Short line.</p></article>`,
+			map[string]bool{"Short line": false}},
+		{"heading id", `<div>` + para + `<h3 id="nav_the_hall">The hall</h3>` + para + `</div>`,
+			map[string]bool{"The hall": false}},
+		{"words, not substrings", `<div>` + para + `<div class="wsmenucontainer"><p>Menu words.</p></div><div class="related_posts"><p>Other story.</p></div></div>`,
+			map[string]bool{"Menu words": false, "Other story": true}},
+		{"every text of the block", `<div>` + para + `<p><span class="credit">Photo:</span> the hall in 1900.</p></div>`,
+			map[string]bool{"Photo:": false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := html.Parse(strings.NewReader("<html><body class=\"cookies-not-set\">" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := pageBlocks(doc, 120)
+			for prefix, want := range tc.want {
+				found := false
+				for _, b := range page {
+					if strings.HasPrefix(b.text, prefix) {
+						found = true
+						if b.boxed != want {
+							t.Errorf("block %q boxed = %v, want %v", b.text, b.boxed, want)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no block %q in %+v", prefix, page)
+				}
+			}
+		})
+	}
+}
+
+// TestMarkFurniture checks that an article block goes to promotion only
+// when every block of its text on the page is boxed.
+func TestMarkFurniture(t *testing.T) {
+	t.Parallel()
+	page := []pageBlock{{text: "A"}, {text: "B", boxed: true}, {text: "C", boxed: true}, {text: "C"}}
+	bs := []Block{{Kind: Body, Text: "A"}, {Kind: Body, Text: "B"}, {Kind: Heading, Text: "C"}, {Kind: Caption, Text: "B"}}
+	if !markFurniture(bs, page) {
+		t.Fatal("markFurniture() = false, want true")
+	}
+	want := []Kind{Body, Promotion, Heading, Caption}
+	for i, b := range bs {
+		if b.Kind != want[i] {
+			t.Errorf("block %d (%q) kind %v, want %v", i, b.Text, b.Kind, want[i])
+		}
 	}
 }

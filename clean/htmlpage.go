@@ -26,6 +26,10 @@ type pageBlock struct {
 	// form, or an element whose class or id names furniture (see
 	// furnitureWords).
 	h1, heading, caption, furniture bool
+	// boxed is set inside an element whose class or id names furniture
+	// and whose text is short beside the article (see pageBlocks): a
+	// box set in the article, such as a bio or a list of other stories.
+	boxed bool
 }
 
 // furnitureWords are the words of class and id values that name page
@@ -34,7 +38,7 @@ type pageBlock struct {
 // stories, share buttons. A value is cut into words at every character
 // that is no letter ("entry-social", "wp_caption"), a final "s" dropped.
 var furnitureWords = map[string]bool{
-	"caption": true, "credit": true, "author": true, "bio": true, "sidebar": true, "widget": true,
+	"caption": true, "credit": true, "author": true, "bio": true, "sidebar": true,
 	"cookie": true, "consent": true, "comment": true, "related": true, "share": true, "social": true,
 	"newsletter": true, "subscribe": true, "subscription": true, "promo": true, "advert": true,
 	"breadcrumb": true, "footer": true, "menu": true, "nav": true, "modal": true, "popup": true, "banner": true,
@@ -48,8 +52,11 @@ func namesFurniture(n *html.Node) bool {
 	case atom.Html, atom.Body, atom.Main, atom.Article:
 		return false
 	}
+	heading := (n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6)
 	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" || a.Val == "" {
+		// A heading's id is often its own text as a slug
+		// ("nav_nur_die_folie"), for links to it.
+		if a.Key != "class" && (a.Key != "id" || heading) || a.Val == "" {
 			continue
 		}
 		for _, w := range strings.FieldsFunc(a.Val, func(r rune) bool { return r < 'A' || r > 'z' || r > 'Z' && r < 'a' }) {
@@ -63,12 +70,19 @@ func namesFurniture(n *html.Node) bool {
 }
 
 // pageBlocks renders doc as the blocks a reader sees, in reading order.
-func pageBlocks(doc *html.Node) []pageBlock {
+// An element naming furniture boxes its blocks when its text is under
+// boxMax bytes.
+func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 	var out []pageBlock
 	var cur strings.Builder
 	links := 0
+	// flags are the marks of the block's first text that is not white
+	// space; caption, furniture and boxed hold only when every such
+	// text of the block has them.
 	var flags pageBlock
+	started := false
 	flush := func() {
+		started = false
 		t := strings.Join(strings.Fields(cur.String()), " ")
 		if t != "" {
 			b := flags
@@ -82,8 +96,14 @@ func pageBlocks(doc *html.Node) []pageBlock {
 	walk = func(n *html.Node, inLink bool, f pageBlock) {
 		switch n.Type {
 		case html.TextNode:
-			if cur.Len() == 0 {
-				flags = f
+			if strings.TrimSpace(n.Data) != "" {
+				if !started {
+					flags, started = f, true
+				} else {
+					flags.caption = flags.caption && f.caption
+					flags.furniture = flags.furniture && f.furniture
+					flags.boxed = flags.boxed && f.boxed
+				}
 			}
 			cur.WriteString(n.Data)
 			if inLink {
@@ -107,8 +127,9 @@ func pageBlocks(doc *html.Node) []pageBlock {
 			case atom.Aside, atom.Nav, atom.Footer, atom.Form:
 				f.furniture = true
 			}
-			if !f.furniture && namesFurniture(n) {
+			if !f.boxed && namesFurniture(n) {
 				f.furniture = true
+				f.boxed = textBytes(n, boxMax) < boxMax
 			}
 			line := lineTags[a]
 			if line {
@@ -131,6 +152,26 @@ func pageBlocks(doc *html.Node) []pageBlock {
 	walk(doc, false, pageBlock{})
 	flush()
 	return out
+}
+
+// textBytes returns the bytes of visible text under n, counted up to max.
+func textBytes(n *html.Node, max int) int {
+	total := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && total < max; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				total += len(c.Data)
+			case html.ElementNode:
+				if !skipText[c.DataAtom] {
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(n)
+	return total
 }
 
 // Limits of the lead search, in page blocks.
@@ -233,4 +274,34 @@ func prependBlocks(texts []string, src string, bs []block, hints []int) (string,
 		}
 	}
 	return sb.String(), nb, nh
+}
+
+// markFurniture labels as promotion the article blocks that the page
+// sets only in boxes of furniture (see pageBlock.boxed): a bio, a
+// newsletter box, a list of other stories that go-trafilatura kept. It
+// reports whether a block changed.
+func markFurniture(bs []Block, page []pageBlock) bool {
+	// boxed holds the texts of the page's blocks, and whether every
+	// block of that text is boxed (a teaser of the article's own
+	// paragraph in a box is no reason to drop it).
+	boxed := make(map[string]bool, len(page))
+	for _, p := range page {
+		if b, ok := boxed[p.text]; ok {
+			boxed[p.text] = b && p.boxed
+		} else {
+			boxed[p.text] = p.boxed
+		}
+	}
+	changed := false
+	for i := range bs {
+		b := &bs[i]
+		if !b.Kind.InArticle() {
+			continue
+		}
+		if boxed[b.Text] {
+			b.Kind, b.Rule = Promotion, "furniture-markup"
+			changed = true
+		}
+	}
+	return changed
 }

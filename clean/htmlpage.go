@@ -59,15 +59,43 @@ func namesFurniture(n *html.Node) bool {
 		if a.Key != "class" && (a.Key != "id" || heading) || a.Val == "" {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(a.Val, func(r rune) bool { return r < 'A' || r > 'z' || r > 'Z' && r < 'a' }) {
-			w = strings.TrimSuffix(strings.ToLower(w), "s")
-			if furnitureWords[w] {
-				return true
-			}
+		if hasFurnitureWord(a.Val) {
+			return true
 		}
 	}
 	return false
 }
+
+// hasFurnitureWord reports whether v holds one of furnitureWords, v cut
+// into words at every byte that is no ASCII letter, folded to lower case,
+// a final "s" dropped. It allocates nothing: it runs on every element.
+func hasFurnitureWord(v string) bool {
+	var buf [16]byte
+	for i := 0; i < len(v); {
+		for i < len(v) && !asciiLetter(v[i]) {
+			i++
+		}
+		j := i
+		for j < len(v) && asciiLetter(v[j]) {
+			j++
+		}
+		if n := j - i; n >= 3 && n <= len(buf) {
+			for k := range n {
+				buf[k] = v[i+k] | 0x20
+			}
+			if buf[n-1] == 's' {
+				n--
+			}
+			if furnitureWords[string(buf[:n])] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // pageBlocks renders doc as the blocks a reader sees, in reading order.
 // An element naming furniture boxes its blocks when its text is under

@@ -67,6 +67,9 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if page != nil && markFurniture(res.Blocks, page) {
 		assemble(&res)
 	}
+	if headingsAfterProse(res.Blocks) {
+		assemble(&res)
+	}
 	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
 		assemble(&res)
 	}

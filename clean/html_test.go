@@ -205,3 +205,42 @@ func TestMarkFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsAfterProse checks which headings after the article's last
+// paragraph of prose go to promotion.
+func TestHeadingsAfterProse(t *testing.T) {
+	t.Parallel()
+	const prose = "The ferry crews went back to work on Friday after the talks ended."
+	b := func(k Kind, text string) Block { return Block{Kind: k, Text: text} }
+	tests := []struct {
+		name string
+		in   []Block
+		want []Kind
+	}{
+		{"related list", []Block{b(Body, prose), b(Heading, "Related articles"), b(Heading, "Storm closes harbour"), b(Heading, "Fish market reopens")},
+			[]Kind{Body, Promotion, Promotion, Promotion}},
+		{"closing list", []Block{b(Body, prose), b(Heading, "Sources"), b(Body, "Port Alder council minutes")},
+			[]Kind{Body, Heading, Body}},
+		{"section before prose", []Block{b(Heading, "The talks"), b(Body, prose), b(Heading, "What next"), b(Body, prose)},
+			[]Kind{Heading, Body, Heading, Body}},
+		{"heading over furniture", []Block{b(Body, prose), b(Heading, "Share this"), b(Social, "Facebook")},
+			[]Kind{Body, Promotion, Social}},
+		{"no prose", []Block{b(Heading, "Menu"), b(Heading, "Home")}, []Kind{Heading, Heading}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			changed := headingsAfterProse(tc.in)
+			var got []Kind
+			for _, b := range tc.in {
+				got = append(got, b.Kind)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("headingsAfterProse() kinds %v, want %v", got, tc.want)
+			}
+			if want := slices.Contains(tc.want, Promotion); changed != want {
+				t.Errorf("headingsAfterProse() = %v, want %v", changed, want)
+			}
+		})
+	}
+}

@@ -333,3 +333,45 @@ func markFurniture(bs []Block, page []pageBlock) bool {
 	}
 	return changed
 }
+
+// headingsAfterProse labels as promotion the headings after the last
+// paragraph of prose of go-trafilatura's content that head no body block
+// (only other headings or furniture follow them before the next heading):
+// there they open the page's lists of other stories, its comments or its
+// share buttons ("Related articles", "Mehr zum Thema", "Keine
+// Kommentare"), not a section of the article. A heading over the
+// article's closing list or table stays. It reports whether a block
+// changed.
+func headingsAfterProse(bs []Block) bool {
+	last := -1
+	for i, b := range bs {
+		if b.Kind == Body && proseWeight(b.Text) > 0 {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	changed := false
+	for i := last + 1; i < len(bs); i++ {
+		if bs[i].Kind == Heading && !headsBody(bs[i+1:]) {
+			bs[i].Kind, bs[i].Rule = Promotion, "heading-after-prose"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// headsBody reports whether a body block comes in bs before the next
+// heading.
+func headsBody(bs []Block) bool {
+	for _, b := range bs {
+		switch b.Kind {
+		case Body:
+			return true
+		case Heading:
+			return false
+		}
+	}
+	return false
+}

@@ -86,6 +86,10 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 			res.Meta.setSource(f.field, "html-meta")
 		}
 	}
+	if h := pageHeadline(page, res.Meta.Title); h != "" {
+		res.Meta.Title = h
+		res.Meta.setSource("title", "h1")
+	}
 	// The headline opens go-trafilatura's content when the page's h1 is
 	// inside the article; it is the title, not article text.
 	if t := normalize(md.Title); t != "" {

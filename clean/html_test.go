@@ -244,3 +244,32 @@ func TestHeadingsAfterProse(t *testing.T) {
 		})
 	}
 }
+
+// TestPageHeadline checks when the page's h1 replaces the title of its
+// metadata.
+func TestPageHeadline(t *testing.T) {
+	t.Parallel()
+	h1 := func(s string) pageBlock { return pageBlock{text: s, h1: true, heading: true} }
+	tests := []struct {
+		name  string
+		page  []pageBlock
+		title string
+		want  string
+	}{
+		{"site name after", []pageBlock{{text: "Menu"}, h1("Storm closes harbour")}, "Storm closes harbour | Port Alder Gazette", "Storm closes harbour"},
+		{"site name before", []pageBlock{h1("Storm closes harbour")}, "Gazette - Storm closes harbour", "Storm closes harbour"},
+		{"same title", []pageBlock{h1("Storm closes harbour")}, "Storm closes harbour", ""},
+		{"h1 is the site", []pageBlock{h1("Gazette")}, "Storm closes harbour | Gazette", ""},
+		{"other h1", []pageBlock{h1("Latest news")}, "Storm closes harbour | Gazette", ""},
+		{"first h1 only", []pageBlock{h1("Latest news"), h1("Storm closes harbour")}, "Storm closes harbour | Gazette", ""},
+		{"no h1", []pageBlock{{text: "Storm closes harbour"}}, "Storm closes harbour | Gazette", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := pageHeadline(tc.page, tc.title); got != tc.want {
+				t.Errorf("pageHeadline(%q) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}

@@ -375,3 +375,21 @@ func headsBody(bs []Block) bool {
 	}
 	return false
 }
+
+// pageHeadline returns the text of the page's first h1 when the title
+// of its metadata holds it with more around it (a site's name: "Storm
+// closes harbour | Port Alder Gazette"), else "". The h1 is the
+// headline as the page shows it.
+func pageHeadline(page []pageBlock, title string) string {
+	t := normalize(title)
+	for _, b := range page {
+		if !b.h1 {
+			continue
+		}
+		if n := normalize(b.text); len(n) < len(t) && weightWords(n) >= 2 && strings.Contains(t, n) {
+			return b.text
+		}
+		return ""
+	}
+	return ""
+}

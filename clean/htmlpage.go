@@ -344,8 +344,8 @@ func markFurniture(bs []Block, page []pageBlock) bool {
 // changed.
 func headingsAfterProse(bs []Block) bool {
 	last := -1
-	for i, b := range bs {
-		if b.Kind == Body && proseWeight(b.Text) > 0 {
+	for i := len(bs) - 1; i >= 0 && last < 0; i-- {
+		if bs[i].Kind == Body && proseWeight(bs[i].Text) > 0 {
 			last = i
 		}
 	}

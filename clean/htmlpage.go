@@ -13,7 +13,11 @@ import (
 // rules take for a teaser of another story). The page as a reader sees it
 // still has it, between the headline and the first paragraph
 // go-trafilatura kept. pageBlocks renders the page as those blocks, with
-// the markup evidence each carries; leadBlocks finds the lead among them.
+// the markup evidence each carries; leadBlocks finds the lead among them,
+// markFurniture the blocks go-trafilatura kept from small boxes of
+// furniture (a bio, a newsletter box), pageHeadline the headline as the
+// page's h1 shows it. headingsAfterProse reads go-trafilatura's content
+// alone: the headings after its last paragraph that head nothing.
 
 // pageBlock is one block of the page as a reader sees it (see copiedText):
 // its collapsed text and what the markup says of it.

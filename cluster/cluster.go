@@ -113,12 +113,16 @@ func (o Options) nameWeight() float64 {
 // story is a cluster under construction.
 type story struct {
 	members  []int
-	centroid map[int32]float64 // sum of member vectors
-	norm2    float64           // squared norm of centroid
-	first    time.Time         // earliest and latest member dates
+	centroid centroid  // sum of member vectors
+	norm2    float64   // squared norm of centroid
+	first    time.Time // earliest and latest member dates
 	last     time.Time
 	dated    int // members with a date
-	tested   int // members at the last split test
+	// The earliest and latest day any member reports (Doc.Reported), or
+	// zero: only widened, so a leave may leave them wider than the
+	// members' days (see apart).
+	repFirst, repLast time.Time
+	tested            int // members at the last split test
 }
 
 // Clusterer places articles into stories one at a time.
@@ -143,6 +147,7 @@ type Clusterer struct {
 	placing  bool              // whether best is placing a new article (see untimedJoin)
 	passAt   int               // Len at which Add makes its next pass
 	maxVocab int               // MaxVocab, lower in tests
+	buf      scratch           // for centroid updates
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -500,22 +505,14 @@ func (c *Clusterer) cosine(v vec.Vector, st *story) float64 {
 	if st.norm2 <= 0 {
 		return 0
 	}
-	dot := 0.0
-	for _, e := range v {
-		dot += e.W * st.centroid[e.ID]
-	}
-	return dot / math.Sqrt(st.norm2)
+	return st.centroid.dot(v) / math.Sqrt(st.norm2)
 }
 
 // join adds doc id to story s.
 func (c *Clusterer) join(s, id int) {
 	st := c.stories[s]
 	st.members = append(st.members, id)
-	for _, e := range c.docs[id] {
-		old := st.centroid[e.ID]
-		st.centroid[e.ID] = old + e.W
-		st.norm2 += 2*old*e.W + e.W*e.W
-	}
+	st.centroid.add(c.docs[id], &st.norm2, &c.buf)
 	if d := c.dates[id]; !d.IsZero() {
 		if st.dated == 0 || d.Before(st.first) {
 			st.first = d
@@ -525,6 +522,7 @@ func (c *Clusterer) join(s, id int) {
 		}
 		st.dated++
 	}
+	st.widenReported(c.reports[id])
 	for _, t := range c.probes[id] {
 		p := append(c.posts[t], int32(s))
 		if len(p) > 2*postingCap {
@@ -540,17 +538,7 @@ func (c *Clusterer) leave(id int) {
 	st := c.stories[c.of[id]]
 	i := slices.Index(st.members, id)
 	st.members = slices.Delete(st.members, i, i+1)
-	for _, e := range c.docs[id] {
-		old := st.centroid[e.ID]
-		nw := old - e.W
-		if len(st.members) == 0 || math.Abs(nw) < 1e-12 {
-			nw = 0
-			delete(st.centroid, e.ID)
-		} else {
-			st.centroid[e.ID] = nw
-		}
-		st.norm2 += nw*nw - old*old
-	}
+	st.centroid.sub(c.docs[id], len(st.members) == 0, &st.norm2, &c.buf)
 	if len(st.members) == 0 {
 		st.norm2 = 0
 	}
@@ -664,13 +652,18 @@ func (c *Clusterer) move(k int) bool {
 		}
 		return false
 	}
-	c.leave(k)
-	stay := c.cosine(c.docs[k], c.stories[own])
+	// Its cosine to its own story without it, as leaving would make it:
+	// when it stays, the story is left as it is.
+	stay := 0.0
+	if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
+		stay = dot / math.Sqrt(n2)
+	}
 	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own)
 	if s < 0 || sim <= stay {
-		s = own
+		return false
 	}
+	c.leave(k)
 	c.of[k] = s
 	c.join(s, k)
-	return s != own
+	return true
 }

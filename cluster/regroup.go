@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"time"
 
 	"tidings/internal/vec"
 	"tidings/news"
@@ -67,7 +68,7 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 				continue
 			}
 			c.mark[t] = me
-			if len(c.stories[t].members) == 0 {
+			if ot := c.stories[t]; len(ot.members) == 0 || c.apart(st, ot) {
 				continue
 			}
 			if sim := c.partialCosine(top, st, c.stories[t]); sim >= regroupFloor {
@@ -150,17 +151,7 @@ func (c *Clusterer) regroup(members []int) [][]int {
 // centroidTop returns the n heaviest terms of st's centroid, heaviest
 // first, ties by id.
 func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
-	top := make([]vec.Entry, 0, len(st.centroid))
-	for id, w := range st.centroid {
-		top = append(top, vec.Entry{ID: id, W: w})
-	}
-	slices.SortFunc(top, func(a, b vec.Entry) int {
-		if x := cmp.Compare(b.W, a.W); x != 0 {
-			return x
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	return top[:min(len(top), n)]
+	return st.centroid.top(n)
 }
 
 // partialCosine returns the cosine of the centroids of a and b counting
@@ -171,7 +162,50 @@ func (c *Clusterer) partialCosine(top []vec.Entry, a, b *story) float64 {
 	}
 	dot := 0.0
 	for _, e := range top {
-		dot += e.W * b.centroid[e.ID]
+		dot += e.W * b.centroid.at(e.ID)
 	}
 	return dot / math.Sqrt(a.norm2*b.norm2)
+}
+
+// apart reports whether no article of story a can join a group of
+// articles of story b when they are grouped afresh together, nor the
+// other way round, so that regrouping them together groups each as
+// regrouping it alone would: both stories' articles are all dated, their
+// spans lie more than Options.Window apart, and neither reports a day
+// within the other's window. No join then crosses between them, nor a
+// merge (spansMeet) or a settling move; undated articles or reported
+// days could.
+func (c *Clusterer) apart(a, b *story) bool {
+	w := c.opts.window()
+	if w < 0 || a.dated < len(a.members) || b.dated < len(b.members) || a.dated == 0 || b.dated == 0 {
+		return false
+	}
+	if !b.first.After(a.last.Add(w)) && !b.last.Before(a.first.Add(-w)) {
+		return false
+	}
+	return !reportsWithin(a, b, w) && !reportsWithin(b, a, w)
+}
+
+// reportsWithin reports whether the span of days a's members report may
+// meet the window of b's dated articles.
+func reportsWithin(a, b *story, w time.Duration) bool {
+	if a.repFirst.IsZero() {
+		return false
+	}
+	return !a.repFirst.After(b.last.Add(w)) && !a.repLast.Before(b.first.Add(-w))
+}
+
+// widenReported widens st's span of reported days to take in rep.
+func (st *story) widenReported(rep []time.Time) {
+	for _, d := range rep {
+		if d.IsZero() {
+			continue
+		}
+		if st.repFirst.IsZero() || d.Before(st.repFirst) {
+			st.repFirst = d
+		}
+		if st.repLast.IsZero() || d.After(st.repLast) {
+			st.repLast = d
+		}
+	}
 }

@@ -182,7 +182,7 @@ func linked(m int, link map[[2]int]float64) [][]int {
 
 // newStory appends an empty story and returns its number.
 func (c *Clusterer) newStory() int {
-	c.stories = append(c.stories, &story{centroid: map[int32]float64{}})
+	c.stories = append(c.stories, &story{})
 	c.mark = append(c.mark, -1)
 	return len(c.stories) - 1
 }

@@ -1,0 +1,213 @@
+package cluster
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"tidings/internal/vec"
+)
+
+// centroid is the sum of a story's member vectors, kept as two parallel
+// arrays: term ids ascending and their weights. A look-up is a binary
+// search in a few kilobytes of contiguous ids, several times cheaper than
+// a map's for the thousands of stories a candidate search scores, and an
+// entry takes 12 bytes.
+type centroid struct {
+	ids []int32
+	ws  []float64
+}
+
+// len returns the number of terms with an entry.
+func (c *centroid) len() int { return len(c.ids) }
+
+// at returns the weight of term id, 0 when it has none.
+func (c *centroid) at(id int32) float64 {
+	if i, ok := slices.BinarySearch(c.ids, id); ok {
+		return c.ws[i]
+	}
+	return 0
+}
+
+// dot returns the dot product of v (ids ascending) with c, summed in v's
+// order.
+func (c *centroid) dot(v vec.Vector) float64 {
+	ids := c.ids
+	dot, j := 0.0, 0
+	for _, e := range v {
+		k, ok := slices.BinarySearch(ids[j:], e.ID)
+		j += k
+		if j == len(ids) {
+			break
+		}
+		if ok {
+			dot += e.W * c.ws[j]
+		}
+	}
+	return dot
+}
+
+// dotWithout returns the dot product of v (ids ascending) with c less
+// v, and the squared norm of c less v given c's norm2, both as c.sub
+// would leave them (when not emptied) and both summed in v's order; c
+// does not change.
+func (c *centroid) dotWithout(v vec.Vector, norm2 float64) (float64, float64) {
+	dot, j := 0.0, 0
+	for _, e := range v {
+		k, ok := slices.BinarySearch(c.ids[j:], e.ID)
+		j += k
+		old := 0.0
+		if ok {
+			old = c.ws[j]
+		}
+		nw := old - e.W
+		if math.Abs(nw) < 1e-12 {
+			nw = 0
+		}
+		dot += e.W * nw
+		norm2 += nw*nw - old*old
+	}
+	return dot, norm2
+}
+
+// dotCentroid returns the dot product of two centroids, summed in id
+// order.
+func (c *centroid) dotCentroid(o *centroid) float64 {
+	a, b := c, o
+	if a.len() > b.len() {
+		a, b = b, a
+	}
+	dot, j := 0.0, 0
+	for i, id := range a.ids {
+		k, ok := slices.BinarySearch(b.ids[j:], id)
+		j += k
+		if j == len(b.ids) {
+			break
+		}
+		if ok {
+			dot += a.ws[i] * b.ws[j]
+		}
+	}
+	return dot
+}
+
+// vector returns c's entries in id order (a copy).
+func (c *centroid) vector() vec.Vector {
+	v := make(vec.Vector, len(c.ids))
+	for i, id := range c.ids {
+		v[i] = vec.Entry{ID: id, W: c.ws[i]}
+	}
+	return v
+}
+
+// scratch holds the arrays a centroid update merges into before it
+// copies them back, so that an update allocates nothing once the
+// story's arrays are large enough.
+type scratch struct {
+	ids []int32
+	ws  []float64
+}
+
+// add adds v (ids ascending) to c and to *norm2 the change of c's
+// squared norm, term by term in v's order: 2·old·w + w².
+func (c *centroid) add(v vec.Vector, norm2 *float64, buf *scratch) {
+	c.update(v, buf, func(old, w float64) (float64, bool) {
+		*norm2 += 2*old*w + w*w
+		return old + w, true
+	})
+}
+
+// sub takes v (ids ascending) out of c and adds to *norm2 the change of
+// c's squared norm, term by term in v's order. A weight that falls within
+// 1e-12 of zero, or every weight when empty is set, loses its entry.
+func (c *centroid) sub(v vec.Vector, empty bool, norm2 *float64, buf *scratch) {
+	c.update(v, buf, func(old, w float64) (float64, bool) {
+		nw := old - w
+		keep := !empty && math.Abs(nw) >= 1e-12
+		if !keep {
+			nw = 0
+		}
+		*norm2 += nw*nw - old*old
+		return nw, keep
+	})
+}
+
+// update merges v (ids ascending) into c: each term of v gets the weight
+// f returns from its old one (0 when it had none) and its weight in v,
+// and keeps an entry when f says so. f is called in v's order.
+func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (float64, bool)) {
+	if len(v) == 0 {
+		return
+	}
+	ids, ws := buf.ids[:0], buf.ws[:0]
+	i := 0
+	for _, e := range v {
+		for i < len(c.ids) && c.ids[i] < e.ID {
+			ids, ws = append(ids, c.ids[i]), append(ws, c.ws[i])
+			i++
+		}
+		old := 0.0
+		if i < len(c.ids) && c.ids[i] == e.ID {
+			old = c.ws[i]
+			i++
+		}
+		if nw, keep := f(old, e.W); keep {
+			ids, ws = append(ids, e.ID), append(ws, nw)
+		}
+	}
+	ids, ws = append(ids, c.ids[i:]...), append(ws, c.ws[i:]...)
+	c.ids, c.ws = append(c.ids[:0], ids...), append(c.ws[:0], ws...)
+	buf.ids, buf.ws = ids, ws
+}
+
+// heavier orders centroid entries heaviest first, ties by id.
+func heavier(a, b vec.Entry) int {
+	if x := cmp.Compare(b.W, a.W); x != 0 {
+		return x
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// top returns the n heaviest entries of c, heaviest first, ties by id.
+func (c *centroid) top(n int) []vec.Entry {
+	all := c.vector()
+	if n < len(all) {
+		selectFirst(all, n)
+		all = all[:n]
+	}
+	slices.SortFunc(all, heavier)
+	return all
+}
+
+// selectFirst reorders v so that its first n entries (0 < n < len(v))
+// are the n heaviest (by heavier), in no particular order: Hoare's
+// selection with the middle entry as pivot.
+func selectFirst(v []vec.Entry, n int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		p := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for heavier(v[i], p) < 0 {
+				i++
+			}
+			for heavier(v[j], p) > 0 {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		// v[lo..j] precede or equal p, v[i..hi] follow or equal it.
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}

@@ -211,3 +211,38 @@ func selectFirst(v []vec.Entry, n int) {
 		}
 	}
 }
+
+// pairDots returns the dot products of the vectors of every pair of
+// members (article numbers), row-major, 0 on the diagonal: each as
+// vec.Dot sums it, over the shared terms in id order, with one vector
+// spread over a dense array of term weights so that a product costs one
+// look-up rather than a merge. The array (8 bytes per term id) is kept
+// for the next call.
+func (c *Clusterer) pairDots(members []int) []float64 {
+	m := len(members)
+	sim := make([]float64, m*m)
+	dense := c.dense
+	for i := range m {
+		vi := c.docs[members[i]]
+		for _, e := range vi {
+			for int(e.ID) >= len(dense) {
+				dense = append(dense, make([]float64, max(1024, len(dense)/2))...)
+			}
+			dense[e.ID] = e.W
+		}
+		for j := i + 1; j < m; j++ {
+			d := 0.0
+			for _, e := range c.docs[members[j]] {
+				if int(e.ID) < len(dense) {
+					d += e.W * dense[e.ID]
+				}
+			}
+			sim[i*m+j], sim[j*m+i] = d, d
+		}
+		for _, e := range vi {
+			dense[e.ID] = 0
+		}
+	}
+	c.dense = dense
+	return sim
+}

@@ -148,6 +148,8 @@ type Clusterer struct {
 	passAt   int               // Len at which Add makes its next pass
 	maxVocab int               // MaxVocab, lower in tests
 	buf      scratch           // for centroid updates
+	tf       termCounts        // for vector
+	dense    []float64         // for pairDots, zero between calls
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -362,30 +364,32 @@ func (c *Clusterer) Stories() [][]int {
 // normalized, in id order, and the ids of its probeTerms heaviest terms,
 // heaviest first. It counts d in the document frequencies first.
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
-	tf := map[int32]float64{}
+	tf := &c.tf
 	for _, t := range d.Terms {
-		c.count(tf, t, 1)
+		c.count(t, 1)
 	}
 	nw := c.opts.nameWeight()
 	for _, t := range d.Names {
-		c.count(tf, t, nw-1) // a name is also one of Terms
+		c.count(t, nw-1) // a name is also one of Terms
 	}
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
 	}
 	c.n++
 	if c.idf == nil {
-		for id := range tf {
-			c.df[id]++
+		for _, e := range tf.terms {
+			c.df[e.ID]++
 		}
 	}
-	v := make(vec.Vector, 0, len(tf))
-	for id, f := range tf {
-		if f <= 0 {
+	v := make(vec.Vector, 0, len(tf.terms))
+	for _, e := range tf.terms {
+		tf.slot[e.ID] = 0
+		if e.W <= 0 {
 			continue
 		}
-		v = append(v, vec.Entry{ID: id, W: (1 + math.Log(f)) * c.weight(id)})
+		v = append(v, vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * c.weight(e.ID)})
 	}
+	tf.terms = tf.terms[:0]
 	// Heaviest first, ties by id.
 	slices.SortFunc(v, func(a, b vec.Entry) int {
 		if c := cmp.Compare(b.W, a.W); c != 0 {
@@ -407,22 +411,35 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	return v, probe
 }
 
-// count adds w to the count of term t in tf, unless tf holds
+// termCounts are the counts of the terms of the article vector is
+// weighing, without a map: slot[id] is one more than the index of term
+// id in terms, or 0, and vector clears the slots it used.
+type termCounts struct {
+	terms []vec.Entry // term, count; in the order first met
+	slot  []int32     // by term id
+}
+
+// count adds w to the count of term t in c.tf, unless it holds
 // MaxDocTerms terms already and not t, or t is new and the vocabulary
 // holds maxVocab terms.
-func (c *Clusterer) count(tf map[int32]float64, t string, w float64) {
+func (c *Clusterer) count(t string, w float64) {
+	tf := &c.tf
 	id, ok := c.vocab.Lookup(t)
-	if _, seen := tf[id]; ok && seen {
-		tf[id] += w
+	if ok && int(id) < len(tf.slot) && tf.slot[id] > 0 {
+		tf.terms[tf.slot[id]-1].W += w
 		return
 	}
-	if len(tf) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
+	if len(tf.terms) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
 		return
 	}
 	if !ok {
 		id = c.vocab.ID(t)
 	}
-	tf[id] += w
+	for int(id) >= len(tf.slot) {
+		tf.slot = append(tf.slot, make([]int32, max(1024, len(tf.slot)/2))...)
+	}
+	tf.terms = append(tf.terms, vec.Entry{ID: id, W: w})
+	tf.slot[id] = int32(len(tf.terms))
 }
 
 // weight is the inverse document frequency of term id.

@@ -141,11 +141,14 @@ func (c *Clusterer) regroup(members []int) [][]int {
 		}
 		return cmp.Compare(a, b)
 	})
-	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}}
+	// The scratch space is c's, so that it is allocated once.
+	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}, buf: c.buf, dense: c.dense}
 	for _, k := range order {
 		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
 	}
-	return sub.finish(order)
+	groups := sub.finish(order)
+	c.buf, c.dense = sub.buf, sub.dense
+	return groups
 }
 
 // centroidTop returns the n heaviest terms of st's centroid, heaviest

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-
-	"tidings/internal/vec"
 )
 
 // Bounds of the split test. A story's members are linked each to its
@@ -88,13 +86,7 @@ func (c *Clusterer) split(s int) []Move {
 // cosines of every pair, row-major.
 func (c *Clusterer) parts(members []int) ([][]int, []float64) {
 	m := len(members)
-	sim := make([]float64, m*m)
-	for i := range m {
-		for j := i + 1; j < m; j++ {
-			d := vec.Dot(c.docs[members[i]], c.docs[members[j]])
-			sim[i*m+j], sim[j*m+i] = d, d
-		}
-	}
+	sim := c.pairDots(members)
 	// The graph: each member to its nearest fellow members.
 	link := map[[2]int]float64{}
 	near := make([]int, 0, m)

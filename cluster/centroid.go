@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"hash/maphash"
 	"math"
 	"slices"
 
@@ -142,12 +143,12 @@ func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (fl
 	ids, ws := buf.ids[:0], buf.ws[:0]
 	i := 0
 	for _, e := range v {
-		for i < len(c.ids) && c.ids[i] < e.ID {
-			ids, ws = append(ids, c.ids[i]), append(ws, c.ws[i])
-			i++
-		}
+		// The entries before e's term, in one copy.
+		k, found := slices.BinarySearch(c.ids[i:], e.ID)
+		ids, ws = append(ids, c.ids[i:i+k]...), append(ws, c.ws[i:i+k]...)
+		i += k
 		old := 0.0
-		if i < len(c.ids) && c.ids[i] == e.ID {
+		if found {
 			old = c.ws[i]
 			i++
 		}
@@ -245,4 +246,36 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 	}
 	c.dense = dense
 	return sim
+}
+
+// termCache holds the ids of terms met lately, by a hash of the term:
+// the few thousand most frequent words make most of an article's terms,
+// and a hit compares the term with a copy in cache rather than probing
+// the vocabulary's map of every term (with its own copy far off in
+// memory). About 100 KB.
+type termCache struct {
+	seed  maphash.Seed
+	terms [termCacheSize]string
+	ids   [termCacheSize]int32
+}
+
+const termCacheSize = 4096
+
+// lookup returns the id of term t and whether the vocabulary knows it,
+// as c.vocab.Lookup does.
+func (c *Clusterer) lookup(t string) (int32, bool) {
+	if c.recent == nil {
+		c.recent = &termCache{seed: maphash.MakeSeed()}
+	}
+	tc := c.recent
+	h := maphash.String(tc.seed, t) % termCacheSize
+	if tc.terms[h] == t && t != "" {
+		return tc.ids[h], true
+	}
+	id, ok := c.vocab.Lookup(t)
+	if ok {
+		// The vocabulary's copy, so that the cache holds no caller's text.
+		tc.terms[h], tc.ids[h] = c.vocab.Term(id), id
+	}
+	return id, ok
 }

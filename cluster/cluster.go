@@ -112,12 +112,15 @@ func (o Options) nameWeight() float64 {
 
 // story is a cluster under construction.
 type story struct {
-	members  []int
-	centroid centroid  // sum of member vectors
-	norm2    float64   // squared norm of centroid
-	first    time.Time // earliest and latest member dates
-	last     time.Time
-	dated    int // members with a date
+	// The fields a candidate search reads of every story it meets come
+	// first, within two cache lines.
+	members []int
+	dated   int       // members with a date
+	first   time.Time // earliest and latest member dates
+	last    time.Time
+
+	centroid centroid // sum of member vectors
+	norm2    float64  // squared norm of centroid
 	// The earliest and latest day any member reports (Doc.Reported), or
 	// zero: only widened, so a leave may leave them wider than the
 	// members' days (see apart).
@@ -148,6 +151,7 @@ type Clusterer struct {
 	passAt   int               // Len at which Add makes its next pass
 	maxVocab int               // MaxVocab, lower in tests
 	buf      scratch           // for centroid updates
+	recent   *termCache        // for lookup; nil until the first
 	tf       termCounts        // for vector
 	dense    []float64         // for pairDots, zero between calls
 }
@@ -424,7 +428,7 @@ type termCounts struct {
 // holds maxVocab terms.
 func (c *Clusterer) count(t string, w float64) {
 	tf := &c.tf
-	id, ok := c.vocab.Lookup(t)
+	id, ok := c.lookup(t)
 	if ok && int(id) < len(tf.slot) && tf.slot[id] > 0 {
 		tf.terms[tf.slot[id]-1].W += w
 		return
@@ -541,7 +545,11 @@ func (c *Clusterer) join(s, id int) {
 	}
 	st.widenReported(c.reports[id])
 	for _, t := range c.probes[id] {
-		p := append(c.posts[t], int32(s))
+		p := c.posts[t]
+		if len(p) > 0 && p[len(p)-1] == int32(s) {
+			continue // the story is the term's latest already
+		}
+		p = append(p, int32(s))
 		if len(p) > 2*postingCap {
 			p = append(p[:0], p[len(p)-postingCap:]...)
 		}

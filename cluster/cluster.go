@@ -152,6 +152,7 @@ type Clusterer struct {
 	maxVocab int               // MaxVocab, lower in tests
 	buf      scratch           // for centroid updates
 	recent   *termCache        // for lookup; nil until the first
+	probed   []bool            // by term id, for staysWhole; false between calls
 	tf       termCounts        // for vector
 	dense    []float64         // for pairDots, zero between calls
 }

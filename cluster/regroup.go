@@ -93,7 +93,10 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 	for _, t := range near {
 		members = append(members, c.stories[t].members...)
 	}
-	groups := c.regroup(members)
+	var groups [][]int
+	if len(near) > 1 || !c.staysWhole(members) {
+		groups = c.regroup(members)
+	}
 	taken := map[int]bool{}
 	var moves []Move
 	for _, g := range groups {
@@ -134,13 +137,7 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 // article number), settled, split and merged. It returns the groups as
 // article numbers, each ascending, ordered by their first article.
 func (c *Clusterer) regroup(members []int) [][]int {
-	order := slices.Clone(members)
-	slices.SortFunc(order, func(a, b int) int {
-		if x := news.CompareDates(c.dates[a], c.dates[b]); x != 0 {
-			return x
-		}
-		return cmp.Compare(a, b)
-	})
+	order := c.dateOrder(members)
 	// The scratch space is c's, so that it is allocated once.
 	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}, buf: c.buf, dense: c.dense}
 	for _, k := range order {
@@ -149,6 +146,95 @@ func (c *Clusterer) regroup(members []int) [][]int {
 	groups := sub.finish(order)
 	c.buf, c.dense = sub.buf, sub.dense
 	return groups
+}
+
+// staysWhole reports whether regroup(members), members being all of one
+// story's articles, would give them back as one group, by following the
+// steps regroup takes as far as they decide it: placed in date order,
+// each article after the first must join the story of those before it
+// (a term list of the probe terms holds it, the time window or a reported
+// day lets it in, the cosine beats the threshold, and untimedJoin when
+// time cannot confirm). Then settling moves none (there is no other
+// story), the split test must find fewer than two large parts, and merge
+// has nothing to take in. When it reports false, regroup has to run.
+// It computes the same centroid, cosines and split graph as regroup, in
+// the same order, at a fraction of the cost of a fresh Clusterer.
+func (c *Clusterer) staysWhole(members []int) bool {
+	order := c.dateOrder(members)
+	if cap(c.probed) < c.vocabLen() {
+		c.probed = make([]bool, c.vocabLen())
+	}
+	seen := c.probed[:c.vocabLen()]
+	defer func() {
+		for _, k := range order {
+			for _, t := range c.probes[k] {
+				seen[t] = false
+			}
+		}
+	}()
+	st := &story{}
+	for i, k := range order {
+		v, d, rep := c.docs[k], c.dates[k], c.reports[k]
+		if i > 0 {
+			if !slices.ContainsFunc(c.probes[k], func(t int32) bool { return seen[t] }) {
+				return false
+			}
+			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
+				return false
+			}
+			sim := c.cosine(v, st)
+			if untimed(d, st) && sim < untimedJoin || !(sim > c.opts.threshold()) {
+				return false
+			}
+		}
+		st.members = append(st.members, k)
+		st.centroid.add(v, &st.norm2, &c.buf)
+		if !d.IsZero() {
+			if st.dated == 0 || d.Before(st.first) {
+				st.first = d
+			}
+			if st.dated == 0 || d.After(st.last) {
+				st.last = d
+			}
+			st.dated++
+		}
+		for _, t := range c.probes[k] {
+			seen[t] = true
+		}
+	}
+	if m := len(order); m < 2*splitMinPart || m > splitMax {
+		return true
+	}
+	parts, _ := c.parts(order)
+	big := 0
+	for _, p := range parts {
+		if len(p) >= splitMinPart {
+			big++
+		}
+	}
+	return big < 2
+}
+
+// vocabLen returns the number of term ids an article vector of c may
+// hold.
+func (c *Clusterer) vocabLen() int {
+	if c.vocab == nil {
+		return 0
+	}
+	return c.vocab.Len()
+}
+
+// dateOrder returns members in the order regroup places them: by date,
+// undated last, ties by article number.
+func (c *Clusterer) dateOrder(members []int) []int {
+	order := slices.Clone(members)
+	slices.SortFunc(order, func(a, b int) int {
+		if x := news.CompareDates(c.dates[a], c.dates[b]); x != 0 {
+			return x
+		}
+		return cmp.Compare(a, b)
+	})
+	return order
 }
 
 // centroidTop returns the n heaviest terms of st's centroid, heaviest

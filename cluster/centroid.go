@@ -30,13 +30,29 @@ func (c *centroid) at(id int32) float64 {
 	return 0
 }
 
+// gallop returns where id is or would be in ids (ascending) and whether
+// it is there, as slices.BinarySearch does, searching from the start in
+// steps that double: the terms of an article come in id order, each
+// mostly a few entries past the one before, so the search stays within
+// a cache line or two rather than halving the whole of the array.
+func gallop(ids []int32, id int32) (int, bool) {
+	lo, step := 0, 1
+	for lo+step < len(ids) && ids[lo+step] < id {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step+1, len(ids))
+	i, ok := slices.BinarySearch(ids[lo:hi], id)
+	return lo + i, ok
+}
+
 // dot returns the dot product of v (ids ascending) with c, summed in v's
 // order.
 func (c *centroid) dot(v vec.Vector) float64 {
 	ids := c.ids
 	dot, j := 0.0, 0
 	for _, e := range v {
-		k, ok := slices.BinarySearch(ids[j:], e.ID)
+		k, ok := gallop(ids[j:], e.ID)
 		j += k
 		if j == len(ids) {
 			break
@@ -55,7 +71,7 @@ func (c *centroid) dot(v vec.Vector) float64 {
 func (c *centroid) dotWithout(v vec.Vector, norm2 float64) (float64, float64) {
 	dot, j := 0.0, 0
 	for _, e := range v {
-		k, ok := slices.BinarySearch(c.ids[j:], e.ID)
+		k, ok := gallop(c.ids[j:], e.ID)
 		j += k
 		old := 0.0
 		if ok {
@@ -80,7 +96,7 @@ func (c *centroid) dotCentroid(o *centroid) float64 {
 	}
 	dot, j := 0.0, 0
 	for i, id := range a.ids {
-		k, ok := slices.BinarySearch(b.ids[j:], id)
+		k, ok := gallop(b.ids[j:], id)
 		j += k
 		if j == len(b.ids) {
 			break
@@ -144,7 +160,7 @@ func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (fl
 	i := 0
 	for _, e := range v {
 		// The entries before e's term, in one copy.
-		k, found := slices.BinarySearch(c.ids[i:], e.ID)
+		k, found := gallop(c.ids[i:], e.ID)
 		ids, ws = append(ids, c.ids[i:i+k]...), append(ws, c.ws[i:i+k]...)
 		i += k
 		old := 0.0

@@ -153,6 +153,7 @@ type Clusterer struct {
 	buf      scratch           // for centroid updates
 	recent   *termCache        // for lookup; nil until the first
 	probed   []bool            // by term id, for staysWhole; false between calls
+	acc      []float64         // by term id, for staysWhole; zero between calls
 	tf       termCounts        // for vector
 	dense    []float64         // for pairDots, zero between calls
 }

@@ -161,18 +161,25 @@ func (c *Clusterer) regroup(members []int) [][]int {
 // the same order, at a fraction of the cost of a fresh Clusterer.
 func (c *Clusterer) staysWhole(members []int) bool {
 	order := c.dateOrder(members)
-	if cap(c.probed) < c.vocabLen() {
-		c.probed = make([]bool, c.vocabLen())
+	n := c.vocabLen()
+	if len(c.probed) < n {
+		c.probed = make([]bool, n+n/2)
+		c.acc = make([]float64, n+n/2)
 	}
-	seen := c.probed[:c.vocabLen()]
+	// The story's centroid over a dense array, its terms summed in the
+	// order regroup's joins sum them; the probe terms met.
+	seen, acc := c.probed, c.acc
 	defer func() {
 		for _, k := range order {
 			for _, t := range c.probes[k] {
 				seen[t] = false
 			}
+			for _, e := range c.docs[k] {
+				acc[e.ID] = 0
+			}
 		}
 	}()
-	st := &story{}
+	st := &story{} // its dates and norm
 	for i, k := range order {
 		v, d, rep := c.docs[k], c.dates[k], c.reports[k]
 		if i > 0 {
@@ -182,13 +189,20 @@ func (c *Clusterer) staysWhole(members []int) bool {
 			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
 				return false
 			}
-			sim := c.cosine(v, st)
+			sim := 0.0
+			if st.norm2 > 0 {
+				sim = vec.DotDense(v, acc) / math.Sqrt(st.norm2)
+			}
 			if untimed(d, st) && sim < untimedJoin || !(sim > c.opts.threshold()) {
 				return false
 			}
 		}
 		st.members = append(st.members, k)
-		st.centroid.add(v, &st.norm2, &c.buf)
+		for _, e := range v {
+			old := acc[e.ID]
+			st.norm2 += 2*old*e.W + e.W*e.W
+			acc[e.ID] = old + e.W
+		}
 		if !d.IsZero() {
 			if st.dated == 0 || d.Before(st.first) {
 				st.first = d

@@ -126,12 +126,45 @@ type scratch struct {
 }
 
 // add adds v (ids ascending) to c and to *norm2 the change of c's
-// squared norm, term by term in v's order: 2·old·w + w².
-func (c *centroid) add(v vec.Vector, norm2 *float64, buf *scratch) {
-	c.update(v, buf, func(old, w float64) (float64, bool) {
-		*norm2 += 2*old*w + w*w
-		return old + w, true
-	})
+// squared norm, term by term in v's order: 2·old·w + w². It updates the
+// weights c has in place, then merges the new terms in from the back, so
+// that it allocates only when c's arrays must grow.
+func (c *centroid) add(v vec.Vector, norm2 *float64) {
+	added, j := 0, 0
+	for _, e := range v {
+		k, ok := gallop(c.ids[j:], e.ID)
+		j += k
+		old := 0.0
+		if ok {
+			old = c.ws[j]
+			c.ws[j] = old + e.W
+			j++
+		} else {
+			added++
+		}
+		*norm2 += 2*old*e.W + e.W*e.W
+	}
+	if added == 0 {
+		return
+	}
+	n := len(c.ids)
+	c.ids = slices.Grow(c.ids, added)[:n+added]
+	c.ws = slices.Grow(c.ws, added)[:n+added]
+	i, w := n, n+added // c.ids[:i] still to place, c.ids[w:] placed
+	for k := len(v) - 1; k >= 0 && added > 0; k-- {
+		e := v[k]
+		p, ok := slices.BinarySearch(c.ids[:i], e.ID)
+		if ok {
+			continue // an old term, already updated
+		}
+		// The old terms above e's, in one copy, then e's.
+		run := i - p
+		copy(c.ids[w-run:w], c.ids[p:i])
+		copy(c.ws[w-run:w], c.ws[p:i])
+		i, w = p, w-run-1
+		c.ids[w], c.ws[w] = e.ID, e.W
+		added--
+	}
 }
 
 // sub takes v (ids ascending) out of c and adds to *norm2 the change of
@@ -173,6 +206,14 @@ func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (fl
 		}
 	}
 	ids, ws = append(ids, c.ids[i:]...), append(ws, c.ws[i:]...)
+	if cap(ids) <= 2*len(ids) {
+		// The merged arrays become c's and c's the scratch: no copy,
+		// and no allocation while the scratch is large enough. A
+		// scratch more than twice too large is not handed to a small
+		// story, so that an array holds at most twice its entries.
+		c.ids, c.ws, buf.ids, buf.ws = ids, ws, c.ids[:0], c.ws[:0]
+		return
+	}
 	c.ids, c.ws = append(c.ids[:0], ids...), append(c.ws[:0], ws...)
 	buf.ids, buf.ws = ids, ws
 }
@@ -185,9 +226,13 @@ func heavier(a, b vec.Entry) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// top returns the n heaviest entries of c, heaviest first, ties by id.
-func (c *centroid) top(n int) []vec.Entry {
-	all := c.vector()
+// top returns the n heaviest entries of c, heaviest first, ties by id,
+// in buf's array (or a larger one) .
+func (c *centroid) top(n int, buf []vec.Entry) []vec.Entry {
+	all := buf[:0]
+	for i, id := range c.ids {
+		all = append(all, vec.Entry{ID: id, W: c.ws[i]})
+	}
 	if n < len(all) {
 		selectFirst(all, n)
 		all = all[:n]

@@ -155,6 +155,8 @@ type Clusterer struct {
 	probed   []bool            // by term id, for staysWhole; false between calls
 	acc      []float64         // by term id, for staysWhole; zero between calls
 	tf       termCounts        // for vector
+	vecBuf   vec.Vector        // for vector
+	topBuf   []vec.Entry       // for centroidTop
 	dense    []float64         // for pairDots, zero between calls
 }
 
@@ -387,23 +389,24 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 			c.df[e.ID]++
 		}
 	}
-	v := make(vec.Vector, 0, len(tf.terms))
+	all := c.vecBuf[:0]
 	for _, e := range tf.terms {
 		tf.slot[e.ID] = 0
 		if e.W <= 0 {
 			continue
 		}
-		v = append(v, vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * c.weight(e.ID)})
+		all = append(all, vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * c.weight(e.ID)})
 	}
 	tf.terms = tf.terms[:0]
-	// Heaviest first, ties by id.
-	slices.SortFunc(v, func(a, b vec.Entry) int {
-		if c := cmp.Compare(b.W, a.W); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	v = slices.Clip(v[:min(len(v), TopTerms)])
+	c.vecBuf = all
+	// The TopTerms heaviest, heaviest first, ties by id, in an array of
+	// their own (the article keeps it).
+	if len(all) > TopTerms {
+		selectFirst(all, TopTerms)
+		all = all[:TopTerms]
+	}
+	slices.SortFunc(all, heavier)
+	v := slices.Clone(all)
 	probe := make([]int32, min(len(v), probeTerms))
 	for i := range probe {
 		probe[i] = v[i].ID
@@ -535,7 +538,7 @@ func (c *Clusterer) cosine(v vec.Vector, st *story) float64 {
 func (c *Clusterer) join(s, id int) {
 	st := c.stories[s]
 	st.members = append(st.members, id)
-	st.centroid.add(c.docs[id], &st.norm2, &c.buf)
+	st.centroid.add(c.docs[id], &st.norm2)
 	if d := c.dates[id]; !d.IsZero() {
 		if st.dated == 0 || d.Before(st.first) {
 			st.first = d

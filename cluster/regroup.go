@@ -254,7 +254,9 @@ func (c *Clusterer) dateOrder(members []int) []int {
 // centroidTop returns the n heaviest terms of st's centroid, heaviest
 // first, ties by id.
 func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
-	return st.centroid.top(n)
+	top := st.centroid.top(n, c.topBuf)
+	c.topBuf = top[:0]
+	return top
 }
 
 // partialCosine returns the cosine of the centroids of a and b counting

@@ -45,7 +45,8 @@ const TopTerms = 100
 // Bounds on the vocabulary, against hostile or garbled input: an article
 // counts at most MaxDocTerms distinct terms (the first met; more repeats
 // of those still count), and a Clusterer's vocabulary holds at most
-// MaxVocab terms (about 64 bytes each with the document frequency), after
+// MaxVocab terms (about 64 bytes each with the document frequency, and
+// up to 32 more for the scratch arrays indexed by term), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
 // one like any of them. Batch's vocabulary is the pile's own.

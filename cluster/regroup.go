@@ -155,7 +155,8 @@ func (c *Clusterer) regroup(members []int) [][]int {
 // (a term list of the probe terms holds it, the time window or a reported
 // day lets it in, the cosine beats the threshold, and untimedJoin when
 // time cannot confirm). Then settling moves none (there is no other
-// story), the split test must find fewer than two large parts, and merge
+// story), the split test must find fewer than two large parts that time
+// does not join back (keepConcurrent), and merge
 // has nothing to take in. When it reports false, regroup has to run.
 // It computes the same centroid, cosines and split graph as regroup, in
 // the same order, at a fraction of the cost of a fresh Clusterer.
@@ -203,15 +204,7 @@ func (c *Clusterer) staysWhole(members []int) bool {
 			st.norm2 += 2*old*e.W + e.W*e.W
 			acc[e.ID] = old + e.W
 		}
-		if !d.IsZero() {
-			if st.dated == 0 || d.Before(st.first) {
-				st.first = d
-			}
-			if st.dated == 0 || d.After(st.last) {
-				st.last = d
-			}
-			st.dated++
-		}
+		st.addDate(d)
 		for _, t := range c.probes[k] {
 			seen[t] = true
 		}
@@ -220,13 +213,13 @@ func (c *Clusterer) staysWhole(members []int) bool {
 		return true
 	}
 	parts, _ := c.parts(order)
-	big := 0
+	var big [][]int
 	for _, p := range parts {
 		if len(p) >= splitMinPart {
-			big++
+			big = append(big, p)
 		}
 	}
-	return big < 2
+	return len(c.keepConcurrent(order, big)) < 2
 }
 
 // vocabLen returns the number of term ids an article vector of c may

@@ -45,7 +45,8 @@ const TopTerms = 100
 // Bounds on the vocabulary, against hostile or garbled input: an article
 // counts at most MaxDocTerms distinct terms (the first met; more repeats
 // of those still count), and a Clusterer's vocabulary holds at most
-// MaxVocab terms (about 64 bytes each with the document frequency), after
+// MaxVocab terms (about 64 bytes each with the document frequency, and
+// up to 32 more for the scratch arrays indexed by term), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
 // one like any of them. Batch's vocabulary is the pile's own.
@@ -112,13 +113,20 @@ func (o Options) nameWeight() float64 {
 
 // story is a cluster under construction.
 type story struct {
-	members  []int
-	centroid map[int32]float64 // sum of member vectors
-	norm2    float64           // squared norm of centroid
-	first    time.Time         // earliest and latest member dates
-	last     time.Time
-	dated    int // members with a date
-	tested   int // members at the last split test
+	// The fields a candidate search reads of every story it meets come
+	// first, within two cache lines.
+	members []int
+	dated   int       // members with a date
+	first   time.Time // earliest and latest member dates
+	last    time.Time
+
+	centroid centroid // sum of member vectors
+	norm2    float64  // squared norm of centroid
+	// The earliest and latest day any member reports (Doc.Reported), or
+	// zero: only widened, so a leave may leave them wider than the
+	// members' days (see apart).
+	repFirst, repLast time.Time
+	tested            int // members at the last split test
 }
 
 // Clusterer places articles into stories one at a time.
@@ -144,6 +152,14 @@ type Clusterer struct {
 	placing  bool              // whether best is placing a new article (see untimedJoin)
 	passAt   int               // Len at which Add makes its next pass
 	maxVocab int               // MaxVocab, lower in tests
+	buf      scratch           // for centroid updates
+	recent   *termCache        // for lookup; nil until the first
+	probed   []bool            // by term id, for staysWhole; false between calls
+	acc      []float64         // by term id, for staysWhole; zero between calls
+	tf       termCounts        // for vector
+	vecBuf   vec.Vector        // for vector
+	topBuf   []vec.Entry       // for centroidTop
+	dense    []float64         // for pairDots, zero between calls
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -363,38 +379,41 @@ func (c *Clusterer) Stories() [][]int {
 // normalized, in id order, and the ids of its probeTerms heaviest terms,
 // heaviest first. It counts d in the document frequencies first.
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
-	tf := map[int32]float64{}
+	tf := &c.tf
 	for _, t := range d.Terms {
-		c.count(tf, t, 1)
+		c.count(t, 1)
 	}
 	nw := c.opts.nameWeight()
 	for _, t := range d.Names {
-		c.count(tf, t, nw-1) // a name is also one of Terms
+		c.count(t, nw-1) // a name is also one of Terms
 	}
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
 	}
 	c.n++
 	if c.idf == nil {
-		for id := range tf {
-			c.df[id]++
+		for _, e := range tf.terms {
+			c.df[e.ID]++
 		}
 	}
-	v := make(vec.Vector, 0, len(tf))
-	for id, f := range tf {
-		if f <= 0 {
+	all := c.vecBuf[:0]
+	for _, e := range tf.terms {
+		tf.slot[e.ID] = 0
+		if e.W <= 0 {
 			continue
 		}
-		v = append(v, vec.Entry{ID: id, W: (1 + math.Log(f)) * c.weight(id)})
+		all = append(all, vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * c.weight(e.ID)})
 	}
-	// Heaviest first, ties by id.
-	slices.SortFunc(v, func(a, b vec.Entry) int {
-		if c := cmp.Compare(b.W, a.W); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	v = slices.Clip(v[:min(len(v), TopTerms)])
+	tf.terms = tf.terms[:0]
+	c.vecBuf = all
+	// The TopTerms heaviest, heaviest first, ties by id, in an array of
+	// their own (the article keeps it).
+	if len(all) > TopTerms {
+		selectFirst(all, TopTerms)
+		all = all[:TopTerms]
+	}
+	slices.SortFunc(all, heavier)
+	v := slices.Clone(all)
 	probe := make([]int32, min(len(v), probeTerms))
 	for i := range probe {
 		probe[i] = v[i].ID
@@ -408,22 +427,35 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	return v, probe
 }
 
-// count adds w to the count of term t in tf, unless tf holds
+// termCounts are the counts of the terms of the article vector is
+// weighing, without a map: slot[id] is one more than the index of term
+// id in terms, or 0, and vector clears the slots it used.
+type termCounts struct {
+	terms []vec.Entry // term, count; in the order first met
+	slot  []int32     // by term id
+}
+
+// count adds w to the count of term t in c.tf, unless it holds
 // MaxDocTerms terms already and not t, or t is new and the vocabulary
 // holds maxVocab terms.
-func (c *Clusterer) count(tf map[int32]float64, t string, w float64) {
-	id, ok := c.vocab.Lookup(t)
-	if _, seen := tf[id]; ok && seen {
-		tf[id] += w
+func (c *Clusterer) count(t string, w float64) {
+	tf := &c.tf
+	id, ok := c.lookup(t)
+	if ok && int(id) < len(tf.slot) && tf.slot[id] > 0 {
+		tf.terms[tf.slot[id]-1].W += w
 		return
 	}
-	if len(tf) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
+	if len(tf.terms) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
 		return
 	}
 	if !ok {
 		id = c.vocab.ID(t)
 	}
-	tf[id] += w
+	for int(id) >= len(tf.slot) {
+		tf.slot = append(tf.slot, make([]int32, max(1024, len(tf.slot)/2))...)
+	}
+	tf.terms = append(tf.terms, vec.Entry{ID: id, W: w})
+	tf.slot[id] = int32(len(tf.terms))
 }
 
 // weight is the inverse document frequency of term id.
@@ -529,22 +561,14 @@ func (c *Clusterer) cosine(v vec.Vector, st *story) float64 {
 	if st.norm2 <= 0 {
 		return 0
 	}
-	dot := 0.0
-	for _, e := range v {
-		dot += e.W * st.centroid[e.ID]
-	}
-	return dot / math.Sqrt(st.norm2)
+	return st.centroid.dot(v) / math.Sqrt(st.norm2)
 }
 
 // join adds doc id to story s.
 func (c *Clusterer) join(s, id int) {
 	st := c.stories[s]
 	st.members = append(st.members, id)
-	for _, e := range c.docs[id] {
-		old := st.centroid[e.ID]
-		st.centroid[e.ID] = old + e.W
-		st.norm2 += 2*old*e.W + e.W*e.W
-	}
+	st.centroid.add(c.docs[id], &st.norm2)
 	if d := c.dates[id]; !d.IsZero() {
 		if st.dated == 0 || d.Before(st.first) {
 			st.first = d
@@ -554,8 +578,13 @@ func (c *Clusterer) join(s, id int) {
 		}
 		st.dated++
 	}
+	st.widenReported(c.reports[id])
 	for _, t := range c.probes[id] {
-		p := append(c.posts[t], int32(s))
+		p := c.posts[t]
+		if len(p) > 0 && p[len(p)-1] == int32(s) {
+			continue // the story is the term's latest already
+		}
+		p = append(p, int32(s))
 		if len(p) > 2*postingCap {
 			p = append(p[:0], p[len(p)-postingCap:]...)
 		}
@@ -569,17 +598,7 @@ func (c *Clusterer) leave(id int) {
 	st := c.stories[c.of[id]]
 	i := slices.Index(st.members, id)
 	st.members = slices.Delete(st.members, i, i+1)
-	for _, e := range c.docs[id] {
-		old := st.centroid[e.ID]
-		nw := old - e.W
-		if len(st.members) == 0 || math.Abs(nw) < 1e-12 {
-			nw = 0
-			delete(st.centroid, e.ID)
-		} else {
-			st.centroid[e.ID] = nw
-		}
-		st.norm2 += nw*nw - old*old
-	}
+	st.centroid.sub(c.docs[id], len(st.members) == 0, &st.norm2, &c.buf)
 	if len(st.members) == 0 {
 		st.norm2 = 0
 	}
@@ -693,13 +712,18 @@ func (c *Clusterer) move(k int) bool {
 		}
 		return false
 	}
-	c.leave(k)
-	stay := c.cosine(c.docs[k], c.stories[own])
+	// Its cosine to its own story without it, as leaving would make it:
+	// when it stays, the story is left as it is.
+	stay := 0.0
+	if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
+		stay = dot / math.Sqrt(n2)
+	}
 	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own)
 	if s < 0 || sim <= stay {
-		s = own
+		return false
 	}
+	c.leave(k)
 	c.of[k] = s
 	c.join(s, k)
-	return s != own
+	return true
 }

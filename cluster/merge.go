@@ -104,8 +104,8 @@ func (c *Clusterer) whole(a, b []int) bool {
 func (c *Clusterer) centroidProbe(st *story) []int32 {
 	top := make([]vec.Entry, 0, probeTerms+1)
 	heavier := func(a, b vec.Entry) bool { return a.W > b.W || (a.W == b.W && a.ID < b.ID) }
-	for id, w := range st.centroid {
-		e := vec.Entry{ID: id, W: w}
+	for i, id := range st.centroid.ids {
+		e := vec.Entry{ID: id, W: st.centroid.ws[i]}
 		if len(top) == probeTerms && !heavier(e, top[len(top)-1]) {
 			continue
 		}
@@ -130,14 +130,7 @@ func (c *Clusterer) centroidCosine(a, b *story) float64 {
 	if a.norm2 <= 0 || b.norm2 <= 0 {
 		return 0
 	}
-	if len(a.centroid) > len(b.centroid) {
-		a, b = b, a
-	}
-	dot := 0.0
-	for id, w := range a.centroid {
-		dot += w * b.centroid[id]
-	}
-	return dot / math.Sqrt(a.norm2*b.norm2)
+	return a.centroid.dotCentroid(&b.centroid) / math.Sqrt(a.norm2*b.norm2)
 }
 
 // timesMeet reports whether the times of two stories allow them to be

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"time"
 
 	"tidings/internal/vec"
 	"tidings/news"
@@ -67,7 +68,7 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 				continue
 			}
 			c.mark[t] = me
-			if len(c.stories[t].members) == 0 {
+			if ot := c.stories[t]; len(ot.members) == 0 || c.apart(st, ot) {
 				continue
 			}
 			if sim := c.partialCosine(top, st, c.stories[t]); sim >= regroupFloor {
@@ -92,7 +93,10 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 	for _, t := range near {
 		members = append(members, c.stories[t].members...)
 	}
-	groups := c.regroup(members)
+	var groups [][]int
+	if len(near) > 1 || !c.staysWhole(members) {
+		groups = c.regroup(members)
+	}
 	taken := map[int]bool{}
 	var moves []Move
 	for _, g := range groups {
@@ -133,6 +137,103 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 // article number), settled, split and merged. It returns the groups as
 // article numbers, each ascending, ordered by their first article.
 func (c *Clusterer) regroup(members []int) [][]int {
+	order := c.dateOrder(members)
+	// The scratch space is c's, so that it is allocated once.
+	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}, buf: c.buf, dense: c.dense}
+	for _, k := range order {
+		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
+	}
+	groups := sub.finish(order)
+	c.buf, c.dense = sub.buf, sub.dense
+	return groups
+}
+
+// staysWhole reports whether regroup(members), members being all of one
+// story's articles, would give them back as one group, by following the
+// steps regroup takes as far as they decide it: placed in date order,
+// each article after the first must join the story of those before it
+// (a term list of the probe terms holds it, the time window or a reported
+// day lets it in, the cosine beats the threshold, and untimedJoin when
+// time cannot confirm). Then settling moves none (there is no other
+// story), the split test must find fewer than two large parts that time
+// does not join back (keepConcurrent), and merge
+// has nothing to take in. When it reports false, regroup has to run.
+// It computes the same centroid, cosines and split graph as regroup, in
+// the same order, at a fraction of the cost of a fresh Clusterer.
+func (c *Clusterer) staysWhole(members []int) bool {
+	order := c.dateOrder(members)
+	n := c.vocabLen()
+	if len(c.probed) < n {
+		c.probed = make([]bool, n+n/2)
+		c.acc = make([]float64, n+n/2)
+	}
+	// The story's centroid over a dense array, its terms summed in the
+	// order regroup's joins sum them; the probe terms met.
+	seen, acc := c.probed, c.acc
+	defer func() {
+		for _, k := range order {
+			for _, t := range c.probes[k] {
+				seen[t] = false
+			}
+			for _, e := range c.docs[k] {
+				acc[e.ID] = 0
+			}
+		}
+	}()
+	st := &story{} // its dates and norm
+	for i, k := range order {
+		v, d, rep := c.docs[k], c.dates[k], c.reports[k]
+		if i > 0 {
+			if !slices.ContainsFunc(c.probes[k], func(t int32) bool { return seen[t] }) {
+				return false
+			}
+			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
+				return false
+			}
+			sim := 0.0
+			if st.norm2 > 0 {
+				sim = vec.DotDense(v, acc) / math.Sqrt(st.norm2)
+			}
+			if untimed(d, st) && sim < untimedJoin || !(sim > c.opts.threshold()) {
+				return false
+			}
+		}
+		st.members = append(st.members, k)
+		for _, e := range v {
+			old := acc[e.ID]
+			st.norm2 += 2*old*e.W + e.W*e.W
+			acc[e.ID] = old + e.W
+		}
+		st.addDate(d)
+		for _, t := range c.probes[k] {
+			seen[t] = true
+		}
+	}
+	if m := len(order); m < 2*splitMinPart || m > splitMax {
+		return true
+	}
+	parts, _ := c.parts(order)
+	var big [][]int
+	for _, p := range parts {
+		if len(p) >= splitMinPart {
+			big = append(big, p)
+		}
+	}
+	return len(c.keepConcurrent(order, big)) < 2
+}
+
+// vocabLen returns the number of term ids an article vector of c may
+// hold.
+func (c *Clusterer) vocabLen() int {
+	if c.vocab == nil {
+		return 0
+	}
+	return c.vocab.Len()
+}
+
+// dateOrder returns members in the order regroup places them: by date,
+// undated last, ties by article number.
+func (c *Clusterer) dateOrder(members []int) []int {
 	order := slices.Clone(members)
 	slices.SortFunc(order, func(a, b int) int {
 		if x := news.CompareDates(c.dates[a], c.dates[b]); x != 0 {
@@ -140,27 +241,15 @@ func (c *Clusterer) regroup(members []int) [][]int {
 		}
 		return cmp.Compare(a, b)
 	})
-	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}}
-	for _, k := range order {
-		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
-	}
-	return sub.finish(order)
+	return order
 }
 
 // centroidTop returns the n heaviest terms of st's centroid, heaviest
 // first, ties by id.
 func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
-	top := make([]vec.Entry, 0, len(st.centroid))
-	for id, w := range st.centroid {
-		top = append(top, vec.Entry{ID: id, W: w})
-	}
-	slices.SortFunc(top, func(a, b vec.Entry) int {
-		if x := cmp.Compare(b.W, a.W); x != 0 {
-			return x
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	return top[:min(len(top), n)]
+	top := st.centroid.top(n, c.topBuf)
+	c.topBuf = top[:0]
+	return top
 }
 
 // partialCosine returns the cosine of the centroids of a and b counting
@@ -171,7 +260,50 @@ func (c *Clusterer) partialCosine(top []vec.Entry, a, b *story) float64 {
 	}
 	dot := 0.0
 	for _, e := range top {
-		dot += e.W * b.centroid[e.ID]
+		dot += e.W * b.centroid.at(e.ID)
 	}
 	return dot / math.Sqrt(a.norm2*b.norm2)
+}
+
+// apart reports whether no article of story a can join a group of
+// articles of story b when they are grouped afresh together, nor the
+// other way round, so that regrouping them together groups each as
+// regrouping it alone would: both stories' articles are all dated, their
+// spans lie more than Options.Window apart, and neither reports a day
+// within the other's window. No join then crosses between them, nor a
+// merge (spansMeet) or a settling move; undated articles or reported
+// days could.
+func (c *Clusterer) apart(a, b *story) bool {
+	w := c.opts.window()
+	if w < 0 || a.dated < len(a.members) || b.dated < len(b.members) || a.dated == 0 || b.dated == 0 {
+		return false
+	}
+	if !b.first.After(a.last.Add(w)) && !b.last.Before(a.first.Add(-w)) {
+		return false
+	}
+	return !reportsWithin(a, b, w) && !reportsWithin(b, a, w)
+}
+
+// reportsWithin reports whether the span of days a's members report may
+// meet the window of b's dated articles.
+func reportsWithin(a, b *story, w time.Duration) bool {
+	if a.repFirst.IsZero() {
+		return false
+	}
+	return !a.repFirst.After(b.last.Add(w)) && !a.repLast.Before(b.first.Add(-w))
+}
+
+// widenReported widens st's span of reported days to take in rep.
+func (st *story) widenReported(rep []time.Time) {
+	for _, d := range rep {
+		if d.IsZero() {
+			continue
+		}
+		if st.repFirst.IsZero() || d.Before(st.repFirst) {
+			st.repFirst = d
+		}
+		if st.repLast.IsZero() || d.After(st.repLast) {
+			st.repLast = d
+		}
+	}
 }

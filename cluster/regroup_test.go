@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 // Two quakes of one kind in one country, years apart: the reports of the
@@ -183,5 +184,104 @@ func TestVocabularyBounded(t *testing.T) {
 	b := c.Add(doc("junk0_1 junk0_2 junk0_3 junk0_5", ""))
 	if a != b {
 		t.Errorf("two articles of known terms made stories %d and %d, want one", a, b)
+	}
+}
+
+// TestStaysWhole checks the short cut of regroupAround: whenever
+// staysWhole says a story's articles would come back from regroup as one
+// group, regroup gives exactly that, and whenever it says not, regroup
+// gives some other grouping at least once. It runs on the stories of a
+// Clusterer fed synthetic articles and on unions of two of its stories
+// (which regroup mostly splits): with their dates, some undated and some
+// reporting a day weeks later; all on one day, so that content decides;
+// and with a threshold so low that every placement joins, so that the
+// split test decides.
+func TestStaysWhole(t *testing.T) {
+	var vocab []wordCount
+	for i := range 5000 {
+		vocab = append(vocab, wordCount{fmt.Sprint("w", i), 1 + 100000/(i+1)})
+	}
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		opts Options
+		date func(i int, d *Doc)
+	}{
+		{"dated, undated, reported", Options{}, func(i int, d *Doc) {
+			switch {
+			case i%5 == 0:
+				d.Date = time.Time{}
+			case i%7 == 0:
+				d.Reported = []time.Time{d.Date.AddDate(0, 0, 20)}
+			}
+		}},
+		{"one day", Options{}, func(_ int, d *Doc) { d.Date = day }},
+		{"one day, every join", Options{Threshold: 0.001}, func(_ int, d *Doc) { d.Date = day }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := synthetic(600, 3, vocab)
+			for i := range docs {
+				tc.date(i, &docs[i])
+			}
+			c := New(tc.opts)
+			for _, d := range docs {
+				c.Add(d)
+			}
+			var whole, not, differ int
+			check := func(members []int) {
+				members = slices.Sorted(slices.Values(members))
+				got := c.staysWhole(members)
+				groups := c.regroup(members)
+				same := len(groups) == 1 && slices.Equal(groups[0], members)
+				switch {
+				case got && !same:
+					t.Errorf("staysWhole(%v) = true, regroup gives %v", members, groups)
+				case got:
+					whole++
+				case !same:
+					not++
+					differ++
+				default:
+					not++
+				}
+			}
+			stories := c.Stories()
+			// A copy of a story's first article dated 30 days later:
+			// alike in content, outside the time window. And an undated
+			// article of its first article's background words and a few
+			// of its event's words: somewhat alike (see untimedJoin).
+			var later, vague []int
+			for _, s := range stories {
+				d := docs[s[0]]
+				u := Doc{Terms: slices.Concat(d.Terms[:150], d.Terms[150:150+12])}
+				c.Add(u)
+				vague = append(vague, c.Len()-1)
+				if d.Date.IsZero() {
+					later = append(later, -1)
+					continue
+				}
+				d.Date, d.Reported = d.Date.AddDate(0, 0, 30), nil
+				c.Add(d)
+				later = append(later, c.Len()-1)
+			}
+			for i, s := range stories {
+				if len(s) >= passRegroupMin {
+					check(s)
+				}
+				check(append(slices.Clone(s), vague[i]))
+				if later[i] >= 0 && tc.opts.Threshold == 0 {
+					check(append(slices.Clone(s), later[i]))
+				}
+				if i > 0 && len(s)+len(stories[i-1]) <= splitMax {
+					check(slices.Concat(s, stories[i-1]))
+					check(append(slices.Clone(s), stories[i-1][0]))
+				}
+			}
+			t.Logf("%d whole, %d not (%d of them regrouped otherwise)", whole, not, differ)
+			if whole == 0 || differ == 0 {
+				t.Errorf("%d whole, %d regrouped otherwise: the test needs both", whole, differ)
+			}
+		})
 	}
 }

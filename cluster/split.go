@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"time"
-
-	"tidings/internal/vec"
 )
 
 // Bounds of the split test. A story's members are linked each to its
@@ -127,13 +125,7 @@ func (c *Clusterer) keepConcurrent(members []int, parts [][]int) [][]int {
 // cosines of every pair, row-major.
 func (c *Clusterer) parts(members []int) ([][]int, []float64) {
 	m := len(members)
-	sim := make([]float64, m*m)
-	for i := range m {
-		for j := i + 1; j < m; j++ {
-			d := vec.Dot(c.docs[members[i]], c.docs[members[j]])
-			sim[i*m+j], sim[j*m+i] = d, d
-		}
-	}
+	sim := c.pairDots(members)
 	// The graph: each member to its nearest fellow members.
 	link := map[[2]int]float64{}
 	near := make([]int, 0, m)
@@ -221,7 +213,7 @@ func linked(m int, link map[[2]int]float64) [][]int {
 
 // newStory appends an empty story and returns its number.
 func (c *Clusterer) newStory() int {
-	c.stories = append(c.stories, &story{centroid: map[int32]float64{}})
+	c.stories = append(c.stories, &story{})
 	c.mark = append(c.mark, -1)
 	return len(c.stories) - 1
 }

@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -168,12 +167,7 @@ func (c *Clusterer) AppendBinary(b []byte) ([]byte, error) {
 		for _, k := range st.members {
 			w.Uint(uint64(k))
 		}
-		cen := make(vec.Vector, 0, len(st.centroid))
-		for id, x := range st.centroid {
-			cen = append(cen, vec.Entry{ID: id, W: x})
-		}
-		slices.SortFunc(cen, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
-		putEntries(&w, cen)
+		putEntries(&w, st.centroid.vector())
 		w.Float(st.norm2)
 		w.Time(st.first)
 		w.Time(st.last)
@@ -213,17 +207,19 @@ func putEntries(w *snap.Writer, v vec.Vector) {
 	}
 }
 
-// getEntries reads what putEntries wrote; ids must lie below terms.
+// getEntries reads what putEntries wrote; ids must rise and lie below
+// terms.
 func getEntries(r *snap.Reader, terms int) vec.Vector {
 	n := r.Count(9)
 	v := make(vec.Vector, n)
 	id := uint64(0)
 	for i := range v {
-		id += r.Uint()
-		if id >= uint64(terms) {
+		d := r.Uint()
+		if d >= uint64(terms) || id+d >= uint64(terms) || (i > 0 && d == 0) {
 			r.Index(0) // records the error
 			return nil
 		}
+		id += d
 		v[i] = vec.Entry{ID: int32(id), W: r.Float()}
 	}
 	return v
@@ -300,13 +296,17 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 			st.members[i] = r.Index(nd)
 		}
 		cen := getEntries(r, nt)
-		st.centroid = make(map[int32]float64, len(cen))
-		for _, e := range cen {
-			st.centroid[e.ID] = e.W
+		st.centroid.ids = make([]int32, len(cen))
+		st.centroid.ws = make([]float64, len(cen))
+		for i, e := range cen {
+			st.centroid.ids[i], st.centroid.ws[i] = e.ID, e.W
 		}
 		st.norm2 = r.Float()
 		st.first, st.last = r.Time(), r.Time()
 		st.dated, st.tested = int(r.Uint()), int(r.Uint())
+		for _, k := range st.members {
+			st.widenReported(d.reports[k])
+		}
 		d.stories[s] = st
 	}
 	if err := r.Err(); err != nil {

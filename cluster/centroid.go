@@ -1,0 +1,342 @@
+package cluster
+
+import (
+	"cmp"
+	"hash/maphash"
+	"math"
+	"slices"
+
+	"tidings/internal/vec"
+)
+
+// centroid is the sum of a story's member vectors, kept as two parallel
+// arrays: term ids ascending and their weights. A look-up is a binary
+// search in a few kilobytes of contiguous ids, several times cheaper than
+// a map's for the thousands of stories a candidate search scores, and an
+// entry takes 12 bytes.
+type centroid struct {
+	ids []int32
+	ws  []float64
+}
+
+// len returns the number of terms with an entry.
+func (c *centroid) len() int { return len(c.ids) }
+
+// at returns the weight of term id, 0 when it has none.
+func (c *centroid) at(id int32) float64 {
+	if i, ok := slices.BinarySearch(c.ids, id); ok {
+		return c.ws[i]
+	}
+	return 0
+}
+
+// gallop returns where id is or would be in ids (ascending) and whether
+// it is there, as slices.BinarySearch does, searching from the start in
+// steps that double: the terms of an article come in id order, each
+// mostly a few entries past the one before, so the search stays within
+// a cache line or two rather than halving the whole of the array.
+func gallop(ids []int32, id int32) (int, bool) {
+	lo, step := 0, 1
+	for lo+step < len(ids) && ids[lo+step] < id {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step+1, len(ids))
+	i, ok := slices.BinarySearch(ids[lo:hi], id)
+	return lo + i, ok
+}
+
+// dot returns the dot product of v (ids ascending) with c, summed in v's
+// order.
+func (c *centroid) dot(v vec.Vector) float64 {
+	ids := c.ids
+	dot, j := 0.0, 0
+	for _, e := range v {
+		k, ok := gallop(ids[j:], e.ID)
+		j += k
+		if j == len(ids) {
+			break
+		}
+		if ok {
+			dot += e.W * c.ws[j]
+		}
+	}
+	return dot
+}
+
+// dotWithout returns the dot product of v (ids ascending) with c less
+// v, and the squared norm of c less v given c's norm2, both as c.sub
+// would leave them (when not emptied) and both summed in v's order; c
+// does not change.
+func (c *centroid) dotWithout(v vec.Vector, norm2 float64) (float64, float64) {
+	dot, j := 0.0, 0
+	for _, e := range v {
+		k, ok := gallop(c.ids[j:], e.ID)
+		j += k
+		old := 0.0
+		if ok {
+			old = c.ws[j]
+		}
+		nw := old - e.W
+		if math.Abs(nw) < 1e-12 {
+			nw = 0
+		}
+		dot += e.W * nw
+		norm2 += nw*nw - old*old
+	}
+	return dot, norm2
+}
+
+// dotCentroid returns the dot product of two centroids, summed in id
+// order.
+func (c *centroid) dotCentroid(o *centroid) float64 {
+	a, b := c, o
+	if a.len() > b.len() {
+		a, b = b, a
+	}
+	dot, j := 0.0, 0
+	for i, id := range a.ids {
+		k, ok := gallop(b.ids[j:], id)
+		j += k
+		if j == len(b.ids) {
+			break
+		}
+		if ok {
+			dot += a.ws[i] * b.ws[j]
+		}
+	}
+	return dot
+}
+
+// vector returns c's entries in id order (a copy).
+func (c *centroid) vector() vec.Vector {
+	v := make(vec.Vector, len(c.ids))
+	for i, id := range c.ids {
+		v[i] = vec.Entry{ID: id, W: c.ws[i]}
+	}
+	return v
+}
+
+// scratch holds the arrays a centroid update merges into before it
+// copies them back, so that an update allocates nothing once the
+// story's arrays are large enough.
+type scratch struct {
+	ids []int32
+	ws  []float64
+}
+
+// add adds v (ids ascending) to c and to *norm2 the change of c's
+// squared norm, term by term in v's order: 2·old·w + w². It updates the
+// weights c has in place, then merges the new terms in from the back, so
+// that it allocates only when c's arrays must grow.
+func (c *centroid) add(v vec.Vector, norm2 *float64) {
+	added, j := 0, 0
+	for _, e := range v {
+		k, ok := gallop(c.ids[j:], e.ID)
+		j += k
+		old := 0.0
+		if ok {
+			old = c.ws[j]
+			c.ws[j] = old + e.W
+			j++
+		} else {
+			added++
+		}
+		*norm2 += 2*old*e.W + e.W*e.W
+	}
+	if added == 0 {
+		return
+	}
+	n := len(c.ids)
+	c.ids = slices.Grow(c.ids, added)[:n+added]
+	c.ws = slices.Grow(c.ws, added)[:n+added]
+	i, w := n, n+added // c.ids[:i] still to place, c.ids[w:] placed
+	for k := len(v) - 1; k >= 0 && added > 0; k-- {
+		e := v[k]
+		p, ok := slices.BinarySearch(c.ids[:i], e.ID)
+		if ok {
+			continue // an old term, already updated
+		}
+		// The old terms above e's, in one copy, then e's.
+		run := i - p
+		copy(c.ids[w-run:w], c.ids[p:i])
+		copy(c.ws[w-run:w], c.ws[p:i])
+		i, w = p, w-run-1
+		c.ids[w], c.ws[w] = e.ID, e.W
+		added--
+	}
+}
+
+// sub takes v (ids ascending) out of c and adds to *norm2 the change of
+// c's squared norm, term by term in v's order. A weight that falls within
+// 1e-12 of zero, or every weight when empty is set, loses its entry.
+func (c *centroid) sub(v vec.Vector, empty bool, norm2 *float64, buf *scratch) {
+	c.update(v, buf, func(old, w float64) (float64, bool) {
+		nw := old - w
+		keep := !empty && math.Abs(nw) >= 1e-12
+		if !keep {
+			nw = 0
+		}
+		*norm2 += nw*nw - old*old
+		return nw, keep
+	})
+}
+
+// update merges v (ids ascending) into c: each term of v gets the weight
+// f returns from its old one (0 when it had none) and its weight in v,
+// and keeps an entry when f says so. f is called in v's order.
+func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (float64, bool)) {
+	if len(v) == 0 {
+		return
+	}
+	ids, ws := buf.ids[:0], buf.ws[:0]
+	i := 0
+	for _, e := range v {
+		// The entries before e's term, in one copy.
+		k, found := gallop(c.ids[i:], e.ID)
+		ids, ws = append(ids, c.ids[i:i+k]...), append(ws, c.ws[i:i+k]...)
+		i += k
+		old := 0.0
+		if found {
+			old = c.ws[i]
+			i++
+		}
+		if nw, keep := f(old, e.W); keep {
+			ids, ws = append(ids, e.ID), append(ws, nw)
+		}
+	}
+	ids, ws = append(ids, c.ids[i:]...), append(ws, c.ws[i:]...)
+	if cap(ids) <= 2*len(ids) {
+		// The merged arrays become c's and c's the scratch: no copy,
+		// and no allocation while the scratch is large enough. A
+		// scratch more than twice too large is not handed to a small
+		// story, so that an array holds at most twice its entries.
+		c.ids, c.ws, buf.ids, buf.ws = ids, ws, c.ids[:0], c.ws[:0]
+		return
+	}
+	c.ids, c.ws = append(c.ids[:0], ids...), append(c.ws[:0], ws...)
+	buf.ids, buf.ws = ids, ws
+}
+
+// heavier orders centroid entries heaviest first, ties by id.
+func heavier(a, b vec.Entry) int {
+	if x := cmp.Compare(b.W, a.W); x != 0 {
+		return x
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// top returns the n heaviest entries of c, heaviest first, ties by id,
+// in buf's array (or a larger one) .
+func (c *centroid) top(n int, buf []vec.Entry) []vec.Entry {
+	all := buf[:0]
+	for i, id := range c.ids {
+		all = append(all, vec.Entry{ID: id, W: c.ws[i]})
+	}
+	if n < len(all) {
+		selectFirst(all, n)
+		all = all[:n]
+	}
+	slices.SortFunc(all, heavier)
+	return all
+}
+
+// selectFirst reorders v so that its first n entries (0 < n < len(v))
+// are the n heaviest (by heavier), in no particular order: Hoare's
+// selection with the middle entry as pivot.
+func selectFirst(v []vec.Entry, n int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		p := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for heavier(v[i], p) < 0 {
+				i++
+			}
+			for heavier(v[j], p) > 0 {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		// v[lo..j] precede or equal p, v[i..hi] follow or equal it.
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
+// pairDots returns the dot products of the vectors of every pair of
+// members (article numbers), row-major, 0 on the diagonal: each as
+// vec.Dot sums it, over the shared terms in id order, with one vector
+// spread over a dense array of term weights so that a product costs one
+// look-up rather than a merge. The array (8 bytes per term id) is kept
+// for the next call.
+func (c *Clusterer) pairDots(members []int) []float64 {
+	m := len(members)
+	sim := make([]float64, m*m)
+	dense := c.dense
+	for i := range m {
+		vi := c.docs[members[i]]
+		for _, e := range vi {
+			for int(e.ID) >= len(dense) {
+				dense = append(dense, make([]float64, max(1024, len(dense)/2))...)
+			}
+			dense[e.ID] = e.W
+		}
+		for j := i + 1; j < m; j++ {
+			d := 0.0
+			for _, e := range c.docs[members[j]] {
+				if int(e.ID) < len(dense) {
+					d += e.W * dense[e.ID]
+				}
+			}
+			sim[i*m+j], sim[j*m+i] = d, d
+		}
+		for _, e := range vi {
+			dense[e.ID] = 0
+		}
+	}
+	c.dense = dense
+	return sim
+}
+
+// termCache holds the ids of terms met lately, by a hash of the term:
+// the few thousand most frequent words make most of an article's terms,
+// and a hit compares the term with a copy in cache rather than probing
+// the vocabulary's map of every term (with its own copy far off in
+// memory). About 100 KB.
+type termCache struct {
+	seed  maphash.Seed
+	terms [termCacheSize]string
+	ids   [termCacheSize]int32
+}
+
+const termCacheSize = 4096
+
+// lookup returns the id of term t and whether the vocabulary knows it,
+// as c.vocab.Lookup does.
+func (c *Clusterer) lookup(t string) (int32, bool) {
+	if c.recent == nil {
+		c.recent = &termCache{seed: maphash.MakeSeed()}
+	}
+	tc := c.recent
+	h := maphash.String(tc.seed, t) % termCacheSize
+	if tc.terms[h] == t && t != "" {
+		return tc.ids[h], true
+	}
+	id, ok := c.vocab.Lookup(t)
+	if ok {
+		// The vocabulary's copy, so that the cache holds no caller's text.
+		tc.terms[h], tc.ids[h] = c.vocab.Term(id), id
+	}
+	return id, ok
+}

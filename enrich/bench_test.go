@@ -1,0 +1,83 @@
+package enrich_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"tidings"
+	"tidings/enrich"
+	"tidings/internal/bench"
+	"tidings/news"
+)
+
+// tacPath is the TAC 2009 clusters file of the evaluation data (see
+// ../shared/data/README.md), relative to this package's directory.
+const tacPath = "../../shared/data/tac2009.jsonl"
+
+// tacStory returns a story of the articles of TAC 2009 clusters from
+// first to last (1-based), cleaned, segmented and summarized at 120 words
+// as the pipeline does before it enriches a story ([tidings.Pipeline.Story]
+// with an enricher that does nothing). It skips when the data is absent.
+func tacStory(b *testing.B, first, last int) news.Story {
+	b.Helper()
+	clusters, _, err := bench.LoadClusters(tacPath)
+	if err != nil {
+		b.Skipf("skipping: %v (the evaluation data in ../shared/data is not here)", err)
+	}
+	if len(clusters) < last {
+		b.Fatalf("%s has %d clusters, want %d", tacPath, len(clusters), last)
+	}
+	p := &tidings.Pipeline{Enricher: tidings.EnricherFunc(func(*news.Story) {})}
+	var arts []news.Article
+	for _, c := range clusters[first-1 : last] {
+		for _, a := range c.Articles {
+			if _, err := p.Prepare(&a); err == nil {
+				arts = append(arts, a)
+			}
+		}
+	}
+	st, err := p.Story(context.Background(), "bench", arts, tidings.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
+// BenchmarkStoryTAC enriches real stories: the second TAC 2009 cluster
+// (10 articles, about 6,000 words: the size of the target) and
+// clusters 2 to 5 as one story of 40 articles. The time per word (ns/word)
+// of the two shows how enrichment grows with a story's size: equal for a
+// linear one. cpu-ns/op is the processor time the process used per
+// enrichment (Unix only), which other programs on a busy machine inflate
+// less than the elapsed time.
+func BenchmarkStoryTAC(b *testing.B) {
+	for _, bc := range []struct {
+		name        string
+		first, last int
+	}{
+		{"articles=10", 2, 2},
+		{"articles=40", 2, 5},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			src := tacStory(b, bc.first, bc.last)
+			words := 0
+			for _, a := range src.Articles {
+				words += len(strings.Fields(a.Text))
+			}
+			// Once before timing: the first call loads the tagger's model.
+			enrich.Story(&news.Story{Brief: src.Brief})
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				st := news.Story{Brief: src.Brief}
+				enrich.Story(&st)
+			}
+			if cpu := cpuTime() - cpu; cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+			}
+			b.ReportMetric(float64(words), "words")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*words), "ns/word")
+		})
+	}
+}

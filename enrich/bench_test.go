@@ -81,3 +81,33 @@ func BenchmarkStoryTAC(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSteps times each step of [enrich.Story] alone on the second
+// TAC 2009 cluster (the 10 articles of BenchmarkStoryTAC); quotes and
+// conflicts read the entities found once before.
+func BenchmarkSteps(b *testing.B) {
+	st := tacStory(b, 2, 2)
+	arts := st.Articles
+	ents := enrich.Entities(arts)
+	for _, step := range []struct {
+		name string
+		run  func()
+	}{
+		{"entities", func() { enrich.Entities(arts) }},
+		{"quotes", func() { enrich.Quotes(arts, ents) }},
+		{"timeline", func() { enrich.Timeline(arts) }},
+		{"support", func() { enrich.Support(arts, st.Summary) }},
+		{"conflicts", func() { enrich.Conflicts(arts, ents) }},
+	} {
+		b.Run(step.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				step.run()
+			}
+			if cpu := cpuTime() - cpu; cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+			}
+		})
+	}
+}

@@ -27,10 +27,11 @@ func Entities(arts []news.Article) []news.Entity {
 		return nil
 	}
 	lower := lowerWords(arts)
+	tg := m.NewTagger() // one per story: a word's weights are read once
 	var ms []mention
 	for ai := range arts {
 		for _, s := range arts[ai].Sentences {
-			ms = append(ms, mentions(m, ai, s, lower)...)
+			ms = append(ms, mentions(tg, ai, s, lower)...)
 		}
 		ms = append(ms, datelinePlaces(ai, &arts[ai])...)
 	}

@@ -50,7 +50,7 @@ type mention struct {
 // the kind the words around them give where they say more than the
 // tagger (see inContext). lower holds the words the story writes in lower
 // case.
-func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []mention {
+func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool) []mention {
 	toks := ner.Tokenize(s.Text)
 	if !mayName(toks, lower) {
 		return nil
@@ -59,7 +59,7 @@ func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []me
 	for i, t := range toks {
 		words[i] = t.Text
 	}
-	names := ner.Names(m.Tag(words, func(w string) bool { return lower[w] }))
+	names := ner.Names(tg.Tag(words, func(w string) bool { return lower[w] }))
 	if len(names) == 0 {
 		return nil
 	}

@@ -168,7 +168,7 @@ func Conflicts(arts []news.Article, ents []news.Entity) []news.Conflict {
 // figureClaims returns the counted figures of sentence s of article a
 // (the ai-th).
 func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
-	if !strings.ContainsAny(s.Text, "0123456789") { // the pattern is slow to try on every sentence
+	if !figureCue(s.Text) { // the pattern is slow to try on every sentence
 		return nil
 	}
 	var out []claim
@@ -207,6 +207,18 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	return out
 }
 
+// figureCue reports whether s holds a digit, a space and a lower-case
+// letter in a row: a figure's number ends in a digit, and a space comes
+// before its multiplier or noun, whose first letter is lower case.
+func figureCue(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' && s[i+1] == ' ' && 'a' <= s[i+2] && s[i+2] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 // toneClaims returns the tone words within toneWindow words of a
 // talkNoun in sentence s of article a (the ai-th), keyed "warm" or
 // "cold".
@@ -240,12 +252,20 @@ func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
 func figureConflicts(figs []claim) []news.Conflict {
 	var out []news.Conflict
 	used := make([]bool, len(figs))
+	// Figures disagree only when they count the same thing: each is
+	// compared with the later ones of its key, in order.
+	byKey := map[string][]int{}
+	for i, f := range figs {
+		byKey[f.key] = append(byKey[f.key], i)
+	}
 	for i := range figs {
 		if used[i] {
 			continue
 		}
 		c := news.Conflict{Kind: news.Figures, Subject: figs[i].noun, Claims: []news.Claim{figs[i].Claim}}
-		for j := i + 1; j < len(figs); j++ {
+		same := byKey[figs[i].key]
+		k, _ := slices.BinarySearch(same, i+1)
+		for _, j := range same[k:] {
 			if used[j] || !disagree(figs[i], figs[j]) {
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/news"
 )
@@ -207,6 +208,33 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	return out
 }
 
+// hasTalkNoun reports whether a word of s, lower-cased and trimmed as
+// toneClaims reads it, is a talk noun: most sentences hold none, and the
+// words of those need not be lower-cased and kept.
+func hasTalkNoun(s string) bool {
+	var buf [16]byte
+	for w := range strings.FieldsSeq(s) {
+		low, ascii := buf[:0], true
+		for i := 0; i < len(w) && ascii; i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low = append(low, c)
+		}
+		if !ascii {
+			low = append(low[:0], strings.ToLower(w)...)
+		}
+		if talkNouns()[strings.Trim(string(low), `.,;:"“”'’()`)] {
+			return true
+		}
+	}
+	return false
+}
+
 // figureCue reports whether s holds a digit, a space and a lower-case
 // letter in a row: a figure's number ends in a digit, and a space comes
 // before its multiplier or noun, whose first letter is lower case.
@@ -223,6 +251,9 @@ func figureCue(s string) bool {
 // talkNoun in sentence s of article a (the ai-th), keyed "warm" or
 // "cold".
 func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
+	if !hasTalkNoun(s.Text) {
+		return nil
+	}
 	var out []claim
 	words := strings.Fields(strings.ToLower(s.Text))
 	for i, w := range words {

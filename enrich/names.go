@@ -124,16 +124,72 @@ func creditsFrom(text string) int {
 	if !strings.Contains(text, "by") && !strings.Contains(text, "By") && !strings.Contains(text, "contributed") {
 		return len(text)
 	}
-	if contributedRe().MatchString(text) {
+	if containsFold(text, "contributed") && contributedRe().MatchString(text) {
 		return 0
 	}
-	if loc := creditRe().FindStringIndex(text); loc != nil {
-		return loc[0]
+	if creditCue(text) {
+		if loc := creditRe().FindStringIndex(text); loc != nil {
+			return loc[0]
+		}
 	}
 	if byline(text) {
 		return 0
 	}
 	return len(text)
+}
+
+// creditWords are the words creditRe reads before "by".
+var creditWords = []string{"reporting", "writing", "written", "editing", "edited", "compiled", "photo", "photos",
+	"photograph", "photographs", "photography", "produced", "graphics", "video", "illustration", "illustrations"}
+
+// creditCue reports whether one of creditWords, in any case, and spaces
+// come before "by" in text, as creditRe needs: most sentences with "by"
+// hold no credit, and the pattern is slow to try. A word with a byte
+// outside ASCII counts (the pattern's case folding and word boundaries
+// read such bytes otherwise).
+func creditCue(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i]|0x20 != 'b' || text[i+1]|0x20 != 'y' {
+			continue
+		}
+		j := i
+		for j > 0 && strings.IndexByte(" \t\n\f\r", text[j-1]) >= 0 { // \s
+			j--
+		}
+		if j == i {
+			continue
+		}
+		k, ascii := j, true
+		for k > 0 {
+			c := text[k-1]
+			if c >= utf8.RuneSelf {
+				ascii = false
+			} else if c|0x20 < 'a' || c|0x20 > 'z' {
+				break
+			}
+			k--
+		}
+		if !ascii {
+			return true
+		}
+		for _, w := range creditWords {
+			if strings.EqualFold(text[k:j], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFold reports whether text holds word, a lower-case ASCII word
+// without k or s (whose case folds reach outside ASCII), in any case.
+func containsFold(text, word string) bool {
+	for i := 0; i+len(word) <= len(text); i++ {
+		if text[i]|0x20 == word[0] && strings.EqualFold(text[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // byline reports whether text is a byline: "By" and up to six

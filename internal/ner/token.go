@@ -21,14 +21,14 @@ type Token struct {
 func Tokenize(text string) []Token {
 	out := make([]Token, 0, len(text)/5+1) // about one token in five bytes of news text
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := nextRune(text, i)
 		if unicode.IsSpace(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
+			r, n := nextRune(text, j)
 			if unicode.IsSpace(r) {
 				break
 			}
@@ -38,6 +38,15 @@ func Tokenize(text string) []Token {
 		i = j
 	}
 	return out
+}
+
+// nextRune returns the rune at byte i of text and its length, an ASCII
+// byte without decoding.
+func nextRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // leading and trailing punctuation split off a word.

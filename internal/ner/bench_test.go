@@ -82,6 +82,7 @@ func BenchmarkTagger(b *testing.B) {
 		for _, s := range sents {
 			tg.Tag(s, isLower)
 		}
+		tg.Release()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
 }

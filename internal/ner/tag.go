@@ -73,15 +73,16 @@ func newPairTable(hashes []uint32, weightsOf func(uint32) weights) pairTable {
 	return pt
 }
 
-// group returns the entries of the group of base.
-func (pt *pairTable) group(base hasher) []pairEntry {
+// group returns where the entries of the group of base are in
+// pt.entries: [start, end).
+func (pt *pairTable) group(base hasher) (start, end int32) {
 	key := uint32(base)&^0xff | 1
 	for i := mix(key) & pt.mask; ; i = (i + 1) & pt.mask {
 		switch pt.slots[i].key {
 		case key:
-			return pt.entries[pt.slots[i].start:pt.slots[i].end]
+			return pt.slots[i].start, pt.slots[i].end
 		case 0:
-			return nil
+			return 0, 0
 		}
 	}
 }
@@ -107,13 +108,9 @@ func (m *Model) Tag(words []string, lower func(string) bool) []int {
 	if m == nil || len(m.index) == 0 || len(words) == 0 {
 		return out
 	}
-	tg, _ := m.scratch.Get().(*Tagger)
-	if tg == nil {
-		tg = m.NewTagger()
-	}
+	tg := m.NewTagger()
 	m.decode(tg, words, lower, out)
-	tg.reset()
-	m.scratch.Put(tg)
+	tg.Release()
 	return out
 }
 
@@ -214,7 +211,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		// The scores of each label after each label before.
 		trans := t.moves
 		x := e.base
-		for _, pe := range e.pairs {
+		for _, pe := range t.pairs.entries[e.pairs[0]:e.pairs[1]] {
 			p := int(pe.low ^ x)
 			switch {
 			case p == 0xff:

@@ -30,9 +30,10 @@ type wordScores struct {
 	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
 	// this word, the first of them: the next words' strings complete them.
 	bigramPrev, bigramNext, shapeTri hasher
-	// pairs are the features pairing the word with the label before
-	// (pairTable.group of its pairBase); base is the low byte of pairBase.
-	pairs []pairEntry
+	// pairs are where the features pairing the word with the label before
+	// are in table.pairs.entries (pairTable.group of its pairBase); base
+	// is the low byte of pairBase.
+	pairs [2]int32
 	base  uint8
 }
 
@@ -208,7 +209,8 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 	ws.bigramPrev = start(fBigramPrev).str(lw)
 	ws.bigramNext = start(fBigramNext).str(lw)
 	ws.shapeTri = start(fShapeTri).str(ws.shape)
-	ws.pairs, ws.base = t.pairs.group(base), uint8(base)
+	ws.pairs[0], ws.pairs[1] = t.pairs.group(base)
+	ws.base = uint8(base)
 	return ws
 }
 
@@ -230,12 +232,30 @@ type Tagger struct {
 	buf   []byte
 }
 
-// NewTagger returns a Tagger that tags with m.
+// NewTagger returns a Tagger that tags with m and knows no word yet,
+// made anew or one a [Tagger.Release] gave back.
 func (m *Model) NewTagger() *Tagger {
+	if m == nil {
+		return &Tagger{}
+	}
+	if tg, _ := m.scratch.Get().(*Tagger); tg != nil {
+		return tg // reset by Release
+	}
 	// Room for the distinct words of a story of a few articles, so that
 	// the table rarely grows.
 	const words = 1 << 10
 	return &Tagger{m: m, index: make(map[string]int32, words), words: make([]wordScores, 0, words)}
+}
+
+// Release forgets every word and gives tg's memory back to its model for
+// a later NewTagger. tg must not be used after.
+func (tg *Tagger) Release() {
+	if tg.m == nil {
+		return
+	}
+	tg.reset()
+	tg.st.s.words = nil // let the caller's words go
+	tg.m.scratch.Put(tg)
 }
 
 // Tag labels the words of one sentence as [Model.Tag] does.

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"cmp"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -213,7 +214,15 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 // words of those need not be lower-cased and kept.
 func hasTalkNoun(s string) bool {
 	var buf [16]byte
+	shortest, longest := talkNounLengths()
 	for w := range strings.FieldsSeq(s) {
+		if t := strings.Trim(w, `.,;:"'()`); len(t) < shortest || len(t) > longest {
+			// Too short or long for a talk noun when w is ASCII, whose
+			// lower case is as long and which holds no “”’ to trim.
+			if isASCII(w) {
+				continue
+			}
+		}
 		low, ascii := buf[:0], true
 		for i := 0; i < len(w) && ascii; i++ {
 			c := w[i]
@@ -233,6 +242,26 @@ func hasTalkNoun(s string) bool {
 		}
 	}
 	return false
+}
+
+// talkNounLengths returns the lengths in bytes of the shortest and the
+// longest talk noun.
+var talkNounLengths = sync.OnceValues(func() (shortest, longest int) {
+	shortest = math.MaxInt
+	for n := range talkNouns() {
+		shortest, longest = min(shortest, len(n)), max(longest, len(n))
+	}
+	return shortest, longest
+})
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // figureCue reports whether s holds a digit, a space and a lower-case

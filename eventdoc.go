@@ -1,12 +1,15 @@
 package tidings
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"tidings/enrich"
 	"tidings/news"
 )
 
@@ -102,64 +105,32 @@ func stampDate(s string) time.Time {
 // maxReported bounds the days reportedDates returns per article.
 const maxReported = 8
 
-// A day the text reports, its year optional: "on March 3", "3 March",
-// "March 3, 2013".
-var (
-	reportMonthDay = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\b` + stampMonth + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?`)
-	})
-
-	reportDayMonth = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + stampMonth + `\b\.?(?:,?\s+((?:19|20)\d\d)\b)?`)
-	})
-)
-
-// reportedDates returns the days a's sentences name (month and day, with
-// or without a year), each resolved against pub: a day without a year
-// takes pub's year, or the year before when that would put it more than
-// half a year after pub. Days after pub are left out: they are plans,
-// not reports. Without pub only days with a year count. At most
-// maxReported, in text order, without repeats.
+// reportedDates returns the days a's sentences report, resolved against
+// pub as enrich.Timeline reads them: "March 3" (a day without a year in
+// the tense of its clause: "was found on April 9" in a January report is
+// last April's), "March 3, 2013", "on Friday", "yesterday", "two days
+// later". Only whole days count (not a week, month or year), and not days
+// after pub: they are plans, not reports. Without pub only days with a
+// year resolve. At most maxReported, in text order, without repeats.
 func reportedDates(a *news.Article, pub time.Time) []time.Time {
+	art := news.Article{ID: a.ID, Date: pub, Sentences: a.Sentences}
+	evs := enrich.Timeline([]news.Article{art})
+	slices.SortStableFunc(evs, func(x, y news.Event) int { return cmp.Compare(x.Citation.Start, y.Citation.Start) })
 	var out []time.Time
-	add := func(y, m, d int, withYear bool) {
-		if !withYear {
-			if pub.IsZero() {
-				return
-			}
-			y = pub.Year()
-		}
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if t.Day() != d || m < 1 || m > 12 {
-			return
-		}
-		if !withYear && t.Sub(pub) > 183*24*time.Hour {
-			t = t.AddDate(-1, 0, 0)
-		}
-		if !pub.IsZero() && t.After(pub) {
-			return // a plan, not a report: "the patrol starts on May 1"
-		}
-		for _, o := range out {
-			if o.Equal(t) {
-				return
-			}
-		}
-		out = append(out, t)
-	}
-	num := func(x string) int { n, _ := strconv.Atoi(x); return n }
-	for _, s := range a.Sentences {
+	for _, ev := range evs {
 		if len(out) >= maxReported {
 			break
 		}
-		if !strings.ContainsAny(s.Text, "0123456789") {
+		if ev.Precision != news.Day && ev.Precision != news.PartOfDay {
 			continue
 		}
-		for _, m := range reportMonthDay().FindAllStringSubmatch(s.Text, -1) {
-			add(num(m[3]), int(stampMonths[strings.ToLower(m[1][:3])]), num(m[2]), m[3] != "")
+		t := time.Date(ev.Date.Year(), ev.Date.Month(), ev.Date.Day(), 0, 0, 0, 0, time.UTC)
+		if !pub.IsZero() && t.After(pub) {
+			continue // a plan, not a report: "the patrol starts on May 1"
 		}
-		for _, m := range reportDayMonth().FindAllStringSubmatch(s.Text, -1) {
-			add(num(m[3]), int(stampMonths[strings.ToLower(m[2][:3])]), num(m[1]), m[3] != "")
+		if !slices.ContainsFunc(out, t.Equal) {
+			out = append(out, t)
 		}
 	}
-	return out[:min(len(out), maxReported)]
+	return out
 }

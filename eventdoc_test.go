@@ -94,7 +94,13 @@ func TestReportedDates(t *testing.T) {
 		{"a day after publication is a plan", "The patrol starts on January 20.", pub, "[]"},
 		{"without a publication date only years count", "On March 3 and on May 4, 2013.", time.Time{}, "[2013-05-04]"},
 		{"repeats once", "On January 7 ... January 7.", pub, "[2026-01-07]"},
-		{"no days", "Talks ended on Monday.", pub, "[]"},
+		{"a weekday before publication", "Talks ended on Monday.", pub, "[2026-01-05]"},
+		{"yesterday", "The ferry sank yesterday.", pub, "[2026-01-09]"},
+		{"a past day without a year, months ahead in the calendar, is last year's", "Her body was found on May 9.", pub, "[2025-05-09]"},
+		{"the next day, from the day named", "The fire broke out on January 3, 2026. Crews put it out the next day.", pub, "[2026-01-03 2026-01-04]"},
+		{"a week or a month is not a day", "Talks ended last week, after talks in December.", pub, "[]"},
+		{"no days", "Talks ended without a deal.", pub, "[]"},
+		{"weekdays need a publication date", "Talks ended on Monday.", time.Time{}, "[]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

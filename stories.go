@@ -69,8 +69,9 @@ func (p *Pipeline) group(ctx context.Context, arts []news.Article, opts StoryOpt
 
 // Doc returns what the cluster stage sees of a prepared article: the
 // terms of its title and sentences, the terms of the names they mention,
-// and its date: the publication date, else the date stamped at the top of
-// its text (see eventDate).
+// its date: the publication date, else the date stamped at the top of its
+// text (see eventDate), and the days its text reports, resolved against
+// that date (see reportedDates).
 func Doc(a *news.Article) cluster.Doc {
 	d := cluster.Doc{Date: eventDate(a), Terms: segment.Terms(a.Title), Names: segment.Names(a.Title)}
 	d.Reported = reportedDates(a, d.Date)

@@ -258,6 +258,12 @@ func Clean(raw string, opts Options) (Result, error) {
 	if opts.HTML {
 		return cleanHTML(raw, opts)
 	}
+	return cleanText(raw, opts, textModel)
+}
+
+// cleanText cleans copied text: the rules, the main region and the
+// metadata, then model's say on each block (none when model is nil).
+func cleanText(raw string, opts Options, model *blockModel) (Result, error) {
 	res := label(raw, blocks(raw), nil, opts.Title)
 	// The date the rules took from the first byline or date line is
 	// the fallback of textDate, which ranks every date by its place.
@@ -270,6 +276,7 @@ func Clean(raw string, opts Options) (Result, error) {
 		textAuthor(&res)
 	}
 	findMeta(&res, raw, opts)
+	relabelText(&res, model)
 	if wordCount(res.Text) < minArticleWords {
 		return res, ErrNoContent
 	}

@@ -139,7 +139,8 @@ type Clusterer struct {
 	stamp    int               // searches so far
 	moves    []Move            // since the last call to Moves
 	blocked  []int             // stories the last placement matched outside its window
-	collect  bool              // whether best fills blocked
+	recalled bool              // whether the last placement matched a story by a recalled day
+	collect  bool              // whether best fills blocked and recalled
 	placing  bool              // whether best is placing a new article (see untimedJoin)
 	passAt   int               // Len at which Add makes its next pass
 	maxVocab int               // MaxVocab, lower in tests
@@ -205,10 +206,15 @@ func (c *Clusterer) Len() int { return len(c.docs) }
 // before d get another chance when they are still alone in their story.
 // Such moves are reported by [Clusterer.Moves].
 func (c *Clusterer) Add(d Doc) int {
-	c.blocked, c.collect = c.blocked[:0], true
+	c.blocked, c.recalled, c.collect = c.blocked[:0], false, true
 	c.place(d)
 	c.collect = false
 	id := len(c.docs) - 1
+	if c.recalled {
+		// d ties its story to another by a day one of them recalls (see
+		// timesMeet): the two may be one event, reported a year apart.
+		c.moves = append(c.moves, c.merge(c.of[id])...)
+	}
 	// A story that d matched but lies outside d's time window may hold
 	// undated articles that joined it before any article of d's event
 	// came: each gets a chance to move.
@@ -450,15 +456,21 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 			if len(st.members) == 0 {
 				continue
 			}
-			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
-				// Its undated members may be of d's event rather than
-				// of the story's dates: see Add.
-				if c.collect && st.dated < len(st.members) && c.cosine(v, st) >= c.opts.threshold() {
-					c.blocked = append(c.blocked, s)
+			recalls := false
+			if !c.inWindow(st, d) {
+				if recalls = c.reportsOn(st, rep); !recalls {
+					// Its undated members may be of d's event rather
+					// than of the story's dates: see Add.
+					if c.collect && st.dated < len(st.members) && c.cosine(v, st) >= c.opts.threshold() {
+						c.blocked = append(c.blocked, s)
+					}
+					continue
 				}
-				continue
 			}
 			sim := c.cosine(v, st)
+			if recalls && c.collect && sim >= c.opts.threshold() {
+				c.recalled = true // a day d reports lies in its window: see Add
+			}
 			if untimed(d, st) && (c.placing || !d.IsZero()) && sim < untimedJoin {
 				continue
 			}
@@ -486,13 +498,30 @@ func (c *Clusterer) reportsOn(st *story, rep []time.Time) bool {
 	return false
 }
 
-// inWindow reports whether an article of date d may join st.
+// inWindow reports whether an article of date d may join st: d lies
+// within Options.Window of one of st's dated articles. A story whose
+// dated articles span more than twice the window (a later report joined
+// it by a day it recalls) may have a gap between them that holds d but
+// none of its articles' days: then its articles are looked at one by
+// one, so that a story of an event and of its trial a year later does
+// not take in every report dated in between.
 func (c *Clusterer) inWindow(st *story, d time.Time) bool {
 	w := c.opts.window()
 	if w < 0 || d.IsZero() || st.dated == 0 {
 		return true
 	}
-	return !d.Before(st.first.Add(-w)) && !d.After(st.last.Add(w))
+	if d.Before(st.first.Add(-w)) || d.After(st.last.Add(w)) {
+		return false
+	}
+	if st.last.Sub(st.first) <= 2*w {
+		return true
+	}
+	for _, k := range st.members {
+		if dk := c.dates[k]; !dk.IsZero() && !d.Before(dk.Add(-w)) && !d.After(dk.Add(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // cosine returns the cosine of the unit vector v and st's centroid.

@@ -41,9 +41,15 @@
 // most similar fellow members, the links are grouped agglomeratively by
 // their centroid cosine over the graph, and when two or more groups of at
 // least four articles come out, each becomes a story (smaller groups join
-// the one they are closest to). The same graph merges: a story takes in
-// another whose centroid is like its own (cosine 0.3 or more) when the
-// largest group of their union's graph holds at least half of each.
+// the one they are closest to). Groups whose articles are mostly dated,
+// and dated within Options.Window of each other, stay one story: two
+// events of one kind happen at different times, and reports of the same
+// days in two kinds of wording are of one event. The same graph merges:
+// a story takes in another whose centroid is like its own (cosine 0.3 or
+// more) when the largest group of their union's graph holds at least half
+// of each, and when their times meet: their dated articles lie within
+// Options.Window of each other, or an article of one reports a day within
+// the other's window (a trial report that recalls the killing's day).
 // A story of dated articles merges with one of undated articles only at
 // a centroid cosine of 0.6 or more. Batch tests every story once all are
 // placed, splits first. A Clusterer instead regroups: once the story an
@@ -57,6 +63,10 @@
 // article matches a story outside its window, that story's undated
 // articles get a chance to move too: they may have joined it before any
 // report of their own event came.
+// When an article matches a story outside its window by a day it
+// reports, the story it goes to is tested for a merge at once, as Batch
+// tests every story: the reports of a trial that recall the killing's
+// day bring the trial's story and the killing's together.
 //
 // Candidate stories come from an inverted index over the articles'
 // heaviest terms whose lists keep only the most recent stories, so the

@@ -18,7 +18,7 @@ const (
 )
 
 // merge tests story s against the stories whose centroids are most like
-// its own, most similar first, and takes into s each whose union with s
+// its own and whose times meet its own (timesMeet), most similar first, and takes into s each whose union with s
 // the split test would keep whole: the largest group of the union's
 // nearest-neighbour graph holds at least half of each. It returns the
 // moves made.
@@ -42,7 +42,7 @@ func (c *Clusterer) merge(s int) []Move {
 			}
 			c.mark[t] = me
 			ot := c.stories[t]
-			if len(ot.members) == 0 || !c.spansMeet(st, ot) {
+			if len(ot.members) == 0 || !c.timesMeet(st, ot) {
 				continue
 			}
 			floor := mergeFloor
@@ -77,7 +77,8 @@ func (c *Clusterer) merge(s int) []Move {
 }
 
 // whole reports whether the largest group of the nearest-neighbour graph
-// of a and b together holds at least half of each.
+// of a and b together holds at least half of each, groups that time says
+// are one event (keepConcurrent) counted as one, as the split test would.
 func (c *Clusterer) whole(a, b []int) bool {
 	members := append(slices.Clone(a), b...)
 	slices.Sort(members)
@@ -86,6 +87,7 @@ func (c *Clusterer) whole(a, b []int) bool {
 		inA[k] = true
 	}
 	parts, _ := c.parts(members)
+	parts = c.keepConcurrent(members, parts)
 	big := slices.MaxFunc(parts, func(x, y []int) int { return cmp.Compare(len(x), len(y)) })
 	na := 0
 	for _, i := range big {
@@ -138,12 +140,52 @@ func (c *Clusterer) centroidCosine(a, b *story) float64 {
 	return dot / math.Sqrt(a.norm2*b.norm2)
 }
 
-// spansMeet reports whether the dated articles of two stories lie within
-// Options.Window of each other; a story without dates meets any.
+// timesMeet reports whether the times of two stories allow them to be
+// one event: their dated articles lie within Options.Window of each
+// other (spansMeet), or an article of one reports a day that lies within
+// the window of the other's: a later report of that event, which
+// recalls its day ("killed on Oct. 21, 2011" in a report of the trial).
+func (c *Clusterer) timesMeet(a, b *story) bool {
+	return c.spansMeet(a, b) || c.recalls(a, b) || c.recalls(b, a)
+}
+
+// recalls reports whether an article of a reports a day within the
+// window of b's dated articles.
+func (c *Clusterer) recalls(a, b *story) bool {
+	if b.dated == 0 {
+		return false
+	}
+	for _, k := range a.members {
+		if c.reportsOn(b, c.reports[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// spansMeet reports whether a dated article of one story lies within
+// Options.Window of a dated article of the other; a story without dates
+// meets any.
 func (c *Clusterer) spansMeet(a, b *story) bool {
 	w := c.opts.window()
 	if w < 0 || a.dated == 0 || b.dated == 0 {
 		return true
 	}
-	return !b.last.Before(a.first.Add(-w)) && !b.first.After(a.last.Add(w))
+	if b.last.Before(a.first.Add(-w)) || b.first.After(a.last.Add(w)) {
+		return false
+	}
+	if a.last.Sub(a.first) <= 2*w && b.last.Sub(b.first) <= 2*w {
+		return true // neither has a gap the other could fall into
+	}
+	// As inWindow: a dated article of one within the window of one of
+	// the other's.
+	if len(a.members) > len(b.members) {
+		a, b = b, a
+	}
+	for _, k := range a.members {
+		if d := c.dates[k]; !d.IsZero() && c.inWindow(b, d) {
+			return true
+		}
+	}
+	return false
 }

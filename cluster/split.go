@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"time"
 
 	"tidings/internal/vec"
 )
@@ -44,6 +45,7 @@ func (c *Clusterer) split(s int) []Move {
 			small = append(small, p)
 		}
 	}
+	big = c.keepConcurrent(members, big)
 	if len(big) < 2 {
 		return nil
 	}
@@ -80,6 +82,43 @@ func (c *Clusterer) split(s int) []Move {
 	}
 	c.respan(s)
 	return moves
+}
+
+// keepConcurrent joins back the parts (indices into members) that time
+// says are one event: parts whose articles are mostly dated (half or
+// more) and whose dated articles lie within Options.Window of each
+// other. Two events of one kind are told apart by when they happened;
+// reports of the same days that fall into two groups of wording (one
+// outlet's copy and another's) are the same event. A part mostly
+// undated is kept apart: time cannot confirm it.
+func (c *Clusterer) keepConcurrent(members []int, parts [][]int) [][]int {
+	spans := make([]*story, len(parts))
+	for i, p := range parts {
+		st := &story{} // its members for spansMeet, its span
+		for _, j := range p {
+			st.members = append(st.members, members[j])
+			st.addDate(c.dates[members[j]])
+		}
+		if 2*st.dated >= len(p) {
+			spans[i] = st
+		}
+	}
+	for i := 0; i < len(parts); i++ {
+		for j := i + 1; j < len(parts); j++ {
+			if spans[i] == nil || spans[j] == nil || !c.spansMeet(spans[i], spans[j]) {
+				continue
+			}
+			parts[i] = append(parts[i], parts[j]...)
+			spans[i].members = append(spans[i].members, spans[j].members...)
+			for _, d := range parts[j] {
+				spans[i].addDate(c.dates[members[d]])
+			}
+			parts = slices.Delete(parts, j, j+1)
+			spans = slices.Delete(spans, j, j+1)
+			j = i // parts[i] has grown: test the others again
+		}
+	}
+	return parts
 }
 
 // parts returns the connected parts of the nearest-neighbour graph of
@@ -192,16 +231,20 @@ func (c *Clusterer) respan(s int) {
 	st := c.stories[s]
 	st.dated = 0
 	for _, k := range st.members {
-		d := c.dates[k]
-		if d.IsZero() {
-			continue
-		}
-		if st.dated == 0 || d.Before(st.first) {
-			st.first = d
-		}
-		if st.dated == 0 || d.After(st.last) {
-			st.last = d
-		}
-		st.dated++
+		st.addDate(c.dates[k])
 	}
+}
+
+// addDate widens st's time span to take in d, unless d is zero.
+func (st *story) addDate(d time.Time) {
+	if d.IsZero() {
+		return
+	}
+	if st.dated == 0 || d.Before(st.first) {
+		st.first = d
+	}
+	if st.dated == 0 || d.After(st.last) {
+		st.last = d
+	}
+	st.dated++
 }

@@ -32,6 +32,14 @@ func TestSplit(t *testing.T) {
 	}{
 		{"two fights of one champion", fights(), "[[0 2 4 6 8] [1 3 5 7 9]]"},
 		{"too few to split", fights()[:6], "[[0 1 2 3 4 5]]"},
+		// Reports of the same days in two kinds of wording are one
+		// event: time, not wording, tells two events of one kind apart.
+		{"the two groups dated the same days", dated(fights(), func(int) string { return "2026-03-02" }), "[[0 1 2 3 4 5 6 7 8 9]]"},
+		{"the two groups dated within the window", dated(fights(), func(i int) string { return fmt.Sprintf("2026-03-%02d", 2+i%2*5) }),
+			"[[0 1 2 3 4 5 6 7 8 9]]"},
+		// One group dated, the other not: time cannot confirm them one.
+		{"one group dated, the other undated", dated(fights(), func(i int) string { return []string{"2026-03-02", ""}[i%2] }),
+			"[[0 2 4 6 8] [1 3 5 7 9]]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -49,6 +57,17 @@ func TestSplit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dated returns docs, each dated by day(i) (empty: undated).
+func dated(docs []Doc, day func(i int) string) []Doc {
+	for i := range docs {
+		docs[i].Date = time.Time{}
+		if d := day(i); d != "" {
+			docs[i].Date, _ = time.Parse(time.DateOnly, d)
+		}
+	}
+	return docs
 }
 
 func TestLinked(t *testing.T) {
@@ -96,6 +115,81 @@ func TestReportedJoinsAcrossTheWindow(t *testing.T) {
 			docs := []Doc{doc(fire+"night", "2026-03-02"), doc(fire+"morning", "2026-03-03"), d}
 			if got := fmt.Sprint(Batch(docs, Options{})); got != tc.want {
 				t.Errorf("Batch = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRecalledDayMerges: later reports of an event (an insurance row
+// months after a fire) that form a story of their own merge with the
+// event's story when one of them recalls the event's day. The
+// incremental clusterer merges when it regroups the fire's story, as it
+// grows to ten reports.
+func TestRecalledDayMerges(t *testing.T) {
+	fire := "warehouse fire dairy palmer destroyed firefighters blaze "
+	row := fire + "insurance uninsured owners court claim "
+	extra := []string{"night", "morning", "smoke", "crews", "hoses", "roof", "alarm", "chief", "cause", "damage"}
+	all := "[[0 1 2 3 4 5 6 7 8 9 10 11 12]]"
+	apart := "[[0 1 2 3 4 5 6 7 11 12] [8 9 10]]"
+	tests := []struct {
+		name     string
+		reported string
+		want     string
+	}{
+		{"a later report recalls the fire's day", "2026-03-02", all},
+		{"it recalls another day", "2026-05-02", apart},
+		{"it recalls nothing", "", apart},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var docs []Doc
+			for i := range 8 {
+				docs = append(docs, doc(fire+extra[i], fmt.Sprintf("2026-03-%02d", 2+i%2)))
+			}
+			recalling := doc(row+"lawsuit", "2026-06-21")
+			if tc.reported != "" {
+				r, _ := time.Parse(time.DateOnly, tc.reported)
+				recalling.Reported = []time.Time{r}
+			}
+			docs = append(docs, doc(row+"hearing", "2026-06-20"), recalling, doc(row+"judge", "2026-06-21"),
+				doc(fire+extra[8], "2026-03-03"), doc(fire+extra[9], "2026-03-04"))
+			if got := fmt.Sprint(Batch(docs, Options{})); got != tc.want {
+				t.Errorf("Batch = %s, want %s", got, tc.want)
+			}
+			c := New(Options{})
+			for _, d := range docs {
+				c.Add(d)
+			}
+			if got := fmt.Sprint(c.Stories()); got != tc.want {
+				t.Errorf("incremental = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestWindowGap: a story of a fire and of a report a year later that
+// recalls the fire's day spans a year, but takes in only articles dated
+// near one of its own: a report dated in between is of another event.
+func TestWindowGap(t *testing.T) {
+	fire := "warehouse fire dairy palmer destroyed firefighters blaze "
+	later := doc(fire+"anniversary rebuilt", "2027-03-01")
+	later.Reported = []time.Time{time.Date(2026, time.March, 2, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		name, date, want string
+	}{
+		{"dated in the gap", "2026-09-01", "[[0 1 2] [3]]"},
+		{"dated near the later report", "2027-03-03", "[[0 1 2 3]]"},
+		{"dated near the fire", "2026-03-05", "[[0 1 2 3]]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := []Doc{doc(fire+"night", "2026-03-02"), doc(fire+"morning", "2026-03-03"), later, doc(fire+"again", tc.date)}
+			c := New(Options{})
+			for _, d := range docs {
+				c.Add(d)
+			}
+			if got := fmt.Sprint(c.Stories()); got != tc.want {
+				t.Errorf("incremental = %s, want %s", got, tc.want)
 			}
 		})
 	}

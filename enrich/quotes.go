@@ -163,6 +163,9 @@ type quoteUnit struct {
 	// cued reports that the speaker came from a cue of its own (not from
 	// the quotation before).
 	cued bool
+	// forced is the speaker as written that otherCue found for a
+	// quotation split from another in its sentence, "" for none.
+	forced string
 }
 
 // quotePieces returns the quoted pieces of a's paragraphs in text order.
@@ -255,11 +258,15 @@ func dashCredit(text string, end int) string {
 		return ""
 	}
 	breaks := 0
-	for i < len(text) && (text[i] == ' ' || text[i] == '\n') {
-		if text[i] == '\n' {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break // spaces of any kind: "”\u00a0― Jacklyn Ashley"
+		}
+		if r == '\n' {
 			breaks++
 		}
-		i++
+		i += size
 	}
 	if breaks > 2 {
 		return ""
@@ -296,6 +303,34 @@ func dashCredit(text string, end int) string {
 		return ""
 	}
 	return strings.Join(name, " ")
+}
+
+// maxLine is the most bytes lineCredit reads after a quotation for the
+// end of its line.
+const maxLine = 300
+
+// lineCredit returns the dash credit that ends the line of the quotation
+// ending at byte end of text, after another quoted piece of that line
+// (`“… all they have is money.” And that's all he has “the root of all
+// evil.” ― Ana Ruiz`): a line of quotations credited once; "" when the
+// line ends otherwise.
+func lineCredit(text string, end int) string {
+	stop := min(len(text), end+maxLine)
+	if nl := strings.IndexByte(text[end:stop], '\n'); nl >= 0 {
+		stop = end + nl
+	} else if stop < len(text) {
+		return ""
+	}
+	line := text[end:stop]
+	for k := len(line) - 1; k > 0; k-- {
+		if r, _ := utf8.DecodeRuneInString(line[k:]); r == '”' || r == '"' {
+			if c := dashCredit(text, end+k); c != "" {
+				return c
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // lastWord returns the last space-separated word of s.
@@ -345,8 +380,16 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 	var units []quoteUnit
 	cur := quoteUnit{pieces: ps[:1]}
 	for _, p := range ps[1:] {
-		last := cur.pieces[len(cur.pieces)-1]
-		if joins(a, last, p) {
+		if sameSentence(a, cur.pieces[len(cur.pieces)-1], p) {
+			if one, two := otherCue(a, cur.pieces, p); two != "" {
+				// Two quotations in one sentence, each with its cue.
+				cur.forced = cmp.Or(cur.forced, one)
+				units = append(units, cur)
+				cur = quoteUnit{pieces: []piece{p}, forced: two}
+				continue
+			}
+		}
+		if joins(a, cur.pieces[len(cur.pieces)-1], p) {
 			cur.pieces = append(cur.pieces, p)
 			continue
 		}
@@ -368,9 +411,15 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		credit := ""
 		if first.atStart || lineStart(a.Text, first.start) || prevCredit && first.start-prevEnd <= maxCredit+8 {
 			credit = dashCredit(a.Text, last.end)
+			if credit == "" {
+				credit = lineCredit(a.Text, last.end)
+			}
 		}
 		prevCredit = credit != ""
 		who, ok := credit, credit != ""
+		if !ok && u.forced != "" {
+			who, ok = u.forced, true
+		}
 		if !ok {
 			who, ok = findSpeaker(a, u, s0, s1, people)
 		}
@@ -379,16 +428,25 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 		}
 		switch {
 		case ok && pronouns()[strings.ToLower(who)]:
-			who = nearestSpeaker(a, first.start, prevSpeaker, prevEnd, people)
+			who = nearestSpeaker(a, pronounAt(a, a.Sentences[s0].Start, first.start, who), prevSpeaker, prevEnd, people)
 		case ok:
 			who = speakerName(who, people)
-		case s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”") &&
-			personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people) != "":
+		case lone(a, s0, prevEnd) && personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people) != "":
 			// A quotation standing alone after a sentence about someone:
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
 			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
 			if pronouns()[strings.ToLower(who)] {
 				who = nearestSpeaker(a, a.Sentences[s0-1].Start, prevSpeaker, prevEnd, people)
+			}
+		case lone(a, s0, prevEnd) && first.start-a.Sentences[s0].Start <= 3 && reportedSpeaker(a, s0-1) != "":
+			// A sentence that opens with a quotation after one that
+			// reports someone's words: "…, Schiff said." then the
+			// quotation.
+			who = reportedSpeaker(a, s0-1)
+			if pronouns()[strings.ToLower(who)] {
+				who = nearestSpeaker(a, pronounAt(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, who), prevSpeaker, prevEnd, people)
+			} else {
+				who = speakerName(who, people)
 			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
 			who = prevSpeaker // a quotation standing alone: the speaker before goes on
@@ -443,4 +501,99 @@ func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
 		return false
 	}
 	return own[strings.LastIndex(own, " ")+1:] != before[strings.LastIndex(before, " ")+1:]
+}
+
+// pronounAt returns the byte offset of the last pronoun p ("he", "she",
+// any case, as a whole word) in a.Text[from:at], else at: "he" or "she"
+// stands for a person named before the pronoun itself, not one named
+// between it and the quotation ("Though she called Wells Fargo's
+// behavior “outrageous”").
+func pronounAt(a *news.Article, from, at int, p string) int {
+	text := strings.ToLower(a.Text[from:at])
+	p = strings.ToLower(p)
+	for end := len(text); end > 0; {
+		i := strings.LastIndex(text[:end], p)
+		if i < 0 {
+			break
+		}
+		j := i + len(p)
+		if (i == 0 || !isWordByte(text[i-1])) && (j == len(text) || !isWordByte(text[j])) {
+			return from + i
+		}
+		end = i
+	}
+	return at
+}
+
+// lone reports whether the quotation opening in sentence s0 of a follows
+// a sentence without quotation marks, with no quotation (the one before
+// ended at prevEnd, -1: none) in it or in the sentence just before it.
+func lone(a *news.Article, s0, prevEnd int) bool {
+	return s0 > 0 && (prevEnd < 0 || sentenceAt(a, prevEnd) < s0-1) && !strings.ContainsAny(a.Sentences[s0-1].Text, "\"“”")
+}
+
+// reportedSpeaker returns the speaker of the speech cue of sentence si
+// of a, the last cue first (`The talks may wait, Schiff said.`), "" when
+// it has none.
+func reportedSpeaker(a *news.Article, si int) string {
+	who, _ := cueSpeaker(outsideWords(a, a.Sentences[si].Start, a.Sentences[si].End, nil), -1)
+	return who
+}
+
+// sameSentence reports whether pieces last and p are in one sentence.
+func sameSentence(a *news.Article, last, p piece) bool {
+	return last.para == p.para && sentenceAt(a, max(last.start, last.end-1)) == sentenceAt(a, p.start)
+}
+
+// otherCue returns the speakers as written when piece p, in the
+// sentence of pieces, has a cue of its own just before it that names
+// another speaker (two) than the cue of pieces (one): `Cruz said he'd
+// make sand "glow in the dark," and Trump vowed to "bomb the hell" out
+// of them`, `"You winning?" she said, but as Trump went on about "how
+// the system is rigged"` are two quotations each. Both are "" otherwise.
+func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
+	last := pieces[len(pieces)-1]
+	si := sentenceAt(a, max(last.start, last.end-1))
+	gap := outsideWords(a, last.end, p.start, nil)
+	j := -1
+	for k := len(gap) - 1; k >= 0 && len(gap)-k <= 3; k-- {
+		if lw := strings.ToLower(gap[k]); gap[k] == lw && cueVerbs()[lw] && lw != "according" {
+			j = k
+			break
+		}
+	}
+	if j < 1 {
+		return "", ""
+	}
+	two = speakerAt(append(slices.Clone(gap), qmark), j)
+	if two == "" || !capitalizedWord(two[strings.LastIndex(two, " ")+1:]) {
+		return "", ""
+	}
+	cut := j - len(strings.Fields(two))
+	for cut > 0 && (conjunctions()[strings.ToLower(gap[cut-1])] || subordinators()[strings.ToLower(gap[cut-1])] || gap[cut-1] == ",") {
+		cut--
+	}
+	if cut < 0 || !strings.HasSuffix(strings.Join(gap[:j], " "), two) {
+		return "", "" // the speaker is not the words just before the verb
+	}
+	// The cue of pieces is near the last one: words from at most
+	// maxCueGap bytes before it, so that a sentence of many pieces stays
+	// linear.
+	from := max(a.Sentences[si].Start, last.start-maxCueGap)
+	k := len(pieces) - 1
+	for k > 0 && pieces[k-1].end > from {
+		k--
+	}
+	if pieces[k].start < from {
+		from = pieces[k].end
+		k++
+	}
+	words := outsideWords(a, from, last.end, pieces[k:])
+	q := len(words) - 1 // the last piece
+	words = append(words, gap[:cut]...)
+	one, ok := cueSpeaker(words, q)
+	if !ok || one == "" || strings.EqualFold(one[strings.LastIndex(one, " ")+1:], two[strings.LastIndex(two, " ")+1:]) {
+		return "", ""
+	}
+	return one, two
 }

@@ -36,7 +36,11 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"wondered", "speculated", "lamented", "chanted", "yelled", "screamed", "cried", "confirmed", "confessed",
 	"whispered", "thundered", "scoffed", "snapped", "concludes", "retorted", "retorts", "accused", "accuses",
 	"agreed", "recounted", "recounts", "elaborated", "interjected", "testified", "texted", "emailed", "opined", "went", "according", "telling", "adding", "calling",
-	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting")
+	"describing", "writing", "put", "puts", "arguing", "noting", "warning", "asking", "insisting", "declaring", "tweeting",
+	"pledged", "pledges", "yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
+	"suggesting", "joking", "quipping", "promising", "vowing", "urging", "complaining", "predicting", "lamenting",
+	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing",
+	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -119,9 +123,13 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
 // initial ("J").
 func abbrevBefore(w string) bool {
-	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || titles()[strings.ToLower(w)] && len(w) <= 4 ||
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || (titles()[strings.ToLower(w)] || titleAbbrevs()[strings.ToLower(w)]) && len(w) <= 4 ||
 		strings.Contains(w, ".") && len(w) <= 6 // "U.S.", "N.C."
 }
+
+// titleAbbrevs are abbreviated titles that titles lacks, read with their
+// full stop before a name ("Del. Stacey Plaskett", "Adm. Mike Rogers").
+var titleAbbrevs = lazySet("del", "adm", "amb", "atty", "supt", "cmdr", "sens", "reps", "govs", "gens")
 
 // findSpeaker returns the speaker as written of unit u, whose sentences
 // are s0 to s1 of a, from the first rule that finds one: a speech cue in
@@ -149,8 +157,15 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if who := statementOwner(own); who != "" {
 		return who, true
 	}
-	if who := personSubject(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces), people); who != "" {
+	subjectWords := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	if who := personSubject(subjectWords, people); who != "" {
 		return who, true
+	}
+	if who := controlled(subjectWords); who != "" {
+		return who, true
+	}
+	if who := subject(subjectWords); who != "" && !strings.Contains(who, " ") && surnameIn(a.Text, who) {
+		return who, true // "In July, Gingrich cynically dismissed …" after "Newt Gingrich"
 	}
 	if n := s1 + 1; first.start-a.Sentences[s0].Start <= 3 && n < len(a.Sentences) &&
 		a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph && !strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
@@ -193,6 +208,9 @@ func nameThenVerb(words []string, i int) string {
 func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 	words := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
 	q := slices.Index(words, qmark)
+	if s := mainSubject(words, q); s != "" {
+		return s, true
+	}
 	if s, ok := cueSpeaker(words, q); ok {
 		return s, ok
 	}
@@ -200,9 +218,17 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 		if s := nameThenVerb(words, q+1); s != "" {
 			return s, true
 		}
+		if s := describedThenVerb(words, q+1); s != "" {
+			return s, true
+		}
 		// "“This is fantastic!” beamed Donald Hartley of Madison"
 		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalizedWord(words[q+1]) {
 			if s := speakerWords(words, q+2, 1); s != "" && isName(strings.Fields(s)) {
+				return s, true
+			}
+			// "“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis."
+			if s := leadingSpeaker(words[q+2:]); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) &&
+				!orgWords()[strings.ToLower(s[strings.LastIndex(s, " ")+1:])] {
 				return s, true
 			}
 		}
@@ -239,6 +265,8 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
 			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
 			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
+			(lw != "written" || i+1 < len(words) && words[i+1] == "by") &&
+			(lw != "pledged" && lw != "pledges" || i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "that" || words[i+1] == qmark)) &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
 		}
@@ -248,13 +276,16 @@ func cueSpeaker(words []string, q int) (string, bool) {
 	// counts double.
 	const far = 1 << 30
 	after, before := make([]int, len(words)), make([]int, len(words))
-	last := -1
+	last, clause := -1, false
 	for i, w := range words {
 		if w == qmark {
-			last = i
+			last, clause = i, false
+		}
+		if lw := strings.ToLower(w); w == "." || w == ";" || lw == "while" || lw == "whereas" || lw == "but" || lw == "although" {
+			clause = true // `… an "artful smear" while Sanders suggests`: a cue of the next clause
 		}
 		after[i] = far
-		if last >= 0 {
+		if last >= 0 && !clause {
 			after[i] = i - last
 		}
 	}
@@ -280,6 +311,12 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		s := speakerAt(words, v)
 		if s == "" {
 			continue
+		}
+		if o := outerCue(words, byPlace, v, q); o != "" {
+			return o, true
+		}
+		if o := accordingAfter(words, byPlace, v); o != "" {
+			return o, true
 		}
 		if pronouns()[strings.ToLower(s)] {
 			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
@@ -313,6 +350,9 @@ func speakerAt(words []string, v int) string {
 		from = v + 2
 	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
+		if s := addingTo(words, v); s != "" {
+			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
+		}
 		b := v - 1
 		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]]) {
 			b--
@@ -325,6 +365,9 @@ func speakerAt(words []string, v int) string {
 			}
 		}
 		return subject(words) // `Trump attacked Romney, calling him "a failed candidate"`
+	}
+	if namingVerbs()[lw] && v+1 < len(words) && words[v+1] == qmark && indefiniteNoun(words, v) {
+		return "" // `a class called "Perception"`: a name given, no one speaking
 	}
 	if a := agentAfter(words, v); a != "" {
 		return a // "Rubio was asked by moderator Gerard Baker whether"
@@ -343,8 +386,10 @@ func speakerAt(words []string, v int) string {
 		}
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
-				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p) {
-					return p // "according to calculations by Amy Glasmeier"
+				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p[strings.LastIndex(p, " ")+1:]) {
+					// "according to calculations by Amy Glasmeier", "a court
+					// document filed by state attorney Dave Aronberg"
+					return p
 				}
 			}
 			return s
@@ -357,7 +402,13 @@ func speakerAt(words []string, v int) string {
 	for b >= 0 && speechAux()[strings.ToLower(words[b])] {
 		b--
 	}
-	if s := speakerWords(words, b, -1); s != "" {
+	s := speakerWords(words, b, -1)
+	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord)) && !pluralNouns()[lw] {
+		if n := pastPhrase(words, b); n != "" {
+			return n // "Trump in his announcement speech called", "Obama on Friday declared"
+		}
+	}
+	if s != "" {
 		return s
 	}
 	if p := partyBefore(words, b); p >= 0 {
@@ -367,7 +418,10 @@ func speakerAt(words []string, v int) string {
 			return s
 		}
 	}
-	return beforeAppositive(words, b)
+	if s := beforeAppositive(words, b); s != "" {
+		return s
+	}
+	return nameAfterQuote(words, v)
 }
 
 // agentAfter returns the person after "by" when the speech verb at v
@@ -375,7 +429,7 @@ func speakerAt(words []string, v int) string {
 // "strategic ambiguity" by Joshua Hendrick`): the words after "by" up to
 // their last capitalized one, when they end in a name; else "".
 func agentAfter(words []string, v int) string {
-	if !strings.HasSuffix(words[v], "ed") {
+	if !strings.HasSuffix(words[v], "ed") && words[v] != "written" {
 		return ""
 	}
 	i := v + 1
@@ -497,8 +551,12 @@ func beforeAppositive(words []string, b int) string {
 	for k >= 0 && words[k] != qmark && words[k] != ":" && b-k <= maxAppositive {
 		k--
 	}
-	if k >= 0 && words[k] != qmark && words[k] != ":" {
-		return ""
+	windowed := k >= 0 && words[k] != qmark && words[k] != ":"
+	if windowed {
+		// A long sentence: the appositives within maxAppositive words of
+		// the verb ("…, in what Bay Buchanan, national treasurer for
+		// Ronald Reagan's campaign, called").
+		k = b - maxAppositive
 	}
 	from := k + 1
 	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] && !asName(words, b) {
@@ -534,7 +592,10 @@ func beforeAppositive(words []string, b int) string {
 			return strings.Join(words[i:e], " ")
 		}
 	}
-	if k < 0 {
+	switch {
+	case windowed:
+		return ""
+	case k < 0:
 		return subject(words[:b+1])
 	}
 	return leadingSpeaker(words[k+1 : b+1])
@@ -555,7 +616,11 @@ func speakerWords(words []string, i, dir int) string {
 		if w == qmark || punct()[w] {
 			break
 		}
-		if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
+		if speakerStops()[lw] && givenName(words, i) {
+			// "Will Doyle": a given name, not the verb
+		} else if dir > 0 && w == "of" && len(run) > 0 && titles()[strings.ToLower(run[len(run)-1])] && nameAhead(words, i+1) {
+			// "said former secretary of state Hillary Clinton, who …"
+		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
 				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
 				// "G.K. Butterfield of North Carolina said": the person
@@ -592,6 +657,12 @@ func speakerWords(words []string, i, dir int) string {
 	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
+	if dir < 0 && len(run) > 1 && pronouns()[strings.ToLower(run[len(run)-1])] && !capitalizedWord(run[len(run)-2]) {
+		run = run[len(run)-1:] // "an investment he concludes": the pronoun is the subject
+	}
+	for len(run) > 1 && clauseOpeners()[strings.ToLower(run[0])] {
+		run = run[1:] // "Though she called it …": the subject after the conjunction
+	}
 	if len(run) == 1 && pronouns()[strings.ToLower(run[0])] {
 		return run[0]
 	}
@@ -603,6 +674,36 @@ func speakerWords(words []string, i, dir int) string {
 		return ""
 	}
 	return strings.Join(run, " ")
+}
+
+// nameAhead reports whether words from i hold a capitalized word within
+// three words, before any punctuation or quotation.
+func nameAhead(words []string, i int) bool {
+	for k := i; k < len(words) && k < i+3; k++ {
+		if words[k] == qmark || punct()[words[k]] {
+			return false
+		}
+		if capitalizedWord(words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeners open a clause before its subject; a speaker read
+// backward from its verb drops them ("Though she called").
+var clauseOpeners = lazySet("though", "although", "whereas", "unless", "whether", "while", "when", "once", "if")
+
+// givenName reports whether words[i], a word of speakerStops, is a given
+// name there ("said Will Doyle", "Will Doyle said"): capitalized, in
+// givenNames, and followed by a capitalized word that is no stop.
+func givenName(words []string, i int) bool {
+	w := words[i]
+	if !capitalizedWord(w) || !givenNames()[strings.ToLower(w)] || i+1 >= len(words) {
+		return false
+	}
+	n := words[i+1]
+	return n != qmark && capitalizedWord(n) && !speakerStops()[strings.ToLower(n)]
 }
 
 // namesPerson reports whether w is a given name or a title ("Secretary
@@ -653,7 +754,7 @@ func speakerName(s string, people []string) string {
 	run := words[i:]
 	for j := len(run) - 2; j >= 0; j-- {
 		t := strings.ToLower(strings.TrimSuffix(run[j], "."))
-		if possessive(run[j]) || titles()[t] {
+		if possessive(run[j]) || titles()[t] || titleAbbrevs()[t] && strings.HasSuffix(run[j], ".") {
 			run = run[j+1:] // "Rep. Tom Cole", "Valley Radio's Tomas Berg"
 			break
 		}

@@ -36,6 +36,20 @@ func leadingSpeaker(words []string) string {
 			if e < len(words) && isName(words[n+1:e]) {
 				return strings.Join(words[n+1:e], " ")
 			}
+			// "Clinton's introducer, actress Jamie Lee Curtis": a role and
+			// a name.
+			r := n + 1
+			for r < len(words) && r-n <= 2 && !capitalizedWord(words[r]) && words[r] != qmark && !punct()[words[r]] &&
+				!speakerStops()[words[r]] && !determiners()[words[r]] {
+				r++
+			}
+			e = r
+			for e < len(words) && words[e] != qmark && !punct()[words[e]] && e-r < 4 {
+				e++
+			}
+			if n+1 < r && r < e && isName(words[r:e]) {
+				return strings.Join(words[n+1:e], " ")
+			}
 		}
 	}
 	return s
@@ -105,6 +119,11 @@ var notRoles = lazySet("whether", "rather", "together", "neither", "either", "ho
 	"independent", "efficient", "sufficient", "consistent", "persistent", "insistent", "convenient",
 	"senior", "junior", "minor", "major", "prior", "interior", "exterior", "superior", "inferior")
 
+// adverbOpeners open a sentence right before its subject, without a
+// comma: "Now Donald Trump is promising", "Meanwhile Clinton said".
+var adverbOpeners = lazySet("now", "then", "meanwhile", "still", "instead", "also", "indeed", "separately",
+	"similarly", "finally", "ultimately", "so")
+
 // introWords open a sentence before its subject: "On Friday, Gingrich
 // said"; the subject comes after the first comma.
 var introWords = lazySet("in", "on", "at", "after", "before", "during", "with", "while", "when", "as", "since",
@@ -122,7 +141,8 @@ var statementNouns = lazySet("assertion", "claim", "accusation", "statement", "r
 	"comment", "words", "tweet", "tweets", "response", "reply", "argument", "warning", "promise", "pledge",
 	"message", "letter", "email", "speech", "description", "charge", "insistence", "suggestion", "view", "vow",
 	"dictum", "slogan", "mantra", "refrain", "quip", "complaint", "declaration", "admission", "contention",
-	"plea", "demand", "prediction", "opinion", "broadside", "catchphrase", "retort", "explanation")
+	"plea", "demand", "prediction", "opinion", "broadside", "catchphrase", "retort", "explanation", "conclusion",
+	"phrase", "assessment", "allegation", "boast", "threat", "insult", "joke", "verdict", "diagnosis")
 
 // ownerWords hold a speaker's words after "in": "in Bolton's view".
 var ownerWords = lazySet("view", "words", "opinion", "telling", "estimation")
@@ -147,15 +167,7 @@ func statementOwner(words []string) string {
 		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
 			ok = true
 		case k < len(words) && statementNouns()[words[k]]:
-			for n := k + 1; n < len(words) && n <= k+3; n++ {
-				if words[n] == qmark {
-					ok = true
-					break
-				}
-				if words[n] != "that" && words[n] != "of" && words[n] != "," && words[n] != ":" && words[n] != "to" {
-					break
-				}
-			}
+			ok = ownedClause(words, k+1)
 		}
 		if !ok {
 			continue
@@ -172,6 +184,39 @@ func statementOwner(words []string) string {
 		return strings.Join(name, " ")
 	}
 	return ""
+}
+
+// maxOwnedClause is the most words between a statement noun's "that"
+// or "to" and the quotation it owns.
+const maxOwnedClause = 8
+
+// ownedClause reports whether the words from i, after a statement noun,
+// lead to a quotation: at once, after "of", a comma or a colon, or
+// through a short clause after "that" or "to" (`Trump's claim that
+// President Obama "founded ISIS"`, `Trump's pledge to be "neutral"`,
+// `Podliska's claim is that the committee is a "witch hunt"`).
+func ownedClause(words []string, i int) bool {
+	clause := -1 // where the clause after "that" or "to" starts
+	for n := i; n < len(words); n++ {
+		w := words[n]
+		switch {
+		case w == qmark:
+			return true
+		case clause >= 0:
+			if punct()[w] || n-clause >= maxOwnedClause || cueVerbs()[w] {
+				return false
+			}
+		case w == "that" || w == "to":
+			clause = n + 1
+		case w == "of" || w == "," || w == ":" || (w == "is" || w == "was") && n == i:
+			if n-i >= 3 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // personSubject returns the subject of a sentence (see subject) when it
@@ -219,11 +264,21 @@ func subject(words []string) string {
 	if i+1 < len(words) && conjunctions()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark {
 		i++ // "But Sen. Pat Toomey refused": a conjunction, not a phrase
 	}
-	if i < len(words) && opensIntro(words[i], at(words, i+1)) {
-		for i < len(words) && words[i] != "," && words[i] != qmark {
+	if i+1 < len(words) && adverbOpeners()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark &&
+		!calendarWords()[strings.ToLower(words[i+1])] && !dayWords()[strings.ToLower(words[i+1])] {
+		i++ // "Now Donald Trump, the most unconventional candidate, is promising"
+	} else if i < len(words) && opensIntro(words[i], at(words, i+1)) {
+		// A participle opens a phrase that may quote ("Acknowledging that
+		// Trump "says a lot of stupid stuff," though, Allen did suggest"):
+		// its end is the comma after the quotation.
+		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])]
+		for i < len(words) && words[i] != "," && (words[i] != qmark || participle) {
 			i++
 		}
 		i++
+		for i+1 < len(words) && sentenceAdverbs()[strings.ToLower(words[i])] && words[i+1] == "," {
+			i += 2 // "…, though, Allen did suggest"
+		}
 	}
 	if i < len(words) && words[i] != "" && words[i][0] >= '0' && words[i][0] <= '9' {
 		i++ // "81-year-old Parker Eaton"
@@ -250,6 +305,9 @@ func subject(words []string) string {
 			break
 		}
 		i = e + 1
+	}
+	if s := ownedName(words, i); s != "" {
+		return s // "The New Republic's Jeet Heer sees …"
 	}
 	if determiners()[strings.ToLower(words[i])] {
 		// A description, then a name between commas.
@@ -316,4 +374,28 @@ func subject(words []string) string {
 		return ""
 	}
 	return strings.Join(name, " ")
+}
+
+// ownedName returns the name at words[i:] after "the" and an owner
+// (`The New Republic's Jeet Heer sees`, `The Blaze's Matt Walsh
+// provided`): capitalized words holding a possessive, ending in a name
+// followed by a lower-case word; "" otherwise.
+func ownedName(words []string, i int) string {
+	if i+3 >= len(words) || strings.ToLower(words[i]) != "the" {
+		return ""
+	}
+	e, owner := i+1, -1
+	for e < len(words) && e-i <= maxSpeakerWords && capitalizedWord(words[e]) && words[e] != qmark {
+		if possessive(words[e]) {
+			owner = e
+		}
+		e++
+	}
+	if owner < 0 || owner == e-1 || e >= len(words) || words[e] == qmark || punct()[words[e]] || capitalizedWord(words[e]) {
+		return ""
+	}
+	if !isName(words[owner+1 : e]) {
+		return ""
+	}
+	return speakerName(strings.Join(words[owner+1:e], " "), nil)
 }

@@ -5,8 +5,9 @@
 // types of ids and the full-text search differ (SQLite FTS5, PostgreSQL
 // tsvector), and [Open] picks the dialect from the address.
 //
-// Every write is one transaction; SQLite runs in WAL mode with full
-// synchronous commits, so an article whose write returned is on disk even
+// Every write is one transaction (or one statement: [Store.AddArticles]
+// and [Store.PlaceArticles] write many records in one); SQLite runs in WAL
+// mode with full synchronous commits, so an article whose write returned is on disk even
 // if the process is killed the next instant. Adding an article is
 // idempotent: its key (the URL when it has one, else a hash of its text)
 // is unique, and adding it again returns the stored one.

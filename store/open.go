@@ -36,6 +36,9 @@ type Options struct {
 	Init bool
 }
 
+// pgConns is the most connections a store holds to PostgreSQL.
+const pgConns = 24
+
 // format is the value of the "format" key of store_meta.
 const format = "tidings"
 
@@ -61,6 +64,12 @@ func OpenWith(ctx context.Context, addr string, opts Options) (Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		}
+		// database/sql keeps 2 idle connections unless told: under
+		// concurrent requests it would close and open PostgreSQL
+		// connections (a server process each) all the time. Bounded, so
+		// that several servers stay within PostgreSQL's 100 connections.
+		db.SetMaxOpenConns(pgConns)
+		db.SetMaxIdleConns(pgConns)
 		s = &sqlStore{db: db, rd: db, d: postgresDialect}
 	} else {
 		if addr == "" {

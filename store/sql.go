@@ -145,6 +145,12 @@ func (s *sqlStore) Close() error {
 
 func (s *sqlStore) ID() string { return s.id }
 
+// Exclusive reports whether this process is the store's only user, so
+// that what it reads back is what it wrote: true for SQLite, whose lock
+// file keeps other processes out; false for PostgreSQL, which several
+// servers may share.
+func (s *sqlStore) Exclusive() bool { return s.d.name == "sqlite" }
+
 // q rewrites "?" placeholders for the dialect.
 func (s *sqlStore) q(query string) string {
 	if !s.d.positional {
@@ -234,6 +240,17 @@ func parseTime(s string) time.Time {
 }
 
 func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
+	return s.addArticle(ctx, s.db, a)
+}
+
+// querier is what addArticle needs of a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// addArticle is AddArticle through q: the store's writer, or a
+// transaction of AddArticles.
+func (s *sqlStore) addArticle(ctx context.Context, q querier, a *Article) (bool, error) {
 	if a.Key == "" {
 		return false, errors.New("store: article without a key")
 	}
@@ -244,7 +261,7 @@ func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
 	if a.Cleaning != "" {
 		cleaning = sql.NullString{String: a.Cleaning, Valid: true}
 	}
-	err := s.db.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added, cleaning)
+	err := q.QueryRowContext(ctx, s.q(`INSERT INTO articles (key, url, outlet, title, author, published, raw, is_html, text, added, cleaning)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id`),
 		a.Key, a.URL, a.Outlet, a.Title, a.Author, formatTime(a.Published), a.Raw, a.IsHTML, a.Text, formatTime(a.Added), cleaning).Scan(&id)
 	switch {
@@ -252,7 +269,7 @@ func (s *sqlStore) AddArticle(ctx context.Context, a *Article) (bool, error) {
 		a.ID = id
 		return true, nil
 	case errors.Is(err, sql.ErrNoRows):
-		old, err := s.scanArticle(s.db.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE key = ?`), a.Key))
+		old, err := s.scanArticle(q.QueryRowContext(ctx, s.q(`SELECT `+articleCols+` FROM articles WHERE key = ?`), a.Key))
 		if err != nil {
 			return false, err
 		}

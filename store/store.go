@@ -42,6 +42,12 @@ type Article struct {
 	CopyOf int64
 }
 
+// Placement is where [Store.PlaceArticles] puts one article: the story
+// it belongs to, and the article it copies (0 for none).
+type Placement struct {
+	Article, Story, CopyOf int64
+}
+
 // Story is a stored story.
 type Story struct {
 	// ID is assigned by the store when 0 is given to PutStory.
@@ -101,9 +107,20 @@ type Store interface {
 	// AddArticle stores a and sets a.ID and a.Added. When an article with
 	// a.Key exists it loads that one into a instead and returns false.
 	AddArticle(ctx context.Context, a *Article) (created bool, err error)
+	// AddArticles is AddArticle of each of arts, in order, at once (one
+	// statement, or one transaction for very many): all are stored, or
+	// none (and an error). created[i]
+	// tells whether arts[i] was new; a key given twice is stored once,
+	// and its second article loads the first.
+	AddArticles(ctx context.Context, arts []*Article) (created []bool, err error)
 	// PlaceArticle records the story of article id and the article it
 	// copies (0 for none).
 	PlaceArticle(ctx context.Context, id, story, copyOf int64) error
+	// PlaceArticles records many placements at once (one statement, or
+	// one transaction for very many). When an id is given twice the last
+	// holds. An id that no article has is an error wrapping ErrNotFound;
+	// the placements of the others may then be recorded or not.
+	PlaceArticles(ctx context.Context, places []Placement) error
 	// Article returns the article with the given id, or ErrNotFound.
 	Article(ctx context.Context, id int64) (Article, error)
 	// Articles returns up to limit articles with ids above after, in id

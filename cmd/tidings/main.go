@@ -18,7 +18,7 @@ Usage:
   tidings brief --in CLUSTERS.jsonl --out DIR [--words N] [--algo NAME] [--query Q]
   tidings stories [--format text|markdown|json] [--words N] [--algo NAME]
                   [--window DAYS] [--threshold T] [--in CLUSTERS.jsonl...] [PATH...]
-  tidings stories --score [--seeds N] --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
+  tidings stories --score [--seeds N] [--mistakes] [--half even|odd] --in CLUSTERS.jsonl [--in CLUSTERS.jsonl...]
   tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
                 [--words N] [--poll DURATION] [--grace DURATION]
                 [--read-rate R] [--write-rate R] [--allow-fetch HOST,CIDR,...]

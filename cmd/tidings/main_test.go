@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tidings"
+	"tidings/internal/bench"
 	"tidings/render"
 )
 
@@ -200,6 +201,17 @@ func TestStoriesScore(t *testing.T) {
 			t.Errorf("row %q is not a perfect score:\n%s", row, out)
 		}
 	}
+	// Each half keeps one of the two topics; a perfect grouping has no
+	// mistakes to list.
+	for _, half := range []string{"even", "odd"} {
+		out, stderr, code := runCLI(t, "", "stories", "--score", "--seeds", "0", "--mistakes", "--half", half, "--in", in)
+		if code != 0 {
+			t.Fatalf("--half %s: exit %d, stderr %s", half, code, stderr)
+		}
+		if !strings.Contains(out, "articles 2 with text (of 2), true clusters 1") || strings.Contains(out, "mixes") || strings.Contains(out, "split over") {
+			t.Errorf("--half %s --mistakes: want one true cluster of 2 articles and no mistakes:\n%s", half, out)
+		}
+	}
 }
 
 // TestBriefEveryAlgo briefs the example story with each summarizer, with
@@ -312,5 +324,30 @@ func TestBriefSeveralStories(t *testing.T) {
 	out, _, code = runCLI(t, "", "brief", "--all", pile)
 	if code != 0 || strings.Count(out, "== Story ") != 3 {
 		t.Errorf("brief --all: exit %d, %d stories", code, strings.Count(out, "== Story "))
+	}
+}
+
+// TestWriteMistakes prints one mixed story and one split true cluster.
+func TestWriteMistakes(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2026, time.March, 3, 0, 0, 0, 0, time.UTC)
+	a := bench.Placed{ID: "a1", Truth: "dir/set.jsonl#a", Story: 0, Date: day, Reported: []time.Time{day.AddDate(0, 0, -2)}}
+	b := bench.Placed{ID: "b1", Truth: "dir/set.jsonl#b", Story: 0, Copy: "a1"}
+	var buf bytes.Buffer
+	writeMistakes(&buf, []bench.Mistake{
+		{Story: 0, Parts: []bench.Part{{Truth: a.Truth, Articles: []bench.Placed{a}}, {Truth: b.Truth, Articles: []bench.Placed{b}}}},
+		{Story: -1, Truth: a.Truth, Parts: []bench.Part{{Story: 0, Articles: []bench.Placed{a}}, {Story: 2, Articles: []bench.Placed{a}}}},
+	})
+	want := `
+story 0 mixes 2 true clusters:
+  set.jsonl#a (1): a1 2026-03-03 [2026-03-01];
+  set.jsonl#b (1): b1 undated (copy of a1);
+
+true cluster set.jsonl#a is split over 2 stories:
+  story 0 (1): a1 2026-03-03 [2026-03-01];
+  story 2 (1): a1 2026-03-03 [2026-03-01];
+`
+	if got := buf.String(); got != want {
+		t.Errorf("writeMistakes printed\n%s\nwant\n%s", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -31,6 +32,8 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine `T` between an article and a story for it to join, in (0, 1]")
 	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
 	seeds := fs.Int("seeds", 3, "with --score: also score incremental grouping over `N` shuffled orders (seeds 1 to N)")
+	mistakes := fs.Bool("mistakes", false, "with --score: also list each batch story that mixes true clusters and each true cluster split across stories, article by article with its dates")
+	half := fs.String("half", "", "with --score: keep only the topics of one `half`, even or odd: topics (a cluster id up to its last '_') numbered 0, 1, ... in order of first appearance (to check that a setting generalises)")
 	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -48,6 +51,12 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	}
 	if *seeds < 0 {
 		return fmt.Errorf("%w: --seeds must be 0 or more", errUsage)
+	}
+	if *half != "" && *half != "even" && *half != "odd" {
+		return fmt.Errorf("%w: --half must be even or odd", errUsage)
+	}
+	if (*mistakes || *half != "") && !*score {
+		return fmt.Errorf("%w: --mistakes and --half need --score", errUsage)
 	}
 	if *score && (len(in) == 0 || fs.NArg() > 0) {
 		return fmt.Errorf("%w: --score needs --in and no PATH arguments", errUsage)
@@ -81,7 +90,10 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	}
 	p := &tidings.Pipeline{Summarizer: sum}
 	if *score {
-		return e.scoreStories(ctx, p, files, copts, *seeds)
+		if *half != "" {
+			files = bench.HalfTopics(files, *half == "odd")
+		}
+		return e.scoreStories(ctx, p, files, copts, *seeds, *mistakes)
 	}
 	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts,
 		Progress: e.bar.update})
@@ -106,7 +118,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 // against the files' clusters, for the batch clustering and for the
 // incremental one (in input order and in seeds shuffled orders), and how
 // far the two agree.
-func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []bench.ClusterFile, copts cluster.Options, seeds int) error {
+func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []bench.ClusterFile, copts cluster.Options, seeds int, mistakes bool) error {
 	s, err := bench.ScoreStories(ctx, p, files, copts, seeds, func(done, total int) { e.progress("prepare", done, total) })
 	if err != nil {
 		return err
@@ -135,5 +147,52 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []ben
 		fmt.Fprintf(e.stdout, "%-21s                B-cubed P %.4f R %.4f F1 %.4f              vs batch F1 %.4f\n",
 			fmt.Sprintf("incremental median/%d", len(s.Orders)), mp, mr, mf, mb)
 	}
+	if mistakes {
+		writeMistakes(e.stdout, bench.Mistakes(s.Placed))
+	}
 	return nil
+}
+
+// writeMistakes prints each mistake of the batch grouping: its parts, and
+// each part's articles with their event date and reported days.
+func writeMistakes(w io.Writer, ms []bench.Mistake) {
+	label := func(truth string) string {
+		file, id, _ := strings.Cut(truth, "#")
+		return filepath.Base(file) + "#" + id
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return "undated"
+		}
+		return t.Format(time.DateOnly)
+	}
+	for _, m := range ms {
+		if m.Story >= 0 {
+			fmt.Fprintf(w, "\nstory %d mixes %d true clusters:\n", m.Story, len(m.Parts))
+		} else {
+			fmt.Fprintf(w, "\ntrue cluster %s is split over %d stories:\n", label(m.Truth), len(m.Parts))
+		}
+		for _, p := range m.Parts {
+			if m.Story >= 0 {
+				fmt.Fprintf(w, "  %s (%d):", label(p.Truth), len(p.Articles))
+			} else {
+				fmt.Fprintf(w, "  story %d (%d):", p.Story, len(p.Articles))
+			}
+			for _, a := range p.Articles {
+				fmt.Fprintf(w, " %s %s", a.ID, day(a.Date))
+				if a.Copy != "" {
+					fmt.Fprintf(w, " (copy of %s)", a.Copy)
+				}
+				if len(a.Reported) > 0 {
+					var r []string
+					for _, t := range a.Reported {
+						r = append(r, day(t))
+					}
+					fmt.Fprintf(w, " [%s]", strings.Join(r, " "))
+				}
+				fmt.Fprint(w, ";")
+			}
+			fmt.Fprintln(w)
+		}
+	}
 }

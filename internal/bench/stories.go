@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"time"
 
 	"tidings"
 	"tidings/cluster"
@@ -47,6 +48,24 @@ type StoryScore struct {
 	// in shuffled orders, one per seed (1, 2, ...), against the truth and
 	// against the batch grouping.
 	Orders []OrderScore
+	// Placed is every article with text, in input order, with its true
+	// cluster, the batch story it went to and the dates the clusterer
+	// saw: what [Mistakes] reads.
+	Placed []Placed
+}
+
+// Placed is one article as the batch grouping placed it.
+type Placed struct {
+	// ID is the article's, Truth its true cluster ("file#cluster"),
+	// Story the number of its batch story, Copy the article it was folded
+	// into as a near-duplicate (empty for none).
+	ID, Truth string
+	Story     int
+	Copy      string
+	// Date and Reported are the cluster.Doc's of the article (of the one
+	// it was folded into, for a copy).
+	Date     time.Time
+	Reported []time.Time
 }
 
 // OrderScore is how the incremental grouping does when the articles
@@ -149,6 +168,7 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 		docs[k] = tidings.Doc(&kept[k])
 	}
 	pred := StoryLabels(prepared, kept, groups)
+	out.Placed = placed(prepared, truth, kept, docs, groups)
 	inc := cluster.New(opts)
 	for _, d := range docs {
 		inc.Add(d)
@@ -232,6 +252,134 @@ func ScoreStories(ctx context.Context, p *tidings.Pipeline, files []ClusterFile,
 		out.Orders = append(out.Orders, o)
 	}
 	return out, nil
+}
+
+// HalfTopics returns the clusters of files whose topic is of one half:
+// a cluster's topic is its id up to its last "_" (ECB+ "ecbplus-33_2" is
+// of topic "ecbplus-33"; an id without "_" is a topic of its own), the
+// topics are numbered 0, 1, ... in order of first appearance over all
+// files, and odd keeps the odd-numbered ones, else the even. A file left
+// with no cluster is left out.
+func HalfTopics(files []ClusterFile, odd bool) []ClusterFile {
+	rank := map[string]int{}
+	var out []ClusterFile
+	for _, f := range files {
+		kept := ClusterFile{Path: f.Path}
+		for _, c := range f.Clusters {
+			topic := c.ID
+			if i := strings.LastIndexByte(topic, '_'); i > 0 {
+				topic = topic[:i]
+			}
+			r, ok := rank[topic]
+			if !ok {
+				r = len(rank)
+				rank[topic] = r
+			}
+			if (r%2 == 1) == odd {
+				kept.Clusters = append(kept.Clusters, c)
+			}
+		}
+		if len(kept.Clusters) > 0 {
+			out = append(out, kept)
+		}
+	}
+	return out
+}
+
+// placed returns the Placed of each of prepared (true clusters truth),
+// from the kept articles, their docs and the groups of them.
+func placed(prepared []news.Article, truth []string, kept []news.Article, docs []cluster.Doc, groups [][]int) []Placed {
+	type at struct {
+		story, kept int
+		copyOf      string
+	}
+	of := map[string]at{}
+	for s, g := range groups {
+		for _, k := range g {
+			of[kept[k].ID] = at{s, k, ""}
+			for _, c := range kept[k].Copies {
+				of[c.ID] = at{s, k, kept[k].ID}
+			}
+		}
+	}
+	out := make([]Placed, len(prepared))
+	for i, a := range prepared {
+		p, ok := of[a.ID]
+		out[i] = Placed{ID: a.ID, Truth: truth[i], Story: -1}
+		if ok {
+			out[i].Story, out[i].Copy = p.story, p.copyOf
+			out[i].Date, out[i].Reported = docs[p.kept].Date, docs[p.kept].Reported
+		}
+	}
+	return out
+}
+
+// Mistake is one story of a grouping that holds articles of more than
+// one true cluster, or one true cluster whose articles went to more than
+// one story: Parts lists its articles by the other side (by true cluster
+// for a story, by story for a true cluster), largest part first.
+type Mistake struct {
+	// Story is the story's number, or -1 for a true cluster's mistake;
+	// Truth the true cluster's, or empty for a story's.
+	Story int
+	Truth string
+	Parts []Part
+}
+
+// Part is one side of a [Mistake]: the articles of one true cluster in
+// the story, or those of one story in the true cluster.
+type Part struct {
+	Story    int
+	Truth    string
+	Articles []Placed
+}
+
+// Mistakes returns the mixed stories of placed (in story order), then
+// the split true clusters (in order of first article): the errors a
+// B-cubed score counts, to read one by one.
+func Mistakes(placed []Placed) []Mistake {
+	var out []Mistake
+	group := func(key func(Placed) string, side func(Placed) string) []Mistake {
+		var ms []Mistake
+		at := map[string]int{}
+		var parts [][]Part
+		var keys []string
+		for _, p := range placed {
+			k, ok := at[key(p)]
+			if !ok {
+				k = len(keys)
+				at[key(p)] = k
+				keys = append(keys, key(p))
+				parts = append(parts, nil)
+			}
+			j := slices.IndexFunc(parts[k], func(q Part) bool { return side(q.Articles[0]) == side(p) })
+			if j < 0 {
+				j = len(parts[k])
+				parts[k] = append(parts[k], Part{Story: p.Story, Truth: p.Truth})
+			}
+			parts[k][j].Articles = append(parts[k][j].Articles, p)
+		}
+		for k, ps := range parts {
+			if len(ps) < 2 {
+				continue
+			}
+			slices.SortStableFunc(ps, func(a, b Part) int { return len(b.Articles) - len(a.Articles) })
+			ms = append(ms, Mistake{Story: ps[0].Articles[0].Story, Truth: keys[k], Parts: ps})
+		}
+		return ms
+	}
+	story := func(p Placed) string { return fmt.Sprint(p.Story) }
+	truth := func(p Placed) string { return p.Truth }
+	mixed := group(story, truth)
+	for i := range mixed {
+		mixed[i].Truth = ""
+	}
+	slices.SortStableFunc(mixed, func(a, b Mistake) int { return a.Story - b.Story })
+	split := group(truth, story)
+	for i := range split {
+		split[i].Story = -1
+	}
+	return append(append(out, mixed...), split...)
 }
 
 // StoryLabels returns, for each of prepared, the number (as text) of the

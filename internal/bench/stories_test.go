@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"time"
 
 	"tidings"
 	"tidings/cluster"
@@ -108,5 +109,67 @@ func TestMedianOrder(t *testing.T) {
 		if math.Abs(f1-tc.f1) > 1e-12 || math.Abs(p-tc.f1) > 1e-12 || math.Abs(r-tc.f1) > 1e-12 || math.Abs(b-tc.vsB) > 1e-12 {
 			t.Errorf("%s: MedianOrder = %v %v %v %v, want P=R=F1 %v, vs batch %v", tc.name, p, r, f1, b, tc.f1, tc.vsB)
 		}
+	}
+}
+
+func TestMistakes(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2026, time.March, 3, 0, 0, 0, 0, time.UTC)
+	p := func(id, truth string, story int) Placed { return Placed{ID: id, Truth: truth, Story: story, Date: day} }
+	for _, tc := range []struct {
+		name   string
+		placed []Placed
+		want   []string // each mistake as "story N: truth/size ..." or "truth T: story/size ..."
+	}{
+		{"perfect", []Placed{p("a1", "a", 0), p("a2", "a", 0), p("b1", "b", 1)}, nil},
+		{"mixed", []Placed{p("a1", "a", 0), p("a2", "a", 0), p("b1", "b", 0), p("b2", "b", 1)},
+			[]string{"story 0: a/2 b/1", "truth b: 0/1 1/1"}},
+		{"split, largest part first", []Placed{p("a1", "a", 0), p("a2", "a", 1), p("a3", "a", 1)},
+			[]string{"truth a: 1/2 0/1"}},
+		{"two mixed stories in story order", []Placed{p("a1", "a", 1), p("b1", "b", 1), p("c1", "c", 0), p("d1", "d", 0), p("d2", "d", 0)},
+			[]string{"story 0: d/2 c/1", "story 1: a/1 b/1"}},
+	} {
+		var got []string
+		for _, m := range Mistakes(tc.placed) {
+			var s string
+			if m.Story >= 0 {
+				s = fmt.Sprintf("story %d:", m.Story)
+				for _, part := range m.Parts {
+					s += fmt.Sprintf(" %s/%d", part.Truth, len(part.Articles))
+				}
+			} else {
+				s = fmt.Sprintf("truth %s:", m.Truth)
+				for _, part := range m.Parts {
+					s += fmt.Sprintf(" %d/%d", part.Story, len(part.Articles))
+				}
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Mistakes = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestHalfTopics(t *testing.T) {
+	t.Parallel()
+	files := []ClusterFile{
+		{Path: "a", Clusters: []Cluster{{ID: "x-1_1"}, {ID: "x-1_2"}, {ID: "x-3_1"}}},
+		{Path: "b", Clusters: []Cluster{{ID: "x-3_2"}, {ID: "solo"}, {ID: "x-5_1"}}},
+	}
+	ids := func(fs []ClusterFile) []string {
+		var out []string
+		for _, f := range fs {
+			for _, c := range f.Clusters {
+				out = append(out, f.Path+":"+c.ID)
+			}
+		}
+		return out
+	}
+	if got, want := ids(HalfTopics(files, false)), []string{"a:x-1_1", "a:x-1_2", "b:solo"}; !slices.Equal(got, want) {
+		t.Errorf("even half = %q, want %q", got, want)
+	}
+	if got, want := ids(HalfTopics(files, true)), []string{"a:x-3_1", "b:x-3_2", "b:x-5_1"}; !slices.Equal(got, want) {
+		t.Errorf("odd half = %q, want %q", got, want)
 	}
 }

@@ -139,10 +139,8 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	a.Text = na.Text
 	a.Cleaning = encodeCleaning(&na)
 
-	if s.queue != nil { // shared.go: the leader places it
-		return s.storeShared(ctx, a)
-	}
-	created, placeErr, err := s.placer.put(ctx, &a, &na)
+	// A shared server stores it (shared.go), and the leader places it.
+	created, placeErr, err := s.commits.put(ctx, &a, &na)
 	if err != nil {
 		return posted{}, err
 	}

@@ -6,7 +6,9 @@
 // story incrementally (tidings.Grouper) and stored; only the stories it
 // touched are re-summarized (its own, and those an earlier article left or
 // joined when the grouper's settling step moved it). Ingest is serialized
-// inside one process. The grouping state is bounded by the active
+// inside one process, in group commits: the posts that arrive while a
+// commit runs are stored in one statement and placed together next
+// (commit.go), each answered with its story. The grouping state is bounded by the active
 // window: every 2,000 articles the placer retires the stories that can
 // take no more articles (none of their articles among the clusterer's
 // latest 4,096, and their latest dated article more than the clustering
@@ -22,6 +24,8 @@
 // web.go hold the HTTP handlers (methods on [Server]), which clean what is
 // posted; placer.go holds the placer, which stores articles and mirrors
 // the grouper's placements into the store, and window.go its retiring
-// and snapshots; worker.go holds the worker,
-// which re-summarizes the stories the placer reports changed.
+// and snapshots; worker.go holds the worker, which re-summarizes the
+// stories the placer reports changed, in rounds that leave most of the
+// cores to ingest during a burst; storycache.go keeps a SQLite server's
+// stories in memory for reads.
 package server

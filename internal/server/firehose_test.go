@@ -5,10 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,13 +24,20 @@ import (
 )
 
 // TestFirehose feeds TIDINGS_FIREHOSE synthetic articles (skipped when
-// unset) from 8 clients (TIDINGS_FIREHOSE_CLIENTS) into 1, then 2, then 3 server processes sharing
-// one PostgreSQL database (TIDINGS_FIREHOSE_SERVERS, say "1,2", to
-// choose), each on a fresh database, and reports acknowledged articles a
-// second, p50 and p99 of the acknowledgement, the lag from the last
+// unset) from 8 clients (TIDINGS_FIREHOSE_CLIENTS) into one server
+// process on SQLite ("sqlite"), one on PostgreSQL without the queue
+// ("solo"), then 1, 2 and 3 server processes sharing one PostgreSQL
+// database (TIDINGS_FIREHOSE_SERVERS, say "sqlite,solo,1", to choose),
+// each on a fresh database, and reports acknowledged articles a second,
+// p50 and p99 of the acknowledgement, the lag from the last
 // acknowledgement until every brief is current, and the CPU seconds of
-// the leader and of the others. It checks what TestSharedKill checks.
-// Bounded: 120 s of posting at most per run. Loopback only:
+// the leader and of the others. TIDINGS_FIREHOSE_READERS clients (0 when
+// unset) read GET /api/stories/{id} of the stories acknowledged so far
+// all the while, and their rate and p50 and p99 are reported too;
+// TIDINGS_FIREHOSE_WORKERS sets each shared server's Prepare workers (2
+// unless set). It
+// checks what TestSharedKill checks. Bounded: 120 s of posting at most
+// per run. Loopback only:
 //
 //	TIDINGS_FIREHOSE=1000 go test -run TestFirehose -v ./internal/server
 func TestFirehose(t *testing.T) {
@@ -36,41 +45,62 @@ func TestFirehose(t *testing.T) {
 	if n <= 0 || os.Getenv(helperEnv) != "" {
 		t.Skip("set TIDINGS_FIREHOSE=N to feed N articles into shared servers")
 	}
-	if os.Getenv("TIDINGS_TEST_POSTGRES") == "" {
-		t.Skip("TIDINGS_TEST_POSTGRES is not set (.ci/postgres.sh starts a PostgreSQL): sharing needs one")
-	}
-	counts := []int{0, 1, 2, 3}
+	counts := []int{sqliteRun, 0, 1, 2, 3}
 	if v := os.Getenv("TIDINGS_FIREHOSE_SERVERS"); v != "" {
 		counts = nil
 		for f := range strings.SplitSeq(v, ",") {
 			f = strings.TrimSpace(f)
 			k, err := strconv.Atoi(f)
-			if f == "solo" {
+			switch f {
+			case "solo":
 				k, err = 0, nil
+			case "sqlite":
+				k, err = sqliteRun, nil
 			}
-			if err != nil || k < 0 || k > 8 {
-				t.Fatalf("TIDINGS_FIREHOSE_SERVERS=%q: want counts from 1 to 8 or solo, comma-separated", v)
+			if err != nil || k < sqliteRun || k > 8 {
+				t.Fatalf("TIDINGS_FIREHOSE_SERVERS=%q: want counts from 1 to 8, solo or sqlite, comma-separated", v)
 			}
 			counts = append(counts, k)
 		}
 	}
 	for _, k := range counts {
 		name := fmt.Sprint(k, "servers")
-		if k == 0 {
+		switch k {
+		case 0:
 			name = "solo"
+		case sqliteRun:
+			name = "sqlite"
 		}
-		t.Run(name, func(t *testing.T) { firehose(t, k, n) })
+		t.Run(name, func(t *testing.T) {
+			if k != sqliteRun && os.Getenv("TIDINGS_TEST_POSTGRES") == "" {
+				t.Skip("TIDINGS_TEST_POSTGRES is not set (.ci/postgres.sh starts a PostgreSQL): sharing needs one")
+			}
+			firehose(t, k, n)
+		})
 	}
 }
 
+// sqliteRun is the count of servers that stands for one server on a
+// SQLite file.
+const sqliteRun = -1
+
 // firehose runs the firehose into servers shared servers, or into one
-// server without the queue when servers is 0.
+// server without the queue when servers is 0 (on SQLite when it is
+// sqliteRun).
 func firehose(t *testing.T, servers, n int) {
-	url := pgtest.Fresh(t, "tidings_firehose")
+	var url string
 	var env []string
-	if servers == 0 {
+	switch servers {
+	case sqliteRun:
+		url = filepath.Join(t.TempDir(), "firehose.db")
 		servers, env = 1, []string{soloEnv + "=1"}
+	case 0:
+		url = pgtest.Fresh(t, "tidings_firehose")
+		servers, env = 1, []string{soloEnv + "=1"}
+	default:
+		url = pgtest.Fresh(t, "tidings_firehose")
 	}
+	sqlite := !strings.HasPrefix(url, "postgres")
 	var procs []*exec.Cmd
 	var bases []string
 	var leads []<-chan time.Time
@@ -98,13 +128,15 @@ func firehose(t *testing.T, servers, n int) {
 	cpu0 := cpuTimes(t, procs)
 
 	var (
-		mu    sync.Mutex
-		acked []sharedAck
-		lat   []time.Duration
-		next  int
-		wg    sync.WaitGroup
+		mu      sync.Mutex
+		acked   []sharedAck
+		lat     []time.Duration
+		stories []int64 // the stories acknowledged so far
+		seen    = map[int64]bool{}
+		next    int
+		wg      sync.WaitGroup
 	)
-	client := &http.Client{Timeout: 30 * time.Second}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
 	stop := time.Now().Add(120 * time.Second)
 	began := time.Now()
 	clients := 8
@@ -145,22 +177,82 @@ func firehose(t *testing.T, servers, n int) {
 				mu.Lock()
 				acked = append(acked, sharedAck{p.ID, text})
 				lat = append(lat, time.Since(t0))
+				if p.Story != 0 && !seen[p.Story] {
+					seen[p.Story] = true
+					stories = append(stories, p.Story)
+				}
 				mu.Unlock()
+			}
+		}()
+	}
+	readers, _ := strconv.Atoi(os.Getenv("TIDINGS_FIREHOSE_READERS"))
+	readers = min(max(readers, 0), 256)
+	posting := make(chan struct{})
+	var rwg sync.WaitGroup
+	var reads []time.Duration
+	var readErrs int
+	var readTook time.Duration
+	for w := range readers {
+		rwg.Add(1)
+		go func() {
+			defer rwg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 2000))
+			var mine []time.Duration
+			bad := 0
+			for {
+				select {
+				case <-posting:
+					mu.Lock()
+					reads, readErrs = append(reads, mine...), readErrs+bad
+					mu.Unlock()
+					return
+				default:
+				}
+				mu.Lock()
+				var id int64
+				if len(stories) > 0 {
+					id = stories[r.IntN(len(stories))]
+				}
+				mu.Unlock()
+				if id == 0 {
+					time.Sleep(time.Millisecond)
+					continue
+				}
+				t0 := time.Now()
+				resp, err := client.Get(fmt.Sprint(bases[w%servers], "/api/stories/", id))
+				if err != nil {
+					bad++
+					continue
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != http.StatusOK {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t0))
 			}
 		}()
 	}
 	wg.Wait()
 	took := time.Since(began)
+	close(posting)
+	rwg.Wait()
+	readTook = took // the readers start at the first story and end with the posts
 	if len(acked) == 0 {
 		t.Fatal("no post acknowledged")
 	}
 
-	db, err := sql.Open("pgx", url)
+	driver, dsn := "pgx", url
+	if sqlite {
+		driver, dsn = "sqlite", "file:"+url+"?mode=ro&_pragma=busy_timeout(5000)"
+	}
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	lag := waitFor(t, 60*time.Second, func() bool { return settledDB(db) })
+	lag := waitFor(t, 60*time.Second, func() bool { return settledDB(db, !sqlite) })
 	cpu1 := cpuTimes(t, procs)
 	slices.Sort(lat)
 	var others time.Duration
@@ -170,10 +262,26 @@ func firehose(t *testing.T, servers, n int) {
 		}
 	}
 	lead := cpu1[leader] - cpu0[leader]
-	t.Logf("%d servers, %d clients: %d articles acknowledged in %v: %.0f/s, p50 %v, p99 %v; every brief current %v after the last; CPU: leader %.2f s, the others %.2f s in all",
-		servers, clients, len(acked), took.Round(time.Millisecond), float64(len(acked))/took.Seconds(),
+	what := fmt.Sprint(servers, " servers")
+	if sqlite {
+		what = "SQLite, 1 server"
+	} else if env != nil {
+		what = "PostgreSQL, 1 server without the queue"
+	}
+	t.Logf("%s, %d clients: %d articles acknowledged in %v: %.0f/s, p50 %v, p99 %v; every brief current %v after the last; CPU: leader %.2f s, the others %.2f s in all",
+		what, clients, len(acked), took.Round(time.Millisecond), float64(len(acked))/took.Seconds(),
 		lat[len(lat)/2].Round(100*time.Microsecond), lat[len(lat)*99/100].Round(100*time.Microsecond), lag.Round(time.Millisecond),
 		lead.Seconds(), others.Seconds())
+	if readers > 0 {
+		slices.Sort(reads)
+		if len(reads) == 0 {
+			t.Errorf("%d readers: no read answered (%d errors)", readers, readErrs)
+		} else {
+			t.Logf("meanwhile %d readers: GET /api/stories/{id} %.0f/s, p50 %v, p99 %v, %d errors",
+				readers, float64(len(reads))/readTook.Seconds(), reads[len(reads)/2].Round(10*time.Microsecond),
+				reads[len(reads)*99/100].Round(10*time.Microsecond), readErrs)
+		}
+	}
 
 	rows, err := db.Query(`SELECT kind, COUNT(*) FROM river_job GROUP BY kind ORDER BY kind`)
 	if err == nil {
@@ -189,6 +297,16 @@ func firehose(t *testing.T, servers, n int) {
 	}
 	for _, p := range procs {
 		p.Process.Signal(syscall.SIGTERM) // writes the profile, when asked for
+	}
+	if sqlite {
+		// The SQLite store is for one process: let the server's go.
+		exited := make(chan struct{})
+		go func() { procs[0].Wait(); close(exited) }()
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the SQLite server did not exit 10 s after SIGTERM")
+		}
 	}
 	if env == nil {
 		select {

@@ -32,6 +32,9 @@ type placer struct {
 	touched func(story int64)
 	logger  *slog.Logger // nil: discard
 	every   int          // articles between retirements; 0: retireEvery
+	// handed, when set, returns the prepared form of a stored article
+	// that this process stored and kept (handoff), or nil.
+	handed func(id int64) *news.Article
 
 	mu      sync.Mutex // serializes additions and guards the state below
 	grouper *tidings.Grouper
@@ -104,75 +107,87 @@ func (p *placer) logf(msg string, args ...any) {
 	}
 }
 
-// put adds article a to the store (once: the same key twice is one
-// article) and, when it is new, places it in a story. prepared is a,
-// cleaned and segmented. It reports whether a was new; a's ID, Story and
-// CopyOf are set from the store and the placement.
+// putAll adds arts to the store at once (store.Store.AddArticles; each
+// once: the same key twice is one article) and places the new ones in
+// stories, in id order, writing their placements at once too. prepared[i] is arts[i],
+// cleaned and segmented. created[i] tells whether arts[i] was new; each
+// article's ID, Story and CopyOf are set from the store and the
+// placements.
 //
-// Once the store has a, a is acknowledged: a failed placement is logged
-// through the returned placeErr, not err, and replay places it at the next
-// start.
-func (p *placer) put(ctx context.Context, a *store.Article, prepared *news.Article) (created bool, placeErr, err error) {
+// Once the store has arts, they are acknowledged: a failed placement is
+// returned as placeErr, not err, and replay places what it left at the
+// next call or start.
+func (p *placer) putAll(ctx context.Context, arts []*store.Article, prepared []*news.Article) (created []bool, placeErr, err error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	// Processes sharing a PostgreSQL database take turns, and each first
 	// replays what the others added, so that all place articles alike.
 	unlock, err := p.st.Lock(ctx)
 	if err != nil {
-		return false, nil, err
+		return nil, nil, err
 	}
 	defer unlock()
 	if err := p.replay(ctx); err != nil {
-		return false, nil, err
+		return nil, nil, err
 	}
-	created, err = p.st.AddArticle(ctx, a)
+	created, err = p.st.AddArticles(ctx, arts)
+	if err != nil {
+		return nil, nil, err
+	}
+	var fresh []int // indices of the new articles, in id order
+	for i, c := range created {
+		if c {
+			fresh = append(fresh, i)
+		}
+	}
+	slices.SortFunc(fresh, func(i, j int) int { return cmp.Compare(arts[i].ID, arts[j].ID) })
+	for _, i := range fresh {
+		if _, placeErr = p.add(ctx, *arts[i], sameArticle(arts[i], prepared[i])); placeErr != nil {
+			break
+		}
+	}
+	if placeErr == nil {
+		placeErr = p.sync(ctx)
+	}
+	// Each article's placement after the whole batch: a later one may
+	// have moved an earlier one.
+	for _, a := range arts {
+		if k, ok := slices.BinarySearch(p.ids, a.ID); ok && p.at[k] != 0 {
+			a.Story, a.CopyOf = p.at[k], p.copyAt[k]
+		}
+	}
+	return created, placeErr, nil
+}
+
+// put is putAll of one article.
+func (p *placer) put(ctx context.Context, a *store.Article, prepared *news.Article) (created bool, placeErr, err error) {
+	c, placeErr, err := p.putAll(ctx, []*store.Article{a}, []*news.Article{prepared})
 	if err != nil {
 		return false, nil, err
 	}
-	if created {
-		a.Story, a.CopyOf, placeErr = p.place(ctx, *a, prepared)
-	}
-	return created, placeErr, nil
+	return c[0], placeErr, nil
 }
 
 // replay adds the stored articles the grouper has not seen, in id order.
 // An article stored but not yet placed (the process died in between) is
 // placed now and its story re-summarized.
 func (p *placer) replay(ctx context.Context) error {
+	const pageSize = 500
 	for {
-		page, err := p.st.Articles(ctx, p.last, 500)
+		page, err := p.st.Articles(ctx, p.last, pageSize)
 		if err != nil {
 			return err
-		}
-		if len(page) == 0 {
-			break
 		}
 		for _, a := range page {
 			if _, err := p.add(ctx, a, nil); err != nil {
 				return err
 			}
 		}
+		if len(page) < pageSize {
+			break // the last page: no need to ask for an empty one
+		}
 	}
 	return p.sync(ctx)
-}
-
-// place runs stored article a through the grouper and records its story;
-// a new placement marks the story for re-summarizing. Earlier articles
-// the grouper moves to another story as a result are moved in the store
-// too, and both their stories marked. It returns the story id and the id
-// of the article a copies (0 for none).
-//
-// prepared is a, cleaned and segmented, when the caller has it; nil means
-// prepare it here.
-func (p *placer) place(ctx context.Context, a store.Article, prepared *news.Article) (story, copyOf int64, err error) {
-	n, err := p.add(ctx, a, prepared)
-	if err != nil {
-		return 0, 0, err
-	}
-	if err := p.sync(ctx); err != nil {
-		return 0, 0, err
-	}
-	return p.at[n], p.copyAt[n], nil
 }
 
 // add runs stored article a through the grouper, without writing
@@ -180,6 +195,9 @@ func (p *placer) place(ctx context.Context, a store.Article, prepared *news.Arti
 // now says, and marks a and the articles it made move as pending. It
 // returns a's grouper number.
 func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Article) (int, error) {
+	if prepared == nil && p.handed != nil {
+		prepared = sameArticle(&a, p.handed(a.ID))
+	}
 	if prepared == nil {
 		na := segmented(a)
 		prepared = &na
@@ -214,11 +232,13 @@ func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Articl
 }
 
 // sync writes the placements of the pending articles that the store
-// does not have yet, and marks their old and new stories for
-// re-summarizing. What a failed write leaves pending is tried again at
-// the next sync.
+// does not have yet, at once (store.Store.PlaceArticles), and marks their
+// old and new stories for re-summarizing. What a failed write leaves
+// pending is tried again at the next sync.
 func (p *placer) sync(ctx context.Context) error {
 	ks := slices.Sorted(maps.Keys(p.pending))
+	var places []store.Placement
+	var write []int // the grouper numbers of places
 	for _, k := range ks {
 		to, err := p.storyID(ctx, p.want[k], store.Article{})
 		if err != nil {
@@ -229,17 +249,22 @@ func (p *placer) sync(ctx context.Context) error {
 			copyOf = c
 		}
 		if p.at[k] != to || p.copyAt[k] != copyOf {
-			if err := p.st.PlaceArticle(ctx, p.ids[k], to, copyOf); err != nil {
-				return err
-			}
-			if from := p.at[k]; from != 0 && from != to {
-				p.touched(from)
-			}
-			p.at[k], p.copyAt[k] = to, copyOf
-			p.touched(to)
+			places = append(places, store.Placement{Article: p.ids[k], Story: to, CopyOf: copyOf})
+			write = append(write, k)
 		}
-		delete(p.pending, k)
 	}
+	if err := p.st.PlaceArticles(ctx, places); err != nil {
+		return err
+	}
+	for i, k := range write {
+		to := places[i].Story
+		if from := p.at[k]; from != 0 && from != to {
+			p.touched(from)
+		}
+		p.at[k], p.copyAt[k] = to, places[i].CopyOf
+		p.touched(to)
+	}
+	clear(p.pending)
 	return nil
 }
 

@@ -47,6 +47,21 @@ func (m *memStore) AddArticle(_ context.Context, a *store.Article) (bool, error)
 	return true, nil
 }
 
+func (m *memStore) AddArticles(ctx context.Context, arts []*store.Article) ([]bool, error) {
+	created := make([]bool, len(arts))
+	for i, a := range arts {
+		created[i], _ = m.AddArticle(ctx, a)
+	}
+	return created, nil
+}
+
+func (m *memStore) PlaceArticles(ctx context.Context, places []store.Placement) error {
+	for _, p := range places {
+		m.PlaceArticle(ctx, p.Article, p.Story, p.CopyOf)
+	}
+	return nil
+}
+
 func (m *memStore) PlaceArticle(_ context.Context, id, story, copyOf int64) error {
 	m.arts[id-1].Story, m.arts[id-1].CopyOf = story, copyOf
 	return nil

@@ -176,8 +176,14 @@ func TestServerScoreECBPlus(t *testing.T) {
 	if err != nil || len(bad) > 0 {
 		t.Fatalf("loading %s: %v %v", path, err, bad)
 	}
+	// Three orders give the README's figures; under -race one order checks
+	// the path without taking most of the package's ten minutes.
+	seeds := uint64(3)
+	if raceDetector {
+		seeds = 1
+	}
 	var batch []string
-	for seed := uint64(1); seed <= 3; seed++ {
+	for seed := uint64(1); seed <= seeds; seed++ {
 		pred, gold, kept := serverPlacements(t, clusters, seed)
 		s, err := eval.Clustering(pred, gold)
 		if err != nil {

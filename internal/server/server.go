@@ -80,6 +80,8 @@ type Server struct {
 	p    *tidings.Pipeline // cleans posted articles
 
 	placer  *placer
+	commits *commits // group commits of posts, into placer
+	handoff handoff  // a shared server's prepared articles, for its leader
 	worker  *worker
 	fetcher *ingest.Fetcher
 	poke    chan struct{} // asks Run for a poll now
@@ -105,15 +107,18 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	st = cacheStories(st, opts.Queue != nil)
 	w := newWorker(st, opts.Words, opts.Logger)
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
 	s.placer.logger, s.placer.every = opts.Logger, opts.retireEvery
+	s.commits = &commits{run: s.placer.putAll}
 	s.draining, s.drain = context.WithCancel(context.Background())
 	s.feedCap = MaxFeeds
 	s.reads, s.writes = newLimiter(opts.ReadRate, DefaultReadRate), newLimiter(opts.WriteRate, DefaultWriteRate)
 	if s.queue, s.ackWait = opts.Queue, defaultAckWait; s.queue != nil {
+		s.commits.run = s.storeAll
 		if err := s.startShared(); err != nil {
 			s.Close()
 			return nil, err

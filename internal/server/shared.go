@@ -12,6 +12,7 @@ import (
 	"tidings/clean"
 	"tidings/ingest"
 	"tidings/internal/jobs"
+	"tidings/news"
 	"tidings/store"
 )
 
@@ -133,19 +134,28 @@ func (s *Server) runPrepare(ctx context.Context, j jobs.Prepare) (jobs.Result, e
 	return jobs.Result{ID: out.ID, Created: out.Created}, nil
 }
 
-// storeShared stores prepared article a on a shared server, in id order
-// (jobs.Queue.InOrder); the end of its job wakes the leader to place it.
-func (s *Server) storeShared(ctx context.Context, a store.Article) (posted, error) {
-	var created bool
-	err := s.queue.InOrder(ctx, func() error {
+// storeAll stores the prepared articles arts of a group commit on a
+// shared server, in id order (jobs.Queue.InOrder), in one statement,
+// and hands the new ones, prepared, to this process's leader (when it
+// leads); the end of their jobs wakes the leader to place them. placeErr
+// is always nil: placing is the leader's.
+func (s *Server) storeAll(ctx context.Context, arts []*store.Article, prepared []*news.Article) (created []bool, placeErr, err error) {
+	err = s.queue.InOrder(ctx, func() error {
 		var err error
-		created, err = s.st.AddArticle(ctx, &a)
+		created, err = s.st.AddArticles(ctx, arts)
 		return err
 	})
 	if err != nil {
-		return posted{}, err
+		return nil, nil, err
 	}
-	return posted{ID: a.ID, Story: a.Story, Created: created, CopyOf: a.CopyOf}, nil
+	if s.queue.Leading() {
+		for i, c := range created {
+			if na := sameArticle(arts[i], prepared[i]); c && na != nil {
+				s.handoff.put(arts[i].ID, na)
+			}
+		}
+	}
+	return created, nil, nil
 }
 
 // runPoll is the Poll job: poll feed id, queueing its new items.
@@ -205,6 +215,7 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	dirty := map[int64]bool{}
 	var placed int64 // the highest article id told placed
 	p := newPlacer(s.st, s.opts.Cluster, func(id int64) { dirty[id] = true })
+	p.handed = s.handoff.take
 	// Stories that a leader which died between placing and asking left
 	// without their brief.
 	if stale, err := s.st.(placements).StaleStories(ctx); err == nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"maps"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -17,21 +19,41 @@ import (
 // cacheSize bounds the prepared articles the worker keeps.
 const cacheSize = 5000
 
+// When the worker summarizes: a round takes every story touched so far,
+// once briefQuiet passes without a touch (a burst of posts is over), or
+// while touches go on, briefGather after the round's first touch and no
+// sooner than briefRest times what the last round took after it ended,
+// so that briefs take at most about a quarter of a core from a long
+// burst of posts, and a story that takes many articles meanwhile is
+// summarized once for all of them.
+const (
+	briefQuiet  = 50 * time.Millisecond
+	briefGather = time.Second
+	briefRest   = 3
+)
+
 // worker re-summarizes stories in the background: touch queues a story,
-// and one goroutine rebuilds each queued story's brief from its stored
-// articles and stores it. A story touched many times while it waits is
-// summarized once, so ingest never waits for summaries, and a read
-// returns the last brief made.
+// and one goroutine rebuilds the queued stories' briefs from their
+// stored articles and stores them, in rounds (see briefGather). A story
+// touched many times while it waits is summarized once, so ingest never
+// waits for summaries, and a read returns the last brief made.
 type worker struct {
 	st     store.Store
 	p      *tidings.Pipeline
 	words  int // each brief's budget; 0 means the pipeline's default
 	logger *slog.Logger
 
-	mu       sync.Mutex // guards dirty and busy
-	dirty    map[int64]bool
-	busy     bool
-	idle     *sync.Cond // broadcast when nothing is dirty or busy
+	mu    sync.Mutex // guards the fields up to idle
+	dirty map[int64]bool
+	busy  bool
+	// first and last are the first and the latest touch since the last
+	// round began (first is zero for none); ended is when the last round
+	// ended and took how long; flush asks for a round now (wait).
+	first, last, ended time.Time
+	took               time.Duration
+	flush              bool
+	idle               *sync.Cond // broadcast when nothing is dirty or busy
+
 	wake     chan struct{}
 	stop     chan struct{}
 	finished chan struct{}
@@ -62,55 +84,112 @@ func (w *worker) close() {
 
 // touch marks story id for re-summarizing.
 func (w *worker) touch(id int64) {
+	now := time.Now()
 	w.mu.Lock()
 	w.dirty[id] = true
+	if w.first.IsZero() {
+		w.first = now
+	}
+	w.last = now
 	w.mu.Unlock()
+	w.poke()
+}
+
+// poke wakes the worker's goroutine.
+func (w *worker) poke() {
 	select {
 	case w.wake <- struct{}{}:
 	default:
 	}
 }
 
-// wait blocks until every touched story is summarized.
+// wait blocks until every touched story is summarized, asking for a
+// round now rather than after the gathering.
 func (w *worker) wait() {
 	w.mu.Lock()
+	if len(w.dirty) > 0 {
+		w.flush = true
+		w.poke()
+	}
 	for len(w.dirty) > 0 || w.busy {
 		w.idle.Wait()
 	}
 	w.mu.Unlock()
 }
 
-// run re-summarizes touched stories, lowest id first, one at a time,
-// until close.
+// due returns how long before the next round may begin, 0 for now (see
+// briefGather). The caller holds w.mu and has dirty stories.
+func (w *worker) due(now time.Time) time.Duration {
+	if w.flush {
+		return 0
+	}
+	quiet := w.last.Add(briefQuiet).Sub(now)
+	if quiet <= 0 {
+		return 0
+	}
+	at := w.first.Add(briefGather)
+	if rest := w.ended.Add(briefRest * w.took); rest.After(at) {
+		at = rest
+	}
+	return max(min(quiet, at.Sub(now)), 0)
+}
+
+// run re-summarizes touched stories in rounds, lowest id first, until
+// close; what is left then is dropped, so that no wait blocks for ever.
 func (w *worker) run() {
 	defer close(w.finished)
+	defer func() {
+		w.mu.Lock()
+		clear(w.dirty)
+		w.busy = false
+		w.idle.Broadcast()
+		w.mu.Unlock()
+	}()
 	for {
 		w.mu.Lock()
-		var id int64
-		for d := range w.dirty {
-			if id == 0 || d < id {
-				id = d
+		var wait time.Duration
+		var ids []int64
+		now := time.Now()
+		switch {
+		case len(w.dirty) == 0:
+			w.busy, w.flush = false, false
+			w.idle.Broadcast()
+			wait = -1
+		default:
+			if wait = w.due(now); wait == 0 {
+				ids = slices.Sorted(maps.Keys(w.dirty))
+				clear(w.dirty)
+				w.busy, w.first = true, time.Time{}
 			}
 		}
-		if id != 0 {
-			delete(w.dirty, id)
-			w.busy = true
-		} else {
-			w.busy = false
-			w.idle.Broadcast()
-		}
 		w.mu.Unlock()
-		if id == 0 {
+		if ids == nil {
+			var later <-chan time.Time
+			if wait > 0 {
+				later = time.After(wait)
+			}
 			select {
 			case <-w.stop:
 				return
 			case <-w.wake:
+			case <-later:
 			}
 			continue
 		}
-		if err := w.summarize(context.Background(), id); err != nil {
-			w.logger.Error("summarizing story", "story", id, "err", err)
+		for _, id := range ids {
+			select {
+			case <-w.stop:
+				return
+			default:
+			}
+			if err := w.summarize(context.Background(), id); err != nil {
+				w.logger.Error("summarizing story", "story", id, "err", err)
+			}
 		}
+		end := time.Now()
+		w.mu.Lock()
+		w.ended, w.took = end, end.Sub(now)
+		w.mu.Unlock()
 	}
 }
 

@@ -1,0 +1,487 @@
+package clean
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The copied-text model is rebuilt from pages-dev with
+//
+//	go test ./clean -run TestTrainTextModel -train-text-model
+//
+// which trains on the even and on the odd pages, scores each model on the
+// other half (segment P/R/F, the eval-pages measure), then trains on all
+// pages and writes textmodel_trees.go.
+var (
+	trainTextModel = flag.Bool("train-text-model", false, "train the copied-text block model on pages-dev and write textmodel_trees.go")
+	pagesDevDir    = flag.String("pages-dev", "../../shared/data/pages-dev", "pages-dev directory (pages.jsonl, text/)")
+	textModelOut   = flag.String("text-model-out", "textmodel_trees.go", "file the trained model is written to (\"\" for none)")
+	boostTrees     = flag.Int("boost-trees", defaultBoost.trees, "trees of the copied-text model")
+	boostDepth     = flag.Int("boost-depth", defaultBoost.depth, "depth of each tree")
+	boostMinLeaf   = flag.Int("boost-min-leaf", defaultBoost.minLeaf, "fewest labelled blocks in a leaf")
+	boostRate      = flag.Float64("boost-rate", defaultBoost.rate, "learning rate (shrinkage of each tree)")
+	boostStages    = flag.Int("boost-stages", 2, "stages of the stacked model")
+	boostSweep     = flag.String("boost-sweep", "", "only cross-validate these settings, trees/depth/rate separated by commas (\"120/3/0.15,200/4/0.1\")")
+)
+
+// trainPage is one pages-dev page read for training: its blocks as the
+// rules left them, their features and labels.
+type trainPage struct {
+	id            int
+	blocks        []Block
+	feats         []float64
+	label, weight []float64 // per block: 1 article, 0 not; weight 0 unlabelled
+	with, without []string  // the page's segments, white space collapsed
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func loadTrainPages(t *testing.T, dir string) []trainPage {
+	f, err := os.Open(filepath.Join(dir, "pages.jsonl"))
+	if err != nil {
+		t.Skipf("pages-dev not found (%v): it lives in ../shared/data beside the repository", err)
+	}
+	defer f.Close()
+	var pages []trainPage
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var p struct {
+			ID, URL       string
+			With, Without []string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, "text", p.ID+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := ""
+		if strings.HasPrefix(p.URL, "http://") || strings.HasPrefix(p.URL, "https://") {
+			u = p.URL
+		}
+		res, _ := cleanText(string(raw), Options{URL: u}, nil)
+		tp := trainPage{blocks: res.Blocks, feats: textFeatures(res.Blocks, &res.Meta)}
+		tp.id, _ = strconv.Atoi(p.ID)
+		for _, s := range p.With {
+			tp.with = append(tp.with, collapseSpace(s))
+		}
+		for _, s := range p.Without {
+			tp.without = append(tp.without, collapseSpace(s))
+		}
+		tp.label = make([]float64, len(res.Blocks))
+		tp.weight = make([]float64, len(res.Blocks))
+		for i, b := range res.Blocks {
+			if !b.Kind.InArticle() && !regionRules[b.Rule] {
+				continue // the model does not decide it (see relabelWith)
+			}
+			cb := collapseSpace(b.Text)
+			pos, neg := overlaps(cb, tp.with), overlaps(cb, tp.without)
+			switch {
+			case pos > 0 && neg == 0:
+				tp.label[i], tp.weight[i] = 1, float64(pos)
+			case neg > 0 && pos == 0:
+				tp.label[i], tp.weight[i] = 0, float64(neg)
+			}
+		}
+		pages = append(pages, tp)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// overlaps counts the segments that lie inside block b or that hold it
+// (a block of 20 bytes or more inside a longer segment).
+func overlaps(b string, segs []string) int {
+	n := 0
+	for _, s := range segs {
+		if strings.Contains(b, s) || len(b) >= 20 && strings.Contains(s, b) {
+			n++
+		}
+	}
+	return n
+}
+
+// segCounts is the eval-pages measure on a set of pages.
+type segCounts struct{ tp, fp, fn int }
+
+func (c segCounts) prf() (float64, float64, float64) {
+	p := float64(c.tp) / math.Max(1, float64(c.tp+c.fp))
+	r := float64(c.tp) / math.Max(1, float64(c.tp+c.fn))
+	return p, r, 2 * p * r / math.Max(1e-9, p+r)
+}
+
+// scoreWith relabels each page's blocks with m (nil: the rules alone)
+// and counts its segments.
+func scoreWith(pages []trainPage, m *blockModel) segCounts {
+	var c segCounts
+	for _, p := range pages {
+		res := Result{Blocks: slices.Clone(p.blocks)}
+		assemble(&res)
+		if m != nil {
+			relabelWith(&res, m, p.feats)
+		}
+		text := collapseSpace(res.Text)
+		for _, s := range p.with {
+			if strings.Contains(text, s) {
+				c.tp++
+			} else {
+				c.fn++
+			}
+		}
+		for _, s := range p.without {
+			if strings.Contains(text, s) {
+				c.fp++
+			}
+		}
+	}
+	return c
+}
+
+// boostOptions are the trainer's settings.
+type boostOptions struct {
+	trees, depth, minLeaf int
+	rate, lambda          float64
+	bins                  int
+}
+
+var defaultBoost = boostOptions{trees: 120, depth: 3, minLeaf: 10, rate: 0.15, lambda: 1, bins: 32}
+
+// trainBoost fits gradient-boosted regression trees (logistic loss,
+// Newton leaves, histogram splits) on the labelled blocks of pages.
+func trainBoost(pages []trainPage, rows [][]float64, nf int, o boostOptions) *treeModel {
+	var x [][]float64
+	var y, w []float64
+	for k, p := range pages {
+		for i := range p.blocks {
+			if p.weight[i] == 0 {
+				continue
+			}
+			x = append(x, rows[k][i*nf:(i+1)*nf])
+			y = append(y, p.label[i])
+			w = append(w, p.weight[i])
+		}
+	}
+	n := len(x)
+	// Quantile thresholds per feature.
+	thr := make([][]float64, nf)
+	bin := make([][]uint8, nf)
+	for f := range nf {
+		vals := make([]float64, n)
+		for i := range x {
+			vals[i] = x[i][f]
+		}
+		slices.Sort(vals)
+		vals = slices.Compact(vals)
+		var ts []float64
+		if len(vals) <= o.bins {
+			for i := 1; i < len(vals); i++ {
+				ts = append(ts, (vals[i-1]+vals[i])/2)
+			}
+		} else {
+			for k := 1; k < o.bins; k++ {
+				j := k * len(vals) / o.bins
+				ts = append(ts, (vals[j-1]+vals[j])/2)
+			}
+			ts = slices.Compact(ts)
+		}
+		thr[f] = ts
+		bin[f] = make([]uint8, n)
+		for i := range x {
+			b, _ := slices.BinarySearch(ts, x[i][f])
+			// x < ts[b] for bin b: BinarySearch gives the first ts >= x;
+			// a value equal to a threshold goes right.
+			if b < len(ts) && ts[b] == x[i][f] {
+				b++
+			}
+			bin[f][i] = uint8(b)
+		}
+	}
+	var sy, sw float64
+	for i := range y {
+		sy += y[i] * w[i]
+		sw += w[i]
+	}
+	m := &treeModel{bias: math.Log(sy / (sw - sy))}
+	score := make([]float64, n)
+	for i := range score {
+		score[i] = m.bias
+	}
+	g, h := make([]float64, n), make([]float64, n)
+	for range o.trees {
+		for i := range n {
+			p := 1 / (1 + math.Exp(-score[i]))
+			g[i], h[i] = (p-y[i])*w[i], math.Max(p*(1-p), 1e-6)*w[i]
+		}
+		t := &textTree{}
+		all := make([]int, n)
+		for i := range all {
+			all[i] = i
+		}
+		growNode(t, all, 0, o, g, h, bin, thr)
+		// Lay the tree out so that a split's children sit side by side.
+		m.trees = append(m.trees, *t)
+		for i := range n {
+			score[i] += t.eval(x[i])
+		}
+	}
+	return m
+}
+
+// trainStacked trains a blockModel of the given stages on pages. The
+// scores a later stage reads of its training pages come from models
+// that did not see those pages (two folds), as they will at run time.
+func trainStacked(pages []trainPage, stages int, o boostOptions) *blockModel {
+	nf := len(textFeatureNames)
+	rows := make([][]float64, len(pages))
+	for k, p := range pages {
+		rows[k] = p.feats
+	}
+	m := &blockModel{}
+	width := nf
+	for st := range stages {
+		m.stages = append(m.stages, trainBoost(pages, rows, width, o))
+		if st == stages-1 {
+			break
+		}
+		// Out-of-fold scores of this stage for the next one's rows.
+		var folds [2][]int
+		for k, p := range pages {
+			folds[(p.id/2)%2] = append(folds[(p.id/2)%2], k)
+		}
+		next := make([][]float64, len(pages))
+		for f := range 2 {
+			var sub []trainPage
+			var subRows [][]float64
+			for _, k := range folds[1-f] {
+				sub, subRows = append(sub, pages[k]), append(subRows, rows[k])
+			}
+			fm := trainBoost(sub, subRows, width, o)
+			for _, k := range folds[f] {
+				n := len(pages[k].blocks)
+				s, prose := make([]float64, n), make([]float64, n)
+				for i := range n {
+					s[i] = fm.score(rows[k][i*width : (i+1)*width])
+					prose[i] = proseOf(pages[k].feats[i*nf : (i+1)*nf])
+				}
+				ps := newPageScores(s, prose)
+				nw := nf + len(contextNames)
+				r := make([]float64, n*nw)
+				for i := range n {
+					copy(r[i*nw:], pages[k].feats[i*nf:(i+1)*nf])
+					contextFeatures(ps, i, r[i*nw+nf:(i+1)*nw])
+				}
+				next[k] = r
+			}
+		}
+		rows, width = next, nf+len(contextNames)
+	}
+	return m
+}
+
+// growNode adds the node for samples idx to t and returns its index.
+func growNode(t *textTree, idx []int, depth int, o boostOptions, g, h []float64, bin [][]uint8, thr [][]float64) int {
+	var G, H float64
+	for _, i := range idx {
+		G += g[i]
+		H += h[i]
+	}
+	me := len(t.feature)
+	t.feature = append(t.feature, -1)
+	t.threshold = append(t.threshold, 0)
+	t.left = append(t.left, 0)
+	t.value = append(t.value, float32(-G/(H+o.lambda)*o.rate))
+	if depth >= o.depth || len(idx) < 2*o.minLeaf {
+		return me
+	}
+	base := G * G / (H + o.lambda)
+	bestGain, bestF, bestB := 1e-6, -1, 0
+	var hg, hh [256]float64
+	var hc [256]int
+	for f := range bin {
+		nb := len(thr[f]) + 1
+		if nb < 2 {
+			continue
+		}
+		clear(hg[:nb])
+		clear(hh[:nb])
+		clear(hc[:nb])
+		for _, i := range idx {
+			b := bin[f][i]
+			hg[b] += g[i]
+			hh[b] += h[i]
+			hc[b]++
+		}
+		var gl, hl float64
+		cl := 0
+		for b := 0; b < nb-1; b++ {
+			gl, hl, cl = gl+hg[b], hl+hh[b], cl+hc[b]
+			if cl < o.minLeaf || len(idx)-cl < o.minLeaf {
+				continue
+			}
+			gr, hr := G-gl, H-hl
+			if gain := gl*gl/(hl+o.lambda) + gr*gr/(hr+o.lambda) - base; gain > bestGain {
+				bestGain, bestF, bestB = gain, f, b
+			}
+		}
+	}
+	if bestF < 0 {
+		return me
+	}
+	var l, r []int
+	for _, i := range idx {
+		if int(bin[bestF][i]) <= bestB {
+			l = append(l, i)
+		} else {
+			r = append(r, i)
+		}
+	}
+	t.feature[me] = int16(bestF)
+	t.threshold[me] = float32(thr[bestF][bestB])
+	// The two children are allocated next to each other; their subtrees
+	// follow.
+	li := len(t.feature)
+	t.left[me] = int16(li)
+	for range 2 {
+		t.feature = append(t.feature, -1)
+		t.threshold = append(t.threshold, 0)
+		t.left = append(t.left, 0)
+		t.value = append(t.value, 0)
+	}
+	fillNode(t, li, l, depth+1, o, g, h, bin, thr)
+	fillNode(t, li+1, r, depth+1, o, g, h, bin, thr)
+	return me
+}
+
+// fillNode grows the subtree of samples idx into the node slot at.
+func fillNode(t *textTree, at int, idx []int, depth int, o boostOptions, g, h []float64, bin [][]uint8, thr [][]float64) {
+	sub := &textTree{}
+	growNode(sub, idx, depth, o, g, h, bin, thr)
+	// Copy sub's root into at and its other nodes after t's, shifting
+	// their child indices.
+	off := len(t.feature) - 1 // sub node k>0 goes to off+k
+	t.feature[at], t.threshold[at], t.value[at] = sub.feature[0], sub.threshold[0], sub.value[0]
+	if sub.feature[0] >= 0 {
+		t.left[at] = int16(int(sub.left[0]) + off)
+	}
+	for k := 1; k < len(sub.feature); k++ {
+		t.feature = append(t.feature, sub.feature[k])
+		t.threshold = append(t.threshold, sub.threshold[k])
+		l := sub.left[k]
+		if sub.feature[k] >= 0 {
+			l = int16(int(l) + off)
+		}
+		t.left = append(t.left, l)
+		t.value = append(t.value, sub.value[k])
+	}
+}
+
+// pickThreshold returns the threshold on the model's score that gives
+// the best segment F on pages.
+func pickThreshold(pages []trainPage, m *blockModel) float64 {
+	best, bestF := 0.0, -1.0
+	for th := -2.0; th <= 2.0; th += 0.25 {
+		m.threshold = th
+		if _, _, f := scoreWith(pages, m).prf(); f > bestF {
+			best, bestF = th, f
+		}
+	}
+	m.threshold = best
+	return best
+}
+
+func TestTrainTextModel(t *testing.T) {
+	if !*trainTextModel {
+		t.Skip("rebuilds the copied-text model: go test ./clean -run TestTrainTextModel -train-text-model")
+	}
+	o := boostOptions{trees: *boostTrees, depth: *boostDepth, minLeaf: *boostMinLeaf, rate: *boostRate, lambda: defaultBoost.lambda, bins: defaultBoost.bins}
+	pages := loadTrainPages(t, *pagesDevDir)
+	var even, odd []trainPage
+	for _, p := range pages {
+		if p.id%2 == 1 {
+			odd = append(odd, p)
+		} else {
+			even = append(even, p)
+		}
+	}
+	report := func(name string, c segCounts) {
+		p, r, f := c.prf()
+		t.Logf("%-28s P %.3f R %.3f F %.3f (tp %d fp %d fn %d)", name, p, r, f, c.tp, c.fp, c.fn)
+	}
+	report("rules, even", scoreWith(even, nil))
+	report("rules, odd", scoreWith(odd, nil))
+	if *boostSweep != "" {
+		for _, set := range strings.Split(*boostSweep, ",") {
+			so := o
+			if _, err := fmt.Sscanf(set, "%d/%d/%g", &so.trees, &so.depth, &so.rate); err != nil {
+				t.Fatal(err)
+			}
+			for _, half := range []struct {
+				name        string
+				train, test []trainPage
+			}{{"even->odd", even, odd}, {"odd->even", odd, even}} {
+				m := trainStacked(half.train, *boostStages, so)
+				report(fmt.Sprintf("%s %s th 0", set, half.name), scoreWith(half.test, m))
+				th := pickThreshold(half.train, m)
+				report(fmt.Sprintf("%s %s th %.2f", set, half.name, th), scoreWith(half.test, m))
+			}
+		}
+		return
+	}
+	for _, half := range []struct {
+		name        string
+		train, test []trainPage
+	}{{"trained on even, odd", even, odd}, {"trained on odd, even", odd, even}} {
+		m := trainStacked(half.train, *boostStages, o)
+		th := pickThreshold(half.train, m)
+		report(fmt.Sprintf("%s (th %.2f)", half.name, th), scoreWith(half.test, m))
+	}
+	m := trainStacked(pages, *boostStages, o)
+	th := pickThreshold(pages, m)
+	report(fmt.Sprintf("all pages, in sample (th %.2f)", th), scoreWith(pages, m))
+	if *textModelOut == "" {
+		return
+	}
+	if err := writeTextModel(*textModelOut, m); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeTextModel writes m as Go source.
+func writeTextModel(path string, m *blockModel) error {
+	var sb strings.Builder
+	sb.WriteString("// Code generated by go test ./clean -run TestTrainTextModel -train-text-model; DO NOT EDIT.\n\npackage clean\n\n")
+	fmt.Fprintf(&sb, "// textModel: %d stages of %d trees over %d features (see textFeatureNames and contextNames).\n",
+		len(m.stages), len(m.stages[0].trees), len(textFeatureNames))
+	fmt.Fprintf(&sb, "var textModel = &blockModel{\n\tthreshold: %v,\n\tstages: []*treeModel{\n", m.threshold)
+	for _, st := range m.stages {
+		fmt.Fprintf(&sb, "\t\t{\n\t\t\tbias: %v,\n\t\t\ttrees: []textTree{\n", st.bias)
+		for _, t := range st.trees {
+			fmt.Fprintf(&sb, "\t\t\t\t{feature: []int16{%s}, threshold: []float32{%s}, left: []int16{%s}, value: []float32{%s}},\n",
+				join(t.feature), join(t.threshold), join(t.left), join(t.value))
+		}
+		sb.WriteString("\t\t\t},\n\t\t},\n")
+	}
+	sb.WriteString("\t},\n}\n")
+	return os.WriteFile(path, []byte(sb.String()), 0o644)
+}
+
+func join[T int16 | float32](xs []T) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,116 @@
+package server
+
+import (
+	"context"
+	"sync"
+
+	"tidings/store"
+)
+
+// maxCachedBytes bounds the story bodies a cachedStore holds.
+const maxCachedBytes = 64 << 20
+
+// cachedStore is a store whose stories are read from memory: it keeps
+// each story it writes or reads, so that GET /api/stories/{id} during a
+// burst of posts does not queue behind the writer for the database. It
+// is only for a store this process alone writes (a SQLite store, which
+// its lock file keeps to one process, and no job queue), where what it
+// wrote is what the database holds. Bounded by maxCachedBytes: when full
+// it drops what it holds.
+type cachedStore struct {
+	store.Store
+
+	wmu     sync.Mutex // serializes the writes of stories with their caching
+	mu      sync.Mutex // guards the fields below
+	stories map[int64]store.Story
+	bytes   int
+	// epoch counts the writes; a read from the database is kept only
+	// when no write came between, so that it never hides a newer one.
+	epoch uint64
+}
+
+// exclusive is what a store that only this process uses says of itself
+// (store/sql.go).
+type exclusive interface{ Exclusive() bool }
+
+// cacheStories returns st with its stories cached when this process is
+// its only user; else st.
+func cacheStories(st store.Store, shared bool) store.Store {
+	if ex, ok := st.(exclusive); shared || !ok || !ex.Exclusive() {
+		return st
+	}
+	return &cachedStore{Store: st, stories: map[int64]store.Story{}}
+}
+
+// keep caches s, unless a write came after epoch (for a read; a write
+// passes the epoch it made).
+func (c *cachedStore) keep(s store.Story, epoch uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if epoch != c.epoch {
+		return
+	}
+	if old, ok := c.stories[s.ID]; ok {
+		c.bytes -= len(old.Body)
+	}
+	if c.bytes+len(s.Body) > maxCachedBytes {
+		clear(c.stories)
+		c.bytes = 0
+	}
+	s.Body = append([]byte(nil), s.Body...) // the caller's slice may change
+	c.stories[s.ID] = s
+	c.bytes += len(s.Body)
+}
+
+// written marks a write of story id: it drops the story and returns the
+// epoch after the write.
+func (c *cachedStore) written(id int64) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.epoch++
+	if old, ok := c.stories[id]; ok {
+		c.bytes -= len(old.Body)
+		delete(c.stories, id)
+	}
+	return c.epoch
+}
+
+func (c *cachedStore) PutStory(ctx context.Context, s *store.Story) error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	if err := c.Store.PutStory(ctx, s); err != nil {
+		c.written(s.ID)
+		return err
+	}
+	// Read back what the database holds: PutStory keeps the stored Seq
+	// when given 0.
+	got, err := c.Store.Story(ctx, s.ID)
+	epoch := c.written(s.ID)
+	if err == nil {
+		c.keep(got, epoch)
+	}
+	return nil
+}
+
+func (c *cachedStore) SetStorySeq(ctx context.Context, id, seq int64) error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	defer c.written(id)
+	return c.Store.SetStorySeq(ctx, id, seq)
+}
+
+func (c *cachedStore) Story(ctx context.Context, id int64) (store.Story, error) {
+	c.mu.Lock()
+	s, ok := c.stories[id]
+	epoch := c.epoch
+	c.mu.Unlock()
+	if ok {
+		s.Body = append([]byte(nil), s.Body...)
+		return s, nil
+	}
+	s, err := c.Store.Story(ctx, id)
+	if err == nil {
+		c.keep(s, epoch)
+	}
+	return s, err
+}

@@ -28,7 +28,8 @@ type Meta struct {
 	// "htmldate", "headline-date" (the date an HTML page shows beside its
 	// h1), "json-ld", "time-element", "byline", "date-line", "dateline", "credit-line",
 	// "copyright", "site-name", "url", "url-host", "source-line",
-	// "headline". A field not found has no entry.
+	// "headline", "h1" (the title as the page's h1 shows it, without the
+	// site's name around it). A field not found has no entry.
 	Sources map[string]string `json:",omitempty"`
 }
 

@@ -45,16 +45,31 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if u, err := url.Parse(opts.URL); err == nil && u.Host != "" {
 		topts.OriginalURL = u
 	}
-	ex, dates, err := extract(raw, topts)
+	ex, doc, dates, err := extract(raw, topts)
 	if err != nil || ex == nil || strings.TrimSpace(ex.ContentText) == "" {
 		return cleanRendered(raw, opts)
 	}
 	src, bs, hints := htmlBlocks(ex.ContentNode)
+	var page []pageBlock
 	if len(bs) == 0 {
 		src = ex.ContentText
 		bs, hints = blocks(src), nil
+	} else if doc != nil {
+		kept := make([]string, len(bs))
+		for i, b := range bs {
+			kept[i] = b.text
+		}
+		page = pageBlocks(doc, len(ex.ContentText)/3)
+		lead := leadBlocks(page, kept, ex.Metadata.Title)
+		src, bs, hints = prependBlocks(lead, src, bs, hints)
 	}
 	res := label(src, bs, hints, opts.Title)
+	if page != nil && markFurniture(res.Blocks, page) {
+		assemble(&res)
+	}
+	if headingsAfterProse(res.Blocks) {
+		assemble(&res)
+	}
 	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
 		assemble(&res)
 	}
@@ -70,6 +85,10 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 			*f.dst = v
 			res.Meta.setSource(f.field, "html-meta")
 		}
+	}
+	if h := pageHeadline(page, res.Meta.Title); h != "" {
+		res.Meta.Title = h
+		res.Meta.setSource("title", "h1")
 	}
 	// The headline opens go-trafilatura's content when the page's h1 is
 	// inside the article; it is the title, not article text.
@@ -104,10 +123,10 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 // hyphens removed), which spares its character-set detection: a quarter
 // of the time of cleaning a 1,000-word page. Other pages go through its
 // reader, which guesses their encoding.
-func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult, pageDates, error) {
+func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult, *html.Node, pageDates, error) {
 	if !utf8.ValidString(raw) {
 		ex, err := trafilatura.Extract(strings.NewReader(raw), topts)
-		return ex, pageDates{}, err
+		return ex, nil, pageDates{}, err
 	}
 	if !norm.NFC.IsNormalString(raw) {
 		raw = norm.NFC.String(raw)
@@ -115,11 +134,11 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 	raw = strings.ReplaceAll(raw, "\u00ad", "")
 	doc, err := html.Parse(strings.NewReader(raw))
 	if err != nil {
-		return nil, pageDates{}, err
+		return nil, nil, pageDates{}, err
 	}
 	dates := scanDates(doc)
 	ex, err := trafilatura.ExtractDocument(doc, topts)
-	return ex, dates, err
+	return ex, doc, dates, err
 }
 
 // restoreUnlinked gives back to the article the blocks the text rules

@@ -2,12 +2,14 @@ package enrich
 
 import (
 	"cmp"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/news"
 )
@@ -168,7 +170,7 @@ func Conflicts(arts []news.Article, ents []news.Entity) []news.Conflict {
 // figureClaims returns the counted figures of sentence s of article a
 // (the ai-th).
 func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
-	if !strings.ContainsAny(s.Text, "0123456789") { // the pattern is slow to try on every sentence
+	if !figureCue(s.Text) { // the pattern is slow to try on every sentence
 		return nil
 	}
 	var out []claim
@@ -207,10 +209,80 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	return out
 }
 
+// hasTalkNoun reports whether a word of s, lower-cased and trimmed as
+// toneClaims reads it, is a talk noun: most sentences hold none, and the
+// words of those need not be lower-cased and kept.
+func hasTalkNoun(s string) bool {
+	var buf [16]byte
+	shortest, longest := talkNounLengths()
+	for w := range strings.FieldsSeq(s) {
+		if t := strings.Trim(w, `.,;:"'()`); len(t) < shortest || len(t) > longest {
+			// Too short or long for a talk noun when w is ASCII, whose
+			// lower case is as long and which holds no “”’ to trim.
+			if isASCII(w) {
+				continue
+			}
+		}
+		low, ascii := buf[:0], true
+		for i := 0; i < len(w) && ascii; i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low = append(low, c)
+		}
+		if !ascii {
+			low = append(low[:0], strings.ToLower(w)...)
+		}
+		if talkNouns()[strings.Trim(string(low), `.,;:"“”'’()`)] {
+			return true
+		}
+	}
+	return false
+}
+
+// talkNounLengths returns the lengths in bytes of the shortest and the
+// longest talk noun.
+var talkNounLengths = sync.OnceValues(func() (shortest, longest int) {
+	shortest = math.MaxInt
+	for n := range talkNouns() {
+		shortest, longest = min(shortest, len(n)), max(longest, len(n))
+	}
+	return shortest, longest
+})
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// figureCue reports whether s holds a digit, a space and a lower-case
+// letter in a row: a figure's number ends in a digit, and a space comes
+// before its multiplier or noun, whose first letter is lower case.
+func figureCue(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' && s[i+1] == ' ' && 'a' <= s[i+2] && s[i+2] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 // toneClaims returns the tone words within toneWindow words of a
 // talkNoun in sentence s of article a (the ai-th), keyed "warm" or
 // "cold".
 func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
+	if !hasTalkNoun(s.Text) {
+		return nil
+	}
 	var out []claim
 	words := strings.Fields(strings.ToLower(s.Text))
 	for i, w := range words {
@@ -240,12 +312,20 @@ func toneClaims(ai int, a *news.Article, s news.Sentence) []claim {
 func figureConflicts(figs []claim) []news.Conflict {
 	var out []news.Conflict
 	used := make([]bool, len(figs))
+	// Figures disagree only when they count the same thing: each is
+	// compared with the later ones of its key, in order.
+	byKey := map[string][]int{}
+	for i, f := range figs {
+		byKey[f.key] = append(byKey[f.key], i)
+	}
 	for i := range figs {
 		if used[i] {
 			continue
 		}
 		c := news.Conflict{Kind: news.Figures, Subject: figs[i].noun, Claims: []news.Claim{figs[i].Claim}}
-		for j := i + 1; j < len(figs); j++ {
+		same := byKey[figs[i].key]
+		k, _ := slices.BinarySearch(same, i+1)
+		for _, j := range same[k:] {
 			if used[j] || !disagree(figs[i], figs[j]) {
 				continue
 			}

@@ -27,10 +27,12 @@ func Entities(arts []news.Article) []news.Entity {
 		return nil
 	}
 	lower := lowerWords(arts)
+	tg := m.NewTagger() // one per story: a word's weights are read once
+	defer tg.Release()
 	var ms []mention
 	for ai := range arts {
 		for _, s := range arts[ai].Sentences {
-			ms = append(ms, mentions(m, ai, s, lower)...)
+			ms = append(ms, mentions(tg, ai, s, lower)...)
 		}
 		ms = append(ms, datelinePlaces(ai, &arts[ai])...)
 	}
@@ -71,9 +73,9 @@ func datelinePlaces(ai int, a *news.Article) []mention {
 func lowerWords(arts []news.Article) map[string]bool {
 	lower := map[string]bool{}
 	for _, a := range arts {
-		for _, l := range wordSpans(a.Text) {
-			w := a.Text[l[0]:l[1]]
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+		for i, j := range wordsOf(a.Text) {
+			w := a.Text[i:j]
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !lower[w] {
 				lower[w] = true
 			}
 		}

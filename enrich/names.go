@@ -3,6 +3,7 @@ package enrich
 import (
 	"bytes"
 	_ "embed"
+	"iter"
 	"regexp"
 	"strings"
 	"sync"
@@ -50,7 +51,7 @@ type mention struct {
 // the kind the words around them give where they say more than the
 // tagger (see inContext). lower holds the words the story writes in lower
 // case.
-func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []mention {
+func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool) []mention {
 	toks := ner.Tokenize(s.Text)
 	if !mayName(toks, lower) {
 		return nil
@@ -59,7 +60,7 @@ func mentions(m *ner.Model, ai int, s news.Sentence, lower map[string]bool) []me
 	for i, t := range toks {
 		words[i] = t.Text
 	}
-	names := ner.Names(m.Tag(words, func(w string) bool { return lower[w] }))
+	names := ner.Names(tg.Tag(words, func(w string) bool { return lower[w] }))
 	if len(names) == 0 {
 		return nil
 	}
@@ -124,16 +125,72 @@ func creditsFrom(text string) int {
 	if !strings.Contains(text, "by") && !strings.Contains(text, "By") && !strings.Contains(text, "contributed") {
 		return len(text)
 	}
-	if contributedRe().MatchString(text) {
+	if containsFold(text, "contributed") && contributedRe().MatchString(text) {
 		return 0
 	}
-	if loc := creditRe().FindStringIndex(text); loc != nil {
-		return loc[0]
+	if creditCue(text) {
+		if loc := creditRe().FindStringIndex(text); loc != nil {
+			return loc[0]
+		}
 	}
 	if byline(text) {
 		return 0
 	}
 	return len(text)
+}
+
+// creditWords are the words creditRe reads before "by".
+var creditWords = []string{"reporting", "writing", "written", "editing", "edited", "compiled", "photo", "photos",
+	"photograph", "photographs", "photography", "produced", "graphics", "video", "illustration", "illustrations"}
+
+// creditCue reports whether one of creditWords, in any case, and spaces
+// come before "by" in text, as creditRe needs: most sentences with "by"
+// hold no credit, and the pattern is slow to try. A word with a byte
+// outside ASCII counts (the pattern's case folding and word boundaries
+// read such bytes otherwise).
+func creditCue(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i]|0x20 != 'b' || text[i+1]|0x20 != 'y' {
+			continue
+		}
+		j := i
+		for j > 0 && strings.IndexByte(" \t\n\f\r", text[j-1]) >= 0 { // \s
+			j--
+		}
+		if j == i {
+			continue
+		}
+		k, ascii := j, true
+		for k > 0 {
+			c := text[k-1]
+			if c >= utf8.RuneSelf {
+				ascii = false
+			} else if c|0x20 < 'a' || c|0x20 > 'z' {
+				break
+			}
+			k--
+		}
+		if !ascii {
+			return true
+		}
+		for _, w := range creditWords {
+			if strings.EqualFold(text[k:j], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFold reports whether text holds word, a lower-case ASCII word
+// without k or s (whose case folds reach outside ASCII), in any case.
+func containsFold(text, word string) bool {
+	for i := 0; i+len(word) <= len(text); i++ {
+		if text[i]|0x20 == word[0] && strings.EqualFold(text[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // byline reports whether text is a byline: "By" and up to six
@@ -294,31 +351,42 @@ func (sw *sentenceWords) quoted(start, n int) bool {
 		(closing == utf8.RuneError || strings.ContainsRune("\"”'’:", closing))
 }
 
-// wordSpans returns the byte spans of the words of s: a letter or digit
-// and what follows of letters, digits and inner apostrophes, dots and
-// hyphens ("O'Neill", "U.S.", "Jean-Paul"). It is the regular expression
-// [\p{L}\p{N}][\p{L}\p{N}'’.\-]* written out, which runs on every
-// sentence and was a fifth of enrichment's time as an expression.
+// wordSpans returns the byte spans of the words of s (see wordsOf).
 func wordSpans(s string) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
-			i += n
-			continue
-		}
-		j := i + n
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’' && r != '.' && r != '-' {
-				break
-			}
-			j += n
-		}
+	for i, j := range wordsOf(s) {
 		out = append(out, [2]int{i, j})
-		i = j
 	}
 	return out
+}
+
+// wordsOf yields the byte spans [start, end) of the words of s: a letter
+// or digit and what follows of letters, digits and inner apostrophes,
+// dots and hyphens ("O'Neill", "U.S.", "Jean-Paul"). It is the regular
+// expression [\p{L}\p{N}][\p{L}\p{N}'’.\-]* written out, which runs on
+// every sentence and was a fifth of enrichment's time as an expression.
+func wordsOf(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+				i += n
+				continue
+			}
+			j := i + n
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’' && r != '.' && r != '-' {
+					break
+				}
+				j += n
+			}
+			if !yield(i, j) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 func capitalized(w string) bool {

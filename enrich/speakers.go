@@ -850,10 +850,15 @@ func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []
 // lastNamed returns the person of people named last in s, by full name
 // or last name.
 func lastNamed(s string, people []string) string {
+	var in bigrams // most people are not named in s: their search is skipped
+	in.fill(s)
 	best, at := "", -1
 	for _, p := range people {
 		short := p[strings.LastIndex(p, " ")+1:]
 		for _, form := range []string{p, short} {
+			if !in.mayHold(form) {
+				continue
+			}
 			if i := strings.LastIndex(s, form); i > at {
 				best, at = p, i
 			}

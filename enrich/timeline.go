@@ -100,6 +100,14 @@ func Timeline(arts []news.Article) []news.Event {
 		terms map[string]bool
 	}
 	var evs []*acc
+	// byWhen files evs by precision and date, in order, so that an event
+	// is compared only with those of its own day, month or year.
+	type when struct {
+		prec news.DatePrecision
+		sec  int64 // the instant of the date (time.Time.Equal)
+		nsec int
+	}
+	byWhen := map[when][]*acc{}
 	for ai := range arts {
 		a := &arts[ai]
 		var anchor time.Time // the day named last, for "the next day"
@@ -140,16 +148,18 @@ func Timeline(arts []news.Article) []news.Event {
 					terms = setOf(s.Terms...)
 				}
 				merged := false
-				for _, e := range evs {
-					if e.ev.Precision == ev.Precision && e.ev.Date.Equal(ev.Date) && e.ev.Citation.ArticleID != a.ID &&
-						jaccard(e.terms, terms) >= 0.3 {
+				w := when{ev.Precision, ev.Date.Unix(), ev.Date.Nanosecond()}
+				for _, e := range byWhen[w] {
+					if e.ev.Citation.ArticleID != a.ID && jaccard(e.terms, terms) >= 0.3 {
 						e.ev.Outlets = addUnique(e.ev.Outlets, outlets(a)...)
 						merged = true
 						break
 					}
 				}
 				if !merged {
-					evs = append(evs, &acc{ev: ev, terms: terms})
+					e := &acc{ev: ev, terms: terms}
+					evs = append(evs, e)
+					byWhen[w] = append(byWhen[w], e)
 				}
 			}
 		}

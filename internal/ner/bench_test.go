@@ -65,3 +65,24 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
 }
+
+// BenchmarkTagger tags the same sentences as BenchmarkTag with one new
+// Tagger per op, as enrich tags a story: each word's weights are read
+// once per op.
+func BenchmarkTagger(b *testing.B) {
+	m, sents, lower := benchSentences(b)
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s)
+	}
+	isLower := func(w string) bool { return lower[w] }
+	b.ReportAllocs()
+	for b.Loop() {
+		tg := m.NewTagger()
+		for _, s := range sents {
+			tg.Tag(s, isLower)
+		}
+		tg.Release()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
+}

@@ -23,6 +23,11 @@
 // features pairing a word with every label before in one look-up, sums
 // the quantised weights as integers (so its labels are those of a
 // float64 lattice, exactly) and reuses its buffers from call to call.
+// A [Tagger] (from [Model.NewTagger]) tags the sentences of one text with
+// the same labels and remembers, for each word it has seen, the sums of
+// the weights of the features that read only that word (itself, or as a
+// neighbour); the features of several words and the small tables of
+// flags and gazetteer marks are then a few look-ups per token.
 // Deterministic: the same data and
 // options give the same model byte for byte.
 //

@@ -413,13 +413,18 @@ func pair(base hasher, prev int) uint32 {
 // flags packs the capitalisation pattern of token i: capitalized, all
 // capitals, has a digit, a hyphen, a period, first of its sentence.
 func (s *sentence) flags(i int) int {
-	w := s.words[i]
+	return wordFlags(s.words[i], s.low[i], i == 0)
+}
+
+// wordFlags packs the capitalisation pattern of word w, whose lower case
+// is low, first of its sentence or not (see sentence.flags).
+func wordFlags(w, low string, first bool) int {
 	f := 0
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) {
 		f |= 1
 	}
-	if w != s.low[i] && lettersUpper(w) {
+	if w != low && lettersUpper(w) {
 		f |= 2
 	}
 	for j := 0; j < len(w); j++ {
@@ -432,7 +437,7 @@ func (s *sentence) flags(i int) int {
 			f |= 16
 		}
 	}
-	if i == 0 {
+	if first {
 		f |= 32
 	}
 	return f

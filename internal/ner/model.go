@@ -21,7 +21,7 @@ type Model struct {
 	gaz     *gazetteer
 	lists   Gazetteer
 	table   *table    // index and weights packed for tagging (see pack)
-	scratch sync.Pool // *tagState, the buffers of Tag
+	scratch sync.Pool // *Tagger, the buffers of Tag
 }
 
 // table is an open-addressing hash table from feature hash to its
@@ -35,6 +35,7 @@ type table struct {
 	// (transitionOnly), by label before (-1 first) and label.
 	moves [nLabels + 1][nLabels]int32
 	pairs pairTable
+	ctx   contextTables
 }
 
 // weights are the quantised weights of a feature, by label.
@@ -97,6 +98,7 @@ func (m *Model) pack() {
 		}
 	}
 	t.pairs = newPairTable(hashes, func(h uint32) weights { return quantised(m.index[h]) })
+	t.fillContext()
 	m.table = t
 }
 

@@ -40,10 +40,54 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+// tokenizeByRunes is Tokenize as first written: each run between
+// spaces decoded rune by rune, and whether it ends the text read from
+// what follows it.
+func tokenizeByRunes(text string) []Token {
+	var out []Token
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		out = splitWord(out, text, i, j, strings.TrimSpace(text[j:]) == "")
+		i = j
+	}
+	return out
+}
+
+// cliticByLowering is clitic by its definition.
+func cliticByLowering(w string) int {
+	for _, c := range clitics {
+		if strings.HasSuffix(strings.ToLower(w), c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
 func FuzzTokenize(f *testing.F) {
 	f.Add(`(Reuters) "Mr. Holm's" U.S. talks.`)
 	f.Add("’s’ ... ((")
+	f.Add("We DON’T know.\u00a0 It's Mr. X's  \u2003")
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Tokenize(s), tokenizeByRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("Tokenize(%q) = %v, want %v", s, got, want)
+		}
+		for _, w := range strings.Fields(s) {
+			if got, want := clitic(w), cliticByLowering(w); got != want && utf8.ValidString(w) {
+				t.Fatalf("clitic(%q) = %d, want %d", w, got, want)
+			}
+		}
 		end := 0
 		for _, tk := range Tokenize(s) {
 			if tk.Start < end || tk.End <= tk.Start || tk.End > len(s) || s[tk.Start:tk.End] != tk.Text {

@@ -73,45 +73,44 @@ func newPairTable(hashes []uint32, weightsOf func(uint32) weights) pairTable {
 	return pt
 }
 
-// group returns the entries of the group of base.
-func (pt *pairTable) group(base hasher) []pairEntry {
+// group returns where the entries of the group of base are in
+// pt.entries: [start, end).
+func (pt *pairTable) group(base hasher) (start, end int32) {
 	key := uint32(base)&^0xff | 1
 	for i := mix(key) & pt.mask; ; i = (i + 1) & pt.mask {
 		switch pt.slots[i].key {
 		case key:
-			return pt.entries[pt.slots[i].start:pt.slots[i].end]
+			return pt.slots[i].start, pt.slots[i].end
 		case 0:
-			return nil
+			return 0, 0
 		}
 	}
 }
 
 // tagState holds the buffers of one Tag call, kept for the next.
 type tagState struct {
-	s     sentence
-	fs    []uint32 // the static features of every token
-	ends  []int32  // where the features of each token end in fs
-	bases []hasher // the pairBase of each token
-	back  [][nLabels]int8
-	sink  uint32
+	s  sentence // its low, info, gaz and join, for the gazetteer marks
+	ws []int32  // the scores of each token, in Tagger.words
+	// fs holds, per token, the hashes of its features of several words:
+	// fShapeTri, fBigramPrev, fBigramNext.
+	fs   []uint32
+	back [][nLabels]int8
+	sink uint32
 }
 
 // Tag labels the words of one sentence (Viterbi decoding) and returns
 // the index in Labels of each word's tag. lower reports whether a word (lower-cased) is
 // written in lower case elsewhere in the document; nil means never.
+// A [Tagger] gives the same labels, faster on the many sentences of a
+// text.
 func (m *Model) Tag(words []string, lower func(string) bool) []int {
 	out := make([]int, len(words))
 	if m == nil || len(m.index) == 0 || len(words) == 0 {
 		return out
 	}
-	st, _ := m.scratch.Get().(*tagState)
-	if st == nil {
-		st = &tagState{}
-	}
-	m.decode(st, words, lower, out)
-	st.s.words = nil // let the caller's words go
-	clear(st.s.low)
-	m.scratch.Put(st)
+	tg := m.NewTagger()
+	m.decode(tg, words, lower, out)
+	tg.Release()
 	return out
 }
 
@@ -120,20 +119,50 @@ func (m *Model) Tag(words []string, lower func(string) bool) []int {
 // scores to it cannot overflow.
 const unreached = math.MinInt64 / 4
 
+// addSums adds the sums src to dst.
+func addSums(dst, src *[nLabels]int32) {
+	for l := range dst {
+		dst[l] += src[l]
+	}
+}
+
 // decode sets out to the best labels of words, as lattice.viterbi does
 // over the scores (integers here, sums of the quantised weights, so the
 // sums are exact as the float64 ones are): the highest scoring path, I-
-// tags only after their own type, ties to the lower label before.
-func (m *Model) decode(st *tagState, words []string, lower func(string) bool, out []int) {
+// tags only after their own type, ties to the lower label before. The
+// scores of a token are those of sentence.static and transition, summed
+// from the words' scores (tg remembers them) and, for the features of
+// several words, one look-up each.
+func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out []int) {
 	t := m.table
-	s := &st.s
-	s.prepare(words, m.gaz, lower)
+	st := &tg.st
+	tg.lookup(words)
 	n := len(words)
-	st.fs, st.ends, st.bases = st.fs[:0], resize(st.ends, n), resize(st.bases, n)
+	ws := tg.words
+	s := &st.s
+	s.low, s.info, s.gaz = resize(s.low, n), resize(s.info, n), resize(s.gaz, n)
+	letters, upper := 0, 0
+	for i, k := range st.ws {
+		e := &ws[k]
+		s.low[i], s.info[i] = e.low, e.info
+		letters += int(e.letters)
+		upper += int(e.upper)
+	}
+	caps := letters > 0 && upper == letters
+	s.marks(m.gaz)
+	edge := &t.ctx.edge
+	word := func(i int) *wordScores {
+		if i < 0 || i >= n {
+			return edge
+		}
+		return &ws[st.ws[i]]
+	}
+	st.fs = resize(st.fs, 3*n)
 	for i := range n {
-		st.fs = s.static(st.fs, i)
-		st.ends[i] = int32(len(st.fs))
-		st.bases[i] = s.pairBase(i)
+		e, prev, next := word(i), word(i-1), word(i+1)
+		st.fs[3*i] = uint32(prev.shapeTri.str(e.shape).str(next.shape))
+		st.fs[3*i+1] = uint32(prev.bigramPrev.str(e.low))
+		st.fs[3*i+2] = uint32(e.bigramNext.str(next.low))
 	}
 	// Read the first slot of each look-up ahead, with no branch on what
 	// is read, so that the memory loads overlap rather than wait on each
@@ -142,30 +171,48 @@ func (m *Model) decode(st *tagState, words []string, lower func(string) bool, ou
 	for _, f := range st.fs {
 		sink += t.slots[mix(f)&t.mask].key
 	}
-	for _, b := range st.bases {
-		sink += t.pairs.slots[mix(uint32(b)&^0xff|1)&t.pairs.mask].key
-	}
-	st.sink = sink
+	st.sink += sink
 	st.back = resize(st.back, n)
 	back := st.back
-	var prev, cur [nLabels]int64
-	from := int32(0)
-	for i := range n {
-		// The scores of the labels from the features of the token alone.
-		var static [nLabels]int32
-		for _, f := range st.fs[from:st.ends[i]] {
-			if w := t.find(f); w != nil {
-				for l := range static {
-					static[l] += int32(w[l])
-				}
-			}
+	gaz := func(i int) int {
+		if i < 0 || i >= n {
+			return 0x10
 		}
-		from = st.ends[i]
+		return gazIndex(int(s.gaz[i]))
+	}
+	var prev, cur [nLabels]int64
+	for i := range n {
+		e := &ws[st.ws[i]]
+		// The scores of the labels from the features of the token alone.
+		static := t.ctx.bias
+		addSums(&static, &e.own)
+		first := 0
+		if i == 0 {
+			first = 32
+		}
+		addSums(&static, &t.ctx.flags[int(e.flags)|first])
+		g := gaz(i)
+		addSums(&static, &t.ctx.gaz[g])
+		addSums(&static, &t.ctx.gazPrev[gaz(i-1)][g])
+		addSums(&static, &t.ctx.gazNext[g][gaz(i+1)])
+		addSums(&static, &word(i-1).prev1)
+		addSums(&static, &word(i+1).next1)
+		addSums(&static, &word(i-2).prev2)
+		addSums(&static, &word(i+2).next2)
+		for _, f := range st.fs[3*i : 3*i+3] {
+			add(&static, t.find(f))
+		}
+		if caps {
+			add(&static, t.find(uint32(start(fCaps).str(e.low))))
+		}
+		if e.word != e.low && (e.info.lower || lower != nil && lower(e.low)) {
+			addSums(&static, &t.ctx.seenLower[boolInt(i == 0)])
+		}
 		// The scores of each label after each label before.
 		trans := t.moves
-		x := uint8(st.bases[i])
-		for _, e := range t.pairs.group(st.bases[i]) {
-			p := int(e.low ^ x)
+		x := e.base
+		for _, pe := range t.pairs.entries[e.pairs[0]:e.pairs[1]] {
+			p := int(pe.low ^ x)
 			switch {
 			case p == 0xff:
 				p = -1
@@ -173,7 +220,7 @@ func (m *Model) decode(st *tagState, words []string, lower func(string) bool, ou
 				continue
 			}
 			for l := range nLabels {
-				trans[p+1][l] += int32(e.w[l])
+				trans[p+1][l] += int32(pe.w[l])
 			}
 		}
 		if i == 0 {

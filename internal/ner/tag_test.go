@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"slices"
@@ -41,9 +42,10 @@ func latticeTag(m *Model, scale float32, words []string, lower func(string) bool
 	return lt.viterbi(nil)
 }
 
-// TestTagAsLattice checks that Tag labels the fixture sentences (and the
-// CoNLL-2003 development set, when the data is there) with the committed
-// model exactly as latticeTag does.
+// TestTagAsLattice checks that Tag, and a Tagger that tags all the
+// sentences of a document, label the fixture sentences (and the CoNLL-2003
+// development set, when the data is there) with the committed model
+// exactly as latticeTag does.
 func TestTagAsLattice(t *testing.T) {
 	m, sents, lower := benchSentences(t)
 	isLower := func(w string) bool { return lower[w] }
@@ -55,17 +57,33 @@ func TestTagAsLattice(t *testing.T) {
 	if scale == 0 {
 		scale = 1
 	}
+	var tg *Tagger
 	check := func(words []string, lower func(string) bool) {
 		t.Helper()
-		if got, want := m.Tag(words, lower), latticeTag(m, scale, words, lower); !slices.Equal(got, want) {
+		want := latticeTag(m, scale, words, lower)
+		if got := m.Tag(words, lower); !slices.Equal(got, want) {
 			t.Errorf("Tag(%q) = %v, want %v", words, got, want)
 		}
+		if got := tg.Tag(words, lower); !slices.Equal(got, want) {
+			t.Errorf("Tagger.Tag(%q) = %v, want %v", words, got, want)
+		}
 	}
+	tg = m.NewTagger()
 	for _, s := range sents {
 		check(s, isLower)
 		check(s, nil)
 	}
 	check([]string{"İSTANBUL", "\xff", "ǅemal", "Ⅻ", "new", "york", "NEW", "YORK"}, nil)
+	check([]string{"NEW", "YORK", "CITY", "1996-08-30"}, nil)
+	// More words than a Tagger keeps: it forgets them and goes on.
+	for k := range 2 * maxWords / 1000 {
+		words := make([]string, 1000)
+		for i := range words {
+			words[i] = fmt.Sprintf("Word%d", k*1000+i)
+		}
+		words[0], words[1] = "Paris", "said"
+		check(words, nil)
+	}
 	f, err := os.Open("../../../shared/data/enrich-dev/entities/eng.testa")
 	if err != nil {
 		t.Skipf("CoNLL-2003 data not found: %v", err)
@@ -76,6 +94,7 @@ func TestTagAsLattice(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range docs {
+		tg = m.NewTagger()
 		lower := lowerSet(d)
 		for _, s := range d {
 			check(s.Words, lower)

@@ -20,24 +20,35 @@ type Token struct {
 // ("U.S.", "Mr.", "Corp.") unless it ends the text.
 func Tokenize(text string) []Token {
 	out := make([]Token, 0, len(text)/5+1) // about one token in five bytes of news text
+	// A run ends the text when only spaces follow it.
+	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := nextRune(text, i)
 		if unicode.IsSpace(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
+			r, n := nextRune(text, j)
 			if unicode.IsSpace(r) {
 				break
 			}
 			j += n
 		}
-		out = splitWord(out, text, i, j, strings.TrimSpace(text[j:]) == "")
+		out = splitWord(out, text, i, j, j >= end)
 		i = j
 	}
 	return out
+}
+
+// nextRune returns the rune at byte i of text and its length, an ASCII
+// byte without decoding.
+func nextRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // leading and trailing punctuation split off a word.
@@ -92,6 +103,11 @@ func splitWord(out []Token, text string, i, j int, last bool) []Token {
 
 // clitic returns the length of the clitic that ends w, in any case, or 0.
 func clitic(w string) int {
+	// Every clitic has an apostrophe in its last five bytes: most words
+	// have none there.
+	if tail := w[max(0, len(w)-5):]; strings.IndexByte(tail, '\'') < 0 && !strings.Contains(tail, "’") {
+		return 0
+	}
 	for _, c := range clitics {
 		if hasSuffixFold(w, c) {
 			return len(c)

@@ -1,0 +1,142 @@
+package enrich
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// cuePatterns pairs each cue with the pattern it stands before: a text
+// without the cue must not match the pattern.
+var cuePatterns = []struct {
+	name string
+	cue  func(string) bool
+	re   func() *regexp.Regexp
+}{
+	{"ordinalCue", func(s string) bool { return strings.Contains(s, " the ") && ordinalCue(s) }, ordinalDayRe},
+	{"sequelCue", sequelCue, sequelRe},
+	{"daysLaterCue", daysLaterCue, daysLaterRe},
+}
+
+// talkNounIn reports whether toneClaims, as written before hasTalkNoun,
+// finds a talk noun in s.
+func talkNounIn(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if talkNouns()[strings.Trim(w, `.,;:"“”'’()`)] {
+			return true
+		}
+	}
+	return false
+}
+
+// checkCues fails t when a cue misses a text its pattern matches.
+func checkCues(t *testing.T, s string) {
+	t.Helper()
+	if got, want := hasTalkNoun(s), talkNounIn(s); got != want {
+		t.Errorf("hasTalkNoun(%q) = %v, want %v", s, got, want)
+	}
+	if !figureCue(s) && figure().MatchString(s) {
+		t.Errorf("figureCue(%q) = false, but the figure pattern matches", s)
+	}
+	if !creditCue(s) && creditRe().MatchString(s) {
+		t.Errorf("creditCue(%q) = false, but the credit pattern matches", s)
+	}
+	if !containsFold(s, "contributed") && contributedRe().MatchString(s) {
+		t.Errorf("containsFold(%q, contributed) = false, but the pattern matches", s)
+	}
+	for _, c := range cuePatterns {
+		if !c.cue(s) && c.re().MatchString(s) {
+			t.Errorf("%s(%q) = false, but the pattern matches %q", c.name, s, c.re().FindString(s))
+		}
+	}
+}
+
+// TestCues checks the cues on sentences that name days told from
+// another, on near misses, and on every line of the fixture piles.
+func TestCues(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		want [3]bool // ordinal, sequel, days later: whether the cue is found
+	}{
+		{"ordinal", "The vote is set for the 5th, officials said.", [3]bool{true, false, false}},
+		{"ordinal 22nd", "They met on the 22nd", [3]bool{true, false, false}},
+		{"ordinal without the", "They met on 22nd", [3]bool{false, false, false}},
+		{"sequel next day", "The next day the talks resumed.", [3]bool{false, true, false}},
+		{"sequel that same night", "That same night it rained.", [3]bool{false, true, false}},
+		{"sequel following morning", "On the following morning, rain.", [3]bool{false, true, false}},
+		{"no sequel", "Every day the talks went on.", [3]bool{false, false, false}},
+		{"two days later", "Two days later, the bridge reopened.", [3]bool{false, false, true}},
+		{"a day before", "It was a day before the vote.", [3]bool{false, false, true}},
+		{"days after", "the days after the storm", [3]bool{false, false, true}},
+		{"today", "Today the talks resumed and later closed.", [3]bool{false, false, false}},
+		{"talks in capitals", "THE TALKS, SAID TO BE \"CONSTRUCTIVE\", ENDED", [3]bool{false, false, false}},
+		{"credit", "(Reporting by Giles Elgood; Editing by Mark Heinrich)", [3]bool{false, false, false}},
+		{"credit in capitals", "PHOTOGRAPHS\tBY AP", [3]bool{false, false, false}},
+		{"contributed", "Maria Lund CONTRIBUTED REPORTING.", [3]bool{false, false, false}},
+		{"summit in quotes", "the \u201cSummit\u201d of İstanbul", [3]bool{false, false, false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for i, c := range cuePatterns {
+				if got := c.cue(tc.text); got != tc.want[i] {
+					t.Errorf("%s(%q) = %v, want %v", c.name, tc.text, got, tc.want[i])
+				}
+			}
+			checkCues(t, tc.text)
+		})
+	}
+	for _, pile := range []string{"testdata/pile.txt", "testdata/pile2.txt"} {
+		data, err := os.ReadFile(pile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			checkCues(t, line)
+		}
+	}
+}
+
+// FuzzCues checks that no text matches a pattern without its cue.
+func FuzzCues(f *testing.F) {
+	for _, s := range []string{"Additional  reporting\nby X", "photoſ by", "éditing by", "ContributeD to this story", "(Talks)", "MEETİNG", "on the 21st,", "That same evening", "the previous afternoon", "three days earlier", "the 3rd day", "next  day", "a days after"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkCues(t, s)
+	})
+}
+
+// TestFigureCue checks that no sentence matches the figure pattern
+// without figureCue, on crafted cases and the fixture piles.
+func TestFigureCue(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"about 3,000 troops", true},
+		{"1.2 million people", true},
+		{"in 1995, when", false},
+		{"Room 101 Annex", false},
+		{"no figure here", false},
+	}
+	for _, tc := range tests {
+		if got := figureCue(tc.text); got != tc.want {
+			t.Errorf("figureCue(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	for _, pile := range []string{"testdata/pile.txt", "testdata/pile2.txt"} {
+		data, err := os.ReadFile(pile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if !figureCue(line) && figure().MatchString(line) {
+				t.Errorf("figureCue(%q) = false, but the figure pattern matches", line)
+			}
+		}
+	}
+}

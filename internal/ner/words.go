@@ -1,0 +1,296 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordScores is what one word gives the scores of the tokens it is or
+// stands next to, summed from the weights of the features that read only
+// it (see sentence.static): a word's features are looked up once per
+// Tagger, not once per token. The sums are of the quantised integer
+// weights, so adding them in another order gives the same scores.
+type wordScores struct {
+	word       string // as written
+	low, shape string // lower-cased, and its shape (see appendShape)
+	info       wordInfo
+	flags      uint8 // sentence.flags of the word not first in its sentence
+	// letters and upper count its letters and upper-case letters (a
+	// sentence of capitals is a headline).
+	letters, upper int32
+	// own is the sum of the word's own features: the word lower-cased and
+	// as written, its shape, prefixes and suffixes.
+	own [nLabels]int32
+	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
+	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 the
+	// tokens two after and two before.
+	prev1, next1, prev2, next2 [nLabels]int32
+	// bigramPrev, bigramNext and shapeTri are the hashes of the features of
+	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
+	// this word, the first of them: the next words' strings complete them.
+	bigramPrev, bigramNext, shapeTri hasher
+	// pairs are where the features pairing the word with the label before
+	// are in table.pairs.entries (pairTable.group of its pairBase); base
+	// is the low byte of pairBase.
+	pairs [2]int32
+	base  uint8
+}
+
+// add adds w, when there is one, to dst.
+func add(dst *[nLabels]int32, w *weights) {
+	if w == nil {
+		return
+	}
+	for l := range dst {
+		dst[l] += int32(w[l])
+	}
+}
+
+// gazIndex maps what sentence.gazAt returns (the marks 0 to 15, 0xff
+// outside the sentence) to an index of the gazetteer tables.
+func gazIndex(g int) int {
+	if g > 0xf {
+		return 0x10
+	}
+	return g
+}
+
+// contextTables are the weights of the features whose values are few,
+// by value, filled by pack: the bias, the flags, the gazetteer marks of
+// a token and its neighbours, a word seen in lower case.
+type contextTables struct {
+	bias      [nLabels]int32
+	flags     [64][nLabels]int32
+	gaz       [0x11][nLabels]int32
+	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
+	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
+	seenLower [2][nLabels]int32          // not first, first in the sentence
+	// edge is what the edge of the sentence gives the tokens next to it,
+	// as a word.
+	edge wordScores
+}
+
+// fillContext fills t.ctx from the weights in t.
+func (t *table) fillContext() {
+	c := &t.ctx
+	add(&c.bias, t.find(uint32(start(fBias))))
+	for f := range c.flags {
+		add(&c.flags[f], t.find(uint32(start(fFlags).num(f))))
+	}
+	gazValue := func(i int) int {
+		if i == 0x10 {
+			return 0xff
+		}
+		return i
+	}
+	for a := range c.gaz {
+		add(&c.gaz[a], t.find(uint32(start(fGaz).num(gazValue(a)))))
+		for b := range c.gaz {
+			add(&c.gazPrev[a][b], t.find(uint32(start(fGazPrev).num(gazValue(a)).num(gazValue(b)))))
+			add(&c.gazNext[a][b], t.find(uint32(start(fGazNext).num(gazValue(a)).num(gazValue(b)))))
+		}
+	}
+	for k := range c.seenLower {
+		add(&c.seenLower[k], t.find(uint32(start(fLowerSeen).num(k))))
+	}
+	c.edge = wordScores{low: boundary, shape: boundary}
+	t.context(&c.edge)
+}
+
+// context fills what w gives its neighbours and the hashes it starts,
+// from w.low and w.shape.
+func (t *table) context(w *wordScores) {
+	add(&w.prev1, t.find(uint32(start(fPrev1).str(w.low))))
+	add(&w.prev1, t.find(uint32(start(fShapePrev).str(w.shape))))
+	add(&w.next1, t.find(uint32(start(fNext1).str(w.low))))
+	add(&w.next1, t.find(uint32(start(fShapeNext).str(w.shape))))
+	add(&w.prev2, t.find(uint32(start(fPrev2).str(w.low))))
+	add(&w.next2, t.find(uint32(start(fNext2).str(w.low))))
+	w.bigramPrev = start(fBigramPrev).str(w.low)
+	w.bigramNext = start(fBigramNext).str(w.low)
+	w.shapeTri = start(fShapeTri).str(w.shape)
+}
+
+// scoreWord returns the scores of word w, which it stores with its
+// lower-cased form and shape in one new string (w is not kept).
+func (tg *Tagger) scoreWord(w string) wordScores {
+	t := tg.m.table
+	var ws wordScores
+	buf := append(tg.buf[:0], w...)
+	ascii, hasUpper := true, false
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			hasUpper = true
+		}
+	}
+	switch {
+	case ascii && !hasUpper:
+		buf = append(buf, w...)
+	case ascii:
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+	default:
+		buf = append(buf, strings.ToLower(w)...)
+	}
+	lowEnd := len(buf)
+	buf = appendShape(buf, w)
+	str := string(buf)
+	tg.buf = buf
+	w = str[:len(w)]
+	ws.word, ws.low, ws.shape = w, str[len(w):lowEnd], str[lowEnd:]
+	lw := ws.low
+	ws.info = tg.m.gaz.words[lw]
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			ws.letters++
+			if unicode.IsUpper(r) {
+				ws.upper++
+			}
+		}
+	}
+	ws.flags = uint8(wordFlags(w, lw, false))
+
+	// The hashes of its features first, then their slots read ahead, with
+	// no branch on what is read, so that the loads overlap (see decode).
+	var hs [17]uint32
+	k := 0
+	put := func(h hasher) {
+		hs[k] = uint32(h)
+		k++
+	}
+	put(start(fWord).str(lw))
+	put(start(fWordAsIs).str(w))
+	put(start(fShape).str(ws.shape))
+	n := utf8.RuneCountInString(w)
+	for k, end := 1, 0; k <= 4 && k <= n; k++ {
+		_, size := utf8.DecodeRuneInString(w[end:])
+		end += size
+		put(start(fPrefix).num(k).str(w[:end]))
+	}
+	for k, from := 1, len(w); k <= 4 && k <= n; k++ {
+		_, size := utf8.DecodeLastRuneInString(w[:from])
+		from -= size
+		put(start(fSuffix).num(k).str(lw[min(from, len(lw)):]))
+	}
+	own := k
+	put(start(fPrev1).str(lw))
+	put(start(fShapePrev).str(ws.shape))
+	put(start(fNext1).str(lw))
+	put(start(fShapeNext).str(ws.shape))
+	put(start(fPrev2).str(lw))
+	put(start(fNext2).str(lw))
+	base := start(fLabel1Word).str(lw)
+	sink := t.pairs.slots[mix(uint32(base)&^0xff|1)&t.pairs.mask].key
+	for _, h := range hs[:k] {
+		sink += t.slots[mix(h)&t.mask].key
+	}
+	tg.st.sink += sink
+	for _, h := range hs[:own] {
+		add(&ws.own, t.find(h))
+	}
+	c := hs[own:k]
+	add(&ws.prev1, t.find(c[0]))
+	add(&ws.prev1, t.find(c[1]))
+	add(&ws.next1, t.find(c[2]))
+	add(&ws.next1, t.find(c[3]))
+	add(&ws.prev2, t.find(c[4]))
+	add(&ws.next2, t.find(c[5]))
+	ws.bigramPrev = start(fBigramPrev).str(lw)
+	ws.bigramNext = start(fBigramNext).str(lw)
+	ws.shapeTri = start(fShapeTri).str(ws.shape)
+	ws.pairs[0], ws.pairs[1] = t.pairs.group(base)
+	ws.base = uint8(base)
+	return ws
+}
+
+// maxWords bounds the words a Tagger remembers: past it, it forgets them
+// all and starts again.
+const maxWords = 1 << 14
+
+// A Tagger tags the sentences of one document or story with a model,
+// remembering the scores of each word it has seen (its features' weights
+// are looked up once), so that the words a text repeats cost little.
+// Its labels are those of [Model.Tag]. It holds at most a few megabytes
+// (a bounded number of words), and must not be used by several
+// goroutines at once.
+type Tagger struct {
+	m     *Model
+	st    tagState
+	index map[string]int32 // word -> its scores in words
+	words []wordScores
+	buf   []byte
+}
+
+// NewTagger returns a Tagger that tags with m and knows no word yet,
+// made anew or one a [Tagger.Release] gave back.
+func (m *Model) NewTagger() *Tagger {
+	if m == nil {
+		return &Tagger{}
+	}
+	if tg, _ := m.scratch.Get().(*Tagger); tg != nil {
+		return tg // reset by Release
+	}
+	// Room for the distinct words of a story of a few articles, so that
+	// the table rarely grows.
+	const words = 1 << 10
+	return &Tagger{m: m, index: make(map[string]int32, words), words: make([]wordScores, 0, words)}
+}
+
+// Release forgets every word and gives tg's memory back to its model for
+// a later NewTagger. tg must not be used after.
+func (tg *Tagger) Release() {
+	if tg.m == nil {
+		return
+	}
+	tg.reset()
+	tg.st.s.words = nil // let the caller's words go
+	tg.m.scratch.Put(tg)
+}
+
+// Tag labels the words of one sentence as [Model.Tag] does.
+func (tg *Tagger) Tag(words []string, lower func(string) bool) []int {
+	out := make([]int, len(words))
+	if tg.m == nil || len(tg.m.index) == 0 || len(words) == 0 {
+		return out
+	}
+	tg.m.decode(tg, words, lower, out)
+	return out
+}
+
+// reset forgets every word.
+func (tg *Tagger) reset() {
+	clear(tg.index)
+	clear(tg.words) // let their strings go
+	tg.words = tg.words[:0]
+}
+
+// lookup sets tg.st.ws to the scores of each of words, scoring the words
+// not seen yet.
+func (tg *Tagger) lookup(words []string) {
+	st := &tg.st
+	st.ws = resize(st.ws, len(words))
+	if len(tg.words)+len(words) > maxWords {
+		tg.reset()
+	}
+	for i, w := range words {
+		k, ok := tg.index[w]
+		if !ok {
+			ws := tg.scoreWord(w)
+			k = int32(len(tg.words))
+			tg.words = append(tg.words, ws)
+			tg.index[ws.word] = k
+		}
+		st.ws[i] = k
+	}
+}

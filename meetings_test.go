@@ -22,9 +22,16 @@ import (
 // the first meeting is a story of its own.
 func meetings(t *testing.T) []news.Article {
 	t.Helper()
+	return preparedDir(t, "examples/meetings")
+}
+
+// preparedDir reads the articles of dir and prepares each as the
+// pipeline does before grouping.
+func preparedDir(t *testing.T, dir string) []news.Article {
+	t.Helper()
 	var arts []news.Article
 	p := &Pipeline{}
-	for a, err := range ingest.Paths(context.Background(), []string{"examples/meetings"}, ingest.Options{}) {
+	for a, err := range ingest.Paths(context.Background(), []string{dir}, ingest.Options{}) {
 		if err != nil {
 			t.Fatal(err)
 		}

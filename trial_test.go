@@ -1,14 +1,12 @@
 package tidings
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"tidings/cluster"
-	"tidings/ingest"
 	"tidings/news"
 )
 
@@ -20,18 +18,7 @@ import (
 // Tuesday", its own day).
 func trial(t *testing.T) []news.Article {
 	t.Helper()
-	var arts []news.Article
-	p := &Pipeline{}
-	for a, err := range ingest.Paths(context.Background(), []string{"examples/trial"}, ingest.Options{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := p.Prepare(&a); err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	return arts
+	return preparedDir(t, "examples/trial")
 }
 
 // TestTrialEventTime: the event time of each report is its own date, and

@@ -345,6 +345,22 @@ func (s *sentence) gazAt(i int) int {
 	return int(s.gaz[i])
 }
 
+// affixes adds the hashes of w's prefixes and of lw's suffixes of one
+// to four characters (lw is w lower-cased), shortest first.
+func affixes(w, lw string, add func(hasher)) {
+	n := utf8.RuneCountInString(w)
+	for k, end := 1, 0; k <= 4 && k <= n; k++ {
+		_, size := utf8.DecodeRuneInString(w[end:])
+		end += size
+		add(start(fPrefix).num(k).str(w[:end]))
+	}
+	for k, from := 1, len(w); k <= 4 && k <= n; k++ {
+		_, size := utf8.DecodeLastRuneInString(w[:from])
+		from -= size
+		add(start(fSuffix).num(k).str(lw[min(from, len(lw)):]))
+	}
+}
+
 // static appends the hashes of the features of token i that do not
 // depend on the label before it.
 func (s *sentence) static(fs []uint32, i int) []uint32 {
@@ -361,17 +377,7 @@ func (s *sentence) static(fs []uint32, i int) []uint32 {
 	add(start(fShapePrev).str(s.shapeAt(i - 1)))
 	add(start(fShapeNext).str(s.shapeAt(i + 1)))
 	add(start(fShapeTri).str(s.shapeAt(i - 1)).str(s.shapes[i]).str(s.shapeAt(i + 1)))
-	n := utf8.RuneCountInString(w)
-	for k, end := 1, 0; k <= 4 && k <= n; k++ {
-		_, size := utf8.DecodeRuneInString(w[end:])
-		end += size
-		add(start(fPrefix).num(k).str(w[:end]))
-	}
-	for k, from := 1, len(w); k <= 4 && k <= n; k++ {
-		_, size := utf8.DecodeLastRuneInString(w[:from])
-		from -= size
-		add(start(fSuffix).num(k).str(lw[min(from, len(lw)):]))
-	}
+	affixes(w, lw, add)
 	add(start(fFlags).num(s.flags(i)))
 	add(start(fGaz).num(s.gazAt(i)))
 	add(start(fGazPrev).num(s.gazAt(i - 1)).num(s.gazAt(i)))

@@ -172,17 +172,7 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 	put(start(fWord).str(lw))
 	put(start(fWordAsIs).str(w))
 	put(start(fShape).str(ws.shape))
-	n := utf8.RuneCountInString(w)
-	for k, end := 1, 0; k <= 4 && k <= n; k++ {
-		_, size := utf8.DecodeRuneInString(w[end:])
-		end += size
-		put(start(fPrefix).num(k).str(w[:end]))
-	}
-	for k, from := 1, len(w); k <= 4 && k <= n; k++ {
-		_, size := utf8.DecodeLastRuneInString(w[:from])
-		from -= size
-		put(start(fSuffix).num(k).str(lw[min(from, len(lw)):]))
-	}
+	affixes(w, lw, put)
 	own := k
 	put(start(fPrev1).str(lw))
 	put(start(fShapePrev).str(ws.shape))

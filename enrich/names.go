@@ -368,15 +368,26 @@ func wordSpans(s string) [][2]int {
 func wordsOf(s string) iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
 		for i := 0; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWord(c) != wordStart {
+					i++
+					continue
+				}
+			} else if r, n := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsNumber(r) {
 				i += n
 				continue
 			}
-			j := i + n
+			j := i
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if asciiWord(c) == 0 {
+						break
+					}
+					j++
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’' && r != '.' && r != '-' {
+				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '’' {
 					break
 				}
 				j += n
@@ -388,6 +399,23 @@ func wordsOf(s string) iter.Seq2[int, int] {
 		}
 	}
 }
+
+// asciiWord is what an ASCII byte is to wordsOf: wordStart for a letter
+// or digit, wordInner for an apostrophe, dot or hyphen, 0 otherwise.
+func asciiWord(c byte) uint8 {
+	switch {
+	case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
+		return wordStart
+	case c == '\'' || c == '.' || c == '-':
+		return wordInner
+	}
+	return 0
+}
+
+const (
+	wordStart = 1 + iota
+	wordInner
+)
 
 func capitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -184,15 +184,8 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	for i := range n {
 		e := &ws[st.ws[i]]
 		// The scores of the labels from the features of the token alone.
-		static := t.ctx.bias
-		addSums(&static, &e.own)
-		first := 0
-		if i == 0 {
-			first = 32
-		}
-		addSums(&static, &t.ctx.flags[int(e.flags)|first])
+		static := e.own[boolInt(i == 0)]
 		g := gaz(i)
-		addSums(&static, &t.ctx.gaz[g])
 		addSums(&static, &t.ctx.gazPrev[gaz(i-1)][g])
 		addSums(&static, &t.ctx.gazNext[g][gaz(i+1)])
 		addSums(&static, &word(i-1).prev1)

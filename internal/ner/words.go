@@ -19,9 +19,10 @@ type wordScores struct {
 	// letters and upper count its letters and upper-case letters (a
 	// sentence of capitals is a headline).
 	letters, upper int32
-	// own is the sum of the word's own features: the word lower-cased and
-	// as written, its shape, prefixes and suffixes.
-	own [nLabels]int32
+	// own is the sum of the bias, of the word's own features (the word
+	// lower-cased and as written, its shape, prefixes and suffixes) and of
+	// its flags, not first in the sentence (own[0]) and first (own[1]).
+	own [2][nLabels]int32
 	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
 	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 the
 	// tokens two after and two before.
@@ -60,9 +61,10 @@ func gazIndex(g int) int {
 // by value, filled by pack: the bias, the flags, the gazetteer marks of
 // a token and its neighbours, a word seen in lower case.
 type contextTables struct {
-	bias      [nLabels]int32
-	flags     [64][nLabels]int32
-	gaz       [0x11][nLabels]int32
+	bias  [nLabels]int32
+	flags [64][nLabels]int32
+	// gazPrev holds the weights of the marks of the token before and of
+	// the token (fGazPrev) plus those of the token's marks alone (fGaz).
 	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
 	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
 	seenLower [2][nLabels]int32          // not first, first in the sentence
@@ -84,9 +86,9 @@ func (t *table) fillContext() {
 		}
 		return i
 	}
-	for a := range c.gaz {
-		add(&c.gaz[a], t.find(uint32(start(fGaz).num(gazValue(a)))))
-		for b := range c.gaz {
+	for a := range c.gazPrev {
+		for b := range c.gazPrev[a] {
+			add(&c.gazPrev[a][b], t.find(uint32(start(fGaz).num(gazValue(b)))))
 			add(&c.gazPrev[a][b], t.find(uint32(start(fGazPrev).num(gazValue(a)).num(gazValue(b)))))
 			add(&c.gazNext[a][b], t.find(uint32(start(fGazNext).num(gazValue(a)).num(gazValue(b)))))
 		}
@@ -186,8 +188,13 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 		sink += t.slots[mix(h)&t.mask].key
 	}
 	tg.st.sink += sink
+	o := t.ctx.bias
 	for _, h := range hs[:own] {
-		add(&ws.own, t.find(h))
+		add(&o, t.find(h))
+	}
+	for first := range ws.own {
+		ws.own[first] = o
+		addSums(&ws.own[first], &t.ctx.flags[int(ws.flags)|32*first])
 	}
 	c := hs[own:k]
 	add(&ws.prev1, t.find(c[0]))

@@ -215,31 +215,93 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 func hasTalkNoun(s string) bool {
 	var buf [16]byte
 	shortest, longest := talkNounLengths()
-	for w := range strings.FieldsSeq(s) {
-		if t := strings.Trim(w, `.,;:"'()`); len(t) < shortest || len(t) > longest {
-			// Too short or long for a talk noun when w is ASCII, whose
-			// lower case is as long and which holds no “”’ to trim.
-			if isASCII(w) {
+	for i := 0; i < len(s); {
+		// The field at i (as strings.FieldsSeq splits s), and whether it is
+		// ASCII.
+		if n := spaceLen(s, i); n > 0 {
+			i += n
+			continue
+		}
+		j, ascii := i, true
+		for j < len(s) {
+			if s[j] < utf8.RuneSelf {
+				if asciiSpace(s[j]) {
+					break
+				}
+				j++
 				continue
 			}
-		}
-		low, ascii := buf[:0], true
-		for i := 0; i < len(w) && ascii; i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			ascii = false
+			j += n
+		}
+		w := s[i:j]
+		i = j
+		if ascii {
+			// Lower case is as long, and there are no “”’ to trim.
+			a, b := 0, len(w)
+			for a < b && isTrimmed(w[a]) {
+				a++
 			}
-			low = append(low, c)
+			for b > a && isTrimmed(w[b-1]) {
+				b--
+			}
+			if b-a < shortest || b-a > longest {
+				continue
+			}
+			low := buf[:0]
+			for k := a; k < b; k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low = append(low, c)
+			}
+			if talkNouns()[string(low)] {
+				return true
+			}
+			continue
 		}
-		if !ascii {
-			low = append(low[:0], strings.ToLower(w)...)
-		}
-		if talkNouns()[strings.Trim(string(low), `.,;:"“”'’()`)] {
+		if talkNouns()[strings.Trim(strings.ToLower(w), `.,;:"“”'’()`)] {
 			return true
 		}
+	}
+	return false
+}
+
+// isTrimmed reports whether toneClaims trims ASCII byte c off a word's
+// ends: one of .,;:"'().
+func isTrimmed(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '"', '\'', '(', ')':
+		return true
+	}
+	return false
+}
+
+// spaceLen returns the length of the space (unicode.IsSpace) at byte i
+// of s, 0 when there is none there.
+func spaceLen(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		if asciiSpace(s[i]) {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// asciiSpace reports whether ASCII byte c is a space to unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
 	}
 	return false
 }

@@ -215,6 +215,7 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 func hasTalkNoun(s string) bool {
 	var buf [16]byte
 	shortest, longest := talkNounLengths()
+	starts := talkNounStarts()
 	for i := 0; i < len(s); {
 		// The field at i (as strings.FieldsSeq splits s), and whether it is
 		// ASCII.
@@ -249,7 +250,7 @@ func hasTalkNoun(s string) bool {
 			for b > a && isTrimmed(w[b-1]) {
 				b--
 			}
-			if b-a < shortest || b-a > longest {
+			if b-a < shortest || b-a > longest || starts[w[a]|0x20]&(1<<(b-a)) == 0 {
 				continue
 			}
 			low := buf[:0]
@@ -305,6 +306,17 @@ func asciiSpace(c byte) bool {
 	}
 	return false
 }
+
+// talkNounStarts returns, by the first byte of a talk noun, a bit mask
+// of the lengths of those that start with it: an ASCII word whose first
+// byte, lower-cased, and length are not there is no talk noun. (The
+// lengths are below 32: talkNounLengths bounds the word first.)
+var talkNounStarts = sync.OnceValue(func() (starts [256]uint32) {
+	for n := range talkNouns() {
+		starts[n[0]] |= 1 << len(n)
+	}
+	return starts
+})
 
 // talkNounLengths returns the lengths in bytes of the shortest and the
 // longest talk noun.

@@ -43,9 +43,17 @@ func add(dst *[nLabels]int32, w *weights) {
 	if w == nil {
 		return
 	}
-	for l := range dst {
-		dst[l] += int32(w[l])
-	}
+	// Written out: the compiler does not unroll the loop, whose overhead
+	// was most of the work.
+	dst[0] += int32(w[0])
+	dst[1] += int32(w[1])
+	dst[2] += int32(w[2])
+	dst[3] += int32(w[3])
+	dst[4] += int32(w[4])
+	dst[5] += int32(w[5])
+	dst[6] += int32(w[6])
+	dst[7] += int32(w[7])
+	dst[8] += int32(w[8])
 }
 
 // gazIndex maps what sentence.gazAt returns (the marks 0 to 15, 0xff
@@ -251,7 +259,8 @@ func (tg *Tagger) Release() {
 		return
 	}
 	tg.reset()
-	tg.st.s.words = nil // let the caller's words go
+	tg.st.s.words = nil                 // let the caller's words go
+	clear(tg.st.near[:cap(tg.st.near)]) // and old arrays of scores
 	tg.m.scratch.Put(tg)
 }
 

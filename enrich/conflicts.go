@@ -16,9 +16,38 @@ import (
 
 // figure matches a counted quantity: "about 3,000 troops", "1.2 million
 // people". Group 1 is the number, 2 a multiplier, 3 the counted noun.
-var figure = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`)
-})
+var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b` + figurePat) })
+
+// figurePat is figure's pattern after its word boundary; figureAt
+// matches it at the start of a text only.
+const figurePat = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`
+
+var figureAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + figurePat) })
+
+// figureMatches returns what figure().FindAllStringSubmatchIndex(s, -1)
+// returns, trying the pattern only where a match can start: at a digit
+// with no byte of \w before it (the word boundary), matched there alone
+// (figureAt), rather than at every byte of the sentence.
+func figureMatches(s string) [][]int {
+	var out [][]int
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' || k > 0 && reWordByte(s[k-1]) {
+			continue
+		}
+		loc := figureAt().FindStringSubmatchIndex(s[k:])
+		if loc == nil {
+			continue
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += k
+			}
+		}
+		out = append(out, loc)
+		k = loc[1] - 1
+	}
+	return out
+}
 
 // uncounted are words after a number that do not name a counted thing.
 var uncounted = lazySet("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
@@ -175,7 +204,7 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	}
 	var out []claim
 	var terms map[string]bool
-	for _, loc := range figure().FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, loc := range figureMatches(s.Text) {
 		m := make([]string, 4)
 		for g := range m {
 			if loc[2*g] >= 0 {
@@ -225,6 +254,10 @@ func hasTalkNoun(s string) bool {
 		}
 		j, ascii := i, true
 		for j < len(s) {
+			if c := s[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+				j++
+				continue
+			}
 			if s[j] < utf8.RuneSelf {
 				if asciiSpace(s[j]) {
 					break

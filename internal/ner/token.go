@@ -28,13 +28,16 @@ func Tokenize(text string) []Token {
 			continue
 		}
 		j := i
-		for j < len(text) && spaceAt(text, j) == 0 {
-			if text[j] < utf8.RuneSelf {
+		for j < len(text) {
+			if c := text[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
 				j++
-			} else {
-				_, n := utf8.DecodeRuneInString(text[j:])
-				j += n
+				continue
 			}
+			if spaceAt(text, j) > 0 {
+				break
+			}
+			_, n := utf8.DecodeRuneInString(text[j:])
+			j += n
 		}
 		out = splitWord(out, text, i, j, j >= end)
 		i = j

@@ -51,16 +51,18 @@ type mention struct {
 // the kind the words around them give where they say more than the
 // tagger (see inContext). lower holds the words the story writes in lower
 // case.
-func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool) []mention {
-	toks := ner.Tokenize(s.Text)
+func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, buf *tagBuffers) []mention {
+	buf.toks = ner.AppendTokens(buf.toks[:0], s.Text)
+	toks := buf.toks
 	if !mayName(toks, lower) {
 		return nil
 	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
+	buf.words = buf.words[:0]
+	for _, t := range toks {
+		buf.words = append(buf.words, t.Text)
 	}
-	names := ner.Names(tg.Tag(words, func(w string) bool { return lower[w] }))
+	buf.tags = tg.AppendTags(buf.tags[:0], buf.words, buf.lower)
+	names := ner.Names(buf.tags)
 	if len(names) == 0 {
 		return nil
 	}
@@ -81,6 +83,16 @@ func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool) []
 		out = append(out, mention{name: sw.words[i], kind: news.Place, art: ai, sent: s})
 	}
 	return out
+}
+
+// tagBuffers are the buffers mentions reuses from one sentence to the
+// next, and the words the story writes in lower case as the tagger reads
+// them.
+type tagBuffers struct {
+	toks  []ner.Token
+	words []string
+	tags  []int
+	lower func(string) bool
 }
 
 // beforeGeoNouns returns the capitalized words, not tagged as a person,

@@ -19,7 +19,14 @@ type Token struct {
 // and 'm split off its end. A final period stays on an abbreviation
 // ("U.S.", "Mr.", "Corp.") unless it ends the text.
 func Tokenize(text string) []Token {
-	out := make([]Token, 0, len(text)/5+1) // about one token in five bytes of news text
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text) // about one token in five bytes of news text
+}
+
+// AppendTokens appends the tokens of text, as Tokenize splits it, to dst
+// and returns the extended slice: a caller tokenizing many texts can
+// reuse one.
+func AppendTokens(dst []Token, text string) []Token {
+	out := dst
 	// A run ends the text when only spaces follow it.
 	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
 	for i := 0; i < len(text); {

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -266,12 +267,22 @@ func (tg *Tagger) Release() {
 
 // Tag labels the words of one sentence as [Model.Tag] does.
 func (tg *Tagger) Tag(words []string, lower func(string) bool) []int {
-	out := make([]int, len(words))
+	return tg.AppendTags(make([]int, 0, len(words)), words, lower)
+}
+
+// AppendTags appends the labels of words, as Tag returns them, to dst
+// and returns the extended slice: a caller tagging many sentences can
+// reuse one.
+func (tg *Tagger) AppendTags(dst []int, words []string, lower func(string) bool) []int {
+	n := len(dst)
+	dst = slices.Grow(dst, len(words))[:n+len(words)]
+	out := dst[n:]
+	clear(out)
 	if tg.m == nil || len(tg.m.index) == 0 || len(words) == 0 {
-		return out
+		return dst
 	}
 	tg.m.decode(tg, words, lower, out)
-	return out
+	return dst
 }
 
 // reset forgets every word.

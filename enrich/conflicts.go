@@ -361,16 +361,6 @@ var talkNounLengths = sync.OnceValues(func() (shortest, longest int) {
 	return shortest, longest
 })
 
-// isASCII reports whether s is all ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // figureCue reports whether s holds a digit, a space and a lower-case
 // letter in a row: a figure's number ends in a digit, and a space comes
 // before its multiplier or noun, whose first letter is lower case.

@@ -371,6 +371,15 @@ func (q *Queue) Unfinished(ctx context.Context, limit int) (int, error) {
 	return len(res.Jobs), nil
 }
 
+// BriefsUnfinished counts the Brief jobs not yet done, up to limit.
+func (q *Queue) BriefsUnfinished(ctx context.Context, limit int) (int, error) {
+	res, err := q.client.JobList(ctx, river.NewJobListParams().Queues(briefQueue).States(unfinished...).First(max(limit, 1)))
+	if err != nil {
+		return 0, fmt.Errorf("jobs: list: %w", err)
+	}
+	return len(res.Jobs), nil
+}
+
 // wait waits until job id has its result: it reads the job when told
 // the job is done, and every 100 ms.
 func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {

@@ -138,8 +138,8 @@ func TestCachedStore(t *testing.T) {
 	if !ok {
 		t.Fatal("a SQLite store without a queue is not cached")
 	}
-	if _, ok := cacheStories(st, true).(*cachedStore); ok {
-		t.Error("a shared server's store is cached")
+	if c, ok := cacheStories(st, true).(*cachedStore); !ok || c.Exclusive() {
+		t.Error("a shared server's store is not cached as shared")
 	}
 	s := store.Story{Title: "first", Body: []byte(`{"v":1}`), Seq: 3}
 	if err := cs.PutStory(ctx, &s); err != nil {

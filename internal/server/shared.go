@@ -45,9 +45,13 @@ type placements interface {
 // startShared starts the queue with the server's handlers.
 func (s *Server) startShared() error {
 	if _, ok := s.st.(placements); !ok {
-		return errors.New("server: this store cannot be shared through a job queue")
+		return errNotShared
 	}
-	return s.queue.Start(jobs.Handlers{Prepare: s.runPrepare, Poll: s.runPoll, Brief: s.worker.summarize, Lead: s.lead})
+	h := jobs.Handlers{Prepare: s.runPrepare, Poll: s.runPoll, Brief: s.worker.summarize, Lead: s.lead}
+	if c, ok := s.st.(*cachedStore); ok {
+		h.Briefed = c.forget
+	}
+	return s.queue.Start(h)
 }
 
 // submitAndAnswer answers a post on a shared server: it queues job, waits

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"sync"
@@ -15,12 +16,14 @@ const maxCachedBytes = 64 << 20
 // cachedStore is a store whose stories are read from memory: it keeps
 // each story it writes or reads, so that GET /api/stories/{id} during a
 // burst of posts does not queue behind the writer for the database. It
-// is only for a store this process alone writes (a SQLite store, which
-// its lock file keeps to one process, and no job queue), where what it
-// wrote is what the database holds. Bounded by maxCachedBytes: when full
-// it drops what it holds.
+// is for a store this process alone writes (a SQLite store, which its
+// lock file keeps to one process, and no job queue), where what it wrote
+// is what the database holds; and for a shared server's store, whose
+// queue tells of every brief that any server rewrites (forget). Bounded
+// by maxCachedBytes: when full it drops what it holds.
 type cachedStore struct {
 	store.Store
+	shared bool // other processes write the store, and forget is told
 
 	wmu     sync.Mutex // serializes the writes of stories with their caching
 	mu      sync.Mutex // guards the fields below
@@ -47,12 +50,31 @@ var jsonType = []string{"application/json"}
 type exclusive interface{ Exclusive() bool }
 
 // cacheStories returns st with its stories cached when this process is
-// its only user; else st.
-func cacheStories(st store.Store, shared bool) store.Store {
-	if ex, ok := st.(exclusive); shared || !ok || !ex.Exclusive() {
+// its only user, or when it is shared through a job queue (queued),
+// whose news of rewritten briefs the caller passes to forget; else st.
+func cacheStories(st store.Store, queued bool) store.Store {
+	ex, ok := st.(exclusive)
+	if own := ok && ex.Exclusive(); !own && !queued {
 		return st
 	}
-	return &cachedStore{Store: st, stories: map[int64]*cachedStory{}}
+	if _, ok := st.(placements); queued && !ok {
+		return st // startShared refuses it
+	}
+	return &cachedStore{Store: st, shared: queued, stories: map[int64]*cachedStory{}}
+}
+
+// forget drops story id, which another process may have rewritten; id 0
+// drops every story.
+func (c *cachedStore) forget(id int64) {
+	if id != 0 {
+		c.written(id)
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.epoch++
+	clear(c.stories)
+	c.bytes = 0
 }
 
 // keep caches s and returns what it keeps, unless a write came after
@@ -106,9 +128,8 @@ func (c *cachedStore) written(id int64) uint64 {
 	return c.epoch
 }
 
-// Exclusive is true: a cachedStore is made only of a store that this
-// process alone uses.
-func (c *cachedStore) Exclusive() bool { return true }
+// Exclusive tells whether this process alone uses the store.
+func (c *cachedStore) Exclusive() bool { return !c.shared }
 
 func (c *cachedStore) PutStory(ctx context.Context, s *store.Story) error {
 	c.wmu.Lock()
@@ -163,4 +184,24 @@ func (c *cachedStore) answer(ctx context.Context, id int64) (*cachedStory, error
 		e = newCachedStory(s) // a write came between: answer what was read
 	}
 	return e, nil
+}
+
+// errNotShared is what a cachedStore over a store that cannot be shared
+// says of the placements interface's methods.
+var errNotShared = errors.New("server: this store cannot be shared through a job queue")
+
+func (c *cachedStore) Placement(ctx context.Context, id int64) (story, copyOf int64, err error) {
+	pl, ok := c.Store.(placements)
+	if !ok {
+		return 0, 0, errNotShared
+	}
+	return pl.Placement(ctx, id)
+}
+
+func (c *cachedStore) StaleStories(ctx context.Context) ([]int64, error) {
+	pl, ok := c.Store.(placements)
+	if !ok {
+		return nil, errNotShared
+	}
+	return pl.StaleStories(ctx)
 }

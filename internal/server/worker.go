@@ -30,11 +30,14 @@ const cacheSize = 5000
 // summarized once for all of them. While the posts are quiet (or wait
 // asks for a round) a round summarizes on every core, one story per core
 // at a time: nothing else wants them then, and the briefs are current
-// the sooner; during a burst, one story at a time.
+// the sooner; during a burst, one story at a time. Quiet, for that, is
+// spreadQuiet without a touch: longer than briefQuiet, so that the gaps
+// between posts on a busy machine do not pass for the end of a burst.
 const (
 	briefQuiet  = 50 * time.Millisecond
 	briefGather = time.Second
 	briefRest   = 3
+	spreadQuiet = 250 * time.Millisecond
 )
 
 // worker re-summarizes stories in the background: touch queues a story,
@@ -193,7 +196,7 @@ func (w *worker) run() {
 
 // round summarizes the stories ids, lowest first: one at a time while
 // posts go on, and one per core at a time while they are quiet (a story
-// touched less than briefQuiet ago ends the extra goroutines). It
+// touched less than spreadQuiet ago ends the extra goroutines). It
 // returns false when close stopped it.
 func (w *worker) round(ids []int64) bool {
 	next := make(chan int64)
@@ -229,12 +232,12 @@ func (w *worker) round(ids []int64) bool {
 	return true
 }
 
-// quiet reports whether briefQuiet has passed since the last touch, or
+// quiet reports whether spreadQuiet has passed since the last touch, or
 // wait asked for a round.
 func (w *worker) quiet() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.flush || time.Since(w.last) >= briefQuiet
+	return w.flush || time.Since(w.last) >= spreadQuiet
 }
 
 // summarize rebuilds story id's brief from its articles and stores it.

@@ -80,7 +80,10 @@ func TestLeaderFailover(t *testing.T) {
 	}
 	defer db.Close()
 	began := time.Now()
-	res, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 74696468 AND granted`)
+	// Of this database only: another test's servers may lead another
+	// database of the same PostgreSQL at the same time.
+	res, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 74696468 AND granted
+		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -375,3 +375,36 @@ func indefiniteNoun(words []string, v int) bool {
 // namingVerbs give something a name; right after a noun and before the
 // quotation they are participles ("a class called", "a plan dubbed").
 var namingVerbs = lazySet("called", "dubbed", "labeled", "labelled", "branded", "titled", "named", "nicknamed")
+
+// maxAndClause is the most words andSubject reads back from "and".
+const maxAndClause = 30
+
+// andSubject returns the subject of the clause whose verb phrase "and"
+// at words[b] goes on (`It is such a presence that Berg during a rally
+// thanked its members "…" and called it "…"`: Berg): the name or
+// pronoun that opens the clause, read back to "that", a comma or a
+// full stop; "" when the clause opens with no such subject.
+func andSubject(words []string, b int) string {
+	k := b - 1
+	for k >= 0 && b-k <= maxAndClause {
+		w := words[k]
+		if w == "that" && k > 0 && cueVerbs()[words[k-1]] {
+			// `Paul suggested that Rubio was "…" and argued`: "and" goes
+			// on the reporting verb, not the clause it reports.
+			k--
+			continue
+		}
+		if w == "that" || w == "," || w == "." || w == ";" || w == ":" || subordinators()[w] {
+			break
+		}
+		k--
+	}
+	if k >= 0 && b-k > maxAndClause {
+		return ""
+	}
+	s := subject(words[k+1 : b])
+	if s == "" || !pronouns()[strings.ToLower(s)] && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		return ""
+	}
+	return s
+}

@@ -158,6 +158,9 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 		return who, true
 	}
 	subjectWords := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	if who := headlineSubject(subjectWords, people); who != "" {
+		return who, true
+	}
 	if who := personSubject(subjectWords, people); who != "" {
 		return who, true
 	}
@@ -402,6 +405,11 @@ func speakerAt(words []string, v int) string {
 	for b >= 0 && speechAux()[strings.ToLower(words[b])] {
 		b--
 	}
+	if b > 0 && words[b] == "and" {
+		if s := andSubject(words, b); s != "" {
+			return s // `Berg on Sunday thanked them "…" and called it "…"`
+		}
+	}
 	s := speakerWords(words, b, -1)
 	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord)) && !pluralNouns()[lw] {
 		if n := pastPhrase(words, b); n != "" {
@@ -610,7 +618,8 @@ const maxSpeakerWords = 8
 // word after a determiner), or when it runs past maxSpeakerWords.
 func speakerWords(words []string, i, dir int) string {
 	var run []string
-	for ; i >= 0 && i < len(words) && len(run) <= maxSpeakerWords; i += dir {
+	most := maxSpeakerWords // more after two roles joined by "and"
+	for ; i >= 0 && i < len(words) && len(run) <= most; i += dir {
 		w := words[i]
 		lw := strings.ToLower(w)
 		if w == qmark || punct()[w] {
@@ -618,8 +627,13 @@ func speakerWords(words []string, i, dir int) string {
 		}
 		if speakerStops()[lw] && givenName(words, i) {
 			// "Will Doyle": a given name, not the verb
-		} else if dir > 0 && w == "of" && len(run) > 0 && titles()[strings.ToLower(run[len(run)-1])] && nameAhead(words, i+1) {
-			// "said former secretary of state Hillary Clinton, who …"
+		} else if dir > 0 && w == "of" && len(run) > 0 && (titles()[strings.ToLower(run[len(run)-1])] || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
+			// "said former secretary of state Hillary Clinton, who …",
+			// "said master of ceremonies Asab Tabchi"
+		} else if dir > 0 && w == "and" && len(run) > 0 && roleBefore(run[len(run)-1]) && nameAhead(words, i+1) {
+			// "said former Alder Gov. and party chairman Ed Rendell": two
+			// roles of one person
+			most = maxSpeakerWords + 4
 		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
 				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
@@ -648,7 +662,7 @@ func speakerWords(words []string, i, dir int) string {
 		}
 		run = run[:k]
 	}
-	if len(run) == 0 || len(run) > maxSpeakerWords {
+	if len(run) == 0 || len(run) > most {
 		return ""
 	}
 	if dir < 0 {
@@ -865,4 +879,12 @@ func lastNamed(s string, people []string) string {
 		}
 	}
 	return best
+}
+
+// roleBefore reports whether w, read before "and" in a speaker, ends a
+// role of a person: a title ("Gov.", "Mayor") or a role noun
+// ("prosecutor").
+func roleBefore(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	return titles()[lw] || titleAbbrevs()[lw] || !capitalizedWord(w) && roleWord(lw)
 }

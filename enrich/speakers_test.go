@@ -109,6 +109,22 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"hand-to-hand combat. — Anna Berg"}},
 		{"cue of the next clause after the quotation", `Anna Berg accuses Viktor Sal of a "smear" about her links to the port while Sal suggests she is its captive.`,
 			[]string{"smear — Anna Berg"}},
+		{"headline in title case opened by a person", "The singer Lena Ortiz spoke in May, and Ortiz said more in June.\n\nLena Ortiz Asked Harbour Towns To \u201cOpen the Gates.\u201d\n\nThe towns agreed.",
+			[]string{"Open the Gates. — Lena Ortiz"}},
+		{"second opening phrase before the subject", `Moreover, as part of the exchange with Viktor Sal, Anna Berg cited a harbour report that "most ships were late."`,
+			[]string{"most ships were late. — Anna Berg"}},
+		{"preposition and gerund open a phrase that quotes", `After spending the week arguing over whether the other is "fit" to lead, Anna Berg on Monday attacked Viktor Sal.`,
+			[]string{"fit — Anna Berg"}},
+		{"two roles joined by and after the verb", `"The port is back," said former Alder Gov. and Harbour Party Chairman Tomas Holm. "It is about trade."`,
+			[]string{"The port is back … It is about trade. — Tomas Holm"}},
+		{"two roles joined by and before the verb", `Former prosecutor and Alder City Mayor Anna Berg, who backs Sal, attacked the board, calling it a "disgrace" to the town.`,
+			[]string{"disgrace — Anna Berg"}},
+		{"role of something before the name", `"Thanks, Alder, for welcoming them," said master of ceremonies Tomas Holm, a harbour pilot.`,
+			[]string{"Thanks, Alder, for welcoming them — Tomas Holm"}},
+		{"a cue after and goes on its clause", `The union is such a presence that Anna Berg during a rally thanked its members "for their help" and called it "a friend of the port."`,
+			[]string{"for their help … a friend of the port. — Anna Berg"}},
+		{"a cue after and goes on the reporting verb", `Tomas Holm spoke first. Holm suggested that Berg was "soft on spending" and argued that the port costs too much.`,
+			[]string{"soft on spending — Tomas Holm"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -271,11 +271,20 @@ func subject(words []string) string {
 		// A participle opens a phrase that may quote ("Acknowledging that
 		// Trump "says a lot of stupid stuff," though, Allen did suggest"):
 		// its end is the comma after the quotation.
-		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])]
+		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])] ||
+			prepositions()[strings.ToLower(words[i])] && gerund(at(words, i+1)) // "After spending the week bickering over whether the other is "qualified," Clinton …"
 		for i < len(words) && words[i] != "," && (words[i] != qmark || participle) {
 			i++
 		}
 		i++
+		if i+1 < len(words) && !capitalizedWord(words[i]) && introWords()[words[i]] && words[i] != qmark && !speakerStops()[words[i+1]] {
+			// A second opening phrase: "Moreover, as part of the exchange
+			// with Clinton, Gowdy referenced …".
+			for i < len(words) && words[i] != "," && words[i] != qmark {
+				i++
+			}
+			i++
+		}
 		for i+1 < len(words) && sentenceAdverbs()[strings.ToLower(words[i])] && words[i+1] == "," {
 			i += 2 // "…, though, Allen did suggest"
 		}
@@ -334,7 +343,7 @@ func subject(words []string) string {
 	// describe a person between capitalized ones.
 	for e < len(words) && roleWord(words[e]) {
 		j := e
-		for j < len(words) && roleWord(words[j]) && j-e < 4 {
+		for j < len(words) && (roleWord(words[j]) || words[j] == "and" && j > e) && j-e < 4 {
 			j++
 		}
 		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
@@ -398,4 +407,43 @@ func ownedName(words []string, i int) string {
 		return ""
 	}
 	return speakerName(strings.Join(words[owner+1:e], " "), nil)
+}
+
+// headlineSmall are the words a headline in title case may leave in
+// lower case ("Asked Men to Redefine").
+var headlineSmall = lazySet("a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "as", "by", "with", "is")
+
+// headlineSubject returns the person of people that opens words (see
+// outsideWords) when they are a line in title case: `Gina Rodriguez
+// Questioned What It Means To Be "Latino Enough."` (every word
+// capitalized, so subject cannot tell the name from its verb); "" when
+// the line is not in title case or opens with no one of people.
+func headlineSubject(words, people []string) string {
+	n := 0
+	for _, w := range words {
+		switch {
+		case w == qmark || punct()[w]:
+		case capitalizedWord(w):
+			n++
+		case !headlineSmall()[w]:
+			return ""
+		}
+	}
+	if n < 4 {
+		return ""
+	}
+	best := ""
+	for _, p := range people {
+		f := strings.Fields(p)
+		if len(f) > 1 && len(f) < len(words) && len(p) > len(best) && slices.Equal(words[:len(f)], f) {
+			best = p
+		}
+	}
+	return best
+}
+
+// gerund reports whether w is a lower-case word in -ing of five letters
+// or more ("spending", not "king" nor "Sterling").
+func gerund(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && !capitalizedWord(w)
 }

@@ -50,6 +50,10 @@ var speechAux = lazySet("has", "have", "had", "also", "later", "then", "once", "
 	"may", "might", "must", "should", "can", "is", "was", "were", "are", "has", "been", "just", "first",
 	"frequently", "always", "never", "ultimately", "initially", "subsequently")
 
+// aspectVerbs go before a speech verb in -ing: "Berg kept asking",
+// "Sal began saying".
+var aspectVerbs = lazySet("kept", "keeps", "keep", "began", "begins", "begin", "started", "starts", "start")
+
 // speakerStops end a speaker's words: a clause or a phrase that is not
 // part of the name.
 var speakerStops = lazySet("that", "and", "but", "which", "as", "because", "when", "if", "so", "while", "who",
@@ -357,12 +361,16 @@ func speakerAt(words []string, v int) string {
 			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
 		}
 		b := v - 1
-		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]]) {
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]] || aspectVerbs()[words[b]]) {
 			b--
+		}
+		if p := partyBefore(words, b); p >= 0 {
+			b = p // "Sen. Anna Berg (D-Alder) kept asking"
 		}
 		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
 			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
-				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" || punct()[words[start-1]] {
+				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" ||
+					punct()[words[start-1]] || aspectVerbs()[words[v-1]] && conjunctions()[words[start-1]] {
 					return s // "with Trump reportedly yelling", "footage of Clinton asking"
 				}
 			}
@@ -417,6 +425,11 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	if s != "" {
+		if start := b + 1 - len(strings.Fields(s)); objectBefore(words, start) {
+			if n := nameAfterQuote(words, v); n != "" {
+				return n // `"…," Anna Berg, who is chair of Our Harbour Fund said`
+			}
+		}
 		return s
 	}
 	if p := partyBefore(words, b); p >= 0 {
@@ -597,6 +610,9 @@ func beforeAppositive(words []string, b int) string {
 			continue // "However, Jill A. Martin, vice president …, said"
 		}
 		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
+			if objectBefore(words, i) && nameBetweenCommas(words, c, b) {
+				continue // "The leader of the Harbour League, Anna Berg, warned"
+			}
 			return strings.Join(words[i:e], " ")
 		}
 	}
@@ -630,6 +646,8 @@ func speakerWords(words []string, i, dir int) string {
 		} else if dir > 0 && w == "of" && len(run) > 0 && (titles()[strings.ToLower(run[len(run)-1])] || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
 			// "said former secretary of state Hillary Clinton, who …",
 			// "said master of ceremonies Asab Tabchi"
+		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+			// "said the harbour master known as Bob"
 		} else if dir > 0 && w == "and" && len(run) > 0 && roleBefore(run[len(run)-1]) && nameAhead(words, i+1) {
 			// "said former Alder Gov. and party chairman Ed Rendell": two
 			// roles of one person
@@ -640,6 +658,9 @@ func speakerWords(words []string, i, dir int) string {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
+					if n := nameBeforeRoles(words, i-1); n != "" {
+						return n // "Anthony Anton, president and CEO of Harbour Foods, said"
+					}
 					last := p[strings.LastIndex(p, " ")+1:]
 					if capitalizedWord(last) && !orgWords()[strings.ToLower(last)] {
 						return p
@@ -887,4 +908,61 @@ func lastNamed(s string, people []string) string {
 func roleBefore(w string) bool {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
 	return titles()[lw] || titleAbbrevs()[lw] || !capitalizedWord(w) && roleWord(lw)
+}
+
+// objectBefore reports whether the words before words[i] make it the
+// object of a preposition: "of", "at" or "for", with an article or not
+// ("the leader of the Harbour League", "chair of Our Harbour Fund").
+func objectBefore(words []string, i int) bool {
+	k := i - 1
+	if k >= 0 && articles()[strings.ToLower(words[k])] {
+		k-- // "of the", "of Our"
+	}
+	return k >= 0 && (words[k] == "of" || words[k] == "at" || words[k] == "for")
+}
+
+// nameBetweenCommas reports whether a name stands alone between the
+// comma at words[c] and the next one, at or before b.
+func nameBetweenCommas(words []string, c, b int) bool {
+	e := c + 1
+	for e <= b && words[e] != "," {
+		e++
+	}
+	return e <= b && isName(words[c+1:e])
+}
+
+// nameBeforeRoles returns the name before a comma that roles ending at
+// words[k] stand in apposition to, read back over roles and "and"
+// (`Anthony Anton, president and CEO of Harbour Foods, said`: the
+// person, not "CEO"); "" when words[k] is no role or no name stands
+// there.
+func nameBeforeRoles(words []string, k int) string {
+	i := k
+	for i >= 0 && k-i < 5 && (roleBefore(words[i]) || acronym(words[i]) || words[i] == "and" && i < k) {
+		i--
+	}
+	if i == k || i < 1 || words[i] != "," {
+		return ""
+	}
+	e := i
+	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && e-i < 5 {
+		i--
+	}
+	if i == e || !isName(words[i:e]) || orgWords()[strings.ToLower(words[e-1])] {
+		return ""
+	}
+	return strings.Join(words[i:e], " ")
+}
+
+// acronym reports whether w is two to four capital letters ("CEO").
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -125,6 +125,16 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"for their help … a friend of the port. — Anna Berg"}},
 		{"a cue after and goes on the reporting verb", `Tomas Holm spoke first. Holm suggested that Berg was "soft on spending" and argued that the port costs too much.`,
 			[]string{"soft on spending — Tomas Holm"}},
+		{"the name after an appositive that ends in an object", `Critics were quick. The leader of the Harbour League, Anna Berg, warned that a ban would be "unacceptable to us."`,
+			[]string{"unacceptable to us. — Anna Berg"}},
+		{"the name after the quotation, not the object before the verb", `"The ad raises questions," Anna Berg, who is chairman of Our Harbour Fund said in a statement.`,
+			[]string{"The ad raises questions — Anna Berg"}},
+		{"kept and a cue in -ing after a party", `The gaffes recalled 2013, when Viktor Sal testified, and Sen. Anna Berg (D-Alder) kept asking him why the port had tied the fire to "spontaneous" protests.`,
+			[]string{"spontaneous — Anna Berg"}},
+		{"known as", `"There never was an order," said the harbour master known as Bob, speaking for the first time.`,
+			[]string{"There never was an order — Bob"}},
+		{"the name before roles of an organisation", `The board met. Anthony Anton, president and CEO of Harbour Restaurant Association stated, “It is a math problem.”`,
+			[]string{"It is a math problem. — Anthony Anton"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -177,7 +177,11 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if n := s1 + 1; first.start-a.Sentences[s0].Start <= 3 && n < len(a.Sentences) &&
 		a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph && !strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
 		words := outsideWords(a, a.Sentences[n].Start, a.Sentences[n].End, nil)
-		words = append([]string{qmark}, words[:min(len(words), maxSpeakerWords+2)]...)
+		reach := maxSpeakerWords + 2
+		if c := slices.Index(words, ","); c > 0 && isName(words[:c]) {
+			reach = maxAppositive + c + 2 // `"…?" Will Estrada, the chairman for the county, said`
+		}
+		words = append([]string{qmark}, words[:min(len(words), reach)]...)
 		if who, ok := cueSpeaker(words, 0); ok {
 			return who, true
 		}

@@ -135,6 +135,10 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"There never was an order — Bob"}},
 		{"the name before roles of an organisation", `The board met. Anthony Anton, president and CEO of Harbour Restaurant Association stated, “It is a math problem.”`,
 			[]string{"It is a math problem. — Anthony Anton"}},
+		{"a paragraph of quotation after a paragraph about someone", "Anna Berg spoke first, on the port. Then she left.\n\nBerg also spoke about the harbour case, which the court hears in May. (The law requires pilots on every ship.)\n\n\u201cThe port is the town's right. We will keep it open.\u201d",
+			[]string{"The port is the town's right. We will keep it open. — Anna Berg"}},
+		{"the next sentence's cue past an appositive", `In Alder, leaders say the visits were long. "He stopped and said, 'How do we win Alder?’" Tomas Holm, the chairman for the Alder county party, said of the encounter.`,
+			[]string{"He stopped and said, 'How do we win Alder?’ — Tomas Holm"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -144,6 +144,12 @@ var titleAbbrevs = lazySet("del", "adm", "amb", "atty", "supt", "cmdr", "sens", 
 // name (`Hollande denounced the remarks as "hurtful"`); a cue opening the
 // next sentence of the paragraph (`"Not us!" Murphy tweeted on Friday.`).
 func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
+	if who := ownerOf(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1]), true); who != "" {
+		return who, true // `Pence blamed the media for Trump's claim that Obama "founded ISIS," saying …`
+	}
+	if who := pronounOwner(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1])); who != "" {
+		return who, true
+	}
 	if who, ok := speakerOf(a, u, s0, s1); ok {
 		return who, true
 	}

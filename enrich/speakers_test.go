@@ -139,6 +139,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"The port is the town's right. We will keep it open. — Anna Berg"}},
 		{"the next sentence's cue past an appositive", `In Alder, leaders say the visits were long. "He stopped and said, 'How do we win Alder?’" Tomas Holm, the chairman for the Alder county party, said of the encounter.`,
 			[]string{"He stopped and said, 'How do we win Alder?’ — Tomas Holm"}},
+		{"the owner of a claim that leads to the quotation over a cue after it", `Mayor Lena Holm blamed the press for making an issue of Viktor Sal's claim that Anna Berg "sold the port," saying they were unfair.`,
+			[]string{"sold the port — Viktor Sal"}},
+		{"a statement noun right before the quotation is no owner", `Mayor Tomas Holm told the radio on Tuesday that Berg's comments "show bias to me."`,
+			[]string{"show bias to me. — Tomas Holm"}},
+		{"his claim that", `As the debate went on and Viktor Sal stood by his claim Monday that "the port is ours," refusing to yield, Anna Berg tried again.`,
+			[]string{"the port is ours — Viktor Sal"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -152,6 +152,14 @@ var ownerWords = lazySet("view", "words", "opinion", "telling", "estimation")
 // `Trump's recent assertion that "…"`, `Obama's "if you like your plan"
 // promise`, `"…," in Bolton's view`; "" when there is none.
 func statementOwner(words []string) string {
+	return ownerOf(words, false)
+}
+
+// ownerOf is statementOwner; with thatOnly, only an owner whose
+// statement noun reports the quotation through a clause after "that"
+// counts (`Trump's claim that Obama "founded ISIS"`, not `Sal's comments
+// "show bias"`).
+func ownerOf(words []string, thatOnly bool) string {
 	for j, w := range words {
 		if !possessive(w) || !capitalizedWord(w) || j+1 >= len(words) {
 			continue
@@ -162,6 +170,8 @@ func statementOwner(words []string) string {
 		}
 		ok := false
 		switch {
+		case thatOnly:
+			ok = k+1 < len(words) && statementNouns()[words[k]] && words[k+1] == "that" && ownedClause(words, k+1)
 		case words[j+1] == qmark && j+2 < len(words) && statementNouns()[words[j+2]]:
 			ok = true
 		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
@@ -446,4 +456,45 @@ func headlineSubject(words, people []string) string {
 // or more ("spending", not "king" nor "Sterling").
 func gerund(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ing") && !capitalizedWord(w)
+}
+
+// pronounOwner returns the person whose words a quotation of words are
+// by "his" or "her" before a statement noun and a that-clause that leads
+// to the quotation: the name that is the subject of the pronoun's clause
+// (`As the debate went on and Sal stood by his claim Monday that "…"`
+// gives Sal); "" when there is none.
+func pronounOwner(words []string) string {
+	for j, w := range words {
+		if w != "his" && w != "her" || j+2 >= len(words) || !statementNouns()[words[j+1]] {
+			continue
+		}
+		k := j + 2
+		if k < len(words) && (calendarWords()[strings.ToLower(words[k])] || dayWords()[words[k]]) {
+			k++ // "his claim Monday that"
+		}
+		if k >= len(words) || words[k] != "that" || !ownedClause(words, k) {
+			continue
+		}
+		// The subject: the nearest name before the pronoun in its clause,
+		// not the object of a preposition.
+		for e := j; e > 0; e-- {
+			p := words[e-1]
+			if p == qmark || punct()[p] {
+				break
+			}
+			if !capitalizedWord(p) {
+				continue
+			}
+			i := e - 1
+			for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark {
+				i--
+			}
+			if !isName(words[i:e]) || objectBefore(words, i) || i > 0 && objectWords()[words[i-1]] || orgWords()[strings.ToLower(words[e-1])] {
+				return ""
+			}
+			return strings.Join(words[i:e], " ")
+		}
+		return ""
+	}
+	return ""
 }

@@ -145,6 +145,10 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"show bias to me. — Tomas Holm"}},
 		{"his claim that", `As the debate went on and Viktor Sal stood by his claim Monday that "the port is ours," refusing to yield, Anna Berg tried again.`,
 			[]string{"the port is ours — Viktor Sal"}},
+		{"a long description, then a name between commas", "The head of the biggest harbour fund backing former Alder Mayor Tomas Holm for governor, Anna Berg, praised the donors on Friday.\n\n\u201cNot us, but we cannot argue with it!\u201d",
+			[]string{"Not us, but we cannot argue with it! — Anna Berg"}},
+		{"a role and a name before an appositive", `Before Sal appeared in the video, the harbour-linked radical cleric Anwar al-Berg, who was killed in 2011, is shown lecturing: “Sailors of the West, take heed.”`,
+			[]string{"Sailors of the West, take heed. — the harbour-linked radical cleric Anwar al-Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -80,7 +80,8 @@ var descWords = sync.OnceValue(func() map[string]bool {
 		"comedian", "singer", "star", "lawmaker", "official", "senior", "top", "longtime", "veteran", "conservative",
 		"liberal", "progressive", "party", "chief", "of", "staff", "then-candidate", "first", "lady", "running",
 		"mate", "real", "estate", "talk", "show", "radio", "television", "tv", "news", "political", "republican",
-		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.")
+		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.", "cleric", "imam",
+		"rabbi", "priest", "bishop", "reverend", "judge", "lawyer", "attorney", "mayor", "governor")
 	for t := range titles() {
 		m[t] = true
 	}
@@ -331,7 +332,7 @@ func subject(words []string) string {
 	if determiners()[strings.ToLower(words[i])] {
 		// A description, then a name between commas.
 		k := i
-		for k < len(words) && k-i < maxSpeakerWords && words[k] != "," && words[k] != qmark {
+		for k < len(words) && k-i < maxAppositive && words[k] != "," && words[k] != qmark {
 			k++
 		}
 		if k < len(words) && words[k] == "," {
@@ -341,6 +342,11 @@ func subject(words []string) string {
 			}
 			if e < len(words) && words[e] == "," && isName(words[k+1:e]) {
 				return speakerName(strings.Join(words[k+1:e], " "), nil)
+			}
+			if k-i <= maxSpeakerWords && roleThenName(words[i:k]) {
+				// "the harbour pilot Anna al-Berg, who …, is shown
+				// lecturing:"
+				return strings.Join(words[i:k], " ")
 			}
 		}
 		return ""
@@ -497,4 +503,26 @@ func pronounOwner(words []string) string {
 		return ""
 	}
 	return ""
+}
+
+// roleThenName reports whether a description ends in a role noun and a
+// name of one to three words ("the harbour pilot Anna al-Berg"); a word
+// of the name may open in lower case before a hyphen ("al-Berg").
+func roleThenName(words []string) bool {
+	e := len(words)
+	i := e
+	for i > 1 && e-i < 3 && nameWord(words[i-1]) {
+		i--
+	}
+	return i < e && i > 0 && nameWord(words[e-1]) && !capitalizedWord(words[i-1]) && roleWord(words[i-1]) && !orgWords()[strings.ToLower(words[e-1])]
+}
+
+// nameWord reports whether w may be a word of a name: capitalized, or a
+// particle and a capitalized word joined by a hyphen ("al-Berg").
+func nameWord(w string) bool {
+	if capitalizedWord(w) {
+		return w != qmark
+	}
+	h := strings.IndexByte(w, '-')
+	return h > 0 && h <= 3 && capitalizedWord(w[h+1:])
 }

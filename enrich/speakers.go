@@ -599,7 +599,34 @@ func beforeAppositive(words []string, b int) string {
 			from = 0
 		}
 	}
-	// The name before the first comma of the appositives.
+	if n := appositiveName(words, from, b); n != "" {
+		return n
+	}
+	if k > 0 && words[k] == qmark && !slices.ContainsFunc(words[k+1:b], capitalizedWord) {
+		// A quoted phrase inside the appositive: `"…," Alder delegate
+		// Tomas Holm, wearing "Anna Berg" pins, said`.
+		j := k - 1
+		for j >= 0 && words[j] != qmark && k-j <= maxAppositive {
+			j--
+		}
+		if j >= 0 && words[j] == qmark {
+			if n := appositiveName(words, j+1, k-1); n != "" {
+				return n
+			}
+		}
+	}
+	switch {
+	case windowed:
+		return ""
+	case k < 0:
+		return subject(words[:b+1])
+	}
+	return leadingSpeaker(words[k+1 : b+1])
+}
+
+// appositiveName returns the name before the first comma of words[from:b+1]
+// that heads an appositive (see beforeAppositive), "" when there is none.
+func appositiveName(words []string, from, b int) string {
 	for c := from; c <= b; c++ {
 		if words[c] != "," {
 			continue
@@ -626,13 +653,7 @@ func beforeAppositive(words []string, b int) string {
 			return strings.Join(words[i:e], " ")
 		}
 	}
-	switch {
-	case windowed:
-		return ""
-	case k < 0:
-		return subject(words[:b+1])
-	}
-	return leadingSpeaker(words[k+1 : b+1])
+	return ""
 }
 
 // maxSpeakerWords is the most words a speaker may have.
@@ -664,7 +685,7 @@ func speakerWords(words []string, i, dir int) string {
 			most = maxSpeakerWords + 4
 		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
-				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
+				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) && !roleThenName(reversed(run)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
@@ -975,4 +996,11 @@ func acronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// reversed returns a reversed copy of words.
+func reversed(words []string) []string {
+	r := slices.Clone(words)
+	slices.Reverse(r)
+	return r
 }

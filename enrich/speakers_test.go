@@ -149,6 +149,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"Not us, but we cannot argue with it! — Anna Berg"}},
 		{"a role and a name before an appositive", `Before Sal appeared in the video, the harbour-linked radical cleric Anwar al-Berg, who was killed in 2011, is shown lecturing: “Sailors of the West, take heed.”`,
 			[]string{"Sailors of the West, take heed. — the harbour-linked radical cleric Anwar al-Berg"}},
+		{"a quoted phrase inside the appositive", `“We had better meetings than this one,” Alder delegate Tomas Holm, wearing a cowboy hat and “Anna Berg” campaign pins, said as confetti fell.`,
+			[]string{"We had better meetings than this one … Anna Berg — Tomas Holm"}},
+		{"a role and a name after the object of for", "The union plans to protest.\n\n\u201cThey have to decide whether to eat,\u201d Fight for $15 organizing director Kendall Fells told the radio.",
+			[]string{"They have to decide whether to eat — Kendall Fells"}},
+		{"the person before the place", `"We will win," G.K. Butterfield of North Carolina said.`,
+			[]string{"We will win — G.K. Butterfield"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -40,7 +40,8 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"pledged", "pledges", "yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
 	"suggesting", "joking", "quipping", "promising", "vowing", "urging", "complaining", "predicting", "lamenting",
 	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing",
-	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs")
+	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs",
+	"proposed", "proposes", "cites")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".

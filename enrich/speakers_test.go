@@ -155,6 +155,10 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"They have to decide whether to eat — Kendall Fells"}},
 		{"the person before the place", `"We will win," G.K. Butterfield of North Carolina said.`,
 			[]string{"We will win — G.K. Butterfield"}},
+		{"proposed", `Mayor Tomas Holm on Monday signed an order, while Anna Berg, the former harbour master, proposed we "open the gates" and said Holm should resign.`,
+			[]string{"open the gates — Anna Berg"}},
+		{"cites", `The story ignored much history, and in the book Anna Berg cites “the placards carried by dockers in 1963” as evidence.`,
+			[]string{"the placards carried by dockers in 1963 — Anna Berg"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

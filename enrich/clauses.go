@@ -3,6 +3,8 @@ package enrich
 import (
 	"slices"
 	"strings"
+
+	"tidings/news"
 )
 
 // The clause rules of speaker finding: which cue of a sentence speaks a
@@ -407,4 +409,51 @@ func andSubject(words []string, b int) string {
 		return ""
 	}
 	return s
+}
+
+// quoteNouns name a quotation in the sentence after it: "That quote
+// from …".
+var quoteNouns = lazySet("quote", "quotation", "remark", "line", "words", "statement", "comment")
+
+// quoteFrom returns the person a sentence that opens by naming the
+// quotation before it credits: `That quote from Commissioner Tomas Holm
+// appeared …`, `The remark by Anna Berg drew …` (the name after "from",
+// "by" or "of", its titles dropped by speakerName); "" otherwise.
+func quoteFrom(words []string) string {
+	if len(words) < 4 {
+		return ""
+	}
+	if d := strings.ToLower(words[0]); d != "that" && d != "this" && d != "the" || !quoteNouns()[words[1]] {
+		return ""
+	}
+	if p := words[2]; p != "from" && p != "by" && p != "of" {
+		return ""
+	}
+	e := 3
+	for e < len(words) && e < 3+maxSpeakerWords && (capitalizedWord(words[e]) || roleWord(words[e])) && words[e] != qmark {
+		e++
+	}
+	if e == 3 || !capitalizedWord(words[e-1]) || orgWords()[strings.ToLower(words[e-1])] {
+		return ""
+	}
+	return strings.Join(words[3:e], " ")
+}
+
+// titleSpeaker returns the speaker a headline names for the quotation
+// opening sentence s0 of a, in the article's first paragraph: a title of
+// the form "Anna Berg: …" (a name of two to four words, then a colon);
+// "" otherwise.
+func titleSpeaker(a *news.Article, s0 int) string {
+	if a.Title == "" || a.Sentences[s0].Paragraph != a.Sentences[0].Paragraph {
+		return ""
+	}
+	c := strings.IndexByte(a.Title, ':')
+	if c < 0 {
+		return ""
+	}
+	name := strings.Fields(a.Title[:c])
+	if len(name) < 2 || len(name) > 4 || !isName(name) || orgWords()[strings.ToLower(name[len(name)-1])] {
+		return ""
+	}
+	return strings.Join(name, " ")
 }

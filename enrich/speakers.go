@@ -188,10 +188,16 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 		if c := slices.Index(words, ","); c > 0 && isName(words[:c]) {
 			reach = maxAppositive + c + 2 // `"…?" Will Estrada, the chairman for the county, said`
 		}
+		if who := quoteFrom(words); who != "" {
+			return who, true // `"…" That quote from Commissioner Tomas Holm appeared in 1980.`
+		}
 		words = append([]string{qmark}, words[:min(len(words), reach)]...)
 		if who, ok := cueSpeaker(words, 0); ok {
 			return who, true
 		}
+	}
+	if who := titleSpeaker(a, s0); who != "" {
+		return who, true
 	}
 	return "", false
 }

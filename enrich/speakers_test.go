@@ -159,6 +159,8 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"open the gates — Anna Berg"}},
 		{"cites", `The story ignored much history, and in the book Anna Berg cites “the placards carried by dockers in 1963” as evidence.`,
 			[]string{"the placards carried by dockers in 1963 — Anna Berg"}},
+		{"the next sentence names the quotation and its source", `"I would rather sail than fly." That quote from Harbour Commissioner Tomas Holm appeared in the Alder Post in 1980.`,
+			[]string{"I would rather sail than fly. — Tomas Holm"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -170,6 +172,36 @@ func TestSpeakerRules(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("Quotes(%q):\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestTitleSpeaker checks that a headline "Name: …" gives its speaker
+// to a quotation without a cue in the article's first paragraph only.
+func TestTitleSpeaker(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, title, text string
+		want              []string
+	}{
+		{"name and colon", "Anna Berg: 'The Port Is Ours'", "\"The port was ours before the board was born.\"\n\nThe board met in May. It sat for a week. The rain fell all week.\n\n\"We will keep it.\"",
+			[]string{"The port was ours before the board was born. — Anna Berg", "We will keep it. — "}},
+		{"no name before the colon", "Port talks: what comes next", "\"The port was ours before the board was born.\"",
+			[]string{"The port was ours before the board was born. — "}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			a := article("a", "O", tc.text, time.Time{})
+			a.Title = tc.title
+			arts := []news.Article{a}
+			var got []string
+			for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
+				got = append(got, q.Text+" — "+q.Speaker)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Quotes(%q, %q):\n%s\nwant:\n%s", tc.title, tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}

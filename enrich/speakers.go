@@ -293,6 +293,8 @@ func cueSpeaker(words []string, q int) (string, bool) {
 			(lw != "pledged" && lw != "pledges" || i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "that" || words[i+1] == qmark)) &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
+		} else if lw == "call" && i > 0 && words[i-1] == "to" && gerundBefore(words, i-1) >= 0 {
+			verbs = append(verbs, i) // "with Holm taking to the radio to call Berg "a liar""
 		}
 	}
 	// The distance of each word to the nearest quotation, linear in the
@@ -373,6 +375,11 @@ func speakerAt(words []string, v int) string {
 	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" || lw == "puts" {
 		from = v + 2
 	}
+	if lw == "call" {
+		if g := gerundBefore(words, v-1); g >= 0 {
+			v, lw = g, strings.ToLower(words[g]) // the speaker of "taking … to call" is that of "taking"
+		}
+	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
 		if s := addingTo(words, v); s != "" {
 			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
@@ -427,7 +434,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	b := v - 1
-	for b >= 0 && speechAux()[strings.ToLower(words[b])] {
+	for b >= 0 && speechAux()[strings.ToLower(words[b])] && !(b > 0 && capitalizedWord(words[b])) { // `"…," Will wrote`: a name
 		b--
 	}
 	if b > 0 && words[b] == "and" {
@@ -681,6 +688,10 @@ func speakerWords(words []string, i, dir int) string {
 		}
 		if speakerStops()[lw] && givenName(words, i) {
 			// "Will Doyle": a given name, not the verb
+		} else if dir < 0 && len(run) == 0 && w != lw && speechAux()[lw] && i > 0 && (lowerWord(words[i-1]) || words[i-1] == qmark || words[i-1] == ",") {
+			// "which Will claims", `"…," Will wrote`: a capitalized modal
+			// inside a sentence, right before the verb, is a name
+
 		} else if dir > 0 && w == "of" && len(run) > 0 && (titles()[strings.ToLower(run[len(run)-1])] || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
 			// "said former secretary of state Hillary Clinton, who …",
 			// "said master of ceremonies Asab Tabchi"
@@ -1010,4 +1021,26 @@ func reversed(words []string) []string {
 	r := slices.Clone(words)
 	slices.Reverse(r)
 	return r
+}
+
+// gerundBefore returns the index of the word in -ing that the "to" at
+// words[t] goes on, within four words before it and with no punctuation
+// or quotation between ("taking to the radio to call"), else -1.
+func gerundBefore(words []string, t int) int {
+	for k := t - 1; k >= 0 && t-k <= 4; k-- {
+		if words[k] == qmark || punct()[words[k]] {
+			return -1
+		}
+		if gerund(words[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// lowerWord reports whether w is a word in lower case (not punctuation
+// nor a quotation).
+func lowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }

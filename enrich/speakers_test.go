@@ -161,6 +161,10 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"the placards carried by dockers in 1963 — Anna Berg"}},
 		{"the next sentence names the quotation and its source", `"I would rather sail than fly." That quote from Harbour Commissioner Tomas Holm appeared in the Alder Post in 1980.`,
 			[]string{"I would rather sail than fly. — Tomas Holm"}},
+		{"to call after a cue in -ing", `Videos of the incident surfaced, with Tomas Holm taking to the radio to call Berg "totally delusional" for the claim.`,
+			[]string{"totally delusional — Tomas Holm"}},
+		{"a capitalized modal before the verb is a name", "The columnist George Will wrote again.\n\n\u201cThe port needs a captain,\u201d Will wrote. He praised the speech, which Will claims affirmed \u201cthe old belief in the sea.\u201d",
+			[]string{"The port needs a captain — George Will", "the old belief in the sea. — George Will"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,8 +3,6 @@ package enrich
 import (
 	"slices"
 	"strings"
-
-	"tidings/news"
 )
 
 // The clause rules of speaker finding: which cue of a sentence speaks a
@@ -437,23 +435,4 @@ func quoteFrom(words []string) string {
 		return ""
 	}
 	return strings.Join(words[3:e], " ")
-}
-
-// titleSpeaker returns the speaker a headline names for the quotation
-// opening sentence s0 of a, in the article's first paragraph: a title of
-// the form "Anna Berg: …" (a name of two to four words, then a colon);
-// "" otherwise.
-func titleSpeaker(a *news.Article, s0 int) string {
-	if a.Title == "" || a.Sentences[s0].Paragraph != a.Sentences[0].Paragraph {
-		return ""
-	}
-	c := strings.IndexByte(a.Title, ':')
-	if c < 0 {
-		return ""
-	}
-	name := strings.Fields(a.Title[:c])
-	if len(name) < 2 || len(name) > 4 || !isName(name) || orgWords()[strings.ToLower(name[len(name)-1])] {
-		return ""
-	}
-	return strings.Join(name, " ")
 }

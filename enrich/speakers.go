@@ -196,9 +196,6 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 			return who, true
 		}
 	}
-	if who := titleSpeaker(a, s0); who != "" {
-		return who, true
-	}
 	return "", false
 }
 

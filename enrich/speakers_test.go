@@ -143,6 +143,8 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"sold the port — Viktor Sal"}},
 		{"a statement noun right before the quotation is no owner", `Mayor Tomas Holm told the radio on Tuesday that Berg's comments "show bias to me."`,
 			[]string{"show bias to me. — Tomas Holm"}},
+		{"her claim that with no name in its clause", "Anna Berg misspoke, an aide said.\n\nThe comments came in answer to a question about her claim that she \"never sent secret mail\" on her server.",
+			[]string{"never sent secret mail — Anna Berg"}},
 		{"his claim that", `As the debate went on and Viktor Sal stood by his claim Monday that "the port is ours," refusing to yield, Anna Berg tried again.`,
 			[]string{"the port is ours — Viktor Sal"}},
 		{"a long description, then a name between commas", "The head of the biggest harbour fund backing former Alder Mayor Tomas Holm for governor, Anna Berg, praised the donors on Friday.\n\n\u201cNot us, but we cannot argue with it!\u201d",
@@ -161,6 +163,10 @@ func TestSpeakerRules(t *testing.T) {
 			[]string{"the placards carried by dockers in 1963 — Anna Berg"}},
 		{"the next sentence names the quotation and its source", `"I would rather sail than fly." That quote from Harbour Commissioner Tomas Holm appeared in the Alder Post in 1980.`,
 			[]string{"I would rather sail than fly. — Tomas Holm"}},
+		{"an organisation and a compound role before the name", `Alder News and former TV network anchor Lena Ortiz has promoted a humble approach in recent speeches, advising graduates to "work hard and stay humble."`,
+			[]string{"work hard and stay humble. — Lena Ortiz"}},
+		{"a verb before a role is no part of the subject", `First, Viktor Sal attacked former harbour nominee Anna Berg for being a "failed candidate."`,
+			[]string{"failed candidate. — Viktor Sal"}},
 		{"to call after a cue in -ing", `Videos of the incident surfaced, with Tomas Holm taking to the radio to call Berg "totally delusional" for the claim.`,
 			[]string{"totally delusional — Tomas Holm"}},
 		{"a capitalized modal before the verb is a name", "The columnist George Will wrote again.\n\n\u201cThe port needs a captain,\u201d Will wrote. He praised the speech, which Will claims affirmed \u201cthe old belief in the sea.\u201d",
@@ -176,36 +182,6 @@ func TestSpeakerRules(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("Quotes(%q):\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
-			}
-		})
-	}
-}
-
-// TestTitleSpeaker checks that a headline "Name: …" gives its speaker
-// to a quotation without a cue in the article's first paragraph only.
-func TestTitleSpeaker(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, title, text string
-		want              []string
-	}{
-		{"name and colon", "Anna Berg: 'The Port Is Ours'", "\"The port was ours before the board was born.\"\n\nThe board met in May. It sat for a week. The rain fell all week.\n\n\"We will keep it.\"",
-			[]string{"The port was ours before the board was born. — Anna Berg", "We will keep it. — "}},
-		{"no name before the colon", "Port talks: what comes next", "\"The port was ours before the board was born.\"",
-			[]string{"The port was ours before the board was born. — "}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a := article("a", "O", tc.text, time.Time{})
-			a.Title = tc.title
-			arts := []news.Article{a}
-			var got []string
-			for _, q := range enrich.Quotes(arts, enrich.Entities(arts)) {
-				got = append(got, q.Text+" — "+q.Speaker)
-			}
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("Quotes(%q, %q):\n%s\nwant:\n%s", tc.title, tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}

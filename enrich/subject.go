@@ -172,7 +172,9 @@ func ownerOf(words []string, thatOnly bool) string {
 		ok := false
 		switch {
 		case thatOnly:
-			ok = k+1 < len(words) && statementNouns()[words[k]] && words[k+1] == "that" && ownedClause(words, k+1)
+			// The noun next to its owner, an adjective at most between:
+			// not "Sal's spokeswoman challenged the assertion that".
+			ok = k-j <= 2 && k+1 < len(words) && statementNouns()[words[k]] && words[k+1] == "that" && ownedClause(words, k+1)
 		case words[j+1] == qmark && j+2 < len(words) && statementNouns()[words[j+2]]:
 			ok = true
 		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
@@ -357,9 +359,9 @@ func subject(words []string) string {
 	}
 	// "Democratic presidential candidate Bernie Sanders is": words that
 	// describe a person between capitalized ones.
-	for e < len(words) && roleWord(words[e]) {
+	for e < len(words) && roleRun(words, e, e) {
 		j := e
-		for j < len(words) && (roleWord(words[j]) || words[j] == "and" && j > e) && j-e < 4 {
+		for j < len(words) && roleRun(words, j, e) && j-e < 5 {
 			j++
 		}
 		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
@@ -488,8 +490,8 @@ func pronounOwner(words []string) string {
 			if p == qmark || punct()[p] {
 				break
 			}
-			if !capitalizedWord(p) {
-				continue
+			if !capitalizedWord(p) || determiners()[strings.ToLower(p)] || introWords()[strings.ToLower(p)] {
+				continue // "The comments came …": no name
 			}
 			i := e - 1
 			for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark {
@@ -525,4 +527,22 @@ func nameWord(w string) bool {
 	}
 	h := strings.IndexByte(w, '-')
 	return h > 0 && h <= 3 && capitalizedWord(w[h+1:])
+}
+
+// roleRun reports whether words[j] goes on a run of role words that
+// starts at e, between the capitalized words of a subject: a role word, a
+// lower-case word before one ("network anchor"), or "and" after or
+// before one ("Former prosecutor and … Mayor", "Yahoo News and former TV
+// network anchor Katie Couric").
+func roleRun(words []string, j, e int) bool {
+	w := words[j]
+	switch {
+	case roleWord(w):
+		return true
+	case w == "and":
+		return j > e || roleWord(at(words, j+1))
+	}
+	// Not a verb before an object ("Sal attacked former nominee Berg").
+	return lowerWord(w) && !speakerStops()[w] && !determiners()[w] && !cueVerbs()[w] && !strings.HasSuffix(w, "ed") &&
+		!strings.HasSuffix(w, "s") && roleWord(at(words, j+1))
 }

@@ -566,40 +566,35 @@ func (r *readsStore) Feeds(ctx context.Context) ([]store.Feed, error) {
 
 // TestRestartReadsTail is the small, default version of
 // TestRestartScale: a server that saves its grouping state every 40
-// articles places 190 synthetic articles and stops (closed, or as if
-// killed: without saving); the start that follows reads the snapshot
-// and the articles stored after it, and nothing else: no article the
-// snapshot holds, no story but those of the replayed articles (by
-// sequence number), no list of stories. (The store's part, that these
-// reads search an index rather than scan a table, is
-// store.TestStartPlans.)
+// articles places 90 synthetic articles and stops as if killed (without
+// saving), then starts again, and is closed and started once more. Each
+// start reads the snapshot and the articles stored after it, and
+// nothing else: no article the snapshot holds, no story but those of
+// the replayed articles (by sequence number), no list of stories. (The
+// store's part, that these reads search an index rather than scan a
+// table, is store.TestStartPlans.)
 func TestRestartReadsTail(t *testing.T) {
-	const n, every = 190, 40
+	const n, every = 90, 40
+	ctx := context.Background()
 	arts := synth.Stream(synth.Options{Articles: n, Days: 10, Seed: 3})
 	opts := Options{Token: token, ReadRate: -1, WriteRate: -1, retireEvery: every}
+	st := openStore(t, filepath.Join(t.TempDir(), "tail.db"))
+	s, err := New(ctx, st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingestAll(t, s, arts, 0, n)
+	s.worker.close() // killed: the placer saves nothing
 	for _, tc := range []struct {
 		name   string
-		closed bool
 		replay int
 	}{
-		{"closed", true, 0},
-		{"killed", false, n % every}, // saved at 160
+		{"killed", n % every}, // saved at 80
+		{"closed", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			st := openStore(t, filepath.Join(t.TempDir(), "tail.db"))
-			s, err := New(ctx, st, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ingestAll(t, s, arts, 0, n)
-			if tc.closed {
-				s.Close()
-			} else {
-				s.worker.close() // the placer saves nothing
-			}
 			rs := &readsStore{Store: st, after: -1}
-			s, err = New(ctx, rs, opts)
+			s, err := New(ctx, rs, opts)
 			if err != nil {
 				t.Fatal(err)
 			}

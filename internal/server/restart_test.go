@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,7 +17,9 @@ import (
 	"time"
 
 	"tidings"
+	"tidings/internal/snap"
 	"tidings/internal/synth"
+	"tidings/internal/vec"
 	"tidings/news"
 	"tidings/store"
 )
@@ -246,7 +249,7 @@ func restartStream(t *testing.T, sizes []*restartSize, days float64) {
 					s.want = append(s.want, x.sa)
 				}
 			}
-			if i%100000 == 0 {
+			if build > 0 && i%100000 == 0 {
 				t.Logf("%d articles in %v (CPU %v); the placer holds %d", i, time.Since(start).Round(time.Second), (cpuTime() - cpu0).Round(time.Second), len(p.ids))
 			}
 		}
@@ -347,6 +350,82 @@ func median[T int64 | time.Duration](xs []T) T {
 	return ys[len(ys)/2]
 }
 
+// snapshotVocab reads the clusterer's vocabulary out of placer snapshot
+// data (window.go, tidings.Grouper.AppendBinary,
+// cluster.Clusterer.AppendBinary): its terms and their document
+// frequencies, the part of the state that grows with the history.
+func snapshotVocab(data []byte) (terms []string, df []int, err error) {
+	r := snap.NewReader(data)
+	r.Uint()
+	r.Float()
+	r.Int()
+	r.Float()
+	r.Int()
+	r.Int()
+	r.Int()
+	r.Time()
+	for range r.Count(5) {
+		r.Int()
+		r.Int()
+		r.Int()
+		r.Int()
+		r.Uint()
+	}
+	for range r.Count(1) {
+		r.Uint()
+	}
+	for range r.Count(2) {
+		r.Uint()
+		r.Int()
+	}
+	g := snap.NewReader(r.Bytes())
+	g.Uint()
+	for range g.Count(2) {
+		g.Uint()
+		g.Uint()
+	}
+	g.Bytes()
+	c := snap.NewReader(g.Bytes())
+	c.Uint()
+	for range c.Count(1) {
+		terms = append(terms, c.String())
+	}
+	for range c.Count(1) {
+		df = append(df, int(c.Uint()))
+	}
+	return terms, df, errors.Join(r.Err(), g.Err(), c.Err())
+}
+
+// vocabHeap returns the heap that a vocabulary of terms with their
+// document frequencies holds, built alone as the clusterer builds its
+// own (vec.Vocab and a slice of frequencies).
+func vocabHeap(terms []string, df []int) int64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	v := vec.NewVocab()
+	for _, t := range terms {
+		v.ID(strings.Clone(t))
+	}
+	f := slices.Clone(df)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(v)
+	runtime.KeepAlive(f)
+	return int64(after.HeapAlloc) - int64(before.HeapAlloc)
+}
+
+// countSmall returns how many of fs are at most k.
+func countSmall(fs []int, k int) int {
+	n := 0
+	for _, f := range fs {
+		if f <= k {
+			n++
+		}
+	}
+	return n
+}
+
 // copyFile copies the file at from to to.
 func copyFile(t *testing.T, from, to string) {
 	src, err := os.Open(from)
@@ -432,6 +511,16 @@ func TestRestartScale(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		terms, df, err := snapshotVocab(snapshot)
+		if err != nil {
+			t.Fatalf("reading the vocabulary of the snapshot: %v", err)
+		}
+		vocabBytes := 0
+		for _, t := range terms {
+			vocabBytes += len(t) + 1
+		}
+		t.Logf("%d stored: the vocabulary has %d terms (%d of them in no more than 2 articles), about %.1f MB of the snapshot; alone it holds %.1f MB of heap",
+			sz.n, len(terms), countSmall(df, 2), float64(vocabBytes+len(df)*2)/1e6, float64(vocabHeap(terms, df))/1e6)
 		t.Logf("restart over %d stored articles (%d in the last 7 days, %d in the last 8): median of %d: wall %v, CPU %v; restored %d articles, replayed %d; heap %.1f MB, %.0f bytes per article held; snapshot %.1f MB",
 			sz.n, sz.in7, sz.in8, len(runs), m.wall.Round(time.Millisecond), m.cpu.Round(time.Millisecond), m.restored, m.replayed,
 			float64(m.heap)/1e6, float64(m.heap)/float64(max(m.restored, 1)), float64(len(snapshot))/1e6)

@@ -32,6 +32,9 @@ type placer struct {
 	touched func(story int64)
 	logger  *slog.Logger // nil: discard
 	every   int          // articles between retirements; 0: retireEvery
+	// unsaved, set by the build of TestRestartScale, makes the
+	// retirements save no snapshot: only close saves one.
+	unsaved bool
 	// handed, when set, returns the prepared form of a stored article
 	// that this process stored and kept (handoff), or nil.
 	handed func(id int64) *news.Article

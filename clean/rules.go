@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // rule drops a block when drop returns true. Rules run in order; the first
@@ -33,6 +34,35 @@ type state struct {
 	promoList bool
 	html      bool   // the blocks are go-trafilatura's content, not copied text
 	title     string // the headline the input gave, or ""
+
+	// The last block's text in lower case and normalized (see lower and
+	// norm): several rules read them, computed once per block.
+	lowerOf, lowerText string
+	normOf, normText   string
+}
+
+// lower returns strings.ToLower(text), computed once for the block the
+// rules are reading (st may be nil).
+func (st *state) lower(text string) string {
+	if st == nil {
+		return strings.ToLower(text)
+	}
+	if text != st.lowerOf {
+		st.lowerOf, st.lowerText = text, strings.ToLower(text)
+	}
+	return st.lowerText
+}
+
+// norm returns normalize(text), computed once for the block the rules
+// are reading (st may be nil).
+func (st *state) norm(text string) string {
+	if st == nil {
+		return normalize(text)
+	}
+	if text != st.normOf {
+		st.normOf, st.normText = text, normalize(text)
+	}
+	return st.normText
 }
 
 // apply runs the rules on b and returns the name of the rule that labelled
@@ -58,7 +88,7 @@ func (st *state) apply(b block) (string, Kind) {
 	if st.seen == nil {
 		st.seen = make(map[string]bool)
 	}
-	st.seen[normalize(b.text)] = true
+	st.seen[st.norm(b.text)] = true
 	return name, kind
 }
 
@@ -240,13 +270,13 @@ var (
 // dropCaptionCredit drops photo captions, recognised by their credit line.
 // Long blocks are spared: a credit inside real prose is rare, and cleaning
 // must never drop real content.
-func dropCaptionCredit(_ *state, b block) bool {
+func dropCaptionCredit(st *state, b block) bool {
 	if b.words > 70 {
 		return false
 	}
 	// Every credit pattern needs one of these; most prose has none, and
 	// the patterns are slow to try.
-	lower := strings.ToLower(b.text)
+	lower := st.lower(b.text)
 	if !strings.ContainsAny(b.text, "/(:") && !strings.Contains(lower, "getty images") &&
 		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") &&
 		!strings.Contains(lower, "©") && !strings.Contains(lower, "shutterstock") && !strings.Contains(lower, "bild via") {
@@ -347,11 +377,11 @@ var salesContact = sync.OnceValue(func() *regexp.Regexp { return regexp.MustComp
 
 // dropSiteNotice drops a block of at most 150 words (the longest notice
 // is about 110) holding one of siteNotices.
-func dropSiteNotice(_ *state, b block) bool {
+func dropSiteNotice(st *state, b block) bool {
 	if b.words > 150 {
 		return false
 	}
-	lower := strings.ToLower(b.text)
+	lower := st.lower(b.text)
 	for _, n := range siteNotices {
 		if strings.Contains(lower, n) {
 			return true
@@ -364,7 +394,10 @@ func dropSiteNotice(_ *state, b block) bool {
 // scraped photo captions appear ("X is greeted by Y at Z. X is greeted by Y
 // at Z.").
 func dropRepeatedCaption(_ *state, b block) bool {
-	t := strings.Join(strings.Fields(b.text), " ")
+	t := b.text
+	if !singleSpaced(t) {
+		t = strings.Join(strings.Fields(t), " ")
+	}
 	n := len(t)
 	if n < 20 {
 		return false
@@ -379,6 +412,29 @@ func dropRepeatedCaption(_ *state, b block) bool {
 		}
 	}
 	return false
+}
+
+// singleSpaced reports whether s is strings.Join(strings.Fields(s), " "):
+// words joined by single ASCII spaces, none at either end.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c >= utf8.RuneSelf:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		case asciiSpace[c]:
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -457,11 +513,11 @@ var cookieWords = []string{"use", "accept", "consent", "agree", "settings", "ver
 
 // dropLegalNotice labels copyright lines and privacy and cookie notices of
 // at most 80 words.
-func dropLegalNotice(_ *state, b block) bool {
+func dropLegalNotice(st *state, b block) bool {
 	if b.words > 80 {
 		return false
 	}
-	lower := strings.ToLower(b.text)
+	lower := st.lower(b.text)
 	for _, p := range legalPhrases {
 		if strings.Contains(lower, p) {
 			return true
@@ -490,11 +546,11 @@ var copyrightLine = sync.OnceValue(func() *regexp.Regexp {
 var jobPhrases = []string{"apply now", "job openings", "job listings", "job alert", "stellenangebote", "offres d'emploi", "we are hiring", "jetzt bewerben"}
 
 // dropJobAd labels job listings and advertisement labels.
-func dropJobAd(_ *state, b block) bool {
+func dropJobAd(st *state, b block) bool {
 	if b.words > 40 {
 		return false
 	}
-	lower := strings.ToLower(b.text)
+	lower := st.lower(b.text)
 	for _, p := range jobPhrases {
 		if strings.Contains(lower, p) {
 			return true
@@ -534,7 +590,7 @@ func dropPromotion(st *state, b block) bool {
 		st.inList, st.promoList = true, promo
 		return true
 	}
-	return isPromotion(b.text) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+	return isPromotion(b.text, st.lower(b.text)) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
 }
 
 // introFirstWords are the first words of listIntroWords, so that most
@@ -580,9 +636,8 @@ func mayStartPromo(t, lower string) bool {
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal
-// line.
-func isPromotion(t string) bool {
-	lower := strings.ToLower(t)
+// line; lower is t in lower case.
+func isPromotion(t, lower string) bool {
 	for _, p := range promoPhrases {
 		if strings.Contains(lower, p) {
 			return true
@@ -650,7 +705,7 @@ func dropLoneWord(_ *state, b block) bool {
 // dropRepeatedBlock drops a block already kept in this article (a page
 // that carries its body twice, a pull quote).
 func dropRepeatedBlock(st *state, b block) bool {
-	return st.seen[normalize(b.text)]
+	return st.seen[st.norm(b.text)]
 }
 
 // isHeadlineLike reports whether s has at most maxWords words, does not end
@@ -684,8 +739,46 @@ func isQuestionLine(s string) bool {
 	return !strings.ContainsAny(body, ".!?")
 }
 
+// normalize returns s with its runs of white space (unicode.IsSpace) made
+// one space, none at either end, in lower case: what
+// strings.ToLower(strings.Join(strings.Fields(s), " ")) returns, in one
+// pass (an invalid byte becomes U+FFFD, as strings.ToLower makes it when
+// s is not all ASCII).
 func normalize(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space, started := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if space && started {
+				sb.WriteByte(' ')
+			}
+			space, started = false, true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			sb.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && started {
+			sb.WriteByte(' ')
+		}
+		space, started = false, true
+		sb.WriteRune(unicode.ToLower(r))
+	}
+	return sb.String()
 }
 
 var (

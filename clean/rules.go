@@ -36,9 +36,25 @@ type state struct {
 	title     string // the headline the input gave, or ""
 
 	// The last block's text in lower case and normalized (see lower and
-	// norm): several rules read them, computed once per block.
+	// norm), and the lists of rulePhrases its lower case holds (see
+	// phrases): several rules read them, computed once per block.
 	lowerOf, lowerText string
 	normOf, normText   string
+	phrasesOf          string
+	phraseBits         uint8
+}
+
+// phrases returns the bits of the lists of rulePhrases that lower, a
+// block in lower case, holds a phrase of, computed once for the block the
+// rules are reading (st may be nil).
+func (st *state) phrases(lower string) uint8 {
+	if st == nil {
+		return rulePhrases().match(lower)
+	}
+	if lower != st.phrasesOf || st.phrasesOf == "" {
+		st.phrasesOf, st.phraseBits = lower, rulePhrases().match(lower)
+	}
+	return st.phraseBits
 }
 
 // lower returns strings.ToLower(text), computed once for the block the
@@ -282,13 +298,39 @@ func dropCaptionCredit(st *state, b block) bool {
 		!strings.Contains(lower, "©") && !strings.Contains(lower, "shutterstock") && !strings.Contains(lower, "bild via") {
 		return false
 	}
-	if creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text) {
+	if mayBeCredit(b.text, lower) && (creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)) {
 		return true
 	}
 	if b.words > 40 {
 		return false
 	}
 	return mayNameCredit(lower) && creditWords().MatchString(b.text) || mayNameStock(lower) && stockCredit().MatchString(b.text)
+}
+
+// mayBeCredit reports whether creditRe, trailingCredit or loneCredit can
+// match t (lower is t in lower case): all but a few of their patterns
+// need a slash, and those few need a parenthesis before a credit word, a
+// credit phrase or a credit word before a colon opening t. (A long s,
+// "ſ", matches "s" in the case-insensitive patterns and stays itself in
+// lower case: t holding one is tried.)
+func mayBeCredit(t, lower string) bool {
+	if strings.IndexByte(t, '/') >= 0 || strings.Contains(lower, "ſ") {
+		return true
+	}
+	for _, w := range []string{"(ap photo", "(photo", "(image", "(credit", "(associated press)", "getty images", "image copyright", "photo credit"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	if strings.IndexByte(t, ':') < 0 {
+		return false
+	}
+	for _, w := range []string{"photo", "image", "pictured", "above", "top", "file photo"} {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayNameStock reports whether stockCredit can match lower.
@@ -381,11 +423,8 @@ func dropSiteNotice(st *state, b block) bool {
 	if b.words > 150 {
 		return false
 	}
-	lower := st.lower(b.text)
-	for _, n := range siteNotices {
-		if strings.Contains(lower, n) {
-			return true
-		}
+	if st.phrases(st.lower(b.text))&siteNoticeBit != 0 {
+		return true
 	}
 	return strings.HasPrefix(b.text, "--") && salesContact().MatchString(b.text)
 }
@@ -518,10 +557,8 @@ func dropLegalNotice(st *state, b block) bool {
 		return false
 	}
 	lower := st.lower(b.text)
-	for _, p := range legalPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+	if st.phrases(lower)&legalPhraseBit != 0 {
+		return true
 	}
 	if strings.Contains(lower, "cookie") {
 		for _, w := range cookieWords {
@@ -551,10 +588,8 @@ func dropJobAd(st *state, b block) bool {
 		return false
 	}
 	lower := st.lower(b.text)
-	for _, p := range jobPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+	if st.phrases(lower)&jobPhraseBit != 0 {
+		return true
 	}
 	switch strings.Trim(lower, " -–—:[]()") {
 	case "advertisement", "anzeige", "werbung", "publicité", "reklama", "广告", "sponsored", "ad":
@@ -590,7 +625,8 @@ func dropPromotion(st *state, b block) bool {
 		st.inList, st.promoList = true, promo
 		return true
 	}
-	return isPromotion(b.text, st.lower(b.text)) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+	lower := st.lower(b.text)
+	return isPromotion(b.text, lower, st.phrases(lower)&promoPhraseBit != 0) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
 }
 
 // introFirstWords are the first words of listIntroWords, so that most
@@ -636,12 +672,11 @@ func mayStartPromo(t, lower string) bool {
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal
-// line; lower is t in lower case.
-func isPromotion(t, lower string) bool {
-	for _, p := range promoPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+// line; lower is t in lower case, and phrase says whether lower holds one
+// of promoPhrases.
+func isPromotion(t, lower string, phrase bool) bool {
+	if phrase {
+		return true
 	}
 	if mayStartPromo(t, lower) && promoStart().MatchString(t) {
 		return true

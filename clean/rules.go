@@ -235,16 +235,33 @@ func (st *state) setAuthor(a string) {
 	}
 }
 
+// navigationStarts are the words navigation's match begins with.
+var navigationStarts = []string{"you are here", "skip to", "jump to", "home", "back to top", "main menu", "toggle navigation",
+	"news", "sport", "business", "politics", "world", "opinion", "video"}
+
+// mayStartNavigation reports whether navigation can match the block whose
+// lower case is lower: it begins with one of navigationStarts, or holds a
+// long s ("ſ", which the case-insensitive expression reads as "s" and
+// lower-casing keeps).
+func mayStartNavigation(lower string) bool {
+	for _, w := range navigationStarts {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	return strings.Contains(lower, "ſ")
+}
+
 var navigation = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,})`)
 })
 
 // dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
 // Collections", "Home | News | World".
-func dropNavigation(_ *state, b block) bool {
+func dropNavigation(st *state, b block) bool {
 	// The expression is anchored at the start; "homecollections" (a
 	// site's menu run together) may be anywhere.
-	if navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
+	if mayStartNavigation(st.lower(b.text)) && navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.
@@ -749,11 +766,11 @@ func isHeadlineLike(s string, maxWords int) bool {
 	if s == "" || wordCount(s) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
 		return false // an empty block is no headline (it panicked here)
 	}
-	last := []rune(s)[len([]rune(s))-1]
+	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(",;\"“”'’", last) {
 		return false
 	}
-	first := []rune(s)[0]
+	first, _ := utf8.DecodeRuneInString(s)
 	return !unicode.IsLower(first)
 }
 

@@ -48,7 +48,15 @@ func textDate(res *Result, rawURL string) {
 	}
 	blocks := res.Blocks
 	anchor := headlineAnchor(blocks)
-	dmy := dayFirst(blocks)
+	// dayFirst reads the whole page: only a numeric date with slashes
+	// needs it.
+	dmyKnown, dmyValue := false, false
+	dmy := func() bool {
+		if !dmyKnown {
+			dmyKnown, dmyValue = true, dayFirst(blocks)
+		}
+		return dmyValue
+	}
 	end := len(blocks)
 	for i, b := range blocks {
 		if b.Kind == Comments && i > anchor {
@@ -126,14 +134,15 @@ func textDate(res *Result, rawURL string) {
 }
 
 // findTextDate is [FindDate], reading a numeric date with slashes day
-// first when dmy is set ("03/05/2022" is 3 May 2022).
-func findTextDate(s string, dmy bool) (time.Time, bool) {
+// first when dmy reports true ("03/05/2022" is 3 May 2022); dmy is called
+// only when s holds such a date.
+func findTextDate(s string, dmy func() bool) (time.Time, bool) {
 	d, ok := FindDate(s)
-	if !ok || !dmy {
+	if !ok || strings.IndexByte(s, '/') < 0 {
 		return d, ok
 	}
 	m := slashDate().FindStringSubmatch(s)
-	if m == nil {
+	if m == nil || !dmy() {
 		return d, ok
 	}
 	a, _ := strconv.Atoi(m[1])

@@ -11,8 +11,9 @@ import (
 // promoPhrases) are matched against every block of a page, and most
 // blocks hold none of their phrases.
 type phraseSets struct {
-	// pairs marks the first two bytes of some phrase: a bit per pair.
-	pairs [1 << 16 / 64]uint64
+	// heads marks the first four bytes of some phrase: a bit per hash
+	// of four bytes (see head).
+	heads [1 << 16 / 64]uint64
 	// byFirst lists, for each first byte, the phrases that begin with it
 	// and the bit of the list each belongs to.
 	byFirst [256][]setPhrase
@@ -24,16 +25,16 @@ type setPhrase struct {
 }
 
 // newPhraseSets indexes lists, list i with bit 1<<i (at most eight lists;
-// every phrase at least two bytes long).
+// every phrase at least four bytes long).
 func newPhraseSets(lists ...[]string) *phraseSets {
 	ps := &phraseSets{}
 	for i, l := range lists {
 		for _, p := range l {
-			if len(p) < 2 {
-				panic("clean: a phrase of " + p + " is shorter than two bytes")
+			if len(p) < 4 {
+				panic("clean: the phrase " + p + " is shorter than four bytes")
 			}
-			k := uint16(p[0])<<8 | uint16(p[1])
-			ps.pairs[k/64] |= 1 << (k % 64)
+			k := head(p)
+			ps.heads[k/64] |= 1 << (k % 64)
 			ps.byFirst[p[0]] = append(ps.byFirst[p[0]], setPhrase{p, 1 << i})
 		}
 	}
@@ -44,8 +45,8 @@ func newPhraseSets(lists ...[]string) *phraseSets {
 // set when strings.Contains(s, p) for some phrase p of list i.
 func (ps *phraseSets) match(s string) uint8 {
 	var bits uint8
-	for i := 0; i+1 < len(s); i++ {
-		if k := uint16(s[i])<<8 | uint16(s[i+1]); ps.pairs[k/64]&(1<<(k%64)) == 0 {
+	for i := 0; i+4 <= len(s); i++ {
+		if k := head(s[i:]); ps.heads[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
 		for _, p := range ps.byFirst[s[i]] {
@@ -55,6 +56,12 @@ func (ps *phraseSets) match(s string) uint8 {
 		}
 	}
 	return bits
+}
+
+// head hashes the first four bytes of s (len(s) >= 4) to 16 bits.
+func head(s string) uint16 {
+	x := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	return uint16((x * 0x9E3779B1) >> 16)
 }
 
 // The lists of rulePhrases, by bit.

@@ -139,7 +139,19 @@ var rules = []rule{
 // row of a table in bare text comes back (see keepTableRows).
 func dropSymbols(_ *state, b block) bool {
 	letters, visible := 0, 0
-	for _, r := range b.text {
+	for i := 0; i < len(b.text); {
+		if c := b.text[i]; c < utf8.RuneSelf {
+			i++
+			if !asciiSpace[c] {
+				visible++
+				if 'a' <= c|0x20 && c|0x20 <= 'z' {
+					letters++
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(b.text[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			continue
 		}

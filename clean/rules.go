@@ -898,7 +898,7 @@ func (st *state) trimDateline(b block) block {
 	// mark, within its first 100 bytes.
 	head := b.text[:min(len(b.text), 100)]
 	var m []int
-	if strings.ContainsAny(head, "-—–_") {
+	if strings.ContainsAny(head, "-—–_") && capitalsStart(b.text) {
 		m = datelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil && strings.Contains(head, "(CNN") {
@@ -930,6 +930,15 @@ func (st *state) trimDateline(b block) block {
 	return newBlock(b.start+cut, b.end, b.text[cut:])
 }
 
+// capitalsStart reports whether s opens as datelineRe's place must: a
+// capital letter, then a capital, a full stop, an apostrophe, a space or
+// a hyphen.
+func capitalsStart(s string) bool {
+	r0, n := utf8.DecodeRuneInString(s)
+	r1, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r0) && (unicode.IsUpper(r1) || strings.ContainsRune(".' -", r1))
+}
+
 var dateLayouts = []string{
 	"January 2, 2006", "Jan. 2, 2006", "Jan 2, 2006", "2 January 2006", "2006-01-02",
 	"January 2, 2006 3:04 PM", "Monday, January 2, 2006", "Mon, 02 Jan 2006 15:04:05 MST",
@@ -937,6 +946,10 @@ var dateLayouts = []string{
 }
 
 func parseDate(s string) (time.Time, bool) {
+	// Every layout has a year in digits.
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, false
+	}
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {

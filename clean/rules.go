@@ -251,17 +251,29 @@ func (st *state) setAuthor(a string) {
 var navigationStarts = []string{"you are here", "skip to", "jump to", "home", "back to top", "main menu", "toggle navigation",
 	"news", "sport", "business", "politics", "world", "opinion", "video"}
 
-// mayStartNavigation reports whether navigation can match the block whose
-// lower case is lower: it begins with one of navigationStarts, or holds a
-// long s ("ſ", which the case-insensitive expression reads as "s" and
-// lower-casing keeps).
-func mayStartNavigation(lower string) bool {
+// mayStartNavigation reports whether navigation can match text: its first
+// 24 bytes, in ASCII, begin with one of navigationStarts in any case (the
+// longest is 17 bytes). When they hold another byte, the expression
+// decides (its case folding reads "ſ" as "s" and the Kelvin sign as "k").
+func mayStartNavigation(text string) bool {
+	var buf [24]byte
+	n := min(len(text), len(buf))
+	for i := range n {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
 	for _, w := range navigationStarts {
-		if strings.HasPrefix(lower, w) {
+		if len(w) <= n && string(buf[:len(w)]) == w {
 			return true
 		}
 	}
-	return strings.Contains(lower, "ſ")
+	return false
 }
 
 var navigation = sync.OnceValue(func() *regexp.Regexp {
@@ -270,10 +282,10 @@ var navigation = sync.OnceValue(func() *regexp.Regexp {
 
 // dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
 // Collections", "Home | News | World".
-func dropNavigation(st *state, b block) bool {
+func dropNavigation(_ *state, b block) bool {
 	// The expression is anchored at the start; "homecollections" (a
 	// site's menu run together) may be anywhere.
-	if mayStartNavigation(st.lower(b.text)) && navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
+	if mayStartNavigation(b.text) && navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.

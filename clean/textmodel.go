@@ -17,7 +17,8 @@ import (
 // first- or second-person lines, and how much of its vocabulary the
 // article's body shares. The model is a few boosted regression trees
 // trained on the blocks of pages-dev's copied text (see textmodel_train_test.go
-// for the command that rebuilds textmodel_trees.go).
+// for the command that rebuilds textmodel.bin.gz, and textmodelfile.go
+// for its format).
 
 // textRules lists the rule names a feature marks, in feature order.
 var textRules = []string{

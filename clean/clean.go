@@ -268,7 +268,7 @@ func Clean(raw string, opts Options) (Result, error) {
 	if opts.HTML {
 		return cleanHTML(raw, opts)
 	}
-	return cleanText(raw, opts, textModel)
+	return cleanText(raw, opts, textModel())
 }
 
 // cleanText cleans copied text: the rules, the main region and the

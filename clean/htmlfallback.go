@@ -22,15 +22,17 @@ import (
 // computing it is a seventh of the time of cleaning a 1,000-word page.
 //
 // extractDocument gives go-trafilatura's result while computing
-// readability's text only where it could be kept: go-trafilatura is run
-// with empty candidates, which it always rejects, and that result stands
-// when it is its own extraction, long (minSureFallback), not borderline,
-// and the page's text, or else readability's text once computed, is at
-// most twice as long. Else go-trafilatura is run again, given
-// readability's text (the same text it would compute: readability works
-// on a copy of the page). On the 990 pages of pages-dev the result is
-// the same on every page; 349 of 963 UTF-8 pages need no readability,
-// 163 the second run.
+// readability's text only where it could be kept, on pages whose text is
+// mostly paragraphs: go-trafilatura is run with empty candidates, which
+// it always rejects, and that result stands when it is its own
+// extraction, long (minSureFallback), not borderline, and the page's
+// text, or else readability's text once computed, is at most twice as
+// long. Else go-trafilatura is run again, given readability's text (the
+// same text it would compute: readability works on a copy of the page).
+// On the 990 pages of pages-dev the result is the same on every page;
+// of the 461 pages tried, about 290 need no readability and 50 the second
+// run. The go-trafilatura step of a 1,000-word page takes 1.43 times
+// less CPU time, of every third page of pages-dev 1.09 times less.
 
 // minSureFallback is the fewest runes of the text of a run with empty
 // candidates for which that text is sure to be go-trafilatura's own
@@ -41,6 +43,14 @@ const minSureFallback = 500
 
 func extractDocument(doc *html.Node, topts trafilatura.Options) (*trafilatura.ExtractResult, error) {
 	if !topts.EnableFallback || topts.FallbackCandidates != nil || topts.Focus != trafilatura.Balanced {
+		return trafilatura.ExtractDocument(doc, topts)
+	}
+	text, paras := pageText(doc)
+	if 2*paras < text {
+		// Mostly text outside paragraphs: there go-trafilatura's own
+		// text is often short or not its own, and the second runs would
+		// cost more than readability saves (on pages-dev 22 % of such
+		// pages need one, against 11 % of the others).
 		return trafilatura.ExtractDocument(doc, topts)
 	}
 	o := topts
@@ -54,7 +64,7 @@ func extractDocument(doc *html.Node, topts trafilatura.Options) (*trafilatura.Ex
 		own = utf8.RuneCountInString(ex.ContentText)
 	}
 	sure := own >= minSureFallback && !borderline(ex.ContentNode)
-	if sure && textBound(doc) <= 2*own {
+	if sure && text <= 2*own {
 		return ex, nil
 	}
 	u := topts.OriginalURL
@@ -147,6 +157,29 @@ func textBound(n *html.Node) int {
 	}
 	walk(n)
 	return total
+}
+
+// pageText returns textBound(doc) and its part inside p elements.
+func pageText(doc *html.Node) (text, paras int) {
+	var walk func(n *html.Node, inP bool)
+	walk = func(n *html.Node, inP bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				k := collapsedRunes(c.Data) + 1
+				text += k
+				if inP {
+					paras += k
+				}
+			case html.ElementNode:
+				if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+					walk(c, inP || c.DataAtom == atom.P)
+				}
+			}
+		}
+	}
+	walk(doc, false)
+	return text, paras
 }
 
 // collapsedRunes returns the runes of s with its white space collapsed

@@ -64,6 +64,57 @@ func (c *centroid) dot(v vec.Vector) float64 {
 	return dot
 }
 
+// scanFactor bounds where dotSpread scans a centroid rather than looking
+// up each term of the vector in it: at most scanFactor entries of the
+// centroid per entry of the vector.
+const scanFactor = 24
+
+// dotSpread returns what c.dot(v) returns, with the same products summed
+// in the same (id) order, given v spread over q (q[id] is v's weight of
+// term id, 0 for a term v lacks, and q covers every id of v): it scans
+// c's ids in order and reads q, a few cache lines of contiguous ids and
+// no branch that mispredicts, instead of searching c for each term of v.
+// A centroid far longer than v is searched as dot does.
+func (c *centroid) dotSpread(v vec.Vector, q []float64) float64 {
+	if len(c.ids) > scanFactor*len(v) {
+		return c.dot(v)
+	}
+	ws := c.ws[:len(c.ids)]
+	dot := 0.0
+	for i, id := range c.ids {
+		if int(id) >= len(q) {
+			break // ids ascend: none of the rest is v's
+		}
+		if w := q[id]; w != 0 {
+			dot += w * ws[i]
+		}
+	}
+	return dot
+}
+
+// spread writes the weights of v into c.dense (growing it to cover v's
+// ids) and returns it; unspread clears them again, as pairDots expects.
+func (c *Clusterer) spread(v vec.Vector) []float64 {
+	dense := c.dense
+	if len(v) > 0 {
+		if top := int(v[len(v)-1].ID); top >= len(dense) {
+			dense = append(dense, make([]float64, max(1024, len(dense)/2, top+1-len(dense)))...)
+		}
+	}
+	for _, e := range v {
+		dense[e.ID] = e.W
+	}
+	c.dense = dense
+	return dense
+}
+
+// unspread clears what spread(v) wrote.
+func (c *Clusterer) unspread(v vec.Vector) {
+	for _, e := range v {
+		c.dense[e.ID] = 0
+	}
+}
+
 // dotWithout returns the dot product of v (ids ascending) with c less
 // v, and the squared norm of c less v given c's norm2, both as c.sub
 // would leave them (when not emptied) and both summed in v's order; c

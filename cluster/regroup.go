@@ -59,15 +59,15 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 	top := c.centroidTop(st, TopTerms)
 	c.stamp++
 	me := c.stamp
-	c.mark[s] = me
+	c.scan[s].mark = me
 	for _, e := range top[:min(len(top), probeTerms)] {
 		id := e.ID
 		for _, t32 := range c.posts[id] {
 			t := int(t32)
-			if c.mark[t] == me {
+			if c.scan[t].mark == me {
 				continue
 			}
-			c.mark[t] = me
+			c.scan[t].mark = me
 			if ot := c.stories[t]; len(ot.members) == 0 || c.apart(st, ot) {
 				continue
 			}

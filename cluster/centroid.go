@@ -70,48 +70,62 @@ func (c *centroid) dot(v vec.Vector) float64 {
 const scanFactor = 24
 
 // dotSpread returns what c.dot(v) returns, with the same products summed
-// in the same (id) order, given v spread over q (q[id] is v's weight of
-// term id, 0 for a term v lacks, and q covers every id of v): it scans
-// c's ids in order and reads q, a few cache lines of contiguous ids and
-// no branch that mispredicts, instead of searching c for each term of v.
-// A centroid far longer than v is searched as dot does.
-func (c *centroid) dotSpread(v vec.Vector, q []float64) float64 {
+// in the same (id) order, given v spread by spread into q: it scans c's
+// ids in order and tests each in q's bit set (a bit per term id, a few
+// kilobytes that stay in the nearest cache), reading v's weight of the
+// few it holds, instead of searching c for each term of v: contiguous
+// ids and no branch that mispredicts. A centroid far longer than v is
+// searched as dot does.
+func (c *centroid) dotSpread(v vec.Vector, q *spreadVec) float64 {
 	if len(c.ids) > scanFactor*len(v) {
 		return c.dot(v)
 	}
 	ws := c.ws[:len(c.ids)]
+	bits, dense := q.bits, q.dense
 	dot := 0.0
 	for i, id := range c.ids {
-		if int(id) >= len(q) {
+		if int(id>>6) >= len(bits) {
 			break // ids ascend: none of the rest is v's
 		}
-		if w := q[id]; w != 0 {
-			dot += w * ws[i]
+		if bits[id>>6]&(1<<(id&63)) != 0 {
+			dot += dense[id] * ws[i]
 		}
 	}
 	return dot
 }
 
-// spread writes the weights of v into c.dense (growing it to cover v's
-// ids) and returns it; unspread clears them again, as pairDots expects.
-func (c *Clusterer) spread(v vec.Vector) []float64 {
-	dense := c.dense
+// spreadVec is an article vector spread over arrays by term id, for
+// dotSpread: bits has the bit of each of its terms set, dense its weight.
+// Both are all zero between searches.
+type spreadVec struct {
+	bits  []uint64
+	dense []float64
+}
+
+// spread spreads v over c.spreadBuf, which it grows to cover v's ids,
+// and returns it; unspread clears it again.
+func (c *Clusterer) spread(v vec.Vector) *spreadVec {
+	q := &c.spreadBuf
 	if len(v) > 0 {
-		if top := int(v[len(v)-1].ID); top >= len(dense) {
-			dense = append(dense, make([]float64, max(1024, len(dense)/2, top+1-len(dense)))...)
+		if top := int(v[len(v)-1].ID); top >= len(q.dense) {
+			n := max(1024, top+1, len(q.dense)+len(q.dense)/2)
+			q.dense = append(q.dense, make([]float64, n-len(q.dense))...)
+			q.bits = append(q.bits, make([]uint64, (n+63)/64-len(q.bits))...)
 		}
 	}
 	for _, e := range v {
-		dense[e.ID] = e.W
+		q.dense[e.ID] = e.W
+		q.bits[e.ID>>6] |= 1 << (e.ID & 63)
 	}
-	c.dense = dense
-	return dense
+	return q
 }
 
 // unspread clears what spread(v) wrote.
 func (c *Clusterer) unspread(v vec.Vector) {
+	q := &c.spreadBuf
 	for _, e := range v {
-		c.dense[e.ID] = 0
+		q.dense[e.ID] = 0
+		q.bits[e.ID>>6] = 0
 	}
 }
 

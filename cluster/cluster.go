@@ -133,53 +133,87 @@ type story struct {
 // kept by story number in one array (Clusterer.scan) so that a search,
 // which meets a few hundred stories and places the article in one,
 // reads one cache line of each rather than following a pointer to each
-// story: the number of the last search that met it, and a copy of its
-// number of members, dated members and their span (see sync). 64 bytes.
+// story: the number of the last search that met it, the clock of its
+// last change, and a copy of its number of members, dated members and
+// their span (see sync). 64 bytes.
 type scanEntry struct {
-	mark        int
+	mark        int32
+	changed     int32
 	members     int32
 	dated       int32
 	first, last time.Time
 }
 
-// sync copies story s's members, dates and span into its scan entry; it
-// follows every change of them.
+// sync copies story s's members, dates and span into its scan entry and,
+// when they differ from what it held, stamps it with the next clock
+// value; it follows every change of a story. A join or a leave changes
+// the number of members, so every change of a centroid is stamped too.
 func (c *Clusterer) sync(s int) {
 	st, e := c.stories[s], &c.scan[s]
-	e.members, e.dated, e.first, e.last = int32(len(st.members)), int32(st.dated), st.first, st.last
+	n, dated := int32(len(st.members)), int32(st.dated)
+	if e.members == n && e.dated == dated && e.first.Equal(st.first) && e.last.Equal(st.last) {
+		return // the same instants: the window tests read no more
+	}
+	e.members, e.dated, e.first, e.last = n, dated, st.first, st.last
+	if c.clock == math.MaxInt32 {
+		// Start the clock again: every article is searched in full once.
+		c.clock = 0
+		clear(c.checked)
+		for i := range c.scan {
+			c.scan[i].changed = 0
+		}
+	}
+	c.clock++
+	e.changed = c.clock
+}
+
+// nextStamp returns the number of a new search, which marks the stories
+// it meets (scanEntry.mark); when the numbers run out it clears the marks.
+func (c *Clusterer) nextStamp() int32 {
+	if c.stamp == math.MaxInt32 {
+		c.stamp = 0
+		for i := range c.scan {
+			c.scan[i].mark = -1
+		}
+	}
+	c.stamp++
+	return c.stamp
 }
 
 // Clusterer places articles into stories one at a time.
 type Clusterer struct {
-	opts     Options
-	vocab    *vec.Vocab
-	df       []int
-	n        int
-	idf      []float64    // fixed weights (Batch); nil: from df as documents come
-	docs     []vec.Vector // in id order
-	probes   [][]int32    // per doc: the ids of its probeTerms heaviest terms
-	dates    []time.Time
-	reports  [][]time.Time // Doc.Reported of each doc
-	of       []int         // story of each doc
-	stories  []*story
-	posts    map[int32][]int32 // term -> stories, oldest first
-	scan     []scanEntry       // per story: what a candidate search reads of it
-	stamp    int               // searches so far
-	moves    []Move            // since the last call to Moves
-	blocked  []int             // stories the last placement matched outside its window
-	recalled bool              // whether the last placement matched a story by a recalled day
-	collect  bool              // whether best fills blocked and recalled
-	placing  bool              // whether best is placing a new article (see untimedJoin)
-	passAt   int               // Len at which Add makes its next pass
-	maxVocab int               // MaxVocab, lower in tests
-	buf      scratch           // for centroid updates
-	recent   *termCache        // for lookup; nil until the first
-	probed   []bool            // by term id, for staysWhole; false between calls
-	acc      []float64         // by term id, for staysWhole; zero between calls
-	tf       termCounts        // for vector
-	vecBuf   vec.Vector        // for vector
-	topBuf   []vec.Entry       // for centroidTop
-	dense    []float64         // for pairDots and best (spread), zero between calls
+	opts      Options
+	vocab     *vec.Vocab
+	df        []int
+	n         int
+	idf       []float64    // fixed weights (Batch); nil: from df as documents come
+	docs      []vec.Vector // in id order
+	probes    [][]int32    // per doc: the ids of its probeTerms heaviest terms
+	dates     []time.Time
+	reports   [][]time.Time // Doc.Reported of each doc
+	of        []int         // story of each doc
+	stories   []*story
+	posts     map[int32][]int32 // term -> stories, oldest first
+	scan      []scanEntry       // per story: what a candidate search reads of it
+	stamp     int32             // searches so far (see nextStamp)
+	clock     int32             // story changes so far (see sync)
+	checked   []int32           // per doc: the clock when move last left it where it was, or 0
+	moves     []Move            // since the last call to Moves
+	blocked   []int             // stories the last placement matched outside its window
+	recalled  bool              // whether the last placement matched a story by a recalled day
+	collect   bool              // whether best fills blocked and recalled
+	placing   bool              // whether best is placing a new article (see untimedJoin)
+	passAt    int               // Len at which Add makes its next pass
+	maxVocab  int               // MaxVocab, lower in tests
+	buf       scratch           // for centroid updates
+	recent    *termCache        // for lookup; nil until the first
+	probed    []bool            // by term id, for staysWhole; false between calls
+	acc       []float64         // by term id, for staysWhole; zero between calls
+	tf        termCounts        // for vector
+	vecBuf    vec.Vector        // for vector
+	topBuf    []vec.Entry       // for centroidTop
+	dense     []float64         // for pairDots, zero between calls
+	spreadBuf spreadVec         // for best (spread)
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -370,7 +404,7 @@ func (c *Clusterer) placeVector(v vec.Vector, probe []int32, date time.Time, rep
 	c.dates = append(c.dates, date)
 	c.reports = append(c.reports, rep)
 	c.placing = true
-	s, _ := c.best(v, probe, date, rep, -1)
+	s, _ := c.best(v, probe, date, rep, -1, 0)
 	c.placing = false
 	if s < 0 {
 		s = c.newStory()
@@ -526,10 +560,10 @@ func (c *Clusterer) weight(id int32) float64 {
 
 // best returns the story most similar to v that may take an article of
 // date d reporting the days rep, and the cosine, or -1. It ignores
-// story skip.
-func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Time, skip int) (int, float64) {
-	c.stamp++
-	me := c.stamp
+// story skip, and the stories that have not changed since clock value
+// since (see sync) when since is above 0.
+func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Time, skip int, since int32) (int, float64) {
+	me := c.nextStamp()
 	q := c.spread(v)
 	defer c.unspread(v)
 	best, bestSim := -1, c.opts.threshold()
@@ -541,7 +575,7 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 				continue
 			}
 			e.mark = me
-			if e.members == 0 {
+			if e.members == 0 || e.changed <= since {
 				continue
 			}
 			st := c.stories[s] // read only past the window
@@ -639,7 +673,7 @@ func (c *Clusterer) cosine(v vec.Vector, st *story) float64 {
 
 // cosineSpread is cosine(v, st) for v spread over q (see spread), the
 // same value computed in the same order.
-func (c *Clusterer) cosineSpread(v vec.Vector, q []float64, st *story) float64 {
+func (c *Clusterer) cosineSpread(v vec.Vector, q *spreadVec, st *story) float64 {
 	if st.norm2 <= 0 {
 		return 0
 	}
@@ -804,29 +838,39 @@ func weighedIDs(docs []Doc, opts Options) (*Clusterer, []int, [][]int32) {
 // move takes article k to the story whose centroid (without k) is most
 // similar to it, when that beats its own story's, and reports whether it
 // moved.
+//
+// When k stayed at its last chance and its story has not changed since,
+// only the stories that changed since are scored: each of the others
+// scored no more than k's own story (or the threshold) then, and does
+// now, so the answer is the same as scoring all.
 func (c *Clusterer) move(k int) bool {
 	own := c.of[k]
-	if len(c.stories[own].members) == 1 {
-		// A singleton's own centroid is itself; any story above the
-		// threshold is better.
-		if s, _ := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own); s >= 0 {
-			c.leave(k)
-			c.of[k] = s
-			c.join(s, k)
-			return true
+	for len(c.checked) < len(c.docs) {
+		c.checked = append(c.checked, 0)
+	}
+	since := c.checked[k]
+	if since > 0 && c.scan[own].changed > since {
+		since = 0
+	}
+	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own, since)
+	if s >= 0 && len(c.stories[own].members) > 1 {
+		// Its cosine to its own story without it, as leaving would
+		// make it: when it stays, the story is left as it is. (A
+		// singleton's own centroid is itself; any story above the
+		// threshold is better.)
+		stay := 0.0
+		if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
+			stay = dot / math.Sqrt(n2)
 		}
+		if sim <= stay {
+			s = -1
+		}
+	}
+	if s < 0 {
+		c.checked[k] = c.clock
 		return false
 	}
-	// Its cosine to its own story without it, as leaving would make it:
-	// when it stays, the story is left as it is.
-	stay := 0.0
-	if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
-		stay = dot / math.Sqrt(n2)
-	}
-	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own)
-	if s < 0 || sim <= stay {
-		return false
-	}
+	c.checked[k] = 0
 	c.leave(k)
 	c.of[k] = s
 	c.join(s, k)

@@ -32,8 +32,7 @@ func (c *Clusterer) merge(s int) []Move {
 		sim float64
 	}
 	var cands []cand
-	c.stamp++
-	me := c.stamp
+	me := c.nextStamp()
 	for _, id := range c.centroidProbe(st) {
 		for _, t32 := range c.posts[id] {
 			t := int(t32)

@@ -115,6 +115,7 @@ func (c *Clusterer) Retire(before time.Time, undated int) []int {
 		}
 	}
 	c.blocked = c.blocked[:0]
+	c.checked = nil // article numbers changed: search each in full once
 	return kept
 }
 

@@ -374,34 +374,98 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 	return sim
 }
 
-// termCache holds the ids of terms met lately, by a hash of the term:
-// the few thousand most frequent words make most of an article's terms,
-// and a hit compares the term with a copy in cache rather than probing
-// the vocabulary's map of every term (with its own copy far off in
-// memory). About 100 KB.
-type termCache struct {
+// termIndex finds the id of a term in the vocabulary by open addressing
+// with linear probing over slots that hold the term's bytes: a look-up
+// hashes the term once and mostly reads one cache line, where the
+// vocabulary's map hashes it again and follows a pointer to its own copy
+// of the term, far off in memory. Terms longer than termInline bytes are
+// compared with the vocabulary's copy. It holds a slot for every two to
+// four terms of the vocabulary (24 bytes each), and indexes the terms
+// the vocabulary gained since the last look-up before each.
+type termIndex struct {
 	seed  maphash.Seed
-	terms [termCacheSize]string
-	ids   [termCacheSize]int32
+	slots []termSlot // a power of two of them, or none
+	used  int        // ids indexed: 0 to used-1
 }
 
-const termCacheSize = 4096
+// termSlot is one term of a termIndex: its bytes, one more than its
+// length (0 for an empty slot, termLong for a term longer than
+// termInline) and its id. 24 bytes.
+type termSlot struct {
+	key [termInline]byte
+	n   uint8
+	id  int32
+}
+
+const (
+	termInline = 19
+	termLong   = 255
+)
 
 // lookup returns the id of term t and whether the vocabulary knows it,
 // as c.vocab.Lookup does.
 func (c *Clusterer) lookup(t string) (int32, bool) {
-	if c.recent == nil {
-		c.recent = &termCache{seed: maphash.MakeSeed()}
+	ti := &c.index
+	for ti.used < c.vocab.Len() {
+		c.indexTerm(int32(ti.used))
+		ti.used++
 	}
-	tc := c.recent
-	h := maphash.String(tc.seed, t) % termCacheSize
-	if tc.terms[h] == t && t != "" {
-		return tc.ids[h], true
+	if len(ti.slots) == 0 {
+		return 0, false
 	}
-	id, ok := c.vocab.Lookup(t)
-	if ok {
-		// The vocabulary's copy, so that the cache holds no caller's text.
-		tc.terms[h], tc.ids[h] = c.vocab.Term(id), id
+	n := uint8(termLong)
+	if len(t) <= termInline {
+		n = uint8(len(t) + 1)
 	}
-	return id, ok
+	mask := uint64(len(ti.slots) - 1)
+	for i := maphash.String(ti.seed, t) & mask; ; i = (i + 1) & mask {
+		sl := &ti.slots[i]
+		switch {
+		case sl.n == 0:
+			return 0, false
+		case sl.n != n:
+		case n == termLong:
+			if c.vocab.Term(sl.id) == t {
+				return sl.id, true
+			}
+		case string(sl.key[:n-1]) == t:
+			return sl.id, true
+		}
+	}
+}
+
+// indexTerm adds term id of the vocabulary to c.index, which it doubles
+// (from 1,024 slots) when that would fill more than half of it.
+func (c *Clusterer) indexTerm(id int32) {
+	ti := &c.index
+	if 2*(int(id)+1) > len(ti.slots) {
+		if len(ti.slots) == 0 {
+			ti.seed = maphash.MakeSeed()
+		}
+		ti.slots = make([]termSlot, max(1024, 2*len(ti.slots)))
+		for old := range id {
+			c.placeTerm(old)
+		}
+	}
+	c.placeTerm(id)
+}
+
+// placeTerm writes term id into the first free slot of its probe
+// sequence in c.index.
+func (c *Clusterer) placeTerm(id int32) {
+	ti := &c.index
+	t := c.vocab.Term(id)
+	mask := uint64(len(ti.slots) - 1)
+	i := maphash.String(ti.seed, t) & mask
+	for ti.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	sl := &ti.slots[i]
+	sl.id = id
+	if len(t) > termInline {
+		sl.n = termLong
+		return
+	}
+	sl.n = uint8(len(t) + 1)
+	copy(sl.key[:], t)
 }

@@ -45,8 +45,9 @@ const TopTerms = 100
 // Bounds on the vocabulary, against hostile or garbled input: an article
 // counts at most MaxDocTerms distinct terms (the first met; more repeats
 // of those still count), and a Clusterer's vocabulary holds at most
-// MaxVocab terms (about 64 bytes each with the document frequency, and
-// up to 32 more for the scratch arrays indexed by term), after
+// MaxVocab terms (about 64 bytes each with the document frequency, 48
+// to 96 for the index that finds a term's id, and up to 44 more for the
+// scratch arrays indexed by term), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
 // one like any of them. Batch's vocabulary is the pile's own.
@@ -206,7 +207,7 @@ type Clusterer struct {
 	passAt    int               // Len at which Add makes its next pass
 	maxVocab  int               // MaxVocab, lower in tests
 	buf       scratch           // for centroid updates
-	recent    *termCache        // for lookup; nil until the first
+	index     termIndex         // for lookup
 	probed    []bool            // by term id, for staysWhole; false between calls
 	acc       []float64         // by term id, for staysWhole; zero between calls
 	tf        termCounts        // for vector

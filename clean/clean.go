@@ -61,9 +61,18 @@ type Block struct {
 	Start, End int
 	// Text is the block's text.
 	Text string
+
+	// nwords is wordCount(Text)+1 when label counted it, else 0.
+	nwords int
 }
 
-func (b Block) words() int { return wordCount(b.Text) }
+// words returns wordCount(b.Text), counted once when label made b.
+func (b Block) words() int {
+	if b.nwords > 0 {
+		return b.nwords - 1
+	}
+	return wordCount(b.Text)
+}
 
 // Drop is a block left out of the article text. It is a [Block]: Rule
 // names the rule and Text holds the text.
@@ -259,7 +268,7 @@ func Clean(raw string, opts Options) (Result, error) {
 	if opts.HTML {
 		return cleanHTML(raw, opts)
 	}
-	return cleanText(raw, opts, textModel)
+	return cleanText(raw, opts, textModel())
 }
 
 // cleanText cleans copied text: the rules, the main region and the
@@ -301,7 +310,7 @@ func label(src string, bs []block, hints []int, title string) Result {
 		if hints != nil && hints[i] >= 0 && kind == Body {
 			name, kind = "markup", Kind(hints[i])
 		}
-		res.Blocks = append(res.Blocks, Block{Kind: kind, Rule: name, Start: b.start, End: b.end, Text: b.text})
+		res.Blocks = append(res.Blocks, Block{Kind: kind, Rule: name, Start: b.start, End: b.end, Text: b.text, nwords: b.words + 1})
 		if name == "read-more-list" && !st.promoList {
 			colonList = append(colonList, i)
 		}

@@ -137,7 +137,7 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 		return nil, nil, pageDates{}, err
 	}
 	dates := scanDates(doc)
-	ex, err := trafilatura.ExtractDocument(doc, topts)
+	ex, err := extractDocument(doc, topts)
 	return ex, doc, dates, err
 }
 

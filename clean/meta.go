@@ -238,7 +238,10 @@ func FindDate(s string) (time.Time, bool) {
 			best, bestAt = t, at
 		}
 	}
-	if !strings.ContainsAny(s, "0123456789") {
+	// Every pattern below holds a year, 19xx or 20xx, in ASCII digits
+	// (\d is ASCII in Go's regexp): most blocks have none, and the month
+	// patterns are slow to try.
+	if !hasYear(s) {
 		return best, false
 	}
 	if m := isoDate().FindStringSubmatchIndex(s); m != nil {
@@ -275,6 +278,27 @@ func FindDate(s string) (time.Time, bool) {
 	return best, bestAt <= len(s)
 }
 
+// hasYear reports whether s holds four ASCII digits that begin with 19 or
+// 20: a year FindDate's patterns can match.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		i0 := strings.IndexAny(s[i:], "12")
+		if i0 < 0 {
+			return false
+		}
+		i += i0
+		if i+4 > len(s) {
+			return false
+		}
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // wireCredit finds a wire named in a photo credit ("REUTERS/Anna Berg",
 // "(AP Photo/...)", "AFP via Getty Images").
 var wireCredit = sync.OnceValue(func() *regexp.Regexp {
@@ -287,6 +311,12 @@ var copyrightName = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*([\p{L}][\p{L}\d&.' -]{1,50}?)\s*(?:[.,|]|$|all rights|alle rechte|tous droits|todos los derechos|(?:19|20)\d\d)`)
 })
 
+// mayNameCopyright reports whether copyrightName can match s: it needs
+// "©", "(c)" or "copyright" in any case.
+func mayNameCopyright(s string) bool {
+	return strings.Contains(s, "©") || containsFold(s, "(c)") || containsFold(s, "copyright")
+}
+
 // findOutlet names the outlet from the page itself: a copyright line, a
 // block naming the site by its host's name, the URL's host, or a wire's
 // photo credit, in that order.
@@ -294,7 +324,7 @@ func findOutlet(res *Result, u *url.URL) {
 	m := &res.Meta
 	for i := len(res.Blocks) - 1; i >= 0; i-- {
 		b := res.Blocks[i]
-		if b.words() > 30 || !strings.ContainsAny(b.Text, "©cC") {
+		if b.words() > 30 || !mayNameCopyright(b.Text) {
 			continue
 		}
 		if c := copyrightName().FindStringSubmatch(b.Text); c != nil {
@@ -322,6 +352,10 @@ func findOutlet(res *Result, u *url.URL) {
 		return
 	}
 	for _, b := range res.Blocks {
+		// Every credit wireCredit finds ends in a slash.
+		if strings.IndexByte(b.Text, '/') < 0 {
+			continue
+		}
 		if c := wireCredit().FindStringSubmatch(b.Text); c != nil {
 			name := c[1]
 			switch name {

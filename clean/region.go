@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The main region of a page is the run of blocks that holds the article:
@@ -47,6 +48,17 @@ func weightWords(text string) int {
 	n, dense := 0, 0
 	inWord := false
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			// ASCII: what the cases below decide, without the tables.
+			c := byte(r)
+			if asciiSpace[c] {
+				inWord = false
+			} else if !inWord && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+				n++
+				inWord = true
+			}
+			continue
+		}
 		switch {
 		case r >= 0x0E00 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)):
 			dense++

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // rule drops a block when drop returns true. Rules run in order; the first
@@ -33,6 +34,51 @@ type state struct {
 	promoList bool
 	html      bool   // the blocks are go-trafilatura's content, not copied text
 	title     string // the headline the input gave, or ""
+
+	// The last block's text in lower case and normalized (see lower and
+	// norm), and the lists of rulePhrases its lower case holds (see
+	// phrases): several rules read them, computed once per block.
+	lowerOf, lowerText string
+	normOf, normText   string
+	phrasesOf          string
+	phraseBits         uint8
+}
+
+// phrases returns the bits of the lists of rulePhrases that lower, a
+// block in lower case, holds a phrase of, computed once for the block the
+// rules are reading (st may be nil).
+func (st *state) phrases(lower string) uint8 {
+	if st == nil {
+		return rulePhrases().match(lower)
+	}
+	if lower != st.phrasesOf || st.phrasesOf == "" {
+		st.phrasesOf, st.phraseBits = lower, rulePhrases().match(lower)
+	}
+	return st.phraseBits
+}
+
+// lower returns strings.ToLower(text), computed once for the block the
+// rules are reading (st may be nil).
+func (st *state) lower(text string) string {
+	if st == nil {
+		return strings.ToLower(text)
+	}
+	if text != st.lowerOf {
+		st.lowerOf, st.lowerText = text, strings.ToLower(text)
+	}
+	return st.lowerText
+}
+
+// norm returns normalize(text), computed once for the block the rules
+// are reading (st may be nil).
+func (st *state) norm(text string) string {
+	if st == nil {
+		return normalize(text)
+	}
+	if text != st.normOf {
+		st.normOf, st.normText = text, normalize(text)
+	}
+	return st.normText
 }
 
 // apply runs the rules on b and returns the name of the rule that labelled
@@ -58,7 +104,7 @@ func (st *state) apply(b block) (string, Kind) {
 	if st.seen == nil {
 		st.seen = make(map[string]bool)
 	}
-	st.seen[normalize(b.text)] = true
+	st.seen[st.norm(b.text)] = true
 	return name, kind
 }
 
@@ -93,7 +139,19 @@ var rules = []rule{
 // row of a table in bare text comes back (see keepTableRows).
 func dropSymbols(_ *state, b block) bool {
 	letters, visible := 0, 0
-	for _, r := range b.text {
+	for i := 0; i < len(b.text); {
+		if c := b.text[i]; c < utf8.RuneSelf {
+			i++
+			if !asciiSpace[c] {
+				visible++
+				if 'a' <= c|0x20 && c|0x20 <= 'z' {
+					letters++
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(b.text[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			continue
 		}
@@ -189,6 +247,35 @@ func (st *state) setAuthor(a string) {
 	}
 }
 
+// navigationStarts are the words navigation's match begins with.
+var navigationStarts = []string{"you are here", "skip to", "jump to", "home", "back to top", "main menu", "toggle navigation",
+	"news", "sport", "business", "politics", "world", "opinion", "video"}
+
+// mayStartNavigation reports whether navigation can match text: its first
+// 24 bytes, in ASCII, begin with one of navigationStarts in any case (the
+// longest is 17 bytes). When they hold another byte, the expression
+// decides (its case folding reads "ſ" as "s" and the Kelvin sign as "k").
+func mayStartNavigation(text string) bool {
+	var buf [24]byte
+	n := min(len(text), len(buf))
+	for i := range n {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	for _, w := range navigationStarts {
+		if len(w) <= n && string(buf[:len(w)]) == w {
+			return true
+		}
+	}
+	return false
+}
+
 var navigation = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:(you are here|skip to|jump to|home\s*[>|»/]|back to top|main menu|toggle navigation)|(home|news|sport|sports|business|politics|world|opinion|video)(\s*[|>»•]\s*\w+){2,})`)
 })
@@ -198,7 +285,7 @@ var navigation = sync.OnceValue(func() *regexp.Regexp {
 func dropNavigation(_ *state, b block) bool {
 	// The expression is anchored at the start; "homecollections" (a
 	// site's menu run together) may be anywhere.
-	if navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
+	if mayStartNavigation(b.text) && navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.
@@ -240,25 +327,51 @@ var (
 // dropCaptionCredit drops photo captions, recognised by their credit line.
 // Long blocks are spared: a credit inside real prose is rare, and cleaning
 // must never drop real content.
-func dropCaptionCredit(_ *state, b block) bool {
+func dropCaptionCredit(st *state, b block) bool {
 	if b.words > 70 {
 		return false
 	}
 	// Every credit pattern needs one of these; most prose has none, and
 	// the patterns are slow to try.
-	lower := strings.ToLower(b.text)
+	lower := st.lower(b.text)
 	if !strings.ContainsAny(b.text, "/(:") && !strings.Contains(lower, "getty images") &&
 		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") &&
 		!strings.Contains(lower, "©") && !strings.Contains(lower, "shutterstock") && !strings.Contains(lower, "bild via") {
 		return false
 	}
-	if creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text) {
+	if mayBeCredit(b.text, lower) && (creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)) {
 		return true
 	}
 	if b.words > 40 {
 		return false
 	}
 	return mayNameCredit(lower) && creditWords().MatchString(b.text) || mayNameStock(lower) && stockCredit().MatchString(b.text)
+}
+
+// mayBeCredit reports whether creditRe, trailingCredit or loneCredit can
+// match t (lower is t in lower case): all but a few of their patterns
+// need a slash, and those few need a parenthesis before a credit word, a
+// credit phrase or a credit word before a colon opening t. (A long s,
+// "ſ", matches "s" in the case-insensitive patterns and stays itself in
+// lower case: t holding one is tried.)
+func mayBeCredit(t, lower string) bool {
+	if strings.IndexByte(t, '/') >= 0 || strings.Contains(lower, "ſ") {
+		return true
+	}
+	for _, w := range []string{"(ap photo", "(photo", "(image", "(credit", "(associated press)", "getty images", "image copyright", "photo credit"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	if strings.IndexByte(t, ':') < 0 {
+		return false
+	}
+	for _, w := range []string{"photo", "image", "pictured", "above", "top", "file photo"} {
+		if strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayNameStock reports whether stockCredit can match lower.
@@ -347,15 +460,12 @@ var salesContact = sync.OnceValue(func() *regexp.Regexp { return regexp.MustComp
 
 // dropSiteNotice drops a block of at most 150 words (the longest notice
 // is about 110) holding one of siteNotices.
-func dropSiteNotice(_ *state, b block) bool {
+func dropSiteNotice(st *state, b block) bool {
 	if b.words > 150 {
 		return false
 	}
-	lower := strings.ToLower(b.text)
-	for _, n := range siteNotices {
-		if strings.Contains(lower, n) {
-			return true
-		}
+	if st.phrases(st.lower(b.text))&siteNoticeBit != 0 {
+		return true
 	}
 	return strings.HasPrefix(b.text, "--") && salesContact().MatchString(b.text)
 }
@@ -364,7 +474,10 @@ func dropSiteNotice(_ *state, b block) bool {
 // scraped photo captions appear ("X is greeted by Y at Z. X is greeted by Y
 // at Z.").
 func dropRepeatedCaption(_ *state, b block) bool {
-	t := strings.Join(strings.Fields(b.text), " ")
+	t := b.text
+	if !singleSpaced(t) {
+		t = strings.Join(strings.Fields(t), " ")
+	}
 	n := len(t)
 	if n < 20 {
 		return false
@@ -379,6 +492,29 @@ func dropRepeatedCaption(_ *state, b block) bool {
 		}
 	}
 	return false
+}
+
+// singleSpaced reports whether s is strings.Join(strings.Fields(s), " "):
+// words joined by single ASCII spaces, none at either end.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c >= utf8.RuneSelf:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		case asciiSpace[c]:
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -457,15 +593,13 @@ var cookieWords = []string{"use", "accept", "consent", "agree", "settings", "ver
 
 // dropLegalNotice labels copyright lines and privacy and cookie notices of
 // at most 80 words.
-func dropLegalNotice(_ *state, b block) bool {
+func dropLegalNotice(st *state, b block) bool {
 	if b.words > 80 {
 		return false
 	}
-	lower := strings.ToLower(b.text)
-	for _, p := range legalPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+	lower := st.lower(b.text)
+	if st.phrases(lower)&legalPhraseBit != 0 {
+		return true
 	}
 	if strings.Contains(lower, "cookie") {
 		for _, w := range cookieWords {
@@ -490,15 +624,13 @@ var copyrightLine = sync.OnceValue(func() *regexp.Regexp {
 var jobPhrases = []string{"apply now", "job openings", "job listings", "job alert", "stellenangebote", "offres d'emploi", "we are hiring", "jetzt bewerben"}
 
 // dropJobAd labels job listings and advertisement labels.
-func dropJobAd(_ *state, b block) bool {
+func dropJobAd(st *state, b block) bool {
 	if b.words > 40 {
 		return false
 	}
-	lower := strings.ToLower(b.text)
-	for _, p := range jobPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+	lower := st.lower(b.text)
+	if st.phrases(lower)&jobPhraseBit != 0 {
+		return true
 	}
 	switch strings.Trim(lower, " -–—:[]()") {
 	case "advertisement", "anzeige", "werbung", "publicité", "reklama", "广告", "sponsored", "ad":
@@ -534,7 +666,8 @@ func dropPromotion(st *state, b block) bool {
 		st.inList, st.promoList = true, promo
 		return true
 	}
-	return isPromotion(b.text) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+	lower := st.lower(b.text)
+	return isPromotion(b.text, lower, st.phrases(lower)&promoPhraseBit != 0) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
 }
 
 // introFirstWords are the first words of listIntroWords, so that most
@@ -580,13 +713,11 @@ func mayStartPromo(t, lower string) bool {
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal
-// line.
-func isPromotion(t string) bool {
-	lower := strings.ToLower(t)
-	for _, p := range promoPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
+// line; lower is t in lower case, and phrase says whether lower holds one
+// of promoPhrases.
+func isPromotion(t, lower string, phrase bool) bool {
+	if phrase {
+		return true
 	}
 	if mayStartPromo(t, lower) && promoStart().MatchString(t) {
 		return true
@@ -650,7 +781,7 @@ func dropLoneWord(_ *state, b block) bool {
 // dropRepeatedBlock drops a block already kept in this article (a page
 // that carries its body twice, a pull quote).
 func dropRepeatedBlock(st *state, b block) bool {
-	return st.seen[normalize(b.text)]
+	return st.seen[st.norm(b.text)]
 }
 
 // isHeadlineLike reports whether s has at most maxWords words, does not end
@@ -659,11 +790,11 @@ func isHeadlineLike(s string, maxWords int) bool {
 	if s == "" || wordCount(s) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
 		return false // an empty block is no headline (it panicked here)
 	}
-	last := []rune(s)[len([]rune(s))-1]
+	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(",;\"“”'’", last) {
 		return false
 	}
-	first := []rune(s)[0]
+	first, _ := utf8.DecodeRuneInString(s)
 	return !unicode.IsLower(first)
 }
 
@@ -684,8 +815,46 @@ func isQuestionLine(s string) bool {
 	return !strings.ContainsAny(body, ".!?")
 }
 
+// normalize returns s with its runs of white space (unicode.IsSpace) made
+// one space, none at either end, in lower case: what
+// strings.ToLower(strings.Join(strings.Fields(s), " ")) returns, in one
+// pass (an invalid byte becomes U+FFFD, as strings.ToLower makes it when
+// s is not all ASCII).
 func normalize(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space, started := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if space && started {
+				sb.WriteByte(' ')
+			}
+			space, started = false, true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			sb.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && started {
+			sb.WriteByte(' ')
+		}
+		space, started = false, true
+		sb.WriteRune(unicode.ToLower(r))
+	}
+	return sb.String()
 }
 
 var (
@@ -741,7 +910,7 @@ func (st *state) trimDateline(b block) block {
 	// mark, within its first 100 bytes.
 	head := b.text[:min(len(b.text), 100)]
 	var m []int
-	if strings.ContainsAny(head, "-—–_") {
+	if strings.ContainsAny(head, "-—–_") && capitalsStart(b.text) {
 		m = datelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil && strings.Contains(head, "(CNN") {
@@ -773,6 +942,15 @@ func (st *state) trimDateline(b block) block {
 	return newBlock(b.start+cut, b.end, b.text[cut:])
 }
 
+// capitalsStart reports whether s opens as datelineRe's place must: a
+// capital letter, then a capital, a full stop, an apostrophe, a space or
+// a hyphen.
+func capitalsStart(s string) bool {
+	r0, n := utf8.DecodeRuneInString(s)
+	r1, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r0) && (unicode.IsUpper(r1) || strings.ContainsRune(".' -", r1))
+}
+
 var dateLayouts = []string{
 	"January 2, 2006", "Jan. 2, 2006", "Jan 2, 2006", "2 January 2006", "2006-01-02",
 	"January 2, 2006 3:04 PM", "Monday, January 2, 2006", "Mon, 02 Jan 2006 15:04:05 MST",
@@ -780,6 +958,10 @@ var dateLayouts = []string{
 }
 
 func parseDate(s string) (time.Time, bool) {
+	// Every layout has a year in digits.
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, false
+	}
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The publication date of copied text. A copied page holds many dates:
@@ -47,7 +48,15 @@ func textDate(res *Result, rawURL string) {
 	}
 	blocks := res.Blocks
 	anchor := headlineAnchor(blocks)
-	dmy := dayFirst(blocks)
+	// dayFirst reads the whole page: only a numeric date with slashes
+	// needs it.
+	dmyKnown, dmyValue := false, false
+	dmy := func() bool {
+		if !dmyKnown {
+			dmyKnown, dmyValue = true, dayFirst(blocks)
+		}
+		return dmyValue
+	}
 	end := len(blocks)
 	for i, b := range blocks {
 		if b.Kind == Comments && i > anchor {
@@ -125,14 +134,15 @@ func textDate(res *Result, rawURL string) {
 }
 
 // findTextDate is [FindDate], reading a numeric date with slashes day
-// first when dmy is set ("03/05/2022" is 3 May 2022).
-func findTextDate(s string, dmy bool) (time.Time, bool) {
+// first when dmy reports true ("03/05/2022" is 3 May 2022); dmy is called
+// only when s holds such a date.
+func findTextDate(s string, dmy func() bool) (time.Time, bool) {
 	d, ok := FindDate(s)
-	if !ok || !dmy {
+	if !ok || strings.IndexByte(s, '/') < 0 {
 		return d, ok
 	}
 	m := slashDate().FindStringSubmatch(s)
-	if m == nil {
+	if m == nil || !dmy() {
 		return d, ok
 	}
 	a, _ := strconv.Atoi(m[1])
@@ -183,17 +193,60 @@ func looksEnglish(blocks []Block) bool {
 		if b.Kind != Body {
 			continue
 		}
-		for _, f := range strings.FieldsFunc(b.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			n++
-			if englishWords[strings.ToLower(f)] {
-				en++
-			}
-		}
+		bn, ben := englishCount(b.Text)
+		n, en = n+bn, en+ben
 		if n > 2000 {
 			break
 		}
 	}
 	return n > 0 && en*20 >= n
+}
+
+// englishCount returns the number of runs of letters in s (the fields of
+// strings.FieldsFunc with !unicode.IsLetter) and how many of them are
+// englishWords in any case, without building the fields.
+func englishCount(s string) (n, en int) {
+	start, ascii := -1, true
+	word := func(end int) {
+		n++
+		w := s[start:end]
+		switch {
+		case !ascii:
+			if englishWords[strings.ToLower(w)] {
+				en++
+			}
+		case len(w) <= 4:
+			var buf [4]byte
+			for i := 0; i < len(w); i++ {
+				buf[i] = w[i] | 0x20 // ASCII letters only
+			}
+			if englishWords[string(buf[:len(w)])] {
+				en++
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start, ascii = i, true
+			}
+			if size > 1 {
+				ascii = false
+			}
+		} else if start >= 0 {
+			word(i)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		word(len(s))
+	}
+	return n, en
 }
 
 func abs(n int) int {

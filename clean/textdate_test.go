@@ -47,7 +47,7 @@ func TestFindTextDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got := ""
-		if d, ok := findTextDate(tc.in, tc.dmy); ok {
+		if d, ok := findTextDate(tc.in, func() bool { return tc.dmy }); ok {
 			got = d.Format("2006-01-02")
 		}
 		if got != tc.want {

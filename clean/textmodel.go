@@ -11,13 +11,16 @@ import (
 // After the rules and the main region have labelled a copied page, a
 // small learned model reads every block once more and decides whether it
 // belongs to the article. Its evidence holds across sites and languages:
-// what the rules said, the block's length and punctuation, the share of
-// short (function) words, where it stands relative to the headline and
-// to the run of prose, its neighbours, repeated lines, link-like and
-// first- or second-person lines, and how much of its vocabulary the
-// article's body shares. The model is a few boosted regression trees
-// trained on the blocks of pages-dev's copied text (see textmodel_train_test.go
-// for the command that rebuilds textmodel_trees.go).
+// what the rules said, the block's length, sentences and punctuation, the
+// share of short and of function words, where it stands relative to the
+// headline, to the rules' region and to the run of prose around the
+// page's densest block, its neighbours and the blocks within three of it
+// (prose, short, link-like), repeated lines, link-like and first- or
+// second-person lines, and how much of its vocabulary the article's body
+// and the headline share. The model is two stages of boosted regression
+// trees trained on the blocks of pages-dev's copied text (see
+// textmodel_train_test.go for the command that rebuilds textmodel.bin.gz,
+// and textmodelfile.go for its format).
 
 // textRules lists the rule names a feature marks, in feature order.
 var textRules = []string{
@@ -38,7 +41,7 @@ var textFeatureNames = func() []string {
 	for k := range kindNames {
 		names = append(names, "kind="+Kind(k).String())
 	}
-	return append(names,
+	names = append(names,
 		"in-article", "words", "prose", "ends-sentence", "ends-colon", "ends-question",
 		"commas/word", "digits/char", "capitalised/word", "short-words/word", "mean-word-len",
 		"link-marks", "person/word", "exclaims",
@@ -48,6 +51,7 @@ var textFeatureNames = func() []string {
 		"region-blocks", "region-words", "blocks",
 		"names-author", "names-outlet", "you/word", "we/word",
 	)
+	return append(names, windowNames...)
 }()
 
 // textFeatures computes the model's features for every block of blocks
@@ -64,8 +68,10 @@ func textFeatures(blocks []Block, meta *Meta) []float64 {
 	rs, re, head := -1, -1, -1
 	regionWords := 0
 	prose := make([]int, n)
+	stats := make([]textLineStats, n)
 	for i, b := range blocks {
 		prose[i] = proseWeight(b.Text)
+		stats[i] = lineStats(b.Text)
 		if b.Kind.InArticle() {
 			if rs < 0 {
 				rs = i
@@ -129,7 +135,7 @@ func textFeatures(blocks []Block, meta *Meta) []float64 {
 			f[len(textRules)+int(b.Kind)] = 1
 		}
 		f = f[len(textRules)+kinds:]
-		s := lineStats(b.Text)
+		s := &stats[i]
 		inRegion := i >= rs && i <= re
 		f[0] = bool01(b.Kind.InArticle())
 		f[1] = float64(b.words())
@@ -213,7 +219,137 @@ func textFeatures(blocks []Block, meta *Meta) []float64 {
 		f[35] = float64(s.you) / words
 		f[36] = float64(s.we) / words
 	}
+	windowFeatures(blocks, prose, stats, out, nf, nf-len(windowNames), head)
 	return out
+}
+
+// windowNames are the last features of textFeatureNames, which
+// windowFeatures computes.
+var windowNames = []string{
+	"dense-dist", "run-dist", "run-prose/page", "win-prose", "win-prose-blocks", "win-in",
+	"win-short", "win-link-marks", "prev2-words", "next2-words", "sentences", "function/word",
+	"title-cohesion", "caps/word",
+}
+
+// windowSpan is how many blocks either side windowFeatures reads.
+const windowSpan = 3
+
+// runGap is how many blocks without prose the run of prose around the
+// densest block crosses.
+const runGap = 3
+
+// windowFeatures writes, from column at of each block's row of nf, what
+// the blocks around it say: where it stands from the page's densest
+// prose block and the run of prose around it (found without the rules'
+// labels), the prose, article, short and link-like blocks within
+// windowSpan of it, and its own sentences, function words, capitals and
+// the vocabulary it shares with the headline (block head, -1 if none).
+func windowFeatures(blocks []Block, prose []int, stats []textLineStats, out []float64, nf, at, head int) {
+	n := len(blocks)
+	dense, total := 0, 0
+	for i, w := range prose {
+		total += w
+		if w > prose[dense] {
+			dense = i
+		}
+	}
+	rs, re := dense, dense
+	for gap, j := 0, dense-1; j >= 0 && gap <= runGap; j-- {
+		if gap++; prose[j] > 0 {
+			rs, gap = j, 0
+		}
+	}
+	for gap, j := 0, dense+1; j < n && gap <= runGap; j++ {
+		if gap++; prose[j] > 0 {
+			re, gap = j, 0
+		}
+	}
+	runProse := 0
+	for j := rs; j <= re; j++ {
+		runProse += prose[j]
+	}
+	// Prefix sums of the window counts.
+	type counts struct{ prose, proseBlocks, in, short, links int }
+	pre := make([]counts, n+1)
+	for i, b := range blocks {
+		c := pre[i]
+		c.prose += prose[i]
+		c.proseBlocks += int(bool01(prose[i] > 0))
+		c.in += int(bool01(b.Kind.InArticle()))
+		c.short += int(bool01(stats[i].words <= 4))
+		c.links += stats[i].linkMarks
+		pre[i+1] = c
+	}
+	var headTerms map[string]bool
+	if head >= 0 {
+		headTerms = map[string]bool{}
+		eachTerm(blocks[head].Text, nil, func(t []byte) { headTerms[string(t)] = true })
+	}
+	var buf []byte
+	for i, b := range blocks {
+		f := out[i*nf+at : (i+1)*nf]
+		f[0] = float64(max(-40, min(i-dense, 40)))
+		switch {
+		case i < rs:
+			f[1] = float64(max(-30, i-rs))
+		case i > re:
+			f[1] = float64(min(30, i-re))
+		}
+		if total > 0 {
+			f[2] = float64(runProse) / float64(total)
+		}
+		lo, hi := max(0, i-windowSpan), min(n, i+windowSpan+1)
+		w, self := pre[hi], pre[i+1]
+		w.prose -= pre[lo].prose + self.prose - pre[i].prose
+		w.proseBlocks -= pre[lo].proseBlocks + self.proseBlocks - pre[i].proseBlocks
+		w.in -= pre[lo].in + self.in - pre[i].in
+		w.short -= pre[lo].short + self.short - pre[i].short
+		w.links -= pre[lo].links + self.links - pre[i].links
+		f[3], f[4], f[5], f[6], f[7] = float64(w.prose), float64(w.proseBlocks), float64(w.in), float64(w.short), float64(w.links)
+		if i >= 2 {
+			f[8] = float64(stats[i-2].words)
+		}
+		if i+2 < n {
+			f[9] = float64(stats[i+2].words)
+		}
+		s := &stats[i]
+		words := math.Max(1, float64(s.words))
+		f[10] = float64(sentenceEnds(b.Text))
+		f[11] = float64(s.function) / words
+		f[12] = -1
+		if headTerms != nil && i != head {
+			count, shared := 0, 0
+			buf = eachTerm(b.Text, buf, func(t []byte) {
+				count++
+				if headTerms[string(t)] {
+					shared++
+				}
+			})
+			if count > 0 {
+				f[12] = float64(shared) / float64(count)
+			}
+		}
+		f[13] = float64(s.caps) / words
+	}
+}
+
+// sentenceEnds counts the sentence ends in text: a '.', '?', '!' or '。'
+// before a space or the text's end (closing quotes and brackets aside).
+func sentenceEnds(text string) int {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '?', '!':
+			j := i + 1
+			for j < len(text) && strings.IndexByte("\"')]", text[j]) >= 0 {
+				j++
+			}
+			if j == len(text) || text[j] == ' ' {
+				n++
+			}
+		}
+	}
+	return n + strings.Count(text, "。")
 }
 
 // termInfo is what textFeatures knows of a content term of the region:
@@ -291,7 +427,7 @@ func bool01(b bool) float64 {
 type textLineStats struct {
 	words, chars, letters, digits, commas int
 	capitalised, short, person, linkMarks int
-	you, we                               int
+	you, we, function, caps               int
 }
 
 // names reports whether text names name (an author, an outlet): its
@@ -331,6 +467,23 @@ var personWords = map[string]bool{
 	"wij": true, "ons": true, "onze": true, "jij": true, "jouw": true,
 }
 
+// functionWords are the commonest articles, prepositions, conjunctions
+// and auxiliaries of the languages of the pages we read: prose is full
+// of them, menus, headlines and credits have few.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the of and to in is that for it was on with as at by from
+		he she they his her has have had be were are been this which but not or an a who will would
+		der die das und ist nicht mit von den dem zu auf für sich ein eine im des auch es als bei nach wie
+		le la les et des du un une est que qui dans pour pas sur au avec il elle ce se par
+		el los las y del en por con una para al lo como
+		di che non per della sono nel gli o os da do em não uma
+		het een van dat op te niet voor zijn`) {
+		m[w] = true
+	}
+	return m
+}()
+
 func lineStats(text string) textLineStats {
 	var s textLineStats
 	var buf []byte
@@ -351,12 +504,13 @@ func lineStats(text string) textLineStats {
 		w := text[i:j]
 		i = j
 		s.words++
-		letters := 0
+		letters, lower := 0, 0
 		for _, r := range w {
 			s.chars++
 			switch {
 			case unicode.IsLetter(r):
 				letters++
+				lower += int(bool01(unicode.IsLower(r)))
 			case unicode.IsDigit(r):
 				s.digits++
 			case r == ',':
@@ -386,6 +540,12 @@ func lineStats(text string) textLineStats {
 			if weWords[string(buf)] {
 				s.we++
 			}
+			if functionWords[string(buf)] {
+				s.function++
+			}
+		}
+		if letters >= 2 && lower == 0 {
+			s.caps++
 		}
 	}
 	return s
@@ -538,7 +698,7 @@ func proseOf(f []float64) float64 {
 }
 
 // relabelText lets the model decide the blocks of a copied page that
-// the main region decided (see regionRules): a block outside the region
+// the main region and the list rules decided (see modelRules): a block outside the region
 // that it keeps becomes body (rule "text-model"); a body or heading
 // block it drops becomes navigation before the article's first kept
 // block and a promotion after it. What a rule recognised by its own
@@ -561,19 +721,31 @@ func relabelText(res *Result, m *blockModel) {
 }
 
 // maxModelBlocks bounds the blocks the model reads (its features take
-// about 600 bytes a block); a longer page keeps the rules' labels. The
+// about 850 bytes a block); a longer page keeps the rules' labels. The
 // longest page of pages-dev has about 6,600 blocks.
 const maxModelBlocks = 20000
 
 // holeMargin is how far under the threshold a paragraph inside the
-// article must score to be dropped.
+// article must score to be dropped. (0, 0.75, 2.5 and 4 were no better
+// on both halves.)
 const holeMargin = 1.5
 
-// regionRules are the labels the model may undo: the main region's
-// (before-main, after-main) and keepHeadings' link-list. (Letting it
-// bring back repeated blocks too, when no copy was in the article, cost
-// segment F on both halves.)
+// regionRules are the main region's labels (before-main, after-main)
+// and keepHeadings' link-list: the model reads a page only when one of
+// them stands. (Letting it bring back repeated blocks too, when no copy
+// was in the article, cost segment F on both halves.)
 var regionRules = map[string]bool{"before-main": true, "after-main": true, "link-list": true}
+
+// modelRules are the labels the model may undo: regionRules' and those
+// of the list and lone-line rules, which read a block without its page
+// (a list of links, a lone word). A block under a comments marker stays
+// a comment: with after-comments-marker too, held-out F rose a little
+// but the model brought back a reader's long comment (the blog_comments
+// fixture).
+var modelRules = map[string]bool{
+	"before-main": true, "after-main": true, "link-list": true,
+	"read-more-list": true, "lone-word": true, "promotion": true, "see-also": true,
+}
 
 // relabelWith is relabelText with the blocks' features computed.
 func relabelWith(res *Result, m *blockModel, feats []float64) {
@@ -602,7 +774,7 @@ func relabelWith(res *Result, m *blockModel, feats []float64) {
 			keep[i] = true
 		case b.Kind.InArticle():
 			keep[i] = scores[i] > m.threshold
-		case regionRules[b.Rule]:
+		case modelRules[b.Rule]:
 			keep[i] = scores[i] > m.threshold
 		}
 	}

@@ -1,6 +1,10 @@
 package clean
 
 import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -146,4 +150,102 @@ func TestTextModelKeepsLoneArticle(t *testing.T) {
 	if !strings.Contains(res.Text, "River rising fast") {
 		t.Errorf("text %q lost the article", res.Text)
 	}
+}
+
+// TestTextModelFile: the shipped model decodes, and encoding it again
+// gives the embedded file byte for byte (the trainer writes the same
+// bytes for the same model).
+func TestTextModelFile(t *testing.T) {
+	m, err := decodeTextModel(textModelData)
+	if err != nil {
+		t.Fatalf("decodeTextModel(textmodel.bin.gz): %v", err)
+	}
+	if textModel() == nil {
+		t.Fatal("textModel() = nil")
+	}
+	if len(m.stages) == 0 || len(m.stages[0].trees) == 0 {
+		t.Fatalf("model of %d stages", len(m.stages))
+	}
+	again, err := encodeTextModel(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, textModelData) {
+		t.Errorf("encodeTextModel(decoded) gives %d bytes, the file has %d (or other bytes)", len(again), len(textModelData))
+	}
+}
+
+// TestDecodeTextModelBad: a damaged file is an error, never a panic
+// nor a model whose trees read past their features or loop.
+func TestDecodeTextModelBad(t *testing.T) {
+	m := &blockModel{threshold: 0.5, stages: []*treeModel{{bias: 0.1, trees: []textTree{{
+		feature: []int16{3, -1, -1}, threshold: []float32{2}, left: []int16{1, 0, 0}, value: []float32{0, -1, 1},
+	}}}}}
+	good, err := encodeTextModel(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decodeTextModel(good); err != nil {
+		t.Fatalf("decodeTextModel(good) = %v", err)
+	}
+	gz := func(raw []byte) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write(raw)
+		zw.Close()
+		return b.Bytes()
+	}
+	raw := ungzip(t, good)
+	// The root's encoding: feature 3 (zigzag 6), threshold 2, left 1.
+	root := []byte{6, 0, 0, 0, 0x40, 1}
+	if !bytes.Contains(raw, root) {
+		t.Fatalf("the encoding %v holds no root %v", raw, root)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"not gzip", []byte("TXM1")},
+		{"wrong magic", gz(append([]byte("TXM0"), raw[4:]...))},
+		{"truncated", gz(raw[:len(raw)-3])},
+		{"trailing bytes", gz(append(slices.Clone(raw), 0))},
+		{"child before parent", gz(bytes.Replace(raw, root, []byte{6, 0, 0, 0, 0x40, 0}, 1))},
+		{"children past the end", gz(bytes.Replace(raw, root, []byte{6, 0, 0, 0, 0x40, 2}, 1))},
+		{"feature out of range", gz(bytes.Replace(raw, root, []byte{0x90, 3, 0, 0, 0, 0x40, 1}, 1))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := decodeTextModel(tc.data); !errors.Is(err, errModelFile) {
+				t.Errorf("decodeTextModel = %v, want errModelFile", err)
+			}
+		})
+	}
+}
+
+func ungzip(t testing.TB, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func FuzzParseTextModel(f *testing.F) {
+	raw := ungzip(f, textModelData)
+	f.Add(raw[:min(len(raw), 400)])
+	f.Add(raw)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := parseTextModel(data)
+		if err != nil {
+			return
+		}
+		// A model that decodes scores any page without panicking.
+		feats := make([]float64, 2*len(textFeatureNames))
+		m.scores(feats, 2)
+	})
 }

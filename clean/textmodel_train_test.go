@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,17 +22,20 @@ import (
 //
 // which trains on the even and on the odd pages, scores each model on the
 // other half (segment P/R/F, the eval-pages measure), then trains on all
-// pages and writes textmodel_trees.go.
+// pages and writes textmodel.bin.gz (see textmodelfile.go).
 var (
-	trainTextModel = flag.Bool("train-text-model", false, "train the copied-text block model on pages-dev and write textmodel_trees.go")
+	trainTextModel = flag.Bool("train-text-model", false, "train the copied-text block model on pages-dev and write textmodel.bin.gz")
 	pagesDevDir    = flag.String("pages-dev", "../../shared/data/pages-dev", "pages-dev directory (pages.jsonl, text/)")
-	textModelOut   = flag.String("text-model-out", "textmodel_trees.go", "file the trained model is written to (\"\" for none)")
+	textModelOut   = flag.String("text-model-out", "textmodel.bin.gz", "file the trained model is written to (\"\" for none)")
 	boostTrees     = flag.Int("boost-trees", defaultBoost.trees, "trees of the copied-text model")
 	boostDepth     = flag.Int("boost-depth", defaultBoost.depth, "depth of each tree")
 	boostMinLeaf   = flag.Int("boost-min-leaf", defaultBoost.minLeaf, "fewest labelled blocks in a leaf")
 	boostRate      = flag.Float64("boost-rate", defaultBoost.rate, "learning rate (shrinkage of each tree)")
+	boostSubsample = flag.Float64("boost-subsample", defaultBoost.subsample, "share of the labelled blocks each tree sees")
+	boostColsample = flag.Float64("boost-colsample", defaultBoost.colsample, "share of the features each tree may split on")
+	moreRules      = flag.String("model-rules", "", "rules (comma-separated) the model may undo besides the main region's, to try them")
 	boostStages    = flag.Int("boost-stages", 2, "stages of the stacked model")
-	boostSweep     = flag.String("boost-sweep", "", "only cross-validate these settings, trees/depth/rate separated by commas (\"120/3/0.15,200/4/0.1\")")
+	boostSweep     = flag.String("boost-sweep", "", "only cross-validate these settings, trees/depth/rate[/minleaf[/subsample[/colsample]]] separated by commas (\"120/3/0.15,200/4/0.1/20/0.7/0.7\")")
 )
 
 // trainPage is one pages-dev page read for training: its blocks as the
@@ -82,7 +87,7 @@ func loadTrainPages(t *testing.T, dir string) []trainPage {
 		tp.label = make([]float64, len(res.Blocks))
 		tp.weight = make([]float64, len(res.Blocks))
 		for i, b := range res.Blocks {
-			if !b.Kind.InArticle() && !regionRules[b.Rule] {
+			if !b.Kind.InArticle() && !modelRules[b.Rule] {
 				continue // the model does not decide it (see relabelWith)
 			}
 			cb := collapseSpace(b.Text)
@@ -155,9 +160,39 @@ type boostOptions struct {
 	trees, depth, minLeaf int
 	rate, lambda          float64
 	bins                  int
+	// subsample and colsample are the shares of the blocks and of the
+	// features each tree sees (1: all), drawn from a fixed seed.
+	subsample, colsample float64
 }
 
-var defaultBoost = boostOptions{trees: 120, depth: 3, minLeaf: 10, rate: 0.15, lambda: 1, bins: 32}
+var defaultBoost = boostOptions{trees: 200, depth: 3, minLeaf: 30, rate: 0.1, lambda: 1, bins: 32, subsample: 0.7, colsample: 0.7}
+
+// parseBoost reads trees/depth/rate[/minleaf[/subsample[/colsample]]].
+func parseBoost(set string, o boostOptions) (boostOptions, error) {
+	parts := strings.Split(set, "/")
+	if len(parts) < 3 {
+		return o, fmt.Errorf("setting %q: want trees/depth/rate[/minleaf[/subsample[/colsample]]]", set)
+	}
+	ints := []*int{&o.trees, &o.depth}
+	floats := []*float64{&o.rate, nil, &o.subsample, &o.colsample}
+	for i, p := range parts {
+		var err error
+		switch {
+		case i < 2:
+			*ints[i], err = strconv.Atoi(p)
+		case i == 3:
+			o.minLeaf, err = strconv.Atoi(p)
+		case i < 6:
+			*floats[i-2], err = strconv.ParseFloat(p, 64)
+		default:
+			err = fmt.Errorf("too many fields")
+		}
+		if err != nil {
+			return o, fmt.Errorf("setting %q: %w", set, err)
+		}
+	}
+	return o, nil
+}
 
 // trainBoost fits gradient-boosted regression trees (logistic loss,
 // Newton leaves, histogram splits) on the labelled blocks of pages.
@@ -220,17 +255,27 @@ func trainBoost(pages []trainPage, rows [][]float64, nf int, o boostOptions) *tr
 		score[i] = m.bias
 	}
 	g, h := make([]float64, n), make([]float64, n)
+	rng := rand.New(rand.NewPCG(1, uint64(nf)))
+	use := make([][]uint8, nf)
 	for range o.trees {
 		for i := range n {
 			p := 1 / (1 + math.Exp(-score[i]))
 			g[i], h[i] = (p-y[i])*w[i], math.Max(p*(1-p), 1e-6)*w[i]
 		}
 		t := &textTree{}
-		all := make([]int, n)
-		for i := range all {
-			all[i] = i
+		var all []int
+		for i := range n {
+			if o.subsample >= 1 || rng.Float64() < o.subsample {
+				all = append(all, i)
+			}
 		}
-		growNode(t, all, 0, o, g, h, bin, thr)
+		for f := range nf {
+			use[f] = bin[f]
+			if o.colsample < 1 && rng.Float64() >= o.colsample {
+				use[f] = nil
+			}
+		}
+		growNode(t, all, 0, o, g, h, use, thr)
 		// Lay the tree out so that a split's children sit side by side.
 		m.trees = append(m.trees, *t)
 		for i := range n {
@@ -312,7 +357,7 @@ func growNode(t *textTree, idx []int, depth int, o boostOptions, g, h []float64,
 	var hc [256]int
 	for f := range bin {
 		nb := len(thr[f]) + 1
-		if nb < 2 {
+		if nb < 2 || bin[f] == nil {
 			continue
 		}
 		clear(hg[:nb])
@@ -406,7 +451,13 @@ func TestTrainTextModel(t *testing.T) {
 	if !*trainTextModel {
 		t.Skip("rebuilds the copied-text model: go test ./clean -run TestTrainTextModel -train-text-model")
 	}
-	o := boostOptions{trees: *boostTrees, depth: *boostDepth, minLeaf: *boostMinLeaf, rate: *boostRate, lambda: defaultBoost.lambda, bins: defaultBoost.bins}
+	o := boostOptions{trees: *boostTrees, depth: *boostDepth, minLeaf: *boostMinLeaf, rate: *boostRate, lambda: defaultBoost.lambda, bins: defaultBoost.bins, subsample: *boostSubsample, colsample: *boostColsample}
+	if *moreRules != "" {
+		modelRules = maps.Clone(modelRules)
+		for _, r := range strings.Split(*moreRules, ",") {
+			modelRules[r] = true
+		}
+	}
 	pages := loadTrainPages(t, *pagesDevDir)
 	var even, odd []trainPage
 	for _, p := range pages {
@@ -424,8 +475,8 @@ func TestTrainTextModel(t *testing.T) {
 	report("rules, odd", scoreWith(odd, nil))
 	if *boostSweep != "" {
 		for _, set := range strings.Split(*boostSweep, ",") {
-			so := o
-			if _, err := fmt.Sscanf(set, "%d/%d/%g", &so.trees, &so.depth, &so.rate); err != nil {
+			so, err := parseBoost(set, o)
+			if err != nil {
 				t.Fatal(err)
 			}
 			for _, half := range []struct {
@@ -459,29 +510,11 @@ func TestTrainTextModel(t *testing.T) {
 	}
 }
 
-// writeTextModel writes m as Go source.
+// writeTextModel writes m to path in the format of textmodelfile.go.
 func writeTextModel(path string, m *blockModel) error {
-	var sb strings.Builder
-	sb.WriteString("// Code generated by go test ./clean -run TestTrainTextModel -train-text-model; DO NOT EDIT.\n\npackage clean\n\n")
-	fmt.Fprintf(&sb, "// textModel: %d stages of %d trees over %d features (see textFeatureNames and contextNames).\n",
-		len(m.stages), len(m.stages[0].trees), len(textFeatureNames))
-	fmt.Fprintf(&sb, "var textModel = &blockModel{\n\tthreshold: %v,\n\tstages: []*treeModel{\n", m.threshold)
-	for _, st := range m.stages {
-		fmt.Fprintf(&sb, "\t\t{\n\t\t\tbias: %v,\n\t\t\ttrees: []textTree{\n", st.bias)
-		for _, t := range st.trees {
-			fmt.Fprintf(&sb, "\t\t\t\t{feature: []int16{%s}, threshold: []float32{%s}, left: []int16{%s}, value: []float32{%s}},\n",
-				join(t.feature), join(t.threshold), join(t.left), join(t.value))
-		}
-		sb.WriteString("\t\t\t},\n\t\t},\n")
+	b, err := encodeTextModel(m)
+	if err != nil {
+		return err
 	}
-	sb.WriteString("\t},\n}\n")
-	return os.WriteFile(path, []byte(sb.String()), 0o644)
-}
-
-func join[T int16 | float32](xs []T) string {
-	parts := make([]string, len(xs))
-	for i, x := range xs {
-		parts[i] = fmt.Sprint(x)
-	}
-	return strings.Join(parts, ", ")
+	return os.WriteFile(path, b, 0o644)
 }

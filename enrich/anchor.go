@@ -150,19 +150,28 @@ func ordinalCue(s string) bool {
 // follows "next", "following", "previous", "same" or "that" in s, as
 // sequelRe needs.
 func sequelCue(s string) bool {
-	for _, unit := range []string{" day", " morning", " afternoon", " evening", " night"} {
-		for i := 0; ; {
-			j := strings.Index(s[i:], unit)
-			if j < 0 {
-				break
+	for p := 0; p+1 < len(s); p++ {
+		if s[p] != ' ' || strings.IndexByte("dmaen", s[p+1]) < 0 {
+			continue
+		}
+		if !hasAnyPrefix(s[p+1:], "day", "morning", "afternoon", "evening", "night") {
+			continue
+		}
+		before := s[:p]
+		for _, w := range []string{"next", "following", "previous", "same", "that", "That"} {
+			if strings.HasSuffix(before, w) {
+				return true
 			}
-			before := s[:i+j]
-			for _, w := range []string{"next", "following", "previous", "same", "that", "That"} {
-				if strings.HasSuffix(before, w) {
-					return true
-				}
-			}
-			i += j + 1
+		}
+	}
+	return false
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
 		}
 	}
 	return false

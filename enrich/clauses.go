@@ -375,3 +375,64 @@ func indefiniteNoun(words []string, v int) bool {
 // namingVerbs give something a name; right after a noun and before the
 // quotation they are participles ("a class called", "a plan dubbed").
 var namingVerbs = lazySet("called", "dubbed", "labeled", "labelled", "branded", "titled", "named", "nicknamed")
+
+// maxAndClause is the most words andSubject reads back from "and".
+const maxAndClause = 30
+
+// andSubject returns the subject of the clause whose verb phrase "and"
+// at words[b] goes on (`It is such a presence that Berg during a rally
+// thanked its members "…" and called it "…"`: Berg): the name or
+// pronoun that opens the clause, read back to "that", a comma or a
+// full stop; "" when the clause opens with no such subject.
+func andSubject(words []string, b int) string {
+	k := b - 1
+	for k >= 0 && b-k <= maxAndClause {
+		w := words[k]
+		if w == "that" && k > 0 && cueVerbs()[words[k-1]] {
+			// `Paul suggested that Rubio was "…" and argued`: "and" goes
+			// on the reporting verb, not the clause it reports.
+			k--
+			continue
+		}
+		if w == "that" || w == "," || w == "." || w == ";" || w == ":" || subordinators()[w] {
+			break
+		}
+		k--
+	}
+	if k >= 0 && b-k > maxAndClause {
+		return ""
+	}
+	s := subject(words[k+1 : b])
+	if s == "" || !pronouns()[strings.ToLower(s)] && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		return ""
+	}
+	return s
+}
+
+// quoteNouns name a quotation in the sentence after it: "That quote
+// from …".
+var quoteNouns = lazySet("quote", "quotation", "remark", "line", "words", "statement", "comment")
+
+// quoteFrom returns the person a sentence that opens by naming the
+// quotation before it credits: `That quote from Commissioner Tomas Holm
+// appeared …`, `The remark by Anna Berg drew …` (the name after "from",
+// "by" or "of", its titles dropped by speakerName); "" otherwise.
+func quoteFrom(words []string) string {
+	if len(words) < 4 {
+		return ""
+	}
+	if d := strings.ToLower(words[0]); d != "that" && d != "this" && d != "the" || !quoteNouns()[words[1]] {
+		return ""
+	}
+	if p := words[2]; p != "from" && p != "by" && p != "of" {
+		return ""
+	}
+	e := 3
+	for e < len(words) && e < 3+maxSpeakerWords && (capitalizedWord(words[e]) || roleWord(words[e])) && words[e] != qmark {
+		e++
+	}
+	if e == 3 || !capitalizedWord(words[e-1]) || orgWords()[strings.ToLower(words[e-1])] {
+		return ""
+	}
+	return strings.Join(words[3:e], " ")
+}

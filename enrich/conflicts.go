@@ -16,9 +16,38 @@ import (
 
 // figure matches a counted quantity: "about 3,000 troops", "1.2 million
 // people". Group 1 is the number, 2 a multiplier, 3 the counted noun.
-var figure = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`)
-})
+var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b` + figurePat) })
+
+// figurePat is figure's pattern after its word boundary; figureAt
+// matches it at the start of a text only.
+const figurePat = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`
+
+var figureAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + figurePat) })
+
+// figureMatches returns what figure().FindAllStringSubmatchIndex(s, -1)
+// returns, trying the pattern only where a match can start: at a digit
+// with no byte of \w before it (the word boundary), matched there alone
+// (figureAt), rather than at every byte of the sentence.
+func figureMatches(s string) [][]int {
+	var out [][]int
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' || k > 0 && reWordByte(s[k-1]) {
+			continue
+		}
+		loc := figureAt().FindStringSubmatchIndex(s[k:])
+		if loc == nil {
+			continue
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += k
+			}
+		}
+		out = append(out, loc)
+		k = loc[1] - 1
+	}
+	return out
+}
 
 // uncounted are words after a number that do not name a counted thing.
 var uncounted = lazySet("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
@@ -175,7 +204,7 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	}
 	var out []claim
 	var terms map[string]bool
-	for _, loc := range figure().FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, loc := range figureMatches(s.Text) {
 		m := make([]string, 4)
 		for g := range m {
 			if loc[2*g] >= 0 {
@@ -215,34 +244,112 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 func hasTalkNoun(s string) bool {
 	var buf [16]byte
 	shortest, longest := talkNounLengths()
-	for w := range strings.FieldsSeq(s) {
-		if t := strings.Trim(w, `.,;:"'()`); len(t) < shortest || len(t) > longest {
-			// Too short or long for a talk noun when w is ASCII, whose
-			// lower case is as long and which holds no “”’ to trim.
-			if isASCII(w) {
+	starts := talkNounStarts()
+	for i := 0; i < len(s); {
+		// The field at i (as strings.FieldsSeq splits s), and whether it is
+		// ASCII.
+		if n := spaceLen(s, i); n > 0 {
+			i += n
+			continue
+		}
+		j, ascii := i, true
+		for j < len(s) {
+			if c := s[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+				j++
 				continue
 			}
-		}
-		low, ascii := buf[:0], true
-		for i := 0; i < len(w) && ascii; i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
+			if s[j] < utf8.RuneSelf {
+				if asciiSpace(s[j]) {
+					break
+				}
+				j++
+				continue
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
 			}
-			low = append(low, c)
+			ascii = false
+			j += n
 		}
-		if !ascii {
-			low = append(low[:0], strings.ToLower(w)...)
+		w := s[i:j]
+		i = j
+		if ascii {
+			// Lower case is as long, and there are no “”’ to trim.
+			a, b := 0, len(w)
+			for a < b && isTrimmed(w[a]) {
+				a++
+			}
+			for b > a && isTrimmed(w[b-1]) {
+				b--
+			}
+			if b-a < shortest || b-a > longest || starts[w[a]|0x20]&(1<<(b-a)) == 0 {
+				continue
+			}
+			low := buf[:0]
+			for k := a; k < b; k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low = append(low, c)
+			}
+			if talkNouns()[string(low)] {
+				return true
+			}
+			continue
 		}
-		if talkNouns()[strings.Trim(string(low), `.,;:"“”'’()`)] {
+		if talkNouns()[strings.Trim(strings.ToLower(w), `.,;:"“”'’()`)] {
 			return true
 		}
 	}
 	return false
 }
+
+// isTrimmed reports whether toneClaims trims ASCII byte c off a word's
+// ends: one of .,;:"'().
+func isTrimmed(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '"', '\'', '(', ')':
+		return true
+	}
+	return false
+}
+
+// spaceLen returns the length of the space (unicode.IsSpace) at byte i
+// of s, 0 when there is none there.
+func spaceLen(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		if asciiSpace(s[i]) {
+			return 1
+		}
+		return 0
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// asciiSpace reports whether ASCII byte c is a space to unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
+
+// talkNounStarts returns, by the first byte of a talk noun, a bit mask
+// of the lengths of those that start with it: an ASCII word whose first
+// byte, lower-cased, and length are not there is no talk noun. (The
+// lengths are below 32: talkNounLengths bounds the word first.)
+var talkNounStarts = sync.OnceValue(func() (starts [256]uint32) {
+	for n := range talkNouns() {
+		starts[n[0]] |= 1 << len(n)
+	}
+	return starts
+})
 
 // talkNounLengths returns the lengths in bytes of the shortest and the
 // longest talk noun.
@@ -253,16 +360,6 @@ var talkNounLengths = sync.OnceValues(func() (shortest, longest int) {
 	}
 	return shortest, longest
 })
-
-// isASCII reports whether s is all ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // figureCue reports whether s holds a digit, a space and a lower-case
 // letter in a row: a figure's number ends in a digit, and a space comes

@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -44,6 +45,12 @@ func checkCues(t *testing.T, s string) {
 	}
 	if !containsFold(s, "contributed") && contributedRe().MatchString(s) {
 		t.Errorf("containsFold(%q, contributed) = false, but the pattern matches", s)
+	}
+	if got, want := figureMatches(s), figure().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("figureMatches(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := monthMatches(s), monthRe().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("monthMatches(%q) = %v, want %v", s, got, want)
 	}
 	for _, c := range cuePatterns {
 		if !c.cue(s) && c.re().MatchString(s) {
@@ -101,7 +108,11 @@ func TestCues(t *testing.T) {
 
 // FuzzCues checks that no text matches a pattern without its cue.
 func FuzzCues(f *testing.F) {
-	for _, s := range []string{"Additional  reporting\nby X", "photoſ by", "éditing by", "ContributeD to this story", "(Talks)", "MEETİNG", "on the 21st,", "That same evening", "the previous afternoon", "three days earlier", "the 3rd day", "next  day", "a days after"} {
+	for _, s := range []string{"Additional  reporting\nby X", "photoſ by", "éditing by", "ContributeD to this story", "(Talks)", "MEETİNG", "on the 21st,", "That same evening", "the previous afternoon", "three days earlier", "the 3rd day", "next  day", "a days after",
+		"In May, 1998 and mid-Sept. 2001", "within March", "x_May", "since-June 20011", "Jan. 5 and Jan.x",
+		"by Sep. 1999,2000", "LAST December", "in_Mayo", "from May in June", "in Octobers", "ſince March",
+		"talks\u00a0meeting", "x\u2003“Talks.”", "\xfftalks", "next  morning",
+		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

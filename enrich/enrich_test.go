@@ -411,7 +411,7 @@ func TestEntityRules(t *testing.T) {
 			nil, []string{"ADHD"}, nil},
 		{"party before a given name", "Republican Matthew Fong said he would run again.",
 			map[string]string{"Matthew Fong": "person"}, []string{"Republican Matthew Fong"}, nil},
-		{"title of a work", `The pilot tells the story in "Kestrel: The Inside Story," out on Monday. The Kestrel flew again.`,
+		{"title of a work", `Her book "Kestrel: A Life" is out on Monday. The Kestrel flew again.`,
 			nil, []string{"Kestrel"}, nil},
 		// "British Kestrel" may be a company ("British Airways"): the point
 		// is that it is no person.

@@ -30,9 +30,10 @@ func Entities(arts []news.Article) []news.Entity {
 	tg := m.NewTagger() // one per story: a word's weights are read once
 	defer tg.Release()
 	var ms []mention
+	buf := &tagBuffers{lower: func(w string) bool { return lower[w] }}
 	for ai := range arts {
 		for _, s := range arts[ai].Sentences {
-			ms = append(ms, mentions(tg, ai, s, lower)...)
+			ms = append(ms, mentions(tg, ai, s, lower, buf)...)
 		}
 		ms = append(ms, datelinePlaces(ai, &arts[ai])...)
 	}

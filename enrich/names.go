@@ -51,16 +51,18 @@ type mention struct {
 // the kind the words around them give where they say more than the
 // tagger (see inContext). lower holds the words the story writes in lower
 // case.
-func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool) []mention {
-	toks := ner.Tokenize(s.Text)
+func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, buf *tagBuffers) []mention {
+	buf.toks = ner.AppendTokens(buf.toks[:0], s.Text)
+	toks := buf.toks
 	if !mayName(toks, lower) {
 		return nil
 	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
+	buf.words = buf.words[:0]
+	for _, t := range toks {
+		buf.words = append(buf.words, t.Text)
 	}
-	names := ner.Names(tg.Tag(words, func(w string) bool { return lower[w] }))
+	buf.tags = tg.AppendTags(buf.tags[:0], buf.words, buf.lower)
+	names := ner.Names(buf.tags)
 	if len(names) == 0 {
 		return nil
 	}
@@ -81,6 +83,16 @@ func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool) []
 		out = append(out, mention{name: sw.words[i], kind: news.Place, art: ai, sent: s})
 	}
 	return out
+}
+
+// tagBuffers are the buffers mentions reuses from one sentence to the
+// next, and the words the story writes in lower case as the tagger reads
+// them.
+type tagBuffers struct {
+	toks  []ner.Token
+	words []string
+	tags  []int
+	lower func(string) bool
 }
 
 // beforeGeoNouns returns the capitalized words, not tagged as a person,
@@ -368,15 +380,26 @@ func wordSpans(s string) [][2]int {
 func wordsOf(s string) iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
 		for i := 0; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWord(c) != wordStart {
+					i++
+					continue
+				}
+			} else if r, n := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsNumber(r) {
 				i += n
 				continue
 			}
-			j := i + n
+			j := i
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if asciiWord(c) == 0 {
+						break
+					}
+					j++
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’' && r != '.' && r != '-' {
+				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '’' {
 					break
 				}
 				j += n
@@ -388,6 +411,23 @@ func wordsOf(s string) iter.Seq2[int, int] {
 		}
 	}
 }
+
+// asciiWord is what an ASCII byte is to wordsOf: wordStart for a letter
+// or digit, wordInner for an apostrophe, dot or hyphen, 0 otherwise.
+func asciiWord(c byte) uint8 {
+	switch {
+	case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
+		return wordStart
+	case c == '\'' || c == '.' || c == '-':
+		return wordInner
+	}
+	return 0
+}
+
+const (
+	wordStart = 1 + iota
+	wordInner
+)
 
 func capitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

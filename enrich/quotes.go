@@ -450,6 +450,12 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			}
 		case prevEnd >= 0 && sentenceAt(a, prevEnd) >= s0-2:
 			who = prevSpeaker // a quotation standing alone: the speaker before goes on
+		case first.atStart:
+			// A paragraph of quotation after a paragraph about someone:
+			// "Berg also spoke about the case. (…)" then the quotation.
+			if p := paragraphSubject(a, s0, people); p != "" {
+				who = speakerName(p, people)
+			}
 		}
 		u.speaker = who
 		prevSpeaker, prevEnd = who, last.end
@@ -596,4 +602,39 @@ func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
 		return "", ""
 	}
 	return one, two
+}
+
+// maxParagraphLook is the most sentences of the paragraph before that
+// paragraphSubject reads.
+const maxParagraphLook = 4
+
+// paragraphSubject returns the person that the first sentence of the
+// paragraph before sentence s0 of a is about (its subject, one of
+// people), when that paragraph holds no quotation mark and at most
+// maxParagraphLook sentences; "" otherwise.
+func paragraphSubject(a *news.Article, s0 int, people []string) string {
+	if s0 == 0 {
+		return ""
+	}
+	p := a.Sentences[s0-1].Paragraph
+	if p == a.Sentences[s0].Paragraph {
+		return ""
+	}
+	k := s0 - 1
+	for k > 0 && a.Sentences[k-1].Paragraph == p {
+		k--
+	}
+	if s0-k > maxParagraphLook {
+		return ""
+	}
+	for i := k; i < s0; i++ {
+		if strings.ContainsAny(a.Sentences[i].Text, "\"“”") {
+			return ""
+		}
+	}
+	who := personSubject(outsideWords(a, a.Sentences[k].Start, a.Sentences[k].End, nil), people)
+	if who == "" || pronouns()[strings.ToLower(who)] || !capitalizedWord(who) {
+		return ""
+	}
+	return who
 }

@@ -40,7 +40,8 @@ var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added"
 	"pledged", "pledges", "yelling", "shouting", "screaming", "chanting", "explaining", "claiming", "replying", "responding", "stating",
 	"suggesting", "joking", "quipping", "promising", "vowing", "urging", "complaining", "predicting", "lamenting",
 	"admitting", "acknowledging", "recalling", "proclaiming", "exclaiming", "written", "sings", "sang", "sing",
-	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs")
+	"proclaims", "declares", "acknowledges", "concedes", "predicts", "confirms", "emphasizes", "recounts", "scoffs",
+	"proposed", "proposes", "cites")
 
 // speechAux are words between a speaker and a speech verb: "Trump has
 // said", "she later added".
@@ -49,6 +50,10 @@ var speechAux = lazySet("has", "have", "had", "also", "later", "then", "once", "
 	"simply", "flatly", "bluntly", "quickly", "famously", "reportedly", "himself", "herself", "even",
 	"may", "might", "must", "should", "can", "is", "was", "were", "are", "has", "been", "just", "first",
 	"frequently", "always", "never", "ultimately", "initially", "subsequently")
+
+// aspectVerbs go before a speech verb in -ing: "Berg kept asking",
+// "Sal began saying".
+var aspectVerbs = lazySet("kept", "keeps", "keep", "began", "begins", "begin", "started", "starts", "start")
 
 // speakerStops end a speaker's words: a clause or a phrase that is not
 // part of the name.
@@ -140,6 +145,12 @@ var titleAbbrevs = lazySet("del", "adm", "amb", "atty", "supt", "cmdr", "sens", 
 // name (`Hollande denounced the remarks as "hurtful"`); a cue opening the
 // next sentence of the paragraph (`"Not us!" Murphy tweeted on Friday.`).
 func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
+	if who := ownerOf(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1]), true); who != "" {
+		return who, true // `Pence blamed the media for Trump's claim that Obama "founded ISIS," saying …`
+	}
+	if who := pronounOwner(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1])); who != "" {
+		return who, true
+	}
 	if who, ok := speakerOf(a, u, s0, s1); ok {
 		return who, true
 	}
@@ -158,6 +169,9 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 		return who, true
 	}
 	subjectWords := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	if who := headlineSubject(subjectWords, people); who != "" {
+		return who, true
+	}
 	if who := personSubject(subjectWords, people); who != "" {
 		return who, true
 	}
@@ -170,7 +184,14 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if n := s1 + 1; first.start-a.Sentences[s0].Start <= 3 && n < len(a.Sentences) &&
 		a.Sentences[n].Paragraph == a.Sentences[s1].Paragraph && !strings.ContainsAny(a.Sentences[n].Text, "\"“”") {
 		words := outsideWords(a, a.Sentences[n].Start, a.Sentences[n].End, nil)
-		words = append([]string{qmark}, words[:min(len(words), maxSpeakerWords+2)]...)
+		reach := maxSpeakerWords + 2
+		if c := slices.Index(words, ","); c > 0 && isName(words[:c]) {
+			reach = maxAppositive + c + 2 // `"…?" Will Estrada, the chairman for the county, said`
+		}
+		if who := quoteFrom(words); who != "" {
+			return who, true // `"…" That quote from Commissioner Tomas Holm appeared in 1980.`
+		}
+		words = append([]string{qmark}, words[:min(len(words), reach)]...)
 		if who, ok := cueSpeaker(words, 0); ok {
 			return who, true
 		}
@@ -269,6 +290,8 @@ func cueSpeaker(words []string, q int) (string, bool) {
 			(lw != "pledged" && lw != "pledges" || i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "that" || words[i+1] == qmark)) &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
 			verbs = append(verbs, i)
+		} else if lw == "call" && i > 0 && words[i-1] == "to" && gerundBefore(words, i-1) >= 0 {
+			verbs = append(verbs, i) // "with Holm taking to the radio to call Berg "a liar""
 		}
 	}
 	// The distance of each word to the nearest quotation, linear in the
@@ -349,17 +372,26 @@ func speakerAt(words []string, v int) string {
 	if lw == "according" || lw == "went" || lw == "pointed" || lw == "put" || lw == "puts" {
 		from = v + 2
 	}
+	if lw == "call" {
+		if g := gerundBefore(words, v-1); g >= 0 {
+			v, lw = g, strings.ToLower(words[g]) // the speaker of "taking … to call" is that of "taking"
+		}
+	}
 	if strings.HasSuffix(lw, "ing") && lw != "according" {
 		if s := addingTo(words, v); s != "" {
 			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
 		}
 		b := v - 1
-		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]]) {
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]] || aspectVerbs()[words[b]]) {
 			b--
+		}
+		if p := partyBefore(words, b); p >= 0 {
+			b = p // "Sen. Anna Berg (D-Alder) kept asking"
 		}
 		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
 			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
-				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" || punct()[words[start-1]] {
+				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" ||
+					punct()[words[start-1]] || aspectVerbs()[words[v-1]] && conjunctions()[words[start-1]] {
 					return s // "with Trump reportedly yelling", "footage of Clinton asking"
 				}
 			}
@@ -399,8 +431,13 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	b := v - 1
-	for b >= 0 && speechAux()[strings.ToLower(words[b])] {
+	for b >= 0 && speechAux()[strings.ToLower(words[b])] && !(b > 0 && capitalizedWord(words[b])) { // `"…," Will wrote`: a name
 		b--
+	}
+	if b > 0 && words[b] == "and" {
+		if s := andSubject(words, b); s != "" {
+			return s // `Berg on Sunday thanked them "…" and called it "…"`
+		}
 	}
 	s := speakerWords(words, b, -1)
 	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord)) && !pluralNouns()[lw] {
@@ -409,6 +446,11 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	if s != "" {
+		if start := b + 1 - len(strings.Fields(s)); objectBefore(words, start) {
+			if n := nameAfterQuote(words, v); n != "" {
+				return n // `"…," Anna Berg, who is chair of Our Harbour Fund said`
+			}
+		}
 		return s
 	}
 	if p := partyBefore(words, b); p >= 0 {
@@ -568,7 +610,34 @@ func beforeAppositive(words []string, b int) string {
 			from = 0
 		}
 	}
-	// The name before the first comma of the appositives.
+	if n := appositiveName(words, from, b); n != "" {
+		return n
+	}
+	if k > 0 && words[k] == qmark && !slices.ContainsFunc(words[k+1:b], capitalizedWord) {
+		// A quoted phrase inside the appositive: `"…," Alder delegate
+		// Tomas Holm, wearing "Anna Berg" pins, said`.
+		j := k - 1
+		for j >= 0 && words[j] != qmark && k-j <= maxAppositive {
+			j--
+		}
+		if j >= 0 && words[j] == qmark {
+			if n := appositiveName(words, j+1, k-1); n != "" {
+				return n
+			}
+		}
+	}
+	switch {
+	case windowed:
+		return ""
+	case k < 0:
+		return subject(words[:b+1])
+	}
+	return leadingSpeaker(words[k+1 : b+1])
+}
+
+// appositiveName returns the name before the first comma of words[from:b+1]
+// that heads an appositive (see beforeAppositive), "" when there is none.
+func appositiveName(words []string, from, b int) string {
 	for c := from; c <= b; c++ {
 		if words[c] != "," {
 			continue
@@ -589,16 +658,13 @@ func beforeAppositive(words []string, b int) string {
 			continue // "However, Jill A. Martin, vice president …, said"
 		}
 		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
+			if objectBefore(words, i) && nameBetweenCommas(words, c, b) {
+				continue // "The leader of the Harbour League, Anna Berg, warned"
+			}
 			return strings.Join(words[i:e], " ")
 		}
 	}
-	switch {
-	case windowed:
-		return ""
-	case k < 0:
-		return subject(words[:b+1])
-	}
-	return leadingSpeaker(words[k+1 : b+1])
+	return ""
 }
 
 // maxSpeakerWords is the most words a speaker may have.
@@ -610,7 +676,8 @@ const maxSpeakerWords = 8
 // word after a determiner), or when it runs past maxSpeakerWords.
 func speakerWords(words []string, i, dir int) string {
 	var run []string
-	for ; i >= 0 && i < len(words) && len(run) <= maxSpeakerWords; i += dir {
+	most := maxSpeakerWords // more after two roles joined by "and"
+	for ; i >= 0 && i < len(words) && len(run) <= most; i += dir {
 		w := words[i]
 		lw := strings.ToLower(w)
 		if w == qmark || punct()[w] {
@@ -618,14 +685,28 @@ func speakerWords(words []string, i, dir int) string {
 		}
 		if speakerStops()[lw] && givenName(words, i) {
 			// "Will Doyle": a given name, not the verb
-		} else if dir > 0 && w == "of" && len(run) > 0 && titles()[strings.ToLower(run[len(run)-1])] && nameAhead(words, i+1) {
-			// "said former secretary of state Hillary Clinton, who …"
+		} else if dir < 0 && len(run) == 0 && w != lw && speechAux()[lw] && i > 0 && (lowerWord(words[i-1]) || words[i-1] == qmark || words[i-1] == ",") {
+			// "which Will claims", `"…," Will wrote`: a capitalized modal
+			// inside a sentence, right before the verb, is a name
+
+		} else if dir > 0 && w == "of" && len(run) > 0 && (titles()[strings.ToLower(run[len(run)-1])] || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
+			// "said former secretary of state Hillary Clinton, who …",
+			// "said master of ceremonies Asab Tabchi"
+		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+			// "said the harbour master known as Bob"
+		} else if dir > 0 && w == "and" && len(run) > 0 && roleBefore(run[len(run)-1]) && nameAhead(words, i+1) {
+			// "said former Alder Gov. and party chairman Ed Rendell": two
+			// roles of one person
+			most = maxSpeakerWords + 4
 		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
-				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) {
+				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) && !roleThenName(reversed(run)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
+					if n := nameBeforeRoles(words, i-1); n != "" {
+						return n // "Anthony Anton, president and CEO of Harbour Foods, said"
+					}
 					last := p[strings.LastIndex(p, " ")+1:]
 					if capitalizedWord(last) && !orgWords()[strings.ToLower(last)] {
 						return p
@@ -648,7 +729,7 @@ func speakerWords(words []string, i, dir int) string {
 		}
 		run = run[:k]
 	}
-	if len(run) == 0 || len(run) > maxSpeakerWords {
+	if len(run) == 0 || len(run) > most {
 		return ""
 	}
 	if dir < 0 {
@@ -865,4 +946,98 @@ func lastNamed(s string, people []string) string {
 		}
 	}
 	return best
+}
+
+// roleBefore reports whether w, read before "and" in a speaker, ends a
+// role of a person: a title ("Gov.", "Mayor") or a role noun
+// ("prosecutor").
+func roleBefore(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	return titles()[lw] || titleAbbrevs()[lw] || !capitalizedWord(w) && roleWord(lw)
+}
+
+// objectBefore reports whether the words before words[i] make it the
+// object of a preposition: "of", "at" or "for", with an article or not
+// ("the leader of the Harbour League", "chair of Our Harbour Fund").
+func objectBefore(words []string, i int) bool {
+	k := i - 1
+	if k >= 0 && articles()[strings.ToLower(words[k])] {
+		k-- // "of the", "of Our"
+	}
+	return k >= 0 && (words[k] == "of" || words[k] == "at" || words[k] == "for")
+}
+
+// nameBetweenCommas reports whether a name stands alone between the
+// comma at words[c] and the next one, at or before b.
+func nameBetweenCommas(words []string, c, b int) bool {
+	e := c + 1
+	for e <= b && words[e] != "," {
+		e++
+	}
+	return e <= b && isName(words[c+1:e])
+}
+
+// nameBeforeRoles returns the name before a comma that roles ending at
+// words[k] stand in apposition to, read back over roles and "and"
+// (`Anthony Anton, president and CEO of Harbour Foods, said`: the
+// person, not "CEO"); "" when words[k] is no role or no name stands
+// there.
+func nameBeforeRoles(words []string, k int) string {
+	i := k
+	for i >= 0 && k-i < 5 && (roleBefore(words[i]) || acronym(words[i]) || words[i] == "and" && i < k) {
+		i--
+	}
+	if i == k || i < 1 || words[i] != "," {
+		return ""
+	}
+	e := i
+	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && e-i < 5 {
+		i--
+	}
+	if i == e || !isName(words[i:e]) || orgWords()[strings.ToLower(words[e-1])] {
+		return ""
+	}
+	return strings.Join(words[i:e], " ")
+}
+
+// acronym reports whether w is two to four capital letters ("CEO").
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// reversed returns a reversed copy of words.
+func reversed(words []string) []string {
+	r := slices.Clone(words)
+	slices.Reverse(r)
+	return r
+}
+
+// gerundBefore returns the index of the word in -ing that the "to" at
+// words[t] goes on, within four words before it and with no punctuation
+// or quotation between ("taking to the radio to call"), else -1.
+func gerundBefore(words []string, t int) int {
+	for k := t - 1; k >= 0 && t-k <= 4; k-- {
+		if words[k] == qmark || punct()[words[k]] {
+			return -1
+		}
+		if gerund(words[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// lowerWord reports whether w is a word in lower case (not punctuation
+// nor a quotation).
+func lowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }

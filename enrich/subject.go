@@ -80,7 +80,8 @@ var descWords = sync.OnceValue(func() map[string]bool {
 		"comedian", "singer", "star", "lawmaker", "official", "senior", "top", "longtime", "veteran", "conservative",
 		"liberal", "progressive", "party", "chief", "of", "staff", "then-candidate", "first", "lady", "running",
 		"mate", "real", "estate", "talk", "show", "radio", "television", "tv", "news", "political", "republican",
-		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.")
+		"democratic", "independent", "libertarian", "vice", "presumptive", "likely", "fellow", "u.s.", "cleric", "imam",
+		"rabbi", "priest", "bishop", "reverend", "judge", "lawyer", "attorney", "mayor", "governor")
 	for t := range titles() {
 		m[t] = true
 	}
@@ -152,6 +153,14 @@ var ownerWords = lazySet("view", "words", "opinion", "telling", "estimation")
 // `Trump's recent assertion that "…"`, `Obama's "if you like your plan"
 // promise`, `"…," in Bolton's view`; "" when there is none.
 func statementOwner(words []string) string {
+	return ownerOf(words, false)
+}
+
+// ownerOf is statementOwner; with thatOnly, only an owner whose
+// statement noun reports the quotation through a clause after "that"
+// counts (`Trump's claim that Obama "founded ISIS"`, not `Sal's comments
+// "show bias"`).
+func ownerOf(words []string, thatOnly bool) string {
 	for j, w := range words {
 		if !possessive(w) || !capitalizedWord(w) || j+1 >= len(words) {
 			continue
@@ -162,6 +171,10 @@ func statementOwner(words []string) string {
 		}
 		ok := false
 		switch {
+		case thatOnly:
+			// The noun next to its owner, an adjective at most between:
+			// not "Sal's spokeswoman challenged the assertion that".
+			ok = k-j <= 2 && k+1 < len(words) && statementNouns()[words[k]] && words[k+1] == "that" && ownedClause(words, k+1)
 		case words[j+1] == qmark && j+2 < len(words) && statementNouns()[words[j+2]]:
 			ok = true
 		case k < len(words) && j > 0 && strings.ToLower(words[j-1]) == "in" && ownerWords()[words[k]]:
@@ -271,11 +284,20 @@ func subject(words []string) string {
 		// A participle opens a phrase that may quote ("Acknowledging that
 		// Trump "says a lot of stupid stuff," though, Allen did suggest"):
 		// its end is the comma after the quotation.
-		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])]
+		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])] ||
+			prepositions()[strings.ToLower(words[i])] && gerund(at(words, i+1)) // "After spending the week bickering over whether the other is "qualified," Clinton …"
 		for i < len(words) && words[i] != "," && (words[i] != qmark || participle) {
 			i++
 		}
 		i++
+		if i+1 < len(words) && !capitalizedWord(words[i]) && introWords()[words[i]] && words[i] != qmark && !speakerStops()[words[i+1]] {
+			// A second opening phrase: "Moreover, as part of the exchange
+			// with Clinton, Gowdy referenced …".
+			for i < len(words) && words[i] != "," && words[i] != qmark {
+				i++
+			}
+			i++
+		}
 		for i+1 < len(words) && sentenceAdverbs()[strings.ToLower(words[i])] && words[i+1] == "," {
 			i += 2 // "…, though, Allen did suggest"
 		}
@@ -312,7 +334,7 @@ func subject(words []string) string {
 	if determiners()[strings.ToLower(words[i])] {
 		// A description, then a name between commas.
 		k := i
-		for k < len(words) && k-i < maxSpeakerWords && words[k] != "," && words[k] != qmark {
+		for k < len(words) && k-i < maxAppositive && words[k] != "," && words[k] != qmark {
 			k++
 		}
 		if k < len(words) && words[k] == "," {
@@ -323,6 +345,11 @@ func subject(words []string) string {
 			if e < len(words) && words[e] == "," && isName(words[k+1:e]) {
 				return speakerName(strings.Join(words[k+1:e], " "), nil)
 			}
+			if k-i <= maxSpeakerWords && roleThenName(words[i:k]) {
+				// "the harbour pilot Anna al-Berg, who …, is shown
+				// lecturing:"
+				return strings.Join(words[i:k], " ")
+			}
 		}
 		return ""
 	}
@@ -332,9 +359,9 @@ func subject(words []string) string {
 	}
 	// "Democratic presidential candidate Bernie Sanders is": words that
 	// describe a person between capitalized ones.
-	for e < len(words) && roleWord(words[e]) {
+	for e < len(words) && roleRun(words, e, e) {
 		j := e
-		for j < len(words) && roleWord(words[j]) && j-e < 4 {
+		for j < len(words) && roleRun(words, j, e) && j-e < 5 {
 			j++
 		}
 		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
@@ -398,4 +425,124 @@ func ownedName(words []string, i int) string {
 		return ""
 	}
 	return speakerName(strings.Join(words[owner+1:e], " "), nil)
+}
+
+// headlineSmall are the words a headline in title case may leave in
+// lower case ("Asked Men to Redefine").
+var headlineSmall = lazySet("a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "as", "by", "with", "is")
+
+// headlineSubject returns the person of people that opens words (see
+// outsideWords) when they are a line in title case: `Gina Rodriguez
+// Questioned What It Means To Be "Latino Enough."` (every word
+// capitalized, so subject cannot tell the name from its verb); "" when
+// the line is not in title case or opens with no one of people.
+func headlineSubject(words, people []string) string {
+	n := 0
+	for _, w := range words {
+		switch {
+		case w == qmark || punct()[w]:
+		case capitalizedWord(w):
+			n++
+		case !headlineSmall()[w]:
+			return ""
+		}
+	}
+	if n < 4 {
+		return ""
+	}
+	best := ""
+	for _, p := range people {
+		f := strings.Fields(p)
+		if len(f) > 1 && len(f) < len(words) && len(p) > len(best) && slices.Equal(words[:len(f)], f) {
+			best = p
+		}
+	}
+	return best
+}
+
+// gerund reports whether w is a lower-case word in -ing of five letters
+// or more ("spending", not "king" nor "Sterling").
+func gerund(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && !capitalizedWord(w)
+}
+
+// pronounOwner returns the person whose words a quotation of words are
+// by "his" or "her" before a statement noun and a that-clause that leads
+// to the quotation: the name that is the subject of the pronoun's clause
+// (`As the debate went on and Sal stood by his claim Monday that "…"`
+// gives Sal); "" when there is none.
+func pronounOwner(words []string) string {
+	for j, w := range words {
+		if w != "his" && w != "her" || j+2 >= len(words) || !statementNouns()[words[j+1]] {
+			continue
+		}
+		k := j + 2
+		if k < len(words) && (calendarWords()[strings.ToLower(words[k])] || dayWords()[words[k]]) {
+			k++ // "his claim Monday that"
+		}
+		if k >= len(words) || words[k] != "that" || !ownedClause(words, k) {
+			continue
+		}
+		// The subject: the nearest name before the pronoun in its clause,
+		// not the object of a preposition.
+		for e := j; e > 0; e-- {
+			p := words[e-1]
+			if p == qmark || punct()[p] {
+				break
+			}
+			if !capitalizedWord(p) || determiners()[strings.ToLower(p)] || introWords()[strings.ToLower(p)] {
+				continue // "The comments came …": no name
+			}
+			i := e - 1
+			for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark {
+				i--
+			}
+			if !isName(words[i:e]) || objectBefore(words, i) || i > 0 && objectWords()[words[i-1]] || orgWords()[strings.ToLower(words[e-1])] {
+				return ""
+			}
+			return strings.Join(words[i:e], " ")
+		}
+		return ""
+	}
+	return ""
+}
+
+// roleThenName reports whether a description ends in a role noun and a
+// name of one to three words ("the harbour pilot Anna al-Berg"); a word
+// of the name may open in lower case before a hyphen ("al-Berg").
+func roleThenName(words []string) bool {
+	e := len(words)
+	i := e
+	for i > 1 && e-i < 3 && nameWord(words[i-1]) {
+		i--
+	}
+	return i < e && i > 0 && nameWord(words[e-1]) && !capitalizedWord(words[i-1]) && roleWord(words[i-1]) && !orgWords()[strings.ToLower(words[e-1])]
+}
+
+// nameWord reports whether w may be a word of a name: capitalized, or a
+// particle and a capitalized word joined by a hyphen ("al-Berg").
+func nameWord(w string) bool {
+	if capitalizedWord(w) {
+		return w != qmark
+	}
+	h := strings.IndexByte(w, '-')
+	return h > 0 && h <= 3 && capitalizedWord(w[h+1:])
+}
+
+// roleRun reports whether words[j] goes on a run of role words that
+// starts at e, between the capitalized words of a subject: a role word, a
+// lower-case word before one ("network anchor"), or "and" after or
+// before one ("Former prosecutor and … Mayor", "Yahoo News and former TV
+// network anchor Katie Couric").
+func roleRun(words []string, j, e int) bool {
+	w := words[j]
+	switch {
+	case roleWord(w):
+		return true
+	case w == "and":
+		return j > e || roleWord(at(words, j+1))
+	}
+	// Not a verb before an object ("Sal attacked former nominee Berg").
+	return lowerWord(w) && !speakerStops()[w] && !determiners()[w] && !cueVerbs()[w] && !strings.HasSuffix(w, "ed") &&
+		!strings.HasSuffix(w, "s") && roleWord(at(words, j+1))
 }

@@ -33,6 +33,7 @@ var (
 	})
 
 	// "in August", "In August", "August 1998", "early March", "last May".
+	// (monthMatches finds its matches without it but for a rare text.)
 	monthRe = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
 	})
@@ -235,7 +236,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 		}
 	}
 	if month {
-		for _, m := range monthRe().FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range monthMatches(s) {
 			g := groups(s, m)
 			g[1] = strings.ToLower(g[1]) // "In August" opening a sentence
 			if g[1] == "" && g[3] == "" || m[1] < len(s) && s[m[1]] == ' ' && startsWithDigit(s[m[1]+1:]) {

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strings"
 	"time"
@@ -29,6 +31,47 @@ func (s *sqlStore) inTx(ctx context.Context, statements int, fn func(ex execer) 
 		return fn(s.db)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// relaxed is inTx for a write whose commit need not wait for the disk:
+// on SQLite it runs with synchronous(NORMAL) instead of FULL, so that its
+// commit is written to the WAL without an fsync of its own. It survives
+// the process being killed (the WAL is in the file system's cache); only
+// a power failure before the next fully synchronous commit (which syncs
+// the WAL, this write included) can lose it. For writes that can be made
+// again from what is stored, as placements can from the articles.
+func (s *sqlStore) relaxed(ctx context.Context, statements int, fn func(ex execer) error) (err error) {
+	if s.d.name != "sqlite" {
+		return s.inTx(ctx, statements, fn)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = NORMAL`); err != nil {
+		return err
+	}
+	defer func() {
+		if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA synchronous = FULL`); rerr != nil {
+			// Not back to FULL: the pool must not hand this connection
+			// to a write that needs the disk.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+			err = cmp.Or(err, rerr)
+		}
+	}()
+	if statements <= 1 {
+		return fn(conn)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -141,7 +184,7 @@ func (s *sqlStore) PlaceArticles(ctx context.Context, places []Placement) error 
 		return nil
 	}
 	chunks := (len(order) + maxPlaceRows - 1) / maxPlaceRows
-	err := s.inTx(ctx, chunks, func(ex execer) error {
+	err := s.relaxed(ctx, chunks, func(ex execer) error {
 		for rest := order; len(rest) > 0; {
 			chunk := rest[:min(len(rest), maxPlaceRows)]
 			rest = rest[len(chunk):]

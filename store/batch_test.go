@@ -93,6 +93,14 @@ func TestPlaceArticles(t *testing.T) {
 				if tc.missing != errors.Is(err, ErrNotFound) || (!tc.missing && err != nil) {
 					t.Fatalf("PlaceArticles(%v) = %v, want ErrNotFound %v", tc.places, err, tc.missing)
 				}
+				// SQLite commits placements with synchronous NORMAL: the
+				// writer must be back to FULL (2) for what follows.
+				if ss := s.(*sqlStore); ss.d.name == "sqlite" {
+					var sync int
+					if err := ss.db.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil || sync != 2 {
+						t.Errorf("after PlaceArticles the writer's synchronous is %d (%v), want 2 (FULL)", sync, err)
+					}
+				}
 				for i, id := range ids {
 					a, err := s.Article(ctx, id)
 					if err != nil {

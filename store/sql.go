@@ -316,7 +316,7 @@ func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Arti
 	if limit <= 0 {
 		limit = 100
 	}
-	return s.articles(ctx, "list articles", `WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	return s.articles(ctx, "list articles", articlesAfter, after, limit)
 }
 
 func (s *sqlStore) StoryArticles(ctx context.Context, id int64) ([]Article, error) {
@@ -383,7 +383,7 @@ func (s *sqlStore) Story(ctx context.Context, id int64) (Story, error) {
 
 func (s *sqlStore) StoryBySeq(ctx context.Context, seq int64) (int64, error) {
 	var id int64
-	err := s.rd.QueryRowContext(ctx, s.q(`SELECT id FROM stories WHERE seq = ? ORDER BY id LIMIT 1`), seq).Scan(&id)
+	err := s.rd.QueryRowContext(ctx, s.q(storyBySeqQuery), seq).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, ErrNotFound
 	}

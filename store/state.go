@@ -8,6 +8,17 @@ import (
 	"time"
 )
 
+// The reads of a server's start (internal/server/window.go): its
+// snapshot by name, the articles stored after it by id, and the stories
+// of the articles it replays by sequence number. Each searches an
+// index, so that a start costs what the active window holds, not what
+// the store has ever had; TestStartPlans checks their query plans.
+const (
+	stateQuery      = `SELECT data FROM state WHERE name = ?`
+	articlesAfter   = `WHERE id > ? ORDER BY id LIMIT ?` // after SELECT articleCols FROM articles
+	storyBySeqQuery = `SELECT id FROM stories WHERE seq = ? ORDER BY id LIMIT 1`
+)
+
 func (s *sqlStore) PutState(ctx context.Context, name string, data []byte) error {
 	if data == nil {
 		data = []byte{}
@@ -23,7 +34,7 @@ func (s *sqlStore) PutState(ctx context.Context, name string, data []byte) error
 
 func (s *sqlStore) State(ctx context.Context, name string) ([]byte, error) {
 	var data []byte
-	err := s.rd.QueryRowContext(ctx, s.q(`SELECT data FROM state WHERE name = ?`), name).Scan(&data)
+	err := s.rd.QueryRowContext(ctx, s.q(stateQuery), name).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -60,14 +71,18 @@ func (s *sqlStore) Import(ctx context.Context, arts []Article, stories []Story) 
 			return fmt.Errorf("store: import article %d: %w", a.ID, err)
 		}
 	}
+	insStory, err := tx.PrepareContext(ctx, s.q(`INSERT INTO stories (id, updated, title, articles, summary, body, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`))
+	if err != nil {
+		return fmt.Errorf("store: import: %w", err)
+	}
+	defer insStory.Close()
 	for i := range stories {
 		st := &stories[i]
 		if st.ID <= 0 {
 			return fmt.Errorf("store: import: story %d of %d without an id", i+1, len(stories))
 		}
 		normalizeStory(st)
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO stories (id, updated, title, articles, summary, body, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-			st.ID, formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body), st.Seq); err != nil {
+		if _, err := insStory.ExecContext(ctx, st.ID, formatTime(st.Updated), st.Title, st.Articles, st.Summary, string(st.Body), st.Seq); err != nil {
 			return fmt.Errorf("store: import story %d: %w", st.ID, err)
 		}
 	}

@@ -119,7 +119,12 @@ type Store interface {
 	// PlaceArticles records many placements at once (one statement, or
 	// one transaction for very many). When an id is given twice the last
 	// holds. An id that no article has is an error wrapping ErrNotFound;
-	// the placements of the others may then be recorded or not.
+	// the placements of the others may then be recorded or not. On
+	// SQLite the commit does not wait for the disk (no fsync of its
+	// own): it survives the process being killed, and only a power
+	// failure before the next write that does wait can lose it, so
+	// placements suit it because they can be made again from the
+	// articles (the server does at its next start).
 	PlaceArticles(ctx context.Context, places []Placement) error
 	// Article returns the article with the given id, or ErrNotFound.
 	Article(ctx context.Context, id int64) (Article, error)

@@ -82,6 +82,12 @@ type Handlers struct {
 	// job is done (it stored an article, or refused one), and every
 	// Options.Tick.
 	Lead func(ctx context.Context, wake <-chan struct{})
+	// Briefed, when set, is told of each story whose brief a Brief job
+	// rewrote, in any process (told by NOTIFY, so within milliseconds),
+	// and with story 0 whenever such news may have been missed (the
+	// listening connection began, or began again): any story may have
+	// changed. It must not block.
+	Briefed func(story int64)
 }
 
 // Options tunes a Queue; the zero value is fit for serving.
@@ -222,7 +228,13 @@ func (q *Queue) Start(h Handlers) error {
 		return h.Poll(ctx, j.Args.Feed)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[Brief]) error {
-		return h.Brief(ctx, j.Args.Story)
+		if err := h.Brief(ctx, j.Args.Story); err != nil {
+			return err
+		}
+		if _, err := q.pool.Exec(ctx, `SELECT pg_notify($1, $2)`, briefedChannel, strconv.FormatInt(j.Args.Story, 10)); err != nil {
+			q.opts.Logger.Warn("jobs: telling a brief is rewritten", "err", err)
+		}
+		return nil
 	}))
 	client, err := river.NewClient(riverpgxv5.New(q.pool), &river.Config{
 		Queues: map[string]river.QueueConfig{
@@ -251,7 +263,7 @@ func (q *Queue) Start(h Handlers) error {
 	ctx, stop := context.WithCancel(context.Background())
 	q.stop = stop
 	go q.lead(ctx, h.Lead)
-	go q.listen(ctx)
+	go q.listen(ctx, h.Briefed)
 	return nil
 }
 
@@ -365,6 +377,15 @@ var unfinished = []rivertype.JobState{rivertype.JobStateAvailable, rivertype.Job
 // tried again), up to limit.
 func (q *Queue) Unfinished(ctx context.Context, limit int) (int, error) {
 	res, err := q.client.JobList(ctx, river.NewJobListParams().States(unfinished...).First(max(limit, 1)))
+	if err != nil {
+		return 0, fmt.Errorf("jobs: list: %w", err)
+	}
+	return len(res.Jobs), nil
+}
+
+// BriefsUnfinished counts the Brief jobs not yet done, up to limit.
+func (q *Queue) BriefsUnfinished(ctx context.Context, limit int) (int, error) {
+	res, err := q.client.JobList(ctx, river.NewJobListParams().Queues(briefQueue).States(unfinished...).First(max(limit, 1)))
 	if err != nil {
 		return 0, fmt.Errorf("jobs: list: %w", err)
 	}

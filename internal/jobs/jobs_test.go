@@ -80,7 +80,10 @@ func TestLeaderFailover(t *testing.T) {
 	}
 	defer db.Close()
 	began := time.Now()
-	res, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 74696468 AND granted`)
+	// Of this database only: another test's servers may lead another
+	// database of the same PostgreSQL at the same time.
+	res, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 74696468 AND granted
+		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,5 +206,80 @@ func TestBriefsCoalesce(t *testing.T) {
 	slices.Sort(ran)
 	if !slices.Equal(ran, []int64{1, 2}) {
 		t.Errorf("briefs run = %v, want [1 2]", ran)
+	}
+}
+
+// TestBriefedTold runs two queues on one database, asks for the briefs
+// of two stories, and checks that each queue's Briefed hears of both
+// once their jobs ran (on whichever queue), after the 0 that says its
+// listener began, and that BriefsUnfinished counts the jobs until then.
+func TestBriefedTold(t *testing.T) {
+	url := freshURL(t)
+	ctx := context.Background()
+	release := make(chan struct{})
+	type told struct {
+		queue int
+		story int64
+	}
+	heard := make(chan told, 16)
+	var qs []*jobs.Queue
+	for n := range 2 {
+		q := openQueue(t, url)
+		h := idle()
+		h.Brief = func(ctx context.Context, _ int64) error {
+			select {
+			case <-release:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		h.Briefed = func(story int64) { heard <- told{n, story} }
+		if err := q.Start(h); err != nil {
+			t.Fatal(err)
+		}
+		qs = append(qs, q)
+	}
+	got := map[told]bool{}
+	deadline := time.After(10 * time.Second)
+	for len(got) < 2 { // each listener's 0
+		select {
+		case h := <-heard:
+			got[h] = true
+		case <-deadline:
+			t.Fatalf("listeners began: heard %v, want a 0 from each queue", got)
+		}
+	}
+	if _, err := qs[0].Briefs(ctx, []int64{7, 8}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := qs[1].BriefsUnfinished(ctx, 10); err != nil || n != 2 {
+		t.Errorf("BriefsUnfinished while the jobs wait = %d, %v; want 2", n, err)
+	}
+	close(release)
+	for len(got) < 6 {
+		select {
+		case h := <-heard:
+			got[h] = true
+		case <-deadline:
+			t.Fatalf("after the briefs: heard %v, want stories 7 and 8 on both queues", got)
+		}
+	}
+	for _, want := range []told{{0, 7}, {0, 8}, {1, 7}, {1, 8}} {
+		if !got[want] {
+			t.Errorf("queue %d did not hear of story %d: heard %v", want.queue, want.story, got)
+		}
+	}
+	// River marks the jobs completed a little after they return.
+	for {
+		n, err := qs[0].BriefsUnfinished(ctx, 10)
+		if err == nil && n == 0 {
+			break
+		}
+		select {
+		case <-deadline:
+			t.Fatalf("BriefsUnfinished after the jobs = %d, %v; want 0", n, err)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 }

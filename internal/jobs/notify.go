@@ -16,12 +16,15 @@ import (
 // doneChannel (the job id), and the leader, after placing, says on
 // placedChannel the highest article id it placed. A waiter checks again
 // when told, and every fallback in case a notification was lost (the
-// listening connection died, say).
+// listening connection died, say). A worker that rewrote a story's brief
+// says so on briefedChannel (the story id), for the processes that keep
+// stories in memory (Handlers.Briefed).
 
 const (
-	doneChannel   = "tidings_done"
-	placedChannel = "tidings_placed"
-	fallback      = 100 * time.Millisecond
+	doneChannel    = "tidings_done"
+	placedChannel  = "tidings_placed"
+	briefedChannel = "tidings_briefed"
+	fallback       = 100 * time.Millisecond
 )
 
 // waiters is what the listener wakes.
@@ -77,10 +80,10 @@ func (w *waiters) wasPlaced() {
 
 // listen runs the listening connection until ctx ends, connecting again
 // after a failure.
-func (q *Queue) listen(ctx context.Context) {
+func (q *Queue) listen(ctx context.Context, briefed func(story int64)) {
 	defer close(q.unheard)
 	for ctx.Err() == nil {
-		err := q.listenOnce(ctx)
+		err := q.listenOnce(ctx, briefed)
 		if ctx.Err() != nil {
 			return
 		}
@@ -92,14 +95,17 @@ func (q *Queue) listen(ctx context.Context) {
 	}
 }
 
-func (q *Queue) listenOnce(ctx context.Context) error {
+func (q *Queue) listenOnce(ctx context.Context, briefed func(story int64)) error {
 	conn, err := pgx.Connect(ctx, q.url)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(ctx, `LISTEN `+doneChannel+`; LISTEN `+placedChannel); err != nil {
+	if _, err := conn.Exec(ctx, `LISTEN `+doneChannel+`; LISTEN `+placedChannel+`; LISTEN `+briefedChannel); err != nil {
 		return err
+	}
+	if briefed != nil {
+		briefed(0) // what was said before this connection listened is unheard
 	}
 	for {
 		n, err := conn.WaitForNotification(ctx)
@@ -113,6 +119,10 @@ func (q *Queue) listenOnce(ctx context.Context) error {
 			}
 		case placedChannel:
 			q.waiting.wasPlaced()
+		case briefedChannel:
+			if id, err := strconv.ParseInt(n.Payload, 10, 64); err == nil && id > 0 && briefed != nil {
+				briefed(id)
+			}
 		}
 	}
 }

@@ -266,3 +266,40 @@ func TestClitic(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctSwitches checks the switches of isLeadPunct and isTrailPunct
+// against the strings they stand for, on every rune up to U+FFFF.
+func TestPunctSwitches(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		is    func(rune) bool
+		punct string
+	}{
+		{"lead", isLeadPunct, leadPunct},
+		{"trail", isTrailPunct, trailPunct},
+	} {
+		for r := rune(0); r <= 0xffff; r++ {
+			if got, want := tc.is(r), strings.ContainsRune(tc.punct, r); got != want {
+				t.Errorf("%s %q: %v, want %v", tc.name, r, got, want)
+			}
+		}
+	}
+}
+
+// TestSpaceAt checks spaceAt against unicode.IsSpace on every rune up to
+// U+FFFF and on a byte that is no UTF-8.
+func TestSpaceAt(t *testing.T) {
+	for r := rune(0); r <= 0xffff; r++ {
+		s := string(r) + "x"
+		want := 0
+		if unicode.IsSpace(r) {
+			want = utf8.RuneLen(r)
+		}
+		if got := spaceAt(s, 0); got != want {
+			t.Errorf("spaceAt(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if got := spaceAt("\xff", 0); got != 0 {
+		t.Errorf("spaceAt(\\xff) = %d, want 0", got)
+	}
+}

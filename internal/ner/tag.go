@@ -95,6 +95,10 @@ type tagState struct {
 	// fShapeTri, fBigramPrev, fBigramNext.
 	fs   []uint32
 	back [][nLabels]int8
+	// near and gz are the words and gazetteer marks (gazIndex) of the
+	// tokens, two and one edge entries before and after.
+	near []*wordScores
+	gz   []uint8
 	sink uint32
 }
 
@@ -121,9 +125,16 @@ const unreached = math.MinInt64 / 4
 
 // addSums adds the sums src to dst.
 func addSums(dst, src *[nLabels]int32) {
-	for l := range dst {
-		dst[l] += src[l]
-	}
+	// Written out, as add is.
+	dst[0] += src[0]
+	dst[1] += src[1]
+	dst[2] += src[2]
+	dst[3] += src[3]
+	dst[4] += src[4]
+	dst[5] += src[5]
+	dst[6] += src[6]
+	dst[7] += src[7]
+	dst[8] += src[8]
 }
 
 // decode sets out to the best labels of words, as lattice.viterbi does
@@ -174,34 +185,37 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	st.sink += sink
 	st.back = resize(st.back, n)
 	back := st.back
-	gaz := func(i int) int {
-		if i < 0 || i >= n {
-			return 0x10
-		}
-		return gazIndex(int(s.gaz[i]))
+	// The words and gazetteer marks of the tokens from two before the
+	// first to two after the last (the edge beyond), so that the loop
+	// below reads its neighbours without a test.
+	st.near = resize(st.near, n+4)
+	near := st.near
+	near[0], near[1], near[n+2], near[n+3] = edge, edge, edge, edge
+	for i := range n {
+		near[i+2] = &ws[st.ws[i]]
+	}
+	st.gz = resize(st.gz, n+2)
+	gz := st.gz
+	gz[0], gz[n+1] = 0x10, 0x10
+	for i := range n {
+		gz[i+1] = uint8(gazIndex(int(s.gaz[i])))
 	}
 	var prev, cur [nLabels]int64
 	for i := range n {
-		e := &ws[st.ws[i]]
+		e := near[i+2]
 		// The scores of the labels from the features of the token alone.
-		static := t.ctx.bias
-		addSums(&static, &e.own)
-		first := 0
-		if i == 0 {
-			first = 32
-		}
-		addSums(&static, &t.ctx.flags[int(e.flags)|first])
-		g := gaz(i)
-		addSums(&static, &t.ctx.gaz[g])
-		addSums(&static, &t.ctx.gazPrev[gaz(i-1)][g])
-		addSums(&static, &t.ctx.gazNext[g][gaz(i+1)])
-		addSums(&static, &word(i-1).prev1)
-		addSums(&static, &word(i+1).next1)
-		addSums(&static, &word(i-2).prev2)
-		addSums(&static, &word(i+2).next2)
-		for _, f := range st.fs[3*i : 3*i+3] {
-			add(&static, t.find(f))
-		}
+		static := e.own[boolInt(i == 0)]
+		g := gz[i+1]
+		addSums(&static, &t.ctx.gazPrev[gz[i]][g])
+		addSums(&static, &t.ctx.gazNext[g][gz[i+2]])
+		addSums(&static, &near[i+1].prev1)
+		addSums(&static, &near[i+3].next1)
+		addSums(&static, &near[i].prev2)
+		addSums(&static, &near[i+4].next2)
+		fs := st.fs[3*i : 3*i+3]
+		add(&static, t.find(fs[0]))
+		add(&static, t.find(fs[1]))
+		add(&static, t.find(fs[2]))
 		if caps {
 			add(&static, t.find(uint32(start(fCaps).str(e.low))))
 		}
@@ -219,9 +233,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 			case p >= nLabels:
 				continue
 			}
-			for l := range nLabels {
-				trans[p+1][l] += int32(pe.w[l])
-			}
+			add(&trans[p+1], &pe.w)
 		}
 		if i == 0 {
 			for l := range nLabels {
@@ -233,26 +245,45 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 			prev = cur
 			continue
 		}
-		// An O or B- tag may follow any label; an I- tag follows the B- or
-		// I- tag of its type, and the B- tag is always reached (from i 1 on
-		// every label is), so an unreached label before is never the best
-		// and need not be skipped.
-		for l := 0; l < nLabels; l++ {
-			best, arg := prev[0]+int64(trans[1][l]), 0
-			if l%2 == 0 && l > 0 {
-				best, arg = prev[l-1]+int64(trans[l][l]), l-1
-				if v := prev[l] + int64(trans[l+1][l]); v > best {
-					best, arg = v, l
-				}
-			} else {
-				for p := 1; p < nLabels; p++ {
-					if v := prev[p] + int64(trans[p+1][l]); v > best {
-						best, arg = v, p
-					}
-				}
+		// An O or B- tag (labels 0, 1, 3, 5, 7) may follow any label; an
+		// I- tag follows the B- or I- tag of its type, and the B- tag is
+		// always reached (from i 1 on every label is), so an unreached
+		// label before is never the best and need not be skipped. Labels
+		// before are tried in order, a tie kept by the lower; the labels
+		// are written out (nLabels is 9), as the compiler unrolls no loop.
+		row, v := &trans[1], prev[0]
+		b0, b1, b3, b5, b7 := v+int64(row[0]), v+int64(row[1]), v+int64(row[3]), v+int64(row[5]), v+int64(row[7])
+		var a0, a1, a3, a5, a7 int8
+		for p := 1; p < nLabels; p++ {
+			row, v := &trans[p+1], prev[p]
+			if x := v + int64(row[0]); x > b0 {
+				b0, a0 = x, int8(p)
 			}
-			cur[l] = best + int64(static[l])
-			back[i][l] = int8(arg)
+			if x := v + int64(row[1]); x > b1 {
+				b1, a1 = x, int8(p)
+			}
+			if x := v + int64(row[3]); x > b3 {
+				b3, a3 = x, int8(p)
+			}
+			if x := v + int64(row[5]); x > b5 {
+				b5, a5 = x, int8(p)
+			}
+			if x := v + int64(row[7]); x > b7 {
+				b7, a7 = x, int8(p)
+			}
+		}
+		bk := &back[i]
+		cur[0], bk[0] = b0+int64(static[0]), a0
+		cur[1], bk[1] = b1+int64(static[1]), a1
+		cur[3], bk[3] = b3+int64(static[3]), a3
+		cur[5], bk[5] = b5+int64(static[5]), a5
+		cur[7], bk[7] = b7+int64(static[7]), a7
+		for l := 2; l < nLabels; l += 2 { // the I- tags: after B- (l-1) or I- (l)
+			best, arg := prev[l-1]+int64(trans[l][l]), l-1
+			if v := prev[l] + int64(trans[l+1][l]); v > best {
+				best, arg = v, l
+			}
+			cur[l], bk[l] = best+int64(static[l]), int8(arg)
 		}
 		prev = cur
 	}
@@ -267,3 +298,10 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		out[i-1] = int(back[i][out[i]])
 	}
 }
+
+// The adds written out above hold for nLabels 9: a build with other
+// labels fails here.
+var (
+	_ [nLabels - 9]struct{}
+	_ [9 - nLabels]struct{}
+)

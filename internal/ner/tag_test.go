@@ -108,3 +108,26 @@ func TestFNVInverse(t *testing.T) {
 		t.Errorf("fnvInverse * fnvPrime = %d, want 1", got)
 	}
 }
+
+// TestAppend checks that AppendTokens and AppendTags extend what dst
+// holds with what Tokenize and Tag return.
+func TestAppend(t *testing.T) {
+	m, sents, lower := benchSentences(t)
+	isLower := func(w string) bool { return lower[w] }
+	tg := m.NewTagger()
+	defer tg.Release()
+	head := []int{7, 8}
+	for _, s := range sents[:min(len(sents), 20)] {
+		got := tg.AppendTags(slices.Clone(head), s, isLower)
+		if want := append(slices.Clone(head), tg.Tag(s, isLower)...); !slices.Equal(got, want) {
+			t.Errorf("AppendTags(%v, %q) = %v, want %v", head, s, got, want)
+		}
+	}
+	first := Token{"x", 0, 1}
+	for _, text := range []string{"", "(Reuters) Mr. Holm's U.S. talks.", "  a  b "} {
+		got := AppendTokens([]Token{first}, text)
+		if want := append([]Token{first}, Tokenize(text)...); !slices.Equal(got, want) {
+			t.Errorf("AppendTokens(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

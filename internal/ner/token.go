@@ -19,21 +19,31 @@ type Token struct {
 // and 'm split off its end. A final period stays on an abbreviation
 // ("U.S.", "Mr.", "Corp.") unless it ends the text.
 func Tokenize(text string) []Token {
-	out := make([]Token, 0, len(text)/5+1) // about one token in five bytes of news text
+	return AppendTokens(make([]Token, 0, len(text)/5+1), text) // about one token in five bytes of news text
+}
+
+// AppendTokens appends the tokens of text, as Tokenize splits it, to dst
+// and returns the extended slice: a caller tokenizing many texts can
+// reuse one.
+func AppendTokens(dst []Token, text string) []Token {
+	out := dst
 	// A run ends the text when only spaces follow it.
 	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
 	for i := 0; i < len(text); {
-		r, n := nextRune(text, i)
-		if unicode.IsSpace(r) {
+		if n := spaceAt(text, i); n > 0 {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
-			r, n := nextRune(text, j)
-			if unicode.IsSpace(r) {
+			if c := text[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+				j++
+				continue
+			}
+			if spaceAt(text, j) > 0 {
 				break
 			}
+			_, n := utf8.DecodeRuneInString(text[j:])
 			j += n
 		}
 		out = splitWord(out, text, i, j, j >= end)
@@ -42,16 +52,42 @@ func Tokenize(text string) []Token {
 	return out
 }
 
-// nextRune returns the rune at byte i of text and its length, an ASCII
-// byte without decoding.
-func nextRune(text string, i int) (rune, int) {
+// spaceAt returns the length of the space (unicode.IsSpace) at byte i
+// of text, or 0 when the rune there is no space: an ASCII byte is read
+// from a table, without decoding.
+func spaceAt(text string, i int) int {
 	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1
+		return int(asciiSpace[c])
 	}
-	return utf8.DecodeRuneInString(text[i:])
+	if r, n := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// asciiSpace is 1 for the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
+// isLeadPunct and isTrailPunct report whether r is one of leadPunct or
+// trailPunct: a switch for an ASCII rune, without searching the string.
+func isLeadPunct(r rune) bool {
+	switch r {
+	case '(', '[', '{', '"', '\'', '$':
+		return true
+	}
+	return r >= utf8.RuneSelf && strings.ContainsRune(leadPunct, r)
+}
+
+func isTrailPunct(r rune) bool {
+	switch r {
+	case ')', ']', '}', '"', '\'', ',', ';', ':', '!', '?', '%':
+		return true
+	}
+	return r >= utf8.RuneSelf && strings.ContainsRune(trailPunct, r)
 }
 
 // leading and trailing punctuation split off a word.
+// (isLeadPunct and isTrailPunct list their ASCII runes again.)
 const (
 	leadPunct  = `([{"'“‘$«`
 	trailPunct = `)]}"'”’,;:!?%»`
@@ -66,8 +102,11 @@ func splitWord(out []Token, text string, i, j int, last bool) []Token {
 	var buf [4]Token
 	tail := buf[:0] // split off the end, in reverse order
 	for i < j {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !strings.ContainsRune(leadPunct, r) || i+n == j {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isLeadPunct(r) || i+n == j {
 			break
 		}
 		out = append(out, Token{text[i : i+n], i, i + n})
@@ -75,9 +114,12 @@ func splitWord(out []Token, text string, i, j int, last bool) []Token {
 	}
 	for i < j {
 		w := text[i:j]
-		r, n := utf8.DecodeLastRuneInString(w)
+		r, n := rune(w[len(w)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(w)
+		}
 		switch {
-		case strings.ContainsRune(trailPunct, r) && len(w) > n:
+		case isTrailPunct(r) && len(w) > n:
 			tail = append(tail, Token{w[len(w)-n:], j - n, j})
 			j -= n
 			continue

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,9 +20,10 @@ type wordScores struct {
 	// letters and upper count its letters and upper-case letters (a
 	// sentence of capitals is a headline).
 	letters, upper int32
-	// own is the sum of the word's own features: the word lower-cased and
-	// as written, its shape, prefixes and suffixes.
-	own [nLabels]int32
+	// own is the sum of the bias, of the word's own features (the word
+	// lower-cased and as written, its shape, prefixes and suffixes) and of
+	// its flags, not first in the sentence (own[0]) and first (own[1]).
+	own [2][nLabels]int32
 	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
 	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 the
 	// tokens two after and two before.
@@ -42,9 +44,17 @@ func add(dst *[nLabels]int32, w *weights) {
 	if w == nil {
 		return
 	}
-	for l := range dst {
-		dst[l] += int32(w[l])
-	}
+	// Written out: the compiler does not unroll the loop, whose overhead
+	// was most of the work.
+	dst[0] += int32(w[0])
+	dst[1] += int32(w[1])
+	dst[2] += int32(w[2])
+	dst[3] += int32(w[3])
+	dst[4] += int32(w[4])
+	dst[5] += int32(w[5])
+	dst[6] += int32(w[6])
+	dst[7] += int32(w[7])
+	dst[8] += int32(w[8])
 }
 
 // gazIndex maps what sentence.gazAt returns (the marks 0 to 15, 0xff
@@ -60,9 +70,10 @@ func gazIndex(g int) int {
 // by value, filled by pack: the bias, the flags, the gazetteer marks of
 // a token and its neighbours, a word seen in lower case.
 type contextTables struct {
-	bias      [nLabels]int32
-	flags     [64][nLabels]int32
-	gaz       [0x11][nLabels]int32
+	bias  [nLabels]int32
+	flags [64][nLabels]int32
+	// gazPrev holds the weights of the marks of the token before and of
+	// the token (fGazPrev) plus those of the token's marks alone (fGaz).
 	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
 	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
 	seenLower [2][nLabels]int32          // not first, first in the sentence
@@ -84,9 +95,9 @@ func (t *table) fillContext() {
 		}
 		return i
 	}
-	for a := range c.gaz {
-		add(&c.gaz[a], t.find(uint32(start(fGaz).num(gazValue(a)))))
-		for b := range c.gaz {
+	for a := range c.gazPrev {
+		for b := range c.gazPrev[a] {
+			add(&c.gazPrev[a][b], t.find(uint32(start(fGaz).num(gazValue(b)))))
 			add(&c.gazPrev[a][b], t.find(uint32(start(fGazPrev).num(gazValue(a)).num(gazValue(b)))))
 			add(&c.gazNext[a][b], t.find(uint32(start(fGazNext).num(gazValue(a)).num(gazValue(b)))))
 		}
@@ -186,8 +197,13 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 		sink += t.slots[mix(h)&t.mask].key
 	}
 	tg.st.sink += sink
+	o := t.ctx.bias
 	for _, h := range hs[:own] {
-		add(&ws.own, t.find(h))
+		add(&o, t.find(h))
+	}
+	for first := range ws.own {
+		ws.own[first] = o
+		addSums(&ws.own[first], &t.ctx.flags[int(ws.flags)|32*first])
 	}
 	c := hs[own:k]
 	add(&ws.prev1, t.find(c[0]))
@@ -244,18 +260,29 @@ func (tg *Tagger) Release() {
 		return
 	}
 	tg.reset()
-	tg.st.s.words = nil // let the caller's words go
+	tg.st.s.words = nil                 // let the caller's words go
+	clear(tg.st.near[:cap(tg.st.near)]) // and old arrays of scores
 	tg.m.scratch.Put(tg)
 }
 
 // Tag labels the words of one sentence as [Model.Tag] does.
 func (tg *Tagger) Tag(words []string, lower func(string) bool) []int {
-	out := make([]int, len(words))
+	return tg.AppendTags(make([]int, 0, len(words)), words, lower)
+}
+
+// AppendTags appends the labels of words, as Tag returns them, to dst
+// and returns the extended slice: a caller tagging many sentences can
+// reuse one.
+func (tg *Tagger) AppendTags(dst []int, words []string, lower func(string) bool) []int {
+	n := len(dst)
+	dst = slices.Grow(dst, len(words))[:n+len(words)]
+	out := dst[n:]
+	clear(out)
 	if tg.m == nil || len(tg.m.index) == 0 || len(words) == 0 {
-		return out
+		return dst
 	}
 	tg.m.decode(tg, words, lower, out)
-	return out
+	return dst
 }
 
 // reset forgets every word.

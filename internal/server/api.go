@@ -344,7 +344,18 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	st, err := s.st.Story(r.Context(), id)
+	var e *cachedStory
+	var err error
+	if c, ok := s.st.(*cachedStore); ok {
+		// From memory: the body and header made when the brief was
+		// written, shared by every read of it.
+		e, err = c.answer(r.Context(), id)
+	} else {
+		var st store.Story
+		if st, err = s.st.Story(r.Context(), id); err == nil {
+			e = &cachedStory{story: st, header: storyHeader(st)}
+		}
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		fail(w, http.StatusNotFound, "no story %d", id)
 		return
@@ -353,8 +364,10 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Last-Modified", st.Updated.Format(http.TimeFormat))
+	h := w.Header()
+	for k, v := range e.header {
+		h[k] = v
+	}
 	w.WriteHeader(http.StatusOK)
-	w.Write(st.Body)
+	w.Write(e.story.Body)
 }

@@ -138,8 +138,8 @@ func TestCachedStore(t *testing.T) {
 	if !ok {
 		t.Fatal("a SQLite store without a queue is not cached")
 	}
-	if _, ok := cacheStories(st, true).(*cachedStore); ok {
-		t.Error("a shared server's store is cached")
+	if c, ok := cacheStories(st, true).(*cachedStore); !ok || c.Exclusive() {
+		t.Error("a shared server's store is not cached as shared")
 	}
 	s := store.Story{Title: "first", Body: []byte(`{"v":1}`), Seq: 3}
 	if err := cs.PutStory(ctx, &s); err != nil {
@@ -156,6 +156,24 @@ func TestCachedStore(t *testing.T) {
 			return cs.PutStory(ctx, &store.Story{ID: s.ID, Title: "second", Body: []byte(`{"v":2}`)})
 		}, `{"v":2}`, 3},
 		{"after SetStorySeq", func() error { return cs.SetStorySeq(ctx, s.ID, 9) }, `{"v":2}`, 9},
+		// As a shared server's queue tells of another's write.
+		{"after another's write, forgotten", func() error {
+			if err := st.PutStory(ctx, &store.Story{ID: s.ID, Title: "third", Body: []byte(`{"v":3}`)}); err != nil {
+				return err
+			}
+			if got, _ := cs.Story(ctx, s.ID); string(got.Body) != `{"v":2}` {
+				t.Errorf("before forget: body %s, want the cached {\"v\":2}", got.Body)
+			}
+			cs.forget(s.ID)
+			return nil
+		}, `{"v":3}`, 9},
+		{"after another's write, all forgotten", func() error {
+			if err := st.PutStory(ctx, &store.Story{ID: s.ID, Title: "fourth", Body: []byte(`{"v":4}`)}); err != nil {
+				return err
+			}
+			cs.forget(0)
+			return nil
+		}, `{"v":4}`, 9},
 	}
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {

@@ -45,9 +45,13 @@ type placements interface {
 // startShared starts the queue with the server's handlers.
 func (s *Server) startShared() error {
 	if _, ok := s.st.(placements); !ok {
-		return errors.New("server: this store cannot be shared through a job queue")
+		return errNotShared
 	}
-	return s.queue.Start(jobs.Handlers{Prepare: s.runPrepare, Poll: s.runPoll, Brief: s.worker.summarize, Lead: s.lead})
+	h := jobs.Handlers{Prepare: s.runPrepare, Poll: s.runPoll, Brief: s.worker.summarize, Lead: s.lead}
+	if c, ok := s.st.(*cachedStore); ok {
+		h.Briefed = c.forget
+	}
+	return s.queue.Start(h)
 }
 
 // submitAndAnswer answers a post on a shared server: it queues job, waits
@@ -202,15 +206,25 @@ func (s *Server) runShared(ctx context.Context, every time.Duration) {
 
 // briefDelay is how long the leader gathers the stories that change
 // before it asks for their briefs: a story that takes ten articles in
-// that time is summarized once, not ten times.
-const briefDelay = time.Second
+// that time is summarized once, not ten times. A round of briefs is
+// asked only once the last is done, and no sooner than briefRest times
+// what the last took after it ended (as the worker does), so that during
+// a long burst briefs take at most about a quarter of the servers' brief
+// workers; the burst is over once leadQuiet passes without a placement,
+// and then the rest is not waited for. briefPoll is how often the leader
+// looks whether a round is done.
+const (
+	briefDelay = time.Second
+	briefPoll  = 100 * time.Millisecond
+	leadQuiet  = 250 * time.Millisecond
+)
 
 // lead is the leader's work: on each wake, place the articles stored
 // since the last (the first wake replays all) and tell the waiting posts;
 // briefDelay after a story first changes, ask for the briefs of the
-// stories that changed. A story whose brief job was already running may
-// have been read before the change: it is asked for again at the next
-// round, until its job was queued after the change.
+// stories that changed (see briefDelay). A story whose brief job was
+// already running may have been read before the change: it is asked for
+// again at the next round, until its job was queued after the change.
 func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	dirty := map[int64]bool{}
 	var placed int64 // the highest article id told placed
@@ -225,14 +239,19 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	} else if ctx.Err() == nil {
 		s.opts.Logger.Error("listing stale stories", "err", err)
 	}
-	var brief <-chan time.Time // when to ask for the briefs of dirty
+	var (
+		brief <-chan time.Time // when to ask for the briefs of dirty
+		asked time.Time        // when the round not known done was asked; zero for none
+		rest  time.Time        // during a burst, no round before then
+		moved time.Time        // when articles were last placed
+	)
 	for {
 		began, from := time.Now(), p.last
 		if err := p.start(ctx); err != nil && ctx.Err() == nil {
 			s.opts.Logger.Error("placing articles", "err", err)
 		}
 		if p.last > placed {
-			placed = p.last
+			placed, moved = p.last, time.Now()
 			if err := s.queue.Placed(ctx, placed); err != nil && ctx.Err() == nil {
 				s.opts.Logger.Warn("telling of placements", "err", err) // waiters poll too
 			}
@@ -242,7 +261,7 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 			s.leadStats.articles.Add(p.last - from)
 		}
 		if len(dirty) > 0 && brief == nil {
-			brief = time.After(briefDelay)
+			brief = time.After(max(briefDelay, time.Until(rest)))
 		}
 		select {
 		case <-ctx.Done():
@@ -256,6 +275,19 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 		case <-wake:
 		case <-brief:
 			brief = nil
+			now := time.Now()
+			if !asked.IsZero() {
+				n, err := s.queue.BriefsUnfinished(ctx, 1)
+				if err == nil && n > 0 {
+					brief = time.After(briefPoll) // the last round is not done
+					continue
+				}
+				rest, asked = now.Add(briefRest*now.Sub(asked)), time.Time{}
+			}
+			if now.Before(rest) && now.Sub(moved) < leadQuiet { // resting, in a burst
+				brief = time.After(min(rest.Sub(now), moved.Add(leadQuiet).Sub(now)))
+				continue
+			}
 			ids := make([]int64, 0, len(dirty))
 			for id := range dirty {
 				ids = append(ids, id)
@@ -268,6 +300,7 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 				}
 				continue // all of them again at the next round
 			}
+			asked = time.Now()
 			clear(dirty)
 			for _, id := range running {
 				dirty[id] = true

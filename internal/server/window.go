@@ -115,6 +115,9 @@ func (p *placer) checkpoint(ctx context.Context, k int) (int, error) {
 			delete(p.mapped, id)
 		}
 	}
+	if p.unsaved {
+		return renum, nil
+	}
 	return renum, p.save(ctx)
 }
 

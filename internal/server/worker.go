@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"log/slog"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tidings"
@@ -25,11 +27,17 @@ const cacheSize = 5000
 // sooner than briefRest times what the last round took after it ended,
 // so that briefs take at most about a quarter of a core from a long
 // burst of posts, and a story that takes many articles meanwhile is
-// summarized once for all of them.
+// summarized once for all of them. While the posts are quiet (or wait
+// asks for a round) a round summarizes on every core, one story per core
+// at a time: nothing else wants them then, and the briefs are current
+// the sooner; during a burst, one story at a time. Quiet, for that, is
+// spreadQuiet without a touch: longer than briefQuiet, so that the gaps
+// between posts on a busy machine do not pass for the end of a burst.
 const (
 	briefQuiet  = 50 * time.Millisecond
 	briefGather = time.Second
 	briefRest   = 3
+	spreadQuiet = 250 * time.Millisecond
 )
 
 // worker re-summarizes stories in the background: touch queues a story,
@@ -176,21 +184,60 @@ func (w *worker) run() {
 			}
 			continue
 		}
-		for _, id := range ids {
-			select {
-			case <-w.stop:
-				return
-			default:
-			}
-			if err := w.summarize(context.Background(), id); err != nil {
-				w.logger.Error("summarizing story", "story", id, "err", err)
-			}
+		if !w.round(ids) {
+			return
 		}
 		end := time.Now()
 		w.mu.Lock()
 		w.ended, w.took = end, end.Sub(now)
 		w.mu.Unlock()
 	}
+}
+
+// round summarizes the stories ids, lowest first: one at a time while
+// posts go on, and one per core at a time while they are quiet (a story
+// touched less than spreadQuiet ago ends the extra goroutines). It
+// returns false when close stopped it.
+func (w *worker) round(ids []int64) bool {
+	next := make(chan int64)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(next)
+	run := func(extra bool) {
+		for id := range next {
+			if err := w.summarize(context.Background(), id); err != nil {
+				w.logger.Error("summarizing story", "story", id, "err", err)
+			}
+			if extra && !w.quiet() {
+				return // posts again: the cores are theirs
+			}
+		}
+	}
+	wg.Go(func() { run(false) })
+	var extra atomic.Int32
+	for _, id := range ids {
+		if int(extra.Load()) < runtime.GOMAXPROCS(0)-1 && w.quiet() {
+			extra.Add(1)
+			wg.Go(func() {
+				defer extra.Add(-1)
+				run(true)
+			})
+		}
+		select {
+		case <-w.stop:
+			return false
+		case next <- id:
+		}
+	}
+	return true
+}
+
+// quiet reports whether spreadQuiet has passed since the last touch, or
+// wait asked for a round.
+func (w *worker) quiet() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.flush || time.Since(w.last) >= spreadQuiet
 }
 
 // summarize rebuilds story id's brief from its articles and stores it.

@@ -1,0 +1,228 @@
+package clean
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+)
+
+// The copied-text model ships as textmodel.bin.gz, embedded and decoded
+// once, on the first copied page cleaned. The file is the gzip of a
+// simple encoding (all integers varints, all floats little-endian IEEE
+// bits):
+//
+//	"TXM1"                           magic and version
+//	uvarint features, context        len(textFeatureNames), len(contextNames)
+//	float64 threshold
+//	uvarint stages
+//	per stage: float64 bias, uvarint trees
+//	  per tree: uvarint nodes
+//	    per node: varint feature (-1: a leaf)
+//	      a leaf: float32 value
+//	      a split: float32 threshold, uvarint left child
+//
+// The trainer (textmodel_train_test.go) writes it with encodeTextModel;
+// the same model always gives the same bytes.
+
+//go:embed textmodel.bin.gz
+var textModelData []byte
+
+// textModel returns the shipped copied-text model, decoded on first use
+// (nil, the rules alone, if the embedded file does not decode; a test
+// checks that it does).
+var textModel = sync.OnceValue(func() *blockModel {
+	m, err := decodeTextModel(textModelData)
+	if err != nil {
+		return nil
+	}
+	return m
+})
+
+const textModelMagic = "TXM1"
+
+// maxModelNodes bounds what decodeTextModel accepts.
+const maxModelNodes = 1 << 15
+
+// encodeTextModel returns m in the file format above, gzipped.
+func encodeTextModel(m *blockModel) ([]byte, error) {
+	var raw []byte
+	raw = append(raw, textModelMagic...)
+	raw = binary.AppendUvarint(raw, uint64(len(textFeatureNames)))
+	raw = binary.AppendUvarint(raw, uint64(len(contextNames)))
+	raw = binary.LittleEndian.AppendUint64(raw, math.Float64bits(m.threshold))
+	raw = binary.AppendUvarint(raw, uint64(len(m.stages)))
+	for _, st := range m.stages {
+		raw = binary.LittleEndian.AppendUint64(raw, math.Float64bits(st.bias))
+		raw = binary.AppendUvarint(raw, uint64(len(st.trees)))
+		for _, t := range st.trees {
+			raw = binary.AppendUvarint(raw, uint64(len(t.feature)))
+			for i, f := range t.feature {
+				raw = binary.AppendVarint(raw, int64(f))
+				if f < 0 {
+					raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(t.value[i]))
+					continue
+				}
+				raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(t.threshold[i]))
+				raw = binary.AppendUvarint(raw, uint64(t.left[i]))
+			}
+		}
+	}
+	var out bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+var errModelFile = errors.New("clean: bad text model file")
+
+// decodeTextModel reads a model encodeTextModel wrote. It checks every
+// index, so that the model it returns can only read features it has and
+// every walk down a tree ends at a leaf.
+func decodeTextModel(data []byte) (*blockModel, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errModelFile, err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, 16<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errModelFile, err)
+	}
+	return parseTextModel(raw)
+}
+
+// parseTextModel reads the encoding decodeTextModel has unzipped.
+func parseTextModel(raw []byte) (*blockModel, error) {
+	d := modelReader{b: raw}
+	if string(d.bytes(len(textModelMagic))) != textModelMagic {
+		return nil, fmt.Errorf("%w: no %s header", errModelFile, textModelMagic)
+	}
+	nf, nc := d.uvarint(), d.uvarint()
+	if nf != uint64(len(textFeatureNames)) || nc != uint64(len(contextNames)) {
+		return nil, fmt.Errorf("%w: %d+%d features, the code has %d+%d", errModelFile, nf, nc, len(textFeatureNames), len(contextNames))
+	}
+	m := &blockModel{threshold: d.float64()}
+	stages := d.uvarint()
+	if stages == 0 || stages > 8 {
+		return nil, fmt.Errorf("%w: %d stages", errModelFile, stages)
+	}
+	for s := range int(stages) {
+		width := int16(nf)
+		if s > 0 {
+			width += int16(nc)
+		}
+		st := &treeModel{bias: d.float64()}
+		trees := d.uvarint()
+		if trees > 4096 {
+			return nil, fmt.Errorf("%w: %d trees", errModelFile, trees)
+		}
+		for range int(trees) {
+			n := d.uvarint()
+			if n == 0 || n > maxModelNodes {
+				return nil, fmt.Errorf("%w: a tree of %d nodes", errModelFile, n)
+			}
+			t := textTree{
+				feature: make([]int16, n), threshold: make([]float32, n),
+				left: make([]int16, n), value: make([]float32, n),
+			}
+			for i := range int(n) {
+				f := d.varint()
+				switch {
+				case f == -1:
+					t.feature[i], t.value[i] = -1, d.float32()
+				case f >= 0 && f < int64(width):
+					t.feature[i], t.threshold[i] = int16(f), d.float32()
+					l := d.uvarint()
+					if l <= uint64(i) || l+1 >= n {
+						return nil, fmt.Errorf("%w: node %d's children at %d of %d", errModelFile, i, l, n)
+					}
+					t.left[i] = int16(l)
+				default:
+					return nil, fmt.Errorf("%w: feature %d", errModelFile, f)
+				}
+			}
+			st.trees = append(st.trees, t)
+		}
+		m.stages = append(m.stages, st)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("%w: %w", errModelFile, d.err)
+	}
+	if len(d.b) > 0 {
+		return nil, fmt.Errorf("%w: %d bytes after the model", errModelFile, len(d.b))
+	}
+	return m, nil
+}
+
+// modelReader reads the encoding's values; after the first short or bad
+// value it returns zeros and keeps the error.
+type modelReader struct {
+	b   []byte
+	err error
+}
+
+func (r *modelReader) fail() {
+	if r.err == nil {
+		r.err = io.ErrUnexpectedEOF
+	}
+	r.b = nil
+}
+
+func (r *modelReader) bytes(n int) []byte {
+	if len(r.b) < n {
+		r.fail()
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *modelReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *modelReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *modelReader) float64() float64 {
+	b := r.bytes(8)
+	if b == nil {
+		return 0
+	}
+	return math.Float64frombits(binary.LittleEndian.Uint64(b))
+}
+
+func (r *modelReader) float32() float32 {
+	b := r.bytes(4)
+	if b == nil {
+		return 0
+	}
+	return math.Float32frombits(binary.LittleEndian.Uint32(b))
+}

@@ -64,6 +64,71 @@ func (c *centroid) dot(v vec.Vector) float64 {
 	return dot
 }
 
+// scanFactor bounds where dotSpread scans a centroid rather than looking
+// up each term of the vector in it: at most scanFactor entries of the
+// centroid per entry of the vector.
+const scanFactor = 24
+
+// dotSpread returns what c.dot(v) returns, with the same products summed
+// in the same (id) order, given v spread by spread into q: it scans c's
+// ids in order and tests each in q's bit set (a bit per term id, a few
+// kilobytes that stay in the nearest cache), reading v's weight of the
+// few it holds, instead of searching c for each term of v: contiguous
+// ids and no branch that mispredicts. A centroid far longer than v is
+// searched as dot does.
+func (c *centroid) dotSpread(v vec.Vector, q *spreadVec) float64 {
+	if len(c.ids) > scanFactor*len(v) {
+		return c.dot(v)
+	}
+	ws := c.ws[:len(c.ids)]
+	bits, dense := q.bits, q.dense
+	dot := 0.0
+	for i, id := range c.ids {
+		if int(id>>6) >= len(bits) {
+			break // ids ascend: none of the rest is v's
+		}
+		if bits[id>>6]&(1<<(id&63)) != 0 {
+			dot += dense[id] * ws[i]
+		}
+	}
+	return dot
+}
+
+// spreadVec is an article vector spread over arrays by term id, for
+// dotSpread: bits has the bit of each of its terms set, dense its weight.
+// Both are all zero between searches.
+type spreadVec struct {
+	bits  []uint64
+	dense []float64
+}
+
+// spread spreads v over c.spreadBuf, which it grows to cover v's ids,
+// and returns it; unspread clears it again.
+func (c *Clusterer) spread(v vec.Vector) *spreadVec {
+	q := &c.spreadBuf
+	if len(v) > 0 {
+		if top := int(v[len(v)-1].ID); top >= len(q.dense) {
+			n := max(1024, top+1, len(q.dense)+len(q.dense)/2)
+			q.dense = append(q.dense, make([]float64, n-len(q.dense))...)
+			q.bits = append(q.bits, make([]uint64, (n+63)/64-len(q.bits))...)
+		}
+	}
+	for _, e := range v {
+		q.dense[e.ID] = e.W
+		q.bits[e.ID>>6] |= 1 << (e.ID & 63)
+	}
+	return q
+}
+
+// unspread clears what spread(v) wrote.
+func (c *Clusterer) unspread(v vec.Vector) {
+	q := &c.spreadBuf
+	for _, e := range v {
+		q.dense[e.ID] = 0
+		q.bits[e.ID>>6] = 0
+	}
+}
+
 // dotWithout returns the dot product of v (ids ascending) with c less
 // v, and the squared norm of c less v given c's norm2, both as c.sub
 // would leave them (when not emptied) and both summed in v's order; c
@@ -309,34 +374,98 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 	return sim
 }
 
-// termCache holds the ids of terms met lately, by a hash of the term:
-// the few thousand most frequent words make most of an article's terms,
-// and a hit compares the term with a copy in cache rather than probing
-// the vocabulary's map of every term (with its own copy far off in
-// memory). About 100 KB.
-type termCache struct {
+// termIndex finds the id of a term in the vocabulary by open addressing
+// with linear probing over slots that hold the term's bytes: a look-up
+// hashes the term once and mostly reads one cache line, where the
+// vocabulary's map hashes it again and follows a pointer to its own copy
+// of the term, far off in memory. Terms longer than termInline bytes are
+// compared with the vocabulary's copy. It holds a slot for every two to
+// four terms of the vocabulary (24 bytes each), and indexes the terms
+// the vocabulary gained since the last look-up before each.
+type termIndex struct {
 	seed  maphash.Seed
-	terms [termCacheSize]string
-	ids   [termCacheSize]int32
+	slots []termSlot // a power of two of them, or none
+	used  int        // ids indexed: 0 to used-1
 }
 
-const termCacheSize = 4096
+// termSlot is one term of a termIndex: its bytes, one more than its
+// length (0 for an empty slot, termLong for a term longer than
+// termInline) and its id. 24 bytes.
+type termSlot struct {
+	key [termInline]byte
+	n   uint8
+	id  int32
+}
+
+const (
+	termInline = 19
+	termLong   = 255
+)
 
 // lookup returns the id of term t and whether the vocabulary knows it,
 // as c.vocab.Lookup does.
 func (c *Clusterer) lookup(t string) (int32, bool) {
-	if c.recent == nil {
-		c.recent = &termCache{seed: maphash.MakeSeed()}
+	ti := &c.index
+	for ti.used < c.vocab.Len() {
+		c.indexTerm(int32(ti.used))
+		ti.used++
 	}
-	tc := c.recent
-	h := maphash.String(tc.seed, t) % termCacheSize
-	if tc.terms[h] == t && t != "" {
-		return tc.ids[h], true
+	if len(ti.slots) == 0 {
+		return 0, false
 	}
-	id, ok := c.vocab.Lookup(t)
-	if ok {
-		// The vocabulary's copy, so that the cache holds no caller's text.
-		tc.terms[h], tc.ids[h] = c.vocab.Term(id), id
+	n := uint8(termLong)
+	if len(t) <= termInline {
+		n = uint8(len(t) + 1)
 	}
-	return id, ok
+	mask := uint64(len(ti.slots) - 1)
+	for i := maphash.String(ti.seed, t) & mask; ; i = (i + 1) & mask {
+		sl := &ti.slots[i]
+		switch {
+		case sl.n == 0:
+			return 0, false
+		case sl.n != n:
+		case n == termLong:
+			if c.vocab.Term(sl.id) == t {
+				return sl.id, true
+			}
+		case string(sl.key[:n-1]) == t:
+			return sl.id, true
+		}
+	}
+}
+
+// indexTerm adds term id of the vocabulary to c.index, which it doubles
+// (from 1,024 slots) when that would fill more than half of it.
+func (c *Clusterer) indexTerm(id int32) {
+	ti := &c.index
+	if 2*(int(id)+1) > len(ti.slots) {
+		if len(ti.slots) == 0 {
+			ti.seed = maphash.MakeSeed()
+		}
+		ti.slots = make([]termSlot, max(1024, 2*len(ti.slots)))
+		for old := range id {
+			c.placeTerm(old)
+		}
+	}
+	c.placeTerm(id)
+}
+
+// placeTerm writes term id into the first free slot of its probe
+// sequence in c.index.
+func (c *Clusterer) placeTerm(id int32) {
+	ti := &c.index
+	t := c.vocab.Term(id)
+	mask := uint64(len(ti.slots) - 1)
+	i := maphash.String(ti.seed, t) & mask
+	for ti.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	sl := &ti.slots[i]
+	sl.id = id
+	if len(t) > termInline {
+		sl.n = termLong
+		return
+	}
+	sl.n = uint8(len(t) + 1)
+	copy(sl.key[:], t)
 }

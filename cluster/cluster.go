@@ -45,8 +45,9 @@ const TopTerms = 100
 // Bounds on the vocabulary, against hostile or garbled input: an article
 // counts at most MaxDocTerms distinct terms (the first met; more repeats
 // of those still count), and a Clusterer's vocabulary holds at most
-// MaxVocab terms (about 64 bytes each with the document frequency, and
-// up to 32 more for the scratch arrays indexed by term), after
+// MaxVocab terms (about 64 bytes each with the document frequency, 48
+// to 96 for the index that finds a term's id, and up to 44 more for the
+// scratch arrays indexed by term), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
 // one like any of them. Batch's vocabulary is the pile's own.
@@ -129,37 +130,91 @@ type story struct {
 	tested            int // members at the last split test
 }
 
+// scanEntry is what a candidate search reads of each story it meets,
+// kept by story number in one array (Clusterer.scan) so that a search,
+// which meets a few hundred stories and places the article in one,
+// reads one cache line of each rather than following a pointer to each
+// story: the number of the last search that met it, the clock of its
+// last change, and a copy of its number of members, dated members and
+// their span (see sync). 64 bytes.
+type scanEntry struct {
+	mark        int32
+	changed     int32
+	members     int32
+	dated       int32
+	first, last time.Time
+}
+
+// sync copies story s's members, dates and span into its scan entry and,
+// when they differ from what it held, stamps it with the next clock
+// value; it follows every change of a story. A join or a leave changes
+// the number of members, so every change of a centroid is stamped too.
+func (c *Clusterer) sync(s int) {
+	st, e := c.stories[s], &c.scan[s]
+	n, dated := int32(len(st.members)), int32(st.dated)
+	if e.members == n && e.dated == dated && e.first.Equal(st.first) && e.last.Equal(st.last) {
+		return // the same instants: the window tests read no more
+	}
+	e.members, e.dated, e.first, e.last = n, dated, st.first, st.last
+	if c.clock == math.MaxInt32 {
+		// Start the clock again: every article is searched in full once.
+		c.clock = 0
+		clear(c.checked)
+		for i := range c.scan {
+			c.scan[i].changed = 0
+		}
+	}
+	c.clock++
+	e.changed = c.clock
+}
+
+// nextStamp returns the number of a new search, which marks the stories
+// it meets (scanEntry.mark); when the numbers run out it clears the marks.
+func (c *Clusterer) nextStamp() int32 {
+	if c.stamp == math.MaxInt32 {
+		c.stamp = 0
+		for i := range c.scan {
+			c.scan[i].mark = -1
+		}
+	}
+	c.stamp++
+	return c.stamp
+}
+
 // Clusterer places articles into stories one at a time.
 type Clusterer struct {
-	opts     Options
-	vocab    *vec.Vocab
-	df       []int
-	n        int
-	idf      []float64    // fixed weights (Batch); nil: from df as documents come
-	docs     []vec.Vector // in id order
-	probes   [][]int32    // per doc: the ids of its probeTerms heaviest terms
-	dates    []time.Time
-	reports  [][]time.Time // Doc.Reported of each doc
-	of       []int         // story of each doc
-	stories  []*story
-	posts    map[int32][]int32 // term -> stories, oldest first
-	mark     []int             // per story: the last search that scored it
-	stamp    int               // searches so far
-	moves    []Move            // since the last call to Moves
-	blocked  []int             // stories the last placement matched outside its window
-	recalled bool              // whether the last placement matched a story by a recalled day
-	collect  bool              // whether best fills blocked and recalled
-	placing  bool              // whether best is placing a new article (see untimedJoin)
-	passAt   int               // Len at which Add makes its next pass
-	maxVocab int               // MaxVocab, lower in tests
-	buf      scratch           // for centroid updates
-	recent   *termCache        // for lookup; nil until the first
-	probed   []bool            // by term id, for staysWhole; false between calls
-	acc      []float64         // by term id, for staysWhole; zero between calls
-	tf       termCounts        // for vector
-	vecBuf   vec.Vector        // for vector
-	topBuf   []vec.Entry       // for centroidTop
-	dense    []float64         // for pairDots, zero between calls
+	opts      Options
+	vocab     *vec.Vocab
+	df        []int
+	n         int
+	idf       []float64    // fixed weights (Batch); nil: from df as documents come
+	docs      []vec.Vector // in id order
+	probes    [][]int32    // per doc: the ids of its probeTerms heaviest terms
+	dates     []time.Time
+	reports   [][]time.Time // Doc.Reported of each doc
+	of        []int         // story of each doc
+	stories   []*story
+	posts     map[int32][]int32 // term -> stories, oldest first
+	scan      []scanEntry       // per story: what a candidate search reads of it
+	stamp     int32             // searches so far (see nextStamp)
+	clock     int32             // story changes so far (see sync)
+	checked   []int32           // per doc: the clock when move last left it where it was, or 0
+	moves     []Move            // since the last call to Moves
+	blocked   []int             // stories the last placement matched outside its window
+	recalled  bool              // whether the last placement matched a story by a recalled day
+	collect   bool              // whether best fills blocked and recalled
+	placing   bool              // whether best is placing a new article (see untimedJoin)
+	passAt    int               // Len at which Add makes its next pass
+	maxVocab  int               // MaxVocab, lower in tests
+	buf       scratch           // for centroid updates
+	index     termIndex         // for lookup
+	probed    []bool            // by term id, for staysWhole; false between calls
+	acc       []float64         // by term id, for staysWhole; zero between calls
+	tf        termCounts        // for vector
+	vecBuf    vec.Vector        // for vector
+	topBuf    []vec.Entry       // for centroidTop
+	dense     []float64         // for pairDots, zero between calls
+	spreadBuf spreadVec         // for best (spread)
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -350,7 +405,7 @@ func (c *Clusterer) placeVector(v vec.Vector, probe []int32, date time.Time, rep
 	c.dates = append(c.dates, date)
 	c.reports = append(c.reports, rep)
 	c.placing = true
-	s, _ := c.best(v, probe, date, rep, -1)
+	s, _ := c.best(v, probe, date, rep, -1, 0)
 	c.placing = false
 	if s < 0 {
 		s = c.newStory()
@@ -379,7 +434,6 @@ func (c *Clusterer) Stories() [][]int {
 // normalized, in id order, and the ids of its probeTerms heaviest terms,
 // heaviest first. It counts d in the document frequencies first.
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
-	tf := &c.tf
 	for _, t := range d.Terms {
 		c.count(t, 1)
 	}
@@ -387,6 +441,26 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	for _, t := range d.Names {
 		c.count(t, nw-1) // a name is also one of Terms
 	}
+	return c.weigh()
+}
+
+// vectorIDs is vector for a Doc whose terms, all in c's vocabulary, have
+// the ids ids: those of its Terms (the first nTerms), then of its Names.
+func (c *Clusterer) vectorIDs(ids []int32, nTerms int) (vec.Vector, []int32) {
+	for _, id := range ids[:nTerms] {
+		c.countID(id, 1)
+	}
+	nw := c.opts.nameWeight()
+	for _, id := range ids[nTerms:] {
+		c.countID(id, nw-1)
+	}
+	return c.weigh()
+}
+
+// weigh ends vector: from the term counts in c.tf, which it clears, it
+// returns the article's vector and probe terms.
+func (c *Clusterer) weigh() (vec.Vector, []int32) {
+	tf := &c.tf
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
 	}
@@ -406,19 +480,25 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 	}
 	tf.terms = tf.terms[:0]
 	c.vecBuf = all
-	// The TopTerms heaviest, heaviest first, ties by id, in an array of
-	// their own (the article keeps it).
+	// The TopTerms heaviest (heavier orders them all, ties by id, so
+	// which they are does not depend on the order they come in), in an
+	// array of their own (the article keeps it) in id order; of those,
+	// the probeTerms heaviest, heaviest first.
 	if len(all) > TopTerms {
 		selectFirst(all, TopTerms)
 		all = all[:TopTerms]
 	}
-	slices.SortFunc(all, heavier)
 	v := slices.Clone(all)
-	probe := make([]int32, min(len(v), probeTerms))
-	for i := range probe {
-		probe[i] = v[i].ID
-	}
 	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	if len(all) > probeTerms {
+		selectFirst(all, probeTerms)
+		all = all[:probeTerms]
+	}
+	slices.SortFunc(all, heavier)
+	probe := make([]int32, len(all))
+	for i, e := range all {
+		probe[i] = e.ID
+	}
 	if n := v.Norm(); n > 0 {
 		for i := range v {
 			v[i].W /= n
@@ -439,17 +519,26 @@ type termCounts struct {
 // MaxDocTerms terms already and not t, or t is new and the vocabulary
 // holds maxVocab terms.
 func (c *Clusterer) count(t string, w float64) {
-	tf := &c.tf
 	id, ok := c.lookup(t)
-	if ok && int(id) < len(tf.slot) && tf.slot[id] > 0 {
+	if !ok {
+		if len(c.tf.terms) >= MaxDocTerms || c.vocab.Len() >= c.maxVocab {
+			return
+		}
+		id = c.vocab.ID(t)
+	}
+	c.countID(id, w)
+}
+
+// countID adds w to the count of term id in c.tf, unless it holds
+// MaxDocTerms terms already and not id.
+func (c *Clusterer) countID(id int32, w float64) {
+	tf := &c.tf
+	if int(id) < len(tf.slot) && tf.slot[id] > 0 {
 		tf.terms[tf.slot[id]-1].W += w
 		return
 	}
-	if len(tf.terms) >= MaxDocTerms || (!ok && c.vocab.Len() >= c.maxVocab) {
+	if len(tf.terms) >= MaxDocTerms {
 		return
-	}
-	if !ok {
-		id = c.vocab.ID(t)
 	}
 	for int(id) >= len(tf.slot) {
 		tf.slot = append(tf.slot, make([]int32, max(1024, len(tf.slot)/2))...)
@@ -472,34 +561,37 @@ func (c *Clusterer) weight(id int32) float64 {
 
 // best returns the story most similar to v that may take an article of
 // date d reporting the days rep, and the cosine, or -1. It ignores
-// story skip.
-func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Time, skip int) (int, float64) {
-	c.stamp++
-	me := c.stamp
+// story skip, and the stories that have not changed since clock value
+// since (see sync) when since is above 0.
+func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Time, skip int, since int32) (int, float64) {
+	me := c.nextStamp()
+	q := c.spread(v)
+	defer c.unspread(v)
 	best, bestSim := -1, c.opts.threshold()
 	for _, id := range probe {
 		for _, s32 := range c.posts[id] {
 			s := int(s32)
-			if c.mark[s] == me || s == skip {
+			e := &c.scan[s]
+			if e.mark == me || s == skip {
 				continue
 			}
-			c.mark[s] = me
-			st := c.stories[s]
-			if len(st.members) == 0 {
+			e.mark = me
+			if e.members == 0 || e.changed <= since {
 				continue
 			}
+			st := c.stories[s] // read only past the window
 			recalls := false
-			if !c.inWindow(st, d) {
+			if !c.inWindowScan(e, s, d) {
 				if recalls = c.reportsOn(st, rep); !recalls {
 					// Its undated members may be of d's event rather
 					// than of the story's dates: see Add.
-					if c.collect && st.dated < len(st.members) && c.cosine(v, st) >= c.opts.threshold() {
+					if c.collect && e.dated < e.members && c.cosineSpread(v, q, st) >= c.opts.threshold() {
 						c.blocked = append(c.blocked, s)
 					}
 					continue
 				}
 			}
-			sim := c.cosine(v, st)
+			sim := c.cosineSpread(v, q, st)
 			if recalls && c.collect && sim >= c.opts.threshold() {
 				c.recalled = true // a day d reports lies in its window: see Add
 			}
@@ -556,12 +648,37 @@ func (c *Clusterer) inWindow(st *story, d time.Time) bool {
 	return false
 }
 
+// inWindowScan is inWindow(c.stories[s], d) read from s's scan entry e
+// as far as it decides.
+func (c *Clusterer) inWindowScan(e *scanEntry, s int, d time.Time) bool {
+	w := c.opts.window()
+	if w < 0 || d.IsZero() || e.dated == 0 {
+		return true
+	}
+	if d.Before(e.first.Add(-w)) || d.After(e.last.Add(w)) {
+		return false
+	}
+	if e.last.Sub(e.first) <= 2*w {
+		return true
+	}
+	return c.inWindow(c.stories[s], d)
+}
+
 // cosine returns the cosine of the unit vector v and st's centroid.
 func (c *Clusterer) cosine(v vec.Vector, st *story) float64 {
 	if st.norm2 <= 0 {
 		return 0
 	}
 	return st.centroid.dot(v) / math.Sqrt(st.norm2)
+}
+
+// cosineSpread is cosine(v, st) for v spread over q (see spread), the
+// same value computed in the same order.
+func (c *Clusterer) cosineSpread(v vec.Vector, q *spreadVec, st *story) float64 {
+	if st.norm2 <= 0 {
+		return 0
+	}
+	return st.centroid.dotSpread(v, q) / math.Sqrt(st.norm2)
 }
 
 // join adds doc id to story s.
@@ -590,6 +707,7 @@ func (c *Clusterer) join(s, id int) {
 		}
 		c.posts[t] = p
 	}
+	c.sync(s)
 }
 
 // leave takes doc id out of its story. The story's time span is kept: it
@@ -605,6 +723,7 @@ func (c *Clusterer) leave(id int) {
 	if !c.dates[id].IsZero() {
 		st.dated--
 	}
+	c.sync(c.of[id])
 }
 
 // batchPasses is the most reassignment passes Batch makes; it stops
@@ -617,9 +736,11 @@ const batchPasses = 3
 // the same order, a chance to move to a story it is closer to, pass after
 // pass (at most batchPasses) until none moves.
 func Batch(docs []Doc, opts Options) [][]int {
-	c, order := weighed(docs, opts)
+	c, order, ids := weighedIDs(docs, opts)
 	for _, i := range order {
-		c.place(docs[i])
+		d := docs[i]
+		v, probe := c.vectorIDs(ids[i], len(d.Terms))
+		c.placeVector(v, probe, d.Date, d.Reported)
 	}
 	return c.finish(order)
 }
@@ -664,64 +785,93 @@ func (c *Clusterer) settleAll(n int) {
 // whole of docs, and the order (by date, undated last, ties in input
 // order) in which Batch adds them.
 func weighed(docs []Doc, opts Options) (*Clusterer, []int) {
+	c, order, _ := weighedIDs(docs, opts)
+	return c, order
+}
+
+// weighedIDs is weighed, and also returns the term ids of each of docs
+// (of its Terms, then of its Names), for vectorIDs: each term is looked
+// up once.
+func weighedIDs(docs []Doc, opts Options) (*Clusterer, []int, [][]int32) {
 	c := New(opts)
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, t := range d.Terms {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return news.CompareDates(docs[a].Date, docs[b].Date) })
-	// Ids in the order Add will meet the terms, so that idf lines up.
+	// Ids in the order Add will meet the terms, so that idf lines up;
+	// one array for all.
+	total := 0
+	for _, d := range docs {
+		total += len(d.Terms) + len(d.Names)
+	}
+	all := make([]int32, 0, total)
+	ids := make([][]int32, len(docs))
 	for _, i := range order {
+		from := len(all)
 		for _, t := range docs[i].Terms {
-			c.vocab.ID(t)
+			all = append(all, c.vocab.ID(t))
 		}
 		for _, t := range docs[i].Names {
-			c.vocab.ID(t)
+			all = append(all, c.vocab.ID(t))
+		}
+		ids[i] = all[from:len(all):len(all)]
+	}
+	// Document frequencies of the Terms, each counted once per document:
+	// seen[id] is one more than the last document that counted id.
+	df := make([]int32, c.vocab.Len())
+	seen := make([]int32, c.vocab.Len())
+	for i, d := range docs {
+		for _, id := range ids[i][:len(d.Terms)] {
+			if seen[id] != int32(i+1) {
+				seen[id] = int32(i + 1)
+				df[id]++
+			}
 		}
 	}
 	c.idf = make([]float64, c.vocab.Len())
 	for id := range c.idf {
-		c.idf[id] = 1 + math.Log(float64(len(docs)+1)/float64(df[c.vocab.Term(int32(id))]+1))
+		c.idf[id] = 1 + math.Log(float64(len(docs)+1)/float64(df[id]+1))
 	}
-	return c, order
+	return c, order, ids
 }
 
 // move takes article k to the story whose centroid (without k) is most
 // similar to it, when that beats its own story's, and reports whether it
 // moved.
+//
+// When k stayed at its last chance and its story has not changed since,
+// only the stories that changed since are scored: each of the others
+// scored no more than k's own story (or the threshold) then, and does
+// now, so the answer is the same as scoring all.
 func (c *Clusterer) move(k int) bool {
 	own := c.of[k]
-	if len(c.stories[own].members) == 1 {
-		// A singleton's own centroid is itself; any story above the
-		// threshold is better.
-		if s, _ := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own); s >= 0 {
-			c.leave(k)
-			c.of[k] = s
-			c.join(s, k)
-			return true
+	for len(c.checked) < len(c.docs) {
+		c.checked = append(c.checked, 0)
+	}
+	since := c.checked[k]
+	if since > 0 && c.scan[own].changed > since {
+		since = 0
+	}
+	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own, since)
+	if s >= 0 && len(c.stories[own].members) > 1 {
+		// Its cosine to its own story without it, as leaving would
+		// make it: when it stays, the story is left as it is. (A
+		// singleton's own centroid is itself; any story above the
+		// threshold is better.)
+		stay := 0.0
+		if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
+			stay = dot / math.Sqrt(n2)
 		}
+		if sim <= stay {
+			s = -1
+		}
+	}
+	if s < 0 {
+		c.checked[k] = c.clock
 		return false
 	}
-	// Its cosine to its own story without it, as leaving would make it:
-	// when it stays, the story is left as it is.
-	stay := 0.0
-	if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
-		stay = dot / math.Sqrt(n2)
-	}
-	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own)
-	if s < 0 || sim <= stay {
-		return false
-	}
+	c.checked[k] = 0
 	c.leave(k)
 	c.of[k] = s
 	c.join(s, k)

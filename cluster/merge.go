@@ -32,15 +32,14 @@ func (c *Clusterer) merge(s int) []Move {
 		sim float64
 	}
 	var cands []cand
-	c.stamp++
-	me := c.stamp
+	me := c.nextStamp()
 	for _, id := range c.centroidProbe(st) {
 		for _, t32 := range c.posts[id] {
 			t := int(t32)
-			if t == s || c.mark[t] == me {
+			if t == s || c.scan[t].mark == me {
 				continue
 			}
-			c.mark[t] = me
+			c.scan[t].mark = me
 			ot := c.stories[t]
 			if len(ot.members) == 0 || !c.timesMeet(st, ot) {
 				continue

@@ -57,17 +57,16 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 	// centroid: a lower bound of the full cosine at a tenth of its cost
 	// for a story of some size.
 	top := c.centroidTop(st, TopTerms)
-	c.stamp++
-	me := c.stamp
-	c.mark[s] = me
+	me := c.nextStamp()
+	c.scan[s].mark = me
 	for _, e := range top[:min(len(top), probeTerms)] {
 		id := e.ID
 		for _, t32 := range c.posts[id] {
 			t := int(t32)
-			if c.mark[t] == me {
+			if c.scan[t].mark == me {
 				continue
 			}
-			c.mark[t] = me
+			c.scan[t].mark = me
 			if ot := c.stories[t]; len(ot.members) == 0 || c.apart(st, ot) {
 				continue
 			}
@@ -139,12 +138,12 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 func (c *Clusterer) regroup(members []int) [][]int {
 	order := c.dateOrder(members)
 	// The scratch space is c's, so that it is allocated once.
-	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}, buf: c.buf, dense: c.dense}
+	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}, buf: c.buf, dense: c.dense, spreadBuf: c.spreadBuf}
 	for _, k := range order {
 		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
 	}
 	groups := sub.finish(order)
-	c.buf, c.dense = sub.buf, sub.dense
+	c.buf, c.dense, c.spreadBuf = sub.buf, sub.dense, sub.spreadBuf
 	return groups
 }
 

@@ -214,7 +214,7 @@ func linked(m int, link map[[2]int]float64) [][]int {
 // newStory appends an empty story and returns its number.
 func (c *Clusterer) newStory() int {
 	c.stories = append(c.stories, &story{})
-	c.mark = append(c.mark, -1)
+	c.scan = append(c.scan, scanEntry{mark: -1})
 	return len(c.stories) - 1
 }
 
@@ -225,6 +225,7 @@ func (c *Clusterer) respan(s int) {
 	for _, k := range st.members {
 		st.addDate(c.dates[k])
 	}
+	c.sync(s)
 }
 
 // addDate widens st's time span to take in d, unless d is zero.

@@ -94,6 +94,7 @@ func (c *Clusterer) Retire(before time.Time, undated int) []int {
 	for s, st := range c.stories {
 		if dead[s] {
 			c.stories[s] = deadStory
+			c.sync(s)
 			continue
 		}
 		for i, k := range st.members {
@@ -114,6 +115,7 @@ func (c *Clusterer) Retire(before time.Time, undated int) []int {
 		}
 	}
 	c.blocked = c.blocked[:0]
+	c.checked = nil // article numbers changed: search each in full once
 	return kept
 }
 
@@ -283,9 +285,9 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	}
 	ns := r.Count(1)
 	d.stories = make([]*story, ns)
-	d.mark = make([]int, ns)
+	d.scan = make([]scanEntry, ns)
 	for s := range ns {
-		d.mark[s] = -1
+		d.scan[s].mark = -1
 		m := r.Count(1)
 		if m == 0 {
 			d.stories[s] = deadStory
@@ -308,6 +310,7 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 			st.widenReported(d.reports[k])
 		}
 		d.stories[s] = st
+		d.sync(s)
 	}
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%w: %w", errState, err)

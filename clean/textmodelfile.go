@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"sync"
+
+	"tidings/internal/snap"
 )
 
 // The copied-text model ships as textmodel.bin.gz, embedded and decoded
@@ -51,28 +51,28 @@ const maxModelNodes = 1 << 15
 
 // encodeTextModel returns m in the file format above, gzipped.
 func encodeTextModel(m *blockModel) ([]byte, error) {
-	var raw []byte
-	raw = append(raw, textModelMagic...)
-	raw = binary.AppendUvarint(raw, uint64(len(textFeatureNames)))
-	raw = binary.AppendUvarint(raw, uint64(len(contextNames)))
-	raw = binary.LittleEndian.AppendUint64(raw, math.Float64bits(m.threshold))
-	raw = binary.AppendUvarint(raw, uint64(len(m.stages)))
+	w := snap.Writer{Buf: []byte(textModelMagic)}
+	w.Uint(uint64(len(textFeatureNames)))
+	w.Uint(uint64(len(contextNames)))
+	w.Float(m.threshold)
+	w.Uint(uint64(len(m.stages)))
 	for _, st := range m.stages {
-		raw = binary.LittleEndian.AppendUint64(raw, math.Float64bits(st.bias))
-		raw = binary.AppendUvarint(raw, uint64(len(st.trees)))
+		w.Float(st.bias)
+		w.Uint(uint64(len(st.trees)))
 		for _, t := range st.trees {
-			raw = binary.AppendUvarint(raw, uint64(len(t.feature)))
+			w.Uint(uint64(len(t.feature)))
 			for i, f := range t.feature {
-				raw = binary.AppendVarint(raw, int64(f))
+				w.Int(int64(f))
 				if f < 0 {
-					raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(t.value[i]))
+					w.Float32(t.value[i])
 					continue
 				}
-				raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(t.threshold[i]))
-				raw = binary.AppendUvarint(raw, uint64(t.left[i]))
+				w.Float32(t.threshold[i])
+				w.Uint(uint64(t.left[i]))
 			}
 		}
 	}
+	raw := w.Buf
 	var out bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
 	if err != nil {
@@ -106,16 +106,16 @@ func decodeTextModel(data []byte) (*blockModel, error) {
 
 // parseTextModel reads the encoding decodeTextModel has unzipped.
 func parseTextModel(raw []byte) (*blockModel, error) {
-	d := modelReader{b: raw}
-	if string(d.bytes(len(textModelMagic))) != textModelMagic {
+	if !bytes.HasPrefix(raw, []byte(textModelMagic)) {
 		return nil, fmt.Errorf("%w: no %s header", errModelFile, textModelMagic)
 	}
-	nf, nc := d.uvarint(), d.uvarint()
+	d := snap.NewReader(raw[len(textModelMagic):])
+	nf, nc := d.Uint(), d.Uint()
 	if nf != uint64(len(textFeatureNames)) || nc != uint64(len(contextNames)) {
 		return nil, fmt.Errorf("%w: %d+%d features, the code has %d+%d", errModelFile, nf, nc, len(textFeatureNames), len(contextNames))
 	}
-	m := &blockModel{threshold: d.float64()}
-	stages := d.uvarint()
+	m := &blockModel{threshold: d.Float()}
+	stages := d.Uint()
 	if stages == 0 || stages > 8 {
 		return nil, fmt.Errorf("%w: %d stages", errModelFile, stages)
 	}
@@ -124,13 +124,13 @@ func parseTextModel(raw []byte) (*blockModel, error) {
 		if s > 0 {
 			width += int16(nc)
 		}
-		st := &treeModel{bias: d.float64()}
-		trees := d.uvarint()
+		st := &treeModel{bias: d.Float()}
+		trees := d.Uint()
 		if trees > 4096 {
 			return nil, fmt.Errorf("%w: %d trees", errModelFile, trees)
 		}
 		for range int(trees) {
-			n := d.uvarint()
+			n := d.Uint()
 			if n == 0 || n > maxModelNodes {
 				return nil, fmt.Errorf("%w: a tree of %d nodes", errModelFile, n)
 			}
@@ -139,13 +139,13 @@ func parseTextModel(raw []byte) (*blockModel, error) {
 				left: make([]int16, n), value: make([]float32, n),
 			}
 			for i := range int(n) {
-				f := d.varint()
+				f := d.Int()
 				switch {
 				case f == -1:
-					t.feature[i], t.value[i] = -1, d.float32()
+					t.feature[i], t.value[i] = -1, d.Float32()
 				case f >= 0 && f < int64(width):
-					t.feature[i], t.threshold[i] = int16(f), d.float32()
-					l := d.uvarint()
+					t.feature[i], t.threshold[i] = int16(f), d.Float32()
+					l := d.Uint()
 					if l <= uint64(i) || l+1 >= n {
 						return nil, fmt.Errorf("%w: node %d's children at %d of %d", errModelFile, i, l, n)
 					}
@@ -158,71 +158,8 @@ func parseTextModel(raw []byte) (*blockModel, error) {
 		}
 		m.stages = append(m.stages, st)
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("%w: %w", errModelFile, d.err)
-	}
-	if len(d.b) > 0 {
-		return nil, fmt.Errorf("%w: %d bytes after the model", errModelFile, len(d.b))
+	if err := d.Done(); err != nil {
+		return nil, fmt.Errorf("%w: %w", errModelFile, err)
 	}
 	return m, nil
-}
-
-// modelReader reads the encoding's values; after the first short or bad
-// value it returns zeros and keeps the error.
-type modelReader struct {
-	b   []byte
-	err error
-}
-
-func (r *modelReader) fail() {
-	if r.err == nil {
-		r.err = io.ErrUnexpectedEOF
-	}
-	r.b = nil
-}
-
-func (r *modelReader) bytes(n int) []byte {
-	if len(r.b) < n {
-		r.fail()
-		return nil
-	}
-	out := r.b[:n]
-	r.b = r.b[n:]
-	return out
-}
-
-func (r *modelReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *modelReader) varint() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *modelReader) float64() float64 {
-	b := r.bytes(8)
-	if b == nil {
-		return 0
-	}
-	return math.Float64frombits(binary.LittleEndian.Uint64(b))
-}
-
-func (r *modelReader) float32() float32 {
-	b := r.bytes(4)
-	if b == nil {
-		return 0
-	}
-	return math.Float32frombits(binary.LittleEndian.Uint32(b))
 }

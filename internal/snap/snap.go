@@ -27,6 +27,11 @@ func (w *Writer) Float(v float64) {
 	w.Buf = binary.LittleEndian.AppendUint64(w.Buf, math.Float64bits(v))
 }
 
+// Float32 appends the exact bits of v in 4 bytes.
+func (w *Writer) Float32(v float32) {
+	w.Buf = binary.LittleEndian.AppendUint32(w.Buf, math.Float32bits(v))
+}
+
 // Fixed appends v as 8 bytes, for values (hashes) that a varint would
 // lengthen.
 func (w *Writer) Fixed(v uint64) { w.Buf = binary.LittleEndian.AppendUint64(w.Buf, v) }
@@ -132,6 +137,17 @@ func (r *Reader) Index(n int) int {
 
 // Float reads a float64.
 func (r *Reader) Float() float64 { return math.Float64frombits(r.Fixed()) }
+
+// Float32 reads a float32 as written by Writer.Float32.
+func (r *Reader) Float32() float32 {
+	if len(r.data) < 4 {
+		r.fail()
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(r.data)
+	r.data = r.data[4:]
+	return math.Float32frombits(v)
+}
 
 // Fixed reads 8 bytes as written by Writer.Fixed.
 func (r *Reader) Fixed() uint64 {

@@ -16,6 +16,7 @@ func TestRoundTrip(t *testing.T) {
 		{"uint max", func(w *Writer) { w.Uint(math.MaxUint64) }, func(r *Reader) bool { return r.Uint() == math.MaxUint64 }},
 		{"negative int", func(w *Writer) { w.Int(-7) }, func(r *Reader) bool { return r.Int() == -7 }},
 		{"float bits", func(w *Writer) { w.Float(math.Nextafter(1, 2)) }, func(r *Reader) bool { return r.Float() == math.Nextafter(1, 2) }},
+		{"float32 bits", func(w *Writer) { w.Float32(math.Nextafter32(1, 2)) }, func(r *Reader) bool { return r.Float32() == math.Nextafter32(1, 2) }},
 		{"fixed", func(w *Writer) { w.Fixed(1 << 63) }, func(r *Reader) bool { return r.Fixed() == 1<<63 }},
 		{"empty string", func(w *Writer) { w.String("") }, func(r *Reader) bool { return r.String() == "" }},
 		{"zero time", func(w *Writer) { w.Time(time.Time{}) }, func(r *Reader) bool { return r.Time().IsZero() }},
@@ -56,6 +57,7 @@ func FuzzReader(f *testing.F) {
 			_ = r.String()
 			r.Time()
 			r.Float()
+			r.Float32()
 		}
 	})
 }

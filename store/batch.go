@@ -27,10 +27,21 @@ type execer interface {
 // statement is atomic on its own, and a transaction would cost two more
 // round trips to PostgreSQL), else in one transaction.
 func (s *sqlStore) inTx(ctx context.Context, statements int, fn func(ex execer) error) error {
+	return txOn(ctx, s.db, statements, fn)
+}
+
+// txBeginner is a *sql.DB or one of its *sql.Conn.
+type txBeginner interface {
+	execer
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// txOn runs fn on db itself for one statement, else in a transaction of db.
+func txOn(ctx context.Context, db txBeginner, statements int, fn func(ex execer) error) error {
 	if statements <= 1 {
-		return fn(s.db)
+		return fn(db)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -68,18 +79,7 @@ func (s *sqlStore) relaxed(ctx context.Context, statements int, fn func(ex exece
 			err = cmp.Or(err, rerr)
 		}
 	}()
-	if statements <= 1 {
-		return fn(conn)
-	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return txOn(ctx, conn, statements, fn)
 }
 
 func (s *sqlStore) AddArticles(ctx context.Context, arts []*Article) ([]bool, error) {

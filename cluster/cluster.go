@@ -50,7 +50,9 @@ const TopTerms = 100
 // scratch arrays indexed by term), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
-// one like any of them. Batch's vocabulary is the pile's own.
+// one like any of them. Retire drops the terms no held article uses
+// (see compact), so a Clusterer that retires reaches the cap only when
+// its window holds that many terms. Batch's vocabulary is the pile's own.
 const (
 	MaxDocTerms = 4096
 	MaxVocab    = 1 << 20
@@ -186,6 +188,7 @@ type Clusterer struct {
 	opts      Options
 	vocab     *vec.Vocab
 	df        []int
+	lastDoc   []int32 // per term: the article that last counted it, or -1 when retired (see compact)
 	n         int
 	idf       []float64    // fixed weights (Batch); nil: from df as documents come
 	docs      []vec.Vector // in id order
@@ -206,6 +209,7 @@ type Clusterer struct {
 	placing   bool              // whether best is placing a new article (see untimedJoin)
 	passAt    int               // Len at which Add makes its next pass
 	maxVocab  int               // MaxVocab, lower in tests
+	keepVocab bool              // whether Retire never compacts the vocabulary (tests)
 	buf       scratch           // for centroid updates
 	index     termIndex         // for lookup
 	probed    []bool            // by term id, for staysWhole; false between calls
@@ -464,10 +468,15 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
 	}
+	for len(c.lastDoc) < c.vocab.Len() {
+		c.lastDoc = append(c.lastDoc, -1)
+	}
 	c.n++
 	if c.idf == nil {
+		k := int32(len(c.docs)) // the number the article will take
 		for _, e := range tf.terms {
 			c.df[e.ID]++
+			c.lastDoc[e.ID] = k
 		}
 	}
 	all := c.vecBuf[:0]

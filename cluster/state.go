@@ -42,7 +42,9 @@ func (c *Clusterer) Reach() int {
 // everything, except that a later article can no longer join a retired
 // story: an undated article, a dated one before before plus the window,
 // or one reporting a day (Doc.Reported) in a retired story's window.
-// The term statistics (document frequencies) are kept whole. Term lists
+// The vocabulary keeps the terms in use, or at most compactRatio times
+// as many (see compact): the document frequency of a term no held article
+// counted is forgotten once it is dropped. Term lists
 // drop the retired stories, so a term's list of latest stories may keep
 // a few more live ones than it would have (it is cut back at twice
 // postingCap).
@@ -116,11 +118,111 @@ func (c *Clusterer) Retire(before time.Time, undated int) []int {
 	}
 	c.blocked = c.blocked[:0]
 	c.checked = nil // article numbers changed: search each in full once
+	if len(kept) < n {
+		for t, k := range c.lastDoc {
+			if k >= 0 {
+				c.lastDoc[t] = int32(renum[k])
+			}
+		}
+		if c.idf == nil && !c.keepVocab {
+			c.compact()
+		}
+	}
 	return kept
 }
 
-// stateVersion is the version of the encoding AppendBinary writes.
-const stateVersion = 1
+// compactRatio is how many times the terms in use the vocabulary may hold
+// before Retire compacts it.
+const compactRatio = 2
+
+// compact drops from the vocabulary, when it holds more than compactRatio
+// times the terms in use, every term that no article held, centroid, term
+// list or probe uses and that no held article counted, with its document
+// frequency (a term that comes back counts as new), and renumbers the
+// others in their order: ids keep their order, so every sum and tie
+// taken in id order is as before, and so are the placements of articles
+// whose terms all stayed. Without it the vocabulary grows with history
+// until MaxVocab, after which new terms are left out of new articles.
+func (c *Clusterer) compact() {
+	nt := c.vocab.Len()
+	used := make([]bool, nt)
+	for t, k := range c.lastDoc {
+		used[t] = k >= 0
+	}
+	for k, v := range c.docs {
+		for _, e := range v {
+			used[e.ID] = true
+		}
+		for _, t := range c.probes[k] {
+			used[t] = true
+		}
+	}
+	for _, st := range c.stories {
+		for _, t := range st.centroid.ids {
+			used[t] = true
+		}
+	}
+	for t := range c.posts {
+		used[t] = true
+	}
+	inUse := 0
+	for _, u := range used {
+		if u {
+			inUse++
+		}
+	}
+	if nt <= compactRatio*inUse {
+		return
+	}
+	renum := c.vocab.Keep(used)
+	for _, v := range c.docs {
+		for i := range v {
+			v[i].ID = renum[v[i].ID]
+		}
+	}
+	for _, p := range c.probes {
+		for i := range p {
+			p[i] = renum[p[i]]
+		}
+	}
+	for _, st := range c.stories {
+		for i, t := range st.centroid.ids {
+			st.centroid.ids[i] = renum[t]
+		}
+	}
+	posts := make(map[int32][]int32, len(c.posts))
+	for t, p := range c.posts {
+		posts[renum[t]] = p
+	}
+	c.posts = posts
+	df := make([]int, 0, inUse)
+	last := make([]int32, 0, inUse)
+	for t, r := range renum {
+		if r >= 0 {
+			if t < len(c.df) {
+				df = append(df, c.df[t])
+			} else {
+				df = append(df, 0)
+			}
+			if t < len(c.lastDoc) {
+				last = append(last, c.lastDoc[t])
+			} else {
+				last = append(last, -1)
+			}
+		}
+	}
+	c.df, c.lastDoc = df, last
+	// The index and the arrays by term id are built again as needed
+	// (all but the index are zero between calls).
+	c.index = termIndex{}
+	c.tf.slot, c.spreadBuf, c.dense, c.probed, c.acc = nil, spreadVec{}, nil, nil, nil
+}
+
+// stateVersion is the version of the encoding AppendBinary writes:
+// version 2 adds, after the document frequencies, the article that last
+// counted each term (see compact). UnmarshalBinary reads version 1 as if
+// the latest article had counted every term.
+const stateVersion = 2
 
 // errState is wrapped by the errors of UnmarshalBinary.
 var errState = errors.New("cluster: bad state")
@@ -140,6 +242,10 @@ func (c *Clusterer) AppendBinary(b []byte) ([]byte, error) {
 	w.Uint(uint64(len(c.df)))
 	for _, f := range c.df {
 		w.Uint(uint64(f))
+	}
+	w.Uint(uint64(len(c.lastDoc)))
+	for _, k := range c.lastDoc {
+		w.Uint(uint64(k + 1))
 	}
 	w.Uint(uint64(c.n))
 	w.Uint(uint64(len(c.idf)))
@@ -232,8 +338,9 @@ func getEntries(r *snap.Reader, terms int) vec.Vector {
 // state is an error, and c is left unchanged.
 func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	r := snap.NewReader(data)
-	if v := r.Uint(); r.Err() == nil && v != stateVersion {
-		return fmt.Errorf("%w: version %d, want %d", errState, v, stateVersion)
+	version := r.Uint()
+	if r.Err() == nil && (version < 1 || version > stateVersion) {
+		return fmt.Errorf("%w: version %d, want 1 to %d", errState, version, stateVersion)
 	}
 	d := New(c.opts)
 	nt := r.Count(1)
@@ -252,6 +359,16 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	}
 	for i := range d.df {
 		d.df[i] = int(r.Uint())
+	}
+	var last []uint64 // each one more than the article, checked below
+	if version >= 2 {
+		last = make([]uint64, r.Count(1))
+		if len(last) > nt {
+			return fmt.Errorf("%w: more last articles than terms", errState)
+		}
+		for i := range last {
+			last[i] = r.Uint()
+		}
 	}
 	d.n = int(r.Uint())
 	if n := r.Count(8); n > 0 {
@@ -282,6 +399,19 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 			}
 		}
 		d.of[k] = int(r.Uint())
+	}
+	d.lastDoc = make([]int32, len(d.df))
+	for i := range d.lastDoc {
+		d.lastDoc[i] = int32(nd) - 1
+	}
+	if version >= 2 {
+		d.lastDoc = make([]int32, len(last))
+		for i, k := range last {
+			if k > uint64(nd) {
+				return fmt.Errorf("%w: term %d counted by an unknown article", errState, i)
+			}
+			d.lastDoc[i] = int32(k) - 1
+		}
 	}
 	ns := r.Count(1)
 	d.stories = make([]*story, ns)

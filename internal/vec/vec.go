@@ -164,3 +164,28 @@ func DotDense(v Vector, d []float64) float64 {
 	}
 	return s
 }
+
+// Keep drops the terms whose keep entry is false (keep holds one entry per
+// term) and renumbers the rest from 0 in their order, so that ids keep
+// their order. It returns each old id's new id, or -1 for a dropped term.
+func (v *Vocab) Keep(keep []bool) []int32 {
+	renum := make([]int32, len(v.terms))
+	n := 0
+	for id := range v.terms {
+		if keep[id] {
+			n++
+		}
+	}
+	ids := make(map[string]int32, n)
+	terms := make([]string, 0, n)
+	for id, t := range v.terms {
+		renum[id] = -1
+		if keep[id] {
+			renum[id] = int32(len(terms))
+			ids[t] = renum[id]
+			terms = append(terms, t)
+		}
+	}
+	v.ids, v.terms = ids, terms
+	return renum
+}

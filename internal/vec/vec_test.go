@@ -2,6 +2,7 @@ package vec
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -57,5 +58,45 @@ func TestVocab(t *testing.T) {
 	}
 	if _, ok := v.Lookup("c"); ok {
 		t.Error(`Lookup("c") found an unknown term`)
+	}
+}
+
+func TestVocabKeep(t *testing.T) {
+	tests := []struct {
+		name  string
+		keep  []bool
+		want  []string
+		renum []int32
+	}{
+		{"all", []bool{true, true, true, true}, []string{"a", "b", "c", "d"}, []int32{0, 1, 2, 3}},
+		{"none", []bool{false, false, false, false}, nil, []int32{-1, -1, -1, -1}},
+		{"in order", []bool{false, true, false, true}, []string{"b", "d"}, []int32{-1, 0, -1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewVocab()
+			for _, s := range []string{"a", "b", "c", "d"} {
+				v.ID(s)
+			}
+			if got := v.Keep(tt.keep); !slices.Equal(got, tt.renum) {
+				t.Errorf("Keep = %v, want %v", got, tt.renum)
+			}
+			var terms []string
+			for id := range v.Len() {
+				terms = append(terms, v.Term(int32(id)))
+				if got, ok := v.Lookup(v.Term(int32(id))); !ok || got != int32(id) {
+					t.Errorf("Lookup(%q) = %d, %v, want %d", v.Term(int32(id)), got, ok, id)
+				}
+			}
+			if !slices.Equal(terms, tt.want) {
+				t.Errorf("terms %v, want %v", terms, tt.want)
+			}
+			if _, ok := v.Lookup("c"); ok && !tt.keep[2] {
+				t.Errorf("dropped term still found")
+			}
+			if id := v.ID("e"); id != int32(len(tt.want)) {
+				t.Errorf("new term got id %d, want %d", id, len(tt.want))
+			}
+		})
 	}
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"tidings/internal/snap"
 )
 
 // longStream returns days of articles, perDay stories a day of perStory
@@ -125,4 +128,54 @@ func TestRetireCompactsVocabulary(t *testing.T) {
 		t.Errorf("vocabulary of %d terms, without compaction %d: want under half", a.vocab.Len(), b.vocab.Len())
 	}
 	t.Logf("%d articles, %d held; vocabulary %d terms (%d compactions), without compaction %d", len(docs), len(held), a.vocab.Len(), compactions, b.vocab.Len())
+}
+
+// TestStateVersions reads a version 1 state (without the articles that
+// last counted each term) as if the latest article had counted every
+// term, and refuses a version it does not know with a clear error.
+func TestStateVersions(t *testing.T) {
+	c := New(Options{})
+	for _, d := range longStream(2, 3, 2) {
+		c.Add(d)
+	}
+	v2, err := c.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The version 1 bytes: the version 2 ones without the last articles.
+	var head, last snap.Writer
+	head.Uint(2)
+	head.Uint(uint64(c.vocab.Len()))
+	for id := range c.vocab.Len() {
+		head.String(c.vocab.Term(int32(id)))
+	}
+	head.Uint(uint64(len(c.df)))
+	for _, f := range c.df {
+		head.Uint(uint64(f))
+	}
+	last.Uint(uint64(len(c.lastDoc)))
+	for _, k := range c.lastDoc {
+		last.Uint(uint64(k + 1))
+	}
+	if !bytes.HasPrefix(v2, append(slices.Clone(head.Buf), last.Buf...)) {
+		t.Fatal("version 2 state does not start as expected")
+	}
+	v1 := append([]byte{1}, head.Buf[1:]...)
+	v1 = append(v1, v2[len(head.Buf)+len(last.Buf):]...)
+	r := New(Options{})
+	if err := r.UnmarshalBinary(v1); err != nil {
+		t.Fatalf("reading version 1: %v", err)
+	}
+	if r.Len() != c.Len() || r.vocab.Len() != c.vocab.Len() {
+		t.Fatalf("version 1 read as %d articles, %d terms; want %d, %d", r.Len(), r.vocab.Len(), c.Len(), c.vocab.Len())
+	}
+	for id, k := range r.lastDoc {
+		if k != int32(c.Len()-1) {
+			t.Fatalf("term %d last counted by article %d, want the latest, %d", id, k, c.Len()-1)
+		}
+	}
+	v3 := append([]byte{3}, v2[1:]...)
+	if err := r.UnmarshalBinary(v3); err == nil || !strings.Contains(err.Error(), "version 3") {
+		t.Errorf("reading version 3: error %v, want one naming the version", err)
+	}
 }

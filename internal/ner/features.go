@@ -123,17 +123,7 @@ func (s *sentence) prepare(words []string, z *gazetteer, lower func(string) bool
 	buf := s.buf[:0]
 	letters, upper := 0, 0
 	for i, w := range words {
-		ascii, hasUpper := true, false
-		for j := 0; j < len(w); j++ {
-			c := w[j]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				hasUpper = true
-			}
-		}
+		ascii, hasUpper := asciiCase(w)
 		s.spans[3*i] = -1
 		switch {
 		case ascii && !hasUpper:
@@ -464,4 +454,20 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// asciiCase reports whether w is all ASCII and, up to its first other
+// byte, whether it holds an upper-case letter (a word that is ASCII with
+// none is its own lower-cased form).
+func asciiCase(w string) (ascii, hasUpper bool) {
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if c >= utf8.RuneSelf {
+			return false, hasUpper
+		}
+		if 'A' <= c && c <= 'Z' {
+			hasUpper = true
+		}
+	}
+	return true, hasUpper
 }

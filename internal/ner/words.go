@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // wordScores is what one word gives the scores of the tokens it is or
@@ -129,17 +128,7 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 	t := tg.m.table
 	var ws wordScores
 	buf := append(tg.buf[:0], w...)
-	ascii, hasUpper := true, false
-	for j := 0; j < len(w); j++ {
-		c := w[j]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			hasUpper = true
-		}
-	}
+	ascii, hasUpper := asciiCase(w)
 	switch {
 	case ascii && !hasUpper:
 		buf = append(buf, w...)

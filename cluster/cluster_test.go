@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"tidings/internal/cputime"
 )
 
 func doc(text string, date string) Doc {
@@ -223,14 +225,14 @@ func BenchmarkAdd(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	perArticle := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / stored
 	i := stored
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		c.Add(docs[i])
 		if i++; i == len(docs) {
 			i = stored
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((cputime.Used()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
 	b.ReportMetric(perArticle, "bytes/article")
 }
 

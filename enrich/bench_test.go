@@ -8,6 +8,7 @@ import (
 	"tidings"
 	"tidings/enrich"
 	"tidings/internal/bench"
+	"tidings/internal/cputime"
 	"tidings/news"
 )
 
@@ -75,14 +76,14 @@ func BenchmarkStoryTAC(b *testing.B) {
 			// Once before timing: the first call loads the tagger's model.
 			enrich.Story(&news.Story{Brief: stories[0].Brief})
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				for _, src := range stories {
 					st := news.Story{Brief: src.Brief}
 					enrich.Story(&st)
 				}
 			}
-			if cpu := cpuTime() - cpu; cpu > 0 {
+			if cpu := cputime.Used() - cpu; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}
 			b.ReportMetric(float64(words), "words")
@@ -110,11 +111,11 @@ func BenchmarkSteps(b *testing.B) {
 	} {
 		b.Run(step.name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				step.run()
 			}
-			if cpu := cpuTime() - cpu; cpu > 0 {
+			if cpu := cputime.Used() - cpu; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}
 		})

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"tidings"
+	"tidings/internal/cputime"
 	"tidings/internal/snap"
 	"tidings/internal/synth"
 	"tidings/internal/vec"
@@ -214,7 +215,7 @@ func restartStream(t *testing.T, sizes []*restartSize, days float64) {
 	defer close(done)
 	total := largest + more
 	opts := synth.Options{Articles: total, Days: days * float64(total) / float64(largest), Seed: 1}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Used()
 	i := 0
 	for batch := range prepareStream(opts, total, build, done) {
 		for _, x := range batch {
@@ -243,14 +244,14 @@ func restartStream(t *testing.T, sizes []*restartSize, days float64) {
 						t.Fatal(err)
 					}
 					t.Logf("placed %d articles in %v (CPU %v), %d stories; the placer holds %d; snapshot %d bytes",
-						i, time.Since(start).Round(time.Second), (cpuTime() - cpu0).Round(time.Second), len(mem.stories), len(p.ids), len(mem.state))
+						i, time.Since(start).Round(time.Second), (cputime.Used() - cpu0).Round(time.Second), len(mem.stories), len(p.ids), len(mem.state))
 					importRestartStore(t, s.path, mem, s.n)
 				case i > s.n && i <= s.n+more:
 					s.want = append(s.want, x.sa)
 				}
 			}
 			if build > 0 && i%100000 == 0 {
-				t.Logf("%d articles in %v (CPU %v); the placer holds %d", i, time.Since(start).Round(time.Second), (cpuTime() - cpu0).Round(time.Second), len(p.ids))
+				t.Logf("%d articles in %v (CPU %v); the placer holds %d", i, time.Since(start).Round(time.Second), (cputime.Used() - cpu0).Round(time.Second), len(p.ids))
 			}
 		}
 	}
@@ -324,7 +325,7 @@ func restart(t *testing.T, path string) (*Server, store.Store, restartRun) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	start := time.Now()
 	st, err := store.Open(ctx, path)
 	if err != nil {
@@ -335,7 +336,7 @@ func restart(t *testing.T, path string) (*Server, store.Store, restartRun) {
 		st.Close()
 		t.Fatal(err)
 	}
-	r := restartRun{wall: time.Since(start), cpu: cpuTime() - cpu0}
+	r := restartRun{wall: time.Since(start), cpu: cputime.Used() - cpu0}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	r.heap = int64(after.HeapAlloc) - int64(before.HeapAlloc)

@@ -1,15 +1,15 @@
 //go:build unix
 
-package enrich_test
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the processor time the process has used, user and
+// Used returns the processor time the process has used, user and
 // system, or 0 when it cannot be read.
-func cpuTime() time.Duration {
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0

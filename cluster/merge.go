@@ -12,8 +12,8 @@ import (
 // mergeFloor is the least cosine between two stories' centroids for the
 // merge test to consider them; untimedMerge when one story has dated
 // articles and the other none, so that time cannot confirm the merge
-// (see untimedJoin). A story mostly of dated articles (half or more, as
-// keepConcurrent counts them) never takes in, nor joins, a story without
+// (see untimedJoin). A story mostly of dated articles (more than half of
+// them) never takes in, nor joins, a story without
 // dates: its time is known, and the undated story's articles formed a
 // story of their own rather than join it one by one, which is what the
 // reports of another event of the same kind do (ECB+ dates one event of
@@ -91,8 +91,8 @@ func (c *Clusterer) merge(s int) []Move {
 	return moves
 }
 
-// mostlyDated reports whether half or more of st's members are dated.
-func mostlyDated(st *story) bool { return 2*st.dated >= len(st.members) }
+// mostlyDated reports whether more than half of st's members are dated.
+func mostlyDated(st *story) bool { return 2*st.dated > len(st.members) }
 
 // whole reports whether the largest group of the nearest-neighbour graph
 // of a and b together holds at least half of each, groups that time says

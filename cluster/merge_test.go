@@ -45,22 +45,27 @@ func TestUndatedStoryMerge(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
-		dated int // how many of the change's reports carry their date
+		dated int // how many of the change's five reports carry their date; negative: of four
 		merge bool
 	}{
 		{"the dated story is mostly dated", 5, false},
 		{"three of five dated", 3, false},
+		{"two of four dated", -2, true},
 		{"one date among five", 1, true},
 		{"two dates among five", 2, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs := slices.Clone(change)
-			for i := tc.dated; i < len(docs); i++ {
+			docs, of := slices.Clone(change), []int{0, 0, 0, 0, 0}
+			dated := tc.dated
+			if dated < 0 { // the change's story holds four reports
+				docs, of, dated = docs[:4], of[:4], -dated
+			}
+			for i := dated; i < len(docs); i++ {
 				docs[i].Date = time.Time{}
 			}
 			docs = append(docs, reversal...)
-			c := forced(docs, []int{0, 0, 0, 0, 0, 1, 1, 1, 1, 1})
+			c := forced(docs, append(of, 1, 1, 1, 1, 1))
 			if sim := c.centroidCosine(c.stories[0], c.stories[1]); sim < untimedMerge {
 				t.Fatalf("centroid cosine %.3f below untimedMerge: the fixture does not test the rule", sim)
 			}

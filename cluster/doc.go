@@ -44,7 +44,13 @@
 // the one they are closest to). Groups whose articles are mostly dated,
 // and dated within Options.Window of each other, stay one story: two
 // events of one kind happen at different times, and reports of the same
-// days in two kinds of wording are of one event. The same graph merges:
+// days in two kinds of wording are of one event. A story the graph keeps
+// whole still splits its undated articles off when there are four or
+// more of them beside four or more dated ones and they are, on average,
+// more like each other than like the dated ones: undated reports of the
+// same event are as like the dated reports as each other, while the
+// reports of another event of the kind, from pages that give no dates,
+// are closer to each other. The same graph merges:
 // a story takes in another whose centroid is like its own (cosine 0.3 or
 // more) when the largest group of their union's graph holds at least half
 // of each, and when their times meet: their dated articles lie within

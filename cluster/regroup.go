@@ -211,14 +211,14 @@ func (c *Clusterer) staysWhole(members []int) bool {
 	if m := len(order); m < 2*splitMinPart || m > splitMax {
 		return true
 	}
-	parts, _ := c.parts(order)
+	parts, sim := c.parts(order)
 	var big [][]int
 	for _, p := range parts {
 		if len(p) >= splitMinPart {
 			big = append(big, p)
 		}
 	}
-	return len(c.keepConcurrent(order, big)) < 2
+	return len(c.keepConcurrent(order, big)) < 2 && c.undatedPart(order, sim) == nil
 }
 
 // vocabLen returns the number of term ids an article vector of c may

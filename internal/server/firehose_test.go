@@ -330,6 +330,13 @@ func firehose(t *testing.T, servers, n int) {
 		what, clients, len(acked), took.Round(time.Millisecond), float64(len(acked))/took.Seconds(),
 		lat[len(lat)/2].Round(100*time.Microsecond), lat[len(lat)*99/100].Round(100*time.Microsecond), lag.Round(time.Millisecond),
 		lead.Seconds(), others.Seconds())
+	var peaks []string
+	for i, kb := range peakRSS(procs) {
+		if i != killed && kb > 0 {
+			peaks = append(peaks, fmt.Sprintf("%.0f MB", float64(kb)/1024))
+		}
+	}
+	t.Logf("peak resident memory of each server (VmHWM): %s", strings.Join(peaks, ", "))
 	if readers > 0 {
 		slices.Sort(reads)
 		if len(reads) == 0 {
@@ -409,6 +416,24 @@ func cpuTimes(t *testing.T, procs []*exec.Cmd) []time.Duration {
 		u, _ := strconv.ParseInt(f[11], 10, 64)
 		k, _ := strconv.ParseInt(f[12], 10, 64)
 		out[i] = time.Duration(u+k) * 10 * time.Millisecond // USER_HZ is 100 on Linux
+	}
+	return out
+}
+
+// peakRSS returns the peak resident set of each process in kB (VmHWM in
+// /proc/PID/status, Linux); zero where it cannot be read.
+func peakRSS(procs []*exec.Cmd) []int64 {
+	out := make([]int64, len(procs))
+	for i, p := range procs {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.Process.Pid))
+		if err != nil {
+			continue
+		}
+		for line := range strings.Lines(string(b)) {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				out[i], _ = strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			}
+		}
 	}
 	return out
 }

@@ -89,8 +89,9 @@ func (pt *pairTable) group(base hasher) (start, end int32) {
 
 // tagState holds the buffers of one Tag call, kept for the next.
 type tagState struct {
-	s  sentence // its low, info, gaz and join, for the gazetteer marks
-	ws []int32  // the scores of each token, in Tagger.words
+	s  sentence      // its low, info, gaz and join, for the gazetteer marks
+	ws []*wordScores // the scores of each token
+	at []int32       // where lookup finds them in Tagger.words or scratch
 	// fs holds, per token, the hashes of its features of several words:
 	// fShapeTri, fBigramPrev, fBigramNext.
 	fs   []uint32
@@ -113,7 +114,7 @@ func (m *Model) Tag(words []string, lower func(string) bool) []int {
 		return out
 	}
 	tg := m.NewTagger()
-	m.decode(tg, words, lower, out)
+	m.decode(tg, words, lower, out, false)
 	tg.Release()
 	return out
 }
@@ -144,17 +145,15 @@ func addSums(dst, src *[nLabels]int32) {
 // scores of a token are those of sentence.static and transition, summed
 // from the words' scores (tg remembers them) and, for the features of
 // several words, one look-up each.
-func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out []int) {
+func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out []int, memo bool) {
 	t := m.table
 	st := &tg.st
-	tg.lookup(words)
+	tg.lookup(words, memo)
 	n := len(words)
-	ws := tg.words
 	s := &st.s
 	s.low, s.info, s.gaz = resize(s.low, n), resize(s.info, n), resize(s.gaz, n)
 	letters, upper := 0, 0
-	for i, k := range st.ws {
-		e := &ws[k]
+	for i, e := range st.ws {
 		s.low[i], s.info[i] = e.low, e.info
 		letters += int(e.letters)
 		upper += int(e.upper)
@@ -166,7 +165,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		if i < 0 || i >= n {
 			return edge
 		}
-		return &ws[st.ws[i]]
+		return st.ws[i]
 	}
 	st.fs = resize(st.fs, 3*n)
 	for i := range n {
@@ -192,7 +191,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	near := st.near
 	near[0], near[1], near[n+2], near[n+3] = edge, edge, edge, edge
 	for i := range n {
-		near[i+2] = &ws[st.ws[i]]
+		near[i+2] = st.ws[i]
 	}
 	st.gz = resize(st.gz, n+2)
 	gz := st.gz
@@ -201,6 +200,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		gz[i+1] = uint8(gazIndex(int(s.gaz[i])))
 	}
 	var prev, cur [nLabels]int64
+	top := 0 // the best label of prev
 	for i := range n {
 		e := near[i+2]
 		// The scores of the labels from the features of the token alone.
@@ -223,18 +223,8 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 			addSums(&static, &t.ctx.seenLower[boolInt(i == 0)])
 		}
 		// The scores of each label after each label before.
-		trans := t.moves
-		x := e.base
-		for _, pe := range t.pairs.entries[e.pairs[0]:e.pairs[1]] {
-			p := int(pe.low ^ x)
-			switch {
-			case p == 0xff:
-				p = -1
-			case p >= nLabels:
-				continue
-			}
-			add(&trans[p+1], &pe.w)
-		}
+		tr := e.trans
+		trans := &tr.s
 		if i == 0 {
 			for l := range nLabels {
 				cur[l] = unreached
@@ -242,7 +232,12 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 					cur[l] = int64(static[l]) + int64(trans[0][l])
 				}
 			}
-			prev = cur
+			prev, top = cur, 0
+			for l := 1; l < nLabels; l++ {
+				if prev[l] > prev[top] {
+					top = l
+				}
+			}
 			continue
 		}
 		// An O or B- tag (labels 0, 1, 3, 5, 7) may follow any label; an
@@ -251,11 +246,21 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		// label before is never the best and need not be skipped. Labels
 		// before are tried in order, a tie kept by the lower; the labels
 		// are written out (nLabels is 9), as the compiler unrolls no loop.
+		// A label before p whose best (prev[p] + tr.hi) is below what the
+		// best label before (top) gives every O and B- tag at least
+		// (prev[top] + tr.lo) loses to it for each of them, strictly, and
+		// is passed over: most are, once a few tokens set the labels'
+		// scores apart.
+		floor := prev[top] + int64(tr.lo[top+1])
 		row, v := &trans[1], prev[0]
 		b0, b1, b3, b5, b7 := v+int64(row[0]), v+int64(row[1]), v+int64(row[3]), v+int64(row[5]), v+int64(row[7])
 		var a0, a1, a3, a5, a7 int8
 		for p := 1; p < nLabels; p++ {
-			row, v := &trans[p+1], prev[p]
+			v := prev[p]
+			if v+int64(tr.hi[p+1]) < floor {
+				continue
+			}
+			row := &trans[p+1]
 			if x := v + int64(row[0]); x > b0 {
 				b0, a0 = x, int8(p)
 			}
@@ -285,15 +290,14 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 			}
 			cur[l], bk[l] = best+int64(static[l]), int8(arg)
 		}
-		prev = cur
-	}
-	last := 0
-	for l := 1; l < nLabels; l++ {
-		if prev[l] > prev[last] {
-			last = l
+		prev, top = cur, 0
+		for l := 1; l < nLabels; l++ {
+			if prev[l] > prev[top] {
+				top = l
+			}
 		}
 	}
-	out[n-1] = last
+	out[n-1] = top // the first of the best
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i][out[i]])
 	}

@@ -94,6 +94,11 @@ type TrainOptions struct {
 	// LowerWords is how many of the words most often written in lower
 	// case Train stores when Gazetteer.Lower is empty; 0 means 2000.
 	LowerWords int
+	// VocabMin is how many times a word form (as written) is seen in the
+	// data to be in the model's vocabulary, whose scores are computed
+	// once when the model is loaded (tagging a word of it is one look-up;
+	// the labels are the same); 0 means 2.
+	VocabMin int
 	// Progress, when set, is called after each pass with its number and
 	// the share of tokens it tagged right.
 	Progress func(epoch int, accuracy float64)
@@ -202,7 +207,7 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	}
 	w, acc, stamp, step := p.w, p.acc, p.stamp, p.step
 	// Average, prune, keep the rows with a weight left.
-	m := &Model{index: map[uint32]int32{}, gaz: z, lists: opts.Gazetteer}
+	m := &Model{index: map[uint32]int32{}, gaz: z, lists: opts.Gazetteer, words: vocabulary(docs, cmp.Or(opts.VocabMin, 2))}
 	for i, f := range keys {
 		var row [nLabels]float32
 		kept := false
@@ -318,6 +323,27 @@ func commonLower(docs []Document, n int) []string {
 	}
 	slices.SortFunc(words, func(a, b string) int { return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b)) })
 	return words[:min(n, len(words))]
+}
+
+// vocabulary returns the word forms seen at least least times in docs, in
+// byte order.
+func vocabulary(docs []Document, least int) []string {
+	counts := map[string]int{}
+	for _, d := range docs {
+		for _, s := range d {
+			for _, w := range s.Words {
+				counts[w]++
+			}
+		}
+	}
+	var words []string
+	for w, c := range counts {
+		if c >= least {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	return words
 }
 
 // at returns tags[i], or -1 outside the slice.

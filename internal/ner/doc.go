@@ -9,7 +9,10 @@
 // neighbours (lower-cased), word shape, prefixes and suffixes,
 // capitalisation pattern, whether the word is written in lower case
 // elsewhere in the document (or among the training data's most common
-// lower-case words), and gazetteer matches. The gazetteer lists
+// lower-case words), gazetteer matches, and, for a capitalized word, the
+// kind (a type of name, or O) the document's earlier sentences were
+// labelled with most at that word (its history: training reads the
+// perceptron's own labels, each document's sentences in order). The gazetteer lists
 // are given at training time and stored in the model, so that training
 // and tagging see the same lists.
 //
@@ -29,7 +32,7 @@
 // neighbour) and its scores of each label after each label before; a
 // word of it is then one look-up, and only other words are scored token
 // by token. A [Tagger] (from [Model.NewTagger]) tags the sentences of
-// one text with the same labels and remembers those sums for the other
+// one text, with their history, and remembers those sums for the other
 // words it has seen; the features of several words and the small tables
 // of flags and gazetteer marks are then a few look-ups per token. The
 // Viterbi step passes over the labels before that cannot lead to a
@@ -47,5 +50,5 @@
 // of 0.01 or more, the word forms seen twice or more as the vocabulary;
 // the gazetteer is enrich/data/places.txt, firstnames.txt and
 // nonnames.txt). It prints the model's size and its span F1 on eng.testa
-// (0.9105 for the committed model).
+// (0.9231 for the committed model, each document tagged by a Tagger).
 package ner

@@ -106,8 +106,9 @@ type tagState struct {
 // Tag labels the words of one sentence (Viterbi decoding) and returns
 // the index in Labels of each word's tag. lower reports whether a word (lower-cased) is
 // written in lower case elsewhere in the document; nil means never.
-// A [Tagger] gives the same labels, faster on the many sentences of a
-// text.
+// Tag knows nothing of the sentences around: a [Tagger] tags the
+// sentences of a text in order, faster, reading also what it labelled
+// the text's capitalized words before.
 func (m *Model) Tag(words []string, lower func(string) bool) []int {
 	out := make([]int, len(words))
 	if m == nil || len(m.index) == 0 || len(words) == 0 {
@@ -221,6 +222,9 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		}
 		if e.word != e.low && (e.info.lower || lower != nil && lower(e.low)) {
 			addSums(&static, &t.ctx.seenLower[boolInt(i == 0)])
+		}
+		if memo && len(tg.hist) > 0 && capitalized(e.word, e.low) {
+			addSums(&static, &t.ctx.hist[tg.hist.value(e.low)])
 		}
 		// The scores of each label after each label before.
 		tr := e.trans

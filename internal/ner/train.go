@@ -141,7 +141,9 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	}
 	z := newGazetteer(opts.Gazetteer)
 	var exs []example
+	var starts []int // where each document's sentences start in exs
 	for _, d := range docs {
+		starts = append(starts, len(exs))
 		lower := lowerSet(d)
 		for _, s := range d {
 			gold := make([]int, len(s.Tags))
@@ -155,15 +157,23 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	}
 	// Count the features (transitions from the gold label before); keep
 	// the frequent.
+	// History from the gold labels of the document's earlier sentences.
 	counts := map[uint32]int32{}
 	var fs []uint32
-	for _, ex := range exs {
-		for i := range ex.gold {
-			fs = ex.s.static(fs[:0], i)
-			fs = ex.s.transition(fs, i, at(ex.gold, i-1))
-			for _, f := range fs {
-				counts[f]++
+	starts = append(starts, len(exs))
+	hist := history{}
+	for d := range len(starts) - 1 {
+		clear(hist)
+		for _, ex := range exs[starts[d]:starts[d+1]] {
+			ex.s.setHistory(hist)
+			for i := range ex.gold {
+				fs = ex.s.static(fs[:0], i)
+				fs = ex.s.transition(fs, i, at(ex.gold, i-1))
+				for _, f := range fs {
+					counts[f]++
+				}
 			}
+			ex.s.record(hist, ex.gold)
 		}
 	}
 	keys := make([]uint32, 0, len(counts))
@@ -181,7 +191,11 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	counts = nil
 	p := &perceptron{index: index, w: make([]float64, len(keys)*nLabels), acc: make([]float64, len(keys)*nLabels), stamp: make([]int32, len(keys)*nLabels)}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x7469646e6773))
-	order := make([]int, len(exs))
+	// Documents in a new order each pass, the sentences of each in
+	// theirs: the labels the perceptron gave a document's earlier
+	// sentences are a feature of the next (history), as they are when a
+	// Tagger tags a text.
+	order := make([]int, len(starts)-1)
 	for i := range order {
 		order[i] = i
 	}
@@ -189,17 +203,21 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	for epoch := 1; epoch <= epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total := 0, 0
-		for _, k := range order {
-			ex := exs[k]
-			p.step++
-			pred = p.tag(ex.s, pred)
-			for i, g := range ex.gold {
-				total++
-				if pred[i] == g {
-					right++
+		for _, d := range order {
+			clear(hist)
+			for _, ex := range exs[starts[d]:starts[d+1]] {
+				p.step++
+				ex.s.setHistory(hist)
+				pred = p.tag(ex.s, pred)
+				for i, g := range ex.gold {
+					total++
+					if pred[i] == g {
+						right++
+					}
 				}
+				p.learn(ex.s, ex.gold, pred)
+				ex.s.record(hist, pred)
 			}
-			p.learn(ex.s, ex.gold, pred)
 		}
 		if opts.Progress != nil {
 			opts.Progress(epoch, float64(right)/float64(total))
@@ -368,12 +386,14 @@ func (s Score) F1() float64 {
 	return 2 * float64(s.Right) / float64(s.Tagged+s.Gold)
 }
 
-// Evaluate tags the sentences of docs and scores the names against
-// their tags, CoNLL style: a name is right when its span and type are.
+// Evaluate tags the sentences of docs, each document with a Tagger, and
+// scores the names against their tags, CoNLL style: a name is right when
+// its span and type are.
 func (m *Model) Evaluate(docs []Document) Score {
 	var sc Score
 	for _, d := range docs {
 		lower := lowerSet(d)
+		tg := m.NewTagger()
 		for _, s := range d {
 			gold := make([]int, len(s.Tags))
 			for i, t := range s.Tags {
@@ -383,7 +403,7 @@ func (m *Model) Evaluate(docs []Document) Score {
 			for _, n := range Names(gold) {
 				want[n] = true
 			}
-			got := Names(m.Tag(s.Words, lower))
+			got := Names(tg.Tag(s.Words, lower))
 			sc.Tagged += len(got)
 			sc.Gold += len(want)
 			for _, n := range got {
@@ -392,6 +412,7 @@ func (m *Model) Evaluate(docs []Document) Score {
 				}
 			}
 		}
+		tg.Release()
 	}
 	return sc
 }

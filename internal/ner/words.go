@@ -74,9 +74,10 @@ type contextTables struct {
 	flags [64][nLabels]int32
 	// gazPrev holds the weights of the marks of the token before and of
 	// the token (fGazPrev) plus those of the token's marks alone (fGaz).
-	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
-	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
-	seenLower [2][nLabels]int32          // not first, first in the sentence
+	gazPrev   [0x11][0x11][nLabels]int32    // marks of the token before, of the token
+	gazNext   [0x11][0x11][nLabels]int32    // marks of the token, of the token after
+	seenLower [2][nLabels]int32             // not first, first in the sentence
+	hist      [histKinds + 1][nLabels]int32 // by history.value
 	// edge is what the edge of the sentence gives the tokens next to it,
 	// as a word.
 	edge wordScores
@@ -101,6 +102,9 @@ func (t *table) fillContext() {
 			add(&c.gazPrev[a][b], t.find(uint32(start(fGazPrev).num(gazValue(a)).num(gazValue(b)))))
 			add(&c.gazNext[a][b], t.find(uint32(start(fGazNext).num(gazValue(a)).num(gazValue(b)))))
 		}
+	}
+	for k := 1; k < len(c.hist); k++ {
+		add(&c.hist[k], t.find(uint32(start(fHist).num(k))))
 	}
 	for k := range c.seenLower {
 		add(&c.seenLower[k], t.find(uint32(start(fLowerSeen).num(k))))
@@ -281,8 +285,12 @@ const maxWords = 1 << 14
 
 // A Tagger tags the sentences of one document or story with a model,
 // remembering the scores of each word it has seen (its features' weights
-// are looked up once), so that the words a text repeats cost little.
-// Its labels are those of [Model.Tag]. It holds at most a few megabytes
+// are looked up once), so that the words a text repeats cost little,
+// and the kinds of name (or O) it labelled each capitalized word with, a
+// feature of that word in the sentences after (the model is trained so,
+// each document's sentences in order): a name tagged in a plain sentence
+// helps tag it in a headline or at a sentence's start. Its labels are
+// those of [Model.Tag] until a word comes back. It holds at most a few megabytes
 // (a bounded number of words), and must not be used by several
 // goroutines at once.
 type Tagger struct {
@@ -296,6 +304,9 @@ type Tagger struct {
 	// remember them (Model.Tag).
 	scratch []wordScores
 	rows    transRows // the trans of words or scratch
+	// hist is what the sentences tagged so far labelled their capitalized
+	// words, a feature of those words in the sentences after.
+	hist history
 }
 
 // NewTagger returns a Tagger that tags with m and knows no word yet,
@@ -320,6 +331,7 @@ func (tg *Tagger) Release() {
 		return
 	}
 	tg.reset()
+	clear(tg.hist)
 	tg.st.s.words = nil                 // let the caller's words go
 	clear(tg.st.near[:cap(tg.st.near)]) // and old arrays of scores
 	clear(tg.st.ws[:cap(tg.st.ws)])
@@ -328,7 +340,8 @@ func (tg *Tagger) Release() {
 	tg.m.scratch.Put(tg)
 }
 
-// Tag labels the words of one sentence as [Model.Tag] does.
+// Tag labels the words of one sentence as [Model.Tag] does, with what
+// tg labelled before (see Tagger), and records its labels.
 func (tg *Tagger) Tag(words []string, lower func(string) bool) []int {
 	return tg.AppendTags(make([]int, 0, len(words)), words, lower)
 }
@@ -345,6 +358,17 @@ func (tg *Tagger) AppendTags(dst []int, words []string, lower func(string) bool)
 		return dst
 	}
 	tg.m.decode(tg, words, lower, out, true)
+	if tg.hist == nil {
+		tg.hist = history{}
+	}
+	for i, e := range tg.st.ws {
+		if capitalized(e.word, e.low) {
+			tg.hist.add(e.low, out[i])
+		}
+	}
+	if len(tg.hist) > maxWords {
+		clear(tg.hist) // forget the history rather than hold too much
+	}
 	return dst
 }
 

@@ -1,6 +1,9 @@
 package ner
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // pairTable finds at once the features that pair a word with each label
 // before it (pair, for the labels -1 to nLabels-1), one look-up instead
@@ -236,12 +239,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 					cur[l] = int64(static[l]) + int64(trans[0][l])
 				}
 			}
-			prev, top = cur, 0
-			for l := 1; l < nLabels; l++ {
-				if prev[l] > prev[top] {
-					top = l
-				}
-			}
+			prev, top = cur, best(&cur)
 			continue
 		}
 		// An O or B- tag (labels 0, 1, 3, 5, 7) may follow any label; an
@@ -259,11 +257,16 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		row, v := &trans[1], prev[0]
 		b0, b1, b3, b5, b7 := v+int64(row[0]), v+int64(row[1]), v+int64(row[3]), v+int64(row[5]), v+int64(row[7])
 		var a0, a1, a3, a5, a7 int8
-		for p := 1; p < nLabels; p++ {
+		// The labels before not passed over, as bits (label 0 is counted
+		// above); written out so that the tests need no branch.
+		hi := &tr.hi
+		live := boolBit(prev[1]+int64(hi[2]) >= floor)<<1 | boolBit(prev[2]+int64(hi[3]) >= floor)<<2 |
+			boolBit(prev[3]+int64(hi[4]) >= floor)<<3 | boolBit(prev[4]+int64(hi[5]) >= floor)<<4 |
+			boolBit(prev[5]+int64(hi[6]) >= floor)<<5 | boolBit(prev[6]+int64(hi[7]) >= floor)<<6 |
+			boolBit(prev[7]+int64(hi[8]) >= floor)<<7 | boolBit(prev[8]+int64(hi[9]) >= floor)<<8
+		for ; live != 0; live &= live - 1 {
+			p := bits.TrailingZeros32(live) // in order: a tie keeps the lower
 			v := prev[p]
-			if v+int64(tr.hi[p+1]) < floor {
-				continue
-			}
 			row := &trans[p+1]
 			if x := v + int64(row[0]); x > b0 {
 				b0, a0 = x, int8(p)
@@ -294,17 +297,52 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 			}
 			cur[l], bk[l] = best+int64(static[l]), int8(arg)
 		}
-		prev, top = cur, 0
-		for l := 1; l < nLabels; l++ {
-			if prev[l] > prev[top] {
-				top = l
-			}
-		}
+		prev, top = cur, best(&cur)
 	}
 	out[n-1] = top // the first of the best
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i][out[i]])
 	}
+}
+
+// boolBit is 1 for true, 0 for false.
+func boolBit(b bool) uint32 {
+	var x uint32
+	if b {
+		x = 1
+	}
+	return x
+}
+
+// best returns the label of the highest score (the first of the
+// highest), written out.
+func best(sc *[nLabels]int64) int {
+	top, v := 0, sc[0]
+	if sc[1] > v {
+		top, v = 1, sc[1]
+	}
+	if sc[2] > v {
+		top, v = 2, sc[2]
+	}
+	if sc[3] > v {
+		top, v = 3, sc[3]
+	}
+	if sc[4] > v {
+		top, v = 4, sc[4]
+	}
+	if sc[5] > v {
+		top, v = 5, sc[5]
+	}
+	if sc[6] > v {
+		top, v = 6, sc[6]
+	}
+	if sc[7] > v {
+		top, v = 7, sc[7]
+	}
+	if sc[8] > v {
+		top = 8
+	}
+	return top
 }
 
 // The adds written out above hold for nLabels 9: a build with other

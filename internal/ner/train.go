@@ -102,6 +102,13 @@ type TrainOptions struct {
 	// Progress, when set, is called after each pass with its number and
 	// the share of tokens it tagged right.
 	Progress func(epoch int, accuracy float64)
+	// AfterPass, when set, is called after each pass with its number and
+	// the model of the weights averaged so far (without a vocabulary:
+	// its labels are the same), to measure it on held-out data.
+	AfterPass func(epoch int, m *Model)
+	// Stop, when set, is called after each pass (after AfterPass) and
+	// ends training when it returns true.
+	Stop func(epoch int) bool
 }
 
 // lowerSet returns the lower-case words of a document.
@@ -222,10 +229,22 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 		if opts.Progress != nil {
 			opts.Progress(epoch, float64(right)/float64(total))
 		}
+		if opts.AfterPass != nil {
+			opts.AfterPass(epoch, p.average(keys, prune, z, opts.Gazetteer, nil))
+		}
+		if opts.Stop != nil && opts.Stop(epoch) {
+			break
+		}
 	}
+	m := p.average(keys, prune, z, opts.Gazetteer, vocabulary(docs, cmp.Or(opts.VocabMin, 2)))
+	return m, nil
+}
+
+// average returns the model of p's averaged weights over the features
+// keys (by row), those below prune in magnitude dropped.
+func (p *perceptron) average(keys []uint32, prune float64, z *gazetteer, lists Gazetteer, words []string) *Model {
 	w, acc, stamp, step := p.w, p.acc, p.stamp, p.step
-	// Average, prune, keep the rows with a weight left.
-	m := &Model{index: map[uint32]int32{}, gaz: z, lists: opts.Gazetteer, words: vocabulary(docs, cmp.Or(opts.VocabMin, 2))}
+	m := &Model{index: map[uint32]int32{}, gaz: z, lists: lists, words: words}
 	for i, f := range keys {
 		var row [nLabels]float32
 		kept := false
@@ -243,7 +262,7 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 		}
 	}
 	m.pack()
-	return m, nil
+	return m
 }
 
 // perceptron is the model being trained: weights, their running sums for

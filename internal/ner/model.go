@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -83,19 +84,23 @@ func (m *Model) pack() {
 	}
 	t := &table{slots: make([]slot, size), mask: uint32(size - 1)}
 	scale := m.scale()
-	quantised := func(r int32) weights { return m.quantised(r, scale) }
-	hashes := slices.Sorted(maps.Keys(m.index)) // the same table whatever the map order
-	for _, h := range hashes {
-		w := quantised(m.index[h])
-		if h == 0 {
+	feats := make([]feature, 0, len(m.index))
+	for h, r := range m.index {
+		feats = append(feats, feature{h, m.quantised(r, scale)})
+	}
+	// In hash order: the same table whatever the map order.
+	slices.SortFunc(feats, func(a, b feature) int { return cmp.Compare(a.h, b.h) })
+	for _, f := range feats {
+		if f.h == 0 {
+			w := f.w
 			t.zero = &w
 			continue
 		}
-		i := mix(h) & t.mask
+		i := mix(f.h) & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = slot{h, w}
+		t.slots[i] = slot{f.h, f.w}
 	}
 	for p := -1; p < nLabels; p++ {
 		if w := t.find(transitionOnly(p)); w != nil {
@@ -105,7 +110,7 @@ func (m *Model) pack() {
 		}
 	}
 	t.moves.bound()
-	t.pairs = newPairTable(hashes, func(h uint32) weights { return quantised(m.index[h]) })
+	t.pairs = newPairTable(feats)
 	t.fillContext()
 	m.table = t
 	m.rows = transRows{}
@@ -121,6 +126,12 @@ func (m *Model) pack() {
 		m.known[ws.word] = int32(len(m.vocab))
 		m.vocab = append(m.vocab, ws)
 	}
+}
+
+// feature is a feature's hash and its quantised weights.
+type feature struct {
+	h uint32
+	w weights
 }
 
 // mix spreads the bits of a feature hash over the table.

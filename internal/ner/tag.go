@@ -1,8 +1,10 @@
 package ner
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // pairTable finds at once the features that pair a word with each label
@@ -46,32 +48,45 @@ var fnvInverse = func() uint32 {
 	return x
 }()
 
-// newPairTable files the features of hashes (sorted), whose weights
-// are weightsOf.
-func newPairTable(hashes []uint32, weightsOf func(uint32) weights) pairTable {
-	groups := map[uint32][]pairEntry{}
-	var order []uint32
-	for _, h := range hashes {
-		g := h * fnvInverse
-		key := g&^0xff | 1
-		if groups[key] == nil {
-			order = append(order, key)
+// newPairTable files feats (in hash order).
+func newPairTable(feats []feature) pairTable {
+	type keyed struct {
+		g, key uint32 // the hash times the inverse; its group
+		e      pairEntry
+	}
+	es := make([]keyed, len(feats))
+	groups := 0
+	for i, f := range feats {
+		g := f.h * fnvInverse
+		es[i] = keyed{g, g&^0xff | 1, pairEntry{f.w, uint8(g)}}
+	}
+	// By g (one per hash), so by group: the same table for the same feats.
+	slices.SortFunc(es, func(a, b keyed) int { return cmp.Compare(a.g, b.g) })
+	for i := range es {
+		if i == 0 || es[i].key != es[i-1].key {
+			groups++
 		}
-		groups[key] = append(groups[key], pairEntry{weightsOf(h), uint8(g)})
 	}
 	size := 1
-	for size < 2*len(order) {
+	for size < 2*groups {
 		size *= 2
 	}
-	pt := pairTable{slots: make([]pairSlot, size), mask: uint32(size - 1), entries: make([]pairEntry, 0, len(hashes))}
-	for _, key := range order {
+	pt := pairTable{slots: make([]pairSlot, size), mask: uint32(size - 1), entries: make([]pairEntry, len(es))}
+	for i := range es {
+		pt.entries[i] = es[i].e
+	}
+	for from := 0; from < len(es); {
+		to := from + 1
+		for to < len(es) && es[to].key == es[from].key {
+			to++
+		}
+		key := es[from].key
 		i := mix(key) & pt.mask
 		for pt.slots[i].key != 0 {
 			i = (i + 1) & pt.mask
 		}
-		start := int32(len(pt.entries))
-		pt.entries = append(pt.entries, groups[key]...)
-		pt.slots[i] = pairSlot{key, start, int32(len(pt.entries))}
+		pt.slots[i] = pairSlot{key, int32(from), int32(to)}
+		from = to
 	}
 	return pt
 }

@@ -32,7 +32,8 @@ Usage:
   tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd] [--worst N]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
                       [--quotes-split dev|train] [--speaker-errors]
-  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]
+  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--max-epochs N]
+                    [--min-count N] [--prune W]
   tidings help [COMMAND]
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.

@@ -383,9 +383,10 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 // four terms of the vocabulary (24 bytes each), and indexes the terms
 // the vocabulary gained since the last look-up before each.
 type termIndex struct {
-	seed  maphash.Seed
-	slots []termSlot // a power of two of them, or none
-	used  int        // ids indexed: 0 to used-1
+	seed   maphash.Seed
+	seeded bool
+	slots  []termSlot // a power of two of them, or none
+	used   int        // ids indexed: 0 to used-1
 }
 
 // termSlot is one term of a termIndex: its bytes, one more than its
@@ -405,6 +406,29 @@ const (
 // lookup returns the id of term t and whether the vocabulary knows it,
 // as c.vocab.Lookup does.
 func (c *Clusterer) lookup(t string) (int32, bool) {
+	c.syncIndex()
+	return c.lookupHash(t, c.index.hash(t))
+}
+
+// syncIndex indexes the terms the vocabulary gained since the last call,
+// and seeds the index's hash.
+func (c *Clusterer) syncIndex() {
+	ti := &c.index
+	if !ti.seeded {
+		ti.seed, ti.seeded = maphash.MakeSeed(), true
+	}
+	for ti.used < c.vocab.Len() {
+		c.indexTerm(int32(ti.used))
+		ti.used++
+	}
+}
+
+// hash returns the hash of term t in ti (seeded: see syncIndex).
+func (ti *termIndex) hash(t string) uint64 { return maphash.String(ti.seed, t) }
+
+// lookupHash is lookup for a term whose hash h is known, after a call to
+// syncIndex (the terms the vocabulary gained since are indexed first).
+func (c *Clusterer) lookupHash(t string, h uint64) (int32, bool) {
 	ti := &c.index
 	for ti.used < c.vocab.Len() {
 		c.indexTerm(int32(ti.used))
@@ -418,7 +442,7 @@ func (c *Clusterer) lookup(t string) (int32, bool) {
 		n = uint8(len(t) + 1)
 	}
 	mask := uint64(len(ti.slots) - 1)
-	for i := maphash.String(ti.seed, t) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &ti.slots[i]
 		switch {
 		case sl.n == 0:
@@ -439,8 +463,8 @@ func (c *Clusterer) lookup(t string) (int32, bool) {
 func (c *Clusterer) indexTerm(id int32) {
 	ti := &c.index
 	if 2*(int(id)+1) > len(ti.slots) {
-		if len(ti.slots) == 0 {
-			ti.seed = maphash.MakeSeed()
+		if !ti.seeded {
+			ti.seed, ti.seeded = maphash.MakeSeed(), true
 		}
 		ti.slots = make([]termSlot, max(1024, 2*len(ti.slots)))
 		for old := range id {

@@ -132,19 +132,27 @@ type story struct {
 	tested            int // members at the last split test
 }
 
-// scanEntry is what a candidate search reads of each story it meets,
-// kept by story number in one array (Clusterer.scan) so that a search,
-// which meets a few hundred stories and places the article in one,
-// reads one cache line of each rather than following a pointer to each
-// story: the number of the last search that met it, the clock of its
-// last change, and a copy of its number of members, dated members and
-// their span (see sync). 64 bytes.
+// scanEntry is what a candidate search reads of each story it meets and
+// may score, kept by story number in one array (Clusterer.scan) so that
+// a search, which meets a few hundred stories and places the article in
+// one, reads one cache line of each rather than following a pointer to
+// each story: a copy of its number of members, dated members and their
+// span (see sync). 56 bytes.
 type scanEntry struct {
-	mark        int32
-	changed     int32
 	members     int32
 	dated       int32
 	first, last time.Time
+}
+
+// scanMark is what a candidate search reads of every story it meets,
+// kept by story number in an array of its own (Clusterer.marks, 8 bytes
+// a story, which stays in a near cache): the number of the last search
+// that met it, and the clock of its last change. A settling move skips
+// the stories that have not changed since it last looked, most of them,
+// on this alone.
+type scanMark struct {
+	mark    int32
+	changed int32
 }
 
 // sync copies story s's members, dates and span into its scan entry and,
@@ -162,21 +170,21 @@ func (c *Clusterer) sync(s int) {
 		// Start the clock again: every article is searched in full once.
 		c.clock = 0
 		clear(c.checked)
-		for i := range c.scan {
-			c.scan[i].changed = 0
+		for i := range c.marks {
+			c.marks[i].changed = 0
 		}
 	}
 	c.clock++
-	e.changed = c.clock
+	c.marks[s].changed = c.clock
 }
 
 // nextStamp returns the number of a new search, which marks the stories
-// it meets (scanEntry.mark); when the numbers run out it clears the marks.
+// it meets (scanMark.mark); when the numbers run out it clears the marks.
 func (c *Clusterer) nextStamp() int32 {
 	if c.stamp == math.MaxInt32 {
 		c.stamp = 0
-		for i := range c.scan {
-			c.scan[i].mark = -1
+		for i := range c.marks {
+			c.marks[i].mark = -1
 		}
 	}
 	c.stamp++
@@ -197,28 +205,30 @@ type Clusterer struct {
 	reports   [][]time.Time // Doc.Reported of each doc
 	of        []int         // story of each doc
 	stories   []*story
-	posts     map[int32][]int32 // term -> stories, oldest first
-	scan      []scanEntry       // per story: what a candidate search reads of it
-	stamp     int32             // searches so far (see nextStamp)
-	clock     int32             // story changes so far (see sync)
-	checked   []int32           // per doc: the clock when move last left it where it was, or 0
-	moves     []Move            // since the last call to Moves
-	blocked   []int             // stories the last placement matched outside its window
-	recalled  bool              // whether the last placement matched a story by a recalled day
-	collect   bool              // whether best fills blocked and recalled
-	placing   bool              // whether best is placing a new article (see untimedJoin)
-	passAt    int               // Len at which Add makes its next pass
-	maxVocab  int               // MaxVocab, lower in tests
-	keepVocab bool              // whether Retire never compacts the vocabulary (tests)
-	buf       scratch           // for centroid updates
-	index     termIndex         // for lookup
-	probed    []bool            // by term id, for staysWhole; false between calls
-	acc       []float64         // by term id, for staysWhole; zero between calls
-	tf        termCounts        // for vector
-	vecBuf    vec.Vector        // for vector
-	topBuf    []vec.Entry       // for centroidTop
-	dense     []float64         // for pairDots, zero between calls
-	spreadBuf spreadVec         // for best (spread)
+	posts     [][]int32   // by term id: the stories of its list, oldest first, or nil (see join)
+	subPosts  [][]int32   // for regroup's Clusterer: all nil between calls
+	scan      []scanEntry // per story: what a candidate search reads of it
+	marks     []scanMark  // per story: what a candidate search reads first
+	stamp     int32       // searches so far (see nextStamp)
+	clock     int32       // story changes so far (see sync)
+	checked   []int32     // per doc: the clock when move last left it where it was, or 0
+	moves     []Move      // since the last call to Moves
+	blocked   []int       // stories the last placement matched outside its window
+	recalled  bool        // whether the last placement matched a story by a recalled day
+	collect   bool        // whether best fills blocked and recalled
+	placing   bool        // whether best is placing a new article (see untimedJoin)
+	passAt    int         // Len at which Add makes its next pass
+	maxVocab  int         // MaxVocab, lower in tests
+	keepVocab bool        // whether Retire never compacts the vocabulary (tests)
+	buf       scratch     // for centroid updates
+	index     termIndex   // for lookup
+	probed    []bool      // by term id, for staysWhole; false between calls
+	acc       []float64   // by term id, for staysWhole; zero between calls
+	tf        termCounts  // for vector
+	vecBuf    vec.Vector  // for vector
+	topBuf    []vec.Entry // for centroidTop
+	dense     []float64   // for pairDots, zero between calls
+	spreadBuf spreadVec   // for best (spread)
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -266,7 +276,7 @@ type Move struct {
 
 // New returns an empty incremental clusterer.
 func New(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}, maxVocab: MaxVocab}
+	return &Clusterer{opts: opts, vocab: vec.NewVocab(), maxVocab: MaxVocab}
 }
 
 // Len returns the number of articles added.
@@ -438,13 +448,8 @@ func (c *Clusterer) Stories() [][]int {
 // normalized, in id order, and the ids of its probeTerms heaviest terms,
 // heaviest first. It counts d in the document frequencies first.
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
-	for _, t := range d.Terms {
-		c.count(t, 1)
-	}
-	nw := c.opts.nameWeight()
-	for _, t := range d.Names {
-		c.count(t, nw-1) // a name is also one of Terms
-	}
+	c.countAll(d.Terms, 1)
+	c.countAll(d.Names, c.opts.nameWeight()-1) // a name is also one of Terms
 	return c.weigh()
 }
 
@@ -524,18 +529,38 @@ type termCounts struct {
 	slot  []int32     // by term id
 }
 
-// count adds w to the count of term t in c.tf, unless it holds
-// MaxDocTerms terms already and not t, or t is new and the vocabulary
-// holds maxVocab terms.
-func (c *Clusterer) count(t string, w float64) {
-	id, ok := c.lookup(t)
-	if !ok {
-		if len(c.tf.terms) >= MaxDocTerms || c.vocab.Len() >= c.maxVocab {
-			return
+// lookupChunk is how many terms countAll hashes before it looks any of
+// them up.
+const lookupChunk = 64
+
+// countAll adds w to the count of each of terms in c.tf, in order, as
+// countID does, except a new term when c.tf holds MaxDocTerms terms
+// already or the vocabulary holds maxVocab terms: that one is left out.
+// It looks the terms up lookupChunk at a time, the hashes of a chunk
+// first: the words of an article lie anywhere in memory and so do their
+// slots in the index, and hashing them all before reading any slot lets
+// the processor wait for many of those reads at once rather than for
+// one after the other.
+func (c *Clusterer) countAll(terms []string, w float64) {
+	var hs [lookupChunk]uint64
+	for len(terms) > 0 {
+		chunk := terms[:min(len(terms), lookupChunk)]
+		terms = terms[len(chunk):]
+		c.syncIndex()
+		for i, t := range chunk {
+			hs[i] = c.index.hash(t)
 		}
-		id = c.vocab.ID(t)
+		for i, t := range chunk {
+			id, ok := c.lookupHash(t, hs[i])
+			if !ok {
+				if len(c.tf.terms) >= MaxDocTerms || c.vocab.Len() >= c.maxVocab {
+					continue
+				}
+				id = c.vocab.ID(t)
+			}
+			c.countID(id, w)
+		}
 	}
-	c.countID(id, w)
 }
 
 // countID adds w to the count of term id in c.tf, unless it holds
@@ -578,14 +603,18 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 	defer c.unspread(v)
 	best, bestSim := -1, c.opts.threshold()
 	for _, id := range probe {
-		for _, s32 := range c.posts[id] {
+		for _, s32 := range c.postings(id) {
 			s := int(s32)
-			e := &c.scan[s]
-			if e.mark == me || s == skip {
+			mk := &c.marks[s]
+			if mk.mark == me || s == skip {
 				continue
 			}
-			e.mark = me
-			if e.members == 0 || e.changed <= since {
+			mk.mark = me
+			if mk.changed <= since {
+				continue
+			}
+			e := &c.scan[s]
+			if e.members == 0 {
 				continue
 			}
 			st := c.stories[s] // read only past the window
@@ -706,6 +735,10 @@ func (c *Clusterer) join(s, id int) {
 	}
 	st.widenReported(c.reports[id])
 	for _, t := range c.probes[id] {
+		if int(t) >= len(c.posts) {
+			c.posts = slices.Grow(c.posts, int(t)+1-len(c.posts))
+			c.posts = c.posts[:max(int(t)+1, min(cap(c.posts), c.vocabLen()))]
+		}
 		p := c.posts[t]
 		if len(p) > 0 && p[len(p)-1] == int32(s) {
 			continue // the story is the term's latest already
@@ -717,6 +750,14 @@ func (c *Clusterer) join(s, id int) {
 		c.posts[t] = p
 	}
 	c.sync(s)
+}
+
+// postings returns the list of the latest stories of term id (see join).
+func (c *Clusterer) postings(id int32) []int32 {
+	if int(id) < len(c.posts) {
+		return c.posts[id]
+	}
+	return nil
 }
 
 // leave takes doc id out of its story. The story's time span is kept: it
@@ -859,7 +900,7 @@ func (c *Clusterer) move(k int) bool {
 		c.checked = append(c.checked, 0)
 	}
 	since := c.checked[k]
-	if since > 0 && c.scan[own].changed > since {
+	if since > 0 && c.marks[own].changed > since {
 		since = 0
 	}
 	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own, since)

@@ -193,8 +193,12 @@ type scratch struct {
 // add adds v (ids ascending) to c and to *norm2 the change of c's
 // squared norm, term by term in v's order: 2·old·w + w². It updates the
 // weights c has in place, then merges the new terms in from the back, so
-// that it allocates only when c's arrays must grow.
-func (c *centroid) add(v vec.Vector, norm2 *float64) {
+// that it allocates only when c's arrays must grow. Then it merges into
+// buf's arrays instead and swaps them with c's, when they are large
+// enough and no more than twice so (as update does); else it grows c's
+// and keeps the larger of c's old arrays and buf's as buf: arrays pass
+// from story to story rather than to the collector.
+func (c *centroid) add(v vec.Vector, norm2 *float64, buf *scratch) {
 	added, j := 0, 0
 	for _, e := range v {
 		k, ok := gallop(c.ids[j:], e.ID)
@@ -213,6 +217,35 @@ func (c *centroid) add(v vec.Vector, norm2 *float64) {
 		return
 	}
 	n := len(c.ids)
+	if need := n + added; cap(c.ids) < need || cap(c.ws) < need {
+		if fits(buf.ids, need) && fits(buf.ws, need) {
+			ids, ws := buf.ids[:need], buf.ws[:need]
+			i, w := 0, 0
+			for _, e := range v {
+				// The entries before e's term, in one copy, then e's
+				// when new (an old one is copied with the next run).
+				k, ok := gallop(c.ids[i:], e.ID)
+				copy(ids[w:], c.ids[i:i+k])
+				copy(ws[w:], c.ws[i:i+k])
+				i, w = i+k, w+k
+				if !ok {
+					ids[w], ws[w] = e.ID, e.W
+					w++
+				}
+			}
+			copy(ids[w:], c.ids[i:])
+			copy(ws[w:], c.ws[i:])
+			c.ids, c.ws, buf.ids, buf.ws = ids, ws, c.ids[:0], c.ws[:0]
+			return
+		}
+		// An array Grow is about to replace (it copies c's).
+		if cap(c.ids) < need && cap(c.ids) > cap(buf.ids) {
+			buf.ids = c.ids[:0]
+		}
+		if cap(c.ws) < need && cap(c.ws) > cap(buf.ws) {
+			buf.ws = c.ws[:0]
+		}
+	}
 	c.ids = slices.Grow(c.ids, added)[:n+added]
 	c.ws = slices.Grow(c.ws, added)[:n+added]
 	i, w := n, n+added // c.ids[:i] still to place, c.ids[w:] placed
@@ -231,6 +264,10 @@ func (c *centroid) add(v vec.Vector, norm2 *float64) {
 		added--
 	}
 }
+
+// fits reports whether an array of capacity cap(a) may hold need entries
+// of a centroid: enough of them, and no more than twice as many.
+func fits[E any](a []E, need int) bool { return cap(a) >= need && cap(a) <= 2*need }
 
 // sub takes v (ids ascending) out of c and adds to *norm2 the change of
 // c's squared norm, term by term in v's order. A weight that falls within
@@ -284,11 +321,25 @@ func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (fl
 }
 
 // heavier orders centroid entries heaviest first, ties by id.
+// It is cmp.Compare of the weights (reversed), then of the ids, with the
+// weights' common cases first.
 func heavier(a, b vec.Entry) int {
-	if x := cmp.Compare(b.W, a.W); x != 0 {
-		return x
+	if a.W != b.W {
+		switch {
+		case a.W > b.W:
+			return -1
+		case a.W < b.W:
+			return 1
+		}
+		return cmp.Compare(b.W, a.W) // a NaN
 	}
-	return cmp.Compare(a.ID, b.ID)
+	switch {
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
 }
 
 // top returns the n heaviest entries of c, heaviest first, ties by id,
@@ -344,10 +395,22 @@ func selectFirst(v []vec.Entry, n int) {
 // vec.Dot sums it, over the shared terms in id order, with one vector
 // spread over a dense array of term weights so that a product costs one
 // look-up rather than a merge. The array (8 bytes per term id) is kept
-// for the next call.
+// for the next call, and so is the array of products when it holds at
+// most keepPairs of them: it is c's, and the next call overwrites it.
 func (c *Clusterer) pairDots(members []int) []float64 {
 	m := len(members)
-	sim := make([]float64, m*m)
+	var sim []float64
+	if cap(c.pairBuf) >= m*m {
+		sim = c.pairBuf[:m*m]
+		for i := range m {
+			sim[i*m+i] = 0 // the rest is written below
+		}
+	} else {
+		sim = make([]float64, m*m)
+		if m*m <= keepPairs {
+			c.pairBuf = sim
+		}
+	}
 	dense := c.dense
 	for i := range m {
 		vi := c.docs[members[i]]
@@ -373,6 +436,10 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 	c.dense = dense
 	return sim
 }
+
+// keepPairs is the most products pairDots keeps an array for, between
+// calls: those of 256 articles, 512 KB.
+const keepPairs = 256 * 256
 
 // termIndex finds the id of a term in the vocabulary by open addressing
 // with linear probing over slots that hold the term's bytes: a look-up

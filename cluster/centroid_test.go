@@ -73,7 +73,7 @@ func TestCentroid(t *testing.T) {
 		} else {
 			v := randVec()
 			in = append(in, v)
-			c.add(v, &norm2)
+			c.add(v, &norm2, &buf)
 			for _, e := range v {
 				old := want[e.ID]
 				want[e.ID] = old + e.W

@@ -228,6 +228,7 @@ type Clusterer struct {
 	vecBuf    vec.Vector  // for vector
 	topBuf    []vec.Entry // for centroidTop
 	dense     []float64   // for pairDots, zero between calls
+	pairBuf   []float64   // for pairDots
 	spreadBuf spreadVec   // for best (spread)
 }
 
@@ -723,7 +724,7 @@ func (c *Clusterer) cosineSpread(v vec.Vector, q *spreadVec, st *story) float64 
 func (c *Clusterer) join(s, id int) {
 	st := c.stories[s]
 	st.members = append(st.members, id)
-	st.centroid.add(c.docs[id], &st.norm2)
+	st.centroid.add(c.docs[id], &st.norm2, &c.buf)
 	if d := c.dates[id]; !d.IsZero() {
 		if st.dated == 0 || d.Before(st.first) {
 			st.first = d

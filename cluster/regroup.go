@@ -140,7 +140,7 @@ func (c *Clusterer) regroup(members []int) [][]int {
 	// The scratch space is c's, so that it is allocated once; so is the
 	// array of term lists, which holds a nil list for each term again
 	// afterwards.
-	sub := &Clusterer{opts: c.opts, posts: c.subPosts, buf: c.buf, dense: c.dense, spreadBuf: c.spreadBuf}
+	sub := &Clusterer{opts: c.opts, posts: c.subPosts, buf: c.buf, dense: c.dense, pairBuf: c.pairBuf, spreadBuf: c.spreadBuf}
 	for _, k := range order {
 		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
 	}
@@ -150,7 +150,7 @@ func (c *Clusterer) regroup(members []int) [][]int {
 			sub.posts[t] = nil
 		}
 	}
-	c.subPosts, c.buf, c.dense, c.spreadBuf = sub.posts, sub.buf, sub.dense, sub.spreadBuf
+	c.subPosts, c.buf, c.dense, c.pairBuf, c.spreadBuf = sub.posts, sub.buf, sub.dense, sub.pairBuf, sub.spreadBuf
 	return groups
 }
 

@@ -182,12 +182,27 @@ type link struct {
 // group. It returns the groups, each ascending, ordered by their first
 // node.
 func linked(m int, links []link) [][]int {
-	group := make([][]int, m)
 	self := make([]float64, m)
-	out := make([][]edge, m) // group -> linked groups and the sums of their links
+	dead := make([]bool, m)
+	// The nodes of each group as a list from its lowest, which names it
+	// (a group takes in only groups of higher numbers).
+	next, tail := make([]int32, m), make([]int32, m)
+	deg := make([]int32, m)
 	for i := range m {
-		group[i] = []int{i}
-		self[i] = 1
+		self[i], next[i], tail[i] = 1, -1, int32(i)
+	}
+	for _, l := range links {
+		deg[l.a]++
+		deg[l.b]++
+	}
+	// group -> linked groups and the sums of their links, in one array
+	// while they fit.
+	out := make([][]edge, m)
+	back := make([]edge, 2*len(links))
+	off := int32(0)
+	for i := range m {
+		out[i] = back[off : off : off+deg[i]]
+		off += deg[i]
 	}
 	for _, l := range links {
 		out[l.a] = append(out[l.a], edge{l.b, l.w})
@@ -196,7 +211,7 @@ func linked(m int, links []link) [][]int {
 	for {
 		a, b, best := int32(-1), int32(-1), splitLink
 		for g := range int32(m) {
-			if group[g] == nil {
+			if dead[g] {
 				continue
 			}
 			for _, e := range out[g] {
@@ -225,17 +240,23 @@ func linked(m int, links []link) [][]int {
 			out[a] = addEdge(out[a], h, e.w)
 			out[h] = addEdge(dropEdge(out[h], b), a, e.w)
 		}
-		group[a] = append(group[a], group[b]...)
-		group[b], out[b] = nil, nil
+		next[tail[a]], tail[a] = b, tail[b]
+		dead[b], out[b] = true, nil
 	}
-	var parts [][]int
-	for _, g := range group {
-		if g != nil {
-			slices.Sort(g)
-			parts = append(parts, g)
+	parts := make([][]int, 0, m)
+	all := make([]int, 0, m)
+	for g := range m {
+		if dead[g] {
+			continue
 		}
+		from := len(all)
+		for k := int32(g); k >= 0; k = next[k] {
+			all = append(all, int(k))
+		}
+		p := all[from:len(all):len(all)]
+		slices.Sort(p)
+		parts = append(parts, p)
 	}
-	slices.SortFunc(parts, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	return parts
 }
 

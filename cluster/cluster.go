@@ -226,8 +226,12 @@ type Clusterer struct {
 	acc       []float64   // by term id, for staysWhole; zero between calls
 	tf        termCounts  // for vector
 	vecBuf    vec.Vector  // for vector
+	keyBuf    []uint64    // for vector
 	topBuf    []vec.Entry // for centroidTop
-	dense     []float64   // for pairDots, zero between calls
+	topW      []float64   // for centroidTop
+	dense     []float64   // for pairDots, by its numbers of the terms; zero between calls
+	localOf   []int32     // for pairDots, by term id; zero between calls
+	locBuf    []int32     // for pairDots
 	pairBuf   []float64   // for pairDots
 	spreadBuf spreadVec   // for best (spread)
 }
@@ -491,7 +495,11 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 		if e.W <= 0 {
 			continue
 		}
-		all = append(all, vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * c.weight(e.ID)})
+		f := 1.0 // 1 + math.Log(1), for the many terms met once
+		if e.W != 1 {
+			f = 1 + math.Log(e.W)
+		}
+		all = append(all, vec.Entry{ID: e.ID, W: f * c.weight(e.ID)})
 	}
 	tf.terms = tf.terms[:0]
 	c.vecBuf = all
@@ -503,8 +511,18 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 		selectFirst(all, TopTerms)
 		all = all[:TopTerms]
 	}
-	v := slices.Clone(all)
-	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	// In id order (no id twice) by sorting plain numbers, the id above
+	// the index in all.
+	keys := c.keyBuf[:0]
+	for i, e := range all {
+		keys = append(keys, uint64(uint32(e.ID))<<32|uint64(i))
+	}
+	slices.Sort(keys)
+	c.keyBuf = keys
+	v := make(vec.Vector, len(all))
+	for i, k := range keys {
+		v[i] = all[uint32(k)]
+	}
 	if len(all) > probeTerms {
 		selectFirst(all, probeTerms)
 		all = all[:probeTerms]

@@ -140,7 +140,8 @@ func (c *Clusterer) regroup(members []int) [][]int {
 	// The scratch space is c's, so that it is allocated once; so is the
 	// array of term lists, which holds a nil list for each term again
 	// afterwards.
-	sub := &Clusterer{opts: c.opts, posts: c.subPosts, buf: c.buf, dense: c.dense, pairBuf: c.pairBuf, spreadBuf: c.spreadBuf}
+	sub := &Clusterer{opts: c.opts, posts: c.subPosts, buf: c.buf, dense: c.dense, localOf: c.localOf, locBuf: c.locBuf,
+		pairBuf: c.pairBuf, spreadBuf: c.spreadBuf}
 	for _, k := range order {
 		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
 	}
@@ -151,6 +152,7 @@ func (c *Clusterer) regroup(members []int) [][]int {
 		}
 	}
 	c.subPosts, c.buf, c.dense, c.pairBuf, c.spreadBuf = sub.posts, sub.buf, sub.dense, sub.pairBuf, sub.spreadBuf
+	c.localOf, c.locBuf = sub.localOf, sub.locBuf
 	return groups
 }
 
@@ -253,7 +255,7 @@ func (c *Clusterer) dateOrder(members []int) []int {
 // centroidTop returns the n heaviest terms of st's centroid, heaviest
 // first, ties by id.
 func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
-	top := st.centroid.top(n, c.topBuf)
+	top := st.centroid.top(n, c.topBuf, &c.topW)
 	c.topBuf = top[:0]
 	return top
 }

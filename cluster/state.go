@@ -215,7 +215,7 @@ func (c *Clusterer) compact() {
 	// The index and the arrays by term id are built again as needed
 	// (all but the index are zero between calls).
 	c.index = termIndex{}
-	c.tf.slot, c.spreadBuf, c.dense, c.probed, c.acc, c.subPosts = nil, spreadVec{}, nil, nil, nil, nil
+	c.tf.slot, c.spreadBuf, c.localOf, c.probed, c.acc, c.subPosts = nil, spreadVec{}, nil, nil, nil, nil
 }
 
 // stateVersion is the version of the encoding AppendBinary writes:

@@ -45,9 +45,10 @@ const TopTerms = 100
 // Bounds on the vocabulary, against hostile or garbled input: an article
 // counts at most MaxDocTerms distinct terms (the first met; more repeats
 // of those still count), and a Clusterer's vocabulary holds at most
-// MaxVocab terms (about 64 bytes each with the document frequency, 48
-// to 96 for the index that finds a term's id, and up to 44 more for the
-// scratch arrays indexed by term), after
+// MaxVocab terms (about 64 bytes each with the document frequency, 24
+// for its entry in the array of term lists, 48 to 96 for the index that
+// finds a term's id, and up to 75 more for the scratch arrays indexed by
+// term, 24 of them for the term lists of regroup's Clusterer), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
 // one like any of them. Retire drops the terms no held article uses
@@ -546,40 +547,6 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 type termCounts struct {
 	terms []vec.Entry // term, count; in the order first met
 	slot  []int32     // by term id
-}
-
-// lookupChunk is how many terms countAll hashes before it looks any of
-// them up.
-const lookupChunk = 64
-
-// countAll adds w to the count of each of terms in c.tf, in order, as
-// countID does, except a new term when c.tf holds MaxDocTerms terms
-// already or the vocabulary holds maxVocab terms: that one is left out.
-// It looks the terms up lookupChunk at a time, the hashes of a chunk
-// first: the words of an article lie anywhere in memory and so do their
-// slots in the index, and hashing them all before reading any slot lets
-// the processor wait for many of those reads at once rather than for
-// one after the other.
-func (c *Clusterer) countAll(terms []string, w float64) {
-	var hs [lookupChunk]uint64
-	for len(terms) > 0 {
-		chunk := terms[:min(len(terms), lookupChunk)]
-		terms = terms[len(chunk):]
-		c.syncIndex()
-		for i, t := range chunk {
-			hs[i] = c.index.hash(t)
-		}
-		for i, t := range chunk {
-			id, ok := c.lookupHash(t, hs[i])
-			if !ok {
-				if len(c.tf.terms) >= MaxDocTerms || c.vocab.Len() >= c.maxVocab {
-					continue
-				}
-				id = c.vocab.ID(t)
-			}
-			c.countID(id, w)
-		}
-	}
 }
 
 // countID adds w to the count of term id in c.tf, unless it holds

@@ -106,7 +106,7 @@ func (sp *space) contentVector(terms, names []string) vec.Vector {
 			slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, t) }) {
 			continue
 		}
-		if id, ok := sp.vocab.Lookup(t); ok {
+		if id, ok := sp.words.Lookup(t); ok {
 			ids = append(ids, id)
 		}
 	}

@@ -52,16 +52,10 @@ const (
 	queryPrior    = 1.0
 )
 
-// newConcepts weighs the bigrams of arts and lists those of each
-// candidate.
-func newConcepts(arts []news.Article, cands []Candidate, query []string) *concepts {
-	nStems := 0
-	for _, a := range arts {
-		for _, s := range a.Sentences {
-			nStems += len(s.Stems)
-		}
-	}
-	bs := newBigramSet(nStems)
+// newConcepts weighs the bigrams of arts, whose words w numbers, and
+// lists those of each candidate.
+func newConcepts(w *words, arts []news.Article, cands []Candidate, query []string) *concepts {
+	bs := newBigramSet(w)
 	// first[ai][si] is where the bigrams of sentence si of article ai
 	// start in bs.of; they end where the next sentence's start.
 	first := make([][]int, len(arts))
@@ -70,7 +64,8 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		for si, s := range a.Sentences {
 			first[ai][si] = len(bs.of)
 			start := len(bs.of)
-			bs.add(s)
+			stems, terms := w.sentence(ai, si)
+			bs.add(stems, terms)
 			for _, k := range bs.of[start:] {
 				st := &bs.stats[k]
 				st.sentences++
@@ -86,11 +81,11 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		}
 		first[ai][len(a.Sentences)] = len(bs.of)
 	}
-	var isQuery []bool // by stem id
+	var isQuery []bool // by word id
 	for _, t := range query {
-		if id, ok := bs.stems[t]; ok {
+		if id, ok := w.ids[t]; ok {
 			if isQuery == nil {
-				isQuery = make([]bool, len(bs.stems))
+				isQuery = make([]bool, w.nWords())
 			}
 			isQuery[id] = true
 		}
@@ -148,7 +143,7 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 			// A quotation candidate spans sentences; the bigram across
 			// their boundary is in no sentence and weighs nothing.
 			start := len(bs.of)
-			bs.add(c.Sentence)
+			bs.addSentence(c.Sentence)
 			of = bs.of[start:]
 		}
 		for _, k := range of {
@@ -174,17 +169,18 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 }
 
 // bigramSet numbers the concept bigrams of a story's sentences (see
-// [bigramSet.add]), with their stems numbered too, so that each
-// is counted by integer keys rather than pairs of strings.
+// [bigramSet.add]) by the word ids of their stems (see [words]), so that
+// each is counted by integer keys rather than pairs of strings.
 type bigramSet struct {
-	stems map[string]int32 // stem ids, in first-seen order
-	index map[uint64]int32 // bigram (first stem id << 32 | second) to its place in stats
+	words *words
+	index map[uint64]int32 // bigram (first word id << 32 | second) to its place in stats
 	stats []bigramStat
 	// of lists the bigrams (places in stats) of the sentences added, in
 	// the order added.
 	of []int32
-	// ids, content and marked are buffers: the stem ids of the sentence
-	// being added, which stem ids are among its terms, and those ids.
+	// ids, content and marked are buffers: the word ids of the stems of
+	// a sentence added by its strings, which word ids are among the terms
+	// of the sentence being added, and those ids.
 	ids     []int32
 	content []bool
 	marked  []int32
@@ -194,32 +190,24 @@ type bigramSet struct {
 // plus one once weighed (-1 when it weighs nothing), candidate the last
 // candidate (plus one) that listed it.
 type bigramStat struct {
-	a, b                       int32 // stem ids
+	a, b                       int32 // word ids
 	articles, sentences, leads int32
 	lastArticle, leadArticle   int32
 	concept, candidate         int32
 }
 
-// newBigramSet returns a set sized for sentences of nStems stems in all:
-// on the development sets a story has about a fifth as many distinct
-// stems and three fifths as many distinct bigrams.
-func newBigramSet(nStems int) *bigramSet {
+// newBigramSet returns a set for the sentences whose words w numbers:
+// on the development sets a story has about three fifths as many
+// distinct bigrams as stems.
+func newBigramSet(w *words) *bigramSet {
+	nStems := len(w.stems)
 	return &bigramSet{
-		stems: make(map[string]int32, nStems/4),
-		index: make(map[uint64]int32, nStems*2/3),
-		stats: make([]bigramStat, 0, nStems*2/3),
-		of:    make([]int32, 0, nStems),
+		words:   w,
+		index:   make(map[uint64]int32, nStems*2/3),
+		stats:   make([]bigramStat, 0, nStems*2/3),
+		of:      make([]int32, 0, nStems),
+		content: make([]bool, w.nWords()),
 	}
-}
-
-func (bs *bigramSet) stem(s string) int32 {
-	id, ok := bs.stems[s]
-	if !ok {
-		id = int32(len(bs.stems))
-		bs.stems[s] = id
-		bs.content = append(bs.content, false)
-	}
-	return id
 }
 
 func (bs *bigramSet) mark(id int32) {
@@ -240,44 +228,66 @@ func (bs *bigramSet) pair(a, b int32) {
 	bs.of = append(bs.of, k)
 }
 
-// add appends to bs.of the concept bigrams of s: adjacent stems of which
-// at least one is a scoring term, so "the president" is a concept and
-// "of the" is not. (Bigrams of scoring terms alone, skipping stop words,
-// scored lower: ROUGE-2 recall 0.107 against 0.113 on tac2009, 0.091
-// against 0.103 on duc2006.) A sentence without Stems falls back to its
-// Terms.
-func (bs *bigramSet) add(s news.Sentence) {
-	if len(s.Stems) == 0 {
-		for k := 0; k+1 < len(s.Terms); k++ {
-			bs.pair(bs.stem(s.Terms[k]), bs.stem(s.Terms[k+1]))
+// add appends to bs.of the concept bigrams of a sentence whose stems have
+// word ids stems and whose terms have term ids terms: adjacent stems of
+// which at least one is a scoring term, so "the president" is a concept
+// and "of the" is not. (Bigrams of scoring terms alone, skipping stop
+// words, scored lower: ROUGE-2 recall 0.107 against 0.113 on tac2009,
+// 0.091 against 0.103 on duc2006.) A sentence without Stems falls back to
+// its Terms.
+func (bs *bigramSet) add(stems, terms []int32) {
+	w := bs.words
+	if len(stems) == 0 {
+		for k := 0; k+1 < len(terms); k++ {
+			bs.pair(w.wordOf[terms[k]], w.wordOf[terms[k+1]])
 		}
 		return
 	}
-	ids := bs.ids[:0]
+	// A stem is content when a term of the sentence is the same word.
 	bs.marked = bs.marked[:0]
-	for _, st := range s.Stems {
-		ids = append(ids, bs.stem(st))
+	for _, t := range terms {
+		bs.mark(w.wordOf[t])
 	}
-	bs.ids = ids
-	// A stem is content when a term of s is the same string. The terms
-	// are the stems of some of the words, in order, so most are found
-	// by walking both lists; any left over are looked up.
-	j := 0
-	for i, st := range s.Stems {
-		if j < len(s.Terms) && s.Terms[j] == st {
-			bs.mark(ids[i])
-			j++
-		}
-	}
-	for _, t := range s.Terms[j:] {
-		bs.mark(bs.stem(t))
-	}
-	for k := 0; k+1 < len(ids); k++ {
-		if a, b := ids[k], ids[k+1]; bs.content[a] || bs.content[b] {
+	bs.contentPairs(stems)
+}
+
+// contentPairs appends to bs.of the bigrams of stems (word ids) that hold
+// a stem marked as content, and clears the marks.
+func (bs *bigramSet) contentPairs(stems []int32) {
+	for k := 0; k+1 < len(stems); k++ {
+		if a, b := stems[k], stems[k+1]; bs.content[a] || bs.content[b] {
 			bs.pair(a, b)
 		}
 	}
 	for _, id := range bs.marked {
 		bs.content[id] = false
 	}
+}
+
+// addSentence is [bigramSet.add] for a sentence given by its strings (a
+// candidate of several sentences), numbering any word not yet numbered.
+func (bs *bigramSet) addSentence(s news.Sentence) {
+	w := bs.words
+	bs.ids = bs.ids[:0]
+	for _, st := range s.Stems {
+		bs.ids = append(bs.ids, w.id(st))
+	}
+	var terms []int32
+	for _, t := range s.Terms {
+		terms = append(terms, w.id(t))
+	}
+	if n := w.nWords(); n > len(bs.content) {
+		bs.content = append(bs.content, make([]bool, n-len(bs.content))...)
+	}
+	if len(s.Stems) == 0 {
+		for k := 0; k+1 < len(terms); k++ {
+			bs.pair(terms[k], terms[k+1])
+		}
+		return
+	}
+	bs.marked = bs.marked[:0]
+	for _, id := range terms {
+		bs.mark(id)
+	}
+	bs.contentPairs(bs.ids)
 }

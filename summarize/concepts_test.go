@@ -40,7 +40,7 @@ func TestConceptsMatchStrings(t *testing.T) {
 		for _, query := range [][]string{nil, segment.Terms("ferry sailings to the islands"), {"unknown"}} {
 			t.Run(tc.name+"/query="+strings.Join(query, "+"), func(t *testing.T) {
 				cands := candidates(tc.arts, true)
-				got := newConcepts(tc.arts, cands, query)
+				got := newConcepts(newWords(tc.arts), tc.arts, cands, query)
 				want := stringConcepts(tc.arts, cands, query)
 				if !slices.Equal(got.weight, want.weight) {
 					t.Errorf("query %q: weights %v, want %v", query, got.weight, want.weight)

@@ -34,7 +34,7 @@ const coverRedundancy = 0.3
 func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, error) {
 	sp := newSpace(arts)
 	cands := candidates(arts, true)
-	cs := newConcepts(arts, cands, opts.Query)
+	cs := newConcepts(sp.words, arts, cands, opts.Query)
 	chosen, exact, err := solveCover(ctx, cands, cs, sp, opts)
 	if err != nil {
 		return news.Summary{}, err
@@ -150,7 +150,7 @@ func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
 	byText := make(map[string][]int, len(index)) // candidates by their text
 	// postings[first[id]:first[id+1]] are the candidates with term id,
 	// in increasing k.
-	first := make([]int, sp.vocab.Len()+1)
+	first := make([]int, sp.words.Len()+1)
 	for k, i := range index {
 		vs[k] = sp.vector(cands[i])
 		norms[k] = vs[k].Norm()

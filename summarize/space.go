@@ -11,7 +11,7 @@ import (
 // article as a weighted vector. Inverse document frequencies are taken over
 // sentences, so terms that every sentence repeats weigh little.
 type space struct {
-	vocab *vec.Vocab
+	words *words
 	idf   []float64
 	df    []int // articles holding each term
 	// vecs[a][i] is the TF-IDF vector of sentence i of article a, and
@@ -29,35 +29,25 @@ type spanVector struct {
 }
 
 func newSpace(arts []news.Article) *space {
-	sp := &space{vocab: vec.NewVocab(), vecs: make([][]vec.Vector, len(arts)), norms: make([][]float64, len(arts))}
-	nSent, nTerms := 0, 0
+	w := newWords(arts)
+	sp := &space{words: w, vecs: make([][]vec.Vector, len(arts)), norms: make([][]float64, len(arts))}
+	nSent, nTerms := 0, len(w.terms)
 	for _, a := range arts {
 		nSent += len(a.Sentences)
-		for _, s := range a.Sentences {
-			nTerms += len(s.Terms)
-		}
 	}
-	// The term ids of all sentences, one after another; then, once the
-	// vocabulary is known, their count vectors (as vec.Counts makes
-	// them), and where each sentence's ends.
-	ids := make([]int32, 0, nTerms)
-	for _, a := range arts {
-		for _, s := range a.Sentences {
-			for _, t := range s.Terms {
-				ids = append(ids, sp.vocab.ID(t))
-			}
-		}
-	}
+	// The term ids of all sentences, one after another (see [words]);
+	// then their count vectors (as vec.Counts makes them), and where each
+	// sentence's ends.
+	var ids []int32 // one sentence's term ids, sorted
 	counts := make(vec.Vector, 0, nTerms)
 	ends := make([]int, 0, nSent)
-	sentDF := make([]int, sp.vocab.Len())
-	sp.df = make([]int, sp.vocab.Len())
-	lastArticle := make([]int, sp.vocab.Len()) // the last article (plus one) counted in df
-	rest := ids
+	sentDF := make([]int, sp.words.Len())
+	sp.df = make([]int, sp.words.Len())
+	lastArticle := make([]int, sp.words.Len()) // the last article (plus one) counted in df
 	for ai, a := range arts {
-		for _, s := range a.Sentences {
-			ids := rest[:len(s.Terms)]
-			rest = rest[len(s.Terms):]
+		for si := range a.Sentences {
+			_, terms := w.sentence(ai, si)
+			ids = append(ids[:0], terms...)
 			slices.Sort(ids)
 			for i := 0; i < len(ids); {
 				id, j := ids[i], i+1
@@ -151,7 +141,7 @@ func (sp *space) relevance(cands []Candidate, query []string) []float64 {
 	}
 	var ids []int32
 	for _, t := range query {
-		if id, ok := sp.vocab.Lookup(t); ok {
+		if id, ok := sp.words.Lookup(t); ok {
 			ids = append(ids, id)
 		}
 	}

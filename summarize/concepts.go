@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 
 	"tidings/news"
 )
@@ -55,7 +56,13 @@ const (
 // newConcepts weighs the bigrams of arts, whose words w numbers, and
 // lists those of each candidate.
 func newConcepts(w *words, arts []news.Article, cands []Candidate, query []string) *concepts {
-	bs := newBigramSet(w)
+	return newConceptsIn(newBigramSet(w), arts, cands, query)
+}
+
+// newConceptsIn is [newConcepts] counting in bs, an empty set for the
+// words of arts (see [bigramSet.reset]).
+func newConceptsIn(bs *bigramSet, arts []news.Article, cands []Candidate, query []string) *concepts {
+	w := bs.words
 	// first[ai][si] is where the bigrams of sentence si of article ai
 	// start in bs.of; they end where the next sentence's start.
 	first := make([][]int, len(arts))
@@ -196,18 +203,27 @@ type bigramStat struct {
 	concept, candidate         int32
 }
 
-// newBigramSet returns a set for the sentences whose words w numbers:
-// on the development sets a story has about three fifths as many
-// distinct bigrams as stems.
-func newBigramSet(w *words) *bigramSet {
+// newBigramSet returns a set for the sentences whose words w numbers
+// (see [bigramSet.reset]).
+func newBigramSet(w *words) *bigramSet { return new(bigramSet).reset(w) }
+
+// reset empties bs, keeping its memory, for the sentences whose words w
+// numbers, and returns bs. On the development sets a story has about
+// three fifths as many distinct bigrams as stems.
+func (bs *bigramSet) reset(w *words) *bigramSet {
 	nStems := len(w.stems)
-	return &bigramSet{
-		words:   w,
-		index:   make(map[uint64]int32, nStems*2/3),
-		stats:   make([]bigramStat, 0, nStems*2/3),
-		of:      make([]int32, 0, nStems),
-		content: make([]bool, w.nWords()),
+	bs.words = w
+	if bs.index == nil {
+		bs.index = make(map[uint64]int32, nStems*2/3)
+	} else {
+		clear(bs.index)
 	}
+	bs.stats = slices.Grow(bs.stats[:0], nStems*2/3)
+	bs.of = slices.Grow(bs.of[:0], nStems)
+	bs.content = slices.Grow(bs.content[:0], w.nWords())[:w.nWords()]
+	clear(bs.content)
+	bs.ids, bs.marked = bs.ids[:0], bs.marked[:0]
+	return bs
 }
 
 func (bs *bigramSet) mark(id int32) {

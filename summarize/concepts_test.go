@@ -36,31 +36,43 @@ func TestConceptsMatchStrings(t *testing.T) {
 		{"one article", one},
 		{"terms without stems", noStems},
 	}
+	reused := new(scratch)
 	for _, tc := range tests {
 		for _, query := range [][]string{nil, segment.Terms("ferry sailings to the islands"), {"unknown"}} {
 			t.Run(tc.name+"/query="+strings.Join(query, "+"), func(t *testing.T) {
 				cands := candidates(tc.arts, true)
-				got := newConcepts(newWords(tc.arts), tc.arts, cands, query)
 				want := stringConcepts(tc.arts, cands, query)
-				if !slices.Equal(got.weight, want.weight) {
-					t.Errorf("query %q: weights %v, want %v", query, got.weight, want.weight)
-				}
-				if !slices.Equal(got.prior, want.prior) {
-					t.Errorf("query %q: priors %v, want %v", query, got.prior, want.prior)
-				}
-				if len(got.of) != len(want.of) {
-					t.Fatalf("query %q: concepts of %d candidates, want %d", query, len(got.of), len(want.of))
-				}
-				for i := range want.of {
-					if !slices.Equal(got.of[i], want.of[i]) {
-						t.Errorf("query %q: candidate %d has concepts %v, want %v", query, i, got.of[i], want.of[i])
-					}
-				}
-				if len(want.weight) == 0 {
-					t.Error("no concept weighs anything: the case tests nothing")
+				// Counted afresh, and in the memory of the stories before
+				// (as the ILP's scratchPool reuses it).
+				for _, got := range []*concepts{
+					newConcepts(newWords(tc.arts), tc.arts, cands, query),
+					newConceptsIn(reused.bigrams.reset(reused.words.fill(tc.arts)), tc.arts, cands, query),
+				} {
+					checkConcepts(t, query, got, want)
 				}
 			})
 		}
+	}
+}
+
+func checkConcepts(t *testing.T, query []string, got, want *concepts) {
+	t.Helper()
+	if !slices.Equal(got.weight, want.weight) {
+		t.Errorf("query %q: weights %v, want %v", query, got.weight, want.weight)
+	}
+	if !slices.Equal(got.prior, want.prior) {
+		t.Errorf("query %q: priors %v, want %v", query, got.prior, want.prior)
+	}
+	if len(got.of) != len(want.of) {
+		t.Fatalf("query %q: concepts of %d candidates, want %d", query, len(got.of), len(want.of))
+	}
+	for i := range want.of {
+		if !slices.Equal(got.of[i], want.of[i]) {
+			t.Errorf("query %q: candidate %d has concepts %v, want %v", query, i, got.of[i], want.of[i])
+		}
+	}
+	if len(want.weight) == 0 {
+		t.Error("no concept weighs anything: the case tests nothing")
 	}
 }
 

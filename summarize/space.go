@@ -28,8 +28,10 @@ type spanVector struct {
 	norm float64
 }
 
-func newSpace(arts []news.Article) *space {
-	w := newWords(arts)
+func newSpace(arts []news.Article) *space { return newSpaceOf(arts, newWords(arts)) }
+
+// newSpaceOf is [newSpace] over w, the words of arts.
+func newSpaceOf(arts []news.Article, w *words) *space {
 	sp := &space{words: w, vecs: make([][]vec.Vector, len(arts)), norms: make([][]float64, len(arts))}
 	nSent, nTerms := 0, len(w.terms)
 	for _, a := range arts {

@@ -1,6 +1,10 @@
 package summarize
 
-import "tidings/news"
+import (
+	"slices"
+
+	"tidings/news"
+)
 
 // words numbers the stems and scoring terms of one story's sentences
 // once, so that the TF-IDF space and the bigram concepts count integers
@@ -19,32 +23,42 @@ type words struct {
 	// terms[at[ai][si][1]:at[ai][si+1][1]].
 	stems, terms []int32
 	at           [][][2]int
+	atBuf        [][2]int // the array of at's slices
 }
 
-// newWords numbers the words of arts' sentences. A sentence's stems are
-// numbered first, then its terms: the terms are the stems of some of its
-// words, in order, so most are found by walking both lists with no
-// look-up; any left over are looked up.
-func newWords(arts []news.Article) *words {
-	nStems, nTerms := 0, 0
+// newWords numbers the words of arts' sentences (see [words.fill]).
+func newWords(arts []news.Article) *words { return new(words).fill(arts) }
+
+// fill numbers the words of arts' sentences into w, reusing its memory,
+// and returns w. A sentence's stems are numbered first, then its terms:
+// the terms are the stems of some of its words, in order, so most are
+// found by walking both lists with no look-up; any left over are looked
+// up.
+func (w *words) fill(arts []news.Article) *words {
+	nStems, nTerms, nAt := 0, 0, 0
 	for _, a := range arts {
+		nAt += len(a.Sentences) + 1
 		for _, s := range a.Sentences {
 			nStems += len(s.Stems)
 			nTerms += len(s.Terms)
 		}
 	}
-	// On the development sets a story has about a fifth as many
-	// distinct stems as stems.
-	w := &words{
-		ids:   make(map[string]int32, nStems/4),
-		stems: make([]int32, 0, nStems),
-		terms: make([]int32, 0, nTerms),
-		at:    make([][][2]int, len(arts)),
+	if w.ids == nil {
+		// On the development sets a story has about a fifth as many
+		// distinct stems as stems.
+		w.ids = make(map[string]int32, nStems/4)
+	} else {
+		clear(w.ids)
 	}
-	for ai, a := range arts {
-		at := make([][2]int, len(a.Sentences)+1)
-		for si, s := range a.Sentences {
-			at[si] = [2]int{len(w.stems), len(w.terms)}
+	w.termOf, w.wordOf = w.termOf[:0], w.wordOf[:0]
+	w.stems = slices.Grow(w.stems[:0], nStems)
+	w.terms = slices.Grow(w.terms[:0], nTerms)
+	w.atBuf = slices.Grow(w.atBuf[:0], nAt)
+	w.at = slices.Grow(w.at[:0], len(arts))
+	for _, a := range arts {
+		from := len(w.atBuf)
+		for _, s := range a.Sentences {
+			w.atBuf = append(w.atBuf, [2]int{len(w.stems), len(w.terms)})
 			first := len(w.stems)
 			for _, st := range s.Stems {
 				w.stems = append(w.stems, w.id(st))
@@ -61,8 +75,8 @@ func newWords(arts []news.Article) *words {
 				w.terms = append(w.terms, w.term(w.id(t)))
 			}
 		}
-		at[len(a.Sentences)] = [2]int{len(w.stems), len(w.terms)}
-		w.at[ai] = at
+		w.atBuf = append(w.atBuf, [2]int{len(w.stems), len(w.terms)})
+		w.at = append(w.at, w.atBuf[from:len(w.atBuf):len(w.atBuf)])
 	}
 	return w
 }

@@ -180,7 +180,7 @@ func newConceptsIn(bs *bigramSet, arts []news.Article, cands []Candidate, query 
 // each is counted by integer keys rather than pairs of strings.
 type bigramSet struct {
 	words *words
-	index map[uint64]int32 // bigram (first word id << 32 | second) to its place in stats
+	index pairIndex // bigram (first word id, second) to its place in stats
 	stats []bigramStat
 	// of lists the bigrams (places in stats) of the sentences added, in
 	// the order added.
@@ -213,11 +213,7 @@ func newBigramSet(w *words) *bigramSet { return new(bigramSet).reset(w) }
 func (bs *bigramSet) reset(w *words) *bigramSet {
 	nStems := len(w.stems)
 	bs.words = w
-	if bs.index == nil {
-		bs.index = make(map[uint64]int32, nStems*2/3)
-	} else {
-		clear(bs.index)
-	}
+	bs.index.reset(nStems * 2 / 3)
 	bs.stats = slices.Grow(bs.stats[:0], nStems*2/3)
 	bs.of = slices.Grow(bs.of[:0], nStems)
 	bs.content = slices.Grow(bs.content[:0], w.nWords())[:w.nWords()]
@@ -234,11 +230,8 @@ func (bs *bigramSet) mark(id int32) {
 }
 
 func (bs *bigramSet) pair(a, b int32) {
-	key := uint64(uint32(a))<<32 | uint64(uint32(b))
-	k, ok := bs.index[key]
-	if !ok {
-		k = int32(len(bs.stats))
-		bs.index[key] = k
+	k := bs.index.place(a, b, int32(len(bs.stats)))
+	if int(k) == len(bs.stats) {
 		bs.stats = append(bs.stats, bigramStat{a: a, b: b, lastArticle: -1, leadArticle: -1})
 	}
 	bs.of = append(bs.of, k)
@@ -306,4 +299,71 @@ func (bs *bigramSet) addSentence(s news.Sentence) {
 		bs.mark(id)
 	}
 	bs.contentPairs(bs.ids)
+}
+
+// pairIndex maps pairs of word ids to places: a hash table with open
+// addressing over one array, which a story fills once and never deletes
+// from, so it needs neither tombstones nor the general map's machinery.
+type pairIndex struct {
+	keys []uint64 // pair (a << 32 | b) plus one; 0 for an empty slot
+	vals []int32
+	n    int
+}
+
+// reset empties the index for about n pairs, keeping its memory.
+func (ix *pairIndex) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if len(ix.keys) >= size {
+		clear(ix.keys)
+	} else {
+		ix.keys, ix.vals = make([]uint64, size), make([]int32, size)
+	}
+	ix.n = 0
+}
+
+// place returns the place of pair (a, b), recording next as its place
+// when the pair is new.
+func (ix *pairIndex) place(a, b, next int32) int32 {
+	if 2*(ix.n+1) > len(ix.keys) {
+		ix.grow()
+	}
+	key := (uint64(uint32(a))<<32 | uint64(uint32(b))) + 1
+	mask := uint64(len(ix.keys) - 1)
+	for i := pairHash(key) & mask; ; i = (i + 1) & mask {
+		switch ix.keys[i] {
+		case key:
+			return ix.vals[i]
+		case 0:
+			ix.keys[i], ix.vals[i] = key, next
+			ix.n++
+			return next
+		}
+	}
+}
+
+func (ix *pairIndex) grow() {
+	keys, vals := ix.keys, ix.vals
+	ix.keys, ix.vals = make([]uint64, max(16, 2*len(keys))), make([]int32, max(16, 2*len(keys)))
+	mask := uint64(len(ix.keys) - 1)
+	for j, key := range keys {
+		if key == 0 {
+			continue
+		}
+		i := pairHash(key) & mask
+		for ix.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		ix.keys[i], ix.vals[i] = key, vals[j]
+	}
+}
+
+// pairHash mixes a key's bits (Fibonacci hashing, then the high half
+// folded in) so that the low bits, the table's index, depend on both
+// word ids.
+func pairHash(key uint64) uint64 {
+	h := key * 0x9E3779B97F4A7C15
+	return h ^ h>>32
 }

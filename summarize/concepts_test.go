@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -170,4 +171,30 @@ func stringConcepts(arts []news.Article, cands []Candidate, query []string) *con
 		}
 	}
 	return cs
+}
+
+// TestPairIndex checks the pair table against a map: the same place for
+// a pair seen before, a new place for a new one, across its growth and
+// after a reset that keeps its memory.
+func TestPairIndex(t *testing.T) {
+	var ix pairIndex
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct{ hint, pairs, ids int }{{0, 200, 20}, {1000, 5000, 300}, {10, 3000, 1 << 20}, {0, 50, 3}} {
+		ix.reset(tc.hint)
+		want := map[[2]int32]int32{}
+		for range tc.pairs {
+			a, b := int32(r.IntN(tc.ids)), int32(r.IntN(tc.ids))
+			p, ok := want[[2]int32{a, b}]
+			if !ok {
+				p = int32(len(want))
+				want[[2]int32{a, b}] = p
+			}
+			if got := ix.place(a, b, int32(len(want)-1)); got != p {
+				t.Fatalf("place(%d, %d) = %d, want %d", a, b, got, p)
+			}
+		}
+		if ix.n != len(want) {
+			t.Errorf("the index holds %d pairs, want %d", ix.n, len(want))
+		}
+	}
 }

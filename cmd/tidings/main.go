@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"tidings/internal/gcstart"
 )
 
 const usage = `tidings turns news articles into cited briefs and stories, and serves them.
@@ -54,6 +56,9 @@ var errUsage = errors.New("usage")
 var errPartial = errors.New("some inputs failed")
 
 func main() {
+	// The collector has been off since package initialisation (which
+	// allocates about 4 MB): see internal/gcstart.
+	gcstart.Resume()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -72,11 +72,21 @@ func datelinePlaces(ai int, a *news.Article) []mention {
 // lowerWords returns the words the articles write in lower case: such a
 // word is not a name alone.
 func lowerWords(arts []news.Article) map[string]bool {
-	lower := map[string]bool{}
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	lower := make(map[string]bool, size/64) // about the distinct words of news
 	for _, a := range arts {
 		for i, j := range wordsOf(a.Text) {
-			w := a.Text[i:j]
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !lower[w] {
+			if c := a.Text[i]; c < utf8.RuneSelf {
+				if c < 'a' || c > 'z' {
+					continue
+				}
+			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
+				continue
+			}
+			if w := a.Text[i:j]; !lower[w] {
 				lower[w] = true
 			}
 		}

@@ -66,7 +66,7 @@ func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, bu
 	if len(names) == 0 {
 		return nil
 	}
-	sw := splitWords(s.Text)
+	sw := buf.splitWords(s.Text)
 	credits := creditsFrom(s.Text)
 	var out []mention
 	for _, n := range names {
@@ -93,6 +93,9 @@ type tagBuffers struct {
 	words []string
 	tags  []int
 	lower func(string) bool
+	// locs and swords hold the sentenceWords of the sentence being read.
+	locs   [][2]int
+	swords []string
 }
 
 // beforeGeoNouns returns the capitalized words, not tagged as a person,
@@ -209,7 +212,10 @@ func containsFold(text, word string) bool {
 // capitalized words or "and" ("By Giles Elgood and Lesley Wroughton"),
 // which "By Tuesday, Kerry had left" is not.
 func byline(text string) bool {
-	w := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;()|", r) })
+	if t := strings.TrimLeftFunc(text, bylineSep); !strings.HasPrefix(t, "By") && !strings.HasPrefix(t, "BY") {
+		return false // the first word is no "By" (the test below, without its allocations)
+	}
+	w := strings.FieldsFunc(text, bylineSep)
 	if len(w) < 2 || len(w) > 7 || w[0] != "By" && w[0] != "BY" {
 		return false
 	}
@@ -221,6 +227,9 @@ func byline(text string) bool {
 	return true
 }
 
+// bylineSep reports whether r separates the words of a byline.
+func bylineSep(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;()|", r) }
+
 // mayName reports whether a sentence's tokens may hold a name, which
 // saves tagging the others: a capitalized word after the first, or a
 // first word the story never writes in lower case.
@@ -229,11 +238,35 @@ func mayName(toks []ner.Token, lower map[string]bool) bool {
 		if !capitalized(t.Text) {
 			continue
 		}
-		if i > 0 || !lower[strings.ToLower(t.Text)] {
+		if i > 0 {
+			return true
+		}
+		var b [24]byte
+		if lw, ok := appendLowerASCII(b[:0], t.Text); ok {
+			if !lower[string(lw)] { // no allocation for the look-up
+				return true
+			}
+		} else if !lower[strings.ToLower(t.Text)] {
 			return true
 		}
 	}
 	return false
+}
+
+// appendLowerASCII appends strings.ToLower(w) to b and reports true when
+// w is ASCII; else it reports false.
+func appendLowerASCII(b []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // sentenceWords are the words of a sentence with their byte spans; a word
@@ -245,15 +278,23 @@ type sentenceWords struct {
 }
 
 func splitWords(text string) sentenceWords {
-	locs := wordSpans(text)
-	words := make([]string, len(locs))
-	for i, l := range locs {
-		words[i] = strings.TrimRight(text[l[0]:l[1]], ".")
-		if strings.Count(text[l[0]:l[1]], ".") > 1 { // U.S.
-			words[i] = text[l[0]:l[1]]
+	var buf tagBuffers
+	return buf.splitWords(text)
+}
+
+// splitWords is splitWords in the buffers of b, which the words returned
+// hold until the next call.
+func (b *tagBuffers) splitWords(text string) sentenceWords {
+	b.locs, b.swords = b.locs[:0], b.swords[:0]
+	for i, j := range wordsOf(text) {
+		b.locs = append(b.locs, [2]int{i, j})
+		w := text[i:j]
+		if strings.Count(w, ".") <= 1 { // not U.S.
+			w = strings.TrimRight(w, ".")
 		}
+		b.swords = append(b.swords, w)
 	}
-	return sentenceWords{text: text, locs: locs, words: words}
+	return sentenceWords{text: text, locs: b.locs, words: b.swords}
 }
 
 // inContext reads the name at text[from:to], tagged as kind k, in the

@@ -86,9 +86,7 @@ func lowerWords(arts []news.Article) map[string]bool {
 			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
 				continue
 			}
-			if w := a.Text[i:j]; !lower[w] {
-				lower[w] = true
-			}
+			lower[a.Text[i:j]] = true
 		}
 	}
 	return lower

@@ -455,15 +455,21 @@ func wordsOf(s string) iter.Seq2[int, int] {
 
 // asciiWord is what an ASCII byte is to wordsOf: wordStart for a letter
 // or digit, wordInner for an apostrophe, dot or hyphen, 0 otherwise.
-func asciiWord(c byte) uint8 {
-	switch {
-	case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
-		return wordStart
-	case c == '\'' || c == '.' || c == '-':
-		return wordInner
+func asciiWord(c byte) uint8 { return asciiWords[c&0x7f] }
+
+// asciiWords holds asciiWord of each ASCII byte (a table: wordsOf reads
+// every byte of the story).
+var asciiWords = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
+			t[c] = wordStart
+		case c == '\'' || c == '.' || c == '-':
+			t[c] = wordInner
+		}
 	}
-	return 0
-}
+	return t
+}()
 
 const (
 	wordStart = 1 + iota

@@ -27,18 +27,18 @@ import (
 // the nearest person named before, of those in ents; a speaker name that
 // is the end of one person's name in ents ("Berg") becomes the full name.
 func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
-	var people []string
-	for _, e := range ents {
-		if e.Kind == news.Person {
-			people = append(people, e.Name)
-		}
-	}
+	return newQuoteSet(arts, ents).quotes()
+}
+
+// quotes is Quotes on the quotations of qs.
+func (qs *quoteSet) quotes() []news.Quote {
+	arts := qs.arts
 	byKey := map[string]*quoteAcc{}
 	var order []string
 	n := 0
 	for ai := range arts {
 		a := &arts[ai]
-		for _, u := range quoteUnits(a, people) {
+		for _, u := range qs.of(ai) {
 			key := quoteKey(u.text)
 			if key == "" {
 				continue

@@ -324,7 +324,7 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		start, titled = end-len(rest), true
 	}
 	from = max(from, sw.locs[start][0])
-	name := strings.Join(strings.Fields(sw.text[from:to]), " ")
+	name := joinFields(sw.text[from:to])
 	lname := strings.ToLower(name)
 	if commonAcronyms()[lname] || nonNames()[lname] {
 		return mention{}, false
@@ -362,6 +362,25 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		k = news.Organization // "the chairman of Northline"
 	}
 	return mention{name: name, kind: k, cued: (titled || spoke) && k == news.Person, quoted: sw.quoted(start, end-start)}, true
+}
+
+// joinFields returns strings.Join(strings.Fields(s), " "): s itself,
+// without a copy, when it is ASCII words each one space apart, as most
+// names are.
+func joinFields(s string) string {
+	plain := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; plain && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			plain = false
+		case c == ' ' && s[i+1] == ' ': // not the last byte, which is no space
+			plain = false
+		}
+	}
+	if plain {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // around returns the two words before the name of n words at start and

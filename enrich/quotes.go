@@ -134,6 +134,24 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 // quoteKey normalizes a quotation for matching across articles: letters
 // and digits only, lower case.
 func quoteKey(s string) string {
+	key := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return quoteKeyRunes(s)
+		}
+		if asciiWord(c) == wordStart {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+	}
+	return string(key)
+}
+
+// quoteKeyRunes is quoteKey for a text with bytes outside ASCII.
+func quoteKeyRunes(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

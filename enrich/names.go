@@ -277,13 +277,8 @@ type sentenceWords struct {
 	words []string
 }
 
-func splitWords(text string) sentenceWords {
-	var buf tagBuffers
-	return buf.splitWords(text)
-}
-
-// splitWords is splitWords in the buffers of b, which the words returned
-// hold until the next call.
+// splitWords returns the sentenceWords of text in the buffers of b,
+// which the words returned hold until the next call.
 func (b *tagBuffers) splitWords(text string) sentenceWords {
 	b.locs, b.swords = b.locs[:0], b.swords[:0]
 	for i, j := range wordsOf(text) {

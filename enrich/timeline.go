@@ -555,10 +555,6 @@ func holiday(name, mod string, t tense, pub time.Time) (time.Time, bool) {
 	return d, true
 }
 
-// hasMonth reports whether s holds the name of a month in a form
-// monthPat matches.
-func hasMonth(s string) bool { return dateCues(s)&cueMonth != 0 }
-
 // The words the date patterns need, to try them only on the sentences
 // that hold one: most hold none, and the patterns are slow to try.
 var (

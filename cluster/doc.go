@@ -44,14 +44,24 @@
 // the one they are closest to). Groups whose articles are mostly dated,
 // and dated within Options.Window of each other, stay one story: two
 // events of one kind happen at different times, and reports of the same
-// days in two kinds of wording are of one event. The same graph merges:
+// days in two kinds of wording are of one event. A story the graph keeps
+// whole still splits its undated articles off when there are four or
+// more of them beside four or more dated ones and they are, on average,
+// more like each other than like the dated ones: undated reports of the
+// same event are as like the dated reports as each other, while the
+// reports of another event of the kind, from pages that give no dates,
+// are closer to each other. The same graph merges:
 // a story takes in another whose centroid is like its own (cosine 0.3 or
 // more) when the largest group of their union's graph holds at least half
 // of each, and when their times meet: their dated articles lie within
 // Options.Window of each other, or an article of one reports a day within
-// the other's window (a trial report that recalls the killing's day).
-// A story of dated articles merges with one of undated articles only at
-// a centroid cosine of 0.6 or more. Batch tests every story once all are
+// the other's window (a trial report that recalls the killing's day), or
+// articles of both report days within the window of each other (a plea
+// and a verdict months apart, each recalling the killing's day). A story
+// mostly of dated articles never merges with one of undated articles:
+// time cannot confirm it, and the undated reports did not join it one by
+// one. Other stories of dated articles merge with one of undated
+// articles only at a centroid cosine of 0.6 or more. Batch tests every story once all are
 // placed, splits first. A Clusterer instead regroups: once the story an
 // article joins holds eight articles, and then each time it has grown by
 // a quarter (and in its periodic pass, each story of the latest articles

@@ -211,14 +211,14 @@ func (c *Clusterer) staysWhole(members []int) bool {
 	if m := len(order); m < 2*splitMinPart || m > splitMax {
 		return true
 	}
-	parts, _ := c.parts(order)
+	parts, sim := c.parts(order)
 	var big [][]int
 	for _, p := range parts {
 		if len(p) >= splitMinPart {
 			big = append(big, p)
 		}
 	}
-	return len(c.keepConcurrent(order, big)) < 2
+	return len(c.keepConcurrent(order, big)) < 2 && c.undatedPart(order, sim) == nil
 }
 
 // vocabLen returns the number of term ids an article vector of c may
@@ -268,8 +268,9 @@ func (c *Clusterer) partialCosine(top []vec.Entry, a, b *story) float64 {
 // articles of story b when they are grouped afresh together, nor the
 // other way round, so that regrouping them together groups each as
 // regrouping it alone would: both stories' articles are all dated, their
-// spans lie more than Options.Window apart, and neither reports a day
-// within the other's window. No join then crosses between them, nor a
+// spans lie more than Options.Window apart, neither reports a day
+// within the other's window, and the days they report do not meet
+// (see recallTogether). No join then crosses between them, nor a
 // merge (spansMeet) or a settling move; undated articles or reported
 // days could.
 func (c *Clusterer) apart(a, b *story) bool {
@@ -280,7 +281,7 @@ func (c *Clusterer) apart(a, b *story) bool {
 	if !b.first.After(a.last.Add(w)) && !b.last.Before(a.first.Add(-w)) {
 		return false
 	}
-	return !reportsWithin(a, b, w) && !reportsWithin(b, a, w)
+	return !reportsWithin(a, b, w) && !reportsWithin(b, a, w) && !recallSpansMeet(a, b, w)
 }
 
 // reportsWithin reports whether the span of days a's members report may

@@ -24,8 +24,10 @@ const (
 // split tests story s and, when its members fall apart into two or more
 // parts of splitMinPart articles or more, keeps the part holding its
 // earliest article and moves each other part to a new story. Smaller
-// parts join the large part they are most similar to on average. It
-// returns the moves made, by article number, in order.
+// parts join the large part they are most similar to on average. When
+// the graph keeps the story whole, its undated members may still be a
+// part of their own (undatedPart). It returns the moves made, by article
+// number, in order.
 func (c *Clusterer) split(s int) []Move {
 	st := c.stories[s]
 	m := len(st.members)
@@ -45,7 +47,17 @@ func (c *Clusterer) split(s int) []Move {
 	}
 	big = c.keepConcurrent(members, big)
 	if len(big) < 2 {
-		return nil
+		u := c.undatedPart(members, sim)
+		if u == nil {
+			return nil
+		}
+		var rest []int
+		for i := range members {
+			if !slices.Contains(u, i) {
+				rest = append(rest, i)
+			}
+		}
+		big, small = [][]int{u, rest}, nil
 	}
 	for _, p := range small {
 		best, bestSim := 0, -1.0
@@ -80,6 +92,49 @@ func (c *Clusterer) split(s int) []Move {
 	}
 	c.respan(s)
 	return moves
+}
+
+// undatedPart returns the undated members of a story (indices into
+// members; sim holds the cosines of every pair, row-major) when they are
+// a part of their own: at least splitMinPart of them beside at least
+// splitMinPart dated ones, and on average more like each other than like
+// the dated ones. Reports of one event that some pages leave undated are
+// as like the dated reports as each other; the reports of another event
+// of the same kind, from a source that gives no dates, are more like
+// each other. Else it returns nil.
+func (c *Clusterer) undatedPart(members []int, sim []float64) []int {
+	m := len(members)
+	var u, d []int
+	for i, k := range members {
+		if c.dates[k].IsZero() {
+			u = append(u, i)
+		} else {
+			d = append(d, i)
+		}
+	}
+	if len(u) < splitMinPart || len(d) < splitMinPart {
+		return nil
+	}
+	// Sums over u of each member's mean cosine to the other undated
+	// members and to the dated ones.
+	own, other := 0.0, 0.0
+	for _, i := range u {
+		so, sd := 0.0, 0.0
+		for _, j := range u {
+			if j != i {
+				so += sim[i*m+j]
+			}
+		}
+		for _, j := range d {
+			sd += sim[i*m+j]
+		}
+		own += so / float64(len(u)-1)
+		other += sd / float64(len(d))
+	}
+	if own <= other {
+		return nil
+	}
+	return u
 }
 
 // keepConcurrent joins back the parts (indices into members) that time

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -190,6 +191,53 @@ func TestWindowGap(t *testing.T) {
 			}
 			if got := fmt.Sprint(c.Stories()); got != tc.want {
 				t.Errorf("incremental = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestUndatedPartSplits: a story that took in the dated reports of one
+// quake and the undated reports of another of the same kind (pages that
+// give no dates), linked by the words they share so that the graph keeps
+// them whole, splits its undated reports off: they are more like each
+// other than like the dated ones. Undated reports of the dated quake
+// itself, as like the dated reports as each other, stay.
+func TestUndatedPartSplits(t *testing.T) {
+	base := "quake magnitude indonesia killed injured tsunami rescuers buildings "
+	extra := []string{"night", "morning", "villages", "roads", "hospital", "tents"}
+	tests := []struct {
+		name    string
+		undated func(i int) string
+		want    string
+	}{
+		{"the undated reports are of another quake", func(i int) string { return base + "papua manokwari " + extra[i] }, "[[0 1 2 3 4 5] [6 7 8 9 10]]"},
+		{"they are of the dated quake", func(i int) string { return base + "aceh takengon " + extra[5-i] }, "[[0 1 2 3 4 5 6 7 8 9 10]]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var docs []Doc
+			for i := range 6 {
+				docs = append(docs, doc(base+"aceh takengon "+extra[i], fmt.Sprintf("2026-07-%02d", 2+i%3)))
+			}
+			for i := range 5 {
+				docs = append(docs, doc(tc.undated(i), ""))
+			}
+			of := make([]int, len(docs))
+			c := forced(docs, of)
+			members := slices.Clone(c.stories[0].members)
+			parts, _ := c.parts(members)
+			var big [][]int
+			for _, p := range parts {
+				if len(p) >= splitMinPart {
+					big = append(big, p)
+				}
+			}
+			if n := len(c.keepConcurrent(members, big)); n > 1 {
+				t.Fatalf("the graph splits the story into %d parts: the fixture does not test undatedPart", n)
+			}
+			c.split(0)
+			if got := fmt.Sprint(c.Stories()); got != tc.want {
+				t.Errorf("after the split test: %s, want %s", got, tc.want)
 			}
 		})
 	}

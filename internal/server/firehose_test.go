@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -33,11 +34,20 @@ import (
 // acknowledgement until every brief is current, and the CPU seconds of
 // the leader and of the others. TIDINGS_FIREHOSE_READERS clients (0 when
 // unset) read GET /api/stories/{id} of the stories acknowledged so far
-// all the while, and their rate and p50 and p99 are reported too;
+// all the while, and their rate and p50 and p99 are reported too, then
+// read for readAlone more once every brief is current, alone, to report
+// the servers' CPU a read (TIDINGS_FIREHOSE_READ: "gzip", Go's client's
+// default; "plain"; or "revalidate", with If-None-Match; see
+// startReaders);
 // TIDINGS_FIREHOSE_WORKERS sets each shared server's Prepare workers (2
-// unless set). It
-// checks what TestSharedKill checks. Bounded: 120 s of posting at most
-// per run. Loopback only:
+// unless set). With TIDINGS_FIREHOSE_KILL=1, a run of 2 or more shared
+// servers kills the leader with SIGKILL once half the articles are
+// acknowledged, and the clients post again to the other servers what
+// the dead one did not answer, and what a live one answered 503 (its
+// job was held by the dead one: posting again is safe). It checks what TestSharedKill checks:
+// every acknowledged article stored once and placed, the stories those
+// of one grouper. Bounded: 120 s of posting at most per run. Loopback
+// only:
 //
 //	TIDINGS_FIREHOSE=1000 go test -run TestFirehose -v ./internal/server
 func TestFirehose(t *testing.T) {
@@ -136,6 +146,21 @@ func firehose(t *testing.T, servers, n int) {
 		next    int
 		wg      sync.WaitGroup
 	)
+	// The server killed (TIDINGS_FIREHOSE_KILL), once it is: -1 before.
+	kill := os.Getenv("TIDINGS_FIREHOSE_KILL") == "1" && servers >= 2
+	killed := -1
+	again := 0 // posts made again after the kill
+	var killedAt time.Duration
+	var killCPU time.Duration
+	// base returns the server for post or read i: i's turn, or the next
+	// live one after a kill. The caller holds mu.
+	base := func(i int) string {
+		k := i % servers
+		if k == killed {
+			k = (k + 1) % servers
+		}
+		return bases[k]
+	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
 	stop := time.Now().Add(120 * time.Second)
 	began := time.Now()
@@ -159,10 +184,35 @@ func firehose(t *testing.T, servers, n int) {
 				text := syntheticArticle(r, i)
 				body, _ := json.Marshal(map[string]string{"outlet": fmt.Sprint("Outlet ", w), "text": text})
 				t0 := time.Now()
-				req, _ := http.NewRequest("POST", bases[i%servers]+"/api/articles", strings.NewReader(string(body)))
-				req.Header.Set("Authorization", "Bearer "+token)
-				req.Header.Set("Content-Type", "application/json")
-				resp, err := client.Do(req)
+				var resp *http.Response
+				var err error
+				for try := 0; ; try++ {
+					mu.Lock()
+					if try > 0 {
+						again++
+					}
+					b, dead := base(i+try), killed >= 0
+					mu.Unlock()
+					req, _ := http.NewRequest("POST", b+"/api/articles", strings.NewReader(string(body)))
+					req.Header.Set("Authorization", "Bearer "+token)
+					req.Header.Set("Content-Type", "application/json")
+					resp, err = client.Do(req)
+					if kill && err == nil && resp.StatusCode == http.StatusServiceUnavailable && try < 5 {
+						// Its job was not done in time (the dead
+						// server held it until the queue rescued it):
+						// posting again is safe, the answer says.
+						resp.Body.Close()
+						continue
+					}
+					if err == nil || !kill || try >= servers+5 {
+						break
+					}
+					if !dead {
+						time.Sleep(10 * time.Millisecond) // the kill is under way
+					}
+					// The server died with the post: post it again
+					// elsewhere (the same article is one article).
+				}
 				if err != nil {
 					t.Errorf("post %d: %v", i, err)
 					continue
@@ -177,6 +227,12 @@ func firehose(t *testing.T, servers, n int) {
 				mu.Lock()
 				acked = append(acked, sharedAck{p.ID, text})
 				lat = append(lat, time.Since(t0))
+				if kill && killed < 0 && len(acked) >= n/2 {
+					// Kill -9 of the leader in the middle of the posts.
+					killCPU = cpuTimes(t, procs[leader:leader+1])[0]
+					procs[leader].Process.Kill()
+					killed, killedAt = leader, time.Since(began)
+				}
 				if p.Story != 0 && !seen[p.Story] {
 					seen[p.Story] = true
 					stories = append(stories, p.Story)
@@ -187,53 +243,23 @@ func firehose(t *testing.T, servers, n int) {
 	}
 	readers, _ := strconv.Atoi(os.Getenv("TIDINGS_FIREHOSE_READERS"))
 	readers = min(max(readers, 0), 256)
+	mode := cmp.Or(os.Getenv("TIDINGS_FIREHOSE_READ"), "gzip")
+	// pick returns a story acknowledged so far and reader w's server, or
+	// 0 when there is none yet.
+	pick := func(w int, r *rand.Rand) (int64, string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(stories) == 0 {
+			return 0, ""
+		}
+		return stories[r.IntN(len(stories))], base(w)
+	}
 	posting := make(chan struct{})
 	var rwg sync.WaitGroup
 	var reads []time.Duration
-	var readErrs int
+	var readErrs, notModified int
 	var readTook time.Duration
-	for w := range readers {
-		rwg.Add(1)
-		go func() {
-			defer rwg.Done()
-			r := rand.New(rand.NewPCG(uint64(w), 2000))
-			var mine []time.Duration
-			bad := 0
-			for {
-				select {
-				case <-posting:
-					mu.Lock()
-					reads, readErrs = append(reads, mine...), readErrs+bad
-					mu.Unlock()
-					return
-				default:
-				}
-				mu.Lock()
-				var id int64
-				if len(stories) > 0 {
-					id = stories[r.IntN(len(stories))]
-				}
-				mu.Unlock()
-				if id == 0 {
-					time.Sleep(time.Millisecond)
-					continue
-				}
-				t0 := time.Now()
-				resp, err := client.Get(fmt.Sprint(bases[w%servers], "/api/stories/", id))
-				if err != nil {
-					bad++
-					continue
-				}
-				_, err = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if err != nil || resp.StatusCode != http.StatusOK {
-					bad++
-					continue
-				}
-				mine = append(mine, time.Since(t0))
-			}
-		}()
-	}
+	startReaders(readers, mode, 2000, pick, posting, &rwg, &mu, &reads, &readErrs, &notModified)
 	wg.Wait()
 	took := time.Since(began)
 	close(posting)
@@ -254,6 +280,11 @@ func firehose(t *testing.T, servers, n int) {
 	defer db.Close()
 	lag := waitFor(t, 60*time.Second, func() bool { return settledDB(db, !sqlite) })
 	cpu1 := cpuTimes(t, procs)
+	if killed >= 0 {
+		cpu1[killed] = killCPU // what it had used when it was killed
+		t.Logf("the leader (server %d) killed with SIGKILL after %v, at %d acknowledged; %d posts made again (to the others, or after a 503)",
+			killed, killedAt.Round(time.Millisecond), n/2, again)
+	}
 	slices.Sort(lat)
 	var others time.Duration
 	for i := range procs {
@@ -272,15 +303,35 @@ func firehose(t *testing.T, servers, n int) {
 		what, clients, len(acked), took.Round(time.Millisecond), float64(len(acked))/took.Seconds(),
 		lat[len(lat)/2].Round(100*time.Microsecond), lat[len(lat)*99/100].Round(100*time.Microsecond), lag.Round(time.Millisecond),
 		lead.Seconds(), others.Seconds())
-	if readers > 0 {
-		slices.Sort(reads)
-		if len(reads) == 0 {
-			t.Errorf("%d readers: no read answered (%d errors)", readers, readErrs)
-		} else {
-			t.Logf("meanwhile %d readers: GET /api/stories/{id} %.0f/s, p50 %v, p99 %v, %d errors",
-				readers, float64(len(reads))/readTook.Seconds(), reads[len(reads)/2].Round(10*time.Microsecond),
-				reads[len(reads)*99/100].Round(10*time.Microsecond), readErrs)
+	var peaks []string
+	for i, kb := range peakRSS(procs) {
+		if i != killed && kb > 0 {
+			peaks = append(peaks, fmt.Sprintf("%.0f MB", float64(kb)/1024))
 		}
+	}
+	t.Logf("peak resident memory of each server (VmHWM): %s", strings.Join(peaks, ", "))
+	if readers > 0 {
+		logReads(t, fmt.Sprintf("meanwhile %d readers (%s)", readers, mode), reads, readTook, readErrs, notModified, 0)
+		// The readers alone, the briefs current: the server CPU a read
+		// takes, which the load of the machine changes little.
+		alone := make(chan struct{})
+		var awg sync.WaitGroup
+		var areads []time.Duration
+		var aerrs, anm int
+		c0 := cpuTimes(t, procs)
+		t0 := time.Now()
+		startReaders(readers, mode, 3000, pick, alone, &awg, &mu, &areads, &aerrs, &anm)
+		time.Sleep(readAlone)
+		close(alone)
+		awg.Wait()
+		aTook := time.Since(t0)
+		var cpu time.Duration
+		for i, c := range cpuTimes(t, procs) {
+			if i != killed {
+				cpu += c - c0[i]
+			}
+		}
+		logReads(t, fmt.Sprintf("then %d readers (%s) alone", readers, mode), areads, aTook, aerrs, anm, cpu)
 	}
 
 	rows, err := db.Query(`SELECT kind, COUNT(*) FROM river_job GROUP BY kind ORDER BY kind`)
@@ -308,7 +359,7 @@ func firehose(t *testing.T, servers, n int) {
 			t.Fatal("the SQLite server did not exit 10 s after SIGTERM")
 		}
 	}
-	if env == nil {
+	if env == nil && killed < 0 {
 		select {
 		case line := <-stats[leader]:
 			var placedN, busy int64
@@ -353,4 +404,105 @@ func cpuTimes(t *testing.T, procs []*exec.Cmd) []time.Duration {
 		out[i] = time.Duration(u+k) * 10 * time.Millisecond // USER_HZ is 100 on Linux
 	}
 	return out
+}
+
+// peakRSS returns the peak resident set of each process in kB (VmHWM in
+// /proc/PID/status, Linux); zero where it cannot be read.
+func peakRSS(procs []*exec.Cmd) []int64 {
+	out := make([]int64, len(procs))
+	for i, p := range procs {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.Process.Pid))
+		if err != nil {
+			continue
+		}
+		for line := range strings.Lines(string(b)) {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				out[i], _ = strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			}
+		}
+	}
+	return out
+}
+
+// readAlone is how long the readers read after the posts, alone.
+const readAlone = 3 * time.Second
+
+// startReaders starts n readers of GET /api/stories/{id}, each reading
+// stories that pick gives (seeded by seed) until stop is closed; then
+// each adds its latencies, errors and 304 answers to *reads, *errs and
+// *notModified under mu, and is done with wg. In mode "gzip" they read
+// as Go's client does by default (Accept-Encoding: gzip, decoded on the
+// way); "plain" asks for no encoding; "revalidate" is gzip with
+// If-None-Match of the tag each reader last saw of the story, so a
+// story unchanged since is answered 304 without a body.
+func startReaders(n int, mode string, seed uint64, pick func(int, *rand.Rand) (int64, string), stop chan struct{},
+	wg *sync.WaitGroup, mu *sync.Mutex, reads *[]time.Duration, errs, notModified *int) {
+	tr := &http.Transport{MaxIdleConnsPerHost: 256, DisableCompression: mode == "plain"}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: tr}
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), seed))
+			tags := map[int64]string{}
+			var mine []time.Duration
+			bad, nm := 0, 0
+			for {
+				select {
+				case <-stop:
+					mu.Lock()
+					*reads, *errs, *notModified = append(*reads, mine...), *errs+bad, *notModified+nm
+					mu.Unlock()
+					return
+				default:
+				}
+				id, b := pick(w, r)
+				if id == 0 {
+					time.Sleep(time.Millisecond)
+					continue
+				}
+				req, _ := http.NewRequest("GET", fmt.Sprint(b, "/api/stories/", id), nil)
+				if tag := tags[id]; mode == "revalidate" && tag != "" {
+					req.Header.Set("If-None-Match", tag)
+				}
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					bad++
+					continue
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				switch {
+				case err == nil && resp.StatusCode == http.StatusNotModified && req.Header.Get("If-None-Match") != "":
+					nm++
+				case err != nil || resp.StatusCode != http.StatusOK:
+					bad++
+					continue
+				}
+				if mode == "revalidate" {
+					tags[id] = resp.Header.Get("ETag")
+				}
+				mine = append(mine, time.Since(t0))
+			}
+		}()
+	}
+}
+
+// logReads logs what readers did: reads a second, p50 and p99, errors,
+// 304 answers and, when cpu is not 0, the servers' CPU a read.
+func logReads(t *testing.T, who string, reads []time.Duration, took time.Duration, errs, notModified int, cpu time.Duration) {
+	t.Helper()
+	slices.Sort(reads)
+	if len(reads) == 0 {
+		t.Errorf("%s: no read answered (%d errors)", who, errs)
+		return
+	}
+	per := ""
+	if cpu > 0 {
+		per = fmt.Sprintf("; server CPU %.2f s, %.1f µs a read", cpu.Seconds(), float64(cpu.Microseconds())/float64(len(reads)))
+	}
+	t.Logf("%s: GET /api/stories/{id} %.0f/s, p50 %v, p99 %v, %d errors, %d answered 304%s",
+		who, float64(len(reads))/took.Seconds(), reads[len(reads)/2].Round(10*time.Microsecond),
+		reads[len(reads)*99/100].Round(10*time.Microsecond), errs, notModified, per)
 }

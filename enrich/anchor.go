@@ -151,7 +151,16 @@ func ordinalCue(s string) bool {
 // sequelRe needs.
 func sequelCue(s string) bool {
 	for p := 0; p+1 < len(s); p++ {
-		if s[p] != ' ' || strings.IndexByte("dmaen", s[p+1]) < 0 {
+		q := strings.IndexByte(s[p:], ' ')
+		if q < 0 {
+			return false
+		}
+		if p += q; p+1 >= len(s) {
+			return false
+		}
+		switch s[p+1] {
+		case 'd', 'm', 'a', 'e', 'n':
+		default:
 			continue
 		}
 		if !hasAnyPrefix(s[p+1:], "day", "morning", "afternoon", "evening", "night") {

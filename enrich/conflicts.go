@@ -164,24 +164,21 @@ type claim struct {
 // the outlets' own statements. ents resolves the speakers' short names
 // and pronouns as in [Quotes]; it may be nil.
 func Conflicts(arts []news.Article, ents []news.Entity) []news.Conflict {
-	var people []string
-	for _, e := range ents {
-		if e.Kind == news.Person {
-			people = append(people, e.Name)
-		}
-	}
+	return newQuoteSet(arts, ents).conflicts()
+}
+
+// conflicts is Conflicts with the quotations of qs, read when a sentence
+// has a tone word.
+func (qs *quoteSet) conflicts() []news.Conflict {
+	arts, people := qs.arts, qs.people
 	var figs, tones []claim
 	for ai := range arts {
 		a := &arts[ai]
-		var quoted []quoteUnit // read once, when a sentence has a tone word
 		for _, s := range a.Sentences {
 			figs = append(figs, figureClaims(ai, a, s)...)
 			ts := toneClaims(ai, a, s)
-			if len(ts) > 0 && quoted == nil {
-				quoted = quoteUnits(a, people)
-			}
 			for i := range ts {
-				ts[i].Speaker = whoseWords(a, s, ts[i].at, quoted, people)
+				ts[i].Speaker = whoseWords(a, s, ts[i].at, qs.of(ai), people)
 			}
 			tones = append(tones, ts...)
 		}

@@ -57,6 +57,66 @@ func checkCues(t *testing.T, s string) {
 			t.Errorf("%s(%q) = false, but the pattern matches %q", c.name, s, c.re().FindString(s))
 		}
 	}
+	checkFastPaths(t, s)
+}
+
+// containsAnyOf is what dateCues stands for, one list of words at a
+// time: strings.Contains of each word.
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFastPaths fails t when a function written for speed gives other
+// than the plain code it replaced.
+func checkFastPaths(t *testing.T, s string) {
+	t.Helper()
+	cues := dateCues(s)
+	for _, c := range []struct {
+		name string
+		bit  uint8
+		want bool
+	}{
+		{"month", cueMonth, containsAnyOf(s, monthNames)},
+		{"weekday", cueWeekday, containsAnyOf(s, weekdayNames)},
+		{"relative", cueRelative, containsAnyOf(s, relativeWords)},
+		{"digit", cueDigit, strings.ContainsAny(s, "0123456789")},
+	} {
+		if got := cues&c.bit != 0; got != c.want {
+			t.Errorf("dateCues(%q) %s = %v, want %v", s, c.name, got, c.want)
+		}
+	}
+	if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := quoteKey(s), quoteKeyRunes(s); got != want {
+		t.Errorf("quoteKey(%q) = %q, want %q", s, got, want)
+	}
+	want := strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "”")
+	if got := strings.ContainsAny(s, "\"“”"); got != want {
+		t.Errorf("ContainsAny(%q, quotation marks) = %v, but quotePieces' test gives %v", s, got, want)
+	}
+	if got, want := byline(s), bylineFields(s); got != want {
+		t.Errorf("byline(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// bylineFields is byline without its test of the first word.
+func bylineFields(text string) bool {
+	w := strings.FieldsFunc(text, bylineSep)
+	if len(w) < 2 || len(w) > 7 || w[0] != "By" && w[0] != "BY" {
+		return false
+	}
+	for _, x := range w[1:] {
+		if x != "and" && !capitalized(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // TestCues checks the cues on sentences that name days told from
@@ -112,7 +172,9 @@ func FuzzCues(f *testing.F) {
 		"In May, 1998 and mid-Sept. 2001", "within March", "x_May", "since-June 20011", "Jan. 5 and Jan.x",
 		"by Sep. 1999,2000", "LAST December", "in_Mayo", "from May in June", "in Octobers", "ſince March",
 		"talks\u00a0meeting", "x\u2003“Talks.”", "\xfftalks", "next  morning",
-		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men"} {
+		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
+		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
+		"“It’s OK,” she said. \"Über\""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -5,10 +5,38 @@ import "tidings/news"
 // Story fills the enrichment fields of st from its articles and summary.
 func Story(st *news.Story) {
 	st.Entities = Entities(st.Articles)
-	st.Quotes = Quotes(st.Articles, st.Entities)
+	qs := newQuoteSet(st.Articles, st.Entities) // read once, for quotes and conflicts
+	st.Quotes = qs.quotes()
 	st.Timeline = Timeline(st.Articles)
 	st.Support = Support(st.Articles, st.Summary)
-	st.Conflicts = Conflicts(st.Articles, st.Entities)
+	st.Conflicts = qs.conflicts()
+}
+
+// quoteSet holds the quotations of each article of a story (quoteUnits),
+// each read once, on first use, for Quotes and Conflicts.
+type quoteSet struct {
+	arts   []news.Article
+	people []string // the people of the story's entities
+	units  [][]quoteUnit
+	read   []bool
+}
+
+func newQuoteSet(arts []news.Article, ents []news.Entity) *quoteSet {
+	var people []string
+	for _, e := range ents {
+		if e.Kind == news.Person {
+			people = append(people, e.Name)
+		}
+	}
+	return &quoteSet{arts: arts, people: people, units: make([][]quoteUnit, len(arts)), read: make([]bool, len(arts))}
+}
+
+// of returns quoteUnits of the ai-th article.
+func (qs *quoteSet) of(ai int) []quoteUnit {
+	if !qs.read[ai] {
+		qs.units[ai], qs.read[ai] = quoteUnits(&qs.arts[ai], qs.people), true
+	}
+	return qs.units[ai]
 }
 
 // outlet names the source of a for counting: its outlet, else its ID.

@@ -72,13 +72,21 @@ func datelinePlaces(ai int, a *news.Article) []mention {
 // lowerWords returns the words the articles write in lower case: such a
 // word is not a name alone.
 func lowerWords(arts []news.Article) map[string]bool {
-	lower := map[string]bool{}
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	lower := make(map[string]bool, size/64) // about the distinct words of news
 	for _, a := range arts {
 		for i, j := range wordsOf(a.Text) {
-			w := a.Text[i:j]
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !lower[w] {
-				lower[w] = true
+			if c := a.Text[i]; c < utf8.RuneSelf {
+				if c < 'a' || c > 'z' {
+					continue
+				}
+			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
+				continue
 			}
+			lower[a.Text[i:j]] = true
 		}
 	}
 	return lower
@@ -108,27 +116,39 @@ func dropLowerPhrases(arts []news.Article, ms []mention, lower map[string]bool) 
 
 // nameTable is what Entities learns of each name across the story.
 type nameTable struct {
-	kinds  map[string]news.EntityKind         // the kind of each name kept
-	votes  map[string]map[news.EntityKind]int // the kinds its mentions give
-	cued   map[string]bool                    // a title, role or verb of speech makes a person of it
-	works  map[string]bool                    // titles of works ("Star Wars")
-	artsOf map[string]map[int]bool            // the articles of each name
-	full   map[string]string                  // a person's last name -> full name, "" when two share it
-	total  map[string]int                     // mentions of each name
-	alias  map[string]string                  // another form of a name -> the name (see findAliases)
+	kinds  map[string]news.EntityKind // the kind of each name kept
+	votes  map[string]*kindVotes      // the kinds its mentions give
+	cued   map[string]bool            // a title, role or verb of speech makes a person of it
+	works  map[string]bool            // titles of works ("Star Wars")
+	artsOf map[string]map[int]bool    // the articles of each name
+	full   map[string]string          // a person's last name -> full name, "" when two share it
+	total  map[string]int             // mentions of each name
+	alias  map[string]string          // another form of a name -> the name (see findAliases)
+}
+
+// kindVotes counts the mentions of a name by the kind each gives
+// (news.Person, news.Organization, news.Place).
+type kindVotes [news.Place + 1]int
+
+// vote returns the mentions of name that give kind k.
+func (nt *nameTable) vote(name string, k news.EntityKind) int {
+	if v := nt.votes[name]; v != nil {
+		return v[k]
+	}
+	return 0
 }
 
 // voteKinds gives each name the kind most of its mentions give (ties: a
 // person, then the kind seen first).
 func voteKinds(ms []mention) *nameTable {
-	nt := &nameTable{kinds: map[string]news.EntityKind{}, votes: map[string]map[news.EntityKind]int{}, cued: map[string]bool{}}
+	nt := &nameTable{kinds: map[string]news.EntityKind{}, votes: map[string]*kindVotes{}, cued: map[string]bool{}}
 	for _, m := range ms {
 		if m.cued {
 			nt.cued[m.name] = true
 		}
 		v := nt.votes[m.name]
 		if v == nil {
-			v = map[news.EntityKind]int{}
+			v = &kindVotes{}
 			nt.votes[m.name] = v
 			nt.kinds[m.name] = m.kind
 		}
@@ -214,7 +234,7 @@ func (nt *nameTable) doubtPersons() {
 		}
 		best := news.EntityKind(0)
 		for _, o := range []news.EntityKind{news.Place, news.Organization} {
-			if n := nt.votes[name][o]; n > 0 && (best == 0 || n > nt.votes[name][best]) {
+			if n := nt.vote(name, o); n > 0 && (best == 0 || n > nt.vote(name, best)) {
 				best = o
 			}
 		}
@@ -270,6 +290,7 @@ func (nt *nameTable) tally(arts []news.Article, ms []mention) []news.Entity {
 	}
 	byName := map[string]*acc{}
 	var order []string
+	outs := make([][]string, len(arts)) // outlets of each article, once
 	for _, m := range ms {
 		name := nt.entityName(m.name)
 		k := nt.kinds[name]
@@ -286,7 +307,10 @@ func (nt *nameTable) tally(arts []news.Article, ms []mention) []news.Entity {
 		if !e.arts[m.art] {
 			e.arts[m.art] = true
 			e.e.Articles++
-			e.e.Outlets = addUnique(e.e.Outlets, outlets(&arts[m.art])...)
+			if outs[m.art] == nil {
+				outs[m.art] = outlets(&arts[m.art])
+			}
+			e.e.Outlets = addUnique(e.e.Outlets, outs[m.art]...)
 		}
 	}
 	out := make([]news.Entity, 0, len(order))

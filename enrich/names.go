@@ -66,7 +66,7 @@ func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, bu
 	if len(names) == 0 {
 		return nil
 	}
-	sw := splitWords(s.Text)
+	sw := buf.splitWords(s.Text)
 	credits := creditsFrom(s.Text)
 	var out []mention
 	for _, n := range names {
@@ -93,6 +93,9 @@ type tagBuffers struct {
 	words []string
 	tags  []int
 	lower func(string) bool
+	// locs and swords hold the sentenceWords of the sentence being read.
+	locs   [][2]int
+	swords []string
 }
 
 // beforeGeoNouns returns the capitalized words, not tagged as a person,
@@ -209,7 +212,10 @@ func containsFold(text, word string) bool {
 // capitalized words or "and" ("By Giles Elgood and Lesley Wroughton"),
 // which "By Tuesday, Kerry had left" is not.
 func byline(text string) bool {
-	w := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;()|", r) })
+	if t := strings.TrimLeftFunc(text, bylineSep); !strings.HasPrefix(t, "By") && !strings.HasPrefix(t, "BY") {
+		return false // the first word is no "By" (the test below, without its allocations)
+	}
+	w := strings.FieldsFunc(text, bylineSep)
 	if len(w) < 2 || len(w) > 7 || w[0] != "By" && w[0] != "BY" {
 		return false
 	}
@@ -221,6 +227,9 @@ func byline(text string) bool {
 	return true
 }
 
+// bylineSep reports whether r separates the words of a byline.
+func bylineSep(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;()|", r) }
+
 // mayName reports whether a sentence's tokens may hold a name, which
 // saves tagging the others: a capitalized word after the first, or a
 // first word the story never writes in lower case.
@@ -229,11 +238,35 @@ func mayName(toks []ner.Token, lower map[string]bool) bool {
 		if !capitalized(t.Text) {
 			continue
 		}
-		if i > 0 || !lower[strings.ToLower(t.Text)] {
+		if i > 0 {
+			return true
+		}
+		var b [24]byte
+		if lw, ok := appendLowerASCII(b[:0], t.Text); ok {
+			if !lower[string(lw)] { // no allocation for the look-up
+				return true
+			}
+		} else if !lower[strings.ToLower(t.Text)] {
 			return true
 		}
 	}
 	return false
+}
+
+// appendLowerASCII appends strings.ToLower(w) to b and reports true when
+// w is ASCII; else it reports false.
+func appendLowerASCII(b []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return b, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // sentenceWords are the words of a sentence with their byte spans; a word
@@ -244,16 +277,19 @@ type sentenceWords struct {
 	words []string
 }
 
-func splitWords(text string) sentenceWords {
-	locs := wordSpans(text)
-	words := make([]string, len(locs))
-	for i, l := range locs {
-		words[i] = strings.TrimRight(text[l[0]:l[1]], ".")
-		if strings.Count(text[l[0]:l[1]], ".") > 1 { // U.S.
-			words[i] = text[l[0]:l[1]]
+// splitWords returns the sentenceWords of text in the buffers of b,
+// which the words returned hold until the next call.
+func (b *tagBuffers) splitWords(text string) sentenceWords {
+	b.locs, b.swords = b.locs[:0], b.swords[:0]
+	for i, j := range wordsOf(text) {
+		b.locs = append(b.locs, [2]int{i, j})
+		w := text[i:j]
+		if strings.Count(w, ".") <= 1 { // not U.S.
+			w = strings.TrimRight(w, ".")
 		}
+		b.swords = append(b.swords, w)
 	}
-	return sentenceWords{text: text, locs: locs, words: words}
+	return sentenceWords{text: text, locs: b.locs, words: b.swords}
 }
 
 // inContext reads the name at text[from:to], tagged as kind k, in the
@@ -283,7 +319,7 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		start, titled = end-len(rest), true
 	}
 	from = max(from, sw.locs[start][0])
-	name := strings.Join(strings.Fields(sw.text[from:to]), " ")
+	name := joinFields(sw.text[from:to])
 	lname := strings.ToLower(name)
 	if commonAcronyms()[lname] || nonNames()[lname] {
 		return mention{}, false
@@ -321,6 +357,25 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		k = news.Organization // "the chairman of Northline"
 	}
 	return mention{name: name, kind: k, cued: (titled || spoke) && k == news.Person, quoted: sw.quoted(start, end-start)}, true
+}
+
+// joinFields returns strings.Join(strings.Fields(s), " "): s itself,
+// without a copy, when it is ASCII words each one space apart, as most
+// names are.
+func joinFields(s string) string {
+	plain := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; plain && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			plain = false
+		case c == ' ' && s[i+1] == ' ': // not the last byte, which is no space
+			plain = false
+		}
+	}
+	if plain {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // around returns the two words before the name of n words at start and
@@ -414,15 +469,21 @@ func wordsOf(s string) iter.Seq2[int, int] {
 
 // asciiWord is what an ASCII byte is to wordsOf: wordStart for a letter
 // or digit, wordInner for an apostrophe, dot or hyphen, 0 otherwise.
-func asciiWord(c byte) uint8 {
-	switch {
-	case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
-		return wordStart
-	case c == '\'' || c == '.' || c == '-':
-		return wordInner
+func asciiWord(c byte) uint8 { return asciiWords[c&0x7f] }
+
+// asciiWords holds asciiWord of each ASCII byte (a table: wordsOf reads
+// every byte of the story).
+var asciiWords = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9':
+			t[c] = wordStart
+		case c == '\'' || c == '.' || c == '-':
+			t[c] = wordInner
+		}
 	}
-	return 0
-}
+	return t
+}()
 
 const (
 	wordStart = 1 + iota

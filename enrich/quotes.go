@@ -27,18 +27,18 @@ import (
 // the nearest person named before, of those in ents; a speaker name that
 // is the end of one person's name in ents ("Berg") becomes the full name.
 func Quotes(arts []news.Article, ents []news.Entity) []news.Quote {
-	var people []string
-	for _, e := range ents {
-		if e.Kind == news.Person {
-			people = append(people, e.Name)
-		}
-	}
+	return newQuoteSet(arts, ents).quotes()
+}
+
+// quotes is Quotes on the quotations of qs.
+func (qs *quoteSet) quotes() []news.Quote {
+	arts := qs.arts
 	byKey := map[string]*quoteAcc{}
 	var order []string
 	n := 0
 	for ai := range arts {
 		a := &arts[ai]
-		for _, u := range quoteUnits(a, people) {
+		for _, u := range qs.of(ai) {
 			key := quoteKey(u.text)
 			if key == "" {
 				continue
@@ -134,6 +134,24 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 // quoteKey normalizes a quotation for matching across articles: letters
 // and digits only, lower case.
 func quoteKey(s string) string {
+	key := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return quoteKeyRunes(s)
+		}
+		if asciiWord(c) == wordStart {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+	}
+	return string(key)
+}
+
+// quoteKeyRunes is quoteKey for a text with bytes outside ASCII.
+func quoteKeyRunes(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -183,7 +201,7 @@ func quotePieces(a *news.Article) []piece {
 		end := a.Sentences[j-1].End
 		i = j
 		text := a.Text[start:end]
-		if !strings.ContainsAny(text, "\"“”") {
+		if strings.IndexByte(text, '"') < 0 && !strings.Contains(text, "“") && !strings.Contains(text, "”") { // strings.ContainsAny, slow for a set outside ASCII
 			continue
 		}
 		lead := len(text) - len(strings.TrimLeft(text, " \t\n"))

@@ -77,7 +77,7 @@ const qmark = "\x01"
 // quoted pieces ps, each piece one qmark, punctuation marks as words of
 // their own (",", ".", ":", ";", "(", ")", "—"). Words keep their case.
 func outsideWords(a *news.Article, start, end int, ps []piece) []string {
-	var out []string
+	out := make([]string, 0, max(0, end-start)/4)
 	w := -1 // start of the word being read
 	flush := func(i int) {
 		if w >= 0 {
@@ -95,6 +95,29 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 			out = append(out, qmark)
 			i = ps[k].end
 			k++
+			continue
+		}
+		if c := a.Text[i]; c < utf8.RuneSelf {
+			// The cases below for one ASCII byte, which most are.
+			switch {
+			case c == '-' && i+1 < end && a.Text[i+1] == '-':
+				flush(i)
+				out = append(out, "—")
+				i += 2
+				continue
+			case asciiWord(c) == wordStart || c == '\'' || c == '-':
+				if w < 0 {
+					w = i
+				}
+			case c == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+			case c == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			default:
+				flush(i)
+				if strings.IndexByte(",.:;()!?", c) >= 0 {
+					out = append(out, a.Text[i:i+1])
+				}
+			}
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(a.Text[i:])
@@ -115,7 +138,7 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 		default:
 			flush(i)
 			if strings.ContainsRune(",.:;()—–!?", r) {
-				out = append(out, string(r))
+				out = append(out, a.Text[i:i+size])
 			}
 		}
 		i += size

@@ -201,8 +201,9 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	add := func(start, end int, d time.Time, p news.DatePrecision) {
 		found = append(found, dateExpr{start, end, d, p})
 	}
-	digits := strings.ContainsAny(s, "0123456789")
-	month := hasMonth(s)
+	cues := dateCues(s)
+	digits := cues&cueDigit != 0
+	month := cues&cueMonth != 0
 	if digits && month {
 		for _, m := range monthDayRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
@@ -259,7 +260,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	if pub.IsZero() {
 		return pickDates(found)
 	}
-	if hasAnyOf(s, weekdayNames) {
+	if cues&cueWeekday != 0 {
 		for _, m := range weekdayMatches(s) {
 			g := groups(s, m)
 			g[2] = strings.ToLower(g[2])
@@ -284,7 +285,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 			}
 		}
 	}
-	if hasAnyOf(s, relativeWords) {
+	if cues&cueRelative != 0 {
 		for _, m := range relativeRe().FindAllStringSubmatchIndex(s, -1) {
 			g := groups(s, m)
 			if g[1] != "" {
@@ -554,10 +555,6 @@ func holiday(name, mod string, t tense, pub time.Time) (time.Time, bool) {
 	return d, true
 }
 
-// hasMonth reports whether s holds the name of a month in a form
-// monthPat matches.
-func hasMonth(s string) bool { return hasAnyOf(s, monthNames) }
-
 // The words the date patterns need, to try them only on the sentences
 // that hold one: most hold none, and the patterns are slow to try.
 var (
@@ -567,13 +564,65 @@ var (
 	relativeWords = []string{"esterday", "oday", "onight", "omorrow", "week", "month", "year", " ago"}
 )
 
-func hasAnyOf(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
+// Bits of what dateCues finds in a sentence.
+const (
+	cueMonth    = 1 << iota // one of monthNames
+	cueWeekday              // one of weekdayNames
+	cueRelative             // one of relativeWords
+	cueDigit                // an ASCII digit
+)
+
+// cueTable files the words of monthNames, weekdayNames and
+// relativeWords (of two bytes or more) by their first byte, each with its
+// cue; first holds the cues of the words a byte starts, and cueDigit for
+// a digit.
+type cueTable struct {
+	first [256]uint8
+	words [256][]cueWord
+}
+
+type cueWord struct {
+	word string
+	cue  uint8
+}
+
+var cueWords = sync.OnceValue(func() *cueTable {
+	var t cueTable
+	for _, l := range []struct {
+		words []string
+		cue   uint8
+	}{{monthNames, cueMonth}, {weekdayNames, cueWeekday}, {relativeWords, cueRelative}} {
+		for _, w := range l.words {
+			t.first[w[0]] |= l.cue
+			t.words[w[0]] = append(t.words[w[0]], cueWord{w, l.cue})
 		}
 	}
-	return false
+	for c := '0'; c <= '9'; c++ {
+		t.first[c] |= cueDigit
+	}
+	return &t
+})
+
+// dateCues returns the cues s holds, in one pass (a strings.Contains per
+// word was most of the timeline's time).
+func dateCues(s string) uint8 {
+	t := cueWords()
+	var cues uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if t.first[c]&^cues == 0 {
+			continue // no word starts here that could add a cue
+		}
+		if c >= '0' && c <= '9' {
+			cues |= cueDigit
+		}
+		for _, w := range t.words[c] {
+			if cues&w.cue == 0 && i+len(w.word) <= len(s) && s[i+1] == w.word[1] && s[i+2] == w.word[2] && s[i:i+len(w.word)] == w.word {
+				cues |= w.cue
+			}
+		}
+	}
+	return cues
 }
 
 // hasYear reports whether s holds four digits that may be a year from

@@ -3,553 +3,24 @@ package clean
 import (
 	"math"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // After the rules and the main region have labelled a copied page, a
 // small learned model reads every block once more and decides whether it
 // belongs to the article. Its evidence holds across sites and languages:
 // what the rules said, the block's length, sentences and punctuation, the
-// share of short and of function words, where it stands relative to the
-// headline, to the rules' region and to the run of prose around the
-// page's densest block, its neighbours and the blocks within three of it
-// (prose, short, link-like), repeated lines, link-like and first- or
-// second-person lines, and how much of its vocabulary the article's body
-// and the headline share. The model is two stages of boosted regression
-// trees trained on the blocks of pages-dev's copied text (see
-// textmodel_train_test.go for the command that rebuilds textmodel.bin.gz,
-// and textmodelfile.go for its format).
-
-// textRules lists the rule names a feature marks, in feature order.
-var textRules = []string{
-	"", "source-line", "dateline-line", "byline", "symbols", "navigation", "caption-credit",
-	"gallery-caption", "site-notice", "repeated-caption", "comments-marker", "legal-notice",
-	"job-ad", "promotion", "see-also", "social", "read-more-list", "first-line", "repeated-block",
-	"lone-word", "section-heading", "before-main", "after-main", "after-comments-marker",
-	"link-list", "headline", "table-row",
-}
-
-// textFeatureNames names the features textFeatures computes, in order
-// (the trainer prints them; the trees index them).
-var textFeatureNames = func() []string {
-	names := []string{}
-	for _, r := range textRules {
-		names = append(names, "rule="+r)
-	}
-	for k := range kindNames {
-		names = append(names, "kind="+Kind(k).String())
-	}
-	names = append(names,
-		"in-article", "words", "prose", "ends-sentence", "ends-colon", "ends-question",
-		"commas/word", "digits/char", "capitalised/word", "short-words/word", "mean-word-len",
-		"link-marks", "person/word", "exclaims",
-		"page-pos", "region-pos", "before-region", "after-region", "prose-words-before/region",
-		"from-headline", "prev-words", "next-words", "prev-prose", "next-prose",
-		"prev-in", "next-in", "short-run", "repeats", "cohesion", "lead-cohesion",
-		"region-blocks", "region-words", "blocks",
-		"names-author", "names-outlet", "you/word", "we/word",
-	)
-	return append(names, windowNames...)
-}()
-
-// textFeatures computes the model's features for every block of blocks
-// (labelled by the rules and the main region) into one flat slice, a row
-// of len(textFeatureNames) per block.
-func textFeatures(blocks []Block, meta *Meta) []float64 {
-	nf := len(textFeatureNames)
-	out := make([]float64, len(blocks)*nf)
-	n := len(blocks)
-	if n == 0 {
-		return out
-	}
-	// The region: from the first to the last block in the article.
-	rs, re, head := -1, -1, -1
-	regionWords := 0
-	prose := make([]int, n)
-	stats := make([]textLineStats, n)
-	for i, b := range blocks {
-		prose[i] = proseWeight(b.Text)
-		stats[i] = lineStats(b.Text)
-		if b.Kind.InArticle() {
-			if rs < 0 {
-				rs = i
-			}
-			re = i
-		}
-		if b.Kind == Title && head < 0 {
-			head = i
-		}
-	}
-	if rs < 0 {
-		rs, re = 0, n-1
-	}
-	for i := rs; i <= re; i++ {
-		if blocks[i].Kind.InArticle() {
-			regionWords += prose[i]
-		}
-	}
-	// The article's vocabulary: content terms of the region's body
-	// blocks, counted, and of its first 150 words.
-	terms := map[string]*termInfo{}
-	leadWords := 0
-	var buf []byte
-	for i, b := range blocks {
-		if i < rs || i > re || !b.Kind.InArticle() {
-			continue
-		}
-		buf = eachTerm(b.Text, buf, func(t []byte) {
-			info := terms[string(t)]
-			if info == nil {
-				info = &termInfo{}
-				terms[string(t)] = info
-			}
-			if info.last != i+1 {
-				info.blocks, info.last = info.blocks+1, i+1
-			}
-			if leadWords < 150 {
-				info.lead = true
-			}
-		})
-		leadWords += b.words()
-	}
-	seen := map[string]int{}
-	norm := make([]string, n)
-	for i, b := range blocks {
-		norm[i] = normalize(b.Text)
-		seen[norm[i]]++
-	}
-	ruleIndex := map[string]int{}
-	for i, r := range textRules {
-		ruleIndex[r] = i
-	}
-	kinds := len(kindNames)
-	proseBefore := 0
-	for i, b := range blocks {
-		f := out[i*nf : (i+1)*nf]
-		if r, ok := ruleIndex[b.Rule]; ok {
-			f[r] = 1
-		}
-		if int(b.Kind) < kinds {
-			f[len(textRules)+int(b.Kind)] = 1
-		}
-		f = f[len(textRules)+kinds:]
-		s := &stats[i]
-		inRegion := i >= rs && i <= re
-		f[0] = bool01(b.Kind.InArticle())
-		f[1] = float64(b.words())
-		f[2] = bool01(prose[i] > 0)
-		f[3] = bool01(endsSentence(b.Text))
-		f[4] = bool01(strings.HasSuffix(b.Text, ":"))
-		f[5] = bool01(strings.HasSuffix(strings.TrimRight(b.Text, "\"'’”) "), "?"))
-		words := math.Max(1, float64(s.words))
-		f[6] = float64(s.commas) / words
-		f[7] = float64(s.digits) / math.Max(1, float64(s.chars))
-		f[8] = float64(s.capitalised) / words
-		f[9] = float64(s.short) / words
-		f[10] = float64(s.letters) / words
-		f[11] = float64(s.linkMarks)
-		f[12] = float64(s.person) / words
-		f[13] = float64(strings.Count(b.Text, "!"))
-		f[14] = float64(i) / float64(n)
-		if inRegion && re > rs {
-			f[15] = float64(i-rs) / float64(re-rs)
-		} else if i > re {
-			f[15] = 1
-		}
-		f[16] = float64(min(max(rs-i, 0), 20))
-		f[17] = float64(min(max(i-re, 0), 20))
-		if regionWords > 0 {
-			f[18] = float64(proseBefore) / float64(regionWords)
-		}
-		if inRegion && b.Kind.InArticle() {
-			proseBefore += prose[i]
-		}
-		if head >= 0 {
-			f[19] = float64(max(-20, min(i-head, 60)))
-		} else {
-			f[19] = 99
-		}
-		if i > 0 {
-			f[20], f[22], f[24] = float64(blocks[i-1].words()), bool01(prose[i-1] > 0), bool01(blocks[i-1].Kind.InArticle())
-		}
-		if i+1 < n {
-			f[21], f[23], f[25] = float64(blocks[i+1].words()), bool01(prose[i+1] > 0), bool01(blocks[i+1].Kind.InArticle())
-		}
-		if prose[i] == 0 {
-			run := 1
-			for j := i - 1; j >= 0 && prose[j] == 0 && run < 20; j-- {
-				run++
-			}
-			for j := i + 1; j < n && prose[j] == 0 && run < 20; j++ {
-				run++
-			}
-			f[26] = float64(run)
-		}
-		f[27] = float64(seen[norm[i]] - 1)
-		// A block of the region shares a term when another block has it.
-		others := 0
-		if inRegion && b.Kind.InArticle() {
-			others = 1
-		}
-		count, shared, sharedLead := 0, 0, 0
-		buf = eachTerm(b.Text, buf, func(t []byte) {
-			count++
-			if info := terms[string(t)]; info != nil {
-				if info.blocks > others {
-					shared++
-				}
-				if info.lead {
-					sharedLead++
-				}
-			}
-		})
-		if count > 0 {
-			f[28] = float64(shared) / float64(count)
-			f[29] = float64(sharedLead) / float64(count)
-		} else {
-			f[28], f[29] = -1, -1
-		}
-		f[30] = float64(re - rs + 1)
-		f[31] = float64(regionWords)
-		f[32] = float64(n)
-		f[33] = bool01(names(b.Text, meta.Author))
-		f[34] = bool01(names(b.Text, meta.Outlet))
-		f[35] = float64(s.you) / words
-		f[36] = float64(s.we) / words
-	}
-	windowFeatures(blocks, prose, stats, out, nf, nf-len(windowNames), head)
-	return out
-}
-
-// windowNames are the last features of textFeatureNames, which
-// windowFeatures computes.
-var windowNames = []string{
-	"dense-dist", "run-dist", "run-prose/page", "win-prose", "win-prose-blocks", "win-in",
-	"win-short", "win-link-marks", "prev2-words", "next2-words", "sentences", "function/word",
-	"title-cohesion", "caps/word",
-}
-
-// windowSpan is how many blocks either side windowFeatures reads.
-const windowSpan = 3
-
-// runGap is how many blocks without prose the run of prose around the
-// densest block crosses.
-const runGap = 3
-
-// windowFeatures writes, from column at of each block's row of nf, what
-// the blocks around it say: where it stands from the page's densest
-// prose block and the run of prose around it (found without the rules'
-// labels), the prose, article, short and link-like blocks within
-// windowSpan of it, and its own sentences, function words, capitals and
-// the vocabulary it shares with the headline (block head, -1 if none).
-func windowFeatures(blocks []Block, prose []int, stats []textLineStats, out []float64, nf, at, head int) {
-	n := len(blocks)
-	dense, total := 0, 0
-	for i, w := range prose {
-		total += w
-		if w > prose[dense] {
-			dense = i
-		}
-	}
-	rs, re := dense, dense
-	for gap, j := 0, dense-1; j >= 0 && gap <= runGap; j-- {
-		if gap++; prose[j] > 0 {
-			rs, gap = j, 0
-		}
-	}
-	for gap, j := 0, dense+1; j < n && gap <= runGap; j++ {
-		if gap++; prose[j] > 0 {
-			re, gap = j, 0
-		}
-	}
-	runProse := 0
-	for j := rs; j <= re; j++ {
-		runProse += prose[j]
-	}
-	// Prefix sums of the window counts.
-	type counts struct{ prose, proseBlocks, in, short, links int }
-	pre := make([]counts, n+1)
-	for i, b := range blocks {
-		c := pre[i]
-		c.prose += prose[i]
-		c.proseBlocks += int(bool01(prose[i] > 0))
-		c.in += int(bool01(b.Kind.InArticle()))
-		c.short += int(bool01(stats[i].words <= 4))
-		c.links += stats[i].linkMarks
-		pre[i+1] = c
-	}
-	var headTerms map[string]bool
-	if head >= 0 {
-		headTerms = map[string]bool{}
-		eachTerm(blocks[head].Text, nil, func(t []byte) { headTerms[string(t)] = true })
-	}
-	var buf []byte
-	for i, b := range blocks {
-		f := out[i*nf+at : (i+1)*nf]
-		f[0] = float64(max(-40, min(i-dense, 40)))
-		switch {
-		case i < rs:
-			f[1] = float64(max(-30, i-rs))
-		case i > re:
-			f[1] = float64(min(30, i-re))
-		}
-		if total > 0 {
-			f[2] = float64(runProse) / float64(total)
-		}
-		lo, hi := max(0, i-windowSpan), min(n, i+windowSpan+1)
-		w, self := pre[hi], pre[i+1]
-		w.prose -= pre[lo].prose + self.prose - pre[i].prose
-		w.proseBlocks -= pre[lo].proseBlocks + self.proseBlocks - pre[i].proseBlocks
-		w.in -= pre[lo].in + self.in - pre[i].in
-		w.short -= pre[lo].short + self.short - pre[i].short
-		w.links -= pre[lo].links + self.links - pre[i].links
-		f[3], f[4], f[5], f[6], f[7] = float64(w.prose), float64(w.proseBlocks), float64(w.in), float64(w.short), float64(w.links)
-		if i >= 2 {
-			f[8] = float64(stats[i-2].words)
-		}
-		if i+2 < n {
-			f[9] = float64(stats[i+2].words)
-		}
-		s := &stats[i]
-		words := math.Max(1, float64(s.words))
-		f[10] = float64(sentenceEnds(b.Text))
-		f[11] = float64(s.function) / words
-		f[12] = -1
-		if headTerms != nil && i != head {
-			count, shared := 0, 0
-			buf = eachTerm(b.Text, buf, func(t []byte) {
-				count++
-				if headTerms[string(t)] {
-					shared++
-				}
-			})
-			if count > 0 {
-				f[12] = float64(shared) / float64(count)
-			}
-		}
-		f[13] = float64(s.caps) / words
-	}
-}
-
-// sentenceEnds counts the sentence ends in text: a '.', '?', '!' or '。'
-// before a space or the text's end (closing quotes and brackets aside).
-func sentenceEnds(text string) int {
-	n := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '.', '?', '!':
-			j := i + 1
-			for j < len(text) && strings.IndexByte("\"')]", text[j]) >= 0 {
-				j++
-			}
-			if j == len(text) || text[j] == ' ' {
-				n++
-			}
-		}
-	}
-	return n + strings.Count(text, "。")
-}
-
-// termInfo is what textFeatures knows of a content term of the region:
-// how many blocks hold it, the last of them (index+1), and whether the
-// article's lead does.
-type termInfo struct {
-	blocks, last int
-	lead         bool
-}
-
-// eachTerm calls fn with each term contentTerms(text) returns, in order,
-// built in buf (returned for reuse) without allocating.
-func eachTerm(text string, buf []byte, fn func([]byte)) []byte {
-	isSep := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isSep(r) {
-			i += size
-			continue
-		}
-		j := i
-		for j < len(text) {
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if isSep(r2) {
-				break
-			}
-			j += s2
-		}
-		word := text[i:j]
-		i = j
-		if unicode.Is(unicode.Han, r) {
-			// Each pair of characters of the word.
-			for k := 0; k < len(word); {
-				_, s1 := utf8.DecodeRuneInString(word[k:])
-				if k+s1 >= len(word) {
-					break
-				}
-				_, s2 := utf8.DecodeRuneInString(word[k+s1:])
-				buf = appendLower(buf[:0], word[k:k+s1+s2])
-				fn(buf)
-				k += s1
-			}
-			continue
-		}
-		if utf8.RuneCountInString(word) < 4 {
-			continue
-		}
-		end, k := 0, 0
-		for end < len(word) && k < 4 {
-			_, sz := utf8.DecodeRuneInString(word[end:])
-			end += sz
-			k++
-		}
-		buf = appendLower(buf[:0], word[:end])
-		fn(buf)
-	}
-	return buf
-}
-
-func appendLower(buf []byte, s string) []byte {
-	for _, r := range s {
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-	}
-	return buf
-}
-
-func bool01(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// textLineStats counts what textFeatures reads of a block's words.
-type textLineStats struct {
-	words, chars, letters, digits, commas int
-	capitalised, short, person, linkMarks int
-	you, we, function, caps               int
-}
-
-// names reports whether text names name (an author, an outlet): its
-// last word of four letters or more, case folded, stands in text.
-func names(text, name string) bool {
-	fs := strings.Fields(name)
-	if len(fs) == 0 || len(text) > 600 {
-		return false
-	}
-	last := strings.Trim(fs[len(fs)-1], ".,;:()'\"")
-	if utf8.RuneCountInString(last) < 4 {
-		return false
-	}
-	return containsFold(text, last)
-}
-
-// youWords address the reader, weWords speak for the site: "your",
-// "Sie", "vous", "nuestro".
-var (
-	youWords = map[string]bool{"you": true, "your": true, "du": true, "dein": true, "euch": true, "vous": true, "votre": true, "vos": true,
-		"tu": true, "usted": true, "você": true, "jij": true, "jouw": true, "voi": true, "vostro": true}
-	weWords = map[string]bool{"we": true, "us": true, "our": true, "wir": true, "uns": true, "unser": true, "unsere": true, "nous": true,
-		"notre": true, "nos": true, "nosotros": true, "nuestro": true, "nuestra": true, "noi": true, "nostro": true, "nós": true,
-		"nosso": true, "wij": true, "ons": true, "onze": true}
-)
-
-// personWords are first- and second-person pronouns and determiners in
-// the languages of the pages we read: a line speaking to the reader or
-// in the site's voice ("we", "your", "nous", "Ihr", "nuestro").
-var personWords = map[string]bool{
-	"i": true, "me": true, "my": true, "we": true, "us": true, "our": true, "you": true, "your": true,
-	"ich": true, "mich": true, "mein": true, "meine": true, "wir": true, "uns": true, "unser": true, "unsere": true,
-	"du": true, "dein": true, "ihr": true, "euch": true, "je": true, "moi": true, "mon": true, "ma": true, "mes": true,
-	"nous": true, "notre": true, "nos": true, "vous": true, "votre": true, "vos": true, "tu": true, "ton": true,
-	"yo": true, "mi": true, "nosotros": true, "nuestro": true, "nuestra": true, "usted": true, "su": true,
-	"io": true, "noi": true, "nostro": true, "voi": true, "vostro": true, "eu": true, "nós": true, "nosso": true, "você": true,
-	"wij": true, "ons": true, "onze": true, "jij": true, "jouw": true,
-}
-
-// functionWords are the commonest articles, prepositions, conjunctions
-// and auxiliaries of the languages of the pages we read: prose is full
-// of them, menus, headlines and credits have few.
-var functionWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`the of and to in is that for it was on with as at by from
-		he she they his her has have had be were are been this which but not or an a who will would
-		der die das und ist nicht mit von den dem zu auf für sich ein eine im des auch es als bei nach wie
-		le la les et des du un une est que qui dans pour pas sur au avec il elle ce se par
-		el los las y del en por con una para al lo como
-		di che non per della sono nel gli o os da do em não uma
-		het een van dat op te niet voor zijn`) {
-		m[w] = true
-	}
-	return m
-}()
-
-func lineStats(text string) textLineStats {
-	var s textLineStats
-	var buf []byte
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
-		}
-		j := i
-		for j < len(text) {
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsSpace(r2) {
-				break
-			}
-			j += s2
-		}
-		w := text[i:j]
-		i = j
-		s.words++
-		letters, lower := 0, 0
-		for _, r := range w {
-			s.chars++
-			switch {
-			case unicode.IsLetter(r):
-				letters++
-				lower += int(bool01(unicode.IsLower(r)))
-			case unicode.IsDigit(r):
-				s.digits++
-			case r == ',':
-				s.commas++
-			case r == '@' || r == '|' || r == '»' || r == '›' || r == '©' || r == '#':
-				s.linkMarks++
-			}
-		}
-		s.letters += letters
-		if unicode.IsUpper(r) {
-			s.capitalised++
-		}
-		if letters > 0 && letters <= 3 {
-			s.short++
-		}
-		if strings.Contains(w, "http") || strings.Contains(w, "www.") || strings.Contains(w, ".com") {
-			s.linkMarks++
-		}
-		if letters <= 8 {
-			buf = appendLower(buf[:0], strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
-			if personWords[string(buf)] {
-				s.person++
-			}
-			if youWords[string(buf)] {
-				s.you++
-			}
-			if weWords[string(buf)] {
-				s.we++
-			}
-			if functionWords[string(buf)] {
-				s.function++
-			}
-		}
-		if letters >= 2 && lower == 0 {
-			s.caps++
-		}
-	}
-	return s
-}
+// share of short, function, first- and second-person words, where it
+// stands relative to the headline, to the rules' region and to the run of
+// prose around the page's densest block (in blocks and in prose words),
+// its neighbours and the blocks within three of it (prose, short,
+// link-like, prose under a headline-like line), repeated lines, and how
+// much of its vocabulary the article's body, the densest run, the rest
+// of the page and the headline share (textmodelfeat.go). The model is two
+// stages of boosted regression trees trained on the blocks of pages-dev's
+// copied text; the second also reads the first's scores around the block
+// and the vocabulary the block shares with the blocks the first kept
+// (see textmodel_train_test.go for the command that rebuilds
+// textmodel.bin.gz, and textmodelfile.go for its format).
 
 // textTree is one regression tree of the model, its nodes in an array:
 // node i splits on feature[i] at threshold[i] (less goes left to
@@ -604,6 +75,7 @@ var contextNames = []string{
 	"score", "prev-score", "next-score", "prev2-score", "next2-score", "window-mean",
 	"max-before", "max-after", "kept-before", "kept-after", "min-before3", "min-after3",
 	"kept-words-after/kept", "to-last-kept", "from-first-kept",
+	"gap-before", "gap-after", "score-kept-mean", "kept-cohesion", "strong-cohesion",
 }
 
 // pageScores are one stage's scores of a page's blocks with running
@@ -613,19 +85,60 @@ type pageScores struct {
 	kept        []int     // kept[i]: blocks before i scoring over 0
 	keptWords   []float64 // keptWords[i]: their prose words
 	first, last int       // first and last block scoring over 0, -1 if none
+	keptMean    float64   // the mean score of those blocks, 0 if none
+	prevKept    []int     // prevKept[i]: the last block before i scoring over 0, -1 if none
+	nextKept    []int     // nextKept[i]: the first block after i scoring over 0, len(s) if none
+	// The page's terms, and for each the blocks holding it that score
+	// over 0 and over keptMean.
+	terms                *pageTerms
+	keptTerm, strongTerm []int32
 }
 
-func newPageScores(s, prose []float64) *pageScores {
-	p := &pageScores{s: s, kept: make([]int, len(s)+1), keptWords: make([]float64, len(s)+1), first: -1, last: -1}
+// newPageScores reads the scores s of a page's blocks, of prose words
+// prose and terms pt.
+func newPageScores(s, prose []float64, pt *pageTerms) *pageScores {
+	n := len(s)
+	p := &pageScores{s: s, kept: make([]int, n+1), keptWords: make([]float64, n+1), first: -1, last: -1,
+		prevKept: make([]int, n), nextKept: make([]int, n)}
+	sum := 0.0
 	for i, v := range s {
 		p.kept[i+1], p.keptWords[i+1] = p.kept[i], p.keptWords[i]
+		p.prevKept[i] = p.last
 		if v > 0 {
 			p.kept[i+1]++
 			p.keptWords[i+1] += prose[i]
+			sum += v
 			if p.first < 0 {
 				p.first = i
 			}
 			p.last = i
+		}
+	}
+	if p.kept[n] > 0 {
+		p.keptMean = sum / float64(p.kept[n])
+	}
+	next := n
+	for i := n - 1; i >= 0; i-- {
+		p.nextKept[i] = next
+		if s[i] > 0 {
+			next = i
+		}
+	}
+	nt := len(pt.index)
+	p.terms, p.keptTerm, p.strongTerm = pt, make([]int32, nt), make([]int32, nt)
+	last := make([]int32, nt)
+	for i, v := range s {
+		if v <= 0 {
+			continue
+		}
+		for _, id := range pt.terms(i) {
+			if last[id] != int32(i+1) {
+				last[id] = int32(i + 1)
+				p.keptTerm[id]++
+				if v > p.keptMean {
+					p.strongTerm[id]++
+				}
+			}
 		}
 	}
 	return p
@@ -665,12 +178,33 @@ func contextFeatures(p *pageScores, i int, f []float64) {
 	if p.first >= 0 {
 		f[13], f[14] = float64(max(-50, min(p.last-i, 50))), float64(max(-50, min(i-p.first, 50)))
 	}
+	f[15], f[16] = 50, 50
+	if j := p.prevKept[i]; j >= 0 {
+		f[15] = float64(min(i-j, 50))
+	}
+	if j := p.nextKept[i]; j < n {
+		f[16] = float64(min(j-i, 50))
+	}
+	f[17] = s[i] - p.keptMean
+	// The vocabulary the block shares with the other kept blocks.
+	own, strong := int32(bool01(s[i] > 0)), int32(bool01(s[i] > 0 && s[i] > p.keptMean))
+	count, kept, sure := 0, 0, 0
+	for _, id := range p.terms.terms(i) {
+		count++
+		kept += int(bool01(p.keptTerm[id] > own))
+		sure += int(bool01(p.strongTerm[id] > strong))
+	}
+	f[18], f[19] = -1, -1
+	if count > 0 {
+		f[18], f[19] = float64(kept)/float64(count), float64(sure)/float64(count)
+	}
 }
 
-// scores returns the last stage's score of each of n blocks with
-// features feats (len(textFeatureNames) per block).
-func (m *blockModel) scores(feats []float64, n int) []float64 {
+// scores returns the last stage's score of each block of a page with
+// features pf.
+func (m *blockModel) scores(pf *pageFeatures) []float64 {
 	nf := len(textFeatureNames)
+	feats, n := pf.rows, len(pf.terms.at)-1
 	s := make([]float64, n)
 	prose := make([]float64, n)
 	for i := range n {
@@ -680,7 +214,7 @@ func (m *blockModel) scores(feats []float64, n int) []float64 {
 	row := make([]float64, nf+len(contextNames))
 	next := make([]float64, n)
 	for _, st := range m.stages[1:] {
-		ps := newPageScores(s, prose)
+		ps := newPageScores(s, prose, pf.terms)
 		for i := range n {
 			copy(row, feats[i*nf:(i+1)*nf])
 			contextFeatures(ps, i, row[nf:])
@@ -725,6 +259,10 @@ func relabelText(res *Result, m *blockModel) {
 // longest page of pages-dev has about 6,600 blocks.
 const maxModelBlocks = 20000
 
+// minModelProse is the fewest prose words (see proseWeight) of a page
+// the model reads.
+const minModelProse = 50
+
 // holeMargin is how far under the threshold a paragraph inside the
 // article must score to be dropped. (0, 0.75, 2.5 and 4 were no better
 // on both halves.)
@@ -748,14 +286,24 @@ var modelRules = map[string]bool{
 }
 
 // relabelWith is relabelText with the blocks' features computed.
-func relabelWith(res *Result, m *blockModel, feats []float64) {
-	keep := make([]bool, len(res.Blocks))
-	first := -1
-	scores := m.scores(feats, len(res.Blocks))
-	// The article's densest block stays: the region was found around it.
-	dense, most := -1, 0.0
+func relabelWith(res *Result, m *blockModel, pf *pageFeatures) {
+	feats := pf.rows
 	nf := len(textFeatureNames)
 	prose := func(i int) float64 { return proseOf(feats[i*nf : (i+1)*nf]) }
+	// On a page of hardly any prose (a scoreboard, a list of results)
+	// the model may bring blocks back but drops none: trained on pages
+	// of articles, it cut the second half of CoNLL's Reuters
+	// scoreboards.
+	total := 0.0
+	for i := range res.Blocks {
+		total += prose(i)
+	}
+	keepIn := total < minModelProse
+	keep := make([]bool, len(res.Blocks))
+	first := -1
+	scores := m.scores(pf)
+	// The article's densest block stays: the region was found around it.
+	dense, most := -1, 0.0
 	for i, b := range res.Blocks {
 		if w := prose(i); b.Kind.InArticle() && w > most {
 			dense, most = i, w
@@ -773,7 +321,7 @@ func relabelWith(res *Result, m *blockModel, feats []float64) {
 			// kept; pages-dev copied-text F 0.910 either way.)
 			keep[i] = true
 		case b.Kind.InArticle():
-			keep[i] = scores[i] > m.threshold
+			keep[i] = keepIn || scores[i] > m.threshold
 		case modelRules[b.Rule]:
 			keep[i] = scores[i] > m.threshold
 		}

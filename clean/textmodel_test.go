@@ -40,8 +40,14 @@ func TestTextTreeEval(t *testing.T) {
 func TestContextFeatures(t *testing.T) {
 	s := []float64{-3, 1, 2, -1}
 	f := make([]float64, len(contextNames))
-	contextFeatures(newPageScores(s, []float64{5, 10, 20, 0}), 1, f)
-	want := []float64{1, -3, 2, -10, -1, -0.25, -3, 2, 0, 1, -10, -10, 20.0 / 30, 1, 0}
+	// Block 1's terms: ferr, crew, isla; block 2 holds ferr and isla,
+	// block 3 crew.
+	pt := &pageTerms{index: map[string]int32{}, at: []int{0}}
+	for _, text := range []string{"the harbour", "ferry crews island", "island ferries", "crews"} {
+		blockStats(text, pt, nil)
+	}
+	contextFeatures(newPageScores(s, []float64{5, 10, 20, 0}, pt), 1, f)
+	want := []float64{1, -3, 2, -10, -1, -0.25, -3, 2, 0, 1, -10, -10, 20.0 / 30, 1, 0, 50, 1, 1 - 1.5, 2.0 / 3, 2.0 / 3}
 	for i := range want {
 		if f[i] != want[i] {
 			t.Errorf("%s = %v, want %v", contextNames[i], f[i], want[i])
@@ -52,7 +58,7 @@ func TestContextFeatures(t *testing.T) {
 func TestTextFeaturesFinite(t *testing.T) {
 	for _, raw := range []string{"", "One line", readFixture(t, "ferry_strike.txt"), readFixture(t, "library_vote.txt")} {
 		res := label(raw, blocks(raw), nil, "")
-		f := textFeatures(res.Blocks, &res.Meta)
+		f := textFeatures(res.Blocks, &res.Meta).rows
 		if len(f) != len(res.Blocks)*len(textFeatureNames) {
 			t.Fatalf("%d features for %d blocks, want %d each", len(f), len(res.Blocks), len(textFeatureNames))
 		}
@@ -106,16 +112,35 @@ func TestTextModelPage(t *testing.T) {
 	}
 }
 
-func TestEachTermMatchesContentTerms(t *testing.T) {
+func TestBlockStatsTermsMatchContentTerms(t *testing.T) {
 	for _, text := range []string{
 		"", "The Ferries' crews WALKED out, said Ada.", "Über die Straße gingen 2026 Menschen",
-		"東京都の知事が発表した", "mixed 中文字 words and ÉCOLE", "a b c dddd",
+		"東京都の知事が発表した", "mixed 中文字 words and ÉCOLE", "a b c dddd", "well-known (ferries)—crews",
 	} {
-		var got []string
-		eachTerm(text, nil, func(b []byte) { got = append(got, string(b)) })
-		if want := contentTerms(text); !slices.Equal(got, want) {
-			t.Errorf("eachTerm(%q) = %q, want %q", text, got, want)
+		pt := pageTerms{index: map[string]int32{}, at: []int{0}}
+		blockStats("first block", &pt, nil)
+		blockStats(text, &pt, nil)
+		byID := make([]string, len(pt.index))
+		for term, id := range pt.index {
+			byID[id] = term
 		}
+		var got []string
+		for _, id := range pt.terms(1) {
+			got = append(got, byID[id])
+		}
+		if want := contentTerms(text); !slices.Equal(got, want) {
+			t.Errorf("blockStats(%q) terms %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestBlockStats(t *testing.T) {
+	pt := pageTerms{index: map[string]int32{}, at: []int{0}}
+	s, _ := blockStats(`Subscribe: you "get" our NEWS, and I say so! www.example.com`, &pt, nil)
+	want := textLineStats{words: 10, chars: 51, letters: 44, commas: 1, capitalised: 3, short: 7, person: 3,
+		linkMarks: 1, you: 1, we: 1, function: 1, caps: 1, i: 1, quotes: 2, exclaims: 1, leadCaps: 1, youEarly: true}
+	if s != want {
+		t.Errorf("blockStats = %+v\nwant %+v", s, want)
 	}
 }
 
@@ -246,6 +271,6 @@ func FuzzParseTextModel(f *testing.F) {
 		}
 		// A model that decodes scores any page without panicking.
 		feats := make([]float64, 2*len(textFeatureNames))
-		m.scores(feats, 2)
+		m.scores(&pageFeatures{rows: feats, terms: &pageTerms{at: []int{0, 0, 0}}})
 	})
 }

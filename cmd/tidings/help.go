@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // help prints the usage and every command's flags, or with a COMMAND
@@ -129,10 +129,14 @@ func docFlags(name string) *flag.FlagSet {
 }
 
 // flagLines lists the flags of fs, one line each, sorted by name:
-// "  --words N   summary length budget in words (default 120)".
+// "  --words N   summary length budget in words (default 120)", the texts
+// aligned two spaces after the longest "--name VALUE" (as a tabwriter
+// with padding 2 would, without its cost: this is most of what "tidings
+// help" does).
 func flagLines(fs *flag.FlagSet) string {
-	var sb strings.Builder
-	tw := tabwriter.NewWriter(&sb, 0, 4, 2, ' ', 0)
+	type line struct{ name, text string }
+	var lines []line
+	width, size := 0, 0
 	fs.VisitAll(func(f *flag.Flag) {
 		arg, text := flag.UnquoteUsage(f)
 		// A value's placeholder is the word the usage text quotes in
@@ -148,14 +152,26 @@ func flagLines(fs *flag.FlagSet) string {
 				arg = f.Name
 			}
 		}
+		name := "  --" + f.Name
 		if arg != "" {
-			arg = " " + strings.ToUpper(arg)
+			name += " " + strings.ToUpper(arg)
 		}
 		if !strings.Contains(text, "(default") && f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
 			text += " (default " + f.DefValue + ")"
 		}
-		fmt.Fprintf(tw, "  --%s%s\t%s\n", f.Name, arg, text)
+		lines = append(lines, line{name, text})
+		width = max(width, utf8.RuneCountInString(name))
+		size += len(name) + len(text) + 1
 	})
-	tw.Flush()
+	var sb strings.Builder
+	sb.Grow(size + len(lines)*(width+2))
+	for _, l := range lines {
+		sb.WriteString(l.name)
+		for range width + 2 - utf8.RuneCountInString(l.name) {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(l.text)
+		sb.WriteByte('\n')
+	}
 	return sb.String()
 }

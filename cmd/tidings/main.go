@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"tidings/internal/gcstart"
 )
 
 const usage = `tidings turns news articles into cited briefs and stories, and serves them.
@@ -30,7 +32,8 @@ Usage:
   tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd] [--worst N]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
                       [--quotes-split dev|train] [--speaker-errors]
-  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--min-count N] [--prune W]
+  tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--max-epochs N]
+                    [--min-count N] [--prune W]
   tidings help [COMMAND]
 
 ROUGE-1.5.5 options use its own syntax, e.g. -n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0.
@@ -54,6 +57,9 @@ var errUsage = errors.New("usage")
 var errPartial = errors.New("some inputs failed")
 
 func main() {
+	// The collector has been off since package initialisation (which
+	// allocates about 4 MB): see internal/gcstart.
+	gcstart.Resume()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

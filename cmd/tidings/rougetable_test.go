@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,19 +127,30 @@ func BenchmarkRougeTable(b *testing.B) {
 }
 
 // BenchmarkCommand runs the built tidings binary, start-up included, and
-// reports its CPU time (user + system) per run as cpu-ms/op.
+// reports its CPU time (user + system) per run as cpu-ms/op, and the
+// median run's as median-cpu-ms. help-static runs a binary built with
+// CGO_ENABLED=0 (statically linked: no dynamic loader, no libc threads),
+// which tidings builds as well, being pure Go.
 func BenchmarkCommand(b *testing.B) {
 	bin := filepath.Join(b.TempDir(), "tidings")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
+	static := filepath.Join(b.TempDir(), "tidings")
+	build := exec.Command("go", "build", "-o", static, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("CGO_ENABLED=0 go build: %v\n%s", err, out)
+	}
 	b.Run("help", func(b *testing.B) { benchProcess(b, bin, "help") })
+	b.Run("help-static", func(b *testing.B) { benchProcess(b, static, "help") })
 	b.Run("rouge-table", func(b *testing.B) {
 		benchProcess(b, bin, writeRougeTable(b, b.TempDir())...)
 	})
 }
 
 func benchProcess(b *testing.B, bin string, args ...string) {
+	var runs []time.Duration
 	var cpu time.Duration
 	for b.Loop() {
 		cmd := exec.Command(bin, args...)
@@ -146,7 +158,11 @@ func benchProcess(b *testing.B, bin string, args ...string) {
 		if err := cmd.Run(); err != nil {
 			b.Fatalf("%s %s: %v", bin, strings.Join(args, " "), err)
 		}
-		cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		run := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		cpu += run
+		runs = append(runs, run)
 	}
+	slices.Sort(runs)
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(runs[len(runs)/2].Microseconds())/1000, "median-cpu-ms")
 }

@@ -6,9 +6,36 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime"
 	"strconv"
 	"testing"
+
+	"tidings/internal/gcstart"
 )
+
+// initGCs is the number of collections that ran before the tests start,
+// package initialisation included.
+var initGCs uint32
+
+// TestMain does what main does first: the collector, off since
+// internal/gcstart's initialisation, is turned back on.
+func TestMain(m *testing.M) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	initGCs = ms.NumGC
+	gcstart.Resume()
+	os.Exit(m.Run())
+}
+
+// TestNoCollectionAtStart checks that internal/gcstart turns the
+// collector off before the large package initialisations (about 4 MB,
+// past the collector's first goal) run: were it initialised after them,
+// a collection would have run (issue 19).
+func TestNoCollectionAtStart(t *testing.T) {
+	if initGCs != 0 {
+		t.Errorf("%d collections ran during package initialisation, want none: is internal/gcstart initialised before go-trafilatura's dependencies?", initGCs)
+	}
+}
 
 // initLine is a line of GODEBUG=inittrace=1: "init PKG @0.5 ms, 1.2 ms
 // clock, 983408 bytes, 18 allocs".

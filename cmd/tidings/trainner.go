@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,8 @@ func (e *env) trainNER(ctx context.Context, args []string) error {
 	out := fs.String("out", "enrich/data/ner.model.gz", "model file to write")
 	lists := fs.String("lists", "enrich/data", "directory of the gazetteer lists (places.txt, firstnames.txt, nonnames.txt)")
 	var opts ner.TrainOptions
-	fs.IntVar(&opts.Epochs, "epochs", 8, "passes over the training data")
+	fs.IntVar(&opts.Epochs, "epochs", 8, "passes over the training data; 0 chooses them on a held-out slice of it (see --max-epochs)")
+	maxEpochs := fs.Int("max-epochs", 16, "with --epochs 0: most passes tried on the training documents but every tenth, the number of the best by span F1 on those (3 passes in a row without a better one stop it) then made on all")
 	fs.IntVar(&opts.MinCount, "min-count", 2, "least times a feature is seen to be kept")
 	fs.Float64Var(&opts.Prune, "prune", 0.01, "least averaged weight kept")
 	if err := e.parse(fs, args); err != nil {
@@ -57,6 +59,11 @@ func (e *env) trainNER(ctx context.Context, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if opts.Epochs == 0 {
+		if opts.Epochs, err = chooseEpochs(ctx, train, opts, *maxEpochs, e.stderr); err != nil {
+			return err
+		}
+	}
 	m, err := ner.Train(train, opts)
 	if err != nil {
 		return err
@@ -73,6 +80,39 @@ func (e *env) trainNER(ctx context.Context, args []string) error {
 	fmt.Fprintf(e.stdout, "%s: %d features, %d bytes; eng.testa names F1 %.4f (P %.4f R %.4f)\n", *out, m.Features(), n,
 		sc.F1(), float64(sc.Right)/float64(max(sc.Tagged, 1)), float64(sc.Right)/float64(max(sc.Gold, 1)))
 	return nil
+}
+
+// chooseEpochs trains on every document of docs but each tenth for at
+// most max passes and returns the pass whose model tags the tenth best
+// (span F1; the first of the best), stopping after 3 passes without a
+// better one.
+func chooseEpochs(ctx context.Context, docs []ner.Document, opts ner.TrainOptions, most int, log io.Writer) (int, error) {
+	var fit, held []ner.Document
+	for i, d := range docs {
+		if i%10 == 9 {
+			held = append(held, d)
+		} else {
+			fit = append(fit, d)
+		}
+	}
+	best, bestF1 := 1, -1.0
+	opts.Epochs = max(most, 1)
+	opts.AfterPass = func(epoch int, m *ner.Model) {
+		f1 := m.Evaluate(held).F1()
+		fmt.Fprintf(log, "pass %d on 9/10 of the documents: held-out span F1 %.4f\n", epoch, f1)
+		if f1 > bestF1 {
+			best, bestF1 = epoch, f1
+		}
+	}
+	opts.Stop = func(epoch int) bool { return epoch-best >= 3 || ctx.Err() != nil }
+	if _, err := ner.Train(fit, opts); err != nil {
+		return 0, err
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(log, "%d passes (held-out span F1 %.4f)\n", best, bestF1)
+	return best, nil
 }
 
 // readList reads a word list: one entry a line, # comment lines and

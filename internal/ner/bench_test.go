@@ -1,11 +1,14 @@
 package ner
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/internal/cputime"
 )
 
 // benchSentences reads the committed model and the words of the enrich
@@ -85,4 +88,23 @@ func BenchmarkTagger(b *testing.B) {
 		tg.Release()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
+}
+
+// BenchmarkRead loads the committed model: decompressing it, packing its
+// table and scoring its vocabulary.
+func BenchmarkRead(b *testing.B) {
+	data, err := os.ReadFile("../../enrich/data/ner.model.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := cputime.Used()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := cputime.Used() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }

@@ -97,6 +97,10 @@ type sentence struct {
 	caps               bool // every letter of the sentence is upper case (a headline, a dateline)
 	lowerSeen          []bool
 
+	// hist is what the document's earlier sentences labelled each
+	// capitalized word (history.value; 0: nothing), set by setHistory.
+	hist []uint8
+
 	info  []wordInfo // what the gazetteer says of each word
 	buf   []byte     // lower-cased words and shapes, made one string at the end of prepare
 	spans []int32    // per word, where its lower case and shape are in buf (-1: not there)
@@ -119,6 +123,8 @@ func (s *sentence) prepare(words []string, z *gazetteer, lower func(string) bool
 	s.words = words
 	s.low, s.shapes = resize(s.low, n), resize(s.shapes, n)
 	s.lowerSeen, s.gaz, s.info = resize(s.lowerSeen, n), resize(s.gaz, n), resize(s.info, n)
+	s.hist = resize(s.hist, n)
+	clear(s.hist)
 	s.spans = resize(s.spans, 3*n)
 	buf := s.buf[:0]
 	letters, upper := 0, 0
@@ -310,6 +316,7 @@ const (
 	fBigramNext
 	fCaps
 	fLowerSeen
+	fHist
 )
 
 const boundary = "\x00"
@@ -379,6 +386,9 @@ func (s *sentence) static(fs []uint32, i int) []uint32 {
 	}
 	if s.lowerSeen[i] {
 		add(start(fLowerSeen).num(boolInt(i == 0)))
+	}
+	if s.hist[i] != 0 {
+		add(start(fHist).num(int(s.hist[i])))
 	}
 	return fs
 }
@@ -470,4 +480,69 @@ func asciiCase(w string) (ascii, hasUpper bool) {
 		}
 	}
 	return true, hasUpper
+}
+
+// history is what the earlier sentences of a document labelled its
+// capitalized words: per word, lower-cased, how many times each kind
+// (histKind) was its label's.
+type history map[string][histKinds]uint16
+
+// histKinds are the kinds history counts: the four types of name, and O.
+const histKinds = 5
+
+// histKind returns the kind of label l, 1 to histKinds: its type (1 PER,
+// 2 ORG, 3 LOC, 4 MISC), or 5 for O.
+func histKind(l int) int {
+	if l <= 0 {
+		return histKinds
+	}
+	return (l + 1) / 2
+}
+
+// value returns the kind the document gave low most often (the first of
+// the most), 0 if it gave it none.
+func (h history) value(low string) uint8 {
+	c, ok := h[low]
+	if !ok {
+		return 0
+	}
+	best := 0
+	for k := 1; k < histKinds; k++ {
+		if c[k] > c[best] {
+			best = k
+		}
+	}
+	return uint8(best + 1)
+}
+
+// add counts label l of capitalized word low.
+func (h history) add(low string, l int) {
+	c := h[low]
+	if k := histKind(l) - 1; c[k] < math.MaxUint16 {
+		c[k]++
+	}
+	h[low] = c
+}
+
+// capitalized reports whether the feature of history reads word w, whose
+// lower case is low: a word that has an upper-case letter.
+func capitalized(w, low string) bool { return w != low }
+
+// setHistory sets what h says of the words of s.
+func (s *sentence) setHistory(h history) {
+	for i, w := range s.words {
+		s.hist[i] = 0
+		if len(h) > 0 && capitalized(w, s.low[i]) {
+			s.hist[i] = h.value(s.low[i])
+		}
+	}
+}
+
+// record adds the labels of the capitalized words of s to h.
+func (s *sentence) record(h history, labels []int) {
+	for i, w := range s.words {
+		if capitalized(w, s.low[i]) {
+			h.add(s.low[i], labels[i])
+		}
+	}
 }

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -20,6 +21,13 @@ type Model struct {
 	weights []float32        // nLabels per row
 	gaz     *gazetteer
 	lists   Gazetteer
+	// words are the model's vocabulary: the word forms the training data
+	// wrote most (as written), whose scores pack computes once (vocab,
+	// found through known) so that tagging them is one look-up.
+	words   []string
+	known   map[string]int32
+	vocab   []wordScores
+	rows    transRows // the trans of vocab
 	table   *table    // index and weights packed for tagging (see pack)
 	scratch sync.Pool // *Tagger, the buffers of Tag
 }
@@ -33,7 +41,7 @@ type table struct {
 	mask  uint32
 	// moves are the weights of the label-before-alone features
 	// (transitionOnly), by label before (-1 first) and label.
-	moves [nLabels + 1][nLabels]int32
+	moves transRow
 	pairs pairTable
 	ctx   contextTables
 }
@@ -76,30 +84,54 @@ func (m *Model) pack() {
 	}
 	t := &table{slots: make([]slot, size), mask: uint32(size - 1)}
 	scale := m.scale()
-	quantised := func(r int32) weights { return m.quantised(r, scale) }
-	hashes := slices.Sorted(maps.Keys(m.index)) // the same table whatever the map order
-	for _, h := range hashes {
-		w := quantised(m.index[h])
-		if h == 0 {
+	feats := make([]feature, 0, len(m.index))
+	for h, r := range m.index {
+		feats = append(feats, feature{h, m.quantised(r, scale)})
+	}
+	// In hash order: the same table whatever the map order.
+	slices.SortFunc(feats, func(a, b feature) int { return cmp.Compare(a.h, b.h) })
+	for _, f := range feats {
+		if f.h == 0 {
+			w := f.w
 			t.zero = &w
 			continue
 		}
-		i := mix(h) & t.mask
+		i := mix(f.h) & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = slot{h, w}
+		t.slots[i] = slot{f.h, f.w}
 	}
 	for p := -1; p < nLabels; p++ {
 		if w := t.find(transitionOnly(p)); w != nil {
 			for l := range nLabels {
-				t.moves[p+1][l] = int32(w[l])
+				t.moves.s[p+1][l] = int32(w[l])
 			}
 		}
 	}
-	t.pairs = newPairTable(hashes, func(h uint32) weights { return quantised(m.index[h]) })
+	t.moves.bound()
+	t.pairs = newPairTable(feats)
 	t.fillContext()
 	m.table = t
+	m.rows = transRows{}
+	m.known = make(map[string]int32, len(m.words))
+	m.vocab = make([]wordScores, 0, len(m.words))
+	var buf []byte
+	for _, w := range m.words {
+		if _, ok := m.known[w]; ok {
+			continue
+		}
+		var ws wordScores
+		ws, buf, _ = m.scoreWord(w, buf, &m.rows)
+		m.known[ws.word] = int32(len(m.vocab))
+		m.vocab = append(m.vocab, ws)
+	}
+}
+
+// feature is a feature's hash and its quantised weights.
+type feature struct {
+	h uint32
+	w weights
 }
 
 // mix spreads the bits of a feature hash over the table.
@@ -165,14 +197,15 @@ func Names(tags []int) []Name {
 // Features returns the number of features the model holds.
 func (m *Model) Features() int { return len(m.index) }
 
-// magic opens an encoded model.
-const magic = "tidings-ner 2\n"
+// magic opens an encoded model; magic2 the models written before the
+// vocabulary (Model.words) was.
+const magic, magic2 = "tidings-ner 3\n", "tidings-ner 2\n"
 
 // ErrFormat is returned (wrapped) by Read for data that is not a model.
 var ErrFormat = errors.New("ner: not a model")
 
-// WriteTo writes the model gzip-compressed: the gazetteer lists, then
-// each feature (sorted by hash, delta-encoded) with the labels it has
+// WriteTo writes the model gzip-compressed: the gazetteer lists, the
+// vocabulary, then each feature (sorted by hash, delta-encoded) with the labels it has
 // weights for and the weights quantised to 16 bits.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
@@ -184,7 +217,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw.WriteString(magic)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
-	for _, list := range [][]string{m.lists.Places, m.lists.FirstNames, m.lists.NonNames, m.lists.Lower} {
+	for _, list := range [][]string{m.lists.Places, m.lists.FirstNames, m.lists.NonNames, m.lists.Lower, m.words} {
 		uv(uint64(len(list)))
 		for _, s := range list {
 			uv(uint64(len(s)))
@@ -248,7 +281,7 @@ func Read(r io.Reader) (*Model, error) {
 	defer zr.Close()
 	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic && string(head) != magic2 {
 		return nil, fmt.Errorf("%w: bad header", ErrFormat)
 	}
 	fail := func(what string, err error) error {
@@ -256,6 +289,9 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	m := &Model{}
 	lists := []*[]string{&m.lists.Places, &m.lists.FirstNames, &m.lists.NonNames, &m.lists.Lower}
+	if string(head) == magic {
+		lists = append(lists, &m.words)
+	}
 	for _, list := range lists {
 		n, err := binary.ReadUvarint(br)
 		if err != nil || n > maxListLen {

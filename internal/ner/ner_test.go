@@ -303,3 +303,29 @@ func TestSpaceAt(t *testing.T) {
 		t.Errorf("spaceAt(\\xff) = %d, want 0", got)
 	}
 }
+
+// TestTrainAfterPass checks that AfterPass sees a model after each pass,
+// the one of the last pass tagging as the trained model does, and that
+// Stop ends training.
+func TestTrainAfterPass(t *testing.T) {
+	var passes []int
+	var last *Model
+	opts := TrainOptions{Epochs: 5, MinCount: 1,
+		AfterPass: func(epoch int, m *Model) { passes, last = append(passes, epoch), m },
+		Stop:      func(epoch int) bool { return epoch == 3 },
+	}
+	m, err := Train(toyDocs(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(passes, []int{1, 2, 3}) {
+		t.Fatalf("AfterPass saw passes %v, want [1 2 3]", passes)
+	}
+	words := strings.Fields("talks in Marden ended , said Viktor Sal")
+	if got, want := last.Tag(words, nil), m.Tag(words, nil); !slices.Equal(got, want) {
+		t.Errorf("the last pass's model tags %v, the trained model %v", got, want)
+	}
+	if got, want := last.Features(), m.Features(); got != want {
+		t.Errorf("the last pass's model has %d features, the trained model %d", got, want)
+	}
+}

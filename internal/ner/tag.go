@@ -1,6 +1,11 @@
 package ner
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"slices"
+)
 
 // pairTable finds at once the features that pair a word with each label
 // before it (pair, for the labels -1 to nLabels-1), one look-up instead
@@ -43,32 +48,45 @@ var fnvInverse = func() uint32 {
 	return x
 }()
 
-// newPairTable files the features of hashes (sorted), whose weights
-// are weightsOf.
-func newPairTable(hashes []uint32, weightsOf func(uint32) weights) pairTable {
-	groups := map[uint32][]pairEntry{}
-	var order []uint32
-	for _, h := range hashes {
-		g := h * fnvInverse
-		key := g&^0xff | 1
-		if groups[key] == nil {
-			order = append(order, key)
+// newPairTable files feats (in hash order).
+func newPairTable(feats []feature) pairTable {
+	type keyed struct {
+		g, key uint32 // the hash times the inverse; its group
+		e      pairEntry
+	}
+	es := make([]keyed, len(feats))
+	groups := 0
+	for i, f := range feats {
+		g := f.h * fnvInverse
+		es[i] = keyed{g, g&^0xff | 1, pairEntry{f.w, uint8(g)}}
+	}
+	// By g (one per hash), so by group: the same table for the same feats.
+	slices.SortFunc(es, func(a, b keyed) int { return cmp.Compare(a.g, b.g) })
+	for i := range es {
+		if i == 0 || es[i].key != es[i-1].key {
+			groups++
 		}
-		groups[key] = append(groups[key], pairEntry{weightsOf(h), uint8(g)})
 	}
 	size := 1
-	for size < 2*len(order) {
+	for size < 2*groups {
 		size *= 2
 	}
-	pt := pairTable{slots: make([]pairSlot, size), mask: uint32(size - 1), entries: make([]pairEntry, 0, len(hashes))}
-	for _, key := range order {
+	pt := pairTable{slots: make([]pairSlot, size), mask: uint32(size - 1), entries: make([]pairEntry, len(es))}
+	for i := range es {
+		pt.entries[i] = es[i].e
+	}
+	for from := 0; from < len(es); {
+		to := from + 1
+		for to < len(es) && es[to].key == es[from].key {
+			to++
+		}
+		key := es[from].key
 		i := mix(key) & pt.mask
 		for pt.slots[i].key != 0 {
 			i = (i + 1) & pt.mask
 		}
-		start := int32(len(pt.entries))
-		pt.entries = append(pt.entries, groups[key]...)
-		pt.slots[i] = pairSlot{key, start, int32(len(pt.entries))}
+		pt.slots[i] = pairSlot{key, int32(from), int32(to)}
+		from = to
 	}
 	return pt
 }
@@ -89,8 +107,9 @@ func (pt *pairTable) group(base hasher) (start, end int32) {
 
 // tagState holds the buffers of one Tag call, kept for the next.
 type tagState struct {
-	s  sentence // its low, info, gaz and join, for the gazetteer marks
-	ws []int32  // the scores of each token, in Tagger.words
+	s  sentence      // its low, info, gaz and join, for the gazetteer marks
+	ws []*wordScores // the scores of each token
+	at []int32       // where lookup finds them in Tagger.words or scratch
 	// fs holds, per token, the hashes of its features of several words:
 	// fShapeTri, fBigramPrev, fBigramNext.
 	fs   []uint32
@@ -105,15 +124,16 @@ type tagState struct {
 // Tag labels the words of one sentence (Viterbi decoding) and returns
 // the index in Labels of each word's tag. lower reports whether a word (lower-cased) is
 // written in lower case elsewhere in the document; nil means never.
-// A [Tagger] gives the same labels, faster on the many sentences of a
-// text.
+// Tag knows nothing of the sentences around: a [Tagger] tags the
+// sentences of a text in order, faster, reading also what it labelled
+// the text's capitalized words before.
 func (m *Model) Tag(words []string, lower func(string) bool) []int {
 	out := make([]int, len(words))
 	if m == nil || len(m.index) == 0 || len(words) == 0 {
 		return out
 	}
 	tg := m.NewTagger()
-	m.decode(tg, words, lower, out)
+	m.decode(tg, words, lower, out, false)
 	tg.Release()
 	return out
 }
@@ -144,17 +164,15 @@ func addSums(dst, src *[nLabels]int32) {
 // scores of a token are those of sentence.static and transition, summed
 // from the words' scores (tg remembers them) and, for the features of
 // several words, one look-up each.
-func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out []int) {
+func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out []int, memo bool) {
 	t := m.table
 	st := &tg.st
-	tg.lookup(words)
+	tg.lookup(words, memo)
 	n := len(words)
-	ws := tg.words
 	s := &st.s
 	s.low, s.info, s.gaz = resize(s.low, n), resize(s.info, n), resize(s.gaz, n)
 	letters, upper := 0, 0
-	for i, k := range st.ws {
-		e := &ws[k]
+	for i, e := range st.ws {
 		s.low[i], s.info[i] = e.low, e.info
 		letters += int(e.letters)
 		upper += int(e.upper)
@@ -166,7 +184,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		if i < 0 || i >= n {
 			return edge
 		}
-		return &ws[st.ws[i]]
+		return st.ws[i]
 	}
 	st.fs = resize(st.fs, 3*n)
 	for i := range n {
@@ -192,7 +210,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	near := st.near
 	near[0], near[1], near[n+2], near[n+3] = edge, edge, edge, edge
 	for i := range n {
-		near[i+2] = &ws[st.ws[i]]
+		near[i+2] = st.ws[i]
 	}
 	st.gz = resize(st.gz, n+2)
 	gz := st.gz
@@ -201,6 +219,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		gz[i+1] = uint8(gazIndex(int(s.gaz[i])))
 	}
 	var prev, cur [nLabels]int64
+	top := 0 // the best label of prev
 	for i := range n {
 		e := near[i+2]
 		// The scores of the labels from the features of the token alone.
@@ -222,19 +241,12 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		if e.word != e.low && (e.info.lower || lower != nil && lower(e.low)) {
 			addSums(&static, &t.ctx.seenLower[boolInt(i == 0)])
 		}
-		// The scores of each label after each label before.
-		trans := t.moves
-		x := e.base
-		for _, pe := range t.pairs.entries[e.pairs[0]:e.pairs[1]] {
-			p := int(pe.low ^ x)
-			switch {
-			case p == 0xff:
-				p = -1
-			case p >= nLabels:
-				continue
-			}
-			add(&trans[p+1], &pe.w)
+		if memo && len(tg.hist) > 0 && capitalized(e.word, e.low) {
+			addSums(&static, &t.ctx.hist[tg.hist.value(e.low)])
 		}
+		// The scores of each label after each label before.
+		tr := e.trans
+		trans := &tr.s
 		if i == 0 {
 			for l := range nLabels {
 				cur[l] = unreached
@@ -242,7 +254,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 					cur[l] = int64(static[l]) + int64(trans[0][l])
 				}
 			}
-			prev = cur
+			prev, top = cur, best(&cur)
 			continue
 		}
 		// An O or B- tag (labels 0, 1, 3, 5, 7) may follow any label; an
@@ -251,11 +263,26 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		// label before is never the best and need not be skipped. Labels
 		// before are tried in order, a tie kept by the lower; the labels
 		// are written out (nLabels is 9), as the compiler unrolls no loop.
+		// A label before p whose best (prev[p] + tr.hi) is below what the
+		// best label before (top) gives every O and B- tag at least
+		// (prev[top] + tr.lo) loses to it for each of them, strictly, and
+		// is passed over: most are, once a few tokens set the labels'
+		// scores apart.
+		floor := prev[top] + int64(tr.lo[top+1])
 		row, v := &trans[1], prev[0]
 		b0, b1, b3, b5, b7 := v+int64(row[0]), v+int64(row[1]), v+int64(row[3]), v+int64(row[5]), v+int64(row[7])
 		var a0, a1, a3, a5, a7 int8
-		for p := 1; p < nLabels; p++ {
-			row, v := &trans[p+1], prev[p]
+		// The labels before not passed over, as bits (label 0 is counted
+		// above); written out so that the tests need no branch.
+		hi := &tr.hi
+		live := boolBit(prev[1]+int64(hi[2]) >= floor)<<1 | boolBit(prev[2]+int64(hi[3]) >= floor)<<2 |
+			boolBit(prev[3]+int64(hi[4]) >= floor)<<3 | boolBit(prev[4]+int64(hi[5]) >= floor)<<4 |
+			boolBit(prev[5]+int64(hi[6]) >= floor)<<5 | boolBit(prev[6]+int64(hi[7]) >= floor)<<6 |
+			boolBit(prev[7]+int64(hi[8]) >= floor)<<7 | boolBit(prev[8]+int64(hi[9]) >= floor)<<8
+		for ; live != 0; live &= live - 1 {
+			p := bits.TrailingZeros32(live) // in order: a tie keeps the lower
+			v := prev[p]
+			row := &trans[p+1]
 			if x := v + int64(row[0]); x > b0 {
 				b0, a0 = x, int8(p)
 			}
@@ -285,18 +312,52 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 			}
 			cur[l], bk[l] = best+int64(static[l]), int8(arg)
 		}
-		prev = cur
+		prev, top = cur, best(&cur)
 	}
-	last := 0
-	for l := 1; l < nLabels; l++ {
-		if prev[l] > prev[last] {
-			last = l
-		}
-	}
-	out[n-1] = last
+	out[n-1] = top // the first of the best
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i][out[i]])
 	}
+}
+
+// boolBit is 1 for true, 0 for false.
+func boolBit(b bool) uint32 {
+	var x uint32
+	if b {
+		x = 1
+	}
+	return x
+}
+
+// best returns the label of the highest score (the first of the
+// highest), written out.
+func best(sc *[nLabels]int64) int {
+	top, v := 0, sc[0]
+	if sc[1] > v {
+		top, v = 1, sc[1]
+	}
+	if sc[2] > v {
+		top, v = 2, sc[2]
+	}
+	if sc[3] > v {
+		top, v = 3, sc[3]
+	}
+	if sc[4] > v {
+		top, v = 4, sc[4]
+	}
+	if sc[5] > v {
+		top, v = 5, sc[5]
+	}
+	if sc[6] > v {
+		top, v = 6, sc[6]
+	}
+	if sc[7] > v {
+		top, v = 7, sc[7]
+	}
+	if sc[8] > v {
+		top = 8
+	}
+	return top
 }
 
 // The adds written out above hold for nLabels 9: a build with other

@@ -11,8 +11,9 @@ import (
 // latticeTag tags words as Tag did before its decoder was made fast: one
 // map look-up per feature (the static ones, and the pair of the word with
 // each label before), the scores in a lattice, lattice.viterbi.
-// scale is the quantisation step of m's weights.
-func latticeTag(m *Model, scale float32, words []string, lower func(string) bool) []int {
+// scale is the quantisation step of m's weights; hist is what the
+// sentences before labelled (nil: none, as Model.Tag has).
+func latticeTag(m *Model, scale float32, words []string, lower func(string) bool, hist history) []int {
 	add := func(dst *[nLabels]float64, fs ...uint32) {
 		var sum [nLabels]int32
 		for _, f := range fs {
@@ -27,6 +28,7 @@ func latticeTag(m *Model, scale float32, words []string, lower func(string) bool
 		}
 	}
 	s := newSentence(words, m.gaz, lower)
+	s.setHistory(hist)
 	var lt lattice
 	lt.reset(len(words))
 	for i := range words {
@@ -45,7 +47,8 @@ func latticeTag(m *Model, scale float32, words []string, lower func(string) bool
 // TestTagAsLattice checks that Tag, and a Tagger that tags all the
 // sentences of a document, label the fixture sentences (and the CoNLL-2003
 // development set, when the data is there) with the committed model
-// exactly as latticeTag does.
+// exactly as latticeTag does, with no history for Tag and, for the
+// Tagger, the labels of the sentences it tagged before.
 func TestTagAsLattice(t *testing.T) {
 	m, sents, lower := benchSentences(t)
 	isLower := func(w string) bool { return lower[w] }
@@ -58,17 +61,31 @@ func TestTagAsLattice(t *testing.T) {
 		scale = 1
 	}
 	var tg *Tagger
+	var hist history
+	histories := 0 // sentences whose history changed a label
 	check := func(words []string, lower func(string) bool) {
 		t.Helper()
-		want := latticeTag(m, scale, words, lower)
+		want := latticeTag(m, scale, words, lower, nil)
 		if got := m.Tag(words, lower); !slices.Equal(got, want) {
 			t.Errorf("Tag(%q) = %v, want %v", words, got, want)
 		}
-		if got := tg.Tag(words, lower); !slices.Equal(got, want) {
-			t.Errorf("Tagger.Tag(%q) = %v, want %v", words, got, want)
+		wantHist := latticeTag(m, scale, words, lower, hist)
+		if got := tg.Tag(words, lower); !slices.Equal(got, wantHist) {
+			t.Errorf("Tagger.Tag(%q) = %v, want %v", words, got, wantHist)
+		}
+		if !slices.Equal(want, wantHist) {
+			histories++
+		}
+		s := newSentence(words, m.gaz, lower)
+		s.record(hist, wantHist)
+		if len(hist) > maxWords {
+			clear(hist)
 		}
 	}
-	tg = m.NewTagger()
+	newTagger := func() {
+		tg, hist = m.NewTagger(), history{}
+	}
+	newTagger()
 	for _, s := range sents {
 		check(s, isLower)
 		check(s, nil)
@@ -94,11 +111,14 @@ func TestTagAsLattice(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range docs {
-		tg = m.NewTagger()
+		newTagger()
 		lower := lowerSet(d)
 		for _, s := range d {
 			check(s.Words, lower)
 		}
+	}
+	if histories == 0 {
+		t.Error("no sentence of eng.testa labelled otherwise for the document's history")
 	}
 }
 

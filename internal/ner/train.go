@@ -94,9 +94,21 @@ type TrainOptions struct {
 	// LowerWords is how many of the words most often written in lower
 	// case Train stores when Gazetteer.Lower is empty; 0 means 2000.
 	LowerWords int
+	// VocabMin is how many times a word form (as written) is seen in the
+	// data to be in the model's vocabulary, whose scores are computed
+	// once when the model is loaded (tagging a word of it is one look-up;
+	// the labels are the same); 0 means 2.
+	VocabMin int
 	// Progress, when set, is called after each pass with its number and
 	// the share of tokens it tagged right.
 	Progress func(epoch int, accuracy float64)
+	// AfterPass, when set, is called after each pass with its number and
+	// the model of the weights averaged so far (without a vocabulary:
+	// its labels are the same), to measure it on held-out data.
+	AfterPass func(epoch int, m *Model)
+	// Stop, when set, is called after each pass (after AfterPass) and
+	// ends training when it returns true.
+	Stop func(epoch int) bool
 }
 
 // lowerSet returns the lower-case words of a document.
@@ -136,7 +148,9 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	}
 	z := newGazetteer(opts.Gazetteer)
 	var exs []example
+	var starts []int // where each document's sentences start in exs
 	for _, d := range docs {
+		starts = append(starts, len(exs))
 		lower := lowerSet(d)
 		for _, s := range d {
 			gold := make([]int, len(s.Tags))
@@ -150,15 +164,23 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	}
 	// Count the features (transitions from the gold label before); keep
 	// the frequent.
+	// History from the gold labels of the document's earlier sentences.
 	counts := map[uint32]int32{}
 	var fs []uint32
-	for _, ex := range exs {
-		for i := range ex.gold {
-			fs = ex.s.static(fs[:0], i)
-			fs = ex.s.transition(fs, i, at(ex.gold, i-1))
-			for _, f := range fs {
-				counts[f]++
+	starts = append(starts, len(exs))
+	hist := history{}
+	for d := range len(starts) - 1 {
+		clear(hist)
+		for _, ex := range exs[starts[d]:starts[d+1]] {
+			ex.s.setHistory(hist)
+			for i := range ex.gold {
+				fs = ex.s.static(fs[:0], i)
+				fs = ex.s.transition(fs, i, at(ex.gold, i-1))
+				for _, f := range fs {
+					counts[f]++
+				}
 			}
+			ex.s.record(hist, ex.gold)
 		}
 	}
 	keys := make([]uint32, 0, len(counts))
@@ -176,7 +198,11 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	counts = nil
 	p := &perceptron{index: index, w: make([]float64, len(keys)*nLabels), acc: make([]float64, len(keys)*nLabels), stamp: make([]int32, len(keys)*nLabels)}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x7469646e6773))
-	order := make([]int, len(exs))
+	// Documents in a new order each pass, the sentences of each in
+	// theirs: the labels the perceptron gave a document's earlier
+	// sentences are a feature of the next (history), as they are when a
+	// Tagger tags a text.
+	order := make([]int, len(starts)-1)
 	for i := range order {
 		order[i] = i
 	}
@@ -184,25 +210,41 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 	for epoch := 1; epoch <= epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		right, total := 0, 0
-		for _, k := range order {
-			ex := exs[k]
-			p.step++
-			pred = p.tag(ex.s, pred)
-			for i, g := range ex.gold {
-				total++
-				if pred[i] == g {
-					right++
+		for _, d := range order {
+			clear(hist)
+			for _, ex := range exs[starts[d]:starts[d+1]] {
+				p.step++
+				ex.s.setHistory(hist)
+				pred = p.tag(ex.s, pred)
+				for i, g := range ex.gold {
+					total++
+					if pred[i] == g {
+						right++
+					}
 				}
+				p.learn(ex.s, ex.gold, pred)
+				ex.s.record(hist, pred)
 			}
-			p.learn(ex.s, ex.gold, pred)
 		}
 		if opts.Progress != nil {
 			opts.Progress(epoch, float64(right)/float64(total))
 		}
+		if opts.AfterPass != nil {
+			opts.AfterPass(epoch, p.average(keys, prune, z, opts.Gazetteer, nil))
+		}
+		if opts.Stop != nil && opts.Stop(epoch) {
+			break
+		}
 	}
+	m := p.average(keys, prune, z, opts.Gazetteer, vocabulary(docs, cmp.Or(opts.VocabMin, 2)))
+	return m, nil
+}
+
+// average returns the model of p's averaged weights over the features
+// keys (by row), those below prune in magnitude dropped.
+func (p *perceptron) average(keys []uint32, prune float64, z *gazetteer, lists Gazetteer, words []string) *Model {
 	w, acc, stamp, step := p.w, p.acc, p.stamp, p.step
-	// Average, prune, keep the rows with a weight left.
-	m := &Model{index: map[uint32]int32{}, gaz: z, lists: opts.Gazetteer}
+	m := &Model{index: map[uint32]int32{}, gaz: z, lists: lists, words: words}
 	for i, f := range keys {
 		var row [nLabels]float32
 		kept := false
@@ -220,7 +262,7 @@ func Train(docs []Document, opts TrainOptions) (*Model, error) {
 		}
 	}
 	m.pack()
-	return m, nil
+	return m
 }
 
 // perceptron is the model being trained: weights, their running sums for
@@ -320,6 +362,27 @@ func commonLower(docs []Document, n int) []string {
 	return words[:min(n, len(words))]
 }
 
+// vocabulary returns the word forms seen at least least times in docs, in
+// byte order.
+func vocabulary(docs []Document, least int) []string {
+	counts := map[string]int{}
+	for _, d := range docs {
+		for _, s := range d {
+			for _, w := range s.Words {
+				counts[w]++
+			}
+		}
+	}
+	var words []string
+	for w, c := range counts {
+		if c >= least {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	return words
+}
+
 // at returns tags[i], or -1 outside the slice.
 func at(tags []int, i int) int {
 	if i < 0 {
@@ -342,12 +405,14 @@ func (s Score) F1() float64 {
 	return 2 * float64(s.Right) / float64(s.Tagged+s.Gold)
 }
 
-// Evaluate tags the sentences of docs and scores the names against
-// their tags, CoNLL style: a name is right when its span and type are.
+// Evaluate tags the sentences of docs, each document with a Tagger, and
+// scores the names against their tags, CoNLL style: a name is right when
+// its span and type are.
 func (m *Model) Evaluate(docs []Document) Score {
 	var sc Score
 	for _, d := range docs {
 		lower := lowerSet(d)
+		tg := m.NewTagger()
 		for _, s := range d {
 			gold := make([]int, len(s.Tags))
 			for i, t := range s.Tags {
@@ -357,7 +422,7 @@ func (m *Model) Evaluate(docs []Document) Score {
 			for _, n := range Names(gold) {
 				want[n] = true
 			}
-			got := Names(m.Tag(s.Words, lower))
+			got := Names(tg.Tag(s.Words, lower))
 			sc.Tagged += len(got)
 			sc.Gold += len(want)
 			for _, n := range got {
@@ -366,6 +431,7 @@ func (m *Model) Evaluate(docs []Document) Score {
 				}
 			}
 		}
+		tg.Release()
 	}
 	return sc
 }

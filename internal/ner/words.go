@@ -31,11 +31,12 @@ type wordScores struct {
 	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
 	// this word, the first of them: the next words' strings complete them.
 	bigramPrev, bigramNext, shapeTri hasher
-	// pairs are where the features pairing the word with the label before
-	// are in table.pairs.entries (pairTable.group of its pairBase); base
-	// is the low byte of pairBase.
-	pairs [2]int32
-	base  uint8
+	// trans are the scores of each label after each label before (-1
+	// first) at the word: the label-before-alone features (table.moves)
+	// plus those pairing the word with the label before (pairTable.group
+	// of its pairBase); table.moves itself when the word has none of the
+	// latter.
+	trans *transRow
 }
 
 // add adds w, when there is one, to dst.
@@ -73,9 +74,10 @@ type contextTables struct {
 	flags [64][nLabels]int32
 	// gazPrev holds the weights of the marks of the token before and of
 	// the token (fGazPrev) plus those of the token's marks alone (fGaz).
-	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
-	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
-	seenLower [2][nLabels]int32          // not first, first in the sentence
+	gazPrev   [0x11][0x11][nLabels]int32    // marks of the token before, of the token
+	gazNext   [0x11][0x11][nLabels]int32    // marks of the token, of the token after
+	seenLower [2][nLabels]int32             // not first, first in the sentence
+	hist      [histKinds + 1][nLabels]int32 // by history.value
 	// edge is what the edge of the sentence gives the tokens next to it,
 	// as a word.
 	edge wordScores
@@ -101,6 +103,9 @@ func (t *table) fillContext() {
 			add(&c.gazNext[a][b], t.find(uint32(start(fGazNext).num(gazValue(a)).num(gazValue(b)))))
 		}
 	}
+	for k := 1; k < len(c.hist); k++ {
+		add(&c.hist[k], t.find(uint32(start(fHist).num(k))))
+	}
 	for k := range c.seenLower {
 		add(&c.seenLower[k], t.find(uint32(start(fLowerSeen).num(k))))
 	}
@@ -125,9 +130,19 @@ func (t *table) context(w *wordScores) {
 // scoreWord returns the scores of word w, which it stores with its
 // lower-cased form and shape in one new string (w is not kept).
 func (tg *Tagger) scoreWord(w string) wordScores {
-	t := tg.m.table
+	ws, buf, sink := tg.m.scoreWord(w, tg.buf, &tg.rows)
+	tg.buf = buf
+	tg.st.sink += sink
+	return ws
+}
+
+// scoreWord returns the scores of word w, as Tagger.scoreWord does (its
+// trans, when not table.moves, from rows), with buf (its buffer, grown) and a sum of what it read ahead (to be kept
+// somewhere, so that the reads stay).
+func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []byte, uint32) {
+	t := m.table
 	var ws wordScores
-	buf := append(tg.buf[:0], w...)
+	buf = append(buf[:0], w...)
 	ascii, hasUpper := asciiCase(w)
 	switch {
 	case ascii && !hasUpper:
@@ -146,11 +161,10 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 	lowEnd := len(buf)
 	buf = appendShape(buf, w)
 	str := string(buf)
-	tg.buf = buf
 	w = str[:len(w)]
 	ws.word, ws.low, ws.shape = w, str[len(w):lowEnd], str[lowEnd:]
 	lw := ws.low
-	ws.info = tg.m.gaz.words[lw]
+	ws.info = m.gaz.words[lw]
 	for _, r := range w {
 		if unicode.IsLetter(r) {
 			ws.letters++
@@ -185,7 +199,6 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 	for _, h := range hs[:k] {
 		sink += t.slots[mix(h)&t.mask].key
 	}
-	tg.st.sink += sink
 	o := t.ctx.bias
 	for _, h := range hs[:own] {
 		add(&o, t.find(h))
@@ -204,10 +217,67 @@ func (tg *Tagger) scoreWord(w string) wordScores {
 	ws.bigramPrev = start(fBigramPrev).str(lw)
 	ws.bigramNext = start(fBigramNext).str(lw)
 	ws.shapeTri = start(fShapeTri).str(ws.shape)
-	ws.pairs[0], ws.pairs[1] = t.pairs.group(base)
-	ws.base = uint8(base)
-	return ws
+	ws.trans = &t.moves
+	x := uint8(base)
+	from, to := t.pairs.group(base)
+	for _, pe := range t.pairs.entries[from:to] {
+		p := int(pe.low ^ x)
+		switch {
+		case p == 0xff:
+			p = -1
+		case p >= nLabels:
+			continue
+		}
+		if ws.trans == &t.moves {
+			ws.trans = rows.next()
+			*ws.trans = t.moves
+		}
+		add(&ws.trans.s[p+1], &pe.w)
+	}
+	if ws.trans != &t.moves {
+		ws.trans.bound()
+	}
+	return ws, buf, sink
 }
+
+// transRow is the scores of each label after each label before (-1
+// first), as wordScores.trans holds them, with the highest and lowest
+// score of each label before over the labels that may follow any (O and
+// the B- tags), for decode to pass over the labels before that cannot
+// lead to the best.
+type transRow struct {
+	s      [nLabels + 1][nLabels]int32
+	hi, lo [nLabels + 1]int32
+}
+
+// bound sets r.hi and r.lo from r.s.
+func (r *transRow) bound() {
+	for p := range r.s {
+		row := &r.s[p]
+		r.hi[p] = max(row[0], row[1], row[3], row[5], row[7])
+		r.lo[p] = min(row[0], row[1], row[3], row[5], row[7])
+	}
+}
+
+// transRows hands out transRows that stay where they are: it fills
+// chunks of them, never moved, and reuses them all after reset.
+type transRows struct {
+	chunks [][]transRow
+	n      int
+}
+
+const transChunk = 64
+
+func (a *transRows) next() *transRow {
+	c, k := a.n/transChunk, a.n%transChunk
+	if c == len(a.chunks) {
+		a.chunks = append(a.chunks, make([]transRow, transChunk))
+	}
+	a.n++
+	return &a.chunks[c][k]
+}
+
+func (a *transRows) reset() { a.n = 0 }
 
 // maxWords bounds the words a Tagger remembers: past it, it forgets them
 // all and starts again.
@@ -215,8 +285,12 @@ const maxWords = 1 << 14
 
 // A Tagger tags the sentences of one document or story with a model,
 // remembering the scores of each word it has seen (its features' weights
-// are looked up once), so that the words a text repeats cost little.
-// Its labels are those of [Model.Tag]. It holds at most a few megabytes
+// are looked up once), so that the words a text repeats cost little,
+// and the kinds of name (or O) it labelled each capitalized word with, a
+// feature of that word in the sentences after (the model is trained so,
+// each document's sentences in order): a name tagged in a plain sentence
+// helps tag it in a headline or at a sentence's start. Its labels are
+// those of [Model.Tag] until a word comes back. It holds at most a few megabytes
 // (a bounded number of words), and must not be used by several
 // goroutines at once.
 type Tagger struct {
@@ -225,6 +299,14 @@ type Tagger struct {
 	index map[string]int32 // word -> its scores in words
 	words []wordScores
 	buf   []byte
+	// scratch holds the scores of the words of one sentence that neither
+	// the model's vocabulary nor words holds, when the Tagger does not
+	// remember them (Model.Tag).
+	scratch []wordScores
+	rows    transRows // the trans of words or scratch
+	// hist is what the sentences tagged so far labelled their capitalized
+	// words, a feature of those words in the sentences after.
+	hist history
 }
 
 // NewTagger returns a Tagger that tags with m and knows no word yet,
@@ -249,12 +331,17 @@ func (tg *Tagger) Release() {
 		return
 	}
 	tg.reset()
+	clear(tg.hist)
 	tg.st.s.words = nil                 // let the caller's words go
 	clear(tg.st.near[:cap(tg.st.near)]) // and old arrays of scores
+	clear(tg.st.ws[:cap(tg.st.ws)])
+	clear(tg.scratch[:cap(tg.scratch)])
+	tg.scratch = tg.scratch[:0]
 	tg.m.scratch.Put(tg)
 }
 
-// Tag labels the words of one sentence as [Model.Tag] does.
+// Tag labels the words of one sentence as [Model.Tag] does, with what
+// tg labelled before (see Tagger), and records its labels.
 func (tg *Tagger) Tag(words []string, lower func(string) bool) []int {
 	return tg.AppendTags(make([]int, 0, len(words)), words, lower)
 }
@@ -270,26 +357,55 @@ func (tg *Tagger) AppendTags(dst []int, words []string, lower func(string) bool)
 	if tg.m == nil || len(tg.m.index) == 0 || len(words) == 0 {
 		return dst
 	}
-	tg.m.decode(tg, words, lower, out)
+	tg.m.decode(tg, words, lower, out, true)
+	if tg.hist == nil {
+		tg.hist = history{}
+	}
+	for i, e := range tg.st.ws {
+		if capitalized(e.word, e.low) {
+			tg.hist.add(e.low, out[i])
+		}
+	}
+	if len(tg.hist) > maxWords {
+		clear(tg.hist) // forget the history rather than hold too much
+	}
 	return dst
 }
 
 // reset forgets every word.
 func (tg *Tagger) reset() {
+	tg.rows.reset()
 	clear(tg.index)
 	clear(tg.words) // let their strings go
 	tg.words = tg.words[:0]
 }
 
-// lookup sets tg.st.ws to the scores of each of words, scoring the words
-// not seen yet.
-func (tg *Tagger) lookup(words []string) {
+// lookup sets tg.st.ws to the scores of each of words: those of the
+// model's vocabulary (scored when it was loaded), else those tg
+// remembers, else scored now and, when memo is set, remembered.
+func (tg *Tagger) lookup(words []string, memo bool) {
 	st := &tg.st
+	m := tg.m
 	st.ws = resize(st.ws, len(words))
-	if len(tg.words)+len(words) > maxWords {
+	st.at = resize(st.at, len(words))
+	if memo && len(tg.words)+len(words) > maxWords {
 		tg.reset()
 	}
+	tg.scratch = tg.scratch[:0]
+	if !memo {
+		tg.rows.reset()
+	}
 	for i, w := range words {
+		if k, ok := m.known[w]; ok {
+			st.ws[i] = &m.vocab[k]
+			continue
+		}
+		st.ws[i] = nil // resolved below: words and scratch may move as they grow
+		if !memo {
+			st.at[i] = int32(len(tg.scratch))
+			tg.scratch = append(tg.scratch, tg.scoreWord(w))
+			continue
+		}
 		k, ok := tg.index[w]
 		if !ok {
 			ws := tg.scoreWord(w)
@@ -297,6 +413,15 @@ func (tg *Tagger) lookup(words []string) {
 			tg.words = append(tg.words, ws)
 			tg.index[ws.word] = k
 		}
-		st.ws[i] = k
+		st.at[i] = k
+	}
+	from := tg.words
+	if !memo {
+		from = tg.scratch
+	}
+	for i, e := range st.ws {
+		if e == nil {
+			st.ws[i] = &from[st.at[i]]
+		}
 	}
 }

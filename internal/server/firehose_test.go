@@ -35,9 +35,14 @@ import (
 // unset) read GET /api/stories/{id} of the stories acknowledged so far
 // all the while, and their rate and p50 and p99 are reported too;
 // TIDINGS_FIREHOSE_WORKERS sets each shared server's Prepare workers (2
-// unless set). It
-// checks what TestSharedKill checks. Bounded: 120 s of posting at most
-// per run. Loopback only:
+// unless set). With TIDINGS_FIREHOSE_KILL=1, a run of 2 or more shared
+// servers kills the leader with SIGKILL once half the articles are
+// acknowledged, and the clients post again to the other servers what
+// the dead one did not answer, and what a live one answered 503 (its
+// job was held by the dead one: posting again is safe). It checks what TestSharedKill checks:
+// every acknowledged article stored once and placed, the stories those
+// of one grouper. Bounded: 120 s of posting at most per run. Loopback
+// only:
 //
 //	TIDINGS_FIREHOSE=1000 go test -run TestFirehose -v ./internal/server
 func TestFirehose(t *testing.T) {
@@ -136,6 +141,21 @@ func firehose(t *testing.T, servers, n int) {
 		next    int
 		wg      sync.WaitGroup
 	)
+	// The server killed (TIDINGS_FIREHOSE_KILL), once it is: -1 before.
+	kill := os.Getenv("TIDINGS_FIREHOSE_KILL") == "1" && servers >= 2
+	killed := -1
+	again := 0 // posts made again after the kill
+	var killedAt time.Duration
+	var killCPU time.Duration
+	// base returns the server for post or read i: i's turn, or the next
+	// live one after a kill. The caller holds mu.
+	base := func(i int) string {
+		k := i % servers
+		if k == killed {
+			k = (k + 1) % servers
+		}
+		return bases[k]
+	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
 	stop := time.Now().Add(120 * time.Second)
 	began := time.Now()
@@ -159,10 +179,35 @@ func firehose(t *testing.T, servers, n int) {
 				text := syntheticArticle(r, i)
 				body, _ := json.Marshal(map[string]string{"outlet": fmt.Sprint("Outlet ", w), "text": text})
 				t0 := time.Now()
-				req, _ := http.NewRequest("POST", bases[i%servers]+"/api/articles", strings.NewReader(string(body)))
-				req.Header.Set("Authorization", "Bearer "+token)
-				req.Header.Set("Content-Type", "application/json")
-				resp, err := client.Do(req)
+				var resp *http.Response
+				var err error
+				for try := 0; ; try++ {
+					mu.Lock()
+					if try > 0 {
+						again++
+					}
+					b, dead := base(i+try), killed >= 0
+					mu.Unlock()
+					req, _ := http.NewRequest("POST", b+"/api/articles", strings.NewReader(string(body)))
+					req.Header.Set("Authorization", "Bearer "+token)
+					req.Header.Set("Content-Type", "application/json")
+					resp, err = client.Do(req)
+					if kill && err == nil && resp.StatusCode == http.StatusServiceUnavailable && try < 5 {
+						// Its job was not done in time (the dead
+						// server held it until the queue rescued it):
+						// posting again is safe, the answer says.
+						resp.Body.Close()
+						continue
+					}
+					if err == nil || !kill || try >= servers+5 {
+						break
+					}
+					if !dead {
+						time.Sleep(10 * time.Millisecond) // the kill is under way
+					}
+					// The server died with the post: post it again
+					// elsewhere (the same article is one article).
+				}
 				if err != nil {
 					t.Errorf("post %d: %v", i, err)
 					continue
@@ -177,6 +222,12 @@ func firehose(t *testing.T, servers, n int) {
 				mu.Lock()
 				acked = append(acked, sharedAck{p.ID, text})
 				lat = append(lat, time.Since(t0))
+				if kill && killed < 0 && len(acked) >= n/2 {
+					// Kill -9 of the leader in the middle of the posts.
+					killCPU = cpuTimes(t, procs[leader:leader+1])[0]
+					procs[leader].Process.Kill()
+					killed, killedAt = leader, time.Since(began)
+				}
 				if p.Story != 0 && !seen[p.Story] {
 					seen[p.Story] = true
 					stories = append(stories, p.Story)
@@ -213,13 +264,15 @@ func firehose(t *testing.T, servers, n int) {
 				if len(stories) > 0 {
 					id = stories[r.IntN(len(stories))]
 				}
-				mu.Unlock()
 				if id == 0 {
+					mu.Unlock()
 					time.Sleep(time.Millisecond)
 					continue
 				}
+				b := base(w)
+				mu.Unlock()
 				t0 := time.Now()
-				resp, err := client.Get(fmt.Sprint(bases[w%servers], "/api/stories/", id))
+				resp, err := client.Get(fmt.Sprint(b, "/api/stories/", id))
 				if err != nil {
 					bad++
 					continue
@@ -254,6 +307,11 @@ func firehose(t *testing.T, servers, n int) {
 	defer db.Close()
 	lag := waitFor(t, 60*time.Second, func() bool { return settledDB(db, !sqlite) })
 	cpu1 := cpuTimes(t, procs)
+	if killed >= 0 {
+		cpu1[killed] = killCPU // what it had used when it was killed
+		t.Logf("the leader (server %d) killed with SIGKILL after %v, at %d acknowledged; %d posts made again (to the others, or after a 503)",
+			killed, killedAt.Round(time.Millisecond), n/2, again)
+	}
 	slices.Sort(lat)
 	var others time.Duration
 	for i := range procs {
@@ -272,6 +330,13 @@ func firehose(t *testing.T, servers, n int) {
 		what, clients, len(acked), took.Round(time.Millisecond), float64(len(acked))/took.Seconds(),
 		lat[len(lat)/2].Round(100*time.Microsecond), lat[len(lat)*99/100].Round(100*time.Microsecond), lag.Round(time.Millisecond),
 		lead.Seconds(), others.Seconds())
+	var peaks []string
+	for i, kb := range peakRSS(procs) {
+		if i != killed && kb > 0 {
+			peaks = append(peaks, fmt.Sprintf("%.0f MB", float64(kb)/1024))
+		}
+	}
+	t.Logf("peak resident memory of each server (VmHWM): %s", strings.Join(peaks, ", "))
 	if readers > 0 {
 		slices.Sort(reads)
 		if len(reads) == 0 {
@@ -308,7 +373,7 @@ func firehose(t *testing.T, servers, n int) {
 			t.Fatal("the SQLite server did not exit 10 s after SIGTERM")
 		}
 	}
-	if env == nil {
+	if env == nil && killed < 0 {
 		select {
 		case line := <-stats[leader]:
 			var placedN, busy int64
@@ -351,6 +416,24 @@ func cpuTimes(t *testing.T, procs []*exec.Cmd) []time.Duration {
 		u, _ := strconv.ParseInt(f[11], 10, 64)
 		k, _ := strconv.ParseInt(f[12], 10, 64)
 		out[i] = time.Duration(u+k) * 10 * time.Millisecond // USER_HZ is 100 on Linux
+	}
+	return out
+}
+
+// peakRSS returns the peak resident set of each process in kB (VmHWM in
+// /proc/PID/status, Linux); zero where it cannot be read.
+func peakRSS(procs []*exec.Cmd) []int64 {
+	out := make([]int64, len(procs))
+	for i, p := range procs {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.Process.Pid))
+		if err != nil {
+			continue
+		}
+		for line := range strings.Lines(string(b)) {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				out[i], _ = strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			}
+		}
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -58,6 +59,10 @@ func TestSharedHelper(t *testing.T) {
 		}
 		pprof.StartCPUProfile(f)
 		prof = f
+		// And where its goroutines wait: blocking of 100 µs or more, and
+		// one contended lock in 10, written beside it on SIGTERM.
+		runtime.SetBlockProfileRate(int(100 * time.Microsecond))
+		runtime.SetMutexProfileFraction(10)
 	}
 	term := make(chan os.Signal, 1)
 	signal.Notify(term, syscall.SIGTERM)
@@ -70,6 +75,12 @@ func TestSharedHelper(t *testing.T) {
 		if prof != nil {
 			pprof.StopCPUProfile()
 			prof.Close()
+			for _, name := range []string{"block", "mutex"} {
+				if f, err := os.Create(prof.Name() + "." + name); err == nil {
+					pprof.Lookup(name).WriteTo(f, 0)
+					f.Close()
+				}
+			}
 		}
 		os.Exit(0)
 	}()
@@ -145,6 +156,9 @@ func startHelperStats(t *testing.T, url string, env ...string) (*exec.Cmd, strin
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
 			line := sc.Text()
+			if os.Getenv("TIDINGS_SHARED_ECHO") != "" {
+				fmt.Println(line)
+			}
 			if _, rest, ok := strings.Cut(line, "serving on "); ok {
 				base <- strings.Fields(rest)[0]
 			}

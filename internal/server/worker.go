@@ -22,17 +22,19 @@ import (
 const cacheSize = 5000
 
 // When the worker summarizes: a round takes every story touched so far,
-// once briefQuiet passes without a touch (a burst of posts is over), or
+// once spreadQuiet passes without a touch (a burst of posts is over), or
+// once briefQuiet passes without one and briefRest times what the last
+// round took has passed since it ended (a post or a few, not a burst);
 // while touches go on, briefGather after the round's first touch and no
-// sooner than briefRest times what the last round took after it ended,
-// so that briefs take at most about a quarter of a core from a long
-// burst of posts, and a story that takes many articles meanwhile is
-// summarized once for all of them. While the posts are quiet (or wait
-// asks for a round) a round summarizes on every core, one story per core
-// at a time: nothing else wants them then, and the briefs are current
-// the sooner; during a burst, one story at a time. Quiet, for that, is
-// spreadQuiet without a touch: longer than briefQuiet, so that the gaps
-// between posts on a busy machine do not pass for the end of a burst.
+// sooner than briefRest times what the last round took after it ended.
+// So briefs take at most about a quarter of a core from a long burst of
+// posts, even on a busy machine whose posts come with gaps, and a story
+// that takes many articles meanwhile is summarized once for all of them.
+// While the posts are quiet (or wait asks for a round) a round
+// summarizes on every core, one story per core at a time: nothing else
+// wants them then, and the briefs are current the sooner; during a
+// burst, one story at a time. Quiet, for that, is spreadQuiet without a
+// touch too.
 const (
 	briefQuiet  = 50 * time.Millisecond
 	briefGather = time.Second
@@ -131,15 +133,18 @@ func (w *worker) due(now time.Time) time.Duration {
 	if w.flush {
 		return 0
 	}
-	quiet := w.last.Add(briefQuiet).Sub(now)
-	if quiet <= 0 {
-		return 0
+	over := w.last.Add(spreadQuiet) // a burst is over
+	rested := w.ended.Add(briefRest * w.took)
+	quiet := w.last.Add(briefQuiet)
+	if rested.After(quiet) {
+		quiet = rested // a gap in a burst: the rest holds
 	}
 	at := w.first.Add(briefGather)
-	if rest := w.ended.Add(briefRest * w.took); rest.After(at) {
-		at = rest
+	if rested.After(at) {
+		at = rested
 	}
-	return max(min(quiet, at.Sub(now)), 0)
+	next := min(over.Sub(now), quiet.Sub(now), at.Sub(now))
+	return max(next, 0)
 }
 
 // run re-summarizes touched stories in rounds, lowest id first, until

@@ -209,7 +209,7 @@ func linesAreBlocks(raw string, lines [][2]int) bool {
 		if line == "" {
 			continue
 		}
-		if !endsSentence(line) && wordCount(line) >= 10 {
+		if !endsSentence(line) && wordsUpTo(line, 10) >= 10 {
 			return false
 		}
 	}
@@ -287,7 +287,7 @@ func cleanText(raw string, opts Options, model *blockModel) (Result, error) {
 	}
 	findMeta(&res, raw, opts)
 	relabelText(&res, model)
-	if wordCount(res.Text) < minArticleWords {
+	if wordsUpTo(res.Text, minArticleWords) < minArticleWords {
 		return res, ErrNoContent
 	}
 	return res, nil
@@ -372,6 +372,15 @@ func sameTitle(block, title string) bool {
 func assemble(res *Result) {
 	var sb strings.Builder
 	res.Map, res.Headings, res.Dropped = res.Map[:0], res.Headings[:0], res.Dropped[:0]
+	// The text's length, so that it is written into one allocation.
+	n, kept := 0, 0
+	for _, b := range res.Blocks {
+		if b.Kind.InArticle() {
+			n += len(b.Text)
+			kept++
+		}
+	}
+	sb.Grow(n + 2*max(kept-1, 0))
 	for _, b := range res.Blocks {
 		if !b.Kind.InArticle() {
 			res.Dropped = append(res.Dropped, b)
@@ -391,9 +400,13 @@ func assemble(res *Result) {
 
 // wordCount is len(strings.Fields(s)) without building the slice: the
 // number of runs of non-space runes (unicode.IsSpace).
-func wordCount(s string) int {
+func wordCount(s string) int { return wordsUpTo(s, len(s)) }
+
+// wordsUpTo is min(wordCount(s), most), reading s only until it has
+// counted most words: enough to compare a text's words with a bound.
+func wordsUpTo(s string, most int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < most; {
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
 			space = asciiSpace[c]

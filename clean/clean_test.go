@@ -350,5 +350,41 @@ func TestWordCount(t *testing.T) {
 		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("wordCount(%q) = %d, want %d (strings.Fields)", s, got, want)
 		}
+		for most := 0; most <= 3; most++ {
+			if got, want := wordsUpTo(s, most), min(len(strings.Fields(s)), most); got != want {
+				t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, most, got, want)
+			}
+		}
 	}
+}
+
+// containsFoldRef is containsFold as first written: strings.EqualFold at
+// every byte that may start sub.
+func containsFoldRef(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzContainsFold holds containsFold to its definition for any text and
+// any non-empty sub, ASCII or not, lower-case or not (the text model
+// passes names as they are written).
+func FuzzContainsFold(f *testing.F) {
+	for _, tc := range [][2]string{
+		{"Hide CAPTION 1 of 2", "caption"}, {"xx HomeCollections yy", "homecollections"}, {"© (C) 2020", "(c)"},
+		{"\u212Aelvin", "kelvin"}, {"ſmith", "smith"}, {"said Smith", "Smith"}, {"MÜLLER said", "müller"}, {"\b) x", "(c)"},
+	} {
+		f.Add(tc[0], tc[1])
+	}
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if sub == "" {
+			return
+		}
+		if got, want := containsFold(s, sub), containsFoldRef(s, sub); got != want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	})
 }

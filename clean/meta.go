@@ -36,7 +36,7 @@ func findMeta(res *Result, src string, opts Options) {
 	lo, hi := max(0, start-maxHeadlineGap-4), min(len(res.Blocks), start+4)
 	if m.Date.IsZero() {
 		for _, b := range res.Blocks {
-			if b.words() <= 20 && stampWords().MatchString(b.Text) {
+			if b.words() <= 20 && mayStamp(b.Text) && stampWords().MatchString(b.Text) {
 				if d, ok := FindDate(b.Text); ok {
 					m.Date = d
 					m.setSource("date", "date-stamp")
@@ -92,6 +92,20 @@ func findMeta(res *Result, src string, opts Options) {
 var stampWords = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:(?:first\s+)?published|posted|veröffentlicht|erstellt|publiziert|publié|mis en ligne|publicado|pubblicato|opublikowano|data publikacji|gepubliceerd|发布时间|發佈時間|发表于|date\b|datum\b)`)
 })
+
+// mayStamp reports whether stampWords can match t: t opens with the
+// first letter of one of its words in either case (none of them has a
+// case-folded form outside ASCII) or with "发" or "發".
+func mayStamp(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case 'f', 'F', 'p', 'P', 'v', 'V', 'e', 'E', 'm', 'M', 'o', 'O', 'd', 'D', 'g', 'G':
+		return true
+	}
+	return strings.HasPrefix(t, "发") || strings.HasPrefix(t, "發")
+}
 
 // articleStart returns the index of the first body block, or 0.
 func articleStart(blocks []Block) int {

@@ -68,14 +68,33 @@ func TestNormalize(t *testing.T) {
 		{"unicode space and case", "Ärger\u00a0ÜBER  die\u2003Fähre"},
 		{"invalid byte", "Bad \xff Byte"},
 		{"invalid ascii-only", "\xffABC"},
+		{"single-spaced", "The Ferry Crews WALKED out"},
+		{"single-spaced unicode", "Ärger ÜBER die Fähre \xff İs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			if got, want := normalize(tc.in), strings.ToLower(strings.Join(strings.Fields(tc.in), " ")); got != want {
+			want := strings.ToLower(strings.Join(strings.Fields(tc.in), " "))
+			if got := normalize(tc.in); got != want {
 				t.Errorf("normalize(%q) = %q, want %q", tc.in, got, want)
+			}
+			// The rules' state, which takes a single-spaced block's
+			// lower case.
+			if got := new(state).norm(tc.in); got != want {
+				t.Errorf("state.norm(%q) = %q, want %q", tc.in, got, want)
 			}
 		})
 	}
+}
+
+func FuzzNorm(f *testing.F) {
+	f.Add("Ärger\u00a0ÜBER  die\u2003Fähre")
+	f.Add("The Ferry Crews \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ToLower(strings.Join(strings.Fields(s), " "))
+		if got := new(state).norm(s); got != want {
+			t.Errorf("state.norm(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestEnglishCount(t *testing.T) {

@@ -20,7 +20,7 @@ func TestPrefilters(t *testing.T) {
 		"The harbour (Priya Nand / Northshore Daily)", "Jonathan Ernst/Reuters", "FILE PHOTO: the pier",
 		"March 5, 2014", "5 March 2014", "2014-03-05", "05.03.2014", "3/5/2014", "2014年3月5日", "in 1999 and 2020",
 		"© 2023 The Independent", "Copyright 2014 Los Angeles Times", "(c) 2020 Port Alder Post", "COPYRIGHT Reuters",
-		"PORT ALDER, Island -- The crews", "LONDON (Reuters) - The crews", "NEAH BAY, Wash. _ The crews", "The Crews - on strike",
+		"Published 2014-03-05", "POSTED on Monday", "Veröffentlicht am 5. März", "发布时间：2020-03-05", "發佈時間 2020", "Datum: 5. März", "gepubliceerd op", "Mis en ligne le", "Opublikowano", "Erstellt am", "First published", "Source: BBC News", "ſource: Port Alder Post", "PUBLICATION: The Daily", "outlet : Reuters", "PORT ALDER, Island -- The crews", "LONDON (Reuters) - The crews", "NEAH BAY, Wash. _ The crews", "The Crews - on strike",
 	}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -52,8 +52,38 @@ func TestPrefilters(t *testing.T) {
 		if dated && !hasYear(s) {
 			t.Errorf("hasYear(%q) = false, but a date pattern matches", s)
 		}
+		if stampWords().MatchString(s) && !mayStamp(s) {
+			t.Errorf("mayStamp(%q) = false, but stampWords matches", s)
+		}
+		if sourceLine().MatchString(s) && !maySourceLine(s) {
+			t.Errorf("maySourceLine(%q) = false, but sourceLine matches", s)
+		}
 		if datelineRe().MatchString(s) && !capitalsStart(s) {
 			t.Errorf("capitalsStart(%q) = false, but datelineRe matches", s)
 		}
 	}
+}
+
+// TestHasDash checks hasDash against the strings.ContainsAny it stands
+// for, on dashes of each kind, cut UTF-8 and invalid bytes.
+func TestHasDash(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{
+		"", "PARIS -- The", "NEAH BAY, Wash. _ The", "LONDON — The", "LONDON – The", "no dash at all",
+		"\xe2\x80", "\xe2\x80\x95", "\xe2\x80\x92 figure dash", "\xe2\xe2\x80\x94", "\xf0\xe2\x80\x93", "é—", "\x80\x94",
+	} {
+		if got, want := hasDash(s), strings.ContainsAny(s, "-—–_"); got != want {
+			t.Errorf("hasDash(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzHasDash(f *testing.F) {
+	f.Add("LONDON — The")
+	f.Add("\xe2\xe2\x80\x93")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasDash(s), strings.ContainsAny(s, "-—–_"); got != want {
+			t.Errorf("hasDash(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

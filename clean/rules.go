@@ -42,6 +42,8 @@ type state struct {
 	normOf, normText   string
 	phrasesOf          string
 	phraseBits         uint8
+	spacedOf           string // the text singleSpaced read, and its answer
+	spaced             bool
 }
 
 // phrases returns the bits of the lists of rulePhrases that lower, a
@@ -76,9 +78,28 @@ func (st *state) norm(text string) string {
 		return normalize(text)
 	}
 	if text != st.normOf {
-		st.normOf, st.normText = text, normalize(text)
+		// A block whose words are single-spaced is its own
+		// strings.Join(strings.Fields(text), " "): its normal form is its
+		// lower case, which the rules have made already.
+		if st.singleSpaced(text) {
+			st.normOf, st.normText = text, st.lower(text)
+		} else {
+			st.normOf, st.normText = text, normalize(text)
+		}
 	}
 	return st.normText
+}
+
+// singleSpaced returns singleSpaced(text), found once for the block the
+// rules are reading (st may be nil).
+func (st *state) singleSpaced(text string) bool {
+	if st == nil {
+		return singleSpaced(text)
+	}
+	if text != st.spacedOf || text == "" {
+		st.spacedOf, st.spaced = text, singleSpaced(text)
+	}
+	return st.spaced
 }
 
 // apply runs the rules on b and returns the name of the rule that labelled
@@ -163,12 +184,29 @@ func dropSymbols(_ *state, b block) bool {
 	return letters*2 < visible
 }
 
+// maySourceLine reports whether sourceLine can match t: t opens with the
+// first letter of one of its words in either case ("ſ", the long s, folds
+// to "s" too) and holds a colon.
+func maySourceLine(t string) bool {
+	if t == "" || strings.IndexByte(t, ':') < 0 {
+		return false
+	}
+	switch t[0] {
+	case 's', 'S', 'o', 'O', 'p', 'P':
+		return true
+	}
+	return strings.HasPrefix(t, "ſ")
+}
+
 var sourceLine = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?i:source|outlet|publisher|publication)\s*:\s*(.{2,80})$`)
 })
 
 // dropSourceLine takes a "Source: BBC News" header line as the outlet.
 func dropSourceLine(st *state, b block) bool {
+	if !maySourceLine(b.text) {
+		return false
+	}
 	m := sourceLine().FindStringSubmatch(b.text)
 	if m == nil {
 		return false
@@ -473,9 +511,9 @@ func dropSiteNotice(st *state, b block) bool {
 // dropRepeatedCaption drops a block made of the same text twice, the way
 // scraped photo captions appear ("X is greeted by Y at Z. X is greeted by Y
 // at Z.").
-func dropRepeatedCaption(_ *state, b block) bool {
+func dropRepeatedCaption(st *state, b block) bool {
 	t := b.text
-	if !singleSpaced(t) {
+	if !st.singleSpaced(t) {
 		t = strings.Join(strings.Fields(t), " ")
 	}
 	n := len(t)
@@ -787,7 +825,7 @@ func dropRepeatedBlock(st *state, b block) bool {
 // isHeadlineLike reports whether s has at most maxWords words, does not end
 // a sentence and is not a quotation or a clause cut at a comma.
 func isHeadlineLike(s string, maxWords int) bool {
-	if s == "" || wordCount(s) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
+	if s == "" || wordsUpTo(s, maxWords+1) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
 		return false // an empty block is no headline (it panicked here)
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -808,7 +846,7 @@ const maxQuestionWords = 10
 // maxQuestionWords words, ending in "?" and holding no other sentence end.
 func isQuestionLine(s string) bool {
 	t := strings.TrimRight(s, "\"'’”)] ")
-	if !strings.HasSuffix(t, "?") || wordCount(t) > maxQuestionWords {
+	if !strings.HasSuffix(t, "?") || wordsUpTo(t, maxQuestionWords+1) > maxQuestionWords {
 		return false
 	}
 	body := strings.TrimRight(t, "?")
@@ -910,7 +948,7 @@ func (st *state) trimDateline(b block) block {
 	// mark, within its first 100 bytes.
 	head := b.text[:min(len(b.text), 100)]
 	var m []int
-	if strings.ContainsAny(head, "-—–_") && capitalsStart(b.text) {
+	if hasDash(head) && capitalsStart(b.text) {
 		m = datelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil && strings.Contains(head, "(CNN") {
@@ -940,6 +978,24 @@ func (st *state) trimDateline(b block) block {
 	}
 	cut := m[1]
 	return newBlock(b.start+cut, b.end, b.text[cut:])
+}
+
+// hasDash reports whether s holds "-", "_", "—" or "–": what
+// strings.ContainsAny(s, "-—–_") reports, in one pass over the bytes (the
+// UTF-8 of a dash is found wherever decoding s would meet it, since no
+// other sequence takes its lead byte).
+func hasDash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-', '_':
+			return true
+		case 0xE2: // "—" is E2 80 94, "–" E2 80 93
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x94 || s[i+2] == 0x93) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalsStart reports whether s opens as datelineRe's place must: a
@@ -983,12 +1039,52 @@ func findDate(s string) (time.Time, bool) {
 }
 
 // containsFold reports whether s holds sub, an ASCII lower-case word, in
-// any case.
+// any case: whether some s[i:i+len(sub)] whose first byte is sub[0] with
+// bit 0x20 set or not is strings.EqualFold with sub.
 func containsFold(s, sub string) bool {
+	if sub == "" || !isASCII(sub) {
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+				return true
+			}
+		}
+		return false
+	}
+	// An ASCII sub of n bytes is EqualFold only with n bytes that are
+	// each the same byte or, for a letter, the letter in the other case:
+	// a longer UTF-8 sequence folding to one of its letters ("K", the
+	// Kelvin sign) would leave fewer runes than sub has.
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+		if s[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 0
+		for j < len(sub) && asciiFoldEq(s[i+j], sub[j]) {
+			j++
+		}
+		if j == len(sub) {
 			return true
 		}
 	}
 	return false
+}
+
+// asciiFoldEq reports whether byte a equals b, an ASCII byte, or is the
+// same letter in the other case.
+func asciiFoldEq(a, b byte) bool {
+	if a == b {
+		return true
+	}
+	l := b | 0x20
+	return a|0x20 == l && 'a' <= l && l <= 'z'
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -76,7 +76,7 @@ func textDate(res *Result, rawURL string) {
 			return d, 0, false
 		}
 		switch {
-		case w <= 20 && (stampWords().MatchString(b.Text) || stampLine().MatchString(b.Text)):
+		case w <= 20 && (mayStamp(b.Text) && stampWords().MatchString(b.Text) || stampLine().MatchString(b.Text)):
 			return d, dateStamp, true
 		case b.Kind == Byline || w <= 12:
 			return d, dateLine, true

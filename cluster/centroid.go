@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"hash/maphash"
 	"math"
 	"slices"
 
@@ -188,15 +187,22 @@ func (c *centroid) vector() vec.Vector {
 type scratch struct {
 	ids []int32
 	ws  []float64
+	pos []int32 // for add: where each new term goes, and its index in v
+	at  []int32
 }
 
 // add adds v (ids ascending) to c and to *norm2 the change of c's
 // squared norm, term by term in v's order: 2·old·w + w². It updates the
 // weights c has in place, then merges the new terms in from the back, so
-// that it allocates only when c's arrays must grow.
-func (c *centroid) add(v vec.Vector, norm2 *float64) {
+// that it allocates only when c's arrays must grow. Then it merges into
+// buf's arrays instead and swaps them with c's, when they are large
+// enough and no more than twice so (as update does); else it grows c's
+// and keeps the larger of c's old arrays and buf's as buf: arrays pass
+// from story to story rather than to the collector.
+func (c *centroid) add(v vec.Vector, norm2 *float64, buf *scratch) {
 	added, j := 0, 0
-	for _, e := range v {
+	pos, at := buf.pos[:0], buf.at[:0]
+	for x, e := range v {
 		k, ok := gallop(c.ids[j:], e.ID)
 		j += k
 		old := 0.0
@@ -206,31 +212,62 @@ func (c *centroid) add(v vec.Vector, norm2 *float64) {
 			j++
 		} else {
 			added++
+			pos, at = append(pos, int32(j)), append(at, int32(x))
 		}
 		*norm2 += 2*old*e.W + e.W*e.W
 	}
+	buf.pos, buf.at = pos, at
 	if added == 0 {
 		return
 	}
 	n := len(c.ids)
+	if need := n + added; cap(c.ids) < need || cap(c.ws) < need {
+		if fits(buf.ids, need) && fits(buf.ws, need) {
+			ids, ws := buf.ids[:need], buf.ws[:need]
+			i, w := 0, 0
+			for _, e := range v {
+				// The entries before e's term, in one copy, then e's
+				// when new (an old one is copied with the next run).
+				k, ok := gallop(c.ids[i:], e.ID)
+				copy(ids[w:], c.ids[i:i+k])
+				copy(ws[w:], c.ws[i:i+k])
+				i, w = i+k, w+k
+				if !ok {
+					ids[w], ws[w] = e.ID, e.W
+					w++
+				}
+			}
+			copy(ids[w:], c.ids[i:])
+			copy(ws[w:], c.ws[i:])
+			c.ids, c.ws, buf.ids, buf.ws = ids, ws, c.ids[:0], c.ws[:0]
+			return
+		}
+		// An array Grow is about to replace (it copies c's).
+		if cap(c.ids) < need && cap(c.ids) > cap(buf.ids) {
+			buf.ids = c.ids[:0]
+		}
+		if cap(c.ws) < need && cap(c.ws) > cap(buf.ws) {
+			buf.ws = c.ws[:0]
+		}
+	}
 	c.ids = slices.Grow(c.ids, added)[:n+added]
 	c.ws = slices.Grow(c.ws, added)[:n+added]
 	i, w := n, n+added // c.ids[:i] still to place, c.ids[w:] placed
-	for k := len(v) - 1; k >= 0 && added > 0; k-- {
-		e := v[k]
-		p, ok := slices.BinarySearch(c.ids[:i], e.ID)
-		if ok {
-			continue // an old term, already updated
-		}
-		// The old terms above e's, in one copy, then e's.
+	for q := len(pos) - 1; q >= 0; q-- {
+		// The old terms above the new term's place, in one copy, then
+		// the new term.
+		p, e := int(pos[q]), v[at[q]]
 		run := i - p
 		copy(c.ids[w-run:w], c.ids[p:i])
 		copy(c.ws[w-run:w], c.ws[p:i])
 		i, w = p, w-run-1
 		c.ids[w], c.ws[w] = e.ID, e.W
-		added--
 	}
 }
+
+// fits reports whether an array of capacity cap(a) may hold need entries
+// of a centroid: enough of them, and no more than twice as many.
+func fits[E any](a []E, need int) bool { return cap(a) >= need && cap(a) <= 2*need }
 
 // sub takes v (ids ascending) out of c and adds to *norm2 the change of
 // c's squared norm, term by term in v's order. A weight that falls within
@@ -284,17 +321,61 @@ func (c *centroid) update(v vec.Vector, buf *scratch, f func(old, w float64) (fl
 }
 
 // heavier orders centroid entries heaviest first, ties by id.
+// It is cmp.Compare of the weights (reversed), then of the ids, with the
+// weights' common cases first.
 func heavier(a, b vec.Entry) int {
-	if x := cmp.Compare(b.W, a.W); x != 0 {
-		return x
+	if a.W != b.W {
+		switch {
+		case a.W > b.W:
+			return -1
+		case a.W < b.W:
+			return 1
+		}
+		return cmp.Compare(b.W, a.W) // a NaN
 	}
-	return cmp.Compare(a.ID, b.ID)
+	switch {
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
 }
 
 // top returns the n heaviest entries of c, heaviest first, ties by id,
-// in buf's array (or a larger one) .
-func (c *centroid) top(n int, buf []vec.Entry) []vec.Entry {
+// in buf's array (or a larger one). It finds the weight of the n-th
+// heaviest over a copy of the weights alone (in *wbuf's array), then
+// takes the entries above it and, of those of that weight, the ones of
+// the lowest ids: the same n entries as selecting over the entries, at
+// a fraction of the cost.
+func (c *centroid) top(n int, buf []vec.Entry, wbuf *[]float64) []vec.Entry {
 	all := buf[:0]
+	if n <= 0 {
+		return all
+	}
+	if n < len(c.ids) {
+		ws := append((*wbuf)[:0], c.ws...)
+		*wbuf = ws
+		if !slices.ContainsFunc(ws, math.IsNaN) {
+			w := kthLargest(ws, n-1)
+			ties := n
+			for _, x := range c.ws {
+				if x > w {
+					ties--
+				}
+			}
+			for i, x := range c.ws {
+				if x > w || x == w && ties > 0 {
+					if x == w {
+						ties--
+					}
+					all = append(all, vec.Entry{ID: c.ids[i], W: x})
+				}
+			}
+			slices.SortFunc(all, heavier)
+			return all
+		}
+	}
 	for i, id := range c.ids {
 		all = append(all, vec.Entry{ID: id, W: c.ws[i]})
 	}
@@ -304,6 +385,41 @@ func (c *centroid) top(n int, buf []vec.Entry) []vec.Entry {
 	}
 	slices.SortFunc(all, heavier)
 	return all
+}
+
+// kthLargest returns the weight at index k of ws (0 <= k < len(ws), no
+// NaN) sorted heaviest first, reordering ws: Hoare's selection with the
+// middle entry as pivot, as selectFirst.
+func kthLargest(ws []float64, k int) float64 {
+	lo, hi := 0, len(ws)-1
+	for lo < hi {
+		p := ws[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for ws[i] > p {
+				i++
+			}
+			for ws[j] < p {
+				j--
+			}
+			if i <= j {
+				ws[i], ws[j] = ws[j], ws[i]
+				i++
+				j--
+			}
+		}
+		// ws[lo..j] are at least p, ws[i..hi] at most p, and those
+		// between equal it.
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return ws[k]
+		}
+	}
+	return ws[k]
 }
 
 // selectFirst reorders v so that its first n entries (0 < n < len(v))
@@ -343,129 +459,78 @@ func selectFirst(v []vec.Entry, n int) {
 // members (article numbers), row-major, 0 on the diagonal: each as
 // vec.Dot sums it, over the shared terms in id order, with one vector
 // spread over a dense array of term weights so that a product costs one
-// look-up rather than a merge. The array (8 bytes per term id) is kept
-// for the next call.
+// look-up rather than a merge (a product with a term the other lacks
+// adds 0, which leaves the sum as it is). Its arrays (4 bytes per term
+// id, 12 per term of the members) are kept for the next call, and so is the array of products when it holds at
+// most keepPairs of them: it is c's, and the next call overwrites it.
 func (c *Clusterer) pairDots(members []int) []float64 {
 	m := len(members)
-	sim := make([]float64, m*m)
+	var sim []float64
+	if cap(c.pairBuf) >= m*m {
+		sim = c.pairBuf[:m*m]
+		for i := range m {
+			sim[i*m+i] = 0 // the rest is written below
+		}
+	} else {
+		sim = make([]float64, m*m)
+		if m*m <= keepPairs {
+			c.pairBuf = sim
+		}
+	}
+	// The terms of the members numbered from 0 as first met (local[id]
+	// is one more than term id's number, 0 between calls), each member's
+	// terms by their numbers in loc, so that the dense array is as long
+	// as the members hold terms, not as the vocabulary: a few kilobytes
+	// that stay in the nearest cache.
+	local, loc, n := c.localOf, c.locBuf[:0], int32(0)
+	for _, k := range members {
+		for _, e := range c.docs[k] {
+			for int(e.ID) >= len(local) {
+				local = append(local, make([]int32, max(1024, len(local)/2))...)
+			}
+			if local[e.ID] == 0 {
+				n++
+				local[e.ID] = n
+			}
+			loc = append(loc, local[e.ID]-1)
+		}
+	}
+	for _, k := range members {
+		for _, e := range c.docs[k] {
+			local[e.ID] = 0
+		}
+	}
+	if int(n) > len(c.dense) {
+		c.dense = make([]float64, n)
+	}
 	dense := c.dense
+	from := 0 // of member i's terms in loc
 	for i := range m {
 		vi := c.docs[members[i]]
-		for _, e := range vi {
-			for int(e.ID) >= len(dense) {
-				dense = append(dense, make([]float64, max(1024, len(dense)/2))...)
-			}
-			dense[e.ID] = e.W
+		li := loc[from : from+len(vi)]
+		for t, e := range vi {
+			dense[li[t]] = e.W
 		}
+		at := from + len(vi)
 		for j := i + 1; j < m; j++ {
+			vj := c.docs[members[j]]
+			lj := loc[at : at+len(vj)]
+			at += len(vj)
 			d := 0.0
-			for _, e := range c.docs[members[j]] {
-				if int(e.ID) < len(dense) {
-					d += e.W * dense[e.ID]
-				}
+			for t, e := range vj {
+				d += e.W * dense[lj[t]]
 			}
 			sim[i*m+j], sim[j*m+i] = d, d
 		}
-		for _, e := range vi {
-			dense[e.ID] = 0
+		for _, l := range li {
+			dense[l] = 0
 		}
+		from += len(vi)
 	}
-	c.dense = dense
+	c.localOf, c.locBuf = local, loc
 	return sim
 }
 
-// termIndex finds the id of a term in the vocabulary by open addressing
-// with linear probing over slots that hold the term's bytes: a look-up
-// hashes the term once and mostly reads one cache line, where the
-// vocabulary's map hashes it again and follows a pointer to its own copy
-// of the term, far off in memory. Terms longer than termInline bytes are
-// compared with the vocabulary's copy. It holds a slot for every two to
-// four terms of the vocabulary (24 bytes each), and indexes the terms
-// the vocabulary gained since the last look-up before each.
-type termIndex struct {
-	seed  maphash.Seed
-	slots []termSlot // a power of two of them, or none
-	used  int        // ids indexed: 0 to used-1
-}
-
-// termSlot is one term of a termIndex: its bytes, one more than its
-// length (0 for an empty slot, termLong for a term longer than
-// termInline) and its id. 24 bytes.
-type termSlot struct {
-	key [termInline]byte
-	n   uint8
-	id  int32
-}
-
-const (
-	termInline = 19
-	termLong   = 255
-)
-
-// lookup returns the id of term t and whether the vocabulary knows it,
-// as c.vocab.Lookup does.
-func (c *Clusterer) lookup(t string) (int32, bool) {
-	ti := &c.index
-	for ti.used < c.vocab.Len() {
-		c.indexTerm(int32(ti.used))
-		ti.used++
-	}
-	if len(ti.slots) == 0 {
-		return 0, false
-	}
-	n := uint8(termLong)
-	if len(t) <= termInline {
-		n = uint8(len(t) + 1)
-	}
-	mask := uint64(len(ti.slots) - 1)
-	for i := maphash.String(ti.seed, t) & mask; ; i = (i + 1) & mask {
-		sl := &ti.slots[i]
-		switch {
-		case sl.n == 0:
-			return 0, false
-		case sl.n != n:
-		case n == termLong:
-			if c.vocab.Term(sl.id) == t {
-				return sl.id, true
-			}
-		case string(sl.key[:n-1]) == t:
-			return sl.id, true
-		}
-	}
-}
-
-// indexTerm adds term id of the vocabulary to c.index, which it doubles
-// (from 1,024 slots) when that would fill more than half of it.
-func (c *Clusterer) indexTerm(id int32) {
-	ti := &c.index
-	if 2*(int(id)+1) > len(ti.slots) {
-		if len(ti.slots) == 0 {
-			ti.seed = maphash.MakeSeed()
-		}
-		ti.slots = make([]termSlot, max(1024, 2*len(ti.slots)))
-		for old := range id {
-			c.placeTerm(old)
-		}
-	}
-	c.placeTerm(id)
-}
-
-// placeTerm writes term id into the first free slot of its probe
-// sequence in c.index.
-func (c *Clusterer) placeTerm(id int32) {
-	ti := &c.index
-	t := c.vocab.Term(id)
-	mask := uint64(len(ti.slots) - 1)
-	i := maphash.String(ti.seed, t) & mask
-	for ti.slots[i].n != 0 {
-		i = (i + 1) & mask
-	}
-	sl := &ti.slots[i]
-	sl.id = id
-	if len(t) > termInline {
-		sl.n = termLong
-		return
-	}
-	sl.n = uint8(len(t) + 1)
-	copy(sl.key[:], t)
-}
+// keepPairs is the most products pairDots keeps an array for, between
+// calls: those of 256 articles, 512 KB.
+const keepPairs = 256 * 256

@@ -73,7 +73,7 @@ func TestCentroid(t *testing.T) {
 		} else {
 			v := randVec()
 			in = append(in, v)
-			c.add(v, &norm2)
+			c.add(v, &norm2, &buf)
 			for _, e := range v {
 				old := want[e.ID]
 				want[e.ID] = old + e.W
@@ -96,5 +96,43 @@ func TestCentroid(t *testing.T) {
 		if got := c.dot(q); got != dot {
 			t.Fatalf("step %d: dot %v, want %v", step, got, dot)
 		}
+	}
+}
+
+// TestTop checks that top takes the n heaviest entries, ties by id, as a
+// full sort does, with many ties and none, for every n.
+func TestTop(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	tests := []struct {
+		name   string
+		levels int // distinct weights, 0: any
+	}{
+		{"distinct weights", 0},
+		{"many ties", 3},
+		{"all tied", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c centroid
+			for id := range int32(200) {
+				if r.IntN(2) == 0 {
+					continue
+				}
+				w := r.Float64()
+				if tt.levels > 0 {
+					w = float64(r.IntN(tt.levels))
+				}
+				c.ids, c.ws = append(c.ids, id), append(c.ws, w)
+			}
+			want := c.vector()
+			slices.SortFunc(want, heavier)
+			var wbuf []float64
+			for n := range len(want) + 2 {
+				got := c.top(n, nil, &wbuf)
+				if w := want[:min(n, len(want))]; !slices.Equal(got, w) {
+					t.Fatalf("top(%d) = %v, want %v", n, got, w)
+				}
+			}
+		})
 	}
 }

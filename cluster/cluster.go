@@ -45,9 +45,10 @@ const TopTerms = 100
 // Bounds on the vocabulary, against hostile or garbled input: an article
 // counts at most MaxDocTerms distinct terms (the first met; more repeats
 // of those still count), and a Clusterer's vocabulary holds at most
-// MaxVocab terms (about 64 bytes each with the document frequency, 48
-// to 96 for the index that finds a term's id, and up to 44 more for the
-// scratch arrays indexed by term), after
+// MaxVocab terms (about 64 bytes each with the document frequency, 24
+// for its entry in the array of term lists, 48 to 96 for the index that
+// finds a term's id, and up to 75 more for the scratch arrays indexed by
+// term, 24 of them for the term lists of regroup's Clusterer), after
 // which terms it has never seen are left out of new articles: their
 // weight is unknown, and a term no stored article has cannot make a new
 // one like any of them. Retire drops the terms no held article uses
@@ -132,19 +133,27 @@ type story struct {
 	tested            int // members at the last split test
 }
 
-// scanEntry is what a candidate search reads of each story it meets,
-// kept by story number in one array (Clusterer.scan) so that a search,
-// which meets a few hundred stories and places the article in one,
-// reads one cache line of each rather than following a pointer to each
-// story: the number of the last search that met it, the clock of its
-// last change, and a copy of its number of members, dated members and
-// their span (see sync). 64 bytes.
+// scanEntry is what a candidate search reads of each story it meets and
+// may score, kept by story number in one array (Clusterer.scan) so that
+// a search, which meets a few hundred stories and places the article in
+// one, reads one cache line of each rather than following a pointer to
+// each story: a copy of its number of members, dated members and their
+// span (see sync). 56 bytes.
 type scanEntry struct {
-	mark        int32
-	changed     int32
 	members     int32
 	dated       int32
 	first, last time.Time
+}
+
+// scanMark is what a candidate search reads of every story it meets,
+// kept by story number in an array of its own (Clusterer.marks, 8 bytes
+// a story, which stays in a near cache): the number of the last search
+// that met it, and the clock of its last change. A settling move skips
+// the stories that have not changed since it last looked, most of them,
+// on this alone.
+type scanMark struct {
+	mark    int32
+	changed int32
 }
 
 // sync copies story s's members, dates and span into its scan entry and,
@@ -162,21 +171,21 @@ func (c *Clusterer) sync(s int) {
 		// Start the clock again: every article is searched in full once.
 		c.clock = 0
 		clear(c.checked)
-		for i := range c.scan {
-			c.scan[i].changed = 0
+		for i := range c.marks {
+			c.marks[i].changed = 0
 		}
 	}
 	c.clock++
-	e.changed = c.clock
+	c.marks[s].changed = c.clock
 }
 
 // nextStamp returns the number of a new search, which marks the stories
-// it meets (scanEntry.mark); when the numbers run out it clears the marks.
+// it meets (scanMark.mark); when the numbers run out it clears the marks.
 func (c *Clusterer) nextStamp() int32 {
 	if c.stamp == math.MaxInt32 {
 		c.stamp = 0
-		for i := range c.scan {
-			c.scan[i].mark = -1
+		for i := range c.marks {
+			c.marks[i].mark = -1
 		}
 	}
 	c.stamp++
@@ -197,28 +206,35 @@ type Clusterer struct {
 	reports   [][]time.Time // Doc.Reported of each doc
 	of        []int         // story of each doc
 	stories   []*story
-	posts     map[int32][]int32 // term -> stories, oldest first
-	scan      []scanEntry       // per story: what a candidate search reads of it
-	stamp     int32             // searches so far (see nextStamp)
-	clock     int32             // story changes so far (see sync)
-	checked   []int32           // per doc: the clock when move last left it where it was, or 0
-	moves     []Move            // since the last call to Moves
-	blocked   []int             // stories the last placement matched outside its window
-	recalled  bool              // whether the last placement matched a story by a recalled day
-	collect   bool              // whether best fills blocked and recalled
-	placing   bool              // whether best is placing a new article (see untimedJoin)
-	passAt    int               // Len at which Add makes its next pass
-	maxVocab  int               // MaxVocab, lower in tests
-	keepVocab bool              // whether Retire never compacts the vocabulary (tests)
-	buf       scratch           // for centroid updates
-	index     termIndex         // for lookup
-	probed    []bool            // by term id, for staysWhole; false between calls
-	acc       []float64         // by term id, for staysWhole; zero between calls
-	tf        termCounts        // for vector
-	vecBuf    vec.Vector        // for vector
-	topBuf    []vec.Entry       // for centroidTop
-	dense     []float64         // for pairDots, zero between calls
-	spreadBuf spreadVec         // for best (spread)
+	posts     [][]int32   // by term id: the stories of its list, oldest first, or nil (see join)
+	subPosts  [][]int32   // for regroup's Clusterer: all nil between calls
+	scan      []scanEntry // per story: what a candidate search reads of it
+	marks     []scanMark  // per story: what a candidate search reads first
+	stamp     int32       // searches so far (see nextStamp)
+	clock     int32       // story changes so far (see sync)
+	checked   []int32     // per doc: the clock when move last left it where it was, or 0
+	moves     []Move      // since the last call to Moves
+	blocked   []int       // stories the last placement matched outside its window
+	recalled  bool        // whether the last placement matched a story by a recalled day
+	collect   bool        // whether best fills blocked and recalled
+	placing   bool        // whether best is placing a new article (see untimedJoin)
+	passAt    int         // Len at which Add makes its next pass
+	maxVocab  int         // MaxVocab, lower in tests
+	keepVocab bool        // whether Retire never compacts the vocabulary (tests)
+	buf       scratch     // for centroid updates
+	index     termIndex   // for lookup
+	probed    []bool      // by term id, for staysWhole; false between calls
+	acc       []float64   // by term id, for staysWhole; zero between calls
+	tf        termCounts  // for vector
+	vecBuf    vec.Vector  // for vector
+	keyBuf    []uint64    // for vector
+	topBuf    []vec.Entry // for centroidTop
+	topW      []float64   // for centroidTop
+	dense     []float64   // for pairDots, by its numbers of the terms; zero between calls
+	localOf   []int32     // for pairDots, by term id; zero between calls
+	locBuf    []int32     // for pairDots
+	pairBuf   []float64   // for pairDots
+	spreadBuf spreadVec   // for best (spread)
 }
 
 // untimedJoin is the least cosine between an article and a story's
@@ -266,7 +282,7 @@ type Move struct {
 
 // New returns an empty incremental clusterer.
 func New(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: vec.NewVocab(), posts: map[int32][]int32{}, maxVocab: MaxVocab}
+	return &Clusterer{opts: opts, vocab: vec.NewVocab(), maxVocab: MaxVocab}
 }
 
 // Len returns the number of articles added.
@@ -438,13 +454,8 @@ func (c *Clusterer) Stories() [][]int {
 // normalized, in id order, and the ids of its probeTerms heaviest terms,
 // heaviest first. It counts d in the document frequencies first.
 func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
-	for _, t := range d.Terms {
-		c.count(t, 1)
-	}
-	nw := c.opts.nameWeight()
-	for _, t := range d.Names {
-		c.count(t, nw-1) // a name is also one of Terms
-	}
+	c.countAll(d.Terms, 1)
+	c.countAll(d.Names, c.opts.nameWeight()-1) // a name is also one of Terms
 	return c.weigh()
 }
 
@@ -485,7 +496,11 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 		if e.W <= 0 {
 			continue
 		}
-		all = append(all, vec.Entry{ID: e.ID, W: (1 + math.Log(e.W)) * c.weight(e.ID)})
+		f := 1.0 // 1 + math.Log(1), for the many terms met once
+		if e.W != 1 {
+			f = 1 + math.Log(e.W)
+		}
+		all = append(all, vec.Entry{ID: e.ID, W: f * c.weight(e.ID)})
 	}
 	tf.terms = tf.terms[:0]
 	c.vecBuf = all
@@ -497,8 +512,18 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 		selectFirst(all, TopTerms)
 		all = all[:TopTerms]
 	}
-	v := slices.Clone(all)
-	slices.SortFunc(v, func(a, b vec.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	// In id order (no id twice) by sorting plain numbers, the id above
+	// the index in all.
+	keys := c.keyBuf[:0]
+	for i, e := range all {
+		keys = append(keys, uint64(uint32(e.ID))<<32|uint64(i))
+	}
+	slices.Sort(keys)
+	c.keyBuf = keys
+	v := make(vec.Vector, len(all))
+	for i, k := range keys {
+		v[i] = all[uint32(k)]
+	}
 	if len(all) > probeTerms {
 		selectFirst(all, probeTerms)
 		all = all[:probeTerms]
@@ -522,20 +547,6 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 type termCounts struct {
 	terms []vec.Entry // term, count; in the order first met
 	slot  []int32     // by term id
-}
-
-// count adds w to the count of term t in c.tf, unless it holds
-// MaxDocTerms terms already and not t, or t is new and the vocabulary
-// holds maxVocab terms.
-func (c *Clusterer) count(t string, w float64) {
-	id, ok := c.lookup(t)
-	if !ok {
-		if len(c.tf.terms) >= MaxDocTerms || c.vocab.Len() >= c.maxVocab {
-			return
-		}
-		id = c.vocab.ID(t)
-	}
-	c.countID(id, w)
 }
 
 // countID adds w to the count of term id in c.tf, unless it holds
@@ -578,14 +589,18 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 	defer c.unspread(v)
 	best, bestSim := -1, c.opts.threshold()
 	for _, id := range probe {
-		for _, s32 := range c.posts[id] {
+		for _, s32 := range c.postings(id) {
 			s := int(s32)
-			e := &c.scan[s]
-			if e.mark == me || s == skip {
+			mk := &c.marks[s]
+			if mk.mark == me || s == skip {
 				continue
 			}
-			e.mark = me
-			if e.members == 0 || e.changed <= since {
+			mk.mark = me
+			if mk.changed <= since {
+				continue
+			}
+			e := &c.scan[s]
+			if e.members == 0 {
 				continue
 			}
 			st := c.stories[s] // read only past the window
@@ -694,7 +709,7 @@ func (c *Clusterer) cosineSpread(v vec.Vector, q *spreadVec, st *story) float64 
 func (c *Clusterer) join(s, id int) {
 	st := c.stories[s]
 	st.members = append(st.members, id)
-	st.centroid.add(c.docs[id], &st.norm2)
+	st.centroid.add(c.docs[id], &st.norm2, &c.buf)
 	if d := c.dates[id]; !d.IsZero() {
 		if st.dated == 0 || d.Before(st.first) {
 			st.first = d
@@ -706,6 +721,10 @@ func (c *Clusterer) join(s, id int) {
 	}
 	st.widenReported(c.reports[id])
 	for _, t := range c.probes[id] {
+		if int(t) >= len(c.posts) {
+			c.posts = slices.Grow(c.posts, int(t)+1-len(c.posts))
+			c.posts = c.posts[:max(int(t)+1, min(cap(c.posts), c.vocabLen()))]
+		}
 		p := c.posts[t]
 		if len(p) > 0 && p[len(p)-1] == int32(s) {
 			continue // the story is the term's latest already
@@ -717,6 +736,14 @@ func (c *Clusterer) join(s, id int) {
 		c.posts[t] = p
 	}
 	c.sync(s)
+}
+
+// postings returns the list of the latest stories of term id (see join).
+func (c *Clusterer) postings(id int32) []int32 {
+	if int(id) < len(c.posts) {
+		return c.posts[id]
+	}
+	return nil
 }
 
 // leave takes doc id out of its story. The story's time span is kept: it
@@ -859,7 +886,7 @@ func (c *Clusterer) move(k int) bool {
 		c.checked = append(c.checked, 0)
 	}
 	since := c.checked[k]
-	if since > 0 && c.scan[own].changed > since {
+	if since > 0 && c.marks[own].changed > since {
 		since = 0
 	}
 	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own, since)

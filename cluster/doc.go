@@ -86,7 +86,7 @@
 // stories that changed since the article last stayed where it was. A
 // Clusterer holds about 3.2 KB per stored article (BenchmarkAdd reports
 // it as bytes/article: the vector, date and story of each, the stories'
-// centroids, the term lists), plus about 150 to 200 bytes per term of
+// centroids, the term lists), plus about 160 to 260 bytes per term of
 // its vocabulary (see MaxVocab). Retire keeps the vocabulary within
 // twice the terms its held articles use: it drops the others, with their
 // document frequencies, and renumbers the rest in order.

@@ -43,12 +43,12 @@ func (c *Clusterer) merge(s int) []Move {
 	var cands []cand
 	me := c.nextStamp()
 	for _, id := range c.centroidProbe(st) {
-		for _, t32 := range c.posts[id] {
+		for _, t32 := range c.postings(id) {
 			t := int(t32)
-			if t == s || c.scan[t].mark == me {
+			if t == s || c.marks[t].mark == me {
 				continue
 			}
-			c.scan[t].mark = me
+			c.marks[t].mark = me
 			ot := c.stories[t]
 			if len(ot.members) == 0 {
 				continue

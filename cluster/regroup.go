@@ -58,15 +58,15 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 	// for a story of some size.
 	top := c.centroidTop(st, TopTerms)
 	me := c.nextStamp()
-	c.scan[s].mark = me
+	c.marks[s].mark = me
 	for _, e := range top[:min(len(top), probeTerms)] {
 		id := e.ID
-		for _, t32 := range c.posts[id] {
+		for _, t32 := range c.postings(id) {
 			t := int(t32)
-			if c.scan[t].mark == me {
+			if c.marks[t].mark == me {
 				continue
 			}
-			c.scan[t].mark = me
+			c.marks[t].mark = me
 			if ot := c.stories[t]; len(ot.members) == 0 || c.apart(st, ot) {
 				continue
 			}
@@ -137,13 +137,22 @@ func (c *Clusterer) regroupAround(s int) ([]Move, int) {
 // article numbers, each ascending, ordered by their first article.
 func (c *Clusterer) regroup(members []int) [][]int {
 	order := c.dateOrder(members)
-	// The scratch space is c's, so that it is allocated once.
-	sub := &Clusterer{opts: c.opts, posts: map[int32][]int32{}, buf: c.buf, dense: c.dense, spreadBuf: c.spreadBuf}
+	// The scratch space is c's, so that it is allocated once; so is the
+	// array of term lists, which holds a nil list for each term again
+	// afterwards.
+	sub := &Clusterer{opts: c.opts, posts: c.subPosts, buf: c.buf, dense: c.dense, localOf: c.localOf, locBuf: c.locBuf,
+		pairBuf: c.pairBuf, spreadBuf: c.spreadBuf}
 	for _, k := range order {
 		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
 	}
 	groups := sub.finish(order)
-	c.buf, c.dense, c.spreadBuf = sub.buf, sub.dense, sub.spreadBuf
+	for _, k := range order {
+		for _, t := range c.probes[k] {
+			sub.posts[t] = nil
+		}
+	}
+	c.subPosts, c.buf, c.dense, c.pairBuf, c.spreadBuf = sub.posts, sub.buf, sub.dense, sub.pairBuf, sub.spreadBuf
+	c.localOf, c.locBuf = sub.localOf, sub.locBuf
 	return groups
 }
 
@@ -246,7 +255,7 @@ func (c *Clusterer) dateOrder(members []int) []int {
 // centroidTop returns the n heaviest terms of st's centroid, heaviest
 // first, ties by id.
 func (c *Clusterer) centroidTop(st *story, n int) []vec.Entry {
-	top := st.centroid.top(n, c.topBuf)
+	top := st.centroid.top(n, c.topBuf, &c.topW)
 	c.topBuf = top[:0]
 	return top
 }

@@ -177,64 +177,104 @@ func (c *Clusterer) keepConcurrent(members []int, parts [][]int) [][]int {
 // parts returns the connected parts of the nearest-neighbour graph of
 // members (article numbers, ascending), each as indices into members in
 // ascending order, the parts ordered by their first index; and the
-// cosines of every pair, row-major.
+// cosines of every pair, row-major, in an array that stays c's (the
+// next call overwrites it).
 func (c *Clusterer) parts(members []int) ([][]int, []float64) {
 	m := len(members)
 	sim := c.pairDots(members)
-	// The graph: each member to its nearest fellow members.
-	link := map[[2]int]float64{}
-	near := make([]int, 0, m)
+	// The graph: each member to its splitNeighbours nearest fellow
+	// members (most similar first, ties to the earlier article), each
+	// link once.
+	near := make([]int32, m*splitNeighbours)
+	nearN := make([]uint8, m)
+	links := make([]link, 0, m*splitNeighbours)
 	for i := range m {
-		near = near[:0]
-		for j := range m {
-			if j != i && sim[i*m+j] >= splitFloor {
-				near = append(near, j)
-			}
-		}
-		// Most similar first, ties to the earlier article.
-		slices.SortFunc(near, func(a, b int) int {
-			if c := cmp.Compare(sim[i*m+b], sim[i*m+a]); c != 0 {
-				return c
-			}
-			return cmp.Compare(a, b)
-		})
-		for _, j := range near[:min(len(near), splitNeighbours)] {
-			link[[2]int{min(i, j), max(i, j)}] = sim[i*m+j]
-		}
-	}
-	return linked(m, link), sim
-}
-
-// linked groups the m nodes of a weighted graph agglomeratively: it
-// merges the two groups of the highest centroid cosine over the graph
-// (the sum of the links between them over the root of the product of
-// each group's own sum, every node linked to itself with weight 1)
-// while that reaches splitLink. It returns the groups, each ascending,
-// ordered by their first node.
-func linked(m int, link map[[2]int]float64) [][]int {
-	group := make([][]int, m)
-	self := make([]float64, m)
-	out := make([]map[int]float64, m) // group -> linked group -> sum
-	for i := range m {
-		group[i] = []int{i}
-		self[i] = 1
-		out[i] = map[int]float64{}
-	}
-	for e, w := range link {
-		out[e[0]][e[1]] += w
-		out[e[1]][e[0]] += w
-	}
-	for {
-		a, b, best := -1, -1, splitLink
-		for g := range m {
-			if group[g] == nil {
+		row := sim[i*m : i*m+m]
+		top := near[i*splitNeighbours : i*splitNeighbours : (i+1)*splitNeighbours]
+		for j, s := range row {
+			if j == i || s < splitFloor {
 				continue
 			}
-			for h, w := range out[g] {
+			if len(top) == splitNeighbours && s <= row[top[len(top)-1]] {
+				continue // no better than the last kept, and later
+			}
+			if len(top) < splitNeighbours {
+				top = append(top, 0)
+			}
+			// Insert j after the entries at least as similar.
+			k := len(top) - 1
+			for k > 0 && row[top[k-1]] < s {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = int32(j)
+		}
+		nearN[i] = uint8(len(top))
+		for _, j := range top {
+			a, b := min(i, int(j)), max(i, int(j))
+			if int(j) < i && slices.Contains(near[int(j)*splitNeighbours:int(j)*splitNeighbours+int(nearN[j])], int32(i)) {
+				continue // j linked to i already
+			}
+			links = append(links, link{a: int32(a), b: int32(b), w: row[j]})
+		}
+	}
+	return linked(m, links), sim
+}
+
+// link is an edge of the nearest-neighbour graph: nodes a < b and its
+// weight.
+type link struct {
+	a, b int32
+	w    float64
+}
+
+// linked groups the m nodes of a weighted graph (links, no pair twice)
+// agglomeratively: it merges the two groups of the highest centroid
+// cosine over the graph (the sum of the links between them over the root
+// of the product of each group's own sum, every node linked to itself
+// with weight 1) while that reaches splitLink; ties go to the lowest pair
+// of group numbers, a group taking the number of its lowest node's first
+// group. It returns the groups, each ascending, ordered by their first
+// node.
+func linked(m int, links []link) [][]int {
+	self := make([]float64, m)
+	dead := make([]bool, m)
+	// The nodes of each group as a list from its lowest, which names it
+	// (a group takes in only groups of higher numbers).
+	next, tail := make([]int32, m), make([]int32, m)
+	deg := make([]int32, m)
+	for i := range m {
+		self[i], next[i], tail[i] = 1, -1, int32(i)
+	}
+	for _, l := range links {
+		deg[l.a]++
+		deg[l.b]++
+	}
+	// group -> linked groups and the sums of their links, in one array
+	// while they fit.
+	out := make([][]edge, m)
+	back := make([]edge, 2*len(links))
+	off := int32(0)
+	for i := range m {
+		out[i] = back[off : off : off+deg[i]]
+		off += deg[i]
+	}
+	for _, l := range links {
+		out[l.a] = append(out[l.a], edge{l.b, l.w})
+		out[l.b] = append(out[l.b], edge{l.a, l.w})
+	}
+	for {
+		a, b, best := int32(-1), int32(-1), splitLink
+		for g := range int32(m) {
+			if dead[g] {
+				continue
+			}
+			for _, e := range out[g] {
+				h := e.to
 				if h <= g {
 					continue
 				}
-				s := w / math.Sqrt(self[g]*self[h])
+				s := e.w / math.Sqrt(self[g]*self[h])
 				if s > best || (s == best && (g < a || (g == a && h < b))) {
 					a, b, best = g, h, s
 				}
@@ -244,32 +284,84 @@ func linked(m int, link map[[2]int]float64) [][]int {
 			break
 		}
 		// b joins a.
-		self[a] += self[b] + 2*out[a][b]
-		delete(out[a], b)
-		delete(out[b], a)
-		for h, w := range out[b] {
-			out[a][h] += w
-			out[h][a] += w
-			delete(out[h], b)
+		ab, _ := edgeTo(out[a], b)
+		self[a] += self[b] + 2*ab
+		out[a] = dropEdge(out[a], b)
+		for _, e := range out[b] {
+			h := e.to
+			if h == a {
+				continue
+			}
+			out[a] = addEdge(out[a], h, e.w)
+			out[h] = addEdge(dropEdge(out[h], b), a, e.w)
 		}
-		group[a] = append(group[a], group[b]...)
-		group[b], out[b] = nil, nil
+		next[tail[a]], tail[a] = b, tail[b]
+		dead[b], out[b] = true, nil
 	}
-	var parts [][]int
-	for _, g := range group {
-		if g != nil {
-			slices.Sort(g)
-			parts = append(parts, g)
+	parts := make([][]int, 0, m)
+	all := make([]int, 0, m)
+	for g := range m {
+		if dead[g] {
+			continue
 		}
+		from := len(all)
+		for k := int32(g); k >= 0; k = next[k] {
+			all = append(all, int(k))
+		}
+		p := all[from:len(all):len(all)]
+		slices.Sort(p)
+		parts = append(parts, p)
 	}
-	slices.SortFunc(parts, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
 	return parts
+}
+
+// edge is a link of linked's graph of groups: the group at its other
+// end and the sum of the links between the two.
+type edge struct {
+	to int32
+	w  float64
+}
+
+// edgeTo returns the sum of the links of es to group h, and whether
+// there is one.
+func edgeTo(es []edge, h int32) (float64, bool) {
+	for _, e := range es {
+		if e.to == h {
+			return e.w, true
+		}
+	}
+	return 0, false
+}
+
+// addEdge adds w to the sum of es's link to group h, which it adds when
+// there is none (its sum then w, as 0 + w).
+func addEdge(es []edge, h int32, w float64) []edge {
+	for i := range es {
+		if es[i].to == h {
+			es[i].w += w
+			return es
+		}
+	}
+	return append(es, edge{h, w})
+}
+
+// dropEdge removes the link of es to group h, if any; the order of the
+// others may change.
+func dropEdge(es []edge, h int32) []edge {
+	for i := range es {
+		if es[i].to == h {
+			es[i] = es[len(es)-1]
+			return es[:len(es)-1]
+		}
+	}
+	return es
 }
 
 // newStory appends an empty story and returns its number.
 func (c *Clusterer) newStory() int {
 	c.stories = append(c.stories, &story{})
-	c.scan = append(c.scan, scanEntry{mark: -1})
+	c.scan = append(c.scan, scanEntry{})
+	c.marks = append(c.marks, scanMark{mark: -1})
 	return len(c.stories) - 1
 }
 

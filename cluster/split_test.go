@@ -75,14 +75,14 @@ func TestLinked(t *testing.T) {
 	tests := []struct {
 		name string
 		m    int
-		link map[[2]int]float64
+		link []link
 		want string
 	}{
 		{"no links", 3, nil, "[[0] [1] [2]]"},
-		{"a chain", 3, map[[2]int]float64{{0, 1}: 0.5, {1, 2}: 0.5}, "[[0 1 2]]"},
-		{"two pairs", 4, map[[2]int]float64{{0, 2}: 0.5, {1, 3}: 0.5}, "[[0 2] [1 3]]"},
-		{"a weak bridge between two triangles", 6, map[[2]int]float64{
-			{0, 1}: 0.6, {0, 2}: 0.6, {1, 2}: 0.6, {3, 4}: 0.6, {3, 5}: 0.6, {4, 5}: 0.6, {2, 3}: 0.1,
+		{"a chain", 3, []link{{0, 1, 0.5}, {1, 2, 0.5}}, "[[0 1 2]]"},
+		{"two pairs", 4, []link{{0, 2, 0.5}, {1, 3, 0.5}}, "[[0 2] [1 3]]"},
+		{"a weak bridge between two triangles", 6, []link{
+			{0, 1, 0.6}, {0, 2, 0.6}, {1, 2, 0.6}, {3, 4, 0.6}, {3, 5, 0.6}, {4, 5, 0.6}, {2, 3, 0.1},
 		}, "[[0 1 2] [3 4 5]]"},
 	}
 	for _, tc := range tests {

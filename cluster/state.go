@@ -3,7 +3,6 @@ package cluster
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"time"
 
@@ -111,10 +110,9 @@ func (c *Clusterer) Retire(before time.Time, undated int) []int {
 			}
 		}
 		if len(live) == 0 {
-			delete(c.posts, t)
-		} else {
-			c.posts[t] = live
+			live = nil
 		}
+		c.posts[t] = live
 	}
 	c.blocked = c.blocked[:0]
 	c.checked = nil // article numbers changed: search each in full once
@@ -162,8 +160,8 @@ func (c *Clusterer) compact() {
 			used[t] = true
 		}
 	}
-	for t := range c.posts {
-		used[t] = true
+	for t, p := range c.posts {
+		used[t] = used[t] || p != nil
 	}
 	inUse := 0
 	for _, u := range used {
@@ -190,9 +188,11 @@ func (c *Clusterer) compact() {
 			st.centroid.ids[i] = renum[t]
 		}
 	}
-	posts := make(map[int32][]int32, len(c.posts))
+	posts := make([][]int32, inUse)
 	for t, p := range c.posts {
-		posts[renum[t]] = p
+		if p != nil {
+			posts[renum[t]] = p
+		}
 	}
 	c.posts = posts
 	df := make([]int, 0, inUse)
@@ -215,7 +215,7 @@ func (c *Clusterer) compact() {
 	// The index and the arrays by term id are built again as needed
 	// (all but the index are zero between calls).
 	c.index = termIndex{}
-	c.tf.slot, c.spreadBuf, c.dense, c.probed, c.acc = nil, spreadVec{}, nil, nil, nil
+	c.tf.slot, c.spreadBuf, c.localOf, c.probed, c.acc, c.subPosts = nil, spreadVec{}, nil, nil, nil, nil
 }
 
 // stateVersion is the version of the encoding AppendBinary writes:
@@ -282,7 +282,12 @@ func (c *Clusterer) AppendBinary(b []byte) ([]byte, error) {
 		w.Uint(uint64(st.dated))
 		w.Uint(uint64(st.tested))
 	}
-	terms := slices.Sorted(maps.Keys(c.posts))
+	var terms []int32 // with a list, in order
+	for t, p := range c.posts {
+		if p != nil {
+			terms = append(terms, int32(t))
+		}
+	}
 	w.Uint(uint64(len(terms)))
 	prev := int32(0)
 	for _, t := range terms {
@@ -416,8 +421,9 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	ns := r.Count(1)
 	d.stories = make([]*story, ns)
 	d.scan = make([]scanEntry, ns)
+	d.marks = make([]scanMark, ns)
 	for s := range ns {
-		d.scan[s].mark = -1
+		d.marks[s].mark = -1
 		m := r.Count(1)
 		if m == 0 {
 			d.stories[s] = deadStory
@@ -469,7 +475,10 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 		for i := range p {
 			p[i] = int32(r.Index(ns))
 		}
-		d.posts[int32(term)] = p
+		if d.posts == nil {
+			d.posts = make([][]int32, nt)
+		}
+		d.posts[term] = p
 	}
 	d.passAt = int(r.Int())
 	nm := r.Count(3)

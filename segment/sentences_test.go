@@ -102,12 +102,25 @@ func TestCountWords(t *testing.T) {
 		want int
 	}{
 		{"", 0}, {"  one ", 1}, {"U.S.-led forces — here", 4}, {"a\tb\nc", 3},
+		{"a\u00a0b\u2003c\u0085d", 4}, {"\xffa \xe2\x80 b", 3}, {"x\vy\fz\r", 3},
 	}
 	for _, tc := range tests {
 		if got := CountWords(tc.in); got != tc.want {
 			t.Errorf("CountWords(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzCountWords holds CountWords to its definition, the number of
+// strings.Fields.
+func FuzzCountWords(f *testing.F) {
+	f.Add("U.S.-led forces — here")
+	f.Add("a\u00a0b\xff\u2003 c")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CountWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	})
 }
 
 func FuzzSegment(f *testing.F) {

@@ -51,7 +51,7 @@ func TestCoverBounded(t *testing.T) {
 		t.Fatalf("%d candidates, want %d", len(cands), n)
 	}
 	sp := newSpace(arts)
-	cs := newConcepts(arts, cands, nil)
+	cs := newConcepts(newWords(arts), arts, cands, nil)
 	p, index := newCoverProblem(cands, cs, sp, Options{})
 	pairs := 0
 	for _, c := range p.conflicts {

@@ -210,8 +210,16 @@ var firstPerson = map[string]bool{"I": true, "I'm": true, "I've": true, "my": tr
 func authorSpeaks(t string) bool {
 	quoted := false
 	start := -1 // of the word being read, outside quotations
-	for i, r := range t {
-		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+	for i, size := 0, 0; i < len(t); i += size {
+		r := rune(t[i])
+		var letter bool
+		if r < utf8.RuneSelf {
+			size, letter = 1, 'a' <= r|0x20 && r|0x20 <= 'z'
+		} else {
+			r, size = utf8.DecodeRuneInString(t[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter || r == '\'' || r == '’' {
 			if start < 0 && !quoted {
 				start = i
 			}

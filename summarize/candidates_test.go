@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"tidings/news"
 	"tidings/segment"
@@ -212,4 +213,39 @@ func TestWordSetsLookups(t *testing.T) {
 			}
 		})
 	}
+}
+
+// authorSpeaksRef is authorSpeaks as first written, reading runes with
+// range and unicode.IsLetter.
+func authorSpeaksRef(t string) bool {
+	quoted := false
+	start := -1
+	for i, r := range t {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			if start < 0 && !quoted {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && isFirstPerson(t[start:i]) {
+			return true
+		}
+		start = -1
+		if r == '"' || r == '“' || r == '”' {
+			quoted = !quoted
+		}
+	}
+	return start >= 0 && isFirstPerson(t[start:])
+}
+
+// FuzzAuthorSpeaks holds authorSpeaks's ASCII fast path to the rune-wise
+// definition.
+func FuzzAuthorSpeaks(f *testing.F) {
+	f.Add(`As my colleague reported, the “I” in it is mine.`)
+	f.Add("I’ve said \"my\" \xff Él me")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := authorSpeaks(s), authorSpeaksRef(s); got != want {
+			t.Errorf("authorSpeaks(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -47,7 +47,7 @@ func (sp *space) centroid(nArticles int) vec.Vector {
 // denseCentroid returns [space.centroid] as a weight for every term id,
 // 0 for the terms it does not hold.
 func (sp *space) denseCentroid(nArticles int) []float64 {
-	sum := make([]float64, sp.vocab.Len())
+	sum := make([]float64, sp.words.Len())
 	for ai := range sp.vecs {
 		for _, v := range sp.vecs[ai] {
 			v.Dense(sum, 1)

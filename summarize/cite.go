@@ -38,6 +38,17 @@ func Cite(ctx context.Context, arts []news.Article, ai, si int) ([]news.Citation
 func cite(arts []news.Article, sp *space, c Candidate) []news.Citation {
 	out := []news.Citation{citation(c.Sentence)}
 	v, nv := sp.vectorNorm(c)
+	// v as a weight for every term id, so that each sentence's dot
+	// product with it is read off rather than merged: the products
+	// are summed in the same order (of w's ids), the terms v lacks
+	// adding zeros, so every cosine is the same number.
+	dense := sp.dense()
+	v.Dense(dense, 1)
+	defer func() {
+		for _, e := range v {
+			dense[e.ID] = 0
+		}
+	}()
 	var fact *claim // read when a first sentence comes near enough
 	for ai := range arts {
 		if ai == c.Article {
@@ -45,7 +56,7 @@ func cite(arts []news.Article, sp *space, c Candidate) []news.Citation {
 		}
 		best, bestSim := -1, supportBound
 		for si, w := range sp.vecs[ai] {
-			sim := vec.CosineNorms(v, w, nv, sp.norms[ai][si])
+			sim := vec.CosineDot(vec.DotDense(w, dense), nv, sp.norms[ai][si])
 			if sim < bestSim || (best >= 0 && sim == bestSim) {
 				continue
 			}
@@ -106,7 +117,7 @@ func (sp *space) contentVector(terms, names []string) vec.Vector {
 			slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, t) }) {
 			continue
 		}
-		if id, ok := sp.vocab.Lookup(t); ok {
+		if id, ok := sp.words.Lookup(t); ok {
 			ids = append(ids, id)
 		}
 	}

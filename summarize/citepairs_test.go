@@ -178,7 +178,7 @@ func pairText(t *testing.T, texts map[string]string, doc string, start, end, lin
 func termVector(sp *space, text string) vec.Vector {
 	var ids []int32
 	for _, term := range segment.Terms(text) {
-		if id, ok := sp.vocab.Lookup(term); ok {
+		if id, ok := sp.words.Lookup(term); ok {
 			ids = append(ids, id)
 		}
 	}

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 
 	"tidings/news"
 )
@@ -52,16 +53,16 @@ const (
 	queryPrior    = 1.0
 )
 
-// newConcepts weighs the bigrams of arts and lists those of each
-// candidate.
-func newConcepts(arts []news.Article, cands []Candidate, query []string) *concepts {
-	nStems := 0
-	for _, a := range arts {
-		for _, s := range a.Sentences {
-			nStems += len(s.Stems)
-		}
-	}
-	bs := newBigramSet(nStems)
+// newConcepts weighs the bigrams of arts, whose words w numbers, and
+// lists those of each candidate.
+func newConcepts(w *words, arts []news.Article, cands []Candidate, query []string) *concepts {
+	return newConceptsIn(newBigramSet(w), arts, cands, query)
+}
+
+// newConceptsIn is [newConcepts] counting in bs, an empty set for the
+// words of arts (see [bigramSet.reset]).
+func newConceptsIn(bs *bigramSet, arts []news.Article, cands []Candidate, query []string) *concepts {
+	w := bs.words
 	// first[ai][si] is where the bigrams of sentence si of article ai
 	// start in bs.of; they end where the next sentence's start.
 	first := make([][]int, len(arts))
@@ -70,7 +71,8 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		for si, s := range a.Sentences {
 			first[ai][si] = len(bs.of)
 			start := len(bs.of)
-			bs.add(s)
+			stems, terms := w.sentence(ai, si)
+			bs.add(stems, terms)
 			for _, k := range bs.of[start:] {
 				st := &bs.stats[k]
 				st.sentences++
@@ -86,11 +88,11 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 		}
 		first[ai][len(a.Sentences)] = len(bs.of)
 	}
-	var isQuery []bool // by stem id
+	var isQuery []bool // by word id
 	for _, t := range query {
-		if id, ok := bs.stems[t]; ok {
+		if id, ok := w.ids[t]; ok {
 			if isQuery == nil {
-				isQuery = make([]bool, len(bs.stems))
+				isQuery = make([]bool, w.nWords())
 			}
 			isQuery[id] = true
 		}
@@ -148,7 +150,7 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 			// A quotation candidate spans sentences; the bigram across
 			// their boundary is in no sentence and weighs nothing.
 			start := len(bs.of)
-			bs.add(c.Sentence)
+			bs.addSentence(c.Sentence)
 			of = bs.of[start:]
 		}
 		for _, k := range of {
@@ -174,17 +176,18 @@ func newConcepts(arts []news.Article, cands []Candidate, query []string) *concep
 }
 
 // bigramSet numbers the concept bigrams of a story's sentences (see
-// [bigramSet.add]), with their stems numbered too, so that each
-// is counted by integer keys rather than pairs of strings.
+// [bigramSet.add]) by the word ids of their stems (see [words]), so that
+// each is counted by integer keys rather than pairs of strings.
 type bigramSet struct {
-	stems map[string]int32 // stem ids, in first-seen order
-	index map[uint64]int32 // bigram (first stem id << 32 | second) to its place in stats
+	words *words
+	index pairIndex // bigram (first word id, second) to its place in stats
 	stats []bigramStat
 	// of lists the bigrams (places in stats) of the sentences added, in
 	// the order added.
 	of []int32
-	// ids, content and marked are buffers: the stem ids of the sentence
-	// being added, which stem ids are among its terms, and those ids.
+	// ids, content and marked are buffers: the word ids of the stems of
+	// a sentence added by its strings, which word ids are among the terms
+	// of the sentence being added, and those ids.
 	ids     []int32
 	content []bool
 	marked  []int32
@@ -194,32 +197,29 @@ type bigramSet struct {
 // plus one once weighed (-1 when it weighs nothing), candidate the last
 // candidate (plus one) that listed it.
 type bigramStat struct {
-	a, b                       int32 // stem ids
+	a, b                       int32 // word ids
 	articles, sentences, leads int32
 	lastArticle, leadArticle   int32
 	concept, candidate         int32
 }
 
-// newBigramSet returns a set sized for sentences of nStems stems in all:
-// on the development sets a story has about a fifth as many distinct
-// stems and three fifths as many distinct bigrams.
-func newBigramSet(nStems int) *bigramSet {
-	return &bigramSet{
-		stems: make(map[string]int32, nStems/4),
-		index: make(map[uint64]int32, nStems*2/3),
-		stats: make([]bigramStat, 0, nStems*2/3),
-		of:    make([]int32, 0, nStems),
-	}
-}
+// newBigramSet returns a set for the sentences whose words w numbers
+// (see [bigramSet.reset]).
+func newBigramSet(w *words) *bigramSet { return new(bigramSet).reset(w) }
 
-func (bs *bigramSet) stem(s string) int32 {
-	id, ok := bs.stems[s]
-	if !ok {
-		id = int32(len(bs.stems))
-		bs.stems[s] = id
-		bs.content = append(bs.content, false)
-	}
-	return id
+// reset empties bs, keeping its memory, for the sentences whose words w
+// numbers, and returns bs. On the development sets a story has about
+// three fifths as many distinct bigrams as stems.
+func (bs *bigramSet) reset(w *words) *bigramSet {
+	nStems := len(w.stems)
+	bs.words = w
+	bs.index.reset(nStems * 2 / 3)
+	bs.stats = slices.Grow(bs.stats[:0], nStems*2/3)
+	bs.of = slices.Grow(bs.of[:0], nStems)
+	bs.content = slices.Grow(bs.content[:0], w.nWords())[:w.nWords()]
+	clear(bs.content)
+	bs.ids, bs.marked = bs.ids[:0], bs.marked[:0]
+	return bs
 }
 
 func (bs *bigramSet) mark(id int32) {
@@ -230,54 +230,140 @@ func (bs *bigramSet) mark(id int32) {
 }
 
 func (bs *bigramSet) pair(a, b int32) {
-	key := uint64(uint32(a))<<32 | uint64(uint32(b))
-	k, ok := bs.index[key]
-	if !ok {
-		k = int32(len(bs.stats))
-		bs.index[key] = k
+	k := bs.index.place(a, b, int32(len(bs.stats)))
+	if int(k) == len(bs.stats) {
 		bs.stats = append(bs.stats, bigramStat{a: a, b: b, lastArticle: -1, leadArticle: -1})
 	}
 	bs.of = append(bs.of, k)
 }
 
-// add appends to bs.of the concept bigrams of s: adjacent stems of which
-// at least one is a scoring term, so "the president" is a concept and
-// "of the" is not. (Bigrams of scoring terms alone, skipping stop words,
-// scored lower: ROUGE-2 recall 0.107 against 0.113 on tac2009, 0.091
-// against 0.103 on duc2006.) A sentence without Stems falls back to its
-// Terms.
-func (bs *bigramSet) add(s news.Sentence) {
-	if len(s.Stems) == 0 {
-		for k := 0; k+1 < len(s.Terms); k++ {
-			bs.pair(bs.stem(s.Terms[k]), bs.stem(s.Terms[k+1]))
+// add appends to bs.of the concept bigrams of a sentence whose stems have
+// word ids stems and whose terms have term ids terms: adjacent stems of
+// which at least one is a scoring term, so "the president" is a concept
+// and "of the" is not. (Bigrams of scoring terms alone, skipping stop
+// words, scored lower: ROUGE-2 recall 0.107 against 0.113 on tac2009,
+// 0.091 against 0.103 on duc2006.) A sentence without Stems falls back to
+// its Terms.
+func (bs *bigramSet) add(stems, terms []int32) {
+	w := bs.words
+	if len(stems) == 0 {
+		for k := 0; k+1 < len(terms); k++ {
+			bs.pair(w.wordOf[terms[k]], w.wordOf[terms[k+1]])
 		}
 		return
 	}
-	ids := bs.ids[:0]
+	// A stem is content when a term of the sentence is the same word.
 	bs.marked = bs.marked[:0]
-	for _, st := range s.Stems {
-		ids = append(ids, bs.stem(st))
+	for _, t := range terms {
+		bs.mark(w.wordOf[t])
 	}
-	bs.ids = ids
-	// A stem is content when a term of s is the same string. The terms
-	// are the stems of some of the words, in order, so most are found
-	// by walking both lists; any left over are looked up.
-	j := 0
-	for i, st := range s.Stems {
-		if j < len(s.Terms) && s.Terms[j] == st {
-			bs.mark(ids[i])
-			j++
-		}
-	}
-	for _, t := range s.Terms[j:] {
-		bs.mark(bs.stem(t))
-	}
-	for k := 0; k+1 < len(ids); k++ {
-		if a, b := ids[k], ids[k+1]; bs.content[a] || bs.content[b] {
+	bs.contentPairs(stems)
+}
+
+// contentPairs appends to bs.of the bigrams of stems (word ids) that hold
+// a stem marked as content, and clears the marks.
+func (bs *bigramSet) contentPairs(stems []int32) {
+	for k := 0; k+1 < len(stems); k++ {
+		if a, b := stems[k], stems[k+1]; bs.content[a] || bs.content[b] {
 			bs.pair(a, b)
 		}
 	}
 	for _, id := range bs.marked {
 		bs.content[id] = false
 	}
+}
+
+// addSentence is [bigramSet.add] for a sentence given by its strings (a
+// candidate of several sentences), numbering any word not yet numbered.
+func (bs *bigramSet) addSentence(s news.Sentence) {
+	w := bs.words
+	bs.ids = bs.ids[:0]
+	for _, st := range s.Stems {
+		bs.ids = append(bs.ids, w.id(st))
+	}
+	var terms []int32
+	for _, t := range s.Terms {
+		terms = append(terms, w.id(t))
+	}
+	if n := w.nWords(); n > len(bs.content) {
+		bs.content = append(bs.content, make([]bool, n-len(bs.content))...)
+	}
+	if len(s.Stems) == 0 {
+		for k := 0; k+1 < len(terms); k++ {
+			bs.pair(terms[k], terms[k+1])
+		}
+		return
+	}
+	bs.marked = bs.marked[:0]
+	for _, id := range terms {
+		bs.mark(id)
+	}
+	bs.contentPairs(bs.ids)
+}
+
+// pairIndex maps pairs of word ids to places: a hash table with open
+// addressing over one array, which a story fills once and never deletes
+// from, so it needs neither tombstones nor the general map's machinery.
+type pairIndex struct {
+	keys []uint64 // pair (a << 32 | b) plus one; 0 for an empty slot
+	vals []int32
+	n    int
+}
+
+// reset empties the index for about n pairs, keeping its memory.
+func (ix *pairIndex) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if len(ix.keys) >= size {
+		clear(ix.keys)
+	} else {
+		ix.keys, ix.vals = make([]uint64, size), make([]int32, size)
+	}
+	ix.n = 0
+}
+
+// place returns the place of pair (a, b), recording next as its place
+// when the pair is new.
+func (ix *pairIndex) place(a, b, next int32) int32 {
+	if 2*(ix.n+1) > len(ix.keys) {
+		ix.grow()
+	}
+	key := (uint64(uint32(a))<<32 | uint64(uint32(b))) + 1
+	mask := uint64(len(ix.keys) - 1)
+	for i := pairHash(key) & mask; ; i = (i + 1) & mask {
+		switch ix.keys[i] {
+		case key:
+			return ix.vals[i]
+		case 0:
+			ix.keys[i], ix.vals[i] = key, next
+			ix.n++
+			return next
+		}
+	}
+}
+
+func (ix *pairIndex) grow() {
+	keys, vals := ix.keys, ix.vals
+	ix.keys, ix.vals = make([]uint64, max(16, 2*len(keys))), make([]int32, max(16, 2*len(keys)))
+	mask := uint64(len(ix.keys) - 1)
+	for j, key := range keys {
+		if key == 0 {
+			continue
+		}
+		i := pairHash(key) & mask
+		for ix.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		ix.keys[i], ix.vals[i] = key, vals[j]
+	}
+}
+
+// pairHash mixes a key's bits (Fibonacci hashing, then the high half
+// folded in) so that the low bits, the table's index, depend on both
+// word ids.
+func pairHash(key uint64) uint64 {
+	h := key * 0x9E3779B97F4A7C15
+	return h ^ h>>32
 }

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -36,31 +37,43 @@ func TestConceptsMatchStrings(t *testing.T) {
 		{"one article", one},
 		{"terms without stems", noStems},
 	}
+	reused := new(scratch)
 	for _, tc := range tests {
 		for _, query := range [][]string{nil, segment.Terms("ferry sailings to the islands"), {"unknown"}} {
 			t.Run(tc.name+"/query="+strings.Join(query, "+"), func(t *testing.T) {
 				cands := candidates(tc.arts, true)
-				got := newConcepts(tc.arts, cands, query)
 				want := stringConcepts(tc.arts, cands, query)
-				if !slices.Equal(got.weight, want.weight) {
-					t.Errorf("query %q: weights %v, want %v", query, got.weight, want.weight)
-				}
-				if !slices.Equal(got.prior, want.prior) {
-					t.Errorf("query %q: priors %v, want %v", query, got.prior, want.prior)
-				}
-				if len(got.of) != len(want.of) {
-					t.Fatalf("query %q: concepts of %d candidates, want %d", query, len(got.of), len(want.of))
-				}
-				for i := range want.of {
-					if !slices.Equal(got.of[i], want.of[i]) {
-						t.Errorf("query %q: candidate %d has concepts %v, want %v", query, i, got.of[i], want.of[i])
-					}
-				}
-				if len(want.weight) == 0 {
-					t.Error("no concept weighs anything: the case tests nothing")
+				// Counted afresh, and in the memory of the stories before
+				// (as the ILP's scratchPool reuses it).
+				for _, got := range []*concepts{
+					newConcepts(newWords(tc.arts), tc.arts, cands, query),
+					newConceptsIn(reused.bigrams.reset(reused.words.fill(tc.arts)), tc.arts, cands, query),
+				} {
+					checkConcepts(t, query, got, want)
 				}
 			})
 		}
+	}
+}
+
+func checkConcepts(t *testing.T, query []string, got, want *concepts) {
+	t.Helper()
+	if !slices.Equal(got.weight, want.weight) {
+		t.Errorf("query %q: weights %v, want %v", query, got.weight, want.weight)
+	}
+	if !slices.Equal(got.prior, want.prior) {
+		t.Errorf("query %q: priors %v, want %v", query, got.prior, want.prior)
+	}
+	if len(got.of) != len(want.of) {
+		t.Fatalf("query %q: concepts of %d candidates, want %d", query, len(got.of), len(want.of))
+	}
+	for i := range want.of {
+		if !slices.Equal(got.of[i], want.of[i]) {
+			t.Errorf("query %q: candidate %d has concepts %v, want %v", query, i, got.of[i], want.of[i])
+		}
+	}
+	if len(want.weight) == 0 {
+		t.Error("no concept weighs anything: the case tests nothing")
 	}
 }
 
@@ -158,4 +171,30 @@ func stringConcepts(arts []news.Article, cands []Candidate, query []string) *con
 		}
 	}
 	return cs
+}
+
+// TestPairIndex checks the pair table against a map: the same place for
+// a pair seen before, a new place for a new one, across its growth and
+// after a reset that keeps its memory.
+func TestPairIndex(t *testing.T) {
+	var ix pairIndex
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct{ hint, pairs, ids int }{{0, 200, 20}, {1000, 5000, 300}, {10, 3000, 1 << 20}, {0, 50, 3}} {
+		ix.reset(tc.hint)
+		want := map[[2]int32]int32{}
+		for range tc.pairs {
+			a, b := int32(r.IntN(tc.ids)), int32(r.IntN(tc.ids))
+			p, ok := want[[2]int32{a, b}]
+			if !ok {
+				p = int32(len(want))
+				want[[2]int32{a, b}] = p
+			}
+			if got := ix.place(a, b, int32(len(want)-1)); got != p {
+				t.Fatalf("place(%d, %d) = %d, want %d", a, b, got, p)
+			}
+		}
+		if ix.n != len(want) {
+			t.Errorf("the index holds %d pairs, want %d", ix.n, len(want))
+		}
+	}
 }

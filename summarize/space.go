@@ -11,7 +11,7 @@ import (
 // article as a weighted vector. Inverse document frequencies are taken over
 // sentences, so terms that every sentence repeats weigh little.
 type space struct {
-	vocab *vec.Vocab
+	words *words
 	idf   []float64
 	df    []int // articles holding each term
 	// vecs[a][i] is the TF-IDF vector of sentence i of article a, and
@@ -21,6 +21,7 @@ type space struct {
 	// spans holds the vectors of candidates of several sentences, by
 	// article, first sentence and span, once summed, with their norms.
 	spans map[[3]int]spanVector
+	buf   spaceBuf
 }
 
 type spanVector struct {
@@ -28,36 +29,53 @@ type spanVector struct {
 	norm float64
 }
 
-func newSpace(arts []news.Article) *space {
-	sp := &space{vocab: vec.NewVocab(), vecs: make([][]vec.Vector, len(arts)), norms: make([][]float64, len(arts))}
-	nSent, nTerms := 0, 0
+func newSpace(arts []news.Article) *space { return new(space).fill(arts, newWords(arts)) }
+
+// spaceBuf is the memory a space is built in (and, for the vectors and
+// norms, kept in), reused when the space is (see [scratch]).
+type spaceBuf struct {
+	ids                       []int32
+	counts, weighted          vec.Vector
+	ends, sentDF, lastArticle []int
+	norms                     []float64
+	vecs                      []vec.Vector
+	dense                     []float64 // see [space.dense]
+}
+
+// grown returns s[:n] with every element zero, reusing s's array when it
+// is large enough.
+func grown[T any](s []T, n int) []T {
+	s = slices.Grow(s[:0], n)[:n]
+	clear(s)
+	return s
+}
+
+// fill builds in sp, reusing its memory, the space of arts, whose words w
+// numbers, and returns sp.
+func (sp *space) fill(arts []news.Article, w *words) *space {
+	sp.words = w
+	sp.vecs = grown(sp.vecs, len(arts))
+	sp.norms = grown(sp.norms, len(arts))
+	if sp.spans != nil {
+		clear(sp.spans)
+	}
+	b := &sp.buf
+	nSent, nTerms := 0, len(w.terms)
 	for _, a := range arts {
 		nSent += len(a.Sentences)
-		for _, s := range a.Sentences {
-			nTerms += len(s.Terms)
-		}
 	}
-	// The term ids of all sentences, one after another; then, once the
-	// vocabulary is known, their count vectors (as vec.Counts makes
-	// them), and where each sentence's ends.
-	ids := make([]int32, 0, nTerms)
-	for _, a := range arts {
-		for _, s := range a.Sentences {
-			for _, t := range s.Terms {
-				ids = append(ids, sp.vocab.ID(t))
-			}
-		}
-	}
-	counts := make(vec.Vector, 0, nTerms)
-	ends := make([]int, 0, nSent)
-	sentDF := make([]int, sp.vocab.Len())
-	sp.df = make([]int, sp.vocab.Len())
-	lastArticle := make([]int, sp.vocab.Len()) // the last article (plus one) counted in df
-	rest := ids
+	// The count vectors of all sentences (as vec.Counts makes them), one
+	// after another, and where each sentence's ends.
+	counts := slices.Grow(b.counts[:0], nTerms)
+	ends := slices.Grow(b.ends[:0], nSent)
+	sentDF := grown(b.sentDF, w.Len())
+	sp.df = grown(sp.df, w.Len())
+	lastArticle := grown(b.lastArticle, w.Len()) // the last article (plus one) counted in df
+	ids := b.ids                                 // one sentence's term ids, sorted
 	for ai, a := range arts {
-		for _, s := range a.Sentences {
-			ids := rest[:len(s.Terms)]
-			rest = rest[len(s.Terms):]
+		for si := range a.Sentences {
+			_, terms := w.sentence(ai, si)
+			ids = append(ids[:0], terms...)
 			slices.Sort(ids)
 			for i := 0; i < len(ids); {
 				id, j := ids[i], i+1
@@ -77,12 +95,13 @@ func newSpace(arts []news.Article) *space {
 	}
 	sp.idf = vec.IDF(sentDF, nSent)
 	// The weighted vectors share one array too, each capped at its
-	// length.
-	weighted := make(vec.Vector, 0, len(counts))
-	norms := make([]float64, nSent)
+	// length, and so do the norms and each article's list of vectors.
+	weighted := slices.Grow(b.weighted[:0], len(counts))
+	norms := grown(b.norms, nSent)
+	vecs := grown(b.vecs, nSent)
 	from, n := 0, 0
 	for ai, a := range arts {
-		sp.vecs[ai] = make([]vec.Vector, len(a.Sentences))
+		sp.vecs[ai] = vecs[n : n+len(a.Sentences) : n+len(a.Sentences)]
 		sp.norms[ai] = norms[n : n+len(a.Sentences) : n+len(a.Sentences)]
 		for si := range a.Sentences {
 			start := len(weighted)
@@ -98,7 +117,17 @@ func newSpace(arts []news.Article) *space {
 			n++
 		}
 	}
+	*b = spaceBuf{ids: ids, counts: counts, weighted: weighted, ends: ends, sentDF: sentDF, lastArticle: lastArticle, norms: norms, vecs: vecs, dense: b.dense}
 	return sp
+}
+
+// dense returns a slice of a zero weight for every term id, kept with
+// the space: its user must leave it all zero again.
+func (sp *space) dense() []float64 {
+	if n := sp.words.Len(); len(sp.buf.dense) != n {
+		sp.buf.dense = grown(sp.buf.dense, n)
+	}
+	return sp.buf.dense
 }
 
 // vector returns candidate c's TF-IDF vector: its sentence's, or the sum
@@ -151,7 +180,7 @@ func (sp *space) relevance(cands []Candidate, query []string) []float64 {
 	}
 	var ids []int32
 	for _, t := range query {
-		if id, ok := sp.vocab.Lookup(t); ok {
+		if id, ok := sp.words.Lookup(t); ok {
 			ids = append(ids, id)
 		}
 	}

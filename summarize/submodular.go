@@ -201,7 +201,7 @@ func kmeans(cands []Candidate, sp *space, k int) []int {
 		}
 		vecs[i] = v
 	}
-	dim := sp.vocab.Len()
+	dim := sp.words.Len()
 	centre := func(v vec.Vector) []float64 {
 		c := make([]float64, dim)
 		v.Dense(c, 1)

@@ -461,3 +461,49 @@ func shared(a, b vec.Vector) int {
 	_, n := vec.Overlap(a, b)
 	return n
 }
+
+// TestScratchReuse checks that the ILP's reused memory (scratch) gives
+// what fresh memory gives: the same space, word numbers and summaries,
+// story after story, a larger story before a smaller and after.
+func TestScratchReuse(t *testing.T) {
+	one := []news.Article{{ID: "e", Text: "Dock workers at the port of Selby walked out on Tuesday over night-shift pay. " +
+		"They halted loading at all four container terminals of the port. It will last three days, the union said."}}
+	segment.Article(&one[0])
+	stories := [][]news.Article{story(), one, story()[:2], story()}
+	sc := new(scratch)
+	for n, arts := range stories {
+		fresh := newSpace(arts)
+		got := sc.space.fill(arts, sc.words.fill(arts))
+		if !slices.Equal(got.idf, fresh.idf) || !slices.Equal(got.df, fresh.df) || got.words.Len() != fresh.words.Len() {
+			t.Fatalf("story %d: reused space has idf %v df %v, fresh %v %v", n, got.idf, got.df, fresh.idf, fresh.df)
+		}
+		if !slices.Equal(got.words.stems, fresh.words.stems) || !slices.Equal(got.words.terms, fresh.words.terms) {
+			t.Errorf("story %d: reused words number the stems %v and terms %v, fresh %v %v", n, got.words.stems, got.words.terms, fresh.words.stems, fresh.words.terms)
+		}
+		for ai := range arts {
+			if !slices.Equal(got.norms[ai], fresh.norms[ai]) {
+				t.Errorf("story %d article %d: norms %v, fresh %v", n, ai, got.norms[ai], fresh.norms[ai])
+			}
+			for si := range fresh.vecs[ai] {
+				if !slices.Equal(got.vecs[ai][si], fresh.vecs[ai][si]) {
+					t.Errorf("story %d sentence %d/%d: vector %v, fresh %v", n, ai, si, got.vecs[ai][si], fresh.vecs[ai][si])
+				}
+			}
+		}
+	}
+	// Through the pool, summaries stay those of the first run.
+	var first []string
+	for round := range 3 {
+		for n, arts := range stories {
+			s, err := ILP(context.Background(), arts, Options{Words: 40})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(s); round == 0 {
+				first = append(first, got)
+			} else if got != first[n] {
+				t.Errorf("round %d story %d: %s, first %s", round, n, got, first[n])
+			}
+		}
+	}
+}

@@ -339,6 +339,11 @@ func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// getStory answers GET (and HEAD) /api/stories/{id}: the story's JSON
+// document, gzip-compressed when the client accepts it and the store's
+// stories are held in memory (compressed once per brief), with an
+// entity tag, so that If-None-Match with the current tag is answered
+// 304 Not Modified without the body.
 func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(w, r)
 	if !ok {
@@ -346,14 +351,15 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 	}
 	var e *cachedStory
 	var err error
-	if c, ok := s.st.(*cachedStore); ok {
+	c, cached := s.st.(*cachedStore)
+	if cached {
 		// From memory: the body and header made when the brief was
 		// written, shared by every read of it.
 		e, err = c.answer(r.Context(), id)
 	} else {
 		var st store.Story
 		if st, err = s.st.Story(r.Context(), id); err == nil {
-			e = &cachedStory{story: st, header: storyHeader(st)}
+			e = newCachedStory(st)
 		}
 	}
 	if errors.Is(err, store.ErrNotFound) {
@@ -364,10 +370,30 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, err)
 		return
 	}
+	body, header := e.story.Body, e.header
+	// Compressing on every read costs more than it saves: only a story
+	// held in memory is sent compressed.
+	if cached && acceptsGzip(r.Header["Accept-Encoding"]) {
+		if gz, gzHeader := e.gzipped(); gz != nil {
+			body, header = gz, gzHeader
+		}
+	}
 	h := w.Header()
-	for k, v := range e.header {
+	for k, v := range header {
 		h[k] = v
 	}
+	if s.opts.Private {
+		h["Cache-Control"] = revalidateMine
+	}
+	if inm := r.Header["If-None-Match"]; len(inm) > 0 && e.matches(inm) {
+		delete(h, "Content-Length")
+		delete(h, "Content-Type")
+		delete(h, "Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
-	w.Write(e.story.Body)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -33,7 +34,11 @@ import (
 // acknowledgement until every brief is current, and the CPU seconds of
 // the leader and of the others. TIDINGS_FIREHOSE_READERS clients (0 when
 // unset) read GET /api/stories/{id} of the stories acknowledged so far
-// all the while, and their rate and p50 and p99 are reported too;
+// all the while, and their rate and p50 and p99 are reported too, then
+// read for readAlone more once every brief is current, alone, to report
+// the servers' CPU a read (TIDINGS_FIREHOSE_READ: "gzip", Go's client's
+// default; "plain"; or "revalidate", with If-None-Match; see
+// startReaders);
 // TIDINGS_FIREHOSE_WORKERS sets each shared server's Prepare workers (2
 // unless set). With TIDINGS_FIREHOSE_KILL=1, a run of 2 or more shared
 // servers kills the leader with SIGKILL once half the articles are
@@ -238,55 +243,23 @@ func firehose(t *testing.T, servers, n int) {
 	}
 	readers, _ := strconv.Atoi(os.Getenv("TIDINGS_FIREHOSE_READERS"))
 	readers = min(max(readers, 0), 256)
+	mode := cmp.Or(os.Getenv("TIDINGS_FIREHOSE_READ"), "gzip")
+	// pick returns a story acknowledged so far and reader w's server, or
+	// 0 when there is none yet.
+	pick := func(w int, r *rand.Rand) (int64, string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(stories) == 0 {
+			return 0, ""
+		}
+		return stories[r.IntN(len(stories))], base(w)
+	}
 	posting := make(chan struct{})
 	var rwg sync.WaitGroup
 	var reads []time.Duration
-	var readErrs int
+	var readErrs, notModified int
 	var readTook time.Duration
-	for w := range readers {
-		rwg.Add(1)
-		go func() {
-			defer rwg.Done()
-			r := rand.New(rand.NewPCG(uint64(w), 2000))
-			var mine []time.Duration
-			bad := 0
-			for {
-				select {
-				case <-posting:
-					mu.Lock()
-					reads, readErrs = append(reads, mine...), readErrs+bad
-					mu.Unlock()
-					return
-				default:
-				}
-				mu.Lock()
-				var id int64
-				if len(stories) > 0 {
-					id = stories[r.IntN(len(stories))]
-				}
-				if id == 0 {
-					mu.Unlock()
-					time.Sleep(time.Millisecond)
-					continue
-				}
-				b := base(w)
-				mu.Unlock()
-				t0 := time.Now()
-				resp, err := client.Get(fmt.Sprint(b, "/api/stories/", id))
-				if err != nil {
-					bad++
-					continue
-				}
-				_, err = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if err != nil || resp.StatusCode != http.StatusOK {
-					bad++
-					continue
-				}
-				mine = append(mine, time.Since(t0))
-			}
-		}()
-	}
+	startReaders(readers, mode, 2000, pick, posting, &rwg, &mu, &reads, &readErrs, &notModified)
 	wg.Wait()
 	took := time.Since(began)
 	close(posting)
@@ -338,14 +311,27 @@ func firehose(t *testing.T, servers, n int) {
 	}
 	t.Logf("peak resident memory of each server (VmHWM): %s", strings.Join(peaks, ", "))
 	if readers > 0 {
-		slices.Sort(reads)
-		if len(reads) == 0 {
-			t.Errorf("%d readers: no read answered (%d errors)", readers, readErrs)
-		} else {
-			t.Logf("meanwhile %d readers: GET /api/stories/{id} %.0f/s, p50 %v, p99 %v, %d errors",
-				readers, float64(len(reads))/readTook.Seconds(), reads[len(reads)/2].Round(10*time.Microsecond),
-				reads[len(reads)*99/100].Round(10*time.Microsecond), readErrs)
+		logReads(t, fmt.Sprintf("meanwhile %d readers (%s)", readers, mode), reads, readTook, readErrs, notModified, 0)
+		// The readers alone, the briefs current: the server CPU a read
+		// takes, which the load of the machine changes little.
+		alone := make(chan struct{})
+		var awg sync.WaitGroup
+		var areads []time.Duration
+		var aerrs, anm int
+		c0 := cpuTimes(t, procs)
+		t0 := time.Now()
+		startReaders(readers, mode, 3000, pick, alone, &awg, &mu, &areads, &aerrs, &anm)
+		time.Sleep(readAlone)
+		close(alone)
+		awg.Wait()
+		aTook := time.Since(t0)
+		var cpu time.Duration
+		for i, c := range cpuTimes(t, procs) {
+			if i != killed {
+				cpu += c - c0[i]
+			}
 		}
+		logReads(t, fmt.Sprintf("then %d readers (%s) alone", readers, mode), areads, aTook, aerrs, anm, cpu)
 	}
 
 	rows, err := db.Query(`SELECT kind, COUNT(*) FROM river_job GROUP BY kind ORDER BY kind`)
@@ -436,4 +422,87 @@ func peakRSS(procs []*exec.Cmd) []int64 {
 		}
 	}
 	return out
+}
+
+// readAlone is how long the readers read after the posts, alone.
+const readAlone = 3 * time.Second
+
+// startReaders starts n readers of GET /api/stories/{id}, each reading
+// stories that pick gives (seeded by seed) until stop is closed; then
+// each adds its latencies, errors and 304 answers to *reads, *errs and
+// *notModified under mu, and is done with wg. In mode "gzip" they read
+// as Go's client does by default (Accept-Encoding: gzip, decoded on the
+// way); "plain" asks for no encoding; "revalidate" is gzip with
+// If-None-Match of the tag each reader last saw of the story, so a
+// story unchanged since is answered 304 without a body.
+func startReaders(n int, mode string, seed uint64, pick func(int, *rand.Rand) (int64, string), stop chan struct{},
+	wg *sync.WaitGroup, mu *sync.Mutex, reads *[]time.Duration, errs, notModified *int) {
+	tr := &http.Transport{MaxIdleConnsPerHost: 256, DisableCompression: mode == "plain"}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: tr}
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), seed))
+			tags := map[int64]string{}
+			var mine []time.Duration
+			bad, nm := 0, 0
+			for {
+				select {
+				case <-stop:
+					mu.Lock()
+					*reads, *errs, *notModified = append(*reads, mine...), *errs+bad, *notModified+nm
+					mu.Unlock()
+					return
+				default:
+				}
+				id, b := pick(w, r)
+				if id == 0 {
+					time.Sleep(time.Millisecond)
+					continue
+				}
+				req, _ := http.NewRequest("GET", fmt.Sprint(b, "/api/stories/", id), nil)
+				if tag := tags[id]; mode == "revalidate" && tag != "" {
+					req.Header.Set("If-None-Match", tag)
+				}
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					bad++
+					continue
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				switch {
+				case err == nil && resp.StatusCode == http.StatusNotModified && req.Header.Get("If-None-Match") != "":
+					nm++
+				case err != nil || resp.StatusCode != http.StatusOK:
+					bad++
+					continue
+				}
+				if mode == "revalidate" {
+					tags[id] = resp.Header.Get("ETag")
+				}
+				mine = append(mine, time.Since(t0))
+			}
+		}()
+	}
+}
+
+// logReads logs what readers did: reads a second, p50 and p99, errors,
+// 304 answers and, when cpu is not 0, the servers' CPU a read.
+func logReads(t *testing.T, who string, reads []time.Duration, took time.Duration, errs, notModified int, cpu time.Duration) {
+	t.Helper()
+	slices.Sort(reads)
+	if len(reads) == 0 {
+		t.Errorf("%s: no read answered (%d errors)", who, errs)
+		return
+	}
+	per := ""
+	if cpu > 0 {
+		per = fmt.Sprintf("; server CPU %.2f s, %.1f µs a read", cpu.Seconds(), float64(cpu.Microseconds())/float64(len(reads)))
+	}
+	t.Logf("%s: GET /api/stories/{id} %.0f/s, p50 %v, p99 %v, %d errors, %d answered 304%s",
+		who, float64(len(reads))/took.Seconds(), reads[len(reads)/2].Round(10*time.Microsecond),
+		reads[len(reads)*99/100].Round(10*time.Microsecond), errs, notModified, per)
 }

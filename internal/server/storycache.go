@@ -1,10 +1,15 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 
 	"tidings/store"
@@ -36,14 +41,26 @@ type cachedStore struct {
 
 // cachedStory is a story held in memory with its answer to GET
 // /api/stories/{id}, made once when the story is kept: every read shares
-// its body and header, and nothing changes them.
+// its body and headers, and nothing changes them. The gzip encoding of
+// the body is made once, by the first read that accepts it.
 type cachedStory struct {
 	story  store.Story // its Body is the answer's body
-	header http.Header // Content-Type, Content-Length, Last-Modified
+	etag   string      // the strong entity tag of Body: "a hash of it"
+	header http.Header // of the plain answer (storyHeader)
+
+	gzOnce   sync.Once
+	gz       []byte      // Body compressed with gzip; nil when that is no smaller
+	gzHeader http.Header // of the gzip answer, with its own tag
 }
 
 // Values of the answers' headers, shared by all of them.
-var jsonType = []string{"application/json"}
+var (
+	jsonType       = []string{"application/json"}
+	gzipEncoding   = []string{"gzip"}
+	varyEncoding   = []string{"Accept-Encoding"}
+	revalidate     = []string{"no-cache"}
+	revalidateMine = []string{"private, no-cache"}
+)
 
 // exclusive is what a store that only this process uses says of itself
 // (store/sql.go).
@@ -87,32 +104,141 @@ func (c *cachedStore) keep(s store.Story, epoch uint64) *cachedStory {
 		return nil
 	}
 	if old, ok := c.stories[s.ID]; ok {
-		c.bytes -= len(old.story.Body)
+		c.bytes -= old.size()
 	}
-	if c.bytes+len(s.Body) > maxCachedBytes {
+	if c.bytes+e.size() > maxCachedBytes {
 		clear(c.stories)
 		c.bytes = 0
 	}
 	c.stories[s.ID] = e
-	c.bytes += len(s.Body)
+	c.bytes += e.size()
 	return e
 }
+
+// size is what e counts against maxCachedBytes: its body and, made or
+// not yet, room for its gzip encoding (at most about the body's size).
+func (e *cachedStory) size() int { return 2 * len(e.story.Body) }
 
 // newCachedStory returns s with its answer, on a copy of s.Body (the
 // caller's slice may change).
 func newCachedStory(s store.Story) *cachedStory {
 	s.Body = append([]byte(nil), s.Body...)
-	return &cachedStory{story: s, header: storyHeader(s)}
+	sum := sha256.Sum256(s.Body)
+	e := &cachedStory{story: s, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	e.header = storyHeader(s, e.etag)
+	return e
 }
 
-// storyHeader is the header of story s's answer to GET
-// /api/stories/{id}.
-func storyHeader(s store.Story) http.Header {
+// storyHeader is the header of story s's plain answer to GET
+// /api/stories/{id}, whose entity tag is etag.
+func storyHeader(s store.Story, etag string) http.Header {
 	return http.Header{
 		"Content-Type":   jsonType,
 		"Content-Length": {strconv.Itoa(len(s.Body))},
 		"Last-Modified":  {s.Updated.UTC().Format(http.TimeFormat)},
+		"Etag":           {etag},
+		"Vary":           varyEncoding,
+		"Cache-Control":  revalidate,
 	}
+}
+
+// gzipWriters holds gzip writers between briefs: each holds a few
+// hundred kilobytes of compressor state.
+var gzipWriters sync.Pool
+
+// gzipped returns e's body compressed with gzip and the header of that
+// answer, made on the first call; nil when compressing saves nothing.
+func (e *cachedStory) gzipped() ([]byte, http.Header) {
+	e.gzOnce.Do(func() {
+		var b bytes.Buffer
+		zw, _ := gzipWriters.Get().(*gzip.Writer)
+		if zw == nil {
+			zw, _ = gzip.NewWriterLevel(&b, gzip.BestSpeed) // a valid level: no error
+		} else {
+			zw.Reset(&b)
+		}
+		zw.Write(e.story.Body)
+		zw.Close()
+		gzipWriters.Put(zw)
+		if b.Len() >= len(e.story.Body) {
+			return
+		}
+		e.gz = b.Bytes()
+		e.gzHeader = http.Header{
+			"Content-Type":     jsonType,
+			"Content-Encoding": gzipEncoding,
+			"Content-Length":   {strconv.Itoa(len(e.gz))},
+			"Last-Modified":    e.header["Last-Modified"],
+			// Each encoding has its own strong tag (RFC 9110, 8.8.3).
+			"Etag":          {e.etag[:len(e.etag)-1] + `-gzip"`},
+			"Vary":          varyEncoding,
+			"Cache-Control": revalidate,
+		}
+	})
+	return e.gz, e.gzHeader
+}
+
+// matches reports whether If-None-Match values inm name e in either of
+// its encodings (the weak comparison of RFC 9110, 13.1.2), or are "*".
+func (e *cachedStory) matches(inm []string) bool {
+	plain := e.etag[1 : len(e.etag)-1]
+	for _, v := range inm {
+		for v != "" {
+			var tag string
+			tag, v, _ = strings.Cut(v, ",")
+			tag = strings.TrimSpace(tag)
+			if tag == "*" {
+				return true
+			}
+			tag = strings.TrimPrefix(tag, "W/")
+			if len(tag) < 2 || tag[0] != '"' || tag[len(tag)-1] != '"' {
+				continue
+			}
+			tag = strings.TrimSuffix(tag[1:len(tag)-1], "-gzip")
+			if tag == plain {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// acceptsGzip reports whether Accept-Encoding values ae take gzip: named,
+// or by "*", and not with q=0 (RFC 9110, 12.5.3).
+func acceptsGzip(ae []string) bool {
+	star := false
+	for _, v := range ae {
+		for v != "" {
+			var item string
+			item, v, _ = strings.Cut(v, ",")
+			name, params, _ := strings.Cut(item, ";")
+			name = strings.TrimSpace(name)
+			ok := !zeroQ(params)
+			switch {
+			case strings.EqualFold(name, "gzip"), strings.EqualFold(name, "x-gzip"):
+				return ok
+			case name == "*":
+				star = ok
+			}
+		}
+	}
+	return star
+}
+
+// zeroQ reports whether the parameters of an Accept-Encoding item give it
+// a weight of 0 ("q=0", "q=0.0", "q=0.000").
+func zeroQ(params string) bool {
+	for params != "" {
+		var p string
+		p, params, _ = strings.Cut(params, ";")
+		k, val, _ := strings.Cut(strings.TrimSpace(p), "=")
+		if !strings.EqualFold(strings.TrimSpace(k), "q") {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		return val != "" && strings.Trim(val, "0.") == "" && val[0] == '0'
+	}
+	return false
 }
 
 // written marks a write of story id: it drops the story and returns the
@@ -122,7 +248,7 @@ func (c *cachedStore) written(id int64) uint64 {
 	defer c.mu.Unlock()
 	c.epoch++
 	if old, ok := c.stories[id]; ok {
-		c.bytes -= len(old.story.Body)
+		c.bytes -= old.size()
 		delete(c.stories, id)
 	}
 	return c.epoch

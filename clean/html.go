@@ -86,9 +86,41 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 			res.Meta.setSource(f.field, "html-meta")
 		}
 	}
+	// go-trafilatura's author depends on map order (see pageAuthor):
+	// the page's JSON-LD article author and author meta tags come first,
+	// then go-trafilatura's, then a byline in the markup (pages-dev
+	// author right on 300 -> 326 of 538 pages).
+	if doc != nil {
+		ta := strings.TrimSpace(md.Author)
+		if ta != "" {
+			ta = tidyAuthor(ta, raw, ldBystanders(doc))
+			if ta == "" {
+				res.Meta.Author = ""
+				delete(res.Meta.Sources, "author")
+			} else {
+				res.Meta.Author = ta
+			}
+		}
+		// A handle ("maraellison") yields to the same name written out.
+		if a, from := pageAuthor(doc, md.Sitename); a != "" && (from != "byline" || ta == "") &&
+			!(siteKey(a) == siteKey(ta) && len(strings.Fields(ta)) > len(strings.Fields(a))) {
+			res.Meta.Author = a
+			res.Meta.setSource("author", from)
+		}
+	}
 	if h := pageHeadline(page, res.Meta.Title); h != "" {
 		res.Meta.Title = h
 		res.Meta.setSource("title", "h1")
+	}
+	// A title from the page's metadata often carries the site's name
+	// (" | Site", " - Site"); the h1 never does (pages-dev title right
+	// on 18 more pages, none fewer).
+	if res.Meta.Sources["title"] == "html-meta" {
+		host := ""
+		if u, err := url.Parse(firstNonEmpty(opts.URL, md.URL)); err == nil {
+			host = u.Hostname()
+		}
+		res.Meta.Title = stripSiteName(res.Meta.Title, md.Sitename, host)
 	}
 	// The headline opens go-trafilatura's content when the page's h1 is
 	// inside the article; it is the title, not article text.

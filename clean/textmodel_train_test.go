@@ -140,19 +140,7 @@ func scoreWith(pages []trainPage, m *blockModel) segCounts {
 		if m != nil {
 			relabelWith(&res, m, p.feats)
 		}
-		text := collapseSpace(res.Text)
-		for _, s := range p.with {
-			if strings.Contains(text, s) {
-				c.tp++
-			} else {
-				c.fn++
-			}
-		}
-		for _, s := range p.without {
-			if strings.Contains(text, s) {
-				c.fp++
-			}
-		}
+		c.add(res.Text, p)
 	}
 	return c
 }

@@ -238,23 +238,31 @@ func (d *discardWriter) Header() http.Header         { return d.h }
 func (d *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
 func (d *discardWriter) WriteHeader(int)             {}
 
-// BenchmarkGetStory measures the handler of GET /api/stories/{id} on a
-// story held in memory, plain and gzip, and the 304 of a repeat reader.
-func BenchmarkGetStory(b *testing.B) {
+// benchStoryServer returns a server on a fresh SQLite store holding one
+// story, closed when b ends.
+func benchStoryServer(b *testing.B) (*Server, store.Story) {
+	b.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "s.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
 	s, err := New(context.Background(), st, Options{Token: token, ReadRate: -1})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	story := store.Story{Title: "Budget", Updated: time.Now(), Body: storyBody(0, 1)}
 	if err := s.st.PutStory(context.Background(), &story); err != nil {
 		b.Fatal(err)
 	}
+	return s, story
+}
+
+// BenchmarkGetStory measures the handler of GET /api/stories/{id} on a
+// story held in memory, plain and gzip, and the 304 of a repeat reader.
+func BenchmarkGetStory(b *testing.B) {
+	s, story := benchStoryServer(b)
 	h := s.Handler()
 	url := fmt.Sprint("/api/stories/", story.ID)
 	plain := httptest.NewRequest("GET", url, nil)
@@ -290,20 +298,7 @@ func BenchmarkGetStory(b *testing.B) {
 // body as sent): what the server's answer costs the two ends of one
 // connection, plain, gzip and 304.
 func BenchmarkGetStoryLoopback(b *testing.B) {
-	st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "s.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	s, err := New(context.Background(), st, Options{Token: token, ReadRate: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	story := store.Story{Title: "Budget", Updated: time.Now(), Body: storyBody(0, 1)}
-	if err := s.st.PutStory(context.Background(), &story); err != nil {
-		b.Fatal(err)
-	}
+	s, story := benchStoryServer(b)
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	url := fmt.Sprint(ts.URL, "/api/stories/", story.ID)

@@ -122,16 +122,7 @@ func TestRecalledTogetherMerges(t *testing.T) {
 				}
 				docs = append(docs, d)
 			}
-			if got := fmt.Sprint(Batch(docs, Options{})); got != tc.want {
-				t.Errorf("Batch = %s, want %s", got, tc.want)
-			}
-			c := New(Options{})
-			for _, d := range docs {
-				c.Add(d)
-			}
-			if got := fmt.Sprint(c.Stories()); got != tc.want {
-				t.Errorf("incremental = %s, want %s", got, tc.want)
-			}
+			groupsBothWays(t, docs, Options{}, tc.want)
 		})
 	}
 }

@@ -46,16 +46,7 @@ func TestSplit(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// A low threshold puts every report in one story first.
 			opts := Options{Threshold: 0.05}
-			if got := fmt.Sprint(Batch(tc.docs, opts)); got != tc.want {
-				t.Errorf("Batch = %s, want %s", got, tc.want)
-			}
-			c := New(opts)
-			for _, d := range tc.docs {
-				c.Add(d)
-			}
-			if got := fmt.Sprint(c.Stories()); got != tc.want {
-				t.Errorf("incremental = %s, want %s", got, tc.want)
-			}
+			groupsBothWays(t, tc.docs, opts, tc.want)
 		})
 	}
 }
@@ -154,16 +145,7 @@ func TestRecalledDayMerges(t *testing.T) {
 			}
 			docs = append(docs, doc(row+"hearing", "2026-06-20"), recalling, doc(row+"judge", "2026-06-21"),
 				doc(fire+extra[8], "2026-03-03"), doc(fire+extra[9], "2026-03-04"))
-			if got := fmt.Sprint(Batch(docs, Options{})); got != tc.want {
-				t.Errorf("Batch = %s, want %s", got, tc.want)
-			}
-			c := New(Options{})
-			for _, d := range docs {
-				c.Add(d)
-			}
-			if got := fmt.Sprint(c.Stories()); got != tc.want {
-				t.Errorf("incremental = %s, want %s", got, tc.want)
-			}
+			groupsBothWays(t, docs, Options{}, tc.want)
 		})
 	}
 }
@@ -240,5 +222,21 @@ func TestUndatedPartSplits(t *testing.T) {
 				t.Errorf("after the split test: %s, want %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// groupsBothWays checks that Batch and a Clusterer adding docs in order
+// both group them as want (stories as fmt prints them).
+func groupsBothWays(t *testing.T, docs []Doc, opts Options, want string) {
+	t.Helper()
+	if got := fmt.Sprint(Batch(docs, opts)); got != want {
+		t.Errorf("Batch = %s, want %s", got, want)
+	}
+	c := New(opts)
+	for _, d := range docs {
+		c.Add(d)
+	}
+	if got := fmt.Sprint(c.Stories()); got != want {
+		t.Errorf("incremental = %s, want %s", got, want)
 	}
 }

@@ -484,7 +484,7 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 	// that stay in the nearest cache.
 	local, loc, n := c.localOf, c.locBuf[:0], int32(0)
 	for _, k := range members {
-		for _, e := range c.docs[k] {
+		for _, e := range c.vec(k) {
 			for int(e.ID) >= len(local) {
 				local = append(local, make([]int32, max(1024, len(local)/2))...)
 			}
@@ -496,7 +496,7 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 		}
 	}
 	for _, k := range members {
-		for _, e := range c.docs[k] {
+		for _, e := range c.vec(k) {
 			local[e.ID] = 0
 		}
 	}
@@ -506,14 +506,14 @@ func (c *Clusterer) pairDots(members []int) []float64 {
 	dense := c.dense
 	from := 0 // of member i's terms in loc
 	for i := range m {
-		vi := c.docs[members[i]]
+		vi := c.vec(members[i])
 		li := loc[from : from+len(vi)]
 		for t, e := range vi {
 			dense[li[t]] = e.W
 		}
 		at := from + len(vi)
 		for j := i + 1; j < m; j++ {
-			vj := c.docs[members[j]]
+			vj := c.vec(members[j])
 			lj := loc[at : at+len(vj)]
 			at += len(vj)
 			d := 0.0

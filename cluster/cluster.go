@@ -199,9 +199,11 @@ type Clusterer struct {
 	df        []int
 	lastDoc   []int32 // per term: the article that last counted it, or -1 when retired (see compact)
 	n         int
-	idf       []float64    // fixed weights (Batch); nil: from df as documents come
-	docs      []vec.Vector // in id order
-	probes    [][]int32    // per doc: the ids of its probeTerms heaviest terms
+	idf       []float64         // fixed weights (Batch); nil: from df as documents come
+	vecs      *arena[vec.Entry] // the docs' vectors (shared with regroup's Clusterer)
+	terms     *arena[int32]     // the docs' probe terms (shared likewise)
+	docVec    []span            // per doc, in id order: its vector in vecs
+	docProbe  []span            // per doc: the ids of its probeTerms heaviest terms, in terms
 	dates     []time.Time
 	reports   [][]time.Time // Doc.Reported of each doc
 	of        []int         // story of each doc
@@ -282,11 +284,29 @@ type Move struct {
 
 // New returns an empty incremental clusterer.
 func New(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: vec.NewVocab(), maxVocab: MaxVocab}
+	return &Clusterer{opts: opts, vocab: vec.NewVocab(), maxVocab: MaxVocab, vecs: &arena[vec.Entry]{}, terms: &arena[int32]{}}
 }
 
 // Len returns the number of articles added.
-func (c *Clusterer) Len() int { return len(c.docs) }
+func (c *Clusterer) Len() int { return len(c.docVec) }
+
+// vec returns the vector of doc k.
+func (c *Clusterer) vec(k int) vec.Vector { return c.vecs.at(c.docVec[k]) }
+
+// probe returns the probe terms of doc k.
+func (c *Clusterer) probe(k int) []int32 { return c.terms.at(c.docProbe[k]) }
+
+// record stores the next doc's vector, probe terms (spans of c.vecs and
+// c.terms), date and reported days, and returns its number; the caller
+// sets its story.
+func (c *Clusterer) record(v, probe span, date time.Time, rep []time.Time) int {
+	id := len(c.docVec)
+	c.docVec = append(c.docVec, v)
+	c.docProbe = append(c.docProbe, probe)
+	c.dates = append(c.dates, date)
+	c.reports = append(c.reports, rep)
+	return id
+}
 
 // Add places d as article number c.Len() and returns the number of its
 // story: an existing story's, or a new one (numbered from 0 in order of
@@ -300,7 +320,7 @@ func (c *Clusterer) Add(d Doc) int {
 	c.blocked, c.recalled, c.collect = c.blocked[:0], false, true
 	c.place(d)
 	c.collect = false
-	id := len(c.docs) - 1
+	id := c.Len() - 1
 	if c.recalled {
 		// d ties its story to another by a day one of them recalls (see
 		// timesMeet): the two may be one event, reported a year apart.
@@ -341,7 +361,7 @@ func (c *Clusterer) Add(d Doc) int {
 			c.moves = append(c.moves, m)
 		}
 	}
-	if n := len(c.docs); n >= max(c.passAt, passFirst) {
+	if n := c.Len(); n >= max(c.passAt, passFirst) {
 		for _, m := range c.pass() {
 			if m.Article != id {
 				c.moves = append(c.moves, m)
@@ -373,15 +393,15 @@ const (
 // passWindow articles. It returns the moves made.
 func (c *Clusterer) pass() []Move {
 	var moves []Move
-	lo := max(0, len(c.docs)-passWindow)
-	for k := lo; k < len(c.docs) && c.opts.settle() > 0; k++ {
+	lo := max(0, c.Len()-passWindow)
+	for k := lo; k < c.Len() && c.opts.settle() > 0; k++ {
 		if from := c.of[k]; c.move(k) {
 			moves = append(moves, Move{Article: k, From: from, To: c.of[k]})
 		}
 	}
 	var stale []int
 	seen := map[int]bool{}
-	for k := lo; k < len(c.docs); k++ {
+	for k := lo; k < c.Len(); k++ {
 		s := c.of[k]
 		if !seen[s] && len(c.stories[s].members) != c.stories[s].tested {
 			seen[s] = true
@@ -415,17 +435,13 @@ func (c *Clusterer) place(d Doc) int {
 	return c.placeVector(v, probe, d.Date, d.Reported)
 }
 
-// placeVector adds the article of vector v (with its probe terms, date
-// and reported days) to the story it is most similar to, or to a new
-// one, and returns the story.
-func (c *Clusterer) placeVector(v vec.Vector, probe []int32, date time.Time, rep []time.Time) int {
-	id := len(c.docs)
-	c.probes = append(c.probes, probe)
-	c.docs = append(c.docs, v)
-	c.dates = append(c.dates, date)
-	c.reports = append(c.reports, rep)
+// placeVector adds the article of vector v (with its probe terms, spans
+// of c.vecs and c.terms, date and reported days) to the story it is most
+// similar to, or to a new one, and returns the story.
+func (c *Clusterer) placeVector(v, probe span, date time.Time, rep []time.Time) int {
+	id := c.record(v, probe, date, rep)
 	c.placing = true
-	s, _ := c.best(v, probe, date, rep, -1, 0)
+	s, _ := c.best(c.vec(id), c.probe(id), date, rep, -1, 0)
 	c.placing = false
 	if s < 0 {
 		s = c.newStory()
@@ -452,8 +468,9 @@ func (c *Clusterer) Stories() [][]int {
 
 // vector returns d's TF-IDF vector, cut to its TopTerms heaviest terms,
 // normalized, in id order, and the ids of its probeTerms heaviest terms,
-// heaviest first. It counts d in the document frequencies first.
-func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
+// heaviest first, as spans of c.vecs and c.terms. It counts d in the
+// document frequencies first.
+func (c *Clusterer) vector(d Doc) (span, span) {
 	c.countAll(d.Terms, 1)
 	c.countAll(d.Names, c.opts.nameWeight()-1) // a name is also one of Terms
 	return c.weigh()
@@ -461,7 +478,7 @@ func (c *Clusterer) vector(d Doc) (vec.Vector, []int32) {
 
 // vectorIDs is vector for a Doc whose terms, all in c's vocabulary, have
 // the ids ids: those of its Terms (the first nTerms), then of its Names.
-func (c *Clusterer) vectorIDs(ids []int32, nTerms int) (vec.Vector, []int32) {
+func (c *Clusterer) vectorIDs(ids []int32, nTerms int) (span, span) {
 	for _, id := range ids[:nTerms] {
 		c.countID(id, 1)
 	}
@@ -473,8 +490,9 @@ func (c *Clusterer) vectorIDs(ids []int32, nTerms int) (vec.Vector, []int32) {
 }
 
 // weigh ends vector: from the term counts in c.tf, which it clears, it
-// returns the article's vector and probe terms.
-func (c *Clusterer) weigh() (vec.Vector, []int32) {
+// returns the article's vector and probe terms (spans of c.vecs and
+// c.terms).
+func (c *Clusterer) weigh() (span, span) {
 	tf := &c.tf
 	for len(c.df) < c.vocab.Len() {
 		c.df = append(c.df, 0)
@@ -484,7 +502,7 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 	}
 	c.n++
 	if c.idf == nil {
-		k := int32(len(c.docs)) // the number the article will take
+		k := int32(c.Len()) // the number the article will take
 		for _, e := range tf.terms {
 			c.df[e.ID]++
 			c.lastDoc[e.ID] = k
@@ -520,7 +538,7 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 	}
 	slices.Sort(keys)
 	c.keyBuf = keys
-	v := make(vec.Vector, len(all))
+	v, vs := c.vecs.alloc(len(all))
 	for i, k := range keys {
 		v[i] = all[uint32(k)]
 	}
@@ -529,16 +547,16 @@ func (c *Clusterer) weigh() (vec.Vector, []int32) {
 		all = all[:probeTerms]
 	}
 	slices.SortFunc(all, heavier)
-	probe := make([]int32, len(all))
+	probe, ps := c.terms.alloc(len(all))
 	for i, e := range all {
 		probe[i] = e.ID
 	}
-	if n := v.Norm(); n > 0 {
+	if n := vec.Vector(v).Norm(); n > 0 {
 		for i := range v {
 			v[i].W /= n
 		}
 	}
-	return v, probe
+	return vs, ps
 }
 
 // termCounts are the counts of the terms of the article vector is
@@ -709,7 +727,7 @@ func (c *Clusterer) cosineSpread(v vec.Vector, q *spreadVec, st *story) float64 
 func (c *Clusterer) join(s, id int) {
 	st := c.stories[s]
 	st.members = append(st.members, id)
-	st.centroid.add(c.docs[id], &st.norm2, &c.buf)
+	st.centroid.add(c.vec(id), &st.norm2, &c.buf)
 	if d := c.dates[id]; !d.IsZero() {
 		if st.dated == 0 || d.Before(st.first) {
 			st.first = d
@@ -720,7 +738,7 @@ func (c *Clusterer) join(s, id int) {
 		st.dated++
 	}
 	st.widenReported(c.reports[id])
-	for _, t := range c.probes[id] {
+	for _, t := range c.probe(id) {
 		if int(t) >= len(c.posts) {
 			c.posts = slices.Grow(c.posts, int(t)+1-len(c.posts))
 			c.posts = c.posts[:max(int(t)+1, min(cap(c.posts), c.vocabLen()))]
@@ -752,7 +770,7 @@ func (c *Clusterer) leave(id int) {
 	st := c.stories[c.of[id]]
 	i := slices.Index(st.members, id)
 	st.members = slices.Delete(st.members, i, i+1)
-	st.centroid.sub(c.docs[id], len(st.members) == 0, &st.norm2, &c.buf)
+	st.centroid.sub(c.vec(id), len(st.members) == 0, &st.norm2, &c.buf)
 	if len(st.members) == 0 {
 		st.norm2 = 0
 	}
@@ -882,21 +900,22 @@ func weighedIDs(docs []Doc, opts Options) (*Clusterer, []int, [][]int32) {
 // now, so the answer is the same as scoring all.
 func (c *Clusterer) move(k int) bool {
 	own := c.of[k]
-	for len(c.checked) < len(c.docs) {
+	for len(c.checked) < c.Len() {
 		c.checked = append(c.checked, 0)
 	}
 	since := c.checked[k]
 	if since > 0 && c.marks[own].changed > since {
 		since = 0
 	}
-	s, sim := c.best(c.docs[k], c.probes[k], c.dates[k], c.reports[k], own, since)
+	v := c.vec(k)
+	s, sim := c.best(v, c.probe(k), c.dates[k], c.reports[k], own, since)
 	if s >= 0 && len(c.stories[own].members) > 1 {
 		// Its cosine to its own story without it, as leaving would
 		// make it: when it stays, the story is left as it is. (A
 		// singleton's own centroid is itself; any story above the
 		// threshold is better.)
 		stay := 0.0
-		if dot, n2 := c.stories[own].centroid.dotWithout(c.docs[k], c.stories[own].norm2); n2 > 0 {
+		if dot, n2 := c.stories[own].centroid.dotWithout(v, c.stories[own].norm2); n2 > 0 {
 			stay = dot / math.Sqrt(n2)
 		}
 		if sim <= stay {

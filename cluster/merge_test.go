@@ -14,10 +14,7 @@ func forced(docs []Doc, of []int) *Clusterer {
 	c, _ := weighed(docs, Options{})
 	for i, d := range docs {
 		v, probe := c.vector(d)
-		c.docs = append(c.docs, v)
-		c.probes = append(c.probes, probe)
-		c.dates = append(c.dates, d.Date)
-		c.reports = append(c.reports, d.Reported)
+		c.record(v, probe, d.Date, d.Reported)
 		for of[i] >= len(c.stories) {
 			c.newStory()
 		}

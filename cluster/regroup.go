@@ -140,14 +140,14 @@ func (c *Clusterer) regroup(members []int) [][]int {
 	// The scratch space is c's, so that it is allocated once; so is the
 	// array of term lists, which holds a nil list for each term again
 	// afterwards.
-	sub := &Clusterer{opts: c.opts, posts: c.subPosts, buf: c.buf, dense: c.dense, localOf: c.localOf, locBuf: c.locBuf,
+	sub := &Clusterer{opts: c.opts, vecs: c.vecs, terms: c.terms, posts: c.subPosts, buf: c.buf, dense: c.dense, localOf: c.localOf, locBuf: c.locBuf,
 		pairBuf: c.pairBuf, spreadBuf: c.spreadBuf}
 	for _, k := range order {
-		sub.placeVector(c.docs[k], c.probes[k], c.dates[k], c.reports[k])
+		sub.placeVector(c.docVec[k], c.docProbe[k], c.dates[k], c.reports[k])
 	}
 	groups := sub.finish(order)
 	for _, k := range order {
-		for _, t := range c.probes[k] {
+		for _, t := range c.probe(k) {
 			sub.posts[t] = nil
 		}
 	}
@@ -180,19 +180,19 @@ func (c *Clusterer) staysWhole(members []int) bool {
 	seen, acc := c.probed, c.acc
 	defer func() {
 		for _, k := range order {
-			for _, t := range c.probes[k] {
+			for _, t := range c.probe(k) {
 				seen[t] = false
 			}
-			for _, e := range c.docs[k] {
+			for _, e := range c.vec(k) {
 				acc[e.ID] = 0
 			}
 		}
 	}()
 	st := &story{} // its dates and norm
 	for i, k := range order {
-		v, d, rep := c.docs[k], c.dates[k], c.reports[k]
+		v, d, rep := c.vec(k), c.dates[k], c.reports[k]
 		if i > 0 {
-			if !slices.ContainsFunc(c.probes[k], func(t int32) bool { return seen[t] }) {
+			if !slices.ContainsFunc(c.probe(k), func(t int32) bool { return seen[t] }) {
 				return false
 			}
 			if !c.inWindow(st, d) && !c.reportsOn(st, rep) {
@@ -213,7 +213,7 @@ func (c *Clusterer) staysWhole(members []int) bool {
 			acc[e.ID] = old + e.W
 		}
 		st.addDate(d)
-		for _, t := range c.probes[k] {
+		for _, t := range c.probe(k) {
 			seen[t] = true
 		}
 	}

@@ -74,18 +74,15 @@ func cosineTo(story []Doc, d Doc) float64 {
 	c, _ := weighed(append(slices.Clone(story), d), Options{})
 	for _, s := range story {
 		v, probe := c.vector(s)
-		c.docs = append(c.docs, v)
-		c.probes = append(c.probes, probe)
-		c.dates = append(c.dates, s.Date)
-		c.reports = append(c.reports, nil)
+		c.record(v, probe, s.Date, nil)
 		c.of = append(c.of, 0)
 		if len(c.stories) == 0 {
 			c.newStory()
 		}
-		c.join(0, len(c.docs)-1)
+		c.join(0, c.Len()-1)
 	}
 	v, _ := c.vector(d)
-	return c.cosine(v, c.stories[0])
+	return c.cosine(c.vecs.at(v), c.stories[0])
 }
 
 // addInOrder adds docs to a Clusterer in order and returns its stories
@@ -129,12 +126,9 @@ func TestRegroupAround(t *testing.T) {
 			c.newStory()
 			for _, d := range tc.docs {
 				v, probe := c.vector(d)
-				c.docs = append(c.docs, v)
-				c.probes = append(c.probes, probe)
-				c.dates = append(c.dates, d.Date)
-				c.reports = append(c.reports, d.Reported)
+				c.record(v, probe, d.Date, d.Reported)
 				c.of = append(c.of, 0)
-				c.join(0, len(c.docs)-1)
+				c.join(0, c.Len()-1)
 			}
 			moves, n := c.regroupAround(0)
 			if n != len(tc.docs) {

@@ -48,7 +48,7 @@ func (c *Clusterer) Reach() int {
 // a few more live ones than it would have (it is cut back at twice
 // postingCap).
 func (c *Clusterer) Retire(before time.Time, undated int) []int {
-	n := len(c.docs)
+	n := c.Len()
 	recent := n - c.Reach()
 	undatedFrom := n - max(undated, c.Reach())
 	dead := make([]bool, len(c.stories))
@@ -76,12 +76,16 @@ func (c *Clusterer) Retire(before time.Time, undated int) []int {
 		}
 	}
 	if len(kept) < n {
+		// New arenas and copies, so that the arrays of the retired
+		// articles are freed.
+		vecs, terms := &arena[vec.Entry]{}, &arena[int32]{}
 		for i, k := range kept {
-			c.docs[i], c.probes[i], c.dates[i], c.reports[i], c.of[i] = c.docs[k], c.probes[k], c.dates[k], c.reports[k], c.of[k]
+			c.docVec[i], c.docProbe[i] = vecs.add(c.vec(k)), terms.add(c.probe(k))
+			c.dates[i], c.reports[i], c.of[i] = c.dates[k], c.reports[k], c.of[k]
 		}
 		m := len(kept)
-		// Copies, so that the arrays of the retired articles are freed.
-		c.docs, c.probes, c.dates, c.reports, c.of = slices.Clone(c.docs[:m]), slices.Clone(c.probes[:m]),
+		c.vecs, c.terms = vecs, terms
+		c.docVec, c.docProbe, c.dates, c.reports, c.of = slices.Clone(c.docVec[:m]), slices.Clone(c.docProbe[:m]),
 			slices.Clone(c.dates[:m]), slices.Clone(c.reports[:m]), slices.Clone(c.of[:m])
 		c.passAt -= n - m
 		var moves []Move
@@ -147,11 +151,11 @@ func (c *Clusterer) compact() {
 	for t, k := range c.lastDoc {
 		used[t] = k >= 0
 	}
-	for k, v := range c.docs {
-		for _, e := range v {
+	for k := range c.Len() {
+		for _, e := range c.vec(k) {
 			used[e.ID] = true
 		}
-		for _, t := range c.probes[k] {
+		for _, t := range c.probe(k) {
 			used[t] = true
 		}
 	}
@@ -173,12 +177,11 @@ func (c *Clusterer) compact() {
 		return
 	}
 	renum := c.vocab.Keep(used)
-	for _, v := range c.docs {
+	for k := range c.Len() {
+		v, p := c.vec(k), c.probe(k)
 		for i := range v {
 			v[i].ID = renum[v[i].ID]
 		}
-	}
-	for _, p := range c.probes {
 		for i := range p {
 			p[i] = renum[p[i]]
 		}
@@ -252,11 +255,11 @@ func (c *Clusterer) AppendBinary(b []byte) ([]byte, error) {
 	for _, f := range c.idf {
 		w.Float(f)
 	}
-	w.Uint(uint64(len(c.docs)))
-	for k, v := range c.docs {
-		putEntries(&w, v)
-		w.Uint(uint64(len(c.probes[k])))
-		for _, t := range c.probes[k] {
+	w.Uint(uint64(c.Len()))
+	for k := range c.Len() {
+		putEntries(&w, c.vec(k))
+		w.Uint(uint64(len(c.probe(k))))
+		for _, t := range c.probe(k) {
 			w.Uint(uint64(t))
 		}
 		w.Time(c.dates[k])
@@ -383,19 +386,26 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 		}
 	}
 	nd := r.Count(5)
-	d.docs = make([]vec.Vector, nd)
-	d.probes = make([][]int32, nd)
+	d.docVec = make([]span, nd)
+	d.docProbe = make([]span, nd)
 	d.dates = make([]time.Time, nd)
 	d.reports = make([][]time.Time, nd)
 	d.of = make([]int, nd)
 	for k := range nd {
-		d.docs[k] = getEntries(r, nt)
-		if p := r.Count(1); p > 0 {
-			d.probes[k] = make([]int32, p)
-			for i := range p {
-				d.probes[k][i] = int32(r.Index(nt))
-			}
+		v := getEntries(r, nt)
+		if len(v) > TopTerms {
+			return fmt.Errorf("%w: article %d has %d terms, over %d", errState, k, len(v), TopTerms)
 		}
+		d.docVec[k] = d.vecs.add(v)
+		p := r.Count(1)
+		if p > probeTerms {
+			return fmt.Errorf("%w: article %d has %d probe terms, over %d", errState, k, p, probeTerms)
+		}
+		probe, ps := d.terms.alloc(p)
+		for i := range p {
+			probe[i] = int32(r.Index(nt))
+		}
+		d.docProbe[k] = ps
 		d.dates[k] = r.Time()
 		if n := r.Count(1); n > 0 {
 			d.reports[k] = make([]time.Time, n)

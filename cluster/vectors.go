@@ -23,8 +23,8 @@ func Vectors(docs []Doc, opts Options) [][]Weight {
 	c, _ := weighed(docs, Options{NameWeight: opts.NameWeight})
 	out := make([][]Weight, len(docs))
 	for i, d := range docs {
-		v, _ := c.vector(d)
-		v = slices.Clone(v)
+		vs, _ := c.vector(d)
+		v := slices.Clone(c.vecs.at(vs))
 		slices.SortFunc(v, func(a, b vec.Entry) int {
 			if c := cmp.Compare(b.W, a.W); c != 0 {
 				return c

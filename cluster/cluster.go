@@ -213,6 +213,7 @@ type Clusterer struct {
 	scan      []scanEntry // per story: what a candidate search reads of it
 	marks     []scanMark  // per story: what a candidate search reads first
 	stamp     int32       // searches so far (see nextStamp)
+	touched   int32       // what touchPosts read, kept so that its reads are made
 	clock     int32       // story changes so far (see sync)
 	checked   []int32     // per doc: the clock when move last left it where it was, or 0
 	moves     []Move      // since the last call to Moves
@@ -606,6 +607,7 @@ func (c *Clusterer) best(v vec.Vector, probe []int32, d time.Time, rep []time.Ti
 	q := c.spread(v)
 	defer c.unspread(v)
 	best, bestSim := -1, c.opts.threshold()
+	c.touchPosts(probe)
 	for _, id := range probe {
 		for _, s32 := range c.postings(id) {
 			s := int(s32)
@@ -754,6 +756,24 @@ func (c *Clusterer) join(s, id int) {
 		c.posts[t] = p
 	}
 	c.sync(s)
+}
+
+// touchPosts reads the term lists of the terms probe, and the first
+// entry of each, before a search reads them one after the other: the
+// array of lists is as long as the vocabulary, so each read is mostly a
+// miss of the caches, and a search's loop over a list's stories is too
+// long for the processor to reach the next list's read before it ends.
+// The reads do not depend on each other, so they are fetched at once.
+func (c *Clusterer) touchPosts(probe []int32) {
+	var n int32
+	for _, id := range probe {
+		if int(id) < len(c.posts) {
+			if p := c.posts[id]; len(p) > 0 {
+				n |= p[0]
+			}
+		}
+	}
+	c.touched = n
 }
 
 // postings returns the list of the latest stories of term id (see join).

@@ -23,6 +23,7 @@ func (c *Clusterer) countAll(terms []string, w float64) {
 		for i, t := range chunk {
 			hs[i] = c.index.hash(t)
 		}
+		c.index.touch(hs[:len(chunk)])
 		for i, t := range chunk {
 			id, ok := c.lookupHash(t, hs[i])
 			if !ok {
@@ -49,6 +50,8 @@ type termIndex struct {
 	seeded bool
 	slots  []termSlot // a power of two of them, or none
 	used   int        // ids indexed: 0 to used-1
+	// touched is what touch read, kept so that its reads are made.
+	touched uint8
 }
 
 // termSlot is one term of a termIndex: its bytes, one more than its
@@ -83,6 +86,24 @@ func (c *Clusterer) syncIndex() {
 		c.indexTerm(int32(ti.used))
 		ti.used++
 	}
+}
+
+// touch reads the first slot of each of the hashes hs, in a loop
+// without branches whose reads do not depend on each other, so that the
+// processor fetches the slots of a chunk from memory all at once: the
+// look-ups that follow, whose branches depend on what they read, would
+// otherwise wait for each slot in turn (the slots of a large vocabulary
+// are far beyond the caches, those of a rare term seldom in them).
+func (ti *termIndex) touch(hs []uint64) {
+	if len(ti.slots) == 0 {
+		return
+	}
+	mask := uint64(len(ti.slots) - 1)
+	var n uint8
+	for _, h := range hs {
+		n |= ti.slots[h&mask].n
+	}
+	ti.touched = n
 }
 
 // hash returns the hash of term t in ti (seeded: see syncIndex).

@@ -84,12 +84,16 @@
 // A search reads a compact entry per story it meets and scores only the
 // stories its time window lets in; a settling move scores only the
 // stories that changed since the article last stayed where it was. A
-// Clusterer holds about 3.2 KB per stored article (BenchmarkAdd reports
-// it as bytes/article: the vector, date and story of each, the stories'
-// centroids, the term lists), plus about 160 to 260 bytes per term of
-// its vocabulary (see MaxVocab). Retire keeps the vocabulary within
-// twice the terms its held articles use: it drops the others, with their
-// document frequencies, and renumbers the rest in order.
+// Clusterer holds about 2.9 KB per stored article (BenchmarkAdd reports
+// it as bytes/article: the vector, 1.6 KB at TopTerms terms, its probe
+// terms, date and story, the stories' centroids, the term lists), plus
+// about 160 to 260 bytes per term of its vocabulary (see MaxVocab). The
+// articles' vectors and probe terms lie back to back in large chunks,
+// each article holding two numbers that name its arrays, so that the
+// collector marks a few hundred objects for them, not two per article.
+// Retire keeps the vocabulary within twice the terms its held articles
+// use: it drops the others, with their document frequencies, and
+// renumbers the rest in order.
 //
 // Deterministic: ties break by input order, never by map order.
 package cluster

@@ -558,7 +558,7 @@ func whoseWords(a *news.Article, s news.Sentence, at int, quoted []quoteUnit, pe
 	for _, w := range words {
 		if cueVerbs()[w] {
 			if who, ok := cueSpeaker(words, -1); ok {
-				if pronouns()[strings.ToLower(who)] {
+				if inLower(pronouns(), who) {
 					return cmp.Or(nearestPerson(a, start, "", people), "someone")
 				}
 				return speakerName(who, people)

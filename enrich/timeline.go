@@ -294,7 +294,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 					add(m[0], m[1], pub.AddDate(0, 0, -1), news.Day)
 				case "today":
 					if rest := s[m[1]:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
-						if f := strings.Fields(rest); len(f) > 1 && genericNow()[strings.ToLower(strings.Trim(f[1], ".,;:"))] {
+						if f := strings.Fields(rest); len(f) > 1 && inLower(genericNow(), strings.Trim(f[1], ".,;:")) {
 							continue // "today's youth": these times, not a day
 						}
 					}
@@ -399,7 +399,7 @@ func monthDate(s string, at int, year string, mon time.Month, day string, pub ti
 	}
 	if year == "" {
 		t := future(s, at, at+1)
-		if b := strings.Fields(s[:at]); len(b) > 0 && deadlineWords()[strings.ToLower(b[len(b)-1])] {
+		if b := strings.Fields(s[:at]); len(b) > 0 && inLower(deadlineWords(), b[len(b)-1]) {
 			t = tenseFuture // "remain in Miami until March 6"
 		}
 		d = inTense(d, pub, t, func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) })

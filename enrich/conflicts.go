@@ -237,6 +237,14 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	return out
 }
 
+// printableASCII is true for the ASCII bytes above the space.
+var printableASCII = func() (t [256]bool) {
+	for c := '!'; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // hasTalkNoun reports whether a word of s, lower-cased and trimmed as
 // toneClaims reads it, is a talk noun: most sentences hold none, and the
 // words of those need not be lower-cased and kept.
@@ -253,9 +261,11 @@ func hasTalkNoun(s string) bool {
 		}
 		j, ascii := i, true
 		for j < len(s) {
-			if c := s[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+			for j < len(s) && printableASCII[s[j]] { // no ASCII space is above ' '
 				j++
-				continue
+			}
+			if j == len(s) {
+				break
 			}
 			if s[j] < utf8.RuneSelf {
 				if asciiSpace(s[j]) {

@@ -37,8 +37,14 @@ func AppendTokens(dst []Token, text string) []Token {
 		// The run at i; plain, when it is ASCII letters and digits only.
 		j, plain := i, true
 		for j < len(text) {
+			for j < len(text) && asciiAlnum[text[j]] {
+				j++
+			}
+			if j == len(text) {
+				break
+			}
 			if c := text[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
-				plain = plain && asciiAlnum[c]
+				plain = false
 				j++
 				continue
 			}
@@ -74,9 +80,10 @@ func spaceAt(text string, i int) int {
 	return 0
 }
 
-// asciiAlnum is true for the ASCII letters and digits.
-var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
+// asciiAlnum is true for the ASCII letters and digits (and false for
+// the bytes above ASCII).
+var asciiAlnum = func() (t [256]bool) { // indexed by any byte: no bounds check
+	for c := range utf8.RuneSelf {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 	}
 	return t

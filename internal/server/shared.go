@@ -152,11 +152,15 @@ func (s *Server) storeAll(ctx context.Context, arts []*store.Article, prepared [
 	if err != nil {
 		return nil, nil, err
 	}
-	if s.queue.Leading() {
-		for i, c := range created {
-			if na := sameArticle(arts[i], prepared[i]); c && na != nil {
-				s.handoff.put(arts[i].ID, na)
-			}
+	leading := s.queue.Leading()
+	for i, c := range created {
+		if !c {
+			continue
+		}
+		// This server may run the brief job of the article's story.
+		s.worker.keep(arts[i], prepared[i])
+		if na := sameArticle(arts[i], prepared[i]); leading && na != nil {
+			s.handoff.put(arts[i].ID, na)
 		}
 	}
 	return created, nil, nil

@@ -266,12 +266,7 @@ func (w *worker) summarize(ctx context.Context, id int64) error {
 		w.cacheMu.Unlock()
 		if !ok {
 			na = segmented(a)
-			w.cacheMu.Lock()
-			if len(w.cache) >= cacheSize {
-				clear(w.cache) // crude, but bounded; refills from hot stories
-			}
-			w.cache[a.ID] = na
-			w.cacheMu.Unlock()
+			w.cacheNews(a.ID, na)
 		}
 		na.Copies = nil
 		at[a.ID] = len(arts)
@@ -293,6 +288,36 @@ func (w *worker) summarize(ctx context.Context, id int64) error {
 		rec.Body = []byte("{}")
 	}
 	return w.st.PutStory(ctx, &rec)
+}
+
+// cacheNews keeps na, the prepared form of stored article id.
+func (w *worker) cacheNews(id int64, na news.Article) {
+	w.cacheMu.Lock()
+	defer w.cacheMu.Unlock()
+	if len(w.cache) >= cacheSize {
+		clear(w.cache) // crude, but bounded; refills from hot stories
+	}
+	w.cache[id] = na
+}
+
+// keep caches what segmented(a) would return of article a, just stored,
+// from prepared, its form cleaned and segmented before it was stored
+// (nil, or another text, is left out): so a story's next brief does not
+// segment its new articles again. The cached article is a's fields as
+// the store gives them, with prepared's sentences, copied and named
+// with a's id; prepared is not changed.
+func (w *worker) keep(a *store.Article, prepared *news.Article) {
+	if prepared == nil || prepared.Text != a.Text {
+		return
+	}
+	na := toNews(*a)
+	na.Text = a.Text
+	id := strconv.FormatInt(a.ID, 10)
+	na.Sentences = slices.Clone(prepared.Sentences)
+	for i := range na.Sentences {
+		na.Sentences[i].ArticleID = id
+	}
+	w.cacheNews(a.ID, na)
 }
 
 // storyTitle is the title of the story's earliest titled article.

@@ -1,8 +1,16 @@
 package server
 
 import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
+
+	"tidings"
+	"tidings/news"
+	"tidings/store"
 )
 
 // TestWorkerDue checks when the background summarizer's next round may
@@ -36,6 +44,65 @@ func TestWorkerDue(t *testing.T) {
 			w := &worker{first: tc.first, last: tc.last, ended: tc.ended, took: tc.took, flush: tc.flush}
 			if got := w.due(now); got != tc.want {
 				t.Errorf("due = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestWorkerKeep checks that the prepared form of a posted article that
+// the worker keeps for the briefs (worker.keep) is what it would make of
+// the stored article itself (segmented): the same fields, headings and
+// sentences, named with the stored id; and that keep leaves the posted
+// form as it was and keeps nothing of an article whose text is not the
+// stored one.
+func TestWorkerKeep(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "keep.db"))
+	s := &Server{p: &tidings.Pipeline{}}
+	w := &worker{cache: map[int64]news.Article{}}
+	page := `<html><head><title>Harbour bridge reopens</title></head><body><article><h1>Harbour bridge reopens</h1>
+<p>The harbour bridge reopened on Monday after three weeks of repairs, the city said.</p>
+<h2>Traffic</h2><p>Traffic was light in the morning. Buses ran on time, the operator said.</p></article></body></html>`
+	tests := []struct {
+		name string
+		a    store.Article
+	}{
+		{"text", store.Article{Outlet: "Daily", Raw: "Dr. Smith spoke on Monday. The council met at 9 a.m.\n\nIt voted to reopen the road."}},
+		{"html page with a subheading", store.Article{URL: "https://example.com/bridge", Raw: page, IsHTML: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.a
+			na, err := s.prepare(&a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := slices.Clone(na.Sentences)
+			if _, err := st.AddArticles(ctx, []*store.Article{&a}); err != nil {
+				t.Fatal(err)
+			}
+			w.keep(&a, &na)
+			stored, err := st.Article(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := segmented(stored)
+			got, ok := w.cache[a.ID]
+			if !ok {
+				t.Fatal("nothing kept")
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("kept\n%+v\nwant (segmented from the store)\n%+v", got, want)
+			}
+			if !reflect.DeepEqual(na.Sentences, before) {
+				t.Error("keep changed the posted article's sentences")
+			}
+			other := na
+			other.Text += " More."
+			clear(w.cache)
+			w.keep(&a, &other)
+			if len(w.cache) != 0 {
+				t.Error("kept an article whose text is not the stored one")
 			}
 		})
 	}

@@ -343,6 +343,36 @@ func (s *sqlStore) StoryArticles(ctx context.Context, id int64) ([]Article, erro
 	return s.articles(ctx, "story articles", `WHERE story = ? ORDER BY id`, id)
 }
 
+// headCols are the columns of StoryHeads: articleCols without the
+// texts (raw, text, cleaning), the bulk of a row.
+const headCols = `id, key, url, outlet, title, author, published, is_html, added, story, copy_of`
+
+// StoryHeads returns the articles placed in story id, in id order, as
+// StoryArticles does but without Raw, Text and Cleaning (left empty):
+// for a caller that keeps the prepared texts of the articles it has seen
+// (the server's summarizer) and reads the few others by id.
+func (s *sqlStore) StoryHeads(ctx context.Context, id int64) ([]Article, error) {
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+headCols+` FROM articles WHERE story = ? ORDER BY id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: story heads: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		var a Article
+		var published, added string
+		if err := rows.Scan(&a.ID, &a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &published, &a.IsHTML, &added, &a.Story, &a.CopyOf); err != nil {
+			return nil, fmt.Errorf("store: story heads: %w", err)
+		}
+		a.Published, a.Added = parseTime(published), parseTime(added)
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: story heads: %w", err)
+	}
+	return out, nil
+}
+
 // articles reads the articles that the clause (WHERE ... ORDER BY ...)
 // selects; what names the operation in errors.
 func (s *sqlStore) articles(ctx context.Context, what, clause string, args ...any) ([]Article, error) {

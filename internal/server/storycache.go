@@ -331,3 +331,10 @@ func (c *cachedStore) StaleStories(ctx context.Context) ([]int64, error) {
 	}
 	return pl.StaleStories(ctx)
 }
+
+func (c *cachedStore) StoryHeads(ctx context.Context, id int64) ([]store.Article, error) {
+	if hs, ok := c.Store.(storyHeads); ok {
+		return hs.StoryHeads(ctx, id)
+	}
+	return c.Store.StoryArticles(ctx, id)
+}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -51,8 +52,8 @@ func TestWorkerDue(t *testing.T) {
 
 // TestWorkerKeep checks that the prepared form of a posted article that
 // the worker keeps for the briefs (worker.keep) is what it would make of
-// the stored article itself (segmented): the same fields, headings and
-// sentences, named with the stored id; and that keep leaves the posted
+// the stored article itself (segmented): the same fields but the raw
+// input, the same headings and sentences, named with the stored id; and that keep leaves the posted
 // form as it was and keeps nothing of an article whose text is not the
 // stored one.
 func TestWorkerKeep(t *testing.T) {
@@ -87,6 +88,7 @@ func TestWorkerKeep(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := segmented(stored)
+			want.Raw = "" // the worker does not keep it
 			got, ok := w.cache[a.ID]
 			if !ok {
 				t.Fatal("nothing kept")
@@ -105,5 +107,56 @@ func TestWorkerKeep(t *testing.T) {
 				t.Error("kept an article whose text is not the stored one")
 			}
 		})
+	}
+}
+
+// TestWorkerHeads checks that a story's brief is the same whichever way
+// the worker reads its articles: whole (nothing held prepared), as heads
+// with every text held, or as heads with one text read by id.
+func TestWorkerHeads(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "heads.db"))
+	s := &Server{p: &tidings.Pipeline{}}
+	w := &worker{st: st, p: &tidings.Pipeline{}, cache: map[int64]news.Article{}}
+	texts := []string{
+		"The harbour bridge reopened on Monday after three weeks of repairs, the city council said.\n\nTraffic was light.",
+		"City officials reopened the harbour bridge on Monday. Repairs had taken three weeks, the council said.",
+		"Buses crossed the reopened harbour bridge on Monday, the operator said, after three weeks of repairs.",
+	}
+	var ids []int64
+	for i, text := range texts {
+		a := store.Article{Outlet: fmt.Sprint("Outlet ", i), Raw: text}
+		if _, err := s.prepare(&a); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.AddArticles(ctx, []*store.Article{&a}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.PlaceArticles(ctx, []store.Placement{{Article: a.ID, Story: 1}}); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	body := func() string {
+		t.Helper()
+		if err := w.summarize(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.Story(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(got.Body)
+	}
+	whole := body() // nothing held: read whole, and now held
+	if len(w.cache) != len(texts) {
+		t.Fatalf("%d articles held after a brief, want %d", len(w.cache), len(texts))
+	}
+	if got := body(); got != whole {
+		t.Errorf("from the heads, every text held:\n%s\nwant\n%s", got, whole)
+	}
+	delete(w.cache, ids[1])
+	if got := body(); got != whole {
+		t.Errorf("from the heads, one text read by id:\n%s\nwant\n%s", got, whole)
 	}
 }

@@ -338,3 +338,11 @@ func (c *cachedStore) StoryHeads(ctx context.Context, id int64) ([]store.Article
 	}
 	return c.Store.StoryArticles(ctx, id)
 }
+
+func (c *cachedStore) StaleStoriesAfter(ctx context.Context, after int64) ([]int64, error) {
+	pl, ok := c.Store.(placements)
+	if !ok {
+		return nil, errNotShared
+	}
+	return pl.StaleStoriesAfter(ctx, after)
+}

@@ -93,7 +93,7 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if doc != nil {
 		ta := strings.TrimSpace(md.Author)
 		if ta != "" {
-			ta = tidyAuthor(ta, raw, ldBystanders(doc))
+			ta = tidyAuthor(ta, raw, ldBystanders(doc, &dates.ld))
 			if ta == "" {
 				res.Meta.Author = ""
 				delete(res.Meta.Sources, "author")
@@ -102,7 +102,7 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 			}
 		}
 		// A handle ("maraellison") yields to the same name written out.
-		if a, from := pageAuthor(doc, md.Sitename); a != "" && (from != "byline" || ta == "") &&
+		if a, from := pageAuthor(doc, md.Sitename, &dates.ld); a != "" && (from != "byline" || ta == "") &&
 			!(siteKey(a) == siteKey(ta) && len(strings.Fields(ta)) > len(strings.Fields(a))) {
 			res.Meta.Author = a
 			res.Meta.setSource("author", from)

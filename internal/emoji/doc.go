@@ -17,6 +17,12 @@
 // trims from both ends what is not a graphic, printable rune, and
 // variation selectors, as the original does.
 //
+// The original's list is not Unicode's: it also holds about 160 symbols
+// without the Emoji property (☆, ♯, chess pieces, some dingbats), which
+// this package keeps, and it keeps a skin-tone modifier standing alone,
+// which this package removes. On tidings' 990 pages-dev HTML pages the
+// output of `tidings clean --format json` is the same bytes with either.
+//
 // The emoji table is a sorted slice of ranges in the program's read-only
 // data; nothing is built at package initialisation.
 package gomoji

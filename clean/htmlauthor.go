@@ -177,14 +177,14 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return strings.Join(strings.Fields(sb.String()), " ")
+	return joinFields(sb.String())
 }
 
 // splitAuthors cuts a byline into its names: at ",", ";", "|", "&" and
 // the word "and" of several languages, after any leading "By"/"Von"/…
 // and any date or "Updated" part after the names.
 func splitAuthors(s string) []string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = joinFields(s)
 	if len(s) > 200 || s == "" {
 		return nil
 	}

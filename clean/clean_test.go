@@ -388,3 +388,16 @@ func FuzzContainsFold(f *testing.F) {
 		}
 	})
 }
+
+func FuzzWordsUpTo(f *testing.F) {
+	f.Add("日本語 テキスト and more", 2)
+	f.Add(" two  words ", 1)
+	f.Fuzz(func(t *testing.T, s string, most int) {
+		if most < 0 || most > 1000 {
+			return
+		}
+		if got, want := wordsUpTo(s, most), min(len(strings.Fields(s)), most); got != want {
+			t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, most, got, want)
+		}
+	})
+}

@@ -41,7 +41,7 @@ func TestPrefilters(t *testing.T) {
 		if navigation().MatchString(s) && !mayStartNavigation(s) {
 			t.Errorf("mayStartNavigation(%q) = false, but navigation matches", s)
 		}
-		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower) {
+		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower, (*state)(nil).grams(lower)) {
 			t.Errorf("mayBeCredit(%q) = false, but a credit pattern matches", s)
 		}
 		if copyrightName().MatchString(s) && !mayNameCopyright(s) {

@@ -42,6 +42,8 @@ type state struct {
 	normOf, normText   string
 	phrasesOf          string
 	phraseBits         uint8
+	gramsOf            string // the lower case gramText summarizes
+	gramText           grams
 	spacedOf           string // the text singleSpaced read, and its answer
 	spaced             bool
 }
@@ -54,9 +56,31 @@ func (st *state) phrases(lower string) uint8 {
 		return rulePhrases().match(lower)
 	}
 	if lower != st.phrasesOf || st.phrasesOf == "" {
-		st.phrasesOf, st.phraseBits = lower, rulePhrases().match(lower)
+		st.phrasesOf, st.phraseBits = lower, rulePhrases().matchIn(lower, st.grams(lower))
 	}
 	return st.phraseBits
+}
+
+// grams returns the summary (see [grams]) of lower, a block in lower case,
+// made once for the block the rules are reading (st may be nil).
+//
+// The rules also ask it about their block's own text, which it answers
+// too: strings.ToLower keeps every ASCII byte but the capitals (which it
+// lowers) and every rune that is its own lower case and no other rune's
+// ("©", "»", "•"), and makes no ASCII byte but a letter, so a text holds
+// a string of those (ASCII without capitals, "©", " » ") only when its
+// lower case does, and the same ASCII bytes other than letters.
+func (st *state) grams(lower string) *grams {
+	if st == nil {
+		g := new(grams)
+		g.fill(lower)
+		return g
+	}
+	if lower != st.gramsOf || st.gramsOf == "" {
+		st.gramsOf = lower
+		st.gramText.fill(lower)
+	}
+	return &st.gramText
 }
 
 // lower returns strings.ToLower(text), computed once for the block the
@@ -320,14 +344,22 @@ var navigation = sync.OnceValue(func() *regexp.Regexp {
 
 // dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
 // Collections", "Home | News | World".
-func dropNavigation(_ *state, b block) bool {
+func dropNavigation(st *state, b block) bool {
 	// The expression is anchored at the start; "homecollections" (a
-	// site's menu run together) may be anywhere.
-	if mayStartNavigation(b.text) && navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
+	// site's menu run together) may be anywhere. (A text holding it in
+	// any case holds it in lower case, so its grams pass it.)
+	g := st.grams(st.lower(b.text))
+	if mayStartNavigation(b.text) && navigation().MatchString(b.text) ||
+		g.mayHold("homecollections") && containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.
-	seps := strings.Count(b.text, " | ") + strings.Count(b.text, " » ") + strings.Count(b.text, " • ")
+	seps := 0
+	for _, sep := range []string{" | ", " » ", " • "} {
+		if g.mayHold(sep) {
+			seps += strings.Count(b.text, sep)
+		}
+	}
 	return seps >= 3 && !endsSentence(b.text)
 }
 
@@ -372,36 +404,37 @@ func dropCaptionCredit(st *state, b block) bool {
 	// Every credit pattern needs one of these; most prose has none, and
 	// the patterns are slow to try.
 	lower := st.lower(b.text)
-	if !strings.ContainsAny(b.text, "/(:") && !strings.Contains(lower, "getty images") &&
-		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") &&
-		!strings.Contains(lower, "©") && !strings.Contains(lower, "shutterstock") && !strings.Contains(lower, "bild via") {
+	g := st.grams(lower)
+	if !g.hasAnyByte("/(:") && !g.contains(lower, "getty images") &&
+		!g.contains(lower, "image copyright") && !g.contains(lower, "photo credit") &&
+		!g.contains(lower, "©") && !g.contains(lower, "shutterstock") && !g.contains(lower, "bild via") {
 		return false
 	}
-	if mayBeCredit(b.text, lower) && (creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)) {
+	if mayBeCredit(b.text, lower, g) && (creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)) {
 		return true
 	}
 	if b.words > 40 {
 		return false
 	}
-	return mayNameCredit(lower) && creditWords().MatchString(b.text) || mayNameStock(lower) && stockCredit().MatchString(b.text)
+	return mayNameCredit(lower, g) && creditWords().MatchString(b.text) || mayNameStock(lower, g) && stockCredit().MatchString(b.text)
 }
 
 // mayBeCredit reports whether creditRe, trailingCredit or loneCredit can
-// match t (lower is t in lower case): all but a few of their patterns
+// match t (lower is t in lower case, g its summary): all but a few of their patterns
 // need a slash, and those few need a parenthesis before a credit word, a
 // credit phrase or a credit word before a colon opening t. (A long s,
 // "ſ", matches "s" in the case-insensitive patterns and stays itself in
 // lower case: t holding one is tried.)
-func mayBeCredit(t, lower string) bool {
-	if strings.IndexByte(t, '/') >= 0 || strings.Contains(lower, "ſ") {
+func mayBeCredit(t, lower string, g *grams) bool {
+	if g.hasByte('/') || g.contains(lower, "ſ") {
 		return true
 	}
 	for _, w := range []string{"(ap photo", "(photo", "(image", "(credit", "(associated press)", "getty images", "image copyright", "photo credit"} {
-		if strings.Contains(lower, w) {
+		if g.contains(lower, w) {
 			return true
 		}
 	}
-	if strings.IndexByte(t, ':') < 0 {
+	if !g.hasByte(':') {
 		return false
 	}
 	for _, w := range []string{"photo", "image", "pictured", "above", "top", "file photo"} {
@@ -412,10 +445,11 @@ func mayBeCredit(t, lower string) bool {
 	return false
 }
 
-// mayNameStock reports whether stockCredit can match lower.
-func mayNameStock(lower string) bool {
+// mayNameStock reports whether stockCredit can match lower (g is its
+// summary).
+func mayNameStock(lower string, g *grams) bool {
 	for _, w := range []string{"stock", "alliance", "imago", "unsplash", "pixabay", "dpa", "bild via"} {
-		if strings.Contains(lower, w) {
+		if g.contains(lower, w) {
 			return true
 		}
 	}
@@ -423,10 +457,10 @@ func mayNameStock(lower string) bool {
 }
 
 // mayNameCredit reports whether creditWords can match lower, a block in
-// lower case, so that most blocks skip it.
-func mayNameCredit(lower string) bool {
+// lower case (g its summary), so that most blocks skip it.
+func mayNameCredit(lower string, g *grams) bool {
 	for _, w := range []string{"foto", "bild", "photo", "crédit", "credit", "zdjęcie", "fot.", "imagen", "immagine"} {
-		if strings.Contains(lower, w) {
+		if g.contains(lower, w) {
 			return true
 		}
 	}
@@ -639,14 +673,15 @@ func dropLegalNotice(st *state, b block) bool {
 	if st.phrases(lower)&legalPhraseBit != 0 {
 		return true
 	}
-	if strings.Contains(lower, "cookie") {
+	g := st.grams(lower)
+	if g.contains(lower, "cookie") {
 		for _, w := range cookieWords {
-			if strings.Contains(lower, w) {
+			if g.contains(lower, w) {
 				return true
 			}
 		}
 	}
-	if !strings.Contains(b.text, "©") && !strings.Contains(lower, "(c)") && !strings.Contains(lower, "copyright") {
+	if !g.contains(b.text, "©") && !g.contains(lower, "(c)") && !g.contains(lower, "copyright") {
 		return false
 	}
 	return copyrightLine().MatchString(b.text)
@@ -705,7 +740,7 @@ func dropPromotion(st *state, b block) bool {
 		return true
 	}
 	lower := st.lower(b.text)
-	return isPromotion(b.text, lower, st.phrases(lower)&promoPhraseBit != 0) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+	return isPromotion(b.text, lower, st.grams(lower), st.phrases(lower)&promoPhraseBit != 0) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
 }
 
 // introFirstWords are the first words of listIntroWords, so that most
@@ -751,17 +786,17 @@ func mayStartPromo(t, lower string) bool {
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal
-// line; lower is t in lower case, and phrase says whether lower holds one
-// of promoPhrases.
-func isPromotion(t, lower string, phrase bool) bool {
+// line; lower is t in lower case, g its summary, and phrase says whether
+// lower holds one of promoPhrases.
+func isPromotion(t, lower string, g *grams, phrase bool) bool {
 	if phrase {
 		return true
 	}
 	if mayStartPromo(t, lower) && promoStart().MatchString(t) {
 		return true
 	}
-	maybe := strings.Contains(lower, "follow ") || strings.Contains(lower, "©") || strings.Contains(lower, "skip ad") ||
-		strings.Contains(lower, " second") || strings.Contains(lower, "buy photo")
+	maybe := g.contains(lower, "follow ") || g.contains(lower, "©") || g.contains(lower, "skip ad") ||
+		g.contains(lower, " second") || g.contains(lower, "buy photo")
 	return maybe && promoAnywhere().MatchString(t)
 }
 
@@ -770,11 +805,12 @@ var handle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(
 // dropSocial drops embedded posts and handle lists: blocks where @handles
 // and #tags are a quarter of the words, "pic.twitter.com" links, and "—
 // Name (@handle) March 1, 2018" attributions.
-func dropSocial(_ *state, b block) bool {
-	if strings.Contains(b.text, "pic.twitter.com") || strings.Contains(b.text, "(@") && b.words < 60 {
+func dropSocial(st *state, b block) bool {
+	g := st.grams(st.lower(b.text))
+	if g.contains(b.text, "pic.twitter.com") || b.words < 60 && g.contains(b.text, "(@") {
 		return true
 	}
-	if !strings.ContainsAny(b.text, "@#") {
+	if !g.hasAnyByte("@#") {
 		return false
 	}
 	n := len(handle().FindAllString(b.text, -1))
@@ -825,7 +861,8 @@ func dropRepeatedBlock(st *state, b block) bool {
 // isHeadlineLike reports whether s has at most maxWords words, does not end
 // a sentence and is not a quotation or a clause cut at a comma.
 func isHeadlineLike(s string, maxWords int) bool {
-	if s == "" || wordsUpTo(s, maxWords+1) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
+	// (endsSentence first: it is the cheapest test, and most blocks fail it.)
+	if s == "" || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) || wordsUpTo(s, maxWords+1) > maxWords {
 		return false // an empty block is no headline (it panicked here)
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)

@@ -483,7 +483,7 @@ var galleryCaption = sync.OnceValue(func() *regexp.Regexp {
 // block that ends in the gallery's controls ("Image 1 of / 47 Caption
 // Close ... Back to Gallery").
 func dropGalleryCaption(_ *state, b block) bool {
-	if galleryCaption().MatchString(b.text) {
+	if opensWith(b.text, galleryCaptionFirst) && galleryCaption().MatchString(b.text) {
 		return true
 	}
 	if strings.HasPrefix(b.text, "Photos:") {
@@ -647,8 +647,25 @@ var commentsMarker = sync.OnceValue(func() *regexp.Regexp {
 // dropCommentsMarker labels the line that opens a comments section; the
 // blocks after it are readers' comments (see mainRegion).
 func dropCommentsMarker(_ *state, b block) bool {
-	return b.words <= 8 && commentsMarker().MatchString(b.text)
+	return b.words <= 8 && opensWith(b.text, commentsMarkerFirst) && commentsMarker().MatchString(b.text)
 }
+
+// opensWith reports whether s opens with one of the ASCII bytes of first
+// or with a byte that is not ASCII: the first bytes an anchored
+// case-insensitive pattern can match, when first lists the first letters
+// of its words in both cases (with "ſ" and the Kelvin sign, which fold to
+// "s" and "k", left to the pattern as every other rune that is not ASCII).
+func opensWith(s, first string) bool {
+	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte(first, s[0]) >= 0)
+}
+
+// The first bytes listIntro, commentsMarker and galleryCaption can match
+// (see opensWith).
+const (
+	listIntroFirst      = "[rRsSmMaAtTyY"
+	commentsMarkerFirst = "0123456789cCkKrRaAlLpPwWsSeEdDnN"
+	galleryCaptionFirst = "0123456789hHsSeE"
+)
 
 // legalPhrases are the phrases of copyright, privacy and cookie notices,
 // in English, German, French, Polish and Chinese.
@@ -735,7 +752,7 @@ func dropPromotion(st *state, b block) bool {
 		return false
 	}
 	intl := introFirstWords[firstWordLower(b.text)]
-	if promo := listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
+	if promo := opensWith(b.text, listIntroFirst) && listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
 		st.inList, st.promoList = true, promo
 		return true
 	}

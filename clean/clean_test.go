@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -398,6 +399,28 @@ func FuzzWordsUpTo(f *testing.F) {
 		}
 		if got, want := wordsUpTo(s, most), min(len(strings.Fields(s)), most); got != want {
 			t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, most, got, want)
+		}
+	})
+}
+
+// FuzzDropSymbols holds dropSymbols's ASCII table to its definition:
+// letters under half of the runes that are not white space.
+func FuzzDropSymbols(f *testing.F) {
+	f.Add("3:4 ,af- .9.-")
+	f.Add("Ärger über die Fähre \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		letters, visible := 0, 0
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			visible++
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if got, want := dropSymbols(nil, block{text: s}), letters*2 < visible; got != want {
+			t.Errorf("dropSymbols(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

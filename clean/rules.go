@@ -187,12 +187,9 @@ func dropSymbols(_ *state, b block) bool {
 	for i := 0; i < len(b.text); {
 		if c := b.text[i]; c < utf8.RuneSelf {
 			i++
-			if !asciiSpace[c] {
-				visible++
-				if 'a' <= c|0x20 && c|0x20 <= 'z' {
-					letters++
-				}
-			}
+			k := symbolClass[c]
+			visible += int(k & 1)
+			letters += int(k >> 1)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(b.text[i:])
@@ -207,6 +204,20 @@ func dropSymbols(_ *state, b block) bool {
 	}
 	return letters*2 < visible
 }
+
+// symbolClass is, for each ASCII byte, 1 when it is visible (not white
+// space) plus 2 when it is a letter: what dropSymbols counts.
+var symbolClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if !asciiSpace[c] {
+			t[c] = 1
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			t[c] |= 2
+		}
+	}
+	return t
+}()
 
 // maySourceLine reports whether sourceLine can match t: t opens with the
 // first letter of one of its words in either case ("ſ", the long s, folds
@@ -1096,31 +1107,59 @@ func findDate(s string) (time.Time, bool) {
 // any case: whether some s[i:i+len(sub)] whose first byte is sub[0] with
 // bit 0x20 set or not is strings.EqualFold with sub.
 func containsFold(s, sub string) bool {
-	if sub == "" || !isASCII(sub) {
-		for i := 0; i+len(sub) <= len(s); i++ {
-			if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
-				return true
-			}
-		}
+	if sub == "" {
 		return false
 	}
-	// An ASCII sub of n bytes is EqualFold only with n bytes that are
-	// each the same byte or, for a letter, the letter in the other case:
-	// a longer UTF-8 sequence folding to one of its letters ("K", the
-	// Kelvin sign) would leave fewer runes than sub has.
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 != sub[0] {
-			continue
+	ascii := isASCII(sub)
+	// The positions i where s[i]|0x20 == sub[0] are those of the bytes
+	// sub[0] and sub[0]&^0x20, none when sub[0] lacks the bit 0x20;
+	// strings.IndexByte finds each byte's next one.
+	c0 := sub[0]
+	if c0&0x20 == 0 {
+		return false
+	}
+	c1 := c0 &^ 0x20
+	last := len(s) - len(sub) // the last position sub can start at
+	next0, next1 := -1, -1
+	for i := 0; i <= last; {
+		if next0 < i {
+			next0 = indexByteFrom(s[:last+1], c0, i)
 		}
-		j := 0
-		for j < len(sub) && asciiFoldEq(s[i+j], sub[j]) {
-			j++
+		if next1 < i {
+			next1 = indexByteFrom(s[:last+1], c1, i)
 		}
-		if j == len(sub) {
+		i = min(next0, next1)
+		if i > last {
+			return false
+		}
+		if ascii {
+			// An ASCII sub of n bytes is EqualFold only with n bytes that
+			// are each the same byte or, for a letter, the letter in the
+			// other case: a longer UTF-8 sequence folding to one of its
+			// letters ("K", the Kelvin sign) would leave fewer runes than
+			// sub has.
+			j := 0
+			for j < len(sub) && asciiFoldEq(s[i+j], sub[j]) {
+				j++
+			}
+			if j == len(sub) {
+				return true
+			}
+		} else if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
+		i++
 	}
 	return false
+}
+
+// indexByteFrom returns the index of the first c in s at or after from,
+// or len(s) when there is none.
+func indexByteFrom(s string, c byte, from int) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 // asciiFoldEq reports whether byte a equals b, an ASCII byte, or is the

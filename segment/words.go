@@ -177,9 +177,7 @@ func eachWord(s string, f func(wordEntry)) int {
 			}
 		case classApostrophe:
 			// Kept inside a word; trimmed at its ends by newEntry.
-			if start < 0 {
-				break
-			}
+			// Outside a word there is nothing to flush.
 		default:
 			if start >= 0 {
 				flush(i)

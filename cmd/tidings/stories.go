@@ -31,7 +31,8 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	window := fs.Float64("window", cluster.DefaultWindow.Hours()/24, "`days` a dated article may lie from a story's dated articles and still join it; 0: no limit")
 	threshold := fs.Float64("threshold", cluster.DefaultThreshold, "least cosine `T` between an article and a story for it to join, in (0, 1]")
 	score := fs.Bool("score", false, "with --in: score the stories found against the files' clusters instead of printing them")
-	seeds := fs.Int("seeds", 3, "with --score: also score incremental grouping over `N` shuffled orders (seeds 1 to N)")
+	seeds := fs.Int("seeds", 3, "with --score: also score incremental grouping (and the server's, see --server) over `N` shuffled orders (seeds 1 to N)")
+	srv := fs.Bool("server", true, "with --score: also post every article over HTTP to a server started in process (loopback, a temporary SQLite store, removed afterwards) in the --seeds shuffled orders, and score the stories it stores; --server=false skips it")
 	mistakes := fs.Bool("mistakes", false, "with --score: also list each batch story that mixes true clusters and each true cluster split across stories, article by article with its dates")
 	half := fs.String("half", "", "with --score: keep only the topics of one `half`, even or odd: topics (a cluster id up to its last '_') numbered 0, 1, ... in order of first appearance (to check that a setting generalises)")
 	e.addFetchFlags(fs)
@@ -57,6 +58,9 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	}
 	if (*mistakes || *half != "") && !*score {
 		return fmt.Errorf("%w: --mistakes and --half need --score", errUsage)
+	}
+	if *score && f == render.FormatMarkdown {
+		return fmt.Errorf("%w: --score prints text or json, not markdown", errUsage)
 	}
 	if *score && (len(in) == 0 || fs.NArg() > 0) {
 		return fmt.Errorf("%w: --score needs --in and no PATH arguments", errUsage)
@@ -93,7 +97,7 @@ func (e *env) stories(ctx context.Context, args []string) error {
 		if *half != "" {
 			files = bench.HalfTopics(files, *half == "odd")
 		}
-		return e.scoreStories(ctx, p, files, copts, *seeds, *mistakes)
+		return e.scoreStories(ctx, p, files, scoreOptions{cluster: copts, seeds: *seeds, server: *srv, mistakes: *mistakes, json: f == render.FormatJSON})
 	}
 	stories, err := p.Stories(ctx, arts, tidings.StoryOptions{Brief: tidings.Options{Words: *bf.words}, Cluster: copts,
 		Progress: e.bar.update})
@@ -114,14 +118,34 @@ func (e *env) stories(ctx context.Context, args []string) error {
 	return nil
 }
 
+// scoreOptions are the flags of "stories --score".
+type scoreOptions struct {
+	cluster cluster.Options
+	// seeds is the number of shuffled orders; server also scores the
+	// server's path in them; mistakes lists the batch mistakes; json
+	// prints JSON rather than text.
+	seeds                  int
+	server, mistakes, json bool
+}
+
 // scoreStories prints what bench.ScoreStories measures: B-cubed and ARI
 // against the files' clusters, for the batch clustering and for the
 // incremental one (in input order and in seeds shuffled orders), and how
-// far the two agree.
-func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []bench.ClusterFile, copts cluster.Options, seeds int, mistakes bool) error {
-	s, err := bench.ScoreStories(ctx, p, files, copts, seeds, func(done, total int) { e.progress("prepare", done, total) })
+// far the two agree; with o.server, the same for the stories a server
+// stores (serverOrders).
+func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []bench.ClusterFile, o scoreOptions) error {
+	s, err := bench.ScoreStories(ctx, p, files, o.cluster, o.seeds, func(done, total int) { e.progress("prepare", done, total) })
 	if err != nil {
 		return err
+	}
+	var srv []bench.OrderScore
+	if o.server {
+		if srv, err = e.serverOrders(ctx, files, s.Placed, o.cluster, o.seeds); err != nil {
+			return err
+		}
+	}
+	if o.json {
+		return writeScoreJSON(e.stdout, s, srv, o.mistakes)
 	}
 	fmt.Fprintf(e.stdout, "articles %d with text (of %d), true clusters %d; near-duplicates folded %d (%d of them into an article of their own true cluster)\n",
 		s.WithText, s.Articles, s.TrueClusters, s.Folded, s.FoldedSame)
@@ -138,19 +162,26 @@ func (e *env) scoreStories(ctx context.Context, p *tidings.Pipeline, files []ben
 		fmt.Fprintf(e.stdout, "%-21s stories %5d  B-cubed P %.4f R %.4f F1 %.4f  ARI %.4f\n",
 			r.Name, r.Predicted, r.Precision, r.Recall, r.F1, r.ARI)
 	}
-	for _, o := range s.Orders {
-		fmt.Fprintf(e.stdout, "%-21s stories %5d  B-cubed P %.4f R %.4f F1 %.4f  ARI %.4f  vs batch F1 %.4f\n",
-			fmt.Sprintf("incremental seed %d", o.Seed), o.Truth.Predicted, o.Truth.Precision, o.Truth.Recall, o.Truth.F1, o.Truth.ARI, o.Batch.F1)
-	}
-	if len(s.Orders) > 0 {
-		mp, mr, mf, mb := s.MedianOrder()
-		fmt.Fprintf(e.stdout, "%-21s                B-cubed P %.4f R %.4f F1 %.4f              vs batch F1 %.4f\n",
-			fmt.Sprintf("incremental median/%d", len(s.Orders)), mp, mr, mf, mb)
-	}
-	if mistakes {
+	writeOrders(e.stdout, "incremental", s.Orders)
+	writeOrders(e.stdout, "server", srv)
+	if o.mistakes {
 		writeMistakes(e.stdout, bench.Mistakes(s.Placed))
 	}
 	return nil
+}
+
+// writeOrders prints one row per shuffled order of the path name, and
+// their median, if there are any.
+func writeOrders(w io.Writer, name string, orders []bench.OrderScore) {
+	for _, o := range orders {
+		fmt.Fprintf(w, "%-21s stories %5d  B-cubed P %.4f R %.4f F1 %.4f  ARI %.4f  vs batch F1 %.4f\n",
+			fmt.Sprintf("%s seed %d", name, o.Seed), o.Truth.Predicted, o.Truth.Precision, o.Truth.Recall, o.Truth.F1, o.Truth.ARI, o.Batch.F1)
+	}
+	if len(orders) > 0 {
+		mp, mr, mf, mb := bench.StoryScore{Orders: orders}.MedianOrder()
+		fmt.Fprintf(w, "%-21s                B-cubed P %.4f R %.4f F1 %.4f              vs batch F1 %.4f\n",
+			fmt.Sprintf("%s median/%d", name, len(orders)), mp, mr, mf, mb)
+	}
 }
 
 // writeMistakes prints each mistake of the batch grouping: its parts, and

@@ -2,10 +2,7 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,80 +12,35 @@ import (
 	"tidings/eval"
 	"tidings/internal/bench"
 	"tidings/news"
-	"tidings/store"
 )
 
 // serverPlacements posts the articles of clusters, in the order
-// bench.Shuffled gives for seed, to a server over a fresh SQLite store,
-// then reads every article's story back from the store. It returns, per
-// article in the order of clusters, the stored story (as text) and the
-// true cluster; articles the server refuses for having no text are left
-// out, and kept reports for each article whether it is in.
+// bench.Shuffled gives for seed, to a server over a fresh SQLite store
+// (Placements), and returns, per article in the order of clusters, the
+// stored story (as text) and the true cluster; articles the server
+// refuses for having no text are left out, and kept reports for each
+// article whether it is in.
 func serverPlacements(t *testing.T, clusters []bench.Cluster, seed uint64) (pred, gold []string, kept []bool) {
 	t.Helper()
-	type item struct {
-		a     news.Article
-		truth string
-	}
-	var items []item
+	var arts []news.Article
+	var truth []string
 	for _, c := range clusters {
 		for _, a := range c.Articles {
-			items = append(items, item{a, c.ID})
+			arts = append(arts, a)
+			truth = append(truth, c.ID)
 		}
 	}
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "score.db"))
+	stories, err := Placements(context.Background(), filepath.Join(t.TempDir(), "score.db"), arts, bench.Shuffled(len(arts), seed), PlaceOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	s, err := New(ctx, st, Options{Token: token, ReadRate: -1, WriteRate: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := newLoopback(t, s)
-	ids := make([]int64, len(items)) // 0: refused
-	for _, k := range bench.Shuffled(len(items), seed) {
-		it := items[k]
-		body, _ := json.Marshal(articleIn{Title: it.a.Title, Text: it.a.Raw})
-		req, _ := http.NewRequest(http.MethodPost, ts+"/api/articles", strings.NewReader(string(body)))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
+	kept = make([]bool, len(arts))
+	for k, sid := range stories {
+		if sid != 0 {
+			pred = append(pred, fmt.Sprint(sid))
+			gold = append(gold, truth[k])
+			kept[k] = true
 		}
-		var out posted
-		err = json.NewDecoder(resp.Body).Decode(&out)
-		resp.Body.Close()
-		switch {
-		case resp.StatusCode == http.StatusUnprocessableEntity:
-			continue // no text: nothing to place
-		case resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK:
-			t.Fatalf("posting %s: %s", it.a.ID, resp.Status)
-		case err != nil:
-			t.Fatalf("posting %s: %v", it.a.ID, err)
-		}
-		ids[k] = out.ID
-	}
-	// The placements as the store holds them once every post is answered:
-	// later posts may have moved earlier articles.
-	storyOf := map[int64]int64{}
-	for _, a := range storedArticles(t, st) {
-		storyOf[a.ID] = a.Story
-	}
-	kept = make([]bool, len(items))
-	for k, id := range ids {
-		if id == 0 {
-			continue
-		}
-		sid, ok := storyOf[id]
-		if !ok || sid == 0 {
-			t.Fatalf("article %d (%s) has no story in the store", id, items[k].a.ID)
-		}
-		pred = append(pred, fmt.Sprint(sid))
-		gold = append(gold, items[k].truth)
-		kept[k] = true
 	}
 	return pred, gold, kept
 }
@@ -114,16 +66,6 @@ func batchLabels(t *testing.T, clusters []bench.Cluster, kept []bool) []string {
 	}
 	kept2, groups := tidings.Group(arts, tidings.StoryOptions{})
 	return bench.StoryLabels(arts, kept2, groups)
-}
-
-// newLoopback serves s on a loopback port for the test and returns its
-// address; s is closed after the test.
-func newLoopback(t *testing.T, s *Server) string {
-	t.Helper()
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(ts.Close)
-	t.Cleanup(s.Close)
-	return ts.URL
 }
 
 // TestServerPlacementsScored posts two stories of our own, three
@@ -212,5 +154,44 @@ func TestServerScoreECBPlus(t *testing.T) {
 		if s.F1 < 0.8 {
 			t.Errorf("seed %d: server B-cubed F1 %.4f, want at least 0.8", seed, s.F1)
 		}
+	}
+}
+
+// TestPlacementsRefuses checks what Placements refuses before posting,
+// and that an article of white space only is left out rather than sent.
+func TestPlacementsRefuses(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: "a", Raw: "Ash from the Kessel volcano closed the airport at Ostrava on Monday, grounding more than two hundred flights."},
+		{ID: "blank", Raw: " \n "},
+	}
+	exists := filepath.Join(t.TempDir(), "there.db")
+	if err := os.WriteFile(exists, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		path  string
+		order []int
+		want  string // in the error; empty: none, and only "a" placed
+	}{
+		{"store_exists", exists, []int{0, 1}, "must not exist yet"},
+		{"order_out_of_range", filepath.Join(t.TempDir(), "s.db"), []int{0, 2}, "out of range"},
+		{"blank_left_out", filepath.Join(t.TempDir(), "s.db"), []int{1, 0}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			stories, err := Placements(context.Background(), tc.path, arts, tc.order, PlaceOptions{})
+			if tc.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("Placements(%v) error = %v, want one saying %q", tc.order, err, tc.want)
+				}
+				return
+			}
+			if err != nil || len(stories) != 2 || stories[0] == 0 || stories[1] != 0 {
+				t.Errorf("Placements(%v) = %v, %v; want a story for a and 0 for blank", tc.order, stories, err)
+			}
+		})
 	}
 }

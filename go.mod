@@ -42,7 +42,6 @@ require (
 	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
 	github.com/riverqueue/river/riverdriver v0.51.2 // indirect
 	github.com/riverqueue/river/rivershared v0.51.2 // indirect
-	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/rs/zerolog v1.33.0 // indirect
 	github.com/tidwall/gjson v1.20.0 // indirect
 	github.com/tidwall/match v1.2.0 // indirect
@@ -63,3 +62,7 @@ require (
 tool honnef.co/go/tools/cmd/staticcheck
 
 replace github.com/markusmobius/go-dateparser => ./internal/dateparse
+
+replace github.com/RadhiFadlillah/whatlanggo => ./internal/langid
+
+replace github.com/forPelevin/gomoji => ./internal/emoji

@@ -95,6 +95,7 @@ func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
 	if err != nil {
 		return drops, err
 	}
+	a.Asides = asides(a.Raw, a.IsHTML, drops)
 	if a.Outlet == "" && a.Path != "" {
 		a.Outlet, a.Found.Outlet = outletFromPath(a.Path), "file-name"
 	}

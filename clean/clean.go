@@ -405,8 +405,11 @@ func wordCount(s string) int { return wordsUpTo(s, len(s)) }
 // wordsUpTo is min(wordCount(s), most), reading s only until it has
 // counted most words: enough to compare a text's words with a bound.
 func wordsUpTo(s string, most int) int {
+	if most <= 0 {
+		return 0
+	}
 	n, in := 0, false
-	for i := 0; i < len(s) && n < most; {
+	for i := 0; i < len(s); {
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
 			space = asciiSpace[c]
@@ -420,7 +423,9 @@ func wordsUpTo(s string, most int) int {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if n++; n == most {
+				break
+			}
 		}
 	}
 	return n

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -385,6 +386,41 @@ func FuzzContainsFold(f *testing.F) {
 		}
 		if got, want := containsFold(s, sub), containsFoldRef(s, sub); got != want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	})
+}
+
+func FuzzWordsUpTo(f *testing.F) {
+	f.Add("日本語 テキスト and more", 2)
+	f.Add(" two  words ", 1)
+	f.Fuzz(func(t *testing.T, s string, most int) {
+		if most < 0 || most > 1000 {
+			return
+		}
+		if got, want := wordsUpTo(s, most), min(len(strings.Fields(s)), most); got != want {
+			t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, most, got, want)
+		}
+	})
+}
+
+// FuzzDropSymbols holds dropSymbols's ASCII table to its definition:
+// letters under half of the runes that are not white space.
+func FuzzDropSymbols(f *testing.F) {
+	f.Add("3:4 ,af- .9.-")
+	f.Add("Ärger über die Fähre \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		letters, visible := 0, 0
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			visible++
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if got, want := dropSymbols(nil, block{text: s}), letters*2 < visible; got != want {
+			t.Errorf("dropSymbols(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

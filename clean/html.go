@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -93,7 +94,7 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if doc != nil {
 		ta := strings.TrimSpace(md.Author)
 		if ta != "" {
-			ta = tidyAuthor(ta, raw, ldBystanders(doc))
+			ta = tidyAuthor(ta, raw, ldBystanders(doc, &dates.ld))
 			if ta == "" {
 				res.Meta.Author = ""
 				delete(res.Meta.Sources, "author")
@@ -102,7 +103,7 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 			}
 		}
 		// A handle ("maraellison") yields to the same name written out.
-		if a, from := pageAuthor(doc, md.Sitename); a != "" && (from != "byline" || ta == "") &&
+		if a, from := pageAuthor(doc, md.Sitename, &dates.ld); a != "" && (from != "byline" || ta == "") &&
 			!(siteKey(a) == siteKey(ta) && len(strings.Fields(ta)) > len(strings.Fields(a))) {
 			res.Meta.Author = a
 			res.Meta.setSource("author", from)
@@ -202,7 +203,7 @@ func restoreUnlinked(bs []Block, anchors map[string]bool) bool {
 
 // linked reports whether a link's text makes up at least half of t.
 func linked(t string, anchors map[string]bool) bool {
-	t = strings.Join(strings.Fields(t), " ")
+	t = joinFields(t)
 	if anchors[t] {
 		return true
 	}
@@ -250,7 +251,7 @@ func htmlBlocks(n *html.Node) (string, []block, []int) {
 	var hints []int
 	hint := -1
 	flush := func() {
-		t := strings.Join(strings.Fields(cur.String()), " ")
+		t := joinFields(cur.String())
 		cur.Reset()
 		if t == "" {
 			hint = -1
@@ -343,4 +344,45 @@ func Article(a *news.Article) ([]Drop, error) {
 		a.Date, a.Found.Date = m.Date, m.Sources["date"]
 	}
 	return res.Dropped, nil
+}
+
+// joinFields returns strings.Join(strings.Fields(s), " "): the words of
+// s joined by single spaces. Text already so spaced comes back as it is,
+// and other text is written once, without the slice of words.
+func joinFields(s string) string {
+	if singleSpaced(s) {
+		return s
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	word := -1 // start of the word being read, -1 between words
+	for i := 0; i < len(s); {
+		c := s[i]
+		size, space := 1, false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && word >= 0:
+			if sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(s[word:i])
+			word = -1
+		case !space && word < 0:
+			word = i
+		}
+		i += size
+	}
+	if word >= 0 {
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s[word:])
+	}
+	return sb.String()
 }

@@ -273,3 +273,21 @@ func TestPageHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestJoinFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a ", "a b", "a  b", "\ta\nb\r\n", "a\u00a0b", "a\u2003 b\u3000", "ünï  cödé ", "x\u0085y", "\xffa  b\xfe", "  many   spaced   words  here "} {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := joinFields(s); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzJoinFields(f *testing.F) {
+	f.Add(" a  b\u00a0c ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -31,9 +31,10 @@ var authorMetaNames = []string{"author", "article:author", "parsely-author", "sa
 
 // pageAuthor returns the page's author and where it was found
 // ("json-ld", "html-meta" for meta tags, "byline" for a byline in the markup), or "" when the page states
-// none. site is the page's own name (og:site_name), never an author.
-func pageAuthor(doc *html.Node, site string) (string, string) {
-	var ld [][]string
+// none. site is the page's own name (og:site_name), never an author. ld
+// holds the JSON-LD scripts already decoded (nil: none).
+func pageAuthor(doc *html.Node, site string, ld *ldCache) (string, string) {
+	var inLD [][]string
 	meta := make([][]string, len(authorMetaNames))
 	type mark struct {
 		names  []string
@@ -54,8 +55,8 @@ func pageAuthor(doc *html.Node, site string) (string, string) {
 		switch n.DataAtom {
 		case atom.Script:
 			if strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil && len(n.FirstChild.Data) < maxLDBytes {
-				if names := ldAuthors(n.FirstChild.Data); len(names) > 0 {
-					ld = append(ld, names)
+				if names := ldAuthors(n.FirstChild.Data, ld); len(names) > 0 {
+					inLD = append(inLD, names)
 				}
 			}
 			return
@@ -90,7 +91,7 @@ func pageAuthor(doc *html.Node, site string) (string, string) {
 		}
 		return ""
 	}
-	if s := pick(ld); s != "" {
+	if s := pick(inLD); s != "" {
 		return s, "json-ld"
 	}
 	if s := pick(meta); s != "" {
@@ -176,14 +177,14 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	walk(n)
-	return strings.Join(strings.Fields(sb.String()), " ")
+	return joinFields(sb.String())
 }
 
 // splitAuthors cuts a byline into its names: at ",", ";", "|", "&" and
 // the word "and" of several languages, after any leading "By"/"Von"/…
 // and any date or "Updated" part after the names.
 func splitAuthors(s string) []string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = joinFields(s)
 	if len(s) > 200 || s == "" {
 		return nil
 	}
@@ -275,9 +276,9 @@ var nameParticles = map[string]bool{
 // script, in the order it lists them, or nil. Objects are searched in
 // document order: the top level, then @graph, then the values of each
 // object by sorted key, so the answer never depends on map order.
-func ldAuthors(src string) []string {
-	var v any
-	if err := json.Unmarshal([]byte(src), &v); err != nil {
+func ldAuthors(src string, ld *ldCache) []string {
+	v, ok := ld.decode(src)
+	if !ok {
 		return nil
 	}
 	var found []string
@@ -435,8 +436,9 @@ func siteKey(s string) string {
 // ldBystanders returns the names of the JSON-LD Persons of a page that
 // stand inside an Organization (a publisher's employee or founder) and
 // are nowhere named as an author, creator or contributor: go-trafilatura
-// takes any Person of the page for its author.
-func ldBystanders(doc *html.Node) map[string]bool {
+// takes any Person of the page for its author. ld holds the JSON-LD
+// scripts already decoded (nil: none).
+func ldBystanders(doc *html.Node, ld *ldCache) map[string]bool {
 	others, authors := map[string]bool{}, map[string]bool{}
 	var visit func(v any, key string, inOrg bool, depth int)
 	visit = func(v any, key string, inOrg bool, depth int) {
@@ -471,8 +473,7 @@ func ldBystanders(doc *html.Node) map[string]bool {
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
 			if strings.Contains(attr(n, "type"), "ld+json") && n.FirstChild != nil && len(n.FirstChild.Data) < maxLDBytes {
-				var v any
-				if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+				if v, ok := ld.decode(n.FirstChild.Data); ok {
 					visit(v, "", false, 0)
 				}
 			}
@@ -513,4 +514,44 @@ func tidyAuthor(author, page string, bystanders map[string]bool) string {
 		return strings.Compare(a, b)
 	})
 	return strings.Join(names, "; ")
+}
+
+// ldCache holds the JSON-LD scripts of one page as decoded, so that the
+// three readers of a page's JSON-LD (scanDates for its dates, pageAuthor
+// and ldBystanders for its authors) decode each script once rather than
+// three times. A script is known by its text: the readers walk the tree
+// before and after go-trafilatura's extraction, and a text that changed
+// between is decoded again. A nil *ldCache decodes every time.
+type ldCache struct {
+	scripts []ldScript
+}
+
+// ldScript is a JSON-LD script's text and the value it decodes to, ok
+// false when it is not JSON.
+type ldScript struct {
+	src string
+	v   any
+	ok  bool
+}
+
+// maxCachedLD bounds the scripts an ldCache holds; a page with more
+// decodes the others each time they are read.
+const maxCachedLD = 64
+
+// decode returns the value of the JSON text src and whether it is JSON.
+// The value is shared by every reader: they must not change it.
+func (c *ldCache) decode(src string) (any, bool) {
+	if c != nil {
+		for _, s := range c.scripts {
+			if s.src == src {
+				return s.v, s.ok
+			}
+		}
+	}
+	var v any
+	ok := json.Unmarshal([]byte(src), &v) == nil
+	if c != nil && len(c.scripts) < maxCachedLD {
+		c.scripts = append(c.scripts, ldScript{src, v, ok})
+	}
+	return v, ok
 }

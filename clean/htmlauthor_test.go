@@ -1,10 +1,13 @@
 package clean
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -51,7 +54,7 @@ func TestPageAuthor(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, from := pageAuthor(doc, tc.site); got != tc.want || from != tc.from {
+			if got, from := pageAuthor(doc, tc.site, nil); got != tc.want || from != tc.from {
 				t.Errorf("pageAuthor = %q (%s), want %q (%s)", got, from, tc.want, tc.from)
 			}
 		})
@@ -118,7 +121,7 @@ func FuzzPageAuthor(f *testing.F) {
 		if err != nil {
 			return
 		}
-		got, _ := pageAuthor(doc, "")
+		got, _ := pageAuthor(doc, "", nil)
 		if len(got) > maxAuthors*82 {
 			t.Errorf("pageAuthor returned %d bytes", len(got))
 		}
@@ -135,7 +138,7 @@ func TestTidyAuthor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	by := ldBystanders(doc)
+	by := ldBystanders(doc, nil)
 	tests := []struct{ in, want string }{
 		{"Ruth Abend", ""},
 		{"Otto Brandt; Ruth Abend; Ines Calloway", "Ines Calloway; Otto Brandt"},
@@ -146,5 +149,50 @@ func TestTidyAuthor(t *testing.T) {
 		if got := tidyAuthor(tc.in, page, by); got != tc.want {
 			t.Errorf("tidyAuthor(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestLDCache checks that a page's JSON-LD is decoded once for its three
+// readers and that the readers see what a fresh decode gives.
+func TestLDCache(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-06",
+"author":{"@type":"Person","name":"Ada Lindqvist"},"publisher":{"@type":"Organization","name":"Port Alder Post",
+"founder":{"@type":"Person","name":"Olaf Berg"}}}</script><script type="application/ld+json">{not json</script></head>
+<body><h1>Ferries stop</h1><p>The crews walked out.</p></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates := scanDates(doc)
+	if n := len(dates.ld.scripts); n != 2 {
+		t.Fatalf("scanDates cached %d scripts, want 2", n)
+	}
+	if got := dates.ldPublished.Format(time.DateOnly); got != "2024-05-06" {
+		t.Errorf("ldPublished = %s", got)
+	}
+	ld := &dates.ld
+	a1, f1 := pageAuthor(doc, "", ld)
+	a2, f2 := pageAuthor(doc, "", nil)
+	if a1 != "Ada Lindqvist" || a1 != a2 || f1 != f2 {
+		t.Errorf("pageAuthor with the cache %q %q, without %q %q", a1, f1, a2, f2)
+	}
+	if b1, b2 := ldBystanders(doc, ld), ldBystanders(doc, nil); !maps.Equal(b1, b2) || !b1["olaf berg"] || len(b1) != 1 {
+		t.Errorf("ldBystanders with the cache %v, without %v", b1, b2)
+	}
+	if n := len(ld.scripts); n != 2 {
+		t.Errorf("the author readers added scripts: %d, want 2", n)
+	}
+	if _, ok := ld.decode("{not json"); ok {
+		t.Error("a cached non-JSON script decoded")
+	}
+	// A script whose text changed is decoded again.
+	if v, ok := ld.decode(`{"name":"x"}`); !ok || v.(map[string]any)["name"] != "x" || len(ld.scripts) != 3 {
+		t.Errorf("new text: %v %v, %d scripts", v, ok, len(ld.scripts))
+	}
+	for i := range 2 * maxCachedLD {
+		ld.decode(fmt.Sprintf(`{"n":%d}`, i))
+	}
+	if len(ld.scripts) != maxCachedLD {
+		t.Errorf("the cache holds %d scripts, more than %d", len(ld.scripts), maxCachedLD)
 	}
 }

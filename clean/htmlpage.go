@@ -115,7 +115,7 @@ func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 	started := false
 	flush := func() {
 		started = false
-		t := strings.Join(strings.Fields(cur.String()), " ")
+		t := joinFields(cur.String())
 		if t != "" {
 			b := flags
 			b.text, b.linkBytes = t, min(links, len(t))

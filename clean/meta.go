@@ -125,7 +125,7 @@ var bylineName1 = sync.OnceValue(func() *regexp.Regexp {
 
 // bylineName returns the name of a short byline line, or "".
 func bylineName(text string) string {
-	if wordCount(text) > 16 {
+	if wordsUpTo(text, 17) > 16 {
 		return ""
 	}
 	m := bylineName1().FindStringSubmatch(text)

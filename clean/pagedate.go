@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -32,6 +31,9 @@ type pageDates struct {
 	// anchors holds the collapsed texts of the page's links (see
 	// restoreUnlinked).
 	anchors map[string]bool
+	// ld holds the page's JSON-LD scripts as decoded here, for the
+	// author readers (see ldCache).
+	ld ldCache
 }
 
 // Limits of the headline-date search, in text nodes of the page (runs of
@@ -237,11 +239,9 @@ func (pd *pageDates) readLD(s string) {
 	if len(s) > ldMaxBytes {
 		return
 	}
-	var v any
-	if json.Unmarshal([]byte(s), &v) != nil {
-		return
+	if v, ok := pd.ld.decode(s); ok {
+		pd.walkLD(v, 0)
 	}
-	pd.walkLD(v, 0)
 }
 
 func (pd *pageDates) walkLD(v any, depth int) {

@@ -21,6 +21,13 @@ func TestPrefilters(t *testing.T) {
 		"March 5, 2014", "5 March 2014", "2014-03-05", "05.03.2014", "3/5/2014", "2014年3月5日", "in 1999 and 2020",
 		"© 2023 The Independent", "Copyright 2014 Los Angeles Times", "(c) 2020 Port Alder Post", "COPYRIGHT Reuters",
 		"Published 2014-03-05", "POSTED on Monday", "Veröffentlicht am 5. März", "发布时间：2020-03-05", "發佈時間 2020", "Datum: 5. März", "gepubliceerd op", "Mis en ligne le", "Opublikowano", "Erstellt am", "First published", "Source: BBC News", "ſource: Port Alder Post", "PUBLICATION: The Daily", "outlet : Reuters", "PORT ALDER, Island -- The crews", "LONDON (Reuters) - The crews", "NEAH BAY, Wash. _ The crews", "The Crews - on strike",
+		"Related stories:", "[Related]", "Read more", "ſee also", "More from the Post", "Also read:", "Recommended", "Trending",
+		"You may also like", "Most read", "13 Comments", "Kommentare (4)", "Leave a Reply", "Laisser un commentaire", "Komentarze",
+		"评论", "Responses", "Schreibe einen Kommentar", "Post a comment", "Dodaj komentarz", "Napisz komentarz", "Einen Kommentar hinterlassen",
+		"Ajouter un commentaire", "Write a comment", "\u212aommentare", "3 thoughts on “Ferries”", "Hide Caption 1 of 23", "show caption 2 of 3",
+		"ſhow caption 2 of 3", "Expand caption 5 of 9", "1 of 26 Full Screen Autoplay", "Posted by Anna Berg", "Geschrieben von Eva Roth",
+		"Veröffentlicht von Max", "Publié par Jean", "Écrit par Luc", "Publicado por Ana", "Scritto da Maria", "Napisane przez Jana",
+		"Autorin: Eva", "AUTHOR: Jo Lee", "Texte : Luc", "Von: Max", "Door Piet", "vom Team", "| by Anna", "(von Max",
 	}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -41,7 +48,7 @@ func TestPrefilters(t *testing.T) {
 		if navigation().MatchString(s) && !mayStartNavigation(s) {
 			t.Errorf("mayStartNavigation(%q) = false, but navigation matches", s)
 		}
-		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower) {
+		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower, (*state)(nil).grams(lower)) {
 			t.Errorf("mayBeCredit(%q) = false, but a credit pattern matches", s)
 		}
 		if copyrightName().MatchString(s) && !mayNameCopyright(s) {
@@ -54,6 +61,18 @@ func TestPrefilters(t *testing.T) {
 		}
 		if stampWords().MatchString(s) && !mayStamp(s) {
 			t.Errorf("mayStamp(%q) = false, but stampWords matches", s)
+		}
+		if listIntro().MatchString(s) && !opensWith(s, listIntroFirst) {
+			t.Errorf("opensWith(%q, listIntroFirst) = false, but listIntro matches", s)
+		}
+		if commentsMarker().MatchString(s) && !opensWith(s, commentsMarkerFirst) {
+			t.Errorf("opensWith(%q, commentsMarkerFirst) = false, but commentsMarker matches", s)
+		}
+		if galleryCaption().MatchString(s) && !opensWith(s, galleryCaptionFirst) {
+			t.Errorf("opensWith(%q, galleryCaptionFirst) = false, but galleryCaption matches", s)
+		}
+		if authorMark().MatchString(s) && !mayMarkAuthor(s) {
+			t.Errorf("mayMarkAuthor(%q) = false, but authorMark matches", s)
 		}
 		if sourceLine().MatchString(s) && !maySourceLine(s) {
 			t.Errorf("maySourceLine(%q) = false, but sourceLine matches", s)

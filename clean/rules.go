@@ -42,6 +42,8 @@ type state struct {
 	normOf, normText   string
 	phrasesOf          string
 	phraseBits         uint8
+	gramsOf            string // the lower case gramText summarizes
+	gramText           grams
 	spacedOf           string // the text singleSpaced read, and its answer
 	spaced             bool
 }
@@ -54,9 +56,31 @@ func (st *state) phrases(lower string) uint8 {
 		return rulePhrases().match(lower)
 	}
 	if lower != st.phrasesOf || st.phrasesOf == "" {
-		st.phrasesOf, st.phraseBits = lower, rulePhrases().match(lower)
+		st.phrasesOf, st.phraseBits = lower, rulePhrases().matchIn(lower, st.grams(lower))
 	}
 	return st.phraseBits
+}
+
+// grams returns the summary (see [grams]) of lower, a block in lower case,
+// made once for the block the rules are reading (st may be nil).
+//
+// The rules also ask it about their block's own text, which it answers
+// too: strings.ToLower keeps every ASCII byte but the capitals (which it
+// lowers) and every rune that is its own lower case and no other rune's
+// ("©", "»", "•"), and makes no ASCII byte but a letter, so a text holds
+// a string of those (ASCII without capitals, "©", " » ") only when its
+// lower case does, and the same ASCII bytes other than letters.
+func (st *state) grams(lower string) *grams {
+	if st == nil {
+		g := new(grams)
+		g.fill(lower)
+		return g
+	}
+	if lower != st.gramsOf || st.gramsOf == "" {
+		st.gramsOf = lower
+		st.gramText.fill(lower)
+	}
+	return &st.gramText
 }
 
 // lower returns strings.ToLower(text), computed once for the block the
@@ -163,12 +187,9 @@ func dropSymbols(_ *state, b block) bool {
 	for i := 0; i < len(b.text); {
 		if c := b.text[i]; c < utf8.RuneSelf {
 			i++
-			if !asciiSpace[c] {
-				visible++
-				if 'a' <= c|0x20 && c|0x20 <= 'z' {
-					letters++
-				}
-			}
+			k := symbolClass[c]
+			visible += int(k & 1)
+			letters += int(k >> 1)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(b.text[i:])
@@ -183,6 +204,20 @@ func dropSymbols(_ *state, b block) bool {
 	}
 	return letters*2 < visible
 }
+
+// symbolClass is, for each ASCII byte, 1 when it is visible (not white
+// space) plus 2 when it is a letter: what dropSymbols counts.
+var symbolClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if !asciiSpace[c] {
+			t[c] = 1
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			t[c] |= 2
+		}
+	}
+	return t
+}()
 
 // maySourceLine reports whether sourceLine can match t: t opens with the
 // first letter of one of its words in either case ("ſ", the long s, folds
@@ -320,14 +355,22 @@ var navigation = sync.OnceValue(func() *regexp.Regexp {
 
 // dropNavigation drops breadcrumbs and menus: "YOU ARE HERE: LAT Home →
 // Collections", "Home | News | World".
-func dropNavigation(_ *state, b block) bool {
+func dropNavigation(st *state, b block) bool {
 	// The expression is anchored at the start; "homecollections" (a
-	// site's menu run together) may be anywhere.
-	if mayStartNavigation(b.text) && navigation().MatchString(b.text) || containsFold(b.text, "homecollections") {
+	// site's menu run together) may be anywhere. (A text holding it in
+	// any case holds it in lower case, so its grams pass it.)
+	g := st.grams(st.lower(b.text))
+	if mayStartNavigation(b.text) && navigation().MatchString(b.text) ||
+		g.mayHold("homecollections") && containsFold(b.text, "homecollections") {
 		return true
 	}
 	// A line of many short items joined by separators.
-	seps := strings.Count(b.text, " | ") + strings.Count(b.text, " » ") + strings.Count(b.text, " • ")
+	seps := 0
+	for _, sep := range []string{" | ", " » ", " • "} {
+		if g.mayHold(sep) {
+			seps += strings.Count(b.text, sep)
+		}
+	}
 	return seps >= 3 && !endsSentence(b.text)
 }
 
@@ -372,36 +415,37 @@ func dropCaptionCredit(st *state, b block) bool {
 	// Every credit pattern needs one of these; most prose has none, and
 	// the patterns are slow to try.
 	lower := st.lower(b.text)
-	if !strings.ContainsAny(b.text, "/(:") && !strings.Contains(lower, "getty images") &&
-		!strings.Contains(lower, "image copyright") && !strings.Contains(lower, "photo credit") &&
-		!strings.Contains(lower, "©") && !strings.Contains(lower, "shutterstock") && !strings.Contains(lower, "bild via") {
+	g := st.grams(lower)
+	if !g.hasAnyByte("/(:") && !g.contains(lower, "getty images") &&
+		!g.contains(lower, "image copyright") && !g.contains(lower, "photo credit") &&
+		!g.contains(lower, "©") && !g.contains(lower, "shutterstock") && !g.contains(lower, "bild via") {
 		return false
 	}
-	if mayBeCredit(b.text, lower) && (creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)) {
+	if mayBeCredit(b.text, lower, g) && (creditRe().MatchString(b.text) || trailingCredit().MatchString(b.text) || loneCredit().MatchString(b.text)) {
 		return true
 	}
 	if b.words > 40 {
 		return false
 	}
-	return mayNameCredit(lower) && creditWords().MatchString(b.text) || mayNameStock(lower) && stockCredit().MatchString(b.text)
+	return mayNameCredit(lower, g) && creditWords().MatchString(b.text) || mayNameStock(lower, g) && stockCredit().MatchString(b.text)
 }
 
 // mayBeCredit reports whether creditRe, trailingCredit or loneCredit can
-// match t (lower is t in lower case): all but a few of their patterns
+// match t (lower is t in lower case, g its summary): all but a few of their patterns
 // need a slash, and those few need a parenthesis before a credit word, a
 // credit phrase or a credit word before a colon opening t. (A long s,
 // "ſ", matches "s" in the case-insensitive patterns and stays itself in
 // lower case: t holding one is tried.)
-func mayBeCredit(t, lower string) bool {
-	if strings.IndexByte(t, '/') >= 0 || strings.Contains(lower, "ſ") {
+func mayBeCredit(t, lower string, g *grams) bool {
+	if g.hasByte('/') || g.contains(lower, "ſ") {
 		return true
 	}
 	for _, w := range []string{"(ap photo", "(photo", "(image", "(credit", "(associated press)", "getty images", "image copyright", "photo credit"} {
-		if strings.Contains(lower, w) {
+		if g.contains(lower, w) {
 			return true
 		}
 	}
-	if strings.IndexByte(t, ':') < 0 {
+	if !g.hasByte(':') {
 		return false
 	}
 	for _, w := range []string{"photo", "image", "pictured", "above", "top", "file photo"} {
@@ -412,10 +456,11 @@ func mayBeCredit(t, lower string) bool {
 	return false
 }
 
-// mayNameStock reports whether stockCredit can match lower.
-func mayNameStock(lower string) bool {
+// mayNameStock reports whether stockCredit can match lower (g is its
+// summary).
+func mayNameStock(lower string, g *grams) bool {
 	for _, w := range []string{"stock", "alliance", "imago", "unsplash", "pixabay", "dpa", "bild via"} {
-		if strings.Contains(lower, w) {
+		if g.contains(lower, w) {
 			return true
 		}
 	}
@@ -423,10 +468,10 @@ func mayNameStock(lower string) bool {
 }
 
 // mayNameCredit reports whether creditWords can match lower, a block in
-// lower case, so that most blocks skip it.
-func mayNameCredit(lower string) bool {
+// lower case (g its summary), so that most blocks skip it.
+func mayNameCredit(lower string, g *grams) bool {
 	for _, w := range []string{"foto", "bild", "photo", "crédit", "credit", "zdjęcie", "fot.", "imagen", "immagine"} {
-		if strings.Contains(lower, w) {
+		if g.contains(lower, w) {
 			return true
 		}
 	}
@@ -449,7 +494,7 @@ var galleryCaption = sync.OnceValue(func() *regexp.Regexp {
 // block that ends in the gallery's controls ("Image 1 of / 47 Caption
 // Close ... Back to Gallery").
 func dropGalleryCaption(_ *state, b block) bool {
-	if galleryCaption().MatchString(b.text) {
+	if opensWith(b.text, galleryCaptionFirst) && galleryCaption().MatchString(b.text) {
 		return true
 	}
 	if strings.HasPrefix(b.text, "Photos:") {
@@ -613,8 +658,25 @@ var commentsMarker = sync.OnceValue(func() *regexp.Regexp {
 // dropCommentsMarker labels the line that opens a comments section; the
 // blocks after it are readers' comments (see mainRegion).
 func dropCommentsMarker(_ *state, b block) bool {
-	return b.words <= 8 && commentsMarker().MatchString(b.text)
+	return b.words <= 8 && opensWith(b.text, commentsMarkerFirst) && commentsMarker().MatchString(b.text)
 }
+
+// opensWith reports whether s opens with one of the ASCII bytes of first
+// or with a byte that is not ASCII: the first bytes an anchored
+// case-insensitive pattern can match, when first lists the first letters
+// of its words in both cases (with "ſ" and the Kelvin sign, which fold to
+// "s" and "k", left to the pattern as every other rune that is not ASCII).
+func opensWith(s, first string) bool {
+	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte(first, s[0]) >= 0)
+}
+
+// The first bytes listIntro, commentsMarker and galleryCaption can match
+// (see opensWith).
+const (
+	listIntroFirst      = "[rRsSmMaAtTyY"
+	commentsMarkerFirst = "0123456789cCkKrRaAlLpPwWsSeEdDnN"
+	galleryCaptionFirst = "0123456789hHsSeE"
+)
 
 // legalPhrases are the phrases of copyright, privacy and cookie notices,
 // in English, German, French, Polish and Chinese.
@@ -639,14 +701,15 @@ func dropLegalNotice(st *state, b block) bool {
 	if st.phrases(lower)&legalPhraseBit != 0 {
 		return true
 	}
-	if strings.Contains(lower, "cookie") {
+	g := st.grams(lower)
+	if g.contains(lower, "cookie") {
 		for _, w := range cookieWords {
-			if strings.Contains(lower, w) {
+			if g.contains(lower, w) {
 				return true
 			}
 		}
 	}
-	if !strings.Contains(b.text, "©") && !strings.Contains(lower, "(c)") && !strings.Contains(lower, "copyright") {
+	if !g.contains(b.text, "©") && !g.contains(lower, "(c)") && !g.contains(lower, "copyright") {
 		return false
 	}
 	return copyrightLine().MatchString(b.text)
@@ -700,12 +763,12 @@ func dropPromotion(st *state, b block) bool {
 		return false
 	}
 	intl := introFirstWords[firstWordLower(b.text)]
-	if promo := listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
+	if promo := opensWith(b.text, listIntroFirst) && listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
 		st.inList, st.promoList = true, promo
 		return true
 	}
 	lower := st.lower(b.text)
-	return isPromotion(b.text, lower, st.phrases(lower)&promoPhraseBit != 0) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
+	return isPromotion(b.text, lower, st.grams(lower), st.phrases(lower)&promoPhraseBit != 0) || intl && b.words <= 30 && listIntroBefore().MatchString(b.text)
 }
 
 // introFirstWords are the first words of listIntroWords, so that most
@@ -751,17 +814,17 @@ func mayStartPromo(t, lower string) bool {
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal
-// line; lower is t in lower case, and phrase says whether lower holds one
-// of promoPhrases.
-func isPromotion(t, lower string, phrase bool) bool {
+// line; lower is t in lower case, g its summary, and phrase says whether
+// lower holds one of promoPhrases.
+func isPromotion(t, lower string, g *grams, phrase bool) bool {
 	if phrase {
 		return true
 	}
 	if mayStartPromo(t, lower) && promoStart().MatchString(t) {
 		return true
 	}
-	maybe := strings.Contains(lower, "follow ") || strings.Contains(lower, "©") || strings.Contains(lower, "skip ad") ||
-		strings.Contains(lower, " second") || strings.Contains(lower, "buy photo")
+	maybe := g.contains(lower, "follow ") || g.contains(lower, "©") || g.contains(lower, "skip ad") ||
+		g.contains(lower, " second") || g.contains(lower, "buy photo")
 	return maybe && promoAnywhere().MatchString(t)
 }
 
@@ -770,11 +833,12 @@ var handle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(
 // dropSocial drops embedded posts and handle lists: blocks where @handles
 // and #tags are a quarter of the words, "pic.twitter.com" links, and "—
 // Name (@handle) March 1, 2018" attributions.
-func dropSocial(_ *state, b block) bool {
-	if strings.Contains(b.text, "pic.twitter.com") || strings.Contains(b.text, "(@") && b.words < 60 {
+func dropSocial(st *state, b block) bool {
+	g := st.grams(st.lower(b.text))
+	if g.contains(b.text, "pic.twitter.com") || b.words < 60 && g.contains(b.text, "(@") {
 		return true
 	}
-	if !strings.ContainsAny(b.text, "@#") {
+	if !g.hasAnyByte("@#") {
 		return false
 	}
 	n := len(handle().FindAllString(b.text, -1))
@@ -825,7 +889,8 @@ func dropRepeatedBlock(st *state, b block) bool {
 // isHeadlineLike reports whether s has at most maxWords words, does not end
 // a sentence and is not a quotation or a clause cut at a comma.
 func isHeadlineLike(s string, maxWords int) bool {
-	if s == "" || wordsUpTo(s, maxWords+1) > maxWords || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) {
+	// (endsSentence first: it is the cheapest test, and most blocks fail it.)
+	if s == "" || endsSentence(s) && !(maxWords == 12 && isQuestionLine(s)) || wordsUpTo(s, maxWords+1) > maxWords {
 		return false // an empty block is no headline (it panicked here)
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -1042,31 +1107,59 @@ func findDate(s string) (time.Time, bool) {
 // any case: whether some s[i:i+len(sub)] whose first byte is sub[0] with
 // bit 0x20 set or not is strings.EqualFold with sub.
 func containsFold(s, sub string) bool {
-	if sub == "" || !isASCII(sub) {
-		for i := 0; i+len(sub) <= len(s); i++ {
-			if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
-				return true
-			}
-		}
+	if sub == "" {
 		return false
 	}
-	// An ASCII sub of n bytes is EqualFold only with n bytes that are
-	// each the same byte or, for a letter, the letter in the other case:
-	// a longer UTF-8 sequence folding to one of its letters ("K", the
-	// Kelvin sign) would leave fewer runes than sub has.
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 != sub[0] {
-			continue
+	ascii := isASCII(sub)
+	// The positions i where s[i]|0x20 == sub[0] are those of the bytes
+	// sub[0] and sub[0]&^0x20, none when sub[0] lacks the bit 0x20;
+	// strings.IndexByte finds each byte's next one.
+	c0 := sub[0]
+	if c0&0x20 == 0 {
+		return false
+	}
+	c1 := c0 &^ 0x20
+	last := len(s) - len(sub) // the last position sub can start at
+	next0, next1 := -1, -1
+	for i := 0; i <= last; {
+		if next0 < i {
+			next0 = indexByteFrom(s[:last+1], c0, i)
 		}
-		j := 0
-		for j < len(sub) && asciiFoldEq(s[i+j], sub[j]) {
-			j++
+		if next1 < i {
+			next1 = indexByteFrom(s[:last+1], c1, i)
 		}
-		if j == len(sub) {
+		i = min(next0, next1)
+		if i > last {
+			return false
+		}
+		if ascii {
+			// An ASCII sub of n bytes is EqualFold only with n bytes that
+			// are each the same byte or, for a letter, the letter in the
+			// other case: a longer UTF-8 sequence folding to one of its
+			// letters ("K", the Kelvin sign) would leave fewer runes than
+			// sub has.
+			j := 0
+			for j < len(sub) && asciiFoldEq(s[i+j], sub[j]) {
+				j++
+			}
+			if j == len(sub) {
+				return true
+			}
+		} else if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
+		i++
 	}
 	return false
+}
+
+// indexByteFrom returns the index of the first c in s at or after from,
+// or len(s) when there is none.
+func indexByteFrom(s string, c byte, from int) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 // asciiFoldEq reports whether byte a equals b, an ASCII byte, or is the

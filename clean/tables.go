@@ -110,3 +110,9 @@ func countedLink(s string) bool {
 func hasFigure(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
+
+// TableRow reports whether s reads as a row of a table: figures and a
+// capitalised name, and no dated or counted link (the test by which
+// cleaning keeps the rows of tables in bare text). Later stages use it
+// on the blocks cleaning dropped.
+func TableRow(s string) bool { return tableRow(s) }

@@ -34,6 +34,9 @@ func textAuthor(res *Result) {
 		if b.Kind == Comments || b.words() > 16 {
 			continue
 		}
+		if !mayMarkAuthor(b.Text) {
+			continue
+		}
 		m := authorMark().FindStringIndex(b.Text)
 		if m == nil {
 			continue
@@ -72,4 +75,20 @@ func leadingName(s string) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// authorKeys are words of which every match of authorMark holds one in
+// ASCII, in any case: none of their letters is the case fold of a rune
+// that is not ASCII (as "ſ" is of "s" and the Kelvin sign of "k").
+var authorKeys = []string{"by", "von", "vom", "par", "por", "door", "da", "przez", "autor", "author", "text"}
+
+// mayMarkAuthor reports whether authorMark can match s: s holds one of
+// authorKeys in any case.
+func mayMarkAuthor(s string) bool {
+	for _, k := range authorKeys {
+		if containsFold(s, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -50,15 +50,146 @@ func (t *textTree) eval(f []float64) float64 {
 type treeModel struct {
 	trees []textTree
 	bias  float64
+	// flat, when not nil, holds the same trees laid out complete (see
+	// compile), which score walks instead.
+	flat *flatTrees
 }
 
 // score is the model's log-odds for a block with features f.
 func (m *treeModel) score(f []float64) float64 {
+	if m.flat != nil {
+		return m.flat.sum(f, m.bias)
+	}
 	s := m.bias
 	for i := range m.trees {
 		s += m.trees[i].eval(f)
 	}
 	return s
+}
+
+// flatTrees are a model's trees as complete binary trees of one depth,
+// all in two arrays: tree t's split k (0 the root, k's children 2k+1
+// and 2k+2) is splits[t*(1<<depth-1)+k], its leaf k is
+// leaves[t*(1<<depth)+k]. A leaf of the original tree above the full
+// depth becomes splits that always go left (threshold +Inf) down to
+// leaves of its value. Walking one is depth comparisons with no test for
+// a leaf and no pointer chasing: the model's scores cost about half as
+// much (see compile).
+type flatTrees struct {
+	depth  int
+	splits []flatSplit
+	leaves []float32
+}
+
+type flatSplit struct {
+	threshold float64
+	feature   int32
+}
+
+// maxFlatDepth is the deepest tree compile lays out flat (a complete
+// tree of depth d has 2^d leaves).
+const maxFlatDepth = 8
+
+// compile lays m's trees out flat when none is deeper than
+// maxFlatDepth; the scores stay the same to the last bit (the same
+// comparisons, the leaves summed in the same order).
+func (m *treeModel) compile() {
+	depth := 0
+	for i := range m.trees {
+		d := m.trees[i].depthFrom(0, maxFlatDepth)
+		if d > maxFlatDepth {
+			m.flat = nil
+			return
+		}
+		depth = max(depth, d)
+	}
+	ns, nl := 1<<depth-1, 1<<depth
+	ft := &flatTrees{depth: depth, splits: make([]flatSplit, len(m.trees)*ns), leaves: make([]float32, len(m.trees)*nl)}
+	for i := range m.trees {
+		m.trees[i].layFlat(0, 0, 0, depth, ft.splits[i*ns:(i+1)*ns], ft.leaves[i*nl:(i+1)*nl])
+	}
+	m.flat = ft
+}
+
+// depthFrom returns the depth of t's subtree at node i (0 for a leaf),
+// or limit+1 when it is deeper than limit. (It reads at most 2^(limit+1)
+// nodes, however the nodes of a damaged file share their children.)
+func (t *textTree) depthFrom(i, limit int) int {
+	if t.feature[i] < 0 {
+		return 0
+	}
+	if limit == 0 {
+		return 1
+	}
+	l := int(t.left[i])
+	return 1 + max(t.depthFrom(l, limit-1), t.depthFrom(l+1, limit-1))
+}
+
+// layFlat writes t's subtree at node i as the complete subtree at flat
+// position k of level d (of depth levels).
+func (t *textTree) layFlat(i, k, d, depth int, splits []flatSplit, leaves []float32) {
+	if d == depth {
+		leaves[k-(1<<depth-1)] = t.value[i]
+		return
+	}
+	if t.feature[i] < 0 {
+		splits[k] = flatSplit{threshold: math.Inf(1)}
+		t.layFlat(i, 2*k+1, d+1, depth, splits, leaves)
+		t.layFlat(i, 2*k+2, d+1, depth, splits, leaves)
+		return
+	}
+	// f >= threshold goes right, as !(f < threshold) does for every
+	// feature a block has (none is NaN); a NaN threshold sends all right.
+	th := float64(t.threshold[i])
+	if math.IsNaN(th) {
+		th = math.Inf(-1)
+	}
+	splits[k] = flatSplit{threshold: th, feature: int32(t.feature[i])}
+	l := int(t.left[i])
+	t.layFlat(l, 2*k+1, d+1, depth, splits, leaves)
+	t.layFlat(l+1, 2*k+2, d+1, depth, splits, leaves)
+}
+
+// sum returns s plus the trees' values for features f, added in the
+// trees' order. It walks four trees at a time: each walk is a chain of
+// dependent loads, and four chains overlap.
+func (ft *flatTrees) sum(f []float64, s float64) float64 {
+	ns, nl := 1<<ft.depth-1, 1<<ft.depth
+	trees := len(ft.leaves) / nl
+	t := 0
+	for ; t+4 <= trees; t += 4 {
+		a, b, c, d := ft.splits[t*ns:(t+1)*ns], ft.splits[(t+1)*ns:(t+2)*ns], ft.splits[(t+2)*ns:(t+3)*ns], ft.splits[(t+3)*ns:(t+4)*ns]
+		ka, kb, kc, kd := 0, 0, 0, 0
+		for range ft.depth {
+			ka = 2*ka + 1 + a[ka].side(f)
+			kb = 2*kb + 1 + b[kb].side(f)
+			kc = 2*kc + 1 + c[kc].side(f)
+			kd = 2*kd + 1 + d[kd].side(f)
+		}
+		leaves := ft.leaves[t*nl : (t+4)*nl]
+		s += float64(leaves[ka-ns])
+		s += float64(leaves[nl+kb-ns])
+		s += float64(leaves[2*nl+kc-ns])
+		s += float64(leaves[3*nl+kd-ns])
+	}
+	for ; t < trees; t++ {
+		a := ft.splits[t*ns : (t+1)*ns]
+		k := 0
+		for range ft.depth {
+			k = 2*k + 1 + a[k].side(f)
+		}
+		s += float64(ft.leaves[t*nl+k-ns])
+	}
+	return s
+}
+
+// side is 1 when features f go right at the split, else 0.
+func (sp flatSplit) side(f []float64) int {
+	right := 0
+	if f[sp.feature] >= sp.threshold {
+		right = 1 // a conditional move, not a branch
+	}
+	return right
 }
 
 // blockModel is a stack of tree models: the first reads a block's
@@ -124,7 +255,7 @@ func newPageScores(s, prose []float64, pt *pageTerms) *pageScores {
 			next = i
 		}
 	}
-	nt := len(pt.index)
+	nt := int(pt.n)
 	p.terms, p.keptTerm, p.strongTerm = pt, make([]int32, nt), make([]int32, nt)
 	last := make([]int32, nt)
 	for i, v := range s {

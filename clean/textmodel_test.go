@@ -37,12 +37,71 @@ func TestTextTreeEval(t *testing.T) {
 	}
 }
 
+// TestFlatTrees: the trees laid out flat score every block as the
+// trees do, to the last bit: on the tree above, on a tree deeper on one
+// side, and on the shipped model with features at, above and below its
+// thresholds.
+func TestFlatTrees(t *testing.T) {
+	shallow := textTree{
+		feature:   []int16{0, -1, 1, -1, -1},
+		threshold: []float32{2, 0, 0.5, 0, 0},
+		left:      []int16{1, 0, 3, 0, 0},
+		value:     []float32{0, -1, 0, 0.5, 2},
+	}
+	leaf := textTree{feature: []int16{-1}, value: []float32{0.125}}
+	models := map[string]*treeModel{
+		"two trees":      {trees: []textTree{shallow, shallow}, bias: 0.25},
+		"a lone leaf":    {trees: []textTree{leaf, shallow}, bias: -1},
+		"only leaves":    {trees: []textTree{leaf, leaf}, bias: 0.5},
+		"shipped stage0": nil,
+	}
+	shipped, err := decodeTextModel(textModelData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	models["shipped stage0"] = shipped.stages[0]
+	models["shipped stage1"] = shipped.stages[len(shipped.stages)-1]
+	for name, m := range models {
+		t.Run(name, func(t *testing.T) {
+			m.compile()
+			if m.flat == nil {
+				t.Fatal("compile() laid out no flat trees")
+			}
+			var cuts []float64
+			width := 2
+			for _, tr := range m.trees {
+				for i, f := range tr.feature {
+					if f >= 0 {
+						cuts = append(cuts, float64(tr.threshold[i]))
+						width = max(width, int(f)+1)
+					}
+				}
+			}
+			cuts = append(cuts, 0, -1e9, 1e9)
+			flat := m.flat
+			for k := range 500 {
+				f := make([]float64, width)
+				for j := range f {
+					c := cuts[(k*7+j*13)%len(cuts)]
+					f[j] = c + float64((k+j)%3-1)*0.001*math.Abs(c)
+				}
+				m.flat = nil
+				want := m.score(f)
+				m.flat = flat
+				if got := m.score(f); got != want {
+					t.Fatalf("flat score(%v) = %v, the trees give %v", f, got, want)
+				}
+			}
+		})
+	}
+}
+
 func TestContextFeatures(t *testing.T) {
 	s := []float64{-3, 1, 2, -1}
 	f := make([]float64, len(contextNames))
 	// Block 1's terms: ferr, crew, isla; block 2 holds ferr and isla,
 	// block 3 crew.
-	pt := &pageTerms{index: map[string]int32{}, at: []int{0}}
+	pt := &pageTerms{at: []int{0}}
 	for _, text := range []string{"the harbour", "ferry crews island", "island ferries", "crews"} {
 		blockStats(text, pt, nil)
 	}
@@ -115,13 +174,20 @@ func TestTextModelPage(t *testing.T) {
 func TestBlockStatsTermsMatchContentTerms(t *testing.T) {
 	for _, text := range []string{
 		"", "The Ferries' crews WALKED out, said Ada.", "Über die Straße gingen 2026 Menschen",
-		"東京都の知事が発表した", "mixed 中文字 words and ÉCOLE", "a b c dddd", "well-known (ferries)—crews",
+		"東京都の知事が発表した", "mixed 中文字 words and ÉCOLE", "কুষ্টিয়া আসনের সংসদ ৭টার", "Привет мир дружба", "a b c dddd", "well-known (ferries)—crews",
 	} {
-		pt := pageTerms{index: map[string]int32{}, at: []int{0}}
+		pt := pageTerms{at: []int{0}}
 		blockStats("first block", &pt, nil)
 		blockStats(text, &pt, nil)
-		byID := make([]string, len(pt.index))
-		for term, id := range pt.index {
+		byID := make([]string, pt.n)
+		for key, id := range pt.short {
+			var b []byte
+			for ; key != 0; key >>= 8 {
+				b = append(b, byte(key))
+			}
+			byID[id] = string(b)
+		}
+		for term, id := range pt.long {
 			byID[id] = term
 		}
 		var got []string
@@ -134,8 +200,35 @@ func TestBlockStatsTermsMatchContentTerms(t *testing.T) {
 	}
 }
 
+// TestWordClassKeys: every word of a class fits classKey's 8 bytes, and
+// a word is looked up as itself without the non-letters at its ends, in
+// lower case.
+func TestWordClassKeys(t *testing.T) {
+	for _, l := range wordClassLists {
+		for _, w := range strings.Fields(l.words) {
+			if len(w) > 8 || classKey(w) == 0 {
+				t.Errorf("class word %q: %d bytes, key %x", w, len(w), classKey(w))
+			}
+		}
+	}
+	for _, tc := range []struct {
+		word string
+		same string
+	}{
+		{"You,", "you"}, {"«Nous»", "nous"}, {"(FÜR)", "für"}, {"don't", "don't"}, {"'NÓS'.", "nós"},
+		{"…", ""}, {"12", ""}, {"Straßenbahn", "straßenbahn"},
+	} {
+		if got, want := classKey(tc.word), classKey(tc.same); got != want {
+			t.Errorf("classKey(%q) = %x, classKey(%q) = %x", tc.word, got, tc.same, want)
+		}
+	}
+	if k := classKey("Straßenbahn"); k != 0 {
+		t.Errorf("classKey(a word of 12 bytes) = %x, want 0", k)
+	}
+}
+
 func TestBlockStats(t *testing.T) {
-	pt := pageTerms{index: map[string]int32{}, at: []int{0}}
+	pt := pageTerms{at: []int{0}}
 	s, _ := blockStats(`Subscribe: you "get" our NEWS, and I say so! www.example.com`, &pt, nil)
 	want := textLineStats{words: 10, chars: 51, letters: 44, commas: 1, capitalised: 3, short: 7, person: 3,
 		linkMarks: 1, you: 1, we: 1, function: 1, caps: 1, i: 1, quotes: 2, exclaims: 1, leadCaps: 1, youEarly: true}

@@ -35,6 +35,8 @@ var (
 	boostColsample = flag.Float64("boost-colsample", defaultBoost.colsample, "share of the features each tree may split on")
 	moreRules      = flag.String("model-rules", "", "rules (comma-separated) the model may undo besides the main region's, to try them")
 	weightPower    = flag.Float64("weight-power", 1, "a labelled block weighs its segments to this power")
+	zeroFeatures   = flag.String("zero-features", "", "features (comma-separated, as textFeatureNames names them) set to 0 on every block, to measure what they bring")
+	boostSeed      = flag.Uint64("boost-seed", 1, "seed of the trees' sampling (with the feature count)")
 	boostStages    = flag.Int("boost-stages", 2, "stages of the stacked model")
 	dumpErrorsTo   = flag.String("text-model-errors", "", "with -boost-sweep: write each held-out half's errors to this file prefix")
 	boostSweep     = flag.String("boost-sweep", "", "only cross-validate these settings, trees/depth/rate[/minleaf[/subsample[/colsample]]] separated by commas (\"120/3/0.15,200/4/0.1/20/0.7/0.7\")")
@@ -245,7 +247,7 @@ func trainBoost(pages []trainPage, rows [][]float64, nf int, o boostOptions) *tr
 		score[i] = m.bias
 	}
 	g, h := make([]float64, n), make([]float64, n)
-	rng := rand.New(rand.NewPCG(1, uint64(nf)))
+	rng := rand.New(rand.NewPCG(*boostSeed, uint64(nf)))
 	use := make([][]uint8, nf)
 	for range o.trees {
 		for i := range n {
@@ -272,6 +274,7 @@ func trainBoost(pages []trainPage, rows [][]float64, nf int, o boostOptions) *tr
 			score[i] += t.eval(x[i])
 		}
 	}
+	m.compile()
 	return m
 }
 
@@ -449,6 +452,11 @@ func TestTrainTextModel(t *testing.T) {
 		}
 	}
 	pages := loadTrainPages(t, *pagesDevDir)
+	if *zeroFeatures != "" {
+		if err := zeroOut(pages, strings.Split(*zeroFeatures, ",")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var even, odd []trainPage
 	for _, p := range pages {
 		if p.id%2 == 1 {
@@ -505,6 +513,25 @@ func TestTrainTextModel(t *testing.T) {
 	if err := writeTextModel(*textModelOut, m); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// zeroOut sets the named features of every block of pages to 0: a
+// feature that is 0 everywhere is never split on, and the trees'
+// sampling draws as before.
+func zeroOut(pages []trainPage, names []string) error {
+	nf := len(textFeatureNames)
+	for _, name := range names {
+		k := slices.Index(textFeatureNames, name)
+		if k < 0 {
+			return fmt.Errorf("-zero-features: no feature %q", name)
+		}
+		for _, p := range pages {
+			for r := range p.blocks {
+				p.feats.rows[r*nf+k] = 0
+			}
+		}
+	}
+	return nil
 }
 
 // writeTextModel writes m to path in the format of textmodelfile.go.

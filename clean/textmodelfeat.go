@@ -48,6 +48,15 @@ var blockNames = []string{
 	"title-cohesion", "run-cohesion", "page-cohesion",
 }
 
+// textRuleIndex is each of textRules' place.
+var textRuleIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, r := range textRules {
+		m[r] = i
+	}
+	return m
+}()
+
 // textFeatureNames names the features textFeatures computes, in order
 // (the trainer prints them; the trees index them).
 var textFeatureNames = func() []string {
@@ -85,7 +94,11 @@ func textFeatures(blocks []Block, meta *Meta) *pageFeatures {
 	nf := len(textFeatureNames)
 	n := len(blocks)
 	out := make([]float64, n*nf)
-	pt := &pageTerms{index: map[string]int32{}, at: make([]int, 1, n+1)}
+	size := 0
+	for _, b := range blocks {
+		size += len(b.Text)
+	}
+	pt := newPageTerms(n, size)
 	pf := &pageFeatures{rows: out, terms: pt}
 	if n == 0 {
 		return pf
@@ -173,7 +186,7 @@ func textFeatures(blocks []Block, meta *Meta) *pageFeatures {
 	// article's first 150 words and of the headline.
 	inRegion := func(i int) bool { return i >= rs && i <= re && blocks[i].Kind.InArticle() }
 	inRun := func(i int) bool { return i >= ds && i <= de && prose[i] > 0 }
-	nt := len(pt.index)
+	nt := int(pt.n)
 	regionCount, runCount, pageCount := make([]int32, nt), make([]int32, nt), make([]int32, nt)
 	last := make([]int32, nt)
 	lead, headTerm := make([]bool, nt), make([]bool, nt)
@@ -221,17 +234,13 @@ func textFeatures(blocks []Block, meta *Meta) *pageFeatures {
 		pre[i+1] = c
 	}
 
-	ruleIndex := map[string]int{}
-	for i, r := range textRules {
-		ruleIndex[r] = i
-	}
 	kinds := len(kindNames)
 	author := nameKey(meta.Author)
 	outlet := nameKey(meta.Outlet)
 	proseBefore := 0
 	for i, b := range blocks {
 		f := out[i*nf : (i+1)*nf]
-		if r, ok := ruleIndex[b.Rule]; ok {
+		if r, ok := textRuleIndex[b.Rule]; ok {
 			f[r] = 1
 		}
 		if int(b.Kind) < kinds {
@@ -443,18 +452,49 @@ func sentenceEnds(text string) int {
 
 // pageTerms interns the content terms of a page's blocks (see
 // contentTerms): block i's terms, in order and with repeats, are
-// ids[at[i]:at[i+1]].
+// ids[at[i]:at[i+1]]. A term of up to 8 bytes is keyed by its bytes
+// packed into a uint64 (no letter or digit has a zero byte, so the key
+// is the term's), a longer one by its string.
 type pageTerms struct {
-	index map[string]int32
+	short map[uint64]int32
+	long  map[string]int32
+	n     int32 // distinct terms
 	ids   []int32
 	at    []int
 }
 
+// newPageTerms returns an empty pageTerms for about blocks blocks and
+// bytes bytes of text.
+func newPageTerms(blocks, bytes int) *pageTerms {
+	return &pageTerms{short: make(map[uint64]int32, min(bytes/16, 1<<16)), at: make([]int, 1, blocks+1)}
+}
+
 func (pt *pageTerms) add(term []byte) {
-	id, ok := pt.index[string(term)]
-	if !ok {
-		id = int32(len(pt.index))
-		pt.index[string(term)] = id
+	var id int32
+	if len(term) <= 8 {
+		var key uint64
+		for i, b := range term {
+			key |= uint64(b) << (8 * i)
+		}
+		var ok bool
+		if id, ok = pt.short[key]; !ok {
+			id = pt.n
+			pt.n++
+			if pt.short == nil {
+				pt.short = map[uint64]int32{}
+			}
+			pt.short[key] = id
+		}
+	} else {
+		var ok bool
+		if id, ok = pt.long[string(term)]; !ok {
+			id = pt.n
+			pt.n++
+			if pt.long == nil {
+				pt.long = map[string]int32{}
+			}
+			pt.long[string(term)] = id
+		}
 	}
 	pt.ids = append(pt.ids, id)
 }
@@ -507,36 +547,96 @@ const (
 	iWord
 )
 
-// wordClasses holds, for the languages of the pages we read, the first-
+// wordClassLists holds, for the languages of the pages we read, the first-
 // and second-person pronouns and determiners (a line speaking to the
 // reader or in the site's voice: "we", "your", "nous", "Ihr",
 // "nuestro"), those that address the reader and those that speak for the
 // site, the first person singular, and the commonest articles,
 // prepositions, conjunctions and auxiliaries (prose is full of them,
 // menus, headlines and credits have few).
-var wordClasses = func() map[string]uint8 {
-	m := map[string]uint8{}
-	add := func(class uint8, words string) {
-		for _, w := range strings.Fields(words) {
-			m[w] |= class
-		}
-	}
-	add(personWord, `i me my we us our you your ich mich mein meine wir uns unser unsere du dein ihr euch
+var wordClassLists = []struct {
+	class uint8
+	words string
+}{
+	{personWord, `i me my we us our you your ich mich mein meine wir uns unser unsere du dein ihr euch
 		je moi mon ma mes nous notre nos vous votre vos tu ton yo mi nosotros nuestro nuestra usted su
-		io noi nostro voi vostro eu nós nosso você wij ons onze jij jouw`)
-	add(youWord, `you your du dein euch vous votre vos tu usted você jij jouw voi vostro`)
-	add(weWord, `we us our wir uns unser unsere nous notre nos nosotros nuestro nuestra noi nostro nós
-		nosso wij ons onze`)
-	add(iWord, `i me my ich mich mein meine je moi mon yo io eu ik mijn`)
-	add(functionWord, `the of and to in is that for it was on with as at by from
+		io noi nostro voi vostro eu nós nosso você wij ons onze jij jouw`},
+	{youWord, `you your du dein euch vous votre vos tu usted você jij jouw voi vostro`},
+	{weWord, `we us our wir uns unser unsere nous notre nos nosotros nuestro nuestra noi nostro nós
+		nosso wij ons onze`},
+	{iWord, `i me my ich mich mein meine je moi mon yo io eu ik mijn`},
+	{functionWord, `the of and to in is that for it was on with as at by from
 		he she they his her has have had be were are been this which but not or an a who will would
 		der die das und ist nicht mit von den dem zu auf für sich ein eine im des auch es als bei nach wie
 		le la les et des du un une est que qui dans pour pas sur au avec il elle ce se par
 		el los las y del en por con una para al lo como
 		di che non per della sono nel gli o os da do em não uma
-		het een van dat op te niet voor zijn`)
+		het een van dat op te niet voor zijn`},
+}
+
+// wordClasses maps classKey of each word of wordClassLists to its
+// classes.
+var wordClasses = func() map[uint64]uint8 {
+	m := map[uint64]uint8{}
+	for _, l := range wordClassLists {
+		for _, w := range strings.Fields(l.words) {
+			m[classKey(w)] |= l.class
+		}
+	}
 	return m
 }()
+
+// classKey is the key of word w in wordClasses: w without the non-letters
+// at its ends, in lower case, its UTF-8 bytes packed into a uint64 (no
+// letter has a zero byte, so two words have one key only when they are
+// the same); 0 when that is longer than 8 bytes, as no word of a class
+// is (TestWordClassKeys).
+func classKey(w string) uint64 {
+	i, j := 0, len(w)
+	for i < j {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	for i < j {
+		r, n := utf8.DecodeLastRuneInString(w[i:j])
+		if unicode.IsLetter(r) {
+			break
+		}
+		j -= n
+	}
+	var key uint64
+	shift := 0
+	for k := i; k < j; {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if shift == 64 {
+				return 0
+			}
+			key |= uint64(c) << shift
+			shift += 8
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[k:])
+		k += n
+		var enc [utf8.UTFMax]byte
+		m := utf8.EncodeRune(enc[:], unicode.ToLower(r))
+		for _, b := range enc[:m] {
+			if shift == 64 {
+				return 0
+			}
+			key |= uint64(b) << shift
+			shift += 8
+		}
+	}
+	return key
+}
 
 // isTermRune reports whether r belongs to a content term.
 func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -608,12 +708,11 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		if letters > 0 && letters <= 3 {
 			s.short++
 		}
-		if strings.Contains(w, "http") || strings.Contains(w, "www.") || strings.Contains(w, ".com") {
+		if len(w) >= 4 && (strings.Contains(w, "http") || strings.IndexByte(w, '.') >= 0 && (strings.Contains(w, "www.") || strings.Contains(w, ".com"))) {
 			s.linkMarks++
 		}
 		if letters <= 8 {
-			buf = appendLower(buf[:0], strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
-			c := wordClasses[string(buf)]
+			c := wordClasses[classKey(w)]
 			s.person += int(bool01(c&personWord != 0))
 			s.you += int(bool01(c&youWord != 0))
 			s.we += int(bool01(c&weWord != 0))

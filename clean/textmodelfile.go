@@ -156,6 +156,7 @@ func parseTextModel(raw []byte) (*blockModel, error) {
 			}
 			st.trees = append(st.trees, t)
 		}
+		st.compile()
 		m.stages = append(m.stages, st)
 	}
 	if err := d.Done(); err != nil {

@@ -46,7 +46,7 @@ func controlled(words []string) string {
 	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && to-i < 4 {
 		i--
 	}
-	if !isName(words[i:to]) || orgWords()[strings.ToLower(words[to-1])] {
+	if !isName(words[i:to]) || inLower(orgWords(), words[to-1]) {
 		return ""
 	}
 	for k := i - 1; k >= 0 && i-k <= maxControlled/2; k-- {
@@ -118,7 +118,7 @@ func describedThenVerb(words []string, i int) string {
 		e++
 	}
 	if e == k || e >= len(words) || !isName(words[k:e]) || capitalizedWord(words[e]) || words[e] == qmark ||
-		punct()[words[e]] || speakerStops()[words[e]] || orgWords()[strings.ToLower(words[e-1])] {
+		punct()[words[e]] || speakerStops()[words[e]] || inLower(orgWords(), words[e-1]) {
 		return ""
 	}
 	return strings.Join(words[i:e], " ")
@@ -138,10 +138,10 @@ func mainSubject(words []string, q int) string {
 		return ""
 	}
 	i := 0
-	if conjunctions()[strings.ToLower(words[0])] {
+	if inLower(conjunctions(), words[0]) {
 		i++
 	}
-	if !subordinators()[strings.ToLower(words[i])] {
+	if !inLower(subordinators(), words[i]) {
 		return ""
 	}
 	c := slices.Index(words[i:q-1], ",")
@@ -157,12 +157,12 @@ func mainSubject(words []string, q int) string {
 	}
 	main := words[c+1 : q-1]
 	for _, w := range main {
-		if cueVerbs()[strings.ToLower(w)] || punct()[w] || w == qmark {
+		if inLower(cueVerbs(), w) || punct()[w] || w == qmark {
 			return ""
 		}
 	}
 	s := subject(main)
-	if s == "" || !pronouns()[strings.ToLower(s)] && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+	if s == "" || !inLower(pronouns(), s) && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
 		return ""
 	}
 	return s
@@ -218,7 +218,7 @@ func outerCue(words []string, byPlace []int, v, q int) string {
 		return ""
 	}
 	u := byPlace[k-1]
-	if !reportVerbs()[strings.ToLower(words[u])] || u > 0 && (words[u-1] == qmark || words[u-1] == ",") {
+	if !inLower(reportVerbs(), words[u]) || u > 0 && (words[u-1] == qmark || words[u-1] == ",") {
 		return "" // `"…," said X` and `…, X said` report no clause after them
 	}
 	that := false
@@ -230,7 +230,7 @@ func outerCue(words []string, byPlace []int, v, q int) string {
 			that = true
 		}
 	}
-	if !that && (u+1 >= v || !capitalizedWord(words[u+1]) && !pronouns()[strings.ToLower(words[u+1])]) {
+	if !that && (u+1 >= v || !capitalizedWord(words[u+1]) && !inLower(pronouns(), words[u+1])) {
 		return ""
 	}
 	s := speakerAt(words, u)
@@ -321,7 +321,7 @@ func pastPhrase(words []string, b int) string {
 			return ""
 		}
 		last := n[strings.LastIndex(n, " ")+1:]
-		if !capitalizedWord(last) || orgWords()[strings.ToLower(last)] || calendarWords()[strings.ToLower(last)] {
+		if !capitalizedWord(last) || inLower(orgWords(), last) || inLower(calendarWords(), last) {
 			return ""
 		}
 		return n
@@ -345,7 +345,7 @@ func nameAfterQuote(words []string, v int) string {
 	for e < v && e-m <= 5 && capitalizedWord(words[e]) && words[e] != qmark {
 		e++
 	}
-	if e == m+1 || e >= v || words[e] != "," || !isName(words[m+1:e]) || orgWords()[strings.ToLower(words[e-1])] {
+	if e == m+1 || e >= v || words[e] != "," || !isName(words[m+1:e]) || inLower(orgWords(), words[e-1]) {
 		return ""
 	}
 	for k := e + 1; k < v; k++ {
@@ -403,7 +403,7 @@ func andSubject(words []string, b int) string {
 		return ""
 	}
 	s := subject(words[k+1 : b])
-	if s == "" || !pronouns()[strings.ToLower(s)] && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+	if s == "" || !inLower(pronouns(), s) && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
 		return ""
 	}
 	return s
@@ -431,7 +431,7 @@ func quoteFrom(words []string) string {
 	for e < len(words) && e < 3+maxSpeakerWords && (capitalizedWord(words[e]) || roleWord(words[e])) && words[e] != qmark {
 		e++
 	}
-	if e == 3 || !capitalizedWord(words[e-1]) || orgWords()[strings.ToLower(words[e-1])] {
+	if e == 3 || !capitalizedWord(words[e-1]) || inLower(orgWords(), words[e-1]) {
 		return ""
 	}
 	return strings.Join(words[3:e], " ")

@@ -201,6 +201,7 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 	}
 	var out []claim
 	var terms map[string]bool
+	var when [][]string // periodRe's matches in s, once a figure needs them
 	for _, loc := range figureMatches(s.Text) {
 		m := make([]string, 4)
 		for g := range m {
@@ -226,14 +227,23 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 		}
 		if terms == nil {
 			terms = setOf(s.Terms...)
+			when = periodRe().FindAllStringSubmatch(s.Text, -1)
 		}
 		out = append(out, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
 			key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai,
-			near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun), when: periods(s.Text, m[1]),
+			near: nearWords(s.Text[:loc[0]], s.Text[loc[1]:], noun), when: periodsOf(when, m[1]),
 			scope: aboard(s.Text[loc[1]:]), harm: harmOf(s.Text[:loc[0]], s.Text[loc[1]:])})
 	}
 	return out
 }
+
+// printableASCII is true for the ASCII bytes above the space.
+var printableASCII = func() (t [256]bool) {
+	for c := '!'; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // hasTalkNoun reports whether a word of s, lower-cased and trimmed as
 // toneClaims reads it, is a talk noun: most sentences hold none, and the
@@ -251,9 +261,11 @@ func hasTalkNoun(s string) bool {
 		}
 		j, ascii := i, true
 		for j < len(s) {
-			if c := s[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+			for j < len(s) && printableASCII[s[j]] { // no ASCII space is above ' '
 				j++
-				continue
+			}
+			if j == len(s) {
+				break
 			}
 			if s[j] < utf8.RuneSelf {
 				if asciiSpace(s[j]) {
@@ -556,7 +568,7 @@ func whoseWords(a *news.Article, s news.Sentence, at int, quoted []quoteUnit, pe
 	for _, w := range words {
 		if cueVerbs()[w] {
 			if who, ok := cueSpeaker(words, -1); ok {
-				if pronouns()[strings.ToLower(who)] {
+				if inLower(pronouns(), who) {
 					return cmp.Or(nearestPerson(a, start, "", people), "someone")
 				}
 				return speakerName(who, people)
@@ -669,14 +681,15 @@ var periodRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+)?([\w]+)|((?:this|last|next)\s+(?:year|month|week|season)|so\s+far|to\s+date))\b`)
 })
 
-// periods returns the periods sentence names, leaving out number, the
-// figure itself. Two figures whose sentences both name periods, and no
-// period in common, count over different periods: "executed 143 people
-// since 1995" and "598 people in the 23 years since the Supreme Court
-// reinstated capital punishment".
-func periods(sentence, number string) map[string]bool {
+// periodsOf returns the periods a sentence names, from periodRe's
+// matches in it (found once for all its figures), leaving out number,
+// the figure itself. Two figures whose sentences both name periods, and
+// no period in common, count over different periods: "executed 143
+// people since 1995" and "598 people in the 23 years since the Supreme
+// Court reinstated capital punishment".
+func periodsOf(matches [][]string, number string) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range periodRe().FindAllStringSubmatch(sentence, -1) {
+	for _, m := range matches {
 		switch {
 		case m[1] != "" && m[1] != number:
 			out[m[1]] = true

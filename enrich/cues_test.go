@@ -49,6 +49,9 @@ func checkCues(t *testing.T, s string) {
 	if got, want := figureMatches(s), figure().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("figureMatches(%q) = %v, want %v", s, got, want)
 	}
+	if got, want := yearMatches(s), yearRe().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("yearMatches(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := monthMatches(s), monthRe().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("monthMatches(%q) = %v, want %v", s, got, want)
 	}
@@ -174,7 +177,7 @@ func FuzzCues(f *testing.F) {
 		"talks\u00a0meeting", "x\u2003“Talks.”", "\xfftalks", "next  morning",
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
-		"“It’s OK,” she said. \"Über\""} {
+		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -8,7 +8,10 @@
 // over CoNLL-2003 news, embedded as data/ner.model.gz and loaded on first
 // use); the rest is rules and small word lists written for English news:
 // [Entities] reads the tagger's names in the words around them (titles,
-// roles, "the mayor of X") and merges them per story (the kind most
+// roles, "the mayor of X"), also in the blocks of an article that
+// cleaning left out of its text but that belong to it (its dateline, the
+// rows of a results table: Article.Dateline and Article.Asides; no
+// other finding reads those), and merges them per story (the kind most
 // mentions give, short forms with full names); [Quotes] takes every
 // quoted piece, joins the pieces of one quotation (split by a cue, or
 // reopened over paragraphs) and finds its speaker from the speech cues

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tidings/internal/ner"
 	"tidings/news"
 )
 
@@ -18,8 +19,9 @@ import (
 // full one ("Anna Berg") when one full name of a person ends with it. The
 // places of an article's dateline (Article.Dateline, "PARIS, France") are
 // places it mentions, cited by its first sentence, which the dateline
-// headed. It
-// returns nil if the tagger's model does not load (a broken build; the
+// headed; so are the names in its asides (Article.Asides, such as the
+// rows of a results table that cleaning left out of the text), which no
+// sentence of the text holds. It returns nil if the tagger's model does not load (a broken build; the
 // package's tests load it).
 func Entities(arts []news.Article) []news.Entity {
 	m, err := tagger()
@@ -36,6 +38,7 @@ func Entities(arts []news.Article) []news.Entity {
 			ms = append(ms, mentions(tg, ai, s, lower, buf)...)
 		}
 		ms = append(ms, datelinePlaces(ai, &arts[ai])...)
+		ms = append(ms, asideMentions(tg, ai, &arts[ai], lower, buf)...)
 	}
 	ms = dropLowerPhrases(arts, ms, lower)
 	nt := voteKinds(ms)
@@ -65,6 +68,25 @@ func datelinePlaces(ai int, a *news.Article) []mention {
 			name = titleCase(name)
 		}
 		out = append(out, mention{name: name, kind: news.Place, art: ai, sent: a.Sentences[0]})
+	}
+	return out
+}
+
+// asideMentions returns the names the tagger finds in a's asides
+// (Article.Asides: blocks cleaning left out of the text that may belong
+// to the article, such as the rows of a results table), each cited by
+// a's first sentence, as no sentence of the text holds it; nil when a
+// has no aside or no sentence.
+func asideMentions(tg *ner.Tagger, ai int, a *news.Article, lower map[string]bool, buf *tagBuffers) []mention {
+	if len(a.Asides) == 0 || len(a.Sentences) == 0 {
+		return nil
+	}
+	var out []mention
+	for _, text := range a.Asides {
+		for _, m := range mentions(tg, ai, news.Sentence{ArticleID: a.ID, Text: text}, lower, buf) {
+			m.sent = a.Sentences[0]
+			out = append(out, m)
+		}
 	}
 	return out
 }

@@ -53,3 +53,50 @@ func TestDatelinePlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestAsideNames checks that the names in an article's asides (blocks
+// cleaning left out of the text, such as the rows of a results table)
+// are names of the story, cited by the article's first sentence, that a
+// credit in an aside names no one, and that an aside's words do not
+// count as written in the text.
+func TestAsideNames(t *testing.T) {
+	t.Parallel()
+	const text = "Anna Berg won the regional chess final on Sunday. The club will host the national championship next spring."
+	tests := []struct {
+		name   string
+		asides []string
+		want   []string // people
+		absent []string
+	}{
+		{"rows of a table", []string{"2. Tomas Avery (Harlow) 7", "3. Mira Holm (Vellmouth) 6.5"},
+			[]string{"Anna Berg", "Tomas Avery", "Mira Holm"}, nil},
+		{"a credit", []string{"Reporting by Giles Ferrow; Editing by Petra Lund"}, []string{"Anna Berg"}, []string{"Giles Ferrow", "Petra Lund"}},
+		{"no asides", nil, []string{"Anna Berg"}, []string{"Mira Holm"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			a := article("a", "", text, time.Time{})
+			a.Asides = tc.asides
+			got := map[string]news.Entity{}
+			for _, e := range enrich.Entities([]news.Article{a}) {
+				got[e.Name] = e
+			}
+			for _, n := range tc.want {
+				e, ok := got[n]
+				if !ok || e.Kind != news.Person {
+					t.Errorf("%q: %+v, want a person (found %v)", n, e, got)
+					continue
+				}
+				if c := e.First; c.ArticleID != "a" || a.Text[c.Start:c.End] != a.Sentences[0].Text {
+					t.Errorf("%q first cited as %+v, want the first sentence", n, c)
+				}
+			}
+			for _, n := range tc.absent {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q found, want it left out", n)
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The long word lists are text files, one entry a line, each with a
@@ -97,3 +98,24 @@ func lazySet(words ...string) func() map[string]bool {
 // makers' products aside (data/nonnames.txt). A name of one such word is
 // left out.
 var nonNames = sync.OnceValue(func() map[string]bool { return wordList(nonNamesTxt) })
+
+// inLower reports whether set holds strings.ToLower(w), without lower-casing
+// w into a new string when it is ASCII and short (the look-up of a byte
+// slice converted in place does not allocate).
+func inLower(set map[string]bool, w string) bool {
+	var b [32]byte
+	if len(w) > len(b) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b[:len(w)])]
+}

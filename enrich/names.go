@@ -112,7 +112,7 @@ func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []in
 			_, kept := nerKinds[n.Kind]
 			tagged = tagged || kept && toks[n.Start].Start <= sw.locs[i][0] && sw.locs[i][0] < toks[n.End-1].End
 		}
-		if !tagged && !nonNames()[strings.ToLower(sw.words[i])] {
+		if !tagged && !inLower(nonNames(), sw.words[i]) {
 			out = append(out, i)
 		}
 	}
@@ -312,7 +312,7 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 		return mention{}, false
 	}
 	titled := false
-	for start < end-1 && titles()[strings.ToLower(sw.words[start])] {
+	for start < end-1 && inLower(titles(), sw.words[start]) {
 		start, titled = start+1, true
 	}
 	if rest := afterTitle(sw.words[start:end]); len(rest) < end-start {
@@ -547,7 +547,7 @@ func appositiveTitle(text string, locs [][2]int, words []string, e int) bool {
 			continue
 		}
 		ends := k+1 == len(words) || strings.TrimSpace(text[locs[k][1]:locs[k+1][0]]) != "" ||
-			phraseEnd()[strings.ToLower(words[k+1])]
+			inLower(phraseEnd(), words[k+1])
 		if ends {
 			return true
 		}
@@ -575,7 +575,7 @@ func possessive(w string) bool {
 // title word stands before its last word.
 func afterTitle(run []string) []string {
 	for i := len(run) - 2; i >= 0; i-- {
-		if titles()[strings.ToLower(strings.TrimSuffix(run[i], "."))] {
+		if inLower(titles(), strings.TrimSuffix(run[i], ".")) {
 			return run[i+1:]
 		}
 	}

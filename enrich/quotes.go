@@ -317,7 +317,7 @@ func dashCredit(text string, end int) string {
 		return ""
 	}
 	name := strings.Fields(text[i:j])
-	if !isName(name) || orgWords()[strings.ToLower(name[len(name)-1])] {
+	if !isName(name) || inLower(orgWords(), name[len(name)-1]) {
 		return ""
 	}
 	return strings.Join(name, " ")
@@ -445,7 +445,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			u.cued = true
 		}
 		switch {
-		case ok && pronouns()[strings.ToLower(who)]:
+		case ok && inLower(pronouns(), who):
 			who = nearestSpeaker(a, pronounAt(a, a.Sentences[s0].Start, first.start, who), prevSpeaker, prevEnd, people)
 		case ok:
 			who = speakerName(who, people)
@@ -453,7 +453,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			// A quotation standing alone after a sentence about someone:
 			// "Iowa State University's Dianne Bystrom agreed." then the quotation.
 			who = speakerName(personSubject(outsideWords(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, nil), people), people)
-			if pronouns()[strings.ToLower(who)] {
+			if inLower(pronouns(), who) {
 				who = nearestSpeaker(a, a.Sentences[s0-1].Start, prevSpeaker, prevEnd, people)
 			}
 		case lone(a, s0, prevEnd) && first.start-a.Sentences[s0].Start <= 3 && reportedSpeaker(a, s0-1) != "":
@@ -461,7 +461,7 @@ func quoteUnits(a *news.Article, people []string) []quoteUnit {
 			// reports someone's words: "…, Schiff said." then the
 			// quotation.
 			who = reportedSpeaker(a, s0-1)
-			if pronouns()[strings.ToLower(who)] {
+			if inLower(pronouns(), who) {
 				who = nearestSpeaker(a, pronounAt(a, a.Sentences[s0-1].Start, a.Sentences[s0-1].End, who), prevSpeaker, prevEnd, people)
 			} else {
 				who = speakerName(who, people)
@@ -517,11 +517,11 @@ func joins(a *news.Article, last, p piece) bool {
 func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
 	after := append([]string{qmark}, outsideWords(a, p.end, a.Sentences[sp].End, nil)...)
 	own, ok := cueSpeaker(after, 0)
-	if !ok || pronouns()[strings.ToLower(own)] || !capitalizedWord(own[strings.LastIndex(own, " ")+1:]) {
+	if !ok || inLower(pronouns(), own) || !capitalizedWord(own[strings.LastIndex(own, " ")+1:]) {
 		return false
 	}
 	before, ok := cueSpeaker(append([]string{qmark}, gap...), 0)
-	if !ok || pronouns()[strings.ToLower(before)] {
+	if !ok || inLower(pronouns(), before) {
 		return false
 	}
 	return own[strings.LastIndex(own, " ")+1:] != before[strings.LastIndex(before, " ")+1:]
@@ -594,7 +594,7 @@ func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
 		return "", ""
 	}
 	cut := j - len(strings.Fields(two))
-	for cut > 0 && (conjunctions()[strings.ToLower(gap[cut-1])] || subordinators()[strings.ToLower(gap[cut-1])] || gap[cut-1] == ",") {
+	for cut > 0 && (inLower(conjunctions(), gap[cut-1]) || inLower(subordinators(), gap[cut-1]) || gap[cut-1] == ",") {
 		cut--
 	}
 	if cut < 0 || !strings.HasSuffix(strings.Join(gap[:j], " "), two) {
@@ -651,7 +651,7 @@ func paragraphSubject(a *news.Article, s0 int, people []string) string {
 		}
 	}
 	who := personSubject(outsideWords(a, a.Sentences[k].Start, a.Sentences[k].End, nil), people)
-	if who == "" || pronouns()[strings.ToLower(who)] || !capitalizedWord(who) {
+	if who == "" || inLower(pronouns(), who) || !capitalizedWord(who) {
 		return ""
 	}
 	return who

@@ -151,7 +151,7 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
 // initial ("J").
 func abbrevBefore(w string) bool {
-	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || (titles()[strings.ToLower(w)] || titleAbbrevs()[strings.ToLower(w)]) && len(w) <= 4 ||
+	return len(w) == 1 && unicode.IsUpper(rune(w[0])) || (inLower(titles(), w) || inLower(titleAbbrevs(), w)) && len(w) <= 4 ||
 		strings.Contains(w, ".") && len(w) <= 6 // "U.S.", "N.C."
 }
 
@@ -168,13 +168,17 @@ var titleAbbrevs = lazySet("del", "adm", "amb", "atty", "supt", "cmdr", "sens", 
 // name (`Hollande denounced the remarks as "hurtful"`); a cue opening the
 // next sentence of the paragraph (`"Not us!" Murphy tweeted on Friday.`).
 func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (string, bool) {
-	if who := ownerOf(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1]), true); who != "" {
+	// The words around the first piece and around them all, each split
+	// once for the readings below (none of which changes them).
+	firstWords := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1])
+	if who := ownerOf(firstWords, true); who != "" {
 		return who, true // `Pence blamed the media for Trump's claim that Obama "founded ISIS," saying …`
 	}
-	if who := pronounOwner(outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces[:1])); who != "" {
+	if who := pronounOwner(firstWords); who != "" {
 		return who, true
 	}
-	if who, ok := speakerOf(a, u, s0, s1); ok {
+	own := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	if who, ok := speakerOf(a, u, s0, s1, own); ok {
 		return who, true
 	}
 	first := u.pieces[0]
@@ -187,7 +191,6 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 			return who, true
 		}
 	}
-	own := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
 	if who := statementOwner(own); who != "" {
 		return who, true
 	}
@@ -239,7 +242,7 @@ func nameThenVerb(words []string, i int) string {
 		}
 		return ""
 	}
-	if speakerStops()[words[e]] || e-i == 1 && speakerStops()[strings.ToLower(words[i])] {
+	if speakerStops()[words[e]] || e-i == 1 && inLower(speakerStops(), words[i]) {
 		return ""
 	}
 	return strings.Join(words[i:e], " ")
@@ -247,10 +250,9 @@ func nameThenVerb(words []string, i int) string {
 
 // speakerOf returns the speaker as written of unit u (whose sentences are
 // s0 to s1 of a) from the speech cues of those sentences outside its
-// pieces, the one nearest its first piece first; ok is false when they
-// hold none.
-func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
-	words := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+// pieces (words: outsideWords of them), the one nearest its first piece
+// first; ok is false when they hold none.
+func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (string, bool) {
 	q := slices.Index(words, qmark)
 	if s := mainSubject(words, q); s != "" {
 		return s, true
@@ -272,7 +274,7 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 			}
 			// "“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis."
 			if s := leadingSpeaker(words[q+2:]); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) &&
-				!orgWords()[strings.ToLower(s[strings.LastIndex(s, " ")+1:])] {
+				!inLower(orgWords(), s[strings.LastIndex(s, " ")+1:]) {
 				return s, true
 			}
 		}
@@ -284,7 +286,7 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int) (string, bool) {
 		for k > 0 && (capitalizedWord(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
 			k--
 		}
-		if k < e && isName(words[k:e]) && (k == 0 || !objectWords()[strings.ToLower(words[k-1])]) {
+		if k < e && isName(words[k:e]) && (k == 0 || !inLower(objectWords(), words[k-1])) {
 			// not the object of a preposition: `delivered a blunt
 			// message to Trump: "…"`
 			return strings.Join(words[k:e], " "), true
@@ -303,7 +305,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if w != lw && lw != "according" {
 			continue // "United States", not "states"
 		}
-		if i > 0 && (articles()[strings.ToLower(words[i-1])] || possessive(words[i-1])) {
+		if i > 0 && (inLower(articles(), words[i-1]) || possessive(words[i-1])) {
 			continue // "one of the states suing", "his notes": nouns
 		}
 		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
@@ -364,13 +366,13 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if o := accordingAfter(words, byPlace, v); o != "" {
 			return o, true
 		}
-		if pronouns()[strings.ToLower(s)] {
+		if inLower(pronouns(), s) {
 			// `"A," Jim Bennett told a voter. "B," he explained.`: "he"
 			// is the person a cue before it names, the nearest first.
 			k, _ := slices.BinarySearch(byPlace, v)
 			for j := k - 1; j >= 0 && j >= k-maxCueLookBack; j-- {
 				u := byPlace[j]
-				if n := speakerAt(words, u); n != "" && !pronouns()[strings.ToLower(n)] && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
+				if n := speakerAt(words, u); n != "" && !inLower(pronouns(), n) && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
 					return n, true
 				}
 			}
@@ -427,7 +429,7 @@ func speakerAt(words []string, v int) string {
 	if a := agentAfter(words, v); a != "" {
 		return a // "Rubio was asked by moderator Gerard Baker whether"
 	}
-	if strings.HasSuffix(lw, "ed") && v > 0 && passiveAux()[strings.ToLower(words[v-1])] {
+	if strings.HasSuffix(lw, "ed") && v > 0 && inLower(passiveAux(), words[v-1]) {
 		return "" // "after the staffer was charged with battery": no one spoke
 	}
 	if !after && v > 0 && words[v-1] == "," && invertingVerbs()[lw] && invertedCue(words, from) {
@@ -454,7 +456,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	b := v - 1
-	for b >= 0 && speechAux()[strings.ToLower(words[b])] && !(b > 0 && capitalizedWord(words[b])) { // `"…," Will wrote`: a name
+	for b >= 0 && inLower(speechAux(), words[b]) && !(b > 0 && capitalizedWord(words[b])) { // `"…," Will wrote`: a name
 		b--
 	}
 	if b > 0 && words[b] == "and" {
@@ -568,7 +570,7 @@ func invertedCue(words []string, i int) bool {
 		return false
 	}
 	first := strings.Fields(s)[0]
-	return capitalizedWord(first) || determiners()[strings.ToLower(first)]
+	return capitalizedWord(first) || inLower(determiners(), first)
 }
 
 // partyBefore returns the index of the word before a short parenthesis
@@ -624,7 +626,7 @@ func beforeAppositive(words []string, b int) string {
 		k = b - maxAppositive
 	}
 	from := k + 1
-	if k < 0 && len(words) > 0 && prepositions()[strings.ToLower(words[0])] && !asName(words, b) {
+	if k < 0 && len(words) > 0 && inLower(prepositions(), words[0]) && !asName(words, b) {
 		for from < b && words[from] != "," {
 			from++
 		}
@@ -677,7 +679,7 @@ func appositiveName(words []string, from, b int) string {
 		for i > from && (capitalizedWord(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
 		}
-		if e-i == 1 && (introWords()[strings.ToLower(words[i])] || sentenceAdverbs()[strings.ToLower(words[i])]) {
+		if e-i == 1 && (inLower(introWords(), words[i]) || inLower(sentenceAdverbs(), words[i])) {
 			continue // "However, Jill A. Martin, vice president …, said"
 		}
 		if i < e && isName(words[i:e]) && !possessive(words[e-1]) {
@@ -712,7 +714,7 @@ func speakerWords(words []string, i, dir int) string {
 			// "which Will claims", `"…," Will wrote`: a capitalized modal
 			// inside a sentence, right before the verb, is a name
 
-		} else if dir > 0 && w == "of" && len(run) > 0 && (titles()[strings.ToLower(run[len(run)-1])] || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
+		} else if dir > 0 && w == "of" && len(run) > 0 && (inLower(titles(), run[len(run)-1]) || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
 			// "said former secretary of state Hillary Clinton, who …",
 			// "said master of ceremonies Asab Tabchi"
 		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
@@ -723,7 +725,7 @@ func speakerWords(words []string, i, dir int) string {
 			most = maxSpeakerWords + 4
 		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
 			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
-				(orgWords()[strings.ToLower(run[0])] || !slices.ContainsFunc(run, namesPerson)) && !roleThenName(reversed(run)) {
+				(inLower(orgWords(), run[0]) || !slices.ContainsFunc(run, namesPerson)) && !roleThenName(reversed(run)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
 				if p := speakerWords(words, i-1, -1); p != "" {
@@ -731,7 +733,7 @@ func speakerWords(words []string, i, dir int) string {
 						return n // "Anthony Anton, president and CEO of Harbour Foods, said"
 					}
 					last := p[strings.LastIndex(p, " ")+1:]
-					if capitalizedWord(last) && !orgWords()[strings.ToLower(last)] {
+					if capitalizedWord(last) && !inLower(orgWords(), last) {
 						return p
 					}
 				}
@@ -761,20 +763,20 @@ func speakerWords(words []string, i, dir int) string {
 	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
-	if dir < 0 && len(run) > 1 && pronouns()[strings.ToLower(run[len(run)-1])] && !capitalizedWord(run[len(run)-2]) {
+	if dir < 0 && len(run) > 1 && inLower(pronouns(), run[len(run)-1]) && !capitalizedWord(run[len(run)-2]) {
 		run = run[len(run)-1:] // "an investment he concludes": the pronoun is the subject
 	}
-	for len(run) > 1 && clauseOpeners()[strings.ToLower(run[0])] {
+	for len(run) > 1 && inLower(clauseOpeners(), run[0]) {
 		run = run[1:] // "Though she called it …": the subject after the conjunction
 	}
-	if len(run) == 1 && pronouns()[strings.ToLower(run[0])] {
+	if len(run) == 1 && inLower(pronouns(), run[0]) {
 		return run[0]
 	}
 	if strings.ToLower(run[0]) == "they" {
 		return ""
 	}
 	hasCap := slices.ContainsFunc(run, capitalizedWord)
-	if !hasCap && !determiners()[strings.ToLower(run[0])] && !hasNounEnding(run[len(run)-1]) {
+	if !hasCap && !inLower(determiners(), run[0]) && !hasNounEnding(run[len(run)-1]) {
 		return ""
 	}
 	return strings.Join(run, " ")
@@ -803,11 +805,11 @@ var clauseOpeners = lazySet("though", "although", "whereas", "unless", "whether"
 // givenNames, and followed by a capitalized word that is no stop.
 func givenName(words []string, i int) bool {
 	w := words[i]
-	if !capitalizedWord(w) || !givenNames()[strings.ToLower(w)] || i+1 >= len(words) {
+	if !capitalizedWord(w) || !inLower(givenNames(), w) || i+1 >= len(words) {
 		return false
 	}
 	n := words[i+1]
-	return n != qmark && capitalizedWord(n) && !speakerStops()[strings.ToLower(n)]
+	return n != qmark && capitalizedWord(n) && !inLower(speakerStops(), n)
 }
 
 // namesPerson reports whether w is a given name or a title ("Secretary
@@ -874,12 +876,12 @@ func speakerName(s string, people []string) string {
 		}
 	}
 	for j := 0; j < len(run)-1; j++ {
-		if givenNames()[strings.ToLower(run[j])] {
+		if inLower(givenNames(), run[j]) {
 			run = run[j:] // "State Madeleine Albright"
 			break
 		}
 	}
-	if len(run) == 1 && calendarWords()[strings.ToLower(run[0])] {
+	if len(run) == 1 && inLower(calendarWords(), run[0]) {
 		return "" // "Tuesday" is no speaker
 	}
 	if len(run) == 0 {
@@ -984,7 +986,7 @@ func roleBefore(w string) bool {
 // ("the leader of the Harbour League", "chair of Our Harbour Fund").
 func objectBefore(words []string, i int) bool {
 	k := i - 1
-	if k >= 0 && articles()[strings.ToLower(words[k])] {
+	if k >= 0 && inLower(articles(), words[k]) {
 		k-- // "of the", "of Our"
 	}
 	return k >= 0 && (words[k] == "of" || words[k] == "at" || words[k] == "for")
@@ -1017,7 +1019,7 @@ func nameBeforeRoles(words []string, k int) string {
 	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && e-i < 5 {
 		i--
 	}
-	if i == e || !isName(words[i:e]) || orgWords()[strings.ToLower(words[e-1])] {
+	if i == e || !isName(words[i:e]) || inLower(orgWords(), words[e-1]) {
 		return ""
 	}
 	return strings.Join(words[i:e], " ")

@@ -191,7 +191,7 @@ func ownerOf(words []string, thatOnly bool) string {
 		}
 		name := slices.Clone(words[i : j+1])
 		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
-		if i == j && (introWords()[strings.ToLower(name[0])] || orgWords()[strings.ToLower(name[0])]) {
+		if i == j && (inLower(introWords(), name[0]) || inLower(orgWords(), name[0])) {
 			continue
 		}
 		return strings.Join(name, " ")
@@ -238,7 +238,7 @@ func ownedClause(words []string, i int) bool {
 // families did not understand" has none.
 func personSubject(words []string, people []string) string {
 	sub := subject(words)
-	if sub == "" || strings.Contains(sub, " ") || pronouns()[strings.ToLower(sub)] || people == nil {
+	if sub == "" || strings.Contains(sub, " ") || inLower(pronouns(), sub) || people == nil {
 		return sub
 	}
 	for _, p := range people {
@@ -274,18 +274,18 @@ func subject(words []string) string {
 			break
 		}
 	}
-	if i+1 < len(words) && conjunctions()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+	if i+1 < len(words) && inLower(conjunctions(), words[i]) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
 		i++ // "But Sen. Pat Toomey refused": a conjunction, not a phrase
 	}
-	if i+1 < len(words) && adverbOpeners()[strings.ToLower(words[i])] && capitalizedWord(words[i+1]) && words[i+1] != qmark &&
-		!calendarWords()[strings.ToLower(words[i+1])] && !dayWords()[strings.ToLower(words[i+1])] {
+	if i+1 < len(words) && inLower(adverbOpeners(), words[i]) && capitalizedWord(words[i+1]) && words[i+1] != qmark &&
+		!inLower(calendarWords(), words[i+1]) && !inLower(dayWords(), words[i+1]) {
 		i++ // "Now Donald Trump, the most unconventional candidate, is promising"
 	} else if i < len(words) && opensIntro(words[i], at(words, i+1)) {
 		// A participle opens a phrase that may quote ("Acknowledging that
 		// Trump "says a lot of stupid stuff," though, Allen did suggest"):
 		// its end is the comma after the quotation.
-		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !introWords()[strings.ToLower(words[i])] ||
-			prepositions()[strings.ToLower(words[i])] && gerund(at(words, i+1)) // "After spending the week bickering over whether the other is "qualified," Clinton …"
+		participle := strings.HasSuffix(strings.ToLower(words[i]), "ing") && !inLower(introWords(), words[i]) ||
+			inLower(prepositions(), words[i]) && gerund(at(words, i+1)) // "After spending the week bickering over whether the other is "qualified," Clinton …"
 		for i < len(words) && words[i] != "," && (words[i] != qmark || participle) {
 			i++
 		}
@@ -298,7 +298,7 @@ func subject(words []string) string {
 			}
 			i++
 		}
-		for i+1 < len(words) && sentenceAdverbs()[strings.ToLower(words[i])] && words[i+1] == "," {
+		for i+1 < len(words) && inLower(sentenceAdverbs(), words[i]) && words[i+1] == "," {
 			i += 2 // "…, though, Allen did suggest"
 		}
 	}
@@ -316,7 +316,7 @@ func subject(words []string) string {
 			e++
 		}
 		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark ||
-			givenNames()[strings.ToLower(words[i])] {
+			inLower(givenNames(), words[i]) {
 			break
 		}
 		f := e + 1
@@ -331,7 +331,7 @@ func subject(words []string) string {
 	if s := ownedName(words, i); s != "" {
 		return s // "The New Republic's Jeet Heer sees …"
 	}
-	if determiners()[strings.ToLower(words[i])] {
+	if inLower(determiners(), words[i]) {
 		// A description, then a name between commas.
 		k := i
 		for k < len(words) && k-i < maxAppositive && words[k] != "," && words[k] != qmark {
@@ -372,13 +372,13 @@ func subject(words []string) string {
 		}
 		e = j
 	}
-	if e > i && e < len(words) && possessive(words[e-1]) && statementNouns()[strings.ToLower(words[e])] {
+	if e > i && e < len(words) && possessive(words[e-1]) && inLower(statementNouns(), words[e]) {
 		// "Trump's recent assertion that …": the owner of the words
 		name := slices.Clone(words[i:e])
 		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
 		return speakerName(strings.Join(name, " "), nil)
 	}
-	if e > i && e+1 < len(words) && possessive(words[e-1]) && statementNouns()[strings.ToLower(words[e+1])] {
+	if e > i && e+1 < len(words) && possessive(words[e-1]) && inLower(statementNouns(), words[e+1]) {
 		name := slices.Clone(words[i:e])
 		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "'s"), "’s")
 		return speakerName(strings.Join(name, " "), nil)
@@ -394,8 +394,8 @@ func subject(words []string) string {
 	if len(name) > 1 {
 		return speakerName(strings.Join(name, " "), nil)
 	}
-	if len(name) == 1 && (pronouns()[strings.ToLower(name[0])] || speakerStops()[strings.ToLower(name[0])]) {
-		if pronouns()[strings.ToLower(name[0])] {
+	if len(name) == 1 && (inLower(pronouns(), name[0]) || inLower(speakerStops(), name[0])) {
+		if inLower(pronouns(), name[0]) {
 			return name[0]
 		}
 		return ""
@@ -477,7 +477,7 @@ func pronounOwner(words []string) string {
 			continue
 		}
 		k := j + 2
-		if k < len(words) && (calendarWords()[strings.ToLower(words[k])] || dayWords()[words[k]]) {
+		if k < len(words) && (inLower(calendarWords(), words[k]) || dayWords()[words[k]]) {
 			k++ // "his claim Monday that"
 		}
 		if k >= len(words) || words[k] != "that" || !ownedClause(words, k) {
@@ -490,14 +490,14 @@ func pronounOwner(words []string) string {
 			if p == qmark || punct()[p] {
 				break
 			}
-			if !capitalizedWord(p) || determiners()[strings.ToLower(p)] || introWords()[strings.ToLower(p)] {
+			if !capitalizedWord(p) || inLower(determiners(), p) || inLower(introWords(), p) {
 				continue // "The comments came …": no name
 			}
 			i := e - 1
 			for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark {
 				i--
 			}
-			if !isName(words[i:e]) || objectBefore(words, i) || i > 0 && objectWords()[words[i-1]] || orgWords()[strings.ToLower(words[e-1])] {
+			if !isName(words[i:e]) || objectBefore(words, i) || i > 0 && objectWords()[words[i-1]] || inLower(orgWords(), words[e-1]) {
 				return ""
 			}
 			return strings.Join(words[i:e], " ")
@@ -516,7 +516,7 @@ func roleThenName(words []string) bool {
 	for i > 1 && e-i < 3 && nameWord(words[i-1]) {
 		i--
 	}
-	return i < e && i > 0 && nameWord(words[e-1]) && !capitalizedWord(words[i-1]) && roleWord(words[i-1]) && !orgWords()[strings.ToLower(words[e-1])]
+	return i < e && i > 0 && nameWord(words[e-1]) && !capitalizedWord(words[i-1]) && roleWord(words[i-1]) && !inLower(orgWords(), words[e-1])
 }
 
 // nameWord reports whether w may be a word of a name: capitalized, or a

@@ -252,7 +252,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 		}
 	}
 	if digits && hasYear(s) {
-		for _, m := range yearRe().FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range yearMatches(s) {
 			y, _ := strconv.Atoi(s[m[2]:m[3]])
 			add(m[0], m[1], time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), news.Year)
 		}
@@ -294,7 +294,7 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 					add(m[0], m[1], pub.AddDate(0, 0, -1), news.Day)
 				case "today":
 					if rest := s[m[1]:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
-						if f := strings.Fields(rest); len(f) > 1 && genericNow()[strings.ToLower(strings.Trim(f[1], ".,;:"))] {
+						if f := strings.Fields(rest); len(f) > 1 && inLower(genericNow(), strings.Trim(f[1], ".,;:")) {
 							continue // "today's youth": these times, not a day
 						}
 					}
@@ -399,7 +399,7 @@ func monthDate(s string, at int, year string, mon time.Month, day string, pub ti
 	}
 	if year == "" {
 		t := future(s, at, at+1)
-		if b := strings.Fields(s[:at]); len(b) > 0 && deadlineWords()[strings.ToLower(b[len(b)-1])] {
+		if b := strings.Fields(s[:at]); len(b) > 0 && inLower(deadlineWords(), b[len(b)-1]) {
 			t = tenseFuture // "remain in Miami until March 6"
 		}
 		d = inTense(d, pub, t, func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) })
@@ -623,6 +623,34 @@ func dateCues(s string) uint8 {
 		}
 	}
 	return cues
+}
+
+// yearWords are the words yearRe reads before a year, in its order.
+var yearWords = []string{"in", "since", "until", "by", "before", "after", "during", "from", "through", "early", "late", "mid", "the year"}
+
+// yearMatches returns yearRe().FindAllStringSubmatchIndex(s, -1), found
+// from each year (four digits from 1800 to 2099, a word boundary after)
+// that a space or hyphen and one of yearWords, a word boundary before
+// it, come before: the pattern has no literal to start from, so the
+// engine tried it at every byte. No year word ends another, so at most
+// one comes before a year, and the matches cannot overlap (each is
+// letters, one byte, then digits).
+func yearMatches(s string) [][]int {
+	var out [][]int
+	for p := 1; p+4 <= len(s); p++ {
+		if !(s[p] == '1' && (s[p+1] == '8' || s[p+1] == '9') || s[p] == '2' && s[p+1] == '0') ||
+			s[p+2] < '0' || s[p+2] > '9' || s[p+3] < '0' || s[p+3] > '9' ||
+			s[p-1] != ' ' && s[p-1] != '-' || !wordBoundary(s, p+4) {
+			continue
+		}
+		for _, w := range yearWords {
+			if st := p - 1 - len(w); st >= 0 && s[st:p-1] == w && wordBoundary(s, st) {
+				out = append(out, []int{st, p + 4, p, p + 4})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // hasYear reports whether s holds four digits that may be a year from

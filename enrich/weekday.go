@@ -56,7 +56,7 @@ func weekdayMatches(s string) [][]int {
 			start := i
 			if b := strings.TrimSuffix(s[:i], " "); len(b) < i {
 				k := strings.LastIndexByte(b, ' ') + 1
-				if weekdayModifiers()[strings.ToLower(b[k:])] { // "Last Tuesday" opening a sentence
+				if inLower(weekdayModifiers(), b[k:]) { // "Last Tuesday" opening a sentence
 					m[4], m[5] = k, len(b)
 					start = k
 				}

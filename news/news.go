@@ -41,6 +41,13 @@ type Article struct {
 	// (see Sentence.Heading). Nil when the article has none or its
 	// cleaner does not say.
 	Headings [][2]int
+	// Asides are the texts of blocks that cleaning left out of Text but
+	// that may belong to the article all the same (the rows of a results
+	// table, a list, a line the cleaner placed by its shape alone), in
+	// reading order: only the entity step reads them, for names (see
+	// tidings.Prepare). Nil when there are none or the cleaner does not
+	// say.
+	Asides []string
 	// Found names where the metadata fields above were found.
 	Found Found
 	// Sentences are the sentences of Text in order, filled by the segment

@@ -60,6 +60,12 @@ func splitParagraph(text string, start, end, para int, spans []Span) []Span {
 		}
 	}
 	for i := start; i < end; {
+		// Only a line break and sentence-final punctuation matter here;
+		// any other ASCII byte is passed over without decoding.
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == '\n':
@@ -262,7 +268,31 @@ func lineBreakEndsSentence(text string, sentStart, i, end int) bool {
 	if strings.ContainsRune(".!?…"+closers, last) {
 		return true
 	}
-	return len(strings.Fields(line)) < 10
+	return fieldsUpTo(line, 10) < 10
+}
+
+// fieldsUpTo is min(len(strings.Fields(s)), most), counted without the
+// slice.
+func fieldsUpTo(s string, most int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < most; {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 func trimSpace(text string, s, e int) (int, int) {

@@ -117,8 +117,12 @@ func FuzzCountWords(f *testing.F) {
 	f.Add("U.S.-led forces — here")
 	f.Add("a\u00a0b\xff\u2003 c")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := CountWords(s), len(strings.Fields(s)); got != want {
+		want := len(strings.Fields(s))
+		if got := CountWords(s); got != want {
 			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+		if got := eachWord(s, func(wordEntry) {}); got != want {
+			t.Errorf("eachWord(%q) counted %d words, want %d", s, got, want)
 		}
 	})
 }

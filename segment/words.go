@@ -36,9 +36,8 @@ func Article(a *news.Article) {
 			Start:     sp.Start,
 			End:       sp.End,
 			Text:      text,
-			Words:     CountWords(text),
 		}
-		eachWord(text, func(e wordEntry) {
+		a.Sentences[i].Words = eachWord(text, func(e wordEntry) {
 			if e.term == "" {
 				stems = append(stems, e.word)
 				return
@@ -130,69 +129,101 @@ func newEntry(raw string) wordEntry {
 }
 
 // eachWord calls f with the entry of each word of s (see [Words]), in
-// order.
-func eachWord(s string, f func(wordEntry)) {
+// order, and returns CountWords(s), counted in the same pass. It holds the
+// word cache's read lock while it reads the cache, so f must not read it
+// (call entry) itself.
+func eachWord(s string, f func(wordEntry)) int {
+	n, inField := 0, false // CountWords' count and state
 	start := -1
+	wordCache.RLock()
 	flush := func(end int) {
-		if start < 0 {
-			return
+		raw := s[start:end]
+		start = -1
+		var e wordEntry
+		if len(raw) > maxCachedWord {
+			e = newEntry(raw)
+		} else if c, ok := wordCache.m[raw]; ok {
+			e = c
+		} else {
+			wordCache.RUnlock()
+			e = entry(raw)
+			wordCache.RLock()
 		}
-		if e := entry(s[start:end]); e.word != "" {
+		if e.word != "" {
 			f(e)
 		}
-		start = -1
 	}
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var class uint8
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				class = classWord
+			case r == '’':
+				class = classApostrophe
+			case unicode.IsSpace(r):
+				class = classSpace
+			}
 		}
-		switch {
-		case isLetterOrDigit(r):
+		switch class {
+		case classWord:
 			if start < 0 {
 				start = i
 			}
-		case (r == '\'' || r == '’') && start >= 0:
+		case classApostrophe:
 			// Kept inside a word; trimmed at its ends by newEntry.
+			// Outside a word there is nothing to flush.
 		default:
-			flush(i)
+			if start >= 0 {
+				flush(i)
+			}
+		}
+		if class == classSpace {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
 		}
 		i += size
 	}
-	flush(len(s))
+	if start >= 0 {
+		flush(len(s))
+	}
+	wordCache.RUnlock()
+	return n
 }
 
-func isLetterOrDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+// The classes of runes eachWord tells apart: a letter or digit, an
+// apostrophe, white space (unicode.IsSpace), anything else (0).
+const (
+	classWord = 1 + iota
+	classApostrophe
+	classSpace
+)
+
+// asciiClass is the class of each ASCII rune.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = classWord
+		case c == '\'':
+			t[c] = classApostrophe
+		case asciiSpace[c]:
+			t[c] = classSpace
+		}
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
+	return t
+}()
 
 // CountWords returns the number of white-space separated words in s, the
 // unit of every word budget in tidings.
-func CountWords(s string) int {
-	n := 0
-	in := false
-	for i := 0; i < len(s); {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
-}
+func CountWords(s string) int { return fieldsUpTo(s, len(s)) }
 
 // asciiSpace marks the ASCII runes unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -63,5 +63,20 @@ func TestPlacementAndStale(t *testing.T) {
 		if want := []int64{behind, emptied}; !slices.Equal(stale, want) {
 			t.Errorf("StaleStories() = %v, want %v (story %d is current)", stale, want, current)
 		}
+		// Bounded: only the stories that hold an article after the bound.
+		window := []struct {
+			after int64
+			want  []int64
+		}{
+			{0, []int64{behind}},
+			{b, []int64{behind}},
+			{c, nil},
+		}
+		for _, w := range window {
+			got, err := sq.StaleStoriesAfter(ctx, w.after)
+			if err != nil || !slices.Equal(got, w.want) {
+				t.Errorf("StaleStoriesAfter(%d) = %v, %v; want %v", w.after, got, err, w.want)
+			}
+		}
 	})
 }

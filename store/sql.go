@@ -25,6 +25,9 @@ type dialect struct {
 	positional bool
 	// blob is the column type of binary data.
 	blob string
+	// compress are the statements that make the large values of stories
+	// and state cheap to write (migration 7).
+	compress []string
 }
 
 var (
@@ -52,12 +55,23 @@ var (
 		},
 		positional: true,
 		blob:       "BYTEA",
+		// A brief's body (about 30 KB) is compressed when it is written,
+		// with pglz unless told: about 2 ms of the server's CPU a brief,
+		// 0.7 ms with lz4 (PostgreSQL 14 and later, when built with it;
+		// an older or other build keeps pglz). Only the values written
+		// after change.
+		compress: []string{
+			`DO $$ BEGIN
+				EXECUTE 'ALTER TABLE stories ALTER COLUMN body SET COMPRESSION lz4';
+				EXECUTE 'ALTER TABLE state ALTER COLUMN data SET COMPRESSION lz4';
+			EXCEPTION WHEN OTHERS THEN NULL; END $$`,
+		},
 	}
 )
 
 // migrations are the schema steps in order; "{id}" is the dialect's
-// primary key, "{blob}" its binary type and "{search}" its full-text
-// search statements. A database
+// primary key, "{blob}" its binary type, "{search}" its full-text
+// search statements and "{compress}" its compression ones. A database
 // records the steps it has run in schema_version.
 var migrations = [][]string{
 	{
@@ -118,6 +132,9 @@ var migrations = [][]string{
 			name TEXT PRIMARY KEY,
 			data {blob} NOT NULL,
 			updated TEXT NOT NULL)`,
+	},
+	{
+		"{compress}",
 	},
 }
 
@@ -201,8 +218,11 @@ func (s *sqlStore) migrate(ctx context.Context, addr string, init bool) error {
 	for v := version; v < len(migrations); v++ {
 		for _, stmt := range migrations[v] {
 			stmts := []string{stmt}
-			if stmt == "{search}" {
+			switch stmt {
+			case "{search}":
 				stmts = s.d.search
+			case "{compress}":
+				stmts = s.d.compress
 			}
 			for _, st := range stmts {
 				st = strings.NewReplacer("{id}", s.d.id, "{blob}", s.d.blob).Replace(st)
@@ -321,6 +341,36 @@ func (s *sqlStore) Articles(ctx context.Context, after int64, limit int) ([]Arti
 
 func (s *sqlStore) StoryArticles(ctx context.Context, id int64) ([]Article, error) {
 	return s.articles(ctx, "story articles", `WHERE story = ? ORDER BY id`, id)
+}
+
+// headCols are the columns of StoryHeads: articleCols without the
+// texts (raw, text, cleaning), the bulk of a row.
+const headCols = `id, key, url, outlet, title, author, published, is_html, added, story, copy_of`
+
+// StoryHeads returns the articles placed in story id, in id order, as
+// StoryArticles does but without Raw, Text and Cleaning (left empty):
+// for a caller that keeps the prepared texts of the articles it has seen
+// (the server's summarizer) and reads the few others by id.
+func (s *sqlStore) StoryHeads(ctx context.Context, id int64) ([]Article, error) {
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT `+headCols+` FROM articles WHERE story = ? ORDER BY id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: story heads: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		var a Article
+		var published, added string
+		if err := rows.Scan(&a.ID, &a.Key, &a.URL, &a.Outlet, &a.Title, &a.Author, &published, &a.IsHTML, &added, &a.Story, &a.CopyOf); err != nil {
+			return nil, fmt.Errorf("store: story heads: %w", err)
+		}
+		a.Published, a.Added = parseTime(published), parseTime(added)
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: story heads: %w", err)
+	}
+	return out, nil
 }
 
 // articles reads the articles that the clause (WHERE ... ORDER BY ...)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -58,8 +59,17 @@ func TestArticles(t *testing.T) {
 		if err := s.PlaceArticle(ctx, a.ID, 7, 0); err != nil {
 			t.Fatal(err)
 		}
-		if in, err := s.StoryArticles(ctx, 7); err != nil || len(in) != 1 || in[0].ID != a.ID {
-			t.Errorf("StoryArticles(7) = %d articles, %v", len(in), err)
+		in, err := s.StoryArticles(ctx, 7)
+		if err != nil || len(in) != 1 || in[0].ID != a.ID {
+			t.Fatalf("StoryArticles(7) = %d articles, %v", len(in), err)
+		}
+		heads, err := s.(interface {
+			StoryHeads(context.Context, int64) ([]Article, error)
+		}).StoryHeads(ctx, 7)
+		want := in[0]
+		want.Raw, want.Text, want.Cleaning = "", "", ""
+		if err != nil || len(heads) != 1 || !reflect.DeepEqual(heads[0], want) {
+			t.Errorf("StoryHeads(7) = %+v, %v; want %+v", heads, err, want)
 		}
 		got, err := s.Article(ctx, a.ID)
 		if err != nil {

@@ -289,7 +289,21 @@ func quotesBalanced(t string) bool {
 // from a state where a quotation is open or not, and returns whether one
 // is open at the end; ok is false when a mark cannot pair.
 func scanQuotes(t string, open bool) (stillOpen, ok bool) {
-	for i, r := range t {
+	for i := 0; i < len(t); i++ {
+		// Only '"', '“' (E2 80 9C) and '”' (E2 80 9D) matter, and a
+		// UTF-8 lead byte such as E2 never sits inside another rune, so
+		// every other byte is passed over without decoding.
+		var r rune
+		switch c := t[i]; {
+		case c == '"':
+			r = '"'
+		case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9C:
+			r = '“'
+		case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9D:
+			r = '”'
+		default:
+			continue
+		}
 		switch r {
 		case '“':
 			if open {

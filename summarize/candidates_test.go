@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/news"
 	"tidings/segment"
@@ -246,6 +247,53 @@ func FuzzAuthorSpeaks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := authorSpeaks(s), authorSpeaksRef(s); got != want {
 			t.Errorf("authorSpeaks(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// scanQuotesRef is scanQuotes as first written, reading every rune.
+func scanQuotesRef(t string, open bool) (stillOpen, ok bool) {
+	for i, r := range t {
+		switch r {
+		case '“':
+			if open {
+				return open, false
+			}
+			open = true
+		case '”':
+			if !open {
+				return open, false
+			}
+			open = false
+		case '"':
+			if open {
+				open = false
+				continue
+			}
+			before, _ := utf8.DecodeLastRuneInString(t[:i])
+			after, _ := utf8.DecodeRuneInString(t[i+1:])
+			closes := i > 0 && !unicode.IsSpace(before) && !strings.ContainsRune("([{—–-", before) &&
+				(i+1 == len(t) || unicode.IsSpace(after) || unicode.IsPunct(after))
+			if closes {
+				return open, false
+			}
+			open = true
+		}
+	}
+	return open, true
+}
+
+// FuzzScanQuotes holds scanQuotes's byte scan to the rune-wise reading,
+// from either state, on cut and invalid UTF-8 too.
+func FuzzScanQuotes(f *testing.F) {
+	for _, s := range []string{`He said "yes."`, "“Yes,” he said.", "\xe2\xe2\x80\x9cx\xe2\x80", `MESSAGE." It said "no`, "—\"a\""} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, open bool) {
+		gotOpen, gotOK := scanQuotes(s, open)
+		wantOpen, wantOK := scanQuotesRef(s, open)
+		if gotOpen != wantOpen || gotOK != wantOK {
+			t.Errorf("scanQuotes(%q, %v) = %v, %v, want %v, %v", s, open, gotOpen, gotOK, wantOpen, wantOK)
 		}
 	})
 }

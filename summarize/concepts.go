@@ -90,7 +90,7 @@ func newConceptsIn(bs *bigramSet, arts []news.Article, cands []Candidate, query 
 	}
 	var isQuery []bool // by word id
 	for _, t := range query {
-		if id, ok := w.ids[t]; ok {
+		if id, ok := w.lookup(t); ok {
 			if isQuery == nil {
 				isQuery = make([]bool, w.nWords())
 			}

@@ -38,7 +38,7 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	sp := sc.space.fill(arts, sc.words.fill(arts))
 	cands := candidates(arts, true)
 	cs := newConceptsIn(sc.bigrams.reset(sp.words), arts, cands, opts.Query)
-	chosen, exact, err := solveCover(ctx, cands, cs, sp, opts)
+	chosen, exact, err := solveCover(ctx, cands, cs, sp, opts, sc)
 	if err != nil {
 		return news.Summary{}, err
 	}
@@ -57,16 +57,19 @@ type scratch struct {
 	words   words
 	space   space
 	bigrams bigramSet
+	ranks   []*ranking // the cover search's buffers by depth
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // solveCover picks the candidates of the best concept cover; exact
 // reports whether the search finished (the cover is optimal) rather
-// than stopped at the time limit.
-func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space, opts Options) (chosen []Candidate, exact bool, err error) {
+// than stopped at the time limit. The search reuses sc's buffers.
+func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space, opts Options, sc *scratch) (chosen []Candidate, exact bool, err error) {
 	p, index := newCoverProblem(cands, cs, sp, opts)
+	p.ranks = sc.ranks
 	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
+	sc.ranks = p.ranks
 	if err := ctx.Err(); err != nil {
 		return nil, false, err
 	}
@@ -250,6 +253,10 @@ type coverProblem struct {
 	// conflicts[k] lists the items that may not be chosen with k.
 	conflicts [][]int
 	budget    int
+	// ranks, when not nil, are the search's buffers by depth from an
+	// earlier search, to reuse (see [coverSolver.search]); solve leaves
+	// its own there.
+	ranks []*ranking
 }
 
 func (p *coverProblem) gainAlone(k int) float64 {
@@ -308,6 +315,7 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 		blocked:  make([]int32, len(p.cost)),
 		deadline: deadline,
 		ctx:      ctx,
+		rank:     p.ranks,
 	}
 	// holders[e] are parts of one array: counted, then filled.
 	s.holders = make([][]int32, len(p.weight))
@@ -334,6 +342,7 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 		}
 	}
 	s.search(all, nil)
+	p.ranks = s.rank
 	slices.Sort(s.best)
 	return s.best, !s.stopped, s.nodes
 }
@@ -365,7 +374,7 @@ func (s *coverSolver) search(before, rest []ranked) {
 		s.rank = append(s.rank, &ranking{})
 	}
 	rk := s.rank[depth]
-	rk.sorted, rk.heap = rk.sorted[:0], rk.heap[:0]
+	rk.sorted, rk.heap = rk.sorted[:0], slices.Grow(rk.heap[:0], len(before)+len(rest))
 	for _, part := range [2][]ranked{before, rest} {
 		for _, q := range part {
 			k := q.item

@@ -13,9 +13,15 @@ import (
 // order of the sentences' Terms (the order a [vec.Vocab] would give),
 // for every string that is some sentence's term.
 type words struct {
-	ids    map[string]int32 // word ids, in first-seen order
-	termOf []int32          // by word id: its term id, or -1
-	wordOf []int32          // by term id: its word id
+	// The word ids, in first-seen order: keys[id] is the word, and
+	// slots an open-addressing table of id+1 by the word's hash (0
+	// for an empty slot), at most half full. A table of our own rather
+	// than a map: a brief looks up every stem of the story, and the
+	// map's hashing and probing were most of the numbering's time.
+	keys   []string
+	slots  []int32
+	termOf []int32 // by word id: its term id, or -1
+	wordOf []int32 // by term id: its word id
 	// stems and terms hold the word ids of every sentence's Stems and
 	// the term ids of its Terms, article after article, sentence after
 	// sentence; sentence si of article ai has
@@ -43,13 +49,9 @@ func (w *words) fill(arts []news.Article) *words {
 			nTerms += len(s.Terms)
 		}
 	}
-	if w.ids == nil {
-		// On the development sets a story has about a fifth as many
-		// distinct stems as stems.
-		w.ids = make(map[string]int32, nStems/4)
-	} else {
-		clear(w.ids)
-	}
+	// On the development sets a story has about a fifth as many
+	// distinct stems as stems.
+	w.reset(nStems / 4)
 	w.termOf, w.wordOf = w.termOf[:0], w.wordOf[:0]
 	w.stems = slices.Grow(w.stems[:0], nStems)
 	w.terms = slices.Grow(w.terms[:0], nTerms)
@@ -81,15 +83,73 @@ func (w *words) fill(arts []news.Article) *words {
 	return w
 }
 
+// reset empties the word ids, with room for about n words.
+func (w *words) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if len(w.slots) < size {
+		w.slots = make([]int32, size)
+	} else {
+		clear(w.slots)
+	}
+	clear(w.keys) // drop the last story's strings
+	w.keys = w.keys[:0]
+}
+
+// wordHash hashes s (FNV-1a): any hash would do, since ids follow the
+// order words are first seen, not the table's.
+func wordHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// find returns the slot of s in the table: the slot holding it, or the
+// empty slot where it belongs.
+func (w *words) find(s string) int {
+	mask := len(w.slots) - 1
+	for i := int(wordHash(s)) & mask; ; i = (i + 1) & mask {
+		if v := w.slots[i]; v == 0 || w.keys[v-1] == s {
+			return i
+		}
+	}
+}
+
+// lookup returns the word id of s, and false when it has none.
+func (w *words) lookup(s string) (int32, bool) {
+	if len(w.slots) == 0 {
+		return 0, false
+	}
+	v := w.slots[w.find(s)]
+	return v - 1, v != 0
+}
+
 // id returns the word id of s, numbering it when new.
 func (w *words) id(s string) int32 {
-	id, ok := w.ids[s]
-	if !ok {
-		id = int32(len(w.termOf))
-		w.ids[s] = id
-		w.termOf = append(w.termOf, -1)
+	i := w.find(s)
+	if v := w.slots[i]; v != 0 {
+		return v - 1
+	}
+	id := int32(len(w.keys))
+	w.keys = append(w.keys, s)
+	w.slots[i] = id + 1
+	w.termOf = append(w.termOf, -1)
+	if 2*len(w.keys) > len(w.slots) {
+		w.grow()
 	}
 	return id
+}
+
+// grow doubles the table and places every word again.
+func (w *words) grow() {
+	w.slots = make([]int32, 2*len(w.slots))
+	for id, s := range w.keys {
+		w.slots[w.find(s)] = int32(id) + 1
+	}
 }
 
 // term returns the term id of word id, numbering it when new.
@@ -113,7 +173,7 @@ func (w *words) sentence(ai, si int) (stems, terms []int32) {
 // Lookup returns the term id of term, and false when no sentence has it
 // among its Terms.
 func (w *words) Lookup(term string) (int32, bool) {
-	id, ok := w.ids[term]
+	id, ok := w.lookup(term)
 	if !ok || w.termOf[id] < 0 {
 		return 0, false
 	}

@@ -96,8 +96,9 @@ type Options struct {
 	Parts []string
 	// NoClean skips the cleaning stage: each article's text is segmented
 	// as the data set gives it, then enriched, which measures the enrich
-	// stage alone (cleaning drops tables of results, datelines and other
-	// lines that are not prose, and the names in them).
+	// stage alone (cleaning drops tables of results, bylines and other
+	// lines that are not prose; the entity step reads back the dateline
+	// and the rows of tables, see tidings.Prepare, but not the rest).
 	NoClean bool
 	// QuoteSplit is the PolNeAR split the quotes part reads: "dev" (the
 	// default) or "train", for tuning without looking at dev.

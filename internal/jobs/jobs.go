@@ -213,13 +213,22 @@ func (q *Queue) Start(h Handlers) error {
 		if err != nil {
 			return err
 		}
-		// Recorded now, not with the completion: River completes jobs
-		// in batches, every 250 ms when few, and the waiter reads the
-		// output as soon as it is there.
-		if _, err := q.client.JobUpdate(ctx, j.ID, &river.JobUpdateParams{Output: res}); err != nil {
+		// The result is told at once with the job's id (the waiter
+		// needs nothing more), and recorded with the job's completion,
+		// which River writes in batches (every 250 ms when few), for a
+		// waiter that missed the telling.
+		out, err := json.Marshal(res)
+		if err != nil {
 			return err
 		}
-		if _, err := q.pool.Exec(ctx, `SELECT pg_notify($1, $2)`, doneChannel, strconv.FormatInt(j.ID, 10)); err != nil {
+		if err := river.RecordOutput(ctx, json.RawMessage(out)); err != nil {
+			return err
+		}
+		told := strconv.FormatInt(j.ID, 10)
+		if len(out) <= maxTold {
+			told += " " + string(out)
+		}
+		if _, err := q.pool.Exec(ctx, `SELECT pg_notify($1, $2)`, doneChannel, told); err != nil {
 			q.opts.Logger.Warn("jobs: telling a job is done", "err", err) // its waiter polls too
 		}
 		return nil
@@ -337,6 +346,11 @@ func (q *Queue) PollFeeds(ctx context.Context, feeds []int64, every time.Duratio
 	return nil
 }
 
+// maxTold bounds the result told with a job's end: a NOTIFY's payload
+// is under 8,000 bytes. A longer one (a refusal's long message) is read
+// from the job.
+const maxTold = 7000
+
 // briefQueue is the River queue of the Brief jobs.
 const briefQueue = "tidings_brief"
 
@@ -392,12 +406,22 @@ func (q *Queue) BriefsUnfinished(ctx context.Context, limit int) (int, error) {
 	return len(res.Jobs), nil
 }
 
-// wait waits until job id has its result: it reads the job when told
-// the job is done, and every 100 ms.
+// wait waits until job id has its result: it takes the result told
+// with the job's end, or reads the job (at once, when told without a
+// result, and every 100 ms).
 func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {
 	done, forget := q.waiting.job(id)
 	defer forget()
 	for {
+		select {
+		case out := <-done:
+			var r Result
+			if out != "" && json.Unmarshal([]byte(out), &r) == nil {
+				return r, nil
+			}
+			done = nil // told without a result: read it
+		default:
+		}
 		row, err := q.client.JobGet(ctx, id)
 		if err != nil {
 			return Result{}, fmt.Errorf("jobs: job %d: %w", id, err)
@@ -425,8 +449,13 @@ func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {
 		case <-ctx.Done():
 			t.Stop()
 			return Result{}, ctx.Err()
-		case <-done:
-			done = nil // told once; the timer covers the rest
+		case out := <-done:
+			var r Result
+			if out != "" && json.Unmarshal([]byte(out), &r) == nil {
+				t.Stop()
+				return r, nil
+			}
+			done = nil // told without a result; the timer covers the rest
 		case <-t.C:
 		}
 		t.Stop()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -118,12 +119,16 @@ func waitLead(t *testing.T, led <-chan int) int {
 }
 
 // TestPrepareAnswers checks that Prepare returns the result the handler
-// recorded, whichever queue ran it, including a refusal.
+// recorded, whichever queue ran it, including a refusal, and one too
+// long to be told with the job's end (read from the job).
 func TestPrepareAnswers(t *testing.T) {
 	url := freshURL(t)
 	q := openQueue(t, url)
 	h := idle()
 	h.Prepare = func(_ context.Context, j jobs.Prepare) (jobs.Result, error) {
+		if j.Title == "long" {
+			return jobs.Result{Code: 502, Error: strings.Repeat("a long refusal ", 700)}, nil
+		}
 		if j.Raw == "" {
 			return jobs.Result{Code: 422, Error: "no article text"}, nil
 		}
@@ -139,6 +144,7 @@ func TestPrepareAnswers(t *testing.T) {
 	}{
 		{"stored", jobs.Prepare{Raw: "seven b"}, jobs.Result{ID: 7, Created: true}},
 		{"refused", jobs.Prepare{Title: "empty"}, jobs.Result{Code: 422, Error: "no article text"}},
+		{"refused at length", jobs.Prepare{Title: "long"}, jobs.Result{Code: 502, Error: strings.Repeat("a long refusal ", 700)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

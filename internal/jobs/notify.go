@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -13,12 +14,13 @@ import (
 // Waiting: a post waits for its Prepare job and then for its article's
 // placement. Rather than poll for either, each process listens on one
 // connection of its own: a worker that finished a Prepare job says so on
-// doneChannel (the job id), and the leader, after placing, says on
-// placedChannel the highest article id it placed. A waiter checks again
-// when told, and every fallback in case a notification was lost (the
-// listening connection died, say). A worker that rewrote a story's brief
-// says so on briefedChannel (the story id), for the processes that keep
-// stories in memory (Handlers.Briefed).
+// doneChannel (the job id and its result, so the waiter reads nothing),
+// and the leader, after placing, says on placedChannel the highest
+// article id it placed. A waiter checks again when told, and every
+// fallback in case a notification was lost (the listening connection
+// died, say). A worker that rewrote a story's brief says so on
+// briefedChannel (the story id), for the processes that keep stories in
+// memory (Handlers.Briefed).
 
 const (
 	doneChannel    = "tidings_done"
@@ -30,22 +32,23 @@ const (
 // waiters is what the listener wakes.
 type waiters struct {
 	mu     sync.Mutex
-	done   map[int64]chan struct{} // job id -> closed when told it is done
-	placed chan struct{}           // closed and replaced at each placement
+	done   map[int64]chan string // job id -> gets what the job's end told
+	placed chan struct{}         // closed and replaced at each placement
 }
 
 func newWaiters() *waiters {
-	return &waiters{done: map[int64]chan struct{}{}, placed: make(chan struct{})}
+	return &waiters{done: map[int64]chan string{}, placed: make(chan struct{})}
 }
 
-// job returns the channel closed when job id is said done, and a func to
-// call when no longer waiting.
-func (w *waiters) job(id int64) (<-chan struct{}, func()) {
+// job returns the channel that gets the result told with job id's end
+// (its Result as JSON, or "" when told without one), and a func to call
+// when no longer waiting. One process waits once for a job.
+func (w *waiters) job(id int64) (<-chan string, func()) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	ch, ok := w.done[id]
 	if !ok {
-		ch = make(chan struct{})
+		ch = make(chan string, 1)
 		w.done[id] = ch
 	}
 	return ch, func() {
@@ -55,11 +58,12 @@ func (w *waiters) job(id int64) (<-chan struct{}, func()) {
 	}
 }
 
-func (w *waiters) jobDone(id int64) {
+// jobDone tells the waiter of job id, if any, what its end told.
+func (w *waiters) jobDone(id int64, result string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if ch, ok := w.done[id]; ok {
-		close(ch)
+		ch <- result
 		delete(w.done, id)
 	}
 }
@@ -114,8 +118,11 @@ func (q *Queue) listenOnce(ctx context.Context, briefed func(story int64)) error
 		}
 		switch n.Channel {
 		case doneChannel:
-			if id, err := strconv.ParseInt(n.Payload, 10, 64); err == nil {
-				q.waiting.jobDone(id)
+			// "ID RESULT", or "ID" alone (a process of an older
+			// version): the waiter reads the job then.
+			v, result, _ := strings.Cut(n.Payload, " ")
+			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+				q.waiting.jobDone(id, result)
 			}
 		case placedChannel:
 			q.waiting.wasPlaced()

@@ -22,7 +22,9 @@
 // [Tokenize] splits text into tokens the way the CoNLL files are
 // tokenized, keeping byte offsets; [Model.Tag] labels a sentence's tokens
 // and [Names] reads the labels as spans. Tag reads the weights from a
-// hash table built at load time, one memory slot per feature, finds the
+// hash table built at load time, one memory slot per feature, behind a
+// bit filter of 64 kB that tells most features the model lacks (most
+// word pairs) without reading the table's 3 MB, finds the
 // features pairing a word with every label before in one look-up, sums
 // the quantised weights as integers (so its labels are those of a
 // float64 lattice, exactly) and reuses its buffers from call to call.

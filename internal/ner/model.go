@@ -36,9 +36,14 @@ type Model struct {
 // weights, quantised to 16 bits: it is what Tag reads, a few times
 // smaller and faster than the map, each look-up reading one slot.
 type table struct {
-	slots []slot   // by mix(hash), linear probing; key 0: empty
-	zero  *weights // the weights of the feature of hash 0, or nil
-	mask  uint32
+	slots []slot // by mix(hash), linear probing; key 0: empty
+	// filter has the bit filterBit(mix(h)) set for every feature h in
+	// slots: most features looked up are not in the model (a bigram seen
+	// in no training sentence), and one read of filter (64 kB, kept in
+	// cache) tells most of them apart without reading slots (3 MB).
+	filter *[filterWords]uint64
+	zero   *weights // the weights of the feature of hash 0, or nil
+	mask   uint32
 	// moves are the weights of the label-before-alone features
 	// (transitionOnly), by label before (-1 first) and label.
 	moves transRow
@@ -82,7 +87,7 @@ func (m *Model) pack() {
 	for size < 2*len(m.index) {
 		size *= 2
 	}
-	t := &table{slots: make([]slot, size), mask: uint32(size - 1)}
+	t := &table{slots: make([]slot, size), mask: uint32(size - 1), filter: new([filterWords]uint64)}
 	scale := m.scale()
 	feats := make([]feature, 0, len(m.index))
 	for h, r := range m.index {
@@ -96,6 +101,8 @@ func (m *Model) pack() {
 			t.zero = &w
 			continue
 		}
+		b := filterBit(mix(f.h))
+		t.filter[b/64] |= 1 << (b % 64)
 		i := mix(f.h) & t.mask
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
@@ -142,12 +149,41 @@ func mix(h uint32) uint32 {
 	return h
 }
 
+// filterBits is the size of table.filter, in bits: 2^19.
+const (
+	filterBits  = 19
+	filterWords = 1 << filterBits / 64
+)
+
+// filterBit is the bit of table.filter of a feature whose hash mixes to
+// x (its high bits; the slot is from the low ones).
+func filterBit(x uint32) uint32 { return x >> (32 - filterBits) }
+
+// mayHold reports whether the feature whose hash mixes to x may be in
+// t: false when it is not.
+func (t *table) mayHold(x uint32) bool {
+	b := filterBit(x)
+	return t.filter[b/64]&(1<<(b%64)) != 0
+}
+
+// ahead returns the slot a look-up of the hash that mixes to x reads
+// first, or slot 0 when the filter tells it is not there, without a
+// branch (for the reads ahead of decode and scoreWord).
+func (t *table) ahead(x uint32) uint32 {
+	b := filterBit(x)
+	return x & t.mask & -uint32(t.filter[b/64]>>(b%64)&1)
+}
+
 // find returns the weights of feature hash h, or nil.
 func (t *table) find(h uint32) *weights {
 	if h == 0 {
 		return t.zero
 	}
-	for i := mix(h) & t.mask; ; i = (i + 1) & t.mask {
+	x := mix(h)
+	if !t.mayHold(x) {
+		return nil
+	}
+	for i := x & t.mask; ; i = (i + 1) & t.mask {
 		switch s := &t.slots[i]; s.key {
 		case h:
 			return &s.w

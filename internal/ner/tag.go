@@ -198,7 +198,7 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	// other in the look-ups below.
 	sink := uint32(0)
 	for _, f := range st.fs {
-		sink += t.slots[mix(f)&t.mask].key
+		sink += t.slots[t.ahead(mix(f))].key
 	}
 	st.sink += sink
 	st.back = resize(st.back, n)
@@ -305,19 +305,27 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		cur[3], bk[3] = b3+int64(static[3]), a3
 		cur[5], bk[5] = b5+int64(static[5]), a5
 		cur[7], bk[7] = b7+int64(static[7]), a7
-		for l := 2; l < nLabels; l += 2 { // the I- tags: after B- (l-1) or I- (l)
-			best, arg := prev[l-1]+int64(trans[l][l]), l-1
-			if v := prev[l] + int64(trans[l+1][l]); v > best {
-				best, arg = v, l
-			}
-			cur[l], bk[l] = best+int64(static[l]), int8(arg)
-		}
+		// The I- tags: after the B- (l-1) or the I- tag (l) of their type.
+		cur[2], bk[2] = inside(&prev, trans, &static, 2)
+		cur[4], bk[4] = inside(&prev, trans, &static, 4)
+		cur[6], bk[6] = inside(&prev, trans, &static, 6)
+		cur[8], bk[8] = inside(&prev, trans, &static, 8)
 		prev, top = cur, best(&cur)
 	}
 	out[n-1] = top // the first of the best
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i][out[i]])
 	}
+}
+
+// inside returns the score of I- tag l at a token and its best label
+// before: the B- tag of its type (l-1) or l itself, a tie to the B- tag.
+func inside(prev *[nLabels]int64, trans *[nLabels + 1][nLabels]int32, static *[nLabels]int32, l int) (int64, int8) {
+	best, arg := prev[l-1]+int64(trans[l][l]), int8(l-1)
+	if v := prev[l] + int64(trans[l+1][l]); v > best {
+		best, arg = v, int8(l)
+	}
+	return best + int64(static[l]), arg
 }
 
 // boolBit is 1 for true, 0 for false.

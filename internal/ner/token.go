@@ -34,9 +34,17 @@ func AppendTokens(dst []Token, text string) []Token {
 			i += n
 			continue
 		}
-		j := i
+		// The run at i; plain, when it is ASCII letters and digits only.
+		j, plain := i, true
 		for j < len(text) {
+			for j < len(text) && asciiAlnum[text[j]] {
+				j++
+			}
+			if j == len(text) {
+				break
+			}
 			if c := text[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+				plain = false
 				j++
 				continue
 			}
@@ -45,8 +53,15 @@ func AppendTokens(dst []Token, text string) []Token {
 			}
 			_, n := utf8.DecodeRuneInString(text[j:])
 			j += n
+			plain = false
 		}
-		out = splitWord(out, text, i, j, j >= end)
+		if plain {
+			// One token: nothing to split off either end (no punctuation,
+			// no period, no clitic without its apostrophe).
+			out = append(out, Token{text[i:j], i, j})
+		} else {
+			out = splitWord(out, text, i, j, j >= end)
+		}
 		i = j
 	}
 	return out
@@ -64,6 +79,15 @@ func spaceAt(text string, i int) int {
 	}
 	return 0
 }
+
+// asciiAlnum is true for the ASCII letters and digits (and false for
+// the bytes above ASCII).
+var asciiAlnum = func() (t [256]bool) { // indexed by any byte: no bounds check
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // asciiSpace is 1 for the ASCII bytes unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}

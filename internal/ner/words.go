@@ -197,7 +197,7 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 	base := start(fLabel1Word).str(lw)
 	sink := t.pairs.slots[mix(uint32(base)&^0xff|1)&t.pairs.mask].key
 	for _, h := range hs[:k] {
-		sink += t.slots[mix(h)&t.mask].key
+		sink += t.slots[t.ahead(mix(h))].key
 	}
 	o := t.ctx.bias
 	for _, h := range hs[:own] {

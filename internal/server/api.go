@@ -20,6 +20,7 @@ import (
 	"tidings/clean"
 	"tidings/ingest"
 	"tidings/internal/jobs"
+	"tidings/news"
 	"tidings/store"
 )
 
@@ -120,24 +121,10 @@ var errNoText = errors.New("no article text")
 // places it in a story and re-summarizes that story.
 func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 	// Clean first: an article without text is refused before it is stored.
-	na := toNews(a)
-	if _, err := s.p.Prepare(&na); err != nil {
-		if errors.Is(err, clean.ErrTooLarge) {
-			return posted{}, err
-		}
-		return posted{}, fmt.Errorf("%w: %v", errNoText, err)
+	na, err := s.prepare(&a)
+	if err != nil {
+		return posted{}, err
 	}
-	// The key is made from the outlet as posted, so that a post made
-	// again finds the article stored before cleaning named outlets.
-	a.Key = articleKey(a.URL, a.Outlet, na.Text)
-	// What cleaning found in the page fills what the post left out, and
-	// the store keeps where each field was found.
-	a.Title, a.Outlet, a.Author = cmp.Or(a.Title, na.Title), cmp.Or(a.Outlet, na.Outlet), cmp.Or(a.Author, na.Author)
-	if a.Published.IsZero() {
-		a.Published = na.Date
-	}
-	a.Text = na.Text
-	a.Cleaning = encodeCleaning(&na)
 
 	// A shared server stores it (shared.go), and the leader places it.
 	created, placeErr, err := s.commits.put(ctx, &a, &na)
@@ -150,6 +137,31 @@ func (s *Server) ingest(ctx context.Context, a store.Article) (posted, error) {
 		s.opts.Logger.Error("placing article", "id", a.ID, "err", placeErr)
 	}
 	return posted{ID: a.ID, Story: a.Story, Created: created, CopyOf: a.CopyOf}, nil
+}
+
+// prepare cleans and segments posted article a and returns it prepared;
+// it sets what a is stored with: its key, its clean text, what cleaning
+// found of its fields, and where (Cleaning). The errors are ingest's.
+func (s *Server) prepare(a *store.Article) (news.Article, error) {
+	na := toNews(*a)
+	if _, err := s.p.Prepare(&na); err != nil {
+		if errors.Is(err, clean.ErrTooLarge) {
+			return na, err
+		}
+		return na, fmt.Errorf("%w: %v", errNoText, err)
+	}
+	// The key is made from the outlet as posted, so that a post made
+	// again finds the article stored before cleaning named outlets.
+	a.Key = articleKey(a.URL, a.Outlet, na.Text)
+	// What cleaning found in the page fills what the post left out, and
+	// the store keeps where each field was found.
+	a.Title, a.Outlet, a.Author = cmp.Or(a.Title, na.Title), cmp.Or(a.Outlet, na.Outlet), cmp.Or(a.Author, na.Author)
+	if a.Published.IsZero() {
+		a.Published = na.Date
+	}
+	a.Text = na.Text
+	a.Cleaning = encodeCleaning(&na)
+	return na, nil
 }
 
 // decodeArticle reads a posted article: JSON, or a raw HTML or text body.

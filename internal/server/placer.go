@@ -38,6 +38,9 @@ type placer struct {
 	// handed, when set, returns the prepared form of a stored article
 	// that this process stored and kept (handoff), or nil.
 	handed func(id int64) *news.Article
+	// stored, when set, is told of each article that putAll stored
+	// anew, with its prepared form (the worker keeps it for the briefs).
+	stored func(a *store.Article, prepared *news.Article)
 
 	mu      sync.Mutex // serializes additions and guards the state below
 	grouper *tidings.Grouper
@@ -152,6 +155,11 @@ func (p *placer) putAll(ctx context.Context, arts []*store.Article, prepared []*
 		}
 	}
 	slices.SortFunc(fresh, func(i, j int) int { return cmp.Compare(arts[i].ID, arts[j].ID) })
+	if p.stored != nil {
+		for _, i := range fresh {
+			p.stored(arts[i], prepared[i])
+		}
+	}
 	for _, i := range fresh {
 		if _, placeErr = p.add(ctx, *arts[i], sameArticle(arts[i], prepared[i])); placeErr != nil {
 			p.behind = true // the next call replays what this one left

@@ -112,7 +112,7 @@ func New(ctx context.Context, st store.Store, opts Options) (*Server, error) {
 	s := &Server{st: st, opts: opts, p: &tidings.Pipeline{},
 		placer: newPlacer(st, opts.Cluster, w.touch), worker: w,
 		fetcher: ingest.NewFetcher(opts.Fetch), poke: make(chan struct{}, 1)}
-	s.placer.logger, s.placer.every = opts.Logger, opts.retireEvery
+	s.placer.logger, s.placer.every, s.placer.stored = opts.Logger, opts.retireEvery, w.keep
 	s.commits = &commits{run: s.placer.putAll}
 	s.draining, s.drain = context.WithCancel(context.Background())
 	s.feedCap = MaxFeeds

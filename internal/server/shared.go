@@ -40,6 +40,7 @@ const defaultAckWait = 30 * time.Second
 type placements interface {
 	Placement(ctx context.Context, id int64) (story, copyOf int64, err error)
 	StaleStories(ctx context.Context) ([]int64, error)
+	StaleStoriesAfter(ctx context.Context, after int64) ([]int64, error)
 }
 
 // startShared starts the queue with the server's handlers.
@@ -152,11 +153,15 @@ func (s *Server) storeAll(ctx context.Context, arts []*store.Article, prepared [
 	if err != nil {
 		return nil, nil, err
 	}
-	if s.queue.Leading() {
-		for i, c := range created {
-			if na := sameArticle(arts[i], prepared[i]); c && na != nil {
-				s.handoff.put(arts[i].ID, na)
-			}
+	leading := s.queue.Leading()
+	for i, c := range created {
+		if !c {
+			continue
+		}
+		// This server may run the brief job of the article's story.
+		s.worker.keep(arts[i], prepared[i])
+		if na := sameArticle(arts[i], prepared[i]); leading && na != nil {
+			s.handoff.put(arts[i].ID, na)
 		}
 	}
 	return created, nil, nil
@@ -230,15 +235,7 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	var placed int64 // the highest article id told placed
 	p := newPlacer(s.st, s.opts.Cluster, func(id int64) { dirty[id] = true })
 	p.handed = s.handoff.take
-	// Stories that a leader which died between placing and asking left
-	// without their brief.
-	if stale, err := s.st.(placements).StaleStories(ctx); err == nil {
-		for _, id := range stale {
-			dirty[id] = true
-		}
-	} else if ctx.Err() == nil {
-		s.opts.Logger.Error("listing stale stories", "err", err)
-	}
+	checked := false // for stale stories
 	var (
 		brief <-chan time.Time // when to ask for the briefs of dirty
 		asked time.Time        // when the round not known done was asked; zero for none
@@ -247,8 +244,22 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 	)
 	for {
 		began, from := time.Now(), p.last
-		if err := p.start(ctx); err != nil && ctx.Err() == nil {
+		err := p.start(ctx)
+		if err != nil && ctx.Err() == nil {
 			s.opts.Logger.Error("placing articles", "err", err)
+		}
+		if err == nil && !checked {
+			// Stories that a leader which died between placing and
+			// asking left without their brief: those of the active
+			// window, which the placer now holds.
+			checked = true
+			if stale, err := s.st.(placements).StaleStoriesAfter(ctx, p.windowStart()); err == nil {
+				for _, id := range stale {
+					dirty[id] = true
+				}
+			} else if ctx.Err() == nil {
+				s.opts.Logger.Error("listing stale stories", "err", err)
+			}
 		}
 		if p.last > placed {
 			placed, moved = p.last, time.Now()

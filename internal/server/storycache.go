@@ -331,3 +331,18 @@ func (c *cachedStore) StaleStories(ctx context.Context) ([]int64, error) {
 	}
 	return pl.StaleStories(ctx)
 }
+
+func (c *cachedStore) StoryHeads(ctx context.Context, id int64) ([]store.Article, error) {
+	if hs, ok := c.Store.(storyHeads); ok {
+		return hs.StoryHeads(ctx, id)
+	}
+	return c.Store.StoryArticles(ctx, id)
+}
+
+func (c *cachedStore) StaleStoriesAfter(ctx context.Context, after int64) ([]int64, error) {
+	pl, ok := c.Store.(placements)
+	if !ok {
+		return nil, errNotShared
+	}
+	return pl.StaleStoriesAfter(ctx, after)
+}

@@ -61,6 +61,16 @@ func (p *placer) before() time.Time {
 	return p.latest.Add(-w - min(w, lateSlack))
 }
 
+// windowStart returns the id just below the oldest article the placer
+// holds (the active window), or the highest it has seen when it holds
+// none. The caller holds p.mu or is the placer's only user.
+func (p *placer) windowStart() int64 {
+	if len(p.ids) == 0 {
+		return p.last
+	}
+	return p.ids[0] - 1
+}
+
 // note records what the window needs of stored article a, just added to
 // the grouper: its publication date, not after the time it was stored
 // (a date in the future does not move the window).

@@ -248,30 +248,25 @@ func (w *worker) quiet() bool {
 // summarize rebuilds story id's brief from its articles and stores it.
 // It is safe for concurrent use (a shared server's Brief jobs call it).
 func (w *worker) summarize(ctx context.Context, id int64) error {
-	stored, err := w.st.StoryArticles(ctx, id)
+	stored, held, err := w.storyArticles(ctx, id)
 	if err != nil {
 		return err
 	}
 	var arts []news.Article
 	at := map[int64]int{}
-	for _, a := range stored {
+	for k, a := range stored {
 		if a.CopyOf != 0 {
 			if i, ok := at[a.CopyOf]; ok {
 				arts[i].Copies = append(arts[i].Copies, news.Copy{ID: strconv.FormatInt(a.ID, 10), Outlet: a.Outlet, URL: a.URL, Date: a.Published})
 				continue
 			}
 		}
-		w.cacheMu.Lock()
-		na, ok := w.cache[a.ID]
-		w.cacheMu.Unlock()
-		if !ok {
+		var na news.Article
+		if held[k] != nil {
+			na = *held[k]
+		} else {
 			na = segmented(a)
-			w.cacheMu.Lock()
-			if len(w.cache) >= cacheSize {
-				clear(w.cache) // crude, but bounded; refills from hot stories
-			}
-			w.cache[a.ID] = na
-			w.cacheMu.Unlock()
+			w.cacheNews(a.ID, na)
 		}
 		na.Copies = nil
 		at[a.ID] = len(arts)
@@ -293,6 +288,104 @@ func (w *worker) summarize(ctx context.Context, id int64) error {
 		rec.Body = []byte("{}")
 	}
 	return w.st.PutStory(ctx, &rec)
+}
+
+// storyHeads is what the worker asks of a store beside store.Store to
+// read a story without the texts it holds prepared (store/sql.go).
+type storyHeads interface {
+	StoryHeads(ctx context.Context, id int64) ([]store.Article, error)
+}
+
+// maxTextReads is the most articles of a story whose texts the worker
+// reads one by one; with more not held prepared, it reads the story's
+// articles whole.
+const maxTextReads = 8
+
+// storyArticles returns the articles of story id as
+// store.Store.StoryArticles does, and held[i], the prepared form of
+// stored[i] that the worker holds, or nil. An article held may come
+// without its texts: the worker reads the story's heads (storyHeads),
+// when the store can, then the texts of the articles it does not hold.
+func (w *worker) storyArticles(ctx context.Context, id int64) (stored []store.Article, held []*news.Article, err error) {
+	hs, heads := w.st.(storyHeads)
+	if heads {
+		stored, err = hs.StoryHeads(ctx, id)
+	} else {
+		stored, err = w.st.StoryArticles(ctx, id)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	held = make([]*news.Article, len(stored))
+	var missing []int
+	w.cacheMu.Lock()
+	for i, a := range stored {
+		if na, ok := w.cache[a.ID]; ok {
+			held[i] = &na
+		} else {
+			missing = append(missing, i)
+		}
+	}
+	w.cacheMu.Unlock()
+	switch {
+	case !heads || len(missing) == 0:
+	case len(missing) > maxTextReads:
+		whole, err := w.st.StoryArticles(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		// The story as it is now: what is held of it stays held.
+		byID := make(map[int64]*news.Article, len(stored))
+		for i, a := range stored {
+			byID[a.ID] = held[i]
+		}
+		held = make([]*news.Article, len(whole))
+		for i, a := range whole {
+			held[i] = byID[a.ID]
+		}
+		stored = whole
+	default:
+		for _, i := range missing {
+			a, err := w.st.Article(ctx, stored[i].ID)
+			if err != nil {
+				return nil, nil, err
+			}
+			stored[i] = a
+		}
+	}
+	return stored, held, nil
+}
+
+// cacheNews keeps na, the prepared form of stored article id, without
+// its Raw input (a page may be 100 KB; the briefs read Text only).
+func (w *worker) cacheNews(id int64, na news.Article) {
+	na.Raw = ""
+	w.cacheMu.Lock()
+	defer w.cacheMu.Unlock()
+	if len(w.cache) >= cacheSize {
+		clear(w.cache) // crude, but bounded; refills from hot stories
+	}
+	w.cache[id] = na
+}
+
+// keep caches what segmented(a) would return of article a, just stored,
+// from prepared, its form cleaned and segmented before it was stored
+// (nil, or another text, is left out): so a story's next brief does not
+// segment its new articles again. The cached article is a's fields as
+// the store gives them, with prepared's sentences, copied and named
+// with a's id; prepared is not changed.
+func (w *worker) keep(a *store.Article, prepared *news.Article) {
+	if prepared == nil || prepared.Text != a.Text {
+		return
+	}
+	na := toNews(*a)
+	na.Text = a.Text
+	id := strconv.FormatInt(a.ID, 10)
+	na.Sentences = slices.Clone(prepared.Sentences)
+	for i := range na.Sentences {
+		na.Sentences[i].ArticleID = id
+	}
+	w.cacheNews(a.ID, na)
 }
 
 // storyTitle is the title of the story's earliest titled article.

@@ -1,8 +1,17 @@
 package server
 
 import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
+
+	"tidings"
+	"tidings/news"
+	"tidings/store"
 )
 
 // TestWorkerDue checks when the background summarizer's next round may
@@ -38,5 +47,116 @@ func TestWorkerDue(t *testing.T) {
 				t.Errorf("due = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestWorkerKeep checks that the prepared form of a posted article that
+// the worker keeps for the briefs (worker.keep) is what it would make of
+// the stored article itself (segmented): the same fields but the raw
+// input, the same headings and sentences, named with the stored id; and that keep leaves the posted
+// form as it was and keeps nothing of an article whose text is not the
+// stored one.
+func TestWorkerKeep(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "keep.db"))
+	s := &Server{p: &tidings.Pipeline{}}
+	w := &worker{cache: map[int64]news.Article{}}
+	page := `<html><head><title>Harbour bridge reopens</title></head><body><article><h1>Harbour bridge reopens</h1>
+<p>The harbour bridge reopened on Monday after three weeks of repairs, the city said.</p>
+<h2>Traffic</h2><p>Traffic was light in the morning. Buses ran on time, the operator said.</p></article></body></html>`
+	tests := []struct {
+		name string
+		a    store.Article
+	}{
+		{"text", store.Article{Outlet: "Daily", Raw: "Dr. Smith spoke on Monday. The council met at 9 a.m.\n\nIt voted to reopen the road."}},
+		{"html page with a subheading", store.Article{URL: "https://example.com/bridge", Raw: page, IsHTML: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.a
+			na, err := s.prepare(&a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := slices.Clone(na.Sentences)
+			if _, err := st.AddArticles(ctx, []*store.Article{&a}); err != nil {
+				t.Fatal(err)
+			}
+			w.keep(&a, &na)
+			stored, err := st.Article(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := segmented(stored)
+			want.Raw = "" // the worker does not keep it
+			got, ok := w.cache[a.ID]
+			if !ok {
+				t.Fatal("nothing kept")
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("kept\n%+v\nwant (segmented from the store)\n%+v", got, want)
+			}
+			if !reflect.DeepEqual(na.Sentences, before) {
+				t.Error("keep changed the posted article's sentences")
+			}
+			other := na
+			other.Text += " More."
+			clear(w.cache)
+			w.keep(&a, &other)
+			if len(w.cache) != 0 {
+				t.Error("kept an article whose text is not the stored one")
+			}
+		})
+	}
+}
+
+// TestWorkerHeads checks that a story's brief is the same whichever way
+// the worker reads its articles: whole (nothing held prepared), as heads
+// with every text held, or as heads with one text read by id.
+func TestWorkerHeads(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "heads.db"))
+	s := &Server{p: &tidings.Pipeline{}}
+	w := &worker{st: st, p: &tidings.Pipeline{}, cache: map[int64]news.Article{}}
+	texts := []string{
+		"The harbour bridge reopened on Monday after three weeks of repairs, the city council said.\n\nTraffic was light.",
+		"City officials reopened the harbour bridge on Monday. Repairs had taken three weeks, the council said.",
+		"Buses crossed the reopened harbour bridge on Monday, the operator said, after three weeks of repairs.",
+	}
+	var ids []int64
+	for i, text := range texts {
+		a := store.Article{Outlet: fmt.Sprint("Outlet ", i), Raw: text}
+		if _, err := s.prepare(&a); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.AddArticles(ctx, []*store.Article{&a}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.PlaceArticles(ctx, []store.Placement{{Article: a.ID, Story: 1}}); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	body := func() string {
+		t.Helper()
+		if err := w.summarize(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.Story(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(got.Body)
+	}
+	whole := body() // nothing held: read whole, and now held
+	if len(w.cache) != len(texts) {
+		t.Fatalf("%d articles held after a brief, want %d", len(w.cache), len(texts))
+	}
+	if got := body(); got != whole {
+		t.Errorf("from the heads, every text held:\n%s\nwant\n%s", got, whole)
+	}
+	delete(w.cache, ids[1])
+	if got := body(); got != whole {
+		t.Errorf("from the heads, one text read by id:\n%s\nwant\n%s", got, whole)
 	}
 }

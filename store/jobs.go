@@ -31,22 +31,9 @@ func (s *sqlStore) Placement(ctx context.Context, id int64) (story, copyOf int64
 // left behind. (A story that lost one article and gained another at that
 // moment keeps its count and is not found.)
 func (s *sqlStore) StaleStories(ctx context.Context) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM stories s
+	return s.storyIDs(ctx, `SELECT s.id FROM stories s
 		LEFT JOIN (SELECT story, COUNT(*) AS n FROM articles WHERE story <> 0 GROUP BY story) a ON a.story = s.id
 		WHERE s.articles <> COALESCE(a.n, 0) ORDER BY s.id`)
-	if err != nil {
-		return nil, fmt.Errorf("store: stale stories: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: stale stories: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }
 
 // staleAfterQuery is StaleStoriesAfter's; TestStartPlans checks that it
@@ -62,7 +49,12 @@ const staleAfterQuery = `SELECT s.id FROM stories s
 // has ever had. A story that holds no article now is not found, however
 // many its brief counts (the story lists leave it out: see placed).
 func (s *sqlStore) StaleStoriesAfter(ctx context.Context, after int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(staleAfterQuery), after)
+	return s.storyIDs(ctx, s.q(staleAfterQuery), after)
+}
+
+// storyIDs runs a query of the stale stories, whose rows are story ids.
+func (s *sqlStore) storyIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: stale stories: %w", err)
 	}

@@ -199,6 +199,7 @@ func (sp flatSplit) side(f []float64) int {
 type blockModel struct {
 	stages    []*treeModel
 	threshold float64
+	lexicon   *termLexicon // nil: the lexicon features are 0
 }
 
 // contextNames names the features contextFeatures adds.
@@ -382,7 +383,7 @@ func relabelText(res *Result, m *blockModel) {
 	if !slices.ContainsFunc(res.Blocks, func(b Block) bool { return regionRules[b.Rule] }) {
 		return
 	}
-	relabelWith(res, m, textFeatures(res.Blocks, &res.Meta))
+	relabelWith(res, m, textFeatures(res.Blocks, &res.Meta, m.lexicon))
 }
 
 // maxModelBlocks bounds the blocks the model reads (its features take
@@ -457,6 +458,9 @@ func relabelWith(res *Result, m *blockModel, pf *pageFeatures) {
 			keep[i] = scores[i] > m.threshold
 		}
 	}
+	if spanGap > 0 && !keepIn {
+		decideSpan(res.Blocks, keep, scores, m.threshold, dense, spanGap)
+	}
 	// The model trims the article's edges: a paragraph of prose between
 	// two kept ones stays unless the model is sure (a teaser inside the
 	// article).
@@ -501,4 +505,77 @@ func relabelWith(res *Result, m *blockModel, pf *pageFeatures) {
 		}
 	}
 	assemble(res)
+}
+
+// spanGap is what a gap inside the article costs decideSpan, in the
+// model's log-odds (0: the blocks are decided one by one).
+var spanGap = 0.0
+
+// decideSpan decides the blocks the model reads (those in the article
+// and those of modelRules) as one article run with gaps: block i in the
+// article gains scores[i]-th, a gap (a run of dropped blocks between two
+// kept ones) costs gap, blocks before and after the run gain nothing.
+// The best such labelling (Viterbi over four states: before, in, gap,
+// after) replaces keep for those blocks; the densest block is in the
+// article, the others keep their labels.
+func decideSpan(blocks []Block, keep []bool, scores []float64, th float64, dense int, gap float64) {
+	const (
+		before = iota
+		in
+		hole
+		after
+		states
+	)
+	neg := math.Inf(-1)
+	var idx []int
+	for i, b := range blocks {
+		if i == dense || b.Kind.InArticle() && b.Rule != "table-row" || modelRules[b.Rule] {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	// back[k*states+s]: the state before idx[k] on the best path to s.
+	back := make([]int8, len(idx)*states)
+	v := [states]float64{0, neg, neg, neg}
+	for k, i := range idx {
+		e := scores[i] - th
+		if i == dense {
+			e = 1e9 // it stays in the article
+		}
+		var nv [states]float64
+		pick := func(s int, cands ...int) float64 {
+			best, arg := neg, cands[0]
+			for _, c := range cands {
+				x := v[c]
+				if c == in && s == hole {
+					x -= gap
+				}
+				if x > best {
+					best, arg = x, c
+				}
+			}
+			back[k*states+s] = int8(arg)
+			return best
+		}
+		nv[before] = pick(before, before)
+		nv[in] = pick(in, before, in, hole) + e
+		nv[hole] = pick(hole, in, hole)
+		nv[after] = pick(after, in, hole, after)
+		if i == dense {
+			nv[before], nv[hole], nv[after] = neg, neg, neg
+		}
+		v = nv
+	}
+	s := before
+	for c := range states {
+		if c != hole && v[c] > v[s] {
+			s = c
+		}
+	}
+	for k := len(idx) - 1; k >= 0; k-- {
+		keep[idx[k]] = s == in
+		s = int(back[k*states+s])
+	}
 }

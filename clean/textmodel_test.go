@@ -117,7 +117,7 @@ func TestContextFeatures(t *testing.T) {
 func TestTextFeaturesFinite(t *testing.T) {
 	for _, raw := range []string{"", "One line", readFixture(t, "ferry_strike.txt"), readFixture(t, "library_vote.txt")} {
 		res := label(raw, blocks(raw), nil, "")
-		f := textFeatures(res.Blocks, &res.Meta).rows
+		f := textFeatures(res.Blocks, &res.Meta, nil).rows
 		if len(f) != len(res.Blocks)*len(textFeatureNames) {
 			t.Fatalf("%d features for %d blocks, want %d each", len(f), len(res.Blocks), len(textFeatureNames))
 		}
@@ -324,7 +324,7 @@ func TestDecodeTextModelBad(t *testing.T) {
 		data []byte
 	}{
 		{"empty", nil},
-		{"not gzip", []byte("TXM1")},
+		{"not gzip", []byte("TXM2")},
 		{"wrong magic", gz(append([]byte("TXM0"), raw[4:]...))},
 		{"truncated", gz(raw[:len(raw)-3])},
 		{"trailing bytes", gz(append(slices.Clone(raw), 0))},

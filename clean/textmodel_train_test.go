@@ -39,6 +39,7 @@ var (
 	boostSeed      = flag.Uint64("boost-seed", 1, "seed of the trees' sampling (with the feature count)")
 	boostStages    = flag.Int("boost-stages", 2, "stages of the stacked model")
 	dumpErrorsTo   = flag.String("text-model-errors", "", "with -boost-sweep: write each held-out half's errors to this file prefix")
+	spanGaps       = flag.String("span-gaps", "", "with -boost-sweep: also score each held-out half with these gap costs of decideSpan (comma-separated)")
 	boostSweep     = flag.String("boost-sweep", "", "only cross-validate these settings, trees/depth/rate[/minleaf[/subsample[/colsample]]] separated by commas (\"120/3/0.15,200/4/0.1/20/0.7/0.7\")")
 )
 
@@ -80,7 +81,7 @@ func loadTrainPages(t *testing.T, dir string) []trainPage {
 			u = p.URL
 		}
 		res, _ := cleanText(string(raw), Options{URL: u}, nil)
-		tp := trainPage{blocks: res.Blocks, feats: textFeatures(res.Blocks, &res.Meta)}
+		tp := trainPage{blocks: res.Blocks, feats: textFeatures(res.Blocks, &res.Meta, nil)}
 		tp.id, _ = strconv.Atoi(p.ID)
 		for _, s := range p.With {
 			tp.with = append(tp.with, collapseSpace(s))
@@ -483,12 +484,26 @@ func TestTrainTextModel(t *testing.T) {
 				name        string
 				train, test []trainPage
 			}{{"even->odd", even, odd}, {"odd->even", odd, even}} {
+				fillLexicon(half.train, half.test)
 				m := trainStacked(half.train, *boostStages, so)
 				report(fmt.Sprintf("%s %s th 0", set, half.name), scoreWith(half.test, m))
 				if *dumpErrorsTo != "" {
 					if err := dumpErrors(*dumpErrorsTo+"."+half.name, half.test, m); err != nil {
 						t.Fatal(err)
 					}
+				}
+				for _, g := range strings.Split(*spanGaps, ",") {
+					if g == "" {
+						continue
+					}
+					v, err := strconv.ParseFloat(g, 64)
+					if err != nil {
+						t.Fatal(err)
+					}
+					old := spanGap
+					spanGap = v
+					report(fmt.Sprintf("%s %s gap %s", set, half.name, g), scoreWith(half.test, m))
+					spanGap = old
 				}
 				th := pickThreshold(half.train, m)
 				report(fmt.Sprintf("%s %s th %.2f", set, half.name, th), scoreWith(half.test, m))
@@ -502,10 +517,13 @@ func TestTrainTextModel(t *testing.T) {
 	}{{"trained on even, odd", even, odd}, {"trained on odd, even", odd, even}} {
 		// The threshold stays 0: one picked on the training half (in
 		// sample) was worse held out on both halves.
+		fillLexicon(half.train, half.test)
 		m := trainStacked(half.train, *boostStages, o)
 		report(half.name, scoreWith(half.test, m))
 	}
+	lx := fillLexicon(pages, nil)
 	m := trainStacked(pages, *boostStages, o)
+	m.lexicon = lx
 	report("all pages, in sample", scoreWith(pages, m))
 	if *textModelOut == "" {
 		return
@@ -638,4 +656,134 @@ func trunc(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+var (
+	useLexicon   = flag.Bool("lexicon", true, "learn the term lexicon and feed its features to the model")
+	lexMinPages  = flag.Int("lexicon-min-pages", 4, "fewest training pages a lexicon term is seen on")
+	lexFolds     = flag.Int("lexicon-folds", 5, "folds of the out-of-fold lexicon features of the training pages")
+	lexSmoothing = flag.Float64("lexicon-smoothing", 1, "pseudo-count of the lexicon's log-odds")
+)
+
+// pageTermKeys returns each of pt's term ids' key: short[id] for a
+// term of up to 8 bytes, else long[id].
+func pageTermKeys(pt *pageTerms) (short []uint64, long []string) {
+	short, long = make([]uint64, pt.n), make([]string, pt.n)
+	for k, id := range pt.short {
+		short[id] = k
+	}
+	for k, id := range pt.long {
+		long[id] = k
+	}
+	return short, long
+}
+
+// buildLexicon learns a termLexicon from the labelled blocks of pages:
+// for each term, on how many pages it is in a block of the article and
+// in a block that is not, as log-odds against those of all terms.
+func buildLexicon(pages []trainPage) *termLexicon {
+	type tally struct{ pos, neg int }
+	short, long := map[uint64]*tally{}, map[string]*tally{}
+	npos, nneg := 0, 0
+	for _, p := range pages {
+		pt := p.feats.terms
+		ks, kl := pageTermKeys(pt)
+		seen := make([]uint8, pt.n) // bit 1: in an article block, bit 2: in another
+		for i := range p.blocks {
+			if p.weight[i] == 0 {
+				continue
+			}
+			bit := uint8(2)
+			if p.label[i] == 1 {
+				bit = 1
+			}
+			for _, id := range pt.terms(i) {
+				seen[id] |= bit
+			}
+		}
+		anyPos, anyNeg := false, false
+		for id, b := range seen {
+			if b == 0 {
+				continue
+			}
+			var t *tally
+			if kl[id] != "" {
+				if t = long[kl[id]]; t == nil {
+					t = &tally{}
+					long[kl[id]] = t
+				}
+			} else {
+				if t = short[ks[id]]; t == nil {
+					t = &tally{}
+					short[ks[id]] = t
+				}
+			}
+			if b&1 != 0 {
+				t.pos++
+				anyPos = true
+			}
+			if b&2 != 0 {
+				t.neg++
+				anyNeg = true
+			}
+		}
+		npos += int(bool01(anyPos))
+		nneg += int(bool01(anyNeg))
+	}
+	a := *lexSmoothing
+	val := func(t *tally) (float32, bool) {
+		if t.pos+t.neg < *lexMinPages {
+			return 0, false
+		}
+		v := math.Log((float64(t.neg)+a)/(float64(nneg)+2*a)) - math.Log((float64(t.pos)+a)/(float64(npos)+2*a))
+		return float32(max(-4, min(4, v))), true
+	}
+	lx := &termLexicon{short: map[uint64]float32{}, long: map[string]float32{}}
+	for k, t := range short {
+		if v, ok := val(t); ok {
+			lx.short[k] = v
+		}
+	}
+	for k, t := range long {
+		if v, ok := val(t); ok {
+			lx.long[k] = v
+		}
+	}
+	return lx
+}
+
+// fillLexicon writes the lexicon features of train's pages from
+// lexicons learned on the other folds of train, and those of test's from
+// one learned on all of train, which it returns.
+func fillLexicon(train, test []trainPage) *termLexicon {
+	nf := len(textFeatureNames)
+	off := slices.Index(textFeatureNames, lexNames[0])
+	if !*useLexicon {
+		for _, ps := range [][]trainPage{train, test} {
+			for _, p := range ps {
+				lexFeatures(p.feats.terms, nil, p.feats.rows, nf, off)
+			}
+		}
+		return nil
+	}
+	k := *lexFolds
+	for f := range k {
+		var in []trainPage
+		for _, p := range train {
+			if (p.id/2)%k != f {
+				in = append(in, p)
+			}
+		}
+		lx := buildLexicon(in)
+		for _, p := range train {
+			if (p.id/2)%k == f {
+				lexFeatures(p.feats.terms, lx, p.feats.rows, nf, off)
+			}
+		}
+	}
+	lx := buildLexicon(train)
+	for _, p := range test {
+		lexFeatures(p.feats.terms, lx, p.feats.rows, nf, off)
+	}
+	return lx
 }

@@ -67,7 +67,8 @@ var textFeatureNames = func() []string {
 	for k := range kindNames {
 		names = append(names, "kind="+Kind(k).String())
 	}
-	return append(names, blockNames...)
+	// What the lexicon says of the block's terms comes last.
+	return append(append(names, blockNames...), lexNames...)
 }()
 
 // windowSpan is how many blocks either side the window features read.
@@ -89,8 +90,9 @@ type pageFeatures struct {
 const wideGap = 12
 
 // textFeatures computes the model's features for every block of blocks
-// (labelled by the rules and the main region).
-func textFeatures(blocks []Block, meta *Meta) *pageFeatures {
+// (labelled by the rules and the main region), those of the lexicon from
+// lx (nil: none).
+func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	nf := len(textFeatureNames)
 	n := len(blocks)
 	out := make([]float64, n*nf)
@@ -391,6 +393,7 @@ func textFeatures(blocks []Block, meta *Meta) *pageFeatures {
 			f[28], f[29], f[65], f[66], f[67] = -1, -1, -1, -1, -1
 		}
 	}
+	lexFeatures(pt, lx, out, nf, nf-len(lexNames))
 	return pf
 }
 

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strings"
 	"sync"
 
 	"tidings/internal/snap"
@@ -17,7 +19,7 @@ import (
 // simple encoding (all integers varints, all floats little-endian IEEE
 // bits):
 //
-//	"TXM1"                           magic and version
+//	"TXM2"                           magic and version
 //	uvarint features, context        len(textFeatureNames), len(contextNames)
 //	float64 threshold
 //	uvarint stages
@@ -26,6 +28,8 @@ import (
 //	    per node: varint feature (-1: a leaf)
 //	      a leaf: float32 value
 //	      a split: float32 threshold, uvarint left child
+//	uvarint terms                    the lexicon (textlexicon.go), by key
+//	per term: uvarint length, bytes, float32 value
 //
 // The trainer (textmodel_train_test.go) writes it with encodeTextModel;
 // the same model always gives the same bytes.
@@ -44,10 +48,13 @@ var textModel = sync.OnceValue(func() *blockModel {
 	return m
 })
 
-const textModelMagic = "TXM1"
+const textModelMagic = "TXM2"
 
-// maxModelNodes bounds what decodeTextModel accepts.
-const maxModelNodes = 1 << 15
+// maxModelNodes and maxLexiconTerms bound what decodeTextModel accepts.
+const (
+	maxModelNodes   = 1 << 15
+	maxLexiconTerms = 1 << 20
+)
 
 // encodeTextModel returns m in the file format above, gzipped.
 func encodeTextModel(m *blockModel) ([]byte, error) {
@@ -71,6 +78,12 @@ func encodeTextModel(m *blockModel) ([]byte, error) {
 				w.Uint(uint64(t.left[i]))
 			}
 		}
+	}
+	keys, vals := m.lexicon.sorted()
+	w.Uint(uint64(len(keys)))
+	for i, k := range keys {
+		w.String(k)
+		w.Float32(vals[i])
 	}
 	raw := w.Buf
 	var out bytes.Buffer
@@ -158,6 +171,23 @@ func parseTextModel(raw []byte) (*blockModel, error) {
 		}
 		st.compile()
 		m.stages = append(m.stages, st)
+	}
+	terms := d.Uint()
+	if terms > maxLexiconTerms {
+		return nil, fmt.Errorf("%w: %d lexicon terms", errModelFile, terms)
+	}
+	if terms > 0 {
+		m.lexicon = &termLexicon{short: map[uint64]float32{}, long: map[string]float32{}}
+	}
+	for range int(terms) {
+		k, v := d.String(), d.Float32()
+		if d.Err() != nil {
+			break
+		}
+		if k == "" || strings.IndexByte(k, 0) >= 0 || math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return nil, fmt.Errorf("%w: lexicon term %q of value %v", errModelFile, k, v)
+		}
+		m.lexicon.set(k, v)
 	}
 	if err := d.Done(); err != nil {
 		return nil, fmt.Errorf("%w: %w", errModelFile, err)

@@ -522,6 +522,16 @@ func TestTrainTextModel(t *testing.T) {
 		report(half.name, scoreWith(half.test, m))
 	}
 	lx := fillLexicon(pages, nil)
+	if *lexDump != "" && lx != nil {
+		keys, vals := lx.sorted()
+		var sb strings.Builder
+		for i, k := range keys {
+			fmt.Fprintf(&sb, "%.3f\t%s\n", vals[i], k)
+		}
+		if err := os.WriteFile(*lexDump, []byte(sb.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	m := trainStacked(pages, *boostStages, o)
 	m.lexicon = lx
 	report("all pages, in sample", scoreWith(pages, m))
@@ -662,6 +672,7 @@ var (
 	useLexicon   = flag.Bool("lexicon", true, "learn the term lexicon and feed its features to the model")
 	lexMinPages  = flag.Int("lexicon-min-pages", 4, "fewest training pages a lexicon term is seen on")
 	lexFolds     = flag.Int("lexicon-folds", 5, "folds of the out-of-fold lexicon features of the training pages")
+	lexDump      = flag.String("lexicon-dump", "", "write the lexicon of all pages to this file (value, term)")
 	lexSmoothing = flag.Float64("lexicon-smoothing", 1, "pseudo-count of the lexicon's log-odds")
 )
 

@@ -5,19 +5,21 @@ import (
 	"slices"
 )
 
-// termLexicon holds what the model learned of single terms (see
-// contentTerms: a word's first four letters in lower case, a pair of Han
+// termLexicon holds what the model learned of single terms (those of
+// addTerm: a word's first four letters in lower case, a pair of Han
 // characters): for each term seen on enough training pages, the log-odds
-// that a block holding it is not the article's, against a block of the
-// article ("follow", "subscribe", "newsletter" lean one way, the words
-// of reporting the other). Terms are keyed as pageTerms keys them.
+// that a page holds it in a block that is not the article's, against in
+// a block of the article ("subs", "news", "spam", "emai" lean one way,
+// "said", "laut", "dafü" the other). Terms are keyed as pageTerms keys
+// them. The trainer learns it (buildLexicon in textmodel_train_test.go)
+// and textmodel.bin.gz carries it.
 type termLexicon struct {
 	short map[uint64]float32
 	long  map[string]float32
 }
 
 // lexNames name the features lexFeatures writes, the last of
-// blockNames.
+// textFeatureNames.
 var lexNames = []string{"lex-mean", "lex-max", "lex-min", "lex-strong/terms"}
 
 // lexStrong is the lexicon value over which a term counts as strong

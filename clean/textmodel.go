@@ -15,7 +15,8 @@ import (
 // its neighbours and the blocks within three of it (prose, short,
 // link-like, prose under a headline-like line), repeated lines, and how
 // much of its vocabulary the article's body, the densest run, the rest
-// of the page and the headline share (textmodelfeat.go). The model is two
+// of the page and the headline share (textmodelfeat.go), and what a
+// learned lexicon says of its terms (textlexicon.go). The model is two
 // stages of boosted regression trees trained on the blocks of pages-dev's
 // copied text; the second also reads the first's scores around the block
 // and the vocabulary the block shares with the blocks the first kept

@@ -209,32 +209,52 @@ var firstPerson = map[string]bool{"I": true, "I'm": true, "I've": true, "my": tr
 // from many outlets the writer it refers to is missing.
 func authorSpeaks(t string) bool {
 	quoted := false
-	start := -1 // of the word being read, outside quotations
-	for i, size := 0, 0; i < len(t); i += size {
-		r := rune(t[i])
-		var letter bool
-		if r < utf8.RuneSelf {
-			size, letter = 1, 'a' <= r|0x20 && r|0x20 <= 'z'
-		} else {
-			r, size = utf8.DecodeRuneInString(t[i:])
-			letter = unicode.IsLetter(r)
-		}
-		if letter || r == '\'' || r == '’' {
-			if start < 0 && !quoted {
-				start = i
+	for i := 0; i < len(t); {
+		// Between words: only quotation marks matter.
+		if c := t[i]; c < utf8.RuneSelf {
+			if !wordByte[c] {
+				if c == '"' {
+					quoted = !quoted
+				}
+				i++
+				continue
 			}
+		} else if r, size := utf8.DecodeRuneInString(t[i:]); !unicode.IsLetter(r) && r != '’' {
+			if r == '“' || r == '”' {
+				quoted = !quoted
+			}
+			i += size
 			continue
 		}
-		if start >= 0 && isFirstPerson(t[start:i]) {
+		// A word (letters and apostrophes) starts at i; read to its end.
+		start := i
+		for i < len(t) {
+			if c := t[i]; c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				i++
+			} else if r, size := utf8.DecodeRuneInString(t[i:]); unicode.IsLetter(r) || r == '’' {
+				i += size
+			} else {
+				break
+			}
+		}
+		if !quoted && isFirstPerson(t[start:i]) {
 			return true
 		}
-		start = -1
-		if r == '"' || r == '“' || r == '”' {
-			quoted = !quoted
-		}
 	}
-	return start >= 0 && isFirstPerson(t[start:])
+	return false
 }
+
+// wordByte marks the ASCII bytes of a word for authorSpeaks: letters
+// and the straight apostrophe.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || c == '\''
+	}
+	return t
+}()
 
 // isFirstPerson reports whether w, with curly apostrophes made straight,
 // is one of firstPerson; it looks up only words that could be ("I’ve",

@@ -158,6 +158,20 @@ func eachWord(s string, f func(wordEntry)) int {
 		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
 			class = asciiClass[c]
+			if class == classWord {
+				// A run of ASCII letters and digits is read at once: only
+				// its first byte can start a word or a field.
+				if start < 0 {
+					start = i
+				}
+				if !inField {
+					inField = true
+					n++
+				}
+				for i++; i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == classWord; i++ {
+				}
+				continue
+			}
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])

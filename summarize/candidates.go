@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -61,11 +62,17 @@ func Candidates(arts []news.Article) []Candidate {
 // lost with quotations on multiling (centroid ROUGE-2 0.1878 → 0.1813,
 // textrank 0.1687 → 0.1600).
 func candidates(arts []news.Article, spans bool) []Candidate {
+	return appendCandidates(nil, arts, spans)
+}
+
+// appendCandidates is [candidates] building in out's memory: it returns
+// out[:0] with the candidates appended.
+func appendCandidates(out []Candidate, arts []news.Article, spans bool) []Candidate {
 	total := 0
 	for _, a := range arts {
 		total += len(a.Sentences)
 	}
-	out := make([]Candidate, 0, total/2)
+	out = slices.Grow(out[:0], total/2)
 	for ai, a := range arts {
 		n := len(a.Sentences)
 		joined := map[[2]int]bool{} // first sentence and span of joined candidates

@@ -36,7 +36,9 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sp := sc.space.fill(arts, sc.words.fill(arts))
-	cands := candidates(arts, true)
+	cands := appendCandidates(sc.cands, arts, true)
+	// The candidates hold the articles' strings: let them go when done.
+	defer func() { clear(cands); sc.cands = cands[:0] }()
 	cs := newConceptsIn(sc.bigrams.reset(sp.words), arts, cands, opts.Query)
 	chosen, exact, err := solveCover(ctx, cands, cs, sp, opts, sc)
 	if err != nil {
@@ -58,6 +60,9 @@ type scratch struct {
 	space   space
 	bigrams bigramSet
 	ranks   []*ranking // the cover search's buffers by depth
+	cands   []Candidate
+	repeats repeatIndex
+	solver  solverBuf
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -66,8 +71,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // reports whether the search finished (the cover is optimal) rather
 // than stopped at the time limit. The search reuses sc's buffers.
 func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space, opts Options, sc *scratch) (chosen []Candidate, exact bool, err error) {
-	p, index := newCoverProblem(cands, cs, sp, opts)
-	p.ranks = sc.ranks
+	p, index := newCoverProblemIn(&sc.repeats, cands, cs, sp, opts)
+	p.ranks, p.buf = sc.ranks, &sc.solver
 	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
 	sc.ranks = p.ranks
 	if err := ctx.Err(); err != nil {
@@ -85,6 +90,12 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 // budget and cover a concept, at most maxCoverCandidates of them; index
 // maps each item to its candidate.
 func newCoverProblem(cands []Candidate, cs *concepts, sp *space, opts Options) (p *coverProblem, index []int) {
+	return newCoverProblemIn(new(repeatIndex), cands, cs, sp, opts)
+}
+
+// newCoverProblemIn is [newCoverProblem] with its repeated candidates
+// found in r, whose memory it reuses.
+func newCoverProblemIn(r *repeatIndex, cands []Candidate, cs *concepts, sp *space, opts Options) (p *coverProblem, index []int) {
 	budget := opts.words()
 	p = &coverProblem{budget: budget, weight: cs.weight}
 	for i, c := range cands {
@@ -112,7 +123,7 @@ func newCoverProblem(cands []Candidate, cs *concepts, sp *space, opts Options) (
 	if bound <= 0 {
 		bound = coverRedundancy
 	}
-	p.repeats = newRepeatIndex(cands, index, sp, bound)
+	p.repeats = r.reset(cands, index, sp, bound)
 	return p, index
 }
 
@@ -178,6 +189,7 @@ type repeatIndex struct {
 	shared []int
 	seen   []bool
 	later  []int
+	next   []int // where reset writes each term's next posting
 }
 
 type posting struct {
@@ -185,19 +197,18 @@ type posting struct {
 	w float64
 }
 
-func newRepeatIndex(cands []Candidate, index []int, sp *space, bound float64) *repeatIndex {
-	r := &repeatIndex{
-		cands:  cands,
-		index:  index,
-		bound:  bound,
-		vs:     make([]vec.Vector, len(index)),
-		norms:  make([]float64, len(index)),
-		byText: make(map[string][]int, len(index)),
-		first:  make([]int, sp.words.Len()+1),
-		dot:    make([]float64, len(index)),
-		shared: make([]int, len(index)),
-		seen:   make([]bool, len(index)),
+// reset fills r, reusing its memory, for the candidates of cands that
+// index names, and returns r.
+func (r *repeatIndex) reset(cands []Candidate, index []int, sp *space, bound float64) *repeatIndex {
+	n := len(index)
+	r.cands, r.index, r.bound = cands, index, bound
+	r.vs, r.norms = grown(r.vs, n), grown(r.norms, n)
+	r.dot, r.shared, r.seen = grown(r.dot, n), grown(r.shared, n), grown(r.seen, n)
+	r.first = grown(r.first, sp.words.Len()+1)
+	if r.byText == nil {
+		r.byText = make(map[string][]int, n)
 	}
+	clear(r.byText)
 	for k, i := range index {
 		r.vs[k], r.norms[k] = sp.vectorNorm(cands[i])
 		for _, e := range r.vs[k] {
@@ -209,12 +220,12 @@ func newRepeatIndex(cands []Candidate, index []int, sp *space, bound float64) *r
 	for id := 1; id < len(r.first); id++ {
 		r.first[id] += r.first[id-1]
 	}
-	r.postings = make([]posting, r.first[len(r.first)-1])
-	next := slices.Clone(r.first[:len(r.first)-1])
+	r.postings = grown(r.postings, r.first[len(r.first)-1])
+	r.next = append(r.next[:0], r.first[:len(r.first)-1]...)
 	for k := range index {
 		for _, e := range r.vs[k] {
-			r.postings[next[e.ID]] = posting{k, e.W}
-			next[e.ID]++
+			r.postings[r.next[e.ID]] = posting{k, e.W}
+			r.next[e.ID]++
 		}
 	}
 	return r
@@ -293,8 +304,10 @@ type coverProblem struct {
 	budget    int
 	// ranks, when not nil, are the search's buffers by depth from an
 	// earlier search, to reuse (see [coverSolver.search]); solve leaves
-	// its own there.
+	// its own there. buf, when not nil, is the rest of an earlier
+	// search's memory, reused the same way.
 	ranks []*ranking
+	buf   *solverBuf
 }
 
 func (p *coverProblem) gainAlone(k int) float64 {
@@ -347,19 +360,25 @@ type ranked struct {
 // solve returns the chosen item indices and whether they are proven
 // optimal.
 func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bool, int) {
+	b := p.buf
+	if b == nil {
+		b = new(solverBuf)
+	}
 	s := &coverSolver{
 		p:        p,
-		covered:  make([]int32, len(p.weight)),
-		blocked:  make([]int32, len(p.cost)),
+		covered:  grown(b.covered, len(p.weight)),
+		blocked:  grown(b.blocked, len(p.cost)),
 		deadline: deadline,
 		ctx:      ctx,
 		rank:     p.ranks,
+		holders:  grown(b.holders, len(p.weight)),
+		open:     grown(b.open, len(p.cost)),
+		best:     b.best[:0],
+		cur:      b.cur[:0],
 	}
 	// holders[e] are parts of one array: counted, then filled.
-	s.holders = make([][]int32, len(p.weight))
-	s.open = make([]float64, len(p.cost))
-	all := make([]ranked, len(p.cost))
-	first := make([]int, len(p.weight)+1)
+	all := grown(b.all, len(p.cost))
+	first := grown(b.first, len(p.weight)+1)
 	for k := range all {
 		for _, e := range p.items[k] {
 			first[e+1]++
@@ -368,7 +387,7 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 	for e := 1; e < len(first); e++ {
 		first[e] += first[e-1]
 	}
-	flat := make([]int32, first[len(first)-1])
+	flat := grown(b.flat, first[len(first)-1])
 	for e := range s.holders {
 		s.holders[e] = flat[first[e]:first[e]:first[e+1]]
 	}
@@ -382,7 +401,20 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 	s.search(all, nil)
 	p.ranks = s.rank
 	slices.Sort(s.best)
-	return s.best, !s.stopped, s.nodes
+	*b = solverBuf{covered: s.covered, blocked: s.blocked, holders: s.holders, open: s.open, all: all, first: first, flat: flat, cur: s.cur, best: s.best}
+	return slices.Clone(s.best), !s.stopped, s.nodes
+}
+
+// solverBuf is the memory of a search, kept for the next (see
+// [coverProblem.buf]).
+type solverBuf struct {
+	covered, blocked []int32
+	holders          [][]int32
+	open             []float64
+	all              []ranked
+	first            []int
+	flat             []int32
+	cur, best        []int
 }
 
 const epsilon = 1e-9

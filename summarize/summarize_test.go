@@ -324,7 +324,7 @@ func TestRepeatsMatchesAllPairs(t *testing.T) {
 // repeats lists, for each candidate that index names (by position in
 // index), the others that repeat it (see [repeatIndex.row]), all at once.
 func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
-	r := newRepeatIndex(cands, index, sp, bound)
+	r := new(repeatIndex).reset(cands, index, sp, bound)
 	out := make([][]int, len(index))
 	for k := range out {
 		out[k] = slices.Clone(r.row(k))

@@ -316,10 +316,22 @@ func quotesBalanced(t string) bool {
 // from a state where a quotation is open or not, and returns whether one
 // is open at the end; ok is false when a mark cannot pair.
 func scanQuotes(t string, open bool) (stillOpen, ok bool) {
+	// Only '"', '“' (E2 80 9C) and '”' (E2 80 9D) matter, and a UTF-8
+	// lead byte such as E2 never sits inside another rune, so the scan
+	// jumps from one '"' or E2 byte to the next: nq and ne are the next
+	// of each at or after i (len(t) when there is none), found again
+	// with IndexByte once i passes them.
+	nq, ne := -1, -1
 	for i := 0; i < len(t); i++ {
-		// Only '"', '“' (E2 80 9C) and '”' (E2 80 9D) matter, and a
-		// UTF-8 lead byte such as E2 never sits inside another rune, so
-		// every other byte is passed over without decoding.
+		if nq < i {
+			nq = indexFrom(t, i, '"')
+		}
+		if ne < i {
+			ne = indexFrom(t, i, 0xE2)
+		}
+		if i = min(nq, ne); i == len(t) {
+			break
+		}
 		var r rune
 		switch c := t[i]; {
 		case c == '"':
@@ -358,6 +370,15 @@ func scanQuotes(t string, open bool) (stillOpen, ok bool) {
 		}
 	}
 	return open, true
+}
+
+// indexFrom returns the index of the first c in t at or after i, or
+// len(t) when there is none.
+func indexFrom(t string, i int, c byte) int {
+	if k := strings.IndexByte(t[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(t)
 }
 
 // bareQuote reports whether t is a quotation with no speaker: it opens

@@ -176,7 +176,7 @@ func TestWordCache(t *testing.T) {
 				}
 				if k == 1000 && g == 0 {
 					wordCache.Lock()
-					clear(wordCache.m)
+					wordCache.m.clear()
 					wordCache.Unlock()
 				}
 			}

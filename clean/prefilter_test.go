@@ -28,6 +28,10 @@ func TestPrefilters(t *testing.T) {
 		"ſhow caption 2 of 3", "Expand caption 5 of 9", "1 of 26 Full Screen Autoplay", "Posted by Anna Berg", "Geschrieben von Eva Roth",
 		"Veröffentlicht von Max", "Publié par Jean", "Écrit par Luc", "Publicado por Ana", "Scritto da Maria", "Napisane przez Jana",
 		"Autorin: Eva", "AUTHOR: Jo Lee", "Texte : Luc", "Von: Max", "Door Piet", "vom Team", "| by Anna", "(von Max",
+		"[Related coverage]", "RELATED ARTICLES", "ſee alſo", "moſt read", "MORE ABOUT the strike", "you may alſo like:",
+		"Updated 5:07 PM ET", "Last updated: Monday", "laſt updated 5 March", "FIRST PUBLISHED 2014", "poſted: Monday",
+		"Please wait 5 seconds to continue", "WAIT 10 SECONDS TO CONTINUE", "Follow us on X", "Skip Ad", "Buy Photo",
+		"In the second half the crews walked out.", "Wait, the second ferry left.",
 	}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -62,8 +66,14 @@ func TestPrefilters(t *testing.T) {
 		if stampWords().MatchString(s) && !mayStamp(s) {
 			t.Errorf("mayStamp(%q) = false, but stampWords matches", s)
 		}
-		if listIntro().MatchString(s) && !opensWith(s, listIntroFirst) {
-			t.Errorf("opensWith(%q, listIntroFirst) = false, but listIntro matches", s)
+		if listIntro().MatchString(s) && !opensWithWord(s, listIntroFirstWords) {
+			t.Errorf("opensWithWord(%q, listIntroFirstWords) = false, but listIntro matches", s)
+		}
+		if stampLine().MatchString(s) && !opensWith(s, stampLineFirst) {
+			t.Errorf("opensWith(%q, stampLineFirst) = false, but stampLine matches", s)
+		}
+		if promoAnywhere().MatchString(s) && !isPromotion(s, lower, (*state)(nil).grams(lower), false) {
+			t.Errorf("isPromotion(%q) = false, but promoAnywhere matches", s)
 		}
 		if commentsMarker().MatchString(s) && !opensWith(s, commentsMarkerFirst) {
 			t.Errorf("opensWith(%q, commentsMarkerFirst) = false, but commentsMarker matches", s)

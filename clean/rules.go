@@ -294,7 +294,7 @@ func dropByline(st *state, b block) bool {
 		}
 		return true
 	}
-	if stampLine().MatchString(b.text) {
+	if opensWith(b.text, stampLineFirst) && stampLine().MatchString(b.text) {
 		if d, ok := findDate(b.text); ok && st.meta.Date.IsZero() {
 			st.meta.Date = d
 		}
@@ -670,10 +670,45 @@ func opensWith(s, first string) bool {
 	return s != "" && (s[0] >= utf8.RuneSelf || strings.IndexByte(first, s[0]) >= 0)
 }
 
-// The first bytes listIntro, commentsMarker and galleryCaption can match
+// opensWithWord reports whether s, after one optional "[", opens with a
+// word of words (ASCII, in lower case) in any case, or may: a word of
+// ASCII letters can match one of an ASCII case-insensitive pattern only
+// when it is that word in some case, but a letter that is not ASCII may
+// fold to one ("ſee" matches "see"), so a word with one is let through.
+// A case-insensitive pattern anchored at the start whose every
+// alternative opens with one of words and then a byte that is no letter
+// can match only where opensWithWord reports true.
+func opensWithWord(s string, words map[string]bool) bool {
+	s = strings.TrimPrefix(s, "[")
+	var buf [16]byte
+	n := 0
+	for ; n < len(s); n++ {
+		c := s[n]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			break
+		}
+		if n == len(buf) {
+			return false // longer than any word of such a pattern
+		}
+		buf[n] = c | 0x20
+	}
+	return words[string(buf[:n])]
+}
+
+// listIntroFirstWords are the first words of listIntro's alternatives
+// (see opensWithWord).
+var listIntroFirstWords = map[string]bool{
+	"related": true, "read": true, "see": true, "more": true, "also": true,
+	"recommended": true, "most": true, "trending": true, "you": true,
+}
+
+// The first bytes stampLine, commentsMarker and galleryCaption can match
 // (see opensWith).
 const (
-	listIntroFirst      = "[rRsSmMaAtTyY"
+	stampLineFirst      = "pPuUlLfF"
 	commentsMarkerFirst = "0123456789cCkKrRaAlLpPwWsSeEdDnN"
 	galleryCaptionFirst = "0123456789hHsSeE"
 )
@@ -748,7 +783,7 @@ var seeAlso = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 // dropSeeAlso labels a short "Word: Headline" link inside the body: at
 // most 20 words with no final punctuation after the colon.
 func dropSeeAlso(_ *state, b block) bool {
-	if b.words > 20 || endsSentence(b.text) || !seeAlso().MatchString(b.text) {
+	if b.words > 20 || endsSentence(b.text) || strings.IndexByte(b.text, ':') < 0 || !seeAlso().MatchString(b.text) {
 		return false
 	}
 	rest := b.text[strings.IndexByte(b.text, ':')+1:]
@@ -763,7 +798,7 @@ func dropPromotion(st *state, b block) bool {
 		return false
 	}
 	intl := introFirstWords[firstWordLower(b.text)]
-	if promo := opensWith(b.text, listIntroFirst) && listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
+	if promo := opensWithWord(b.text, listIntroFirstWords) && listIntro().MatchString(b.text) || intl && b.words <= 6 && listIntroIntl().MatchString(b.text); promo || strings.HasSuffix(b.text, ":") && b.words <= 8 {
 		st.inList, st.promoList = true, promo
 		return true
 	}
@@ -824,7 +859,7 @@ func isPromotion(t, lower string, g *grams, phrase bool) bool {
 		return true
 	}
 	maybe := g.contains(lower, "follow ") || g.contains(lower, "©") || g.contains(lower, "skip ad") ||
-		g.contains(lower, " second") || g.contains(lower, "buy photo")
+		g.contains(lower, " second") && g.contains(lower, "wait ") || g.contains(lower, "buy photo")
 	return maybe && promoAnywhere().MatchString(t)
 }
 

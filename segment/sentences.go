@@ -36,9 +36,11 @@ func Sentences(text string) []Span {
 // position just after the next blank line, or len(text).
 func paragraphEnd(text string, start int) int {
 	for i := start; i < len(text); i++ {
-		if text[i] != '\n' {
-			continue
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k
 		// A blank line: "\n" followed by optional spaces and another "\n".
 		j := i + 1
 		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
@@ -62,7 +64,7 @@ func splitParagraph(text string, start, end, para int, spans []Span) []Span {
 	for i := start; i < end; {
 		// Only a line break and sentence-final punctuation matter here;
 		// any other ASCII byte is passed over without decoding.
-		if c := text[i]; c < utf8.RuneSelf && c != '\n' && c != '.' && c != '!' && c != '?' {
+		if !splitByte[text[i]] {
 			i++
 			continue
 		}
@@ -95,6 +97,17 @@ func splitParagraph(text string, start, end, para int, spans []Span) []Span {
 	emit(end)
 	return spans
 }
+
+// splitByte marks the bytes splitParagraph stops at: a line break,
+// sentence-final punctuation, and every byte of a rune that is not ASCII
+// ("…" among them).
+var splitByte = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t['\n'], t['.'], t['!'], t['?'] = true, true, true, true
+	return t
+}()
 
 // closers are the characters that may follow a sentence's final
 // punctuation and still belong to it.

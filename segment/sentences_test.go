@@ -176,7 +176,7 @@ func TestWordCache(t *testing.T) {
 				}
 				if k == 1000 && g == 0 {
 					wordCache.Lock()
-					clear(wordCache.m)
+					wordCache.m.clear()
 					wordCache.Unlock()
 				}
 			}
@@ -264,6 +264,37 @@ func FuzzWords(f *testing.F) {
 		}
 		if got := Terms(s); !slices.Equal(got, wantTerms) {
 			t.Errorf("Terms(%q) = %q, want %q", s, got, wantTerms)
+		}
+	})
+}
+
+// paragraphEndRef is paragraphEnd read byte by byte, as first written.
+func paragraphEndRef(text string, start int) int {
+	for i := start; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			return j + 1
+		}
+	}
+	return len(text)
+}
+
+// FuzzParagraphEnd holds paragraphEnd, which jumps from line break to
+// line break, to the byte-wise reference from every start.
+func FuzzParagraphEnd(f *testing.F) {
+	f.Add("One.\nTwo.\n \t\r\nThree.\n\n")
+	f.Add("\n\n\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		for start := range len(text) + 1 {
+			if got, want := paragraphEnd(text, start), paragraphEndRef(text, start); got != want {
+				t.Fatalf("paragraphEnd(%q, %d) = %d, want %d", text, start, got, want)
+			}
 		}
 	})
 }

@@ -78,10 +78,89 @@ type wordEntry struct {
 // stop-word checks and stemming were most of segmentation's time. It is
 // cleared when it holds wordCacheSize words, and holds no word of more
 // than maxCachedWord bytes, so memory stays bounded.
-var wordCache = struct {
+var wordCache struct {
 	sync.RWMutex
-	m map[string]wordEntry
-}{m: make(map[string]wordEntry)}
+	m wordTable
+}
+
+// wordTable maps words to their entries: a hash table with open
+// addressing over one array, filled and cleared but never deleted from.
+// Every word of every text is looked up, and the general map's hashing
+// and probing were a third of segmenting a text of cached words.
+type wordTable struct {
+	// slots holds, for each word, its hash in the high half and its
+	// place in words plus one in the low; 0 is an empty slot. Its
+	// length is a power of two, at most half of it full.
+	slots []uint64
+	words []cachedWord
+}
+
+type cachedWord struct {
+	raw string
+	e   wordEntry
+}
+
+// hashWord hashes a word (FNV-1a).
+func hashWord(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// get returns the entry of raw, whose hash is h, and whether the table
+// holds it.
+func (t *wordTable) get(raw string, h uint32) (wordEntry, bool) {
+	if len(t.slots) == 0 {
+		return wordEntry{}, false
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		v := t.slots[i]
+		if v == 0 {
+			return wordEntry{}, false
+		}
+		if uint32(v>>32) == h {
+			if w := &t.words[uint32(v)-1]; w.raw == raw {
+				return w.e, true
+			}
+		}
+	}
+}
+
+// put records e as the entry of raw, whose hash is h and which the
+// table does not hold.
+func (t *wordTable) put(raw string, h uint32, e wordEntry) {
+	t.words = append(t.words, cachedWord{raw, e})
+	if 2*len(t.words) > len(t.slots) {
+		t.slots = make([]uint64, max(1024, 2*len(t.slots)))
+		for j, w := range t.words {
+			t.place(hashWord(w.raw), j)
+		}
+		return
+	}
+	t.place(h, len(t.words)-1)
+}
+
+func (t *wordTable) place(h uint32, j int) {
+	mask := uint32(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = uint64(h)<<32 | uint64(j+1)
+}
+
+// len returns the number of words held.
+func (t *wordTable) len() int { return len(t.words) }
+
+// clear empties the table, keeping its memory.
+func (t *wordTable) clear() {
+	clear(t.slots)
+	clear(t.words) // let the words' strings go
+	t.words = t.words[:0]
+}
 
 const (
 	wordCacheSize = 1 << 17
@@ -94,8 +173,9 @@ func entry(raw string) wordEntry {
 	if len(raw) > maxCachedWord {
 		return newEntry(raw)
 	}
+	h := hashWord(raw)
 	wordCache.RLock()
-	e, ok := wordCache.m[raw]
+	e, ok := wordCache.m.get(raw, h)
 	wordCache.RUnlock()
 	if ok {
 		return e
@@ -110,10 +190,13 @@ func entry(raw string) wordEntry {
 		e.term = strings.Clone(e.term)
 	}
 	wordCache.Lock()
-	if len(wordCache.m) >= wordCacheSize {
-		clear(wordCache.m)
+	if wordCache.m.len() >= wordCacheSize {
+		wordCache.m.clear()
 	}
-	wordCache.m[key] = e
+	// Another goroutine may have put raw since the look-up above.
+	if _, ok := wordCache.m.get(raw, h); !ok {
+		wordCache.m.put(key, h, e)
+	}
 	wordCache.Unlock()
 	return e
 }
@@ -142,7 +225,7 @@ func eachWord(s string, f func(wordEntry)) int {
 		var e wordEntry
 		if len(raw) > maxCachedWord {
 			e = newEntry(raw)
-		} else if c, ok := wordCache.m[raw]; ok {
+		} else if c, ok := wordCache.m.get(raw, hashWord(raw)); ok {
 			e = c
 		} else {
 			wordCache.RUnlock()
@@ -158,6 +241,20 @@ func eachWord(s string, f func(wordEntry)) int {
 		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
 			class = asciiClass[c]
+			if class == classWord {
+				// A run of ASCII letters and digits is read at once: only
+				// its first byte can start a word or a field.
+				if start < 0 {
+					start = i
+				}
+				if !inField {
+					inField = true
+					n++
+				}
+				for i++; i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == classWord; i++ {
+				}
+				continue
+			}
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])

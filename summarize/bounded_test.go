@@ -54,8 +54,8 @@ func TestCoverBounded(t *testing.T) {
 	cs := newConcepts(newWords(arts), arts, cands, nil)
 	p, index := newCoverProblem(cands, cs, sp, Options{})
 	pairs := 0
-	for _, c := range p.conflicts {
-		pairs += len(c)
+	for k := range p.items {
+		pairs += len(p.conflictsOf(k))
 	}
 	pairs /= 2
 	if len(index) != maxCoverCandidates || len(p.items) != len(index) || pairs > maxCoverCandidates*(maxCoverCandidates-1)/2 {

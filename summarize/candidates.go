@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -61,11 +62,17 @@ func Candidates(arts []news.Article) []Candidate {
 // lost with quotations on multiling (centroid ROUGE-2 0.1878 → 0.1813,
 // textrank 0.1687 → 0.1600).
 func candidates(arts []news.Article, spans bool) []Candidate {
+	return appendCandidates(nil, arts, spans)
+}
+
+// appendCandidates is [candidates] building in out's memory: it returns
+// out[:0] with the candidates appended.
+func appendCandidates(out []Candidate, arts []news.Article, spans bool) []Candidate {
 	total := 0
 	for _, a := range arts {
 		total += len(a.Sentences)
 	}
-	out := make([]Candidate, 0, total/2)
+	out = slices.Grow(out[:0], total/2)
 	for ai, a := range arts {
 		n := len(a.Sentences)
 		joined := map[[2]int]bool{} // first sentence and span of joined candidates
@@ -209,32 +216,52 @@ var firstPerson = map[string]bool{"I": true, "I'm": true, "I've": true, "my": tr
 // from many outlets the writer it refers to is missing.
 func authorSpeaks(t string) bool {
 	quoted := false
-	start := -1 // of the word being read, outside quotations
-	for i, size := 0, 0; i < len(t); i += size {
-		r := rune(t[i])
-		var letter bool
-		if r < utf8.RuneSelf {
-			size, letter = 1, 'a' <= r|0x20 && r|0x20 <= 'z'
-		} else {
-			r, size = utf8.DecodeRuneInString(t[i:])
-			letter = unicode.IsLetter(r)
-		}
-		if letter || r == '\'' || r == '’' {
-			if start < 0 && !quoted {
-				start = i
+	for i := 0; i < len(t); {
+		// Between words: only quotation marks matter.
+		if c := t[i]; c < utf8.RuneSelf {
+			if !wordByte[c] {
+				if c == '"' {
+					quoted = !quoted
+				}
+				i++
+				continue
 			}
+		} else if r, size := utf8.DecodeRuneInString(t[i:]); !unicode.IsLetter(r) && r != '’' {
+			if r == '“' || r == '”' {
+				quoted = !quoted
+			}
+			i += size
 			continue
 		}
-		if start >= 0 && isFirstPerson(t[start:i]) {
+		// A word (letters and apostrophes) starts at i; read to its end.
+		start := i
+		for i < len(t) {
+			if c := t[i]; c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				i++
+			} else if r, size := utf8.DecodeRuneInString(t[i:]); unicode.IsLetter(r) || r == '’' {
+				i += size
+			} else {
+				break
+			}
+		}
+		if !quoted && isFirstPerson(t[start:i]) {
 			return true
 		}
-		start = -1
-		if r == '"' || r == '“' || r == '”' {
-			quoted = !quoted
-		}
 	}
-	return start >= 0 && isFirstPerson(t[start:])
+	return false
 }
+
+// wordByte marks the ASCII bytes of a word for authorSpeaks: letters
+// and the straight apostrophe.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || c == '\''
+	}
+	return t
+}()
 
 // isFirstPerson reports whether w, with curly apostrophes made straight,
 // is one of firstPerson; it looks up only words that could be ("I’ve",
@@ -289,10 +316,22 @@ func quotesBalanced(t string) bool {
 // from a state where a quotation is open or not, and returns whether one
 // is open at the end; ok is false when a mark cannot pair.
 func scanQuotes(t string, open bool) (stillOpen, ok bool) {
+	// Only '"', '“' (E2 80 9C) and '”' (E2 80 9D) matter, and a UTF-8
+	// lead byte such as E2 never sits inside another rune, so the scan
+	// jumps from one '"' or E2 byte to the next: nq and ne are the next
+	// of each at or after i (len(t) when there is none), found again
+	// with IndexByte once i passes them.
+	nq, ne := -1, -1
 	for i := 0; i < len(t); i++ {
-		// Only '"', '“' (E2 80 9C) and '”' (E2 80 9D) matter, and a
-		// UTF-8 lead byte such as E2 never sits inside another rune, so
-		// every other byte is passed over without decoding.
+		if nq < i {
+			nq = indexFrom(t, i, '"')
+		}
+		if ne < i {
+			ne = indexFrom(t, i, 0xE2)
+		}
+		if i = min(nq, ne); i == len(t) {
+			break
+		}
 		var r rune
 		switch c := t[i]; {
 		case c == '"':
@@ -331,6 +370,15 @@ func scanQuotes(t string, open bool) (stillOpen, ok bool) {
 		}
 	}
 	return open, true
+}
+
+// indexFrom returns the index of the first c in t at or after i, or
+// len(t) when there is none.
+func indexFrom(t string, i int, c byte) int {
+	if k := strings.IndexByte(t[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(t)
 }
 
 // bareQuote reports whether t is a quotation with no speaker: it opens

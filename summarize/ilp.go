@@ -36,7 +36,9 @@ func ILP(ctx context.Context, arts []news.Article, opts Options) (news.Summary, 
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sp := sc.space.fill(arts, sc.words.fill(arts))
-	cands := candidates(arts, true)
+	cands := appendCandidates(sc.cands, arts, true)
+	// The candidates hold the articles' strings: let them go when done.
+	defer func() { clear(cands); sc.cands = cands[:0] }()
 	cs := newConceptsIn(sc.bigrams.reset(sp.words), arts, cands, opts.Query)
 	chosen, exact, err := solveCover(ctx, cands, cs, sp, opts, sc)
 	if err != nil {
@@ -58,6 +60,9 @@ type scratch struct {
 	space   space
 	bigrams bigramSet
 	ranks   []*ranking // the cover search's buffers by depth
+	cands   []Candidate
+	repeats repeatIndex
+	solver  solverBuf
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -66,8 +71,8 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // reports whether the search finished (the cover is optimal) rather
 // than stopped at the time limit. The search reuses sc's buffers.
 func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space, opts Options, sc *scratch) (chosen []Candidate, exact bool, err error) {
-	p, index := newCoverProblem(cands, cs, sp, opts)
-	p.ranks = sc.ranks
+	p, index := newCoverProblemIn(&sc.repeats, cands, cs, sp, opts)
+	p.ranks, p.buf = sc.ranks, &sc.solver
 	sol, exact, _ := p.solve(ctx, time.Now().Add(opts.timeLimit()))
 	sc.ranks = p.ranks
 	if err := ctx.Err(); err != nil {
@@ -85,6 +90,12 @@ func solveCover(ctx context.Context, cands []Candidate, cs *concepts, sp *space,
 // budget and cover a concept, at most maxCoverCandidates of them; index
 // maps each item to its candidate.
 func newCoverProblem(cands []Candidate, cs *concepts, sp *space, opts Options) (p *coverProblem, index []int) {
+	return newCoverProblemIn(new(repeatIndex), cands, cs, sp, opts)
+}
+
+// newCoverProblemIn is [newCoverProblem] with its repeated candidates
+// found in r, whose memory it reuses.
+func newCoverProblemIn(r *repeatIndex, cands []Candidate, cs *concepts, sp *space, opts Options) (p *coverProblem, index []int) {
 	budget := opts.words()
 	p = &coverProblem{budget: budget, weight: cs.weight}
 	for i, c := range cands {
@@ -112,15 +123,16 @@ func newCoverProblem(cands []Candidate, cs *concepts, sp *space, opts Options) (
 	if bound <= 0 {
 		bound = coverRedundancy
 	}
-	p.conflicts = repeats(cands, index, sp, bound)
+	p.repeats = r.reset(cands, index, sp, bound)
 	return p, index
 }
 
 // maxCoverCandidates caps the candidates the cover weighs, whatever the
-// story: the repeated-sentence pairs (see [repeats]) grow with the square
-// of their number, and 26,000 near-identical sentences made 338 million
-// pairs (9 GB). At the cap the pairs are at most 2 million (16 MB per
-// direction) and finding them takes well under a second. The largest
+// story: the repeated-sentence pairs (see [repeatIndex]) grow with the
+// square of their number, and 26,000 near-identical sentences made 338
+// million pairs (9 GB) when all were found up front. At the cap the pairs
+// are at most 2 million (16 MB per direction) and finding them takes well
+// under a second. The largest
 // story of the development sets has 780 candidates (duc2006), so the cap
 // changes no figure there; a story over it keeps its best (see
 // [coverProblem.keepBest]).
@@ -151,96 +163,128 @@ func (p *coverProblem) keepBest(index []int, n int) []int {
 	return kept
 }
 
-// repeats lists, for each candidate that index names (by position in
-// index), the others that repeat it: the same text or sentences (see
-// [sameText]), a TF-IDF cosine above bound, or nearly all the terms of
-// one in the other (see [contained]). Only candidates that share
-// a term can pass the bound, so an inverted index over their terms finds
-// the pairs to score, rather than scoring all of them: in a story of
+// repeatIndex finds the candidates that repeat one another, one
+// candidate at a time: the cover search asks only for the items it
+// adds, on the development sets a sixth of them (23 of 146 on the
+// benchmark story), so scoring every pair up front was mostly wasted.
+// Only candidates that share a term can pass the cosine bound, so an
+// inverted index over their terms finds those to score: in a story of
 // hundreds of articles most pairs share nothing.
-func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
-	type posting struct {
-		k int
-		w float64
-	}
-	vs := make([]vec.Vector, len(index))
-	norms := make([]float64, len(index))
-	byText := make(map[string][]int, len(index)) // candidates by their text
+type repeatIndex struct {
+	cands []Candidate
+	index []int
+	bound float64
+	vs    []vec.Vector
+	norms []float64
+	// byText lists the candidates (positions in index) by their text.
+	byText map[string][]int
 	// postings[first[id]:first[id+1]] are the candidates with term id,
-	// in increasing k.
-	first := make([]int, sp.words.Len()+1)
+	// in increasing position, each with its weight of the term.
+	first    []int
+	postings []posting
+	// Buffers of row: the dot product and the distinct terms in common
+	// with each candidate scored, whether it is in later, and later,
+	// the candidates scored.
+	dot    []float64
+	shared []int
+	seen   []bool
+	later  []int
+	next   []int // where reset writes each term's next posting
+}
+
+type posting struct {
+	k int
+	w float64
+}
+
+// reset fills r, reusing its memory, for the candidates of cands that
+// index names, and returns r.
+func (r *repeatIndex) reset(cands []Candidate, index []int, sp *space, bound float64) *repeatIndex {
+	n := len(index)
+	r.cands, r.index, r.bound = cands, index, bound
+	r.vs, r.norms = grown(r.vs, n), grown(r.norms, n)
+	r.dot, r.shared, r.seen = grown(r.dot, n), grown(r.shared, n), grown(r.seen, n)
+	r.first = grown(r.first, sp.words.Len()+1)
+	if r.byText == nil {
+		r.byText = make(map[string][]int, n)
+	}
+	clear(r.byText)
 	for k, i := range index {
-		vs[k] = sp.vector(cands[i])
-		norms[k] = vs[k].Norm()
-		for _, e := range vs[k] {
-			first[e.ID+1]++
+		r.vs[k], r.norms[k] = sp.vectorNorm(cands[i])
+		for _, e := range r.vs[k] {
+			r.first[e.ID+1]++
 		}
 		t := cands[i].Sentence.Text
-		byText[t] = append(byText[t], k)
+		r.byText[t] = append(r.byText[t], k)
 	}
-	for id := 1; id < len(first); id++ {
-		first[id] += first[id-1]
+	for id := 1; id < len(r.first); id++ {
+		r.first[id] += r.first[id-1]
 	}
-	postings := make([]posting, first[len(first)-1])
-	next := slices.Clone(first[:len(first)-1])
+	r.postings = grown(r.postings, r.first[len(r.first)-1])
+	r.next = append(r.next[:0], r.first[:len(r.first)-1]...)
 	for k := range index {
-		for _, e := range vs[k] {
-			postings[next[e.ID]] = posting{k, e.W}
-			next[e.ID]++
+		for _, e := range r.vs[k] {
+			r.postings[r.next[e.ID]] = posting{k, e.W}
+			r.next[e.ID]++
 		}
 	}
-	out := make([][]int, len(index))
-	dot := make([]float64, len(index))
-	shared := make([]int, len(index)) // distinct terms in common
-	seen := make([]bool, len(index))
-	var later []int
-	// next[id] is now where k's own posting of term id is: the
-	// candidates are read in the order the postings were written, and
-	// each posts a term once.
-	copy(next, first[:len(first)-1])
-	for k, i := range index {
-		later = later[:0]
-		// Sum the dot products with later candidates in the order of k's
-		// terms, as vec.Dot does, so the cosines are the same.
-		for _, e := range vs[k] {
-			own := next[e.ID]
-			next[e.ID]++
-			for _, p := range postings[own+1 : first[e.ID+1]] {
-				if !seen[p.k] {
-					seen[p.k] = true
-					later = append(later, p.k)
-				}
-				dot[p.k] += e.W * p.w
-				shared[p.k]++
-			}
-		}
-		mark := func(l int) {
-			if !seen[l] {
-				seen[l] = true
-				later = append(later, l)
-			}
-		}
-		for _, l := range byText[cands[i].Sentence.Text] {
-			if l > k {
-				mark(l)
-			}
-		}
-		// Candidates come in article order; those of this article that
-		// share a sentence with it (a passage and its sentences) follow.
-		for l := k + 1; l < len(index) && cands[index[l]].Article == cands[i].Article; l++ {
-			if sameText(cands[i], cands[index[l]]) {
-				mark(l)
-			}
-		}
-		for _, l := range later {
-			if vec.CosineDot(dot[l], norms[k], norms[l]) > bound || contained(len(vs[k]), len(vs[l]), shared[l]) || sameText(cands[i], cands[index[l]]) {
-				out[k] = append(out[k], l)
-				out[l] = append(out[l], k)
-			}
-			dot[l], shared[l], seen[l] = 0, 0, false
+	return r
+}
+
+// row returns the candidates that repeat candidate k (positions in
+// index, in no set order): the same text or sentences (see [sameText]),
+// a TF-IDF cosine above the bound, or nearly all the terms of one in the
+// other (see [contained]). The slice is a buffer that the next call
+// overwrites. The relation is symmetric, to the bit: a dot product is
+// summed over the shared terms in increasing id, whichever candidate's
+// terms are read, as [vec.Dot] sums it.
+func (r *repeatIndex) row(k int) []int {
+	later := r.later[:0]
+	mark := func(l int) {
+		if !r.seen[l] {
+			r.seen[l] = true
+			later = append(later, l)
 		}
 	}
-	return out
+	for _, e := range r.vs[k] {
+		for _, p := range r.postings[r.first[e.ID]:r.first[e.ID+1]] {
+			if p.k == k {
+				continue
+			}
+			mark(p.k)
+			r.dot[p.k] += e.W * p.w
+			r.shared[p.k]++
+		}
+	}
+	c := r.cands[r.index[k]]
+	for _, l := range r.byText[c.Sentence.Text] {
+		if l != k {
+			mark(l)
+		}
+	}
+	// Candidates come in article order; those of this article that
+	// share a sentence with it (a passage and its sentences) are its
+	// neighbours.
+	for l := k - 1; l >= 0 && r.cands[r.index[l]].Article == c.Article; l-- {
+		if sameText(c, r.cands[r.index[l]]) {
+			mark(l)
+		}
+	}
+	for l := k + 1; l < len(r.index) && r.cands[r.index[l]].Article == c.Article; l++ {
+		if sameText(c, r.cands[r.index[l]]) {
+			mark(l)
+		}
+	}
+	n := 0
+	for _, l := range later {
+		if vec.CosineDot(r.dot[l], r.norms[k], r.norms[l]) > r.bound || contained(len(r.vs[k]), len(r.vs[l]), r.shared[l]) || sameText(c, r.cands[r.index[l]]) {
+			later[n] = l
+			n++
+		}
+		r.dot[l], r.shared[l], r.seen[l] = 0, 0, false
+	}
+	r.later = later
+	return later[:n]
 }
 
 // coverProblem is budgeted maximum coverage: items with costs, each
@@ -250,13 +294,20 @@ type coverProblem struct {
 	items  [][]int32 // elements of each item
 	weight []float64 // by element
 	bonus  []float64 // value of each item on its own, beyond its elements
-	// conflicts[k] lists the items that may not be chosen with k.
+	// conflicts[k] lists the items that may not be chosen with k. When
+	// repeats is not nil, the lists are found there as the search first
+	// adds each item, and known[k] tells whether conflicts[k] is.
 	conflicts [][]int
+	repeats   *repeatIndex
+	known     []bool
+	rows      []int // the array of the lists found
 	budget    int
 	// ranks, when not nil, are the search's buffers by depth from an
 	// earlier search, to reuse (see [coverSolver.search]); solve leaves
-	// its own there.
+	// its own there. buf, when not nil, is the rest of an earlier
+	// search's memory, reused the same way.
 	ranks []*ranking
+	buf   *solverBuf
 }
 
 func (p *coverProblem) gainAlone(k int) float64 {
@@ -309,19 +360,25 @@ type ranked struct {
 // solve returns the chosen item indices and whether they are proven
 // optimal.
 func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bool, int) {
+	b := p.buf
+	if b == nil {
+		b = new(solverBuf)
+	}
 	s := &coverSolver{
 		p:        p,
-		covered:  make([]int32, len(p.weight)),
-		blocked:  make([]int32, len(p.cost)),
+		covered:  grown(b.covered, len(p.weight)),
+		blocked:  grown(b.blocked, len(p.cost)),
 		deadline: deadline,
 		ctx:      ctx,
 		rank:     p.ranks,
+		holders:  grown(b.holders, len(p.weight)),
+		open:     grown(b.open, len(p.cost)),
+		best:     b.best[:0],
+		cur:      b.cur[:0],
 	}
 	// holders[e] are parts of one array: counted, then filled.
-	s.holders = make([][]int32, len(p.weight))
-	s.open = make([]float64, len(p.cost))
-	all := make([]ranked, len(p.cost))
-	first := make([]int, len(p.weight)+1)
+	all := grown(b.all, len(p.cost))
+	first := grown(b.first, len(p.weight)+1)
 	for k := range all {
 		for _, e := range p.items[k] {
 			first[e+1]++
@@ -330,7 +387,7 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 	for e := 1; e < len(first); e++ {
 		first[e] += first[e-1]
 	}
-	flat := make([]int32, first[len(first)-1])
+	flat := grown(b.flat, first[len(first)-1])
 	for e := range s.holders {
 		s.holders[e] = flat[first[e]:first[e]:first[e+1]]
 	}
@@ -344,7 +401,20 @@ func (p *coverProblem) solve(ctx context.Context, deadline time.Time) ([]int, bo
 	s.search(all, nil)
 	p.ranks = s.rank
 	slices.Sort(s.best)
-	return s.best, !s.stopped, s.nodes
+	*b = solverBuf{covered: s.covered, blocked: s.blocked, holders: s.holders, open: s.open, all: all, first: first, flat: flat, cur: s.cur, best: s.best}
+	return slices.Clone(s.best), !s.stopped, s.nodes
+}
+
+// solverBuf is the memory of a search, kept for the next (see
+// [coverProblem.buf]).
+type solverBuf struct {
+	covered, blocked []int32
+	holders          [][]int32
+	open             []float64
+	all              []ranked
+	first            []int
+	flat             []int32
+	cur, best        []int
 }
 
 const epsilon = 1e-9
@@ -478,14 +548,32 @@ func fractionalBound(p *coverProblem, rk *ranking, from, room int) float64 {
 	}
 }
 
+// conflictsOf returns the items that may not be chosen with k.
+func (p *coverProblem) conflictsOf(k int) []int {
+	if p.repeats == nil {
+		if p.conflicts == nil {
+			return nil
+		}
+		return p.conflicts[k]
+	}
+	if p.known == nil {
+		p.conflicts, p.known = make([][]int, len(p.cost)), make([]bool, len(p.cost))
+	}
+	if !p.known[k] {
+		// The lists share one array, each capped at its length.
+		from := len(p.rows)
+		p.rows = append(p.rows, p.repeats.row(k)...)
+		p.conflicts[k], p.known[k] = p.rows[from:len(p.rows):len(p.rows)], true
+	}
+	return p.conflicts[k]
+}
+
 func (s *coverSolver) add(k int) {
 	s.cur = append(s.cur, k)
 	s.words += s.p.cost[k]
 	s.curVal += s.p.bonus[k]
-	if s.p.conflicts != nil {
-		for _, l := range s.p.conflicts[k] {
-			s.blocked[l]++
-		}
+	for _, l := range s.p.conflictsOf(k) {
+		s.blocked[l]++
 	}
 	for _, e := range s.p.items[k] {
 		if s.covered[e] == 0 {
@@ -502,10 +590,8 @@ func (s *coverSolver) remove(k int) {
 	s.cur = s.cur[:len(s.cur)-1]
 	s.words -= s.p.cost[k]
 	s.curVal -= s.p.bonus[k]
-	if s.p.conflicts != nil {
-		for _, l := range s.p.conflicts[k] {
-			s.blocked[l]--
-		}
+	for _, l := range s.p.conflictsOf(k) {
+		s.blocked[l]--
 	}
 	for _, e := range s.p.items[k] {
 		s.covered[e]--

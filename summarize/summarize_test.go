@@ -321,6 +321,17 @@ func TestRepeatsMatchesAllPairs(t *testing.T) {
 	checkRepeats(t, one, cands)
 }
 
+// repeats lists, for each candidate that index names (by position in
+// index), the others that repeat it (see [repeatIndex.row]), all at once.
+func repeats(cands []Candidate, index []int, sp *space, bound float64) [][]int {
+	r := new(repeatIndex).reset(cands, index, sp, bound)
+	out := make([][]int, len(index))
+	for k := range out {
+		out[k] = slices.Clone(r.row(k))
+	}
+	return out
+}
+
 func checkRepeats(t *testing.T, arts []news.Article, cands []Candidate) {
 	t.Helper()
 	sp := newSpace(arts)

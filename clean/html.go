@@ -71,8 +71,17 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if headingsAfterProse(res.Blocks) {
 		assemble(&res)
 	}
-	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
-		assemble(&res)
+	if doc != nil {
+		var anchors map[string]bool
+		linkTexts := func() map[string]bool {
+			if anchors == nil {
+				anchors = pageAnchors(doc)
+			}
+			return anchors
+		}
+		if restoreUnlinked(res.Blocks, linkTexts) {
+			assemble(&res)
+		}
 	}
 	res.Source = src
 	md := ex.Metadata
@@ -180,12 +189,15 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 // took for such a list's intro when an unlinked body block follows it: on
 // a page, other stories are links, while "For the pastry:" or "Key
 // points:" open the article's own list. It reports whether a block
-// changed. anchors holds the collapsed texts of the page's links.
-func restoreUnlinked(bs []Block, anchors map[string]bool) bool {
+// changed. anchors returns the collapsed texts of the page's links; it is
+// called only when a block is such a list or intro, as most pages have
+// none and reading the links costs a walk of the page and a string for
+// each.
+func restoreUnlinked(bs []Block, anchors func() map[string]bool) bool {
 	changed := false
 	for i := range bs {
 		b := &bs[i]
-		if b.Kind == Promotion && (b.Rule == "read-more-list" || b.Rule == "see-also") && !linked(b.Text, anchors) {
+		if b.Kind == Promotion && (b.Rule == "read-more-list" || b.Rule == "see-also") && !linked(b.Text, anchors()) {
 			b.Kind, b.Rule = Body, "unlinked"
 			changed = true
 		}
@@ -193,12 +205,39 @@ func restoreUnlinked(bs []Block, anchors map[string]bool) bool {
 	for i := range bs[:max(0, len(bs)-1)] {
 		b, next := &bs[i], bs[i+1]
 		if b.Kind == Promotion && b.Rule == "promotion" && strings.HasSuffix(b.Text, ":") &&
-			next.Kind == Body && !linked(next.Text, anchors) && !linked(b.Text, anchors) {
+			next.Kind == Body && !linked(next.Text, anchors()) && !linked(b.Text, anchors()) {
 			b.Kind, b.Rule = Body, "unlinked-intro"
 			changed = true
 		}
 	}
 	return changed
+}
+
+// pageAnchors returns the collapsed texts of doc's links, the first
+// maxAnchors distinct ones, outside script, style, noscript, template,
+// svg and meta elements.
+func pageAnchors(doc *html.Node) map[string]bool {
+	anchors := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "meta":
+				return
+			case "a":
+				if len(anchors) < maxAnchors {
+					if t := textOf(n); t != "" {
+						anchors[t] = true
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return anchors
 }
 
 // linked reports whether a link's text makes up at least half of t.

@@ -170,7 +170,7 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 		ex, err := trafilatura.Extract(strings.NewReader(raw), topts)
 		return ex, nil, pageDates{}, err
 	}
-	if !norm.NFC.IsNormalString(raw) {
+	if !isNFC(raw) {
 		raw = norm.NFC.String(raw)
 	}
 	raw = strings.ReplaceAll(raw, "\u00ad", "")
@@ -181,6 +181,27 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 	dates := scanDates(doc)
 	ex, err := extractDocument(doc, topts)
 	return ex, doc, dates, err
+}
+
+// isNFC is norm.NFC.IsNormalString(s), the ASCII text that opens most
+// pages skipped a word at a time: nothing composes with the ASCII rune
+// before it, so the text is normal when the rest from the last ASCII rune
+// before the first other one is.
+func isNFC(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return true
+	}
+	return norm.NFC.IsNormalString(s[max(0, i-1):])
 }
 
 // restoreUnlinked gives back to the article the blocks the text rules
@@ -285,13 +306,17 @@ var tagHints = map[string]Kind{
 // collapsed inside them, and returns the text, its blocks and the kind the
 // markup suggests for each (-1 for none).
 func htmlBlocks(n *html.Node) (string, []block, []int) {
+	// cur collects the text of every block, the current one from mark
+	// on: never reset, it grows a few times per page rather than for
+	// every block, and the strings taken from it stay valid.
 	var sb, cur strings.Builder
+	mark := 0
 	var bs []block
 	var hints []int
 	hint := -1
 	flush := func() {
-		t := joinFields(cur.String())
-		cur.Reset()
+		t := joinFields(cur.String()[mark:])
+		mark = cur.Len()
 		if t == "" {
 			hint = -1
 			return

@@ -186,8 +186,16 @@ func pageText(doc *html.Node) (text, paras int) {
 // as strings.Fields and a single space join it, without building it.
 func collapsedRunes(s string) int {
 	n, space := 0, true
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			if !space {
 				n++
 				space = true

@@ -106,7 +106,10 @@ func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 
 // boxMax bytes.
 func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 	var out []pageBlock
+	// cur collects the text of every block, the current one from mark
+	// on (see htmlBlocks).
 	var cur strings.Builder
+	mark := 0
 	links := 0
 	// flags are the marks of the block's first text that is not white
 	// space; caption, furniture and boxed hold only when every such
@@ -115,13 +118,13 @@ func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 	started := false
 	flush := func() {
 		started = false
-		t := joinFields(cur.String())
+		t := joinFields(cur.String()[mark:])
 		if t != "" {
 			b := flags
 			b.text, b.linkBytes = t, min(links, len(t))
 			out = append(out, b)
 		}
-		cur.Reset()
+		mark = cur.Len()
 		links = 0
 	}
 	var walk func(n *html.Node, inLink bool, f pageBlock)

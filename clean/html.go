@@ -306,17 +306,16 @@ var tagHints = map[string]Kind{
 // collapsed inside them, and returns the text, its blocks and the kind the
 // markup suggests for each (-1 for none).
 func htmlBlocks(n *html.Node) (string, []block, []int) {
-	// cur collects the text of every block, the current one from mark
-	// on: never reset, it grows a few times per page rather than for
-	// every block, and the strings taken from it stay valid.
-	var sb, cur strings.Builder
-	mark := 0
+	// cur collects the text of the current block, its buffer reused
+	// from block to block (see blockText).
+	var sb strings.Builder
+	var cur []byte
 	var bs []block
 	var hints []int
 	hint := -1
 	flush := func() {
-		t := joinFields(cur.String()[mark:])
-		mark = cur.Len()
+		t := blockText(cur)
+		cur = cur[:0]
 		if t == "" {
 			hint = -1
 			return
@@ -334,11 +333,11 @@ func htmlBlocks(n *html.Node) (string, []block, []int) {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			cur.WriteString(n.Data)
+			cur = append(cur, n.Data...)
 			return
 		case html.ElementNode:
 			if n.Data == "br" || n.Data == "lb" {
-				cur.WriteByte(' ')
+				cur = append(cur, ' ')
 				return
 			}
 		}
@@ -361,6 +360,17 @@ func htmlBlocks(n *html.Node) (string, []block, []int) {
 	}
 	flush()
 	return sb.String(), bs, hints
+}
+
+// blockText returns joinFields(string(b)): "" without a copy of b when b
+// is only ASCII white space, as between most blocks.
+func blockText(b []byte) string {
+	for _, c := range b {
+		if c >= utf8.RuneSelf || !asciiSpace[c] {
+			return joinFields(string(b))
+		}
+	}
+	return ""
 }
 
 func firstNonEmpty(a, b string) string {

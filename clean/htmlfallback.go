@@ -192,23 +192,23 @@ func pageText(doc *html.Node) (text, paras int) {
 func collapsedRunes(s string) int {
 	n, space := 0, true
 	for i := 0; i < len(s); {
-		r := rune(s[i])
-		if r < utf8.RuneSelf {
+		c := s[i]
+		var isSpace bool
+		if c < utf8.RuneSelf {
 			i++
+			isSpace = asciiSpace[c]
 		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
+			isSpace = unicode.IsSpace(r)
 		}
-		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			if !space {
-				n++
-				space = true
-			}
-			continue
+		if !isSpace {
+			n++
+			space = false
+		} else if !space {
+			n++
+			space = true
 		}
-		n++
-		space = false
 	}
 	if n > 0 && space {
 		n--

@@ -71,8 +71,17 @@ func cleanHTML(raw string, opts Options) (Result, error) {
 	if headingsAfterProse(res.Blocks) {
 		assemble(&res)
 	}
-	if dates.anchors != nil && restoreUnlinked(res.Blocks, dates.anchors) {
-		assemble(&res)
+	if doc != nil {
+		var anchors map[string]bool
+		linkTexts := func() map[string]bool {
+			if anchors == nil {
+				anchors = pageAnchors(doc)
+			}
+			return anchors
+		}
+		if restoreUnlinked(res.Blocks, linkTexts) {
+			assemble(&res)
+		}
 	}
 	res.Source = src
 	md := ex.Metadata
@@ -161,7 +170,7 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 		ex, err := trafilatura.Extract(strings.NewReader(raw), topts)
 		return ex, nil, pageDates{}, err
 	}
-	if !norm.NFC.IsNormalString(raw) {
+	if !isNFC(raw) {
 		raw = norm.NFC.String(raw)
 	}
 	raw = strings.ReplaceAll(raw, "\u00ad", "")
@@ -174,18 +183,42 @@ func extract(raw string, topts trafilatura.Options) (*trafilatura.ExtractResult,
 	return ex, doc, dates, err
 }
 
+// isNFC is norm.NFC.IsNormalString(s), the ASCII text that opens most
+// pages skipped a word at a time: nothing composes with the ASCII rune
+// before it, so the text is normal when the rest from the last ASCII rune
+// before the first other one is.
+func isNFC(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return true
+	}
+	return norm.NFC.IsNormalString(s[max(0, i-1):])
+}
+
 // restoreUnlinked gives back to the article the blocks the text rules
 // took for a list of other stories (read-more-list, see-also) that the
 // page does not link, and a short line ending in ":" that the text rules
 // took for such a list's intro when an unlinked body block follows it: on
 // a page, other stories are links, while "For the pastry:" or "Key
 // points:" open the article's own list. It reports whether a block
-// changed. anchors holds the collapsed texts of the page's links.
-func restoreUnlinked(bs []Block, anchors map[string]bool) bool {
+// changed. anchors returns the collapsed texts of the page's links; it is
+// called only when a block is such a list or intro, as most pages have
+// none and reading the links costs a walk of the page and a string for
+// each.
+func restoreUnlinked(bs []Block, anchors func() map[string]bool) bool {
 	changed := false
 	for i := range bs {
 		b := &bs[i]
-		if b.Kind == Promotion && (b.Rule == "read-more-list" || b.Rule == "see-also") && !linked(b.Text, anchors) {
+		if b.Kind == Promotion && (b.Rule == "read-more-list" || b.Rule == "see-also") && !linked(b.Text, anchors()) {
 			b.Kind, b.Rule = Body, "unlinked"
 			changed = true
 		}
@@ -193,12 +226,39 @@ func restoreUnlinked(bs []Block, anchors map[string]bool) bool {
 	for i := range bs[:max(0, len(bs)-1)] {
 		b, next := &bs[i], bs[i+1]
 		if b.Kind == Promotion && b.Rule == "promotion" && strings.HasSuffix(b.Text, ":") &&
-			next.Kind == Body && !linked(next.Text, anchors) && !linked(b.Text, anchors) {
+			next.Kind == Body && !linked(next.Text, anchors()) && !linked(b.Text, anchors()) {
 			b.Kind, b.Rule = Body, "unlinked-intro"
 			changed = true
 		}
 	}
 	return changed
+}
+
+// pageAnchors returns the collapsed texts of doc's links, the first
+// maxAnchors distinct ones, outside script, style, noscript, template,
+// svg and meta elements.
+func pageAnchors(doc *html.Node) map[string]bool {
+	anchors := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "meta":
+				return
+			case "a":
+				if len(anchors) < maxAnchors {
+					if t := textOf(n); t != "" {
+						anchors[t] = true
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return anchors
 }
 
 // linked reports whether a link's text makes up at least half of t.
@@ -246,13 +306,16 @@ var tagHints = map[string]Kind{
 // collapsed inside them, and returns the text, its blocks and the kind the
 // markup suggests for each (-1 for none).
 func htmlBlocks(n *html.Node) (string, []block, []int) {
-	var sb, cur strings.Builder
+	// cur collects the text of the current block, its buffer reused
+	// from block to block (see blockText).
+	var sb strings.Builder
+	var cur []byte
 	var bs []block
 	var hints []int
 	hint := -1
 	flush := func() {
-		t := joinFields(cur.String())
-		cur.Reset()
+		t := blockText(cur)
+		cur = cur[:0]
 		if t == "" {
 			hint = -1
 			return
@@ -270,11 +333,11 @@ func htmlBlocks(n *html.Node) (string, []block, []int) {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			cur.WriteString(n.Data)
+			cur = append(cur, n.Data...)
 			return
 		case html.ElementNode:
 			if n.Data == "br" || n.Data == "lb" {
-				cur.WriteByte(' ')
+				cur = append(cur, ' ')
 				return
 			}
 		}
@@ -297,6 +360,17 @@ func htmlBlocks(n *html.Node) (string, []block, []int) {
 	}
 	flush()
 	return sb.String(), bs, hints
+}
+
+// blockText returns joinFields(string(b)): "" without a copy of b when b
+// is only ASCII white space, as between most blocks.
+func blockText(b []byte) string {
+	for _, c := range b {
+		if c >= utf8.RuneSelf || !asciiSpace[c] {
+			return joinFields(string(b))
+		}
+	}
+	return ""
 }
 
 func firstNonEmpty(a, b string) string {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestHTMLEncodings cleans the ferry_strike page in the forms a saved page
@@ -288,6 +289,18 @@ func FuzzJoinFields(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzIsNFC(f *testing.F) {
+	for _, s := range []string{"", "abc", "caf\u00e9", "cafe\u0301", "e\u0301", "\u0301", "abcdefgh\u0301", "abcdefghe\u0301x",
+		"\u1100\u1161", "x\u1100\u1161\u11a8", "ab\u0bc6\u0bbe", "\xff", "abcdefgh\xffe\u0301", "Ａ\u0308"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("isNFC(%q) = %v, norm.NFC.IsNormalString %v", s, got, want)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	readability "github.com/go-shiori/go-readability"
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -80,6 +81,10 @@ func extractDocument(doc *html.Node, topts trafilatura.Options) (*trafilatura.Ex
 	if art.Node != nil {
 		o.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: art.Node}
 	}
+	// The first run's date is go-htmldate's on the same page (the only
+	// source of Metadata.Date; it is set when one is found, which the
+	// override's HasTime says): the second run need not search again.
+	o.HtmlDateOverride = &htmldate.Result{DateTime: ex.Metadata.Date, HasTime: !ex.Metadata.Date.IsZero()}
 	return trafilatura.ExtractDocument(doc, o)
 }
 
@@ -186,16 +191,24 @@ func pageText(doc *html.Node) (text, paras int) {
 // as strings.Fields and a single space join it, without building it.
 func collapsedRunes(s string) int {
 	n, space := 0, true
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if !space {
-				n++
-				space = true
-			}
-			continue
+	for i := 0; i < len(s); {
+		c := s[i]
+		var isSpace bool
+		if c < utf8.RuneSelf {
+			i++
+			isSpace = asciiSpace[c]
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			isSpace = unicode.IsSpace(r)
 		}
-		n++
-		space = false
+		if !isSpace {
+			n++
+			space = false
+		} else if !space {
+			n++
+			space = true
+		}
 	}
 	if n > 0 && space {
 		n--

@@ -106,7 +106,8 @@ func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 
 // boxMax bytes.
 func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 	var out []pageBlock
-	var cur strings.Builder
+	// cur collects the text of the current block (see htmlBlocks).
+	var cur []byte
 	links := 0
 	// flags are the marks of the block's first text that is not white
 	// space; caption, furniture and boxed hold only when every such
@@ -115,13 +116,13 @@ func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 	started := false
 	flush := func() {
 		started = false
-		t := joinFields(cur.String())
+		t := blockText(cur)
 		if t != "" {
 			b := flags
 			b.text, b.linkBytes = t, min(links, len(t))
 			out = append(out, b)
 		}
-		cur.Reset()
+		cur = cur[:0]
 		links = 0
 	}
 	var walk func(n *html.Node, inLink bool, f pageBlock)
@@ -137,7 +138,7 @@ func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 					flags.boxed = flags.boxed && f.boxed
 				}
 			}
-			cur.WriteString(n.Data)
+			cur = append(cur, n.Data...)
 			if inLink {
 				links += len(n.Data)
 			}
@@ -167,7 +168,7 @@ func pageBlocks(doc *html.Node, boxMax int) []pageBlock {
 			if line {
 				flush()
 			} else {
-				cur.WriteByte(' ')
+				cur = append(cur, ' ')
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c, inLink, f)

@@ -3,7 +3,6 @@ package clean
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"golang.org/x/net/html"
 )
@@ -53,17 +52,19 @@ var optionalEnd = map[string]bool{
 	"link": true, "meta": true, "source": true, "track": true, "wbr": true, "param": true, "keygen": true,
 }
 
-// Check returns an error wrapping ErrTooLarge when page exceeds l.
+// Check returns an error wrapping ErrTooLarge when page exceeds l. It
+// reads the page's tags with a tagScanner: the same tags as
+// html.Tokenizer, in a fraction of its time.
 func (l Limits) Check(page string) error {
 	l = l.withDefaults()
 	if len(page) > l.MaxBytes {
 		return fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, len(page), l.MaxBytes)
 	}
-	z := html.NewTokenizer(strings.NewReader(page))
-	z.SetMaxBuf(0)
+	z := tagScanner{s: page}
 	elements, depth := 0, 0
 	for {
-		switch z.Next() {
+		tt, name := z.next()
+		switch tt {
 		case html.ErrorToken:
 			return nil
 		case html.StartTagToken:
@@ -71,8 +72,7 @@ func (l Limits) Check(page string) error {
 			if elements > l.MaxElements {
 				return fmt.Errorf("%w: more than %d elements", ErrTooLarge, l.MaxElements)
 			}
-			name, _ := z.TagName()
-			if !optionalEnd[string(name)] {
+			if !optionalEndTag(name) {
 				depth++
 				if depth > l.MaxDepth {
 					return fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, l.MaxDepth)
@@ -84,10 +84,26 @@ func (l Limits) Check(page string) error {
 				return fmt.Errorf("%w: more than %d elements", ErrTooLarge, l.MaxElements)
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			if !optionalEnd[string(name)] && depth > 0 {
+			if !optionalEndTag(name) && depth > 0 {
 				depth--
 			}
 		}
 	}
+}
+
+// optionalEndTag reports whether optionalEnd holds name in lower case
+// (ASCII letters folded, as html.Tokenizer's TagName folds them).
+func optionalEndTag(name string) bool {
+	var buf [8]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return optionalEnd[string(buf[:len(name)])]
 }

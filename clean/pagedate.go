@@ -28,9 +28,6 @@ type pageDates struct {
 	// ldPublished is JSON-LD's first datePublished or dateCreated;
 	// firstTime the first <time> element's date.
 	ldPublished, firstTime time.Time
-	// anchors holds the collapsed texts of the page's links (see
-	// restoreUnlinked).
-	anchors map[string]bool
 	// ld holds the page's JSON-LD scripts as decoded here, for the
 	// author readers (see ldCache).
 	ld ldCache
@@ -57,10 +54,9 @@ var (
 	dateClasses   = []string{"date", "time", "publish", "update"}
 )
 
-// scanDates reads doc's date evidence and the texts of its links. It
-// reads the tree only.
+// scanDates reads doc's date evidence. It reads the tree only.
 func scanDates(doc *html.Node) pageDates {
-	pd := pageDates{modified: map[string]bool{}, published: map[string]bool{}, anchors: map[string]bool{}}
+	pd := pageDates{modified: map[string]bool{}, published: map[string]bool{}}
 	// pending holds the short text nodes that may be the date beside
 	// the headline: the last shownBefore before the first h1 while it is
 	// not found, then those up to shownAfter after it. Dates are read
@@ -98,11 +94,6 @@ func scanDates(doc *html.Node) pageDates {
 					} else if d, ok := FindDate(textOf(n)); ok {
 						pd.firstTime = d
 					}
-				}
-			}
-			if n.Data == "a" && len(pd.anchors) < maxAnchors {
-				if t := textOf(n); t != "" {
-					pd.anchors[t] = true
 				}
 			}
 			if furnitureTags[n.Data] {

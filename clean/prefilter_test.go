@@ -46,7 +46,7 @@ func TestPrefilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := monthDates()
+	md := monthRegexps()
 	for _, s := range texts {
 		lower := strings.ToLower(s)
 		if navigation().MatchString(s) && !mayStartNavigation(s) {

@@ -26,9 +26,7 @@ func TestLimits(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := time.Now()
 			err := Limits{}.Check(tc.page)
-			took := time.Since(start)
 			runtime.ReadMemStats(&after)
 			if got := errors.Is(err, ErrTooLarge); got != tc.want {
 				t.Fatalf("Limits{}.Check(%s) = %v, want refused %v", tc.name, err, tc.want)
@@ -37,9 +35,6 @@ func TestLimits(t *testing.T) {
 			// tree (about 1 MiB, twice that under the race detector).
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
 				t.Errorf("Limits{}.Check(%s) allocated %d bytes, want at most 4 MiB", tc.name, alloc)
-			}
-			if took > 2*time.Second {
-				t.Errorf("Limits{}.Check(%s) took %v, want well under 2s", tc.name, took)
 			}
 		})
 	}

@@ -99,7 +99,11 @@ func (s *Server) submitAndAnswer(w http.ResponseWriter, r *http.Request, job job
 // or ctx ends.
 func (s *Server) waitPlaced(ctx context.Context, id int64) (story, copyOf int64, err error) {
 	pl := s.st.(placements)
-	err = s.queue.AwaitPlaced(ctx, func(ctx context.Context) (bool, error) {
+	err = s.queue.AwaitPlaced(ctx, id, func(ctx context.Context) (bool, error) {
+		if told, ok := s.queue.ToldPlacement(id); ok {
+			story, copyOf = told.Story, told.CopyOf
+			return true, nil
+		}
 		var err error
 		story, copyOf, err = pl.Placement(ctx, id)
 		return story != 0, err
@@ -262,8 +266,9 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 			}
 		}
 		if p.last > placed {
+			told := p.placedAfter(placed)
 			placed, moved = p.last, time.Now()
-			if err := s.queue.Placed(ctx, placed); err != nil && ctx.Err() == nil {
+			if err := s.queue.Placed(ctx, placed, told); err != nil && ctx.Err() == nil {
 				s.opts.Logger.Warn("telling of placements", "err", err) // waiters poll too
 			}
 		}

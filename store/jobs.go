@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -27,16 +28,24 @@ func (s *sqlStore) Placement(ctx context.Context, id int64) (story, copyOf int64
 	return story, copyOf, nil
 }
 
-// StaleStories returns, in id order, the stories whose stored brief
-// counts another number of articles than are placed in them now: those a
-// leader that died between placing articles and asking for their briefs
-// left behind. (A story that lost one article and gained another at that
-// moment keeps its count and is not found.)
-func (s *sqlStore) StaleStories(ctx context.Context) ([]int64, error) {
-	return s.storyIDs(ctx, `SELECT s.id FROM stories s
-		LEFT JOIN (SELECT story, COUNT(*) AS n FROM articles WHERE story <> 0 GROUP BY story) a ON a.story = s.id
-		WHERE s.articles <> COALESCE(a.n, 0) ORDER BY s.id`)
+// StaleStories returns, in id order, up to limit stories (all of them
+// when limit is 0 or less) whose stored brief counts another number of
+// articles than are placed in them now: those a leader that died between
+// placing articles and asking for their briefs left behind. (A story
+// that lost one article and gained another at that moment keeps its count
+// and is not found.) It counts each story's articles by the index of
+// articles by story, stopping at the limit.
+func (s *sqlStore) StaleStories(ctx context.Context, limit int) ([]int64, error) {
+	if limit <= 0 {
+		limit = math.MaxInt32
+	}
+	return s.storyIDs(ctx, s.q(staleQuery), limit)
 }
+
+// staleQuery is StaleStories'.
+const staleQuery = `SELECT s.id FROM stories s
+	WHERE s.articles <> (SELECT COUNT(*) FROM articles a WHERE a.story = s.id)
+	ORDER BY s.id LIMIT ?`
 
 // staleAfterQuery is StaleStoriesAfter's; TestStartPlans checks that it
 // searches the indexes (articles by id, by story; stories by id).

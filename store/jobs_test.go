@@ -65,12 +65,22 @@ func TestPlacementAndStale(t *testing.T) {
 				}
 			})
 		}
-		stale, err := sq.StaleStories(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := []int64{behind, emptied, movedFrom}; !slices.Equal(stale, want) {
-			t.Errorf("StaleStories() = %v, want %v (story %d is current)", stale, want, current)
+		for _, tc := range []struct {
+			limit int
+			want  []int64
+		}{
+			{0, []int64{behind, emptied, movedFrom}},
+			{5, []int64{behind, emptied, movedFrom}},
+			{1, []int64{behind}},
+			{2, []int64{behind, emptied}},
+		} {
+			stale, err := sq.StaleStories(ctx, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(stale, tc.want) {
+				t.Errorf("StaleStories(%d) = %v, want %v (story %d is current)", tc.limit, stale, tc.want, current)
+			}
 		}
 		// Bounded: only the stories that hold an article after the
 		// bound, and those emptied since the first of them was stored

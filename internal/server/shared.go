@@ -39,7 +39,7 @@ const defaultAckWait = 30 * time.Second
 // store.Store (store/jobs.go).
 type placements interface {
 	Placement(ctx context.Context, id int64) (story, copyOf int64, err error)
-	StaleStories(ctx context.Context) ([]int64, error)
+	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	StaleStoriesAfter(ctx context.Context, after int64) ([]int64, error)
 }
 
@@ -337,7 +337,7 @@ func (s *Server) waitShared() {
 		n, err := s.queue.Unfinished(ctx, 1)
 		var stale []int64
 		if err == nil {
-			stale, err = s.st.(placements).StaleStories(ctx)
+			stale, err = s.st.(placements).StaleStories(ctx, 1)
 		}
 		if err == nil && n == 0 && len(stale) == 0 {
 			quiet++

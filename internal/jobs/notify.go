@@ -182,8 +182,10 @@ func (q *Queue) listenOnce(ctx context.Context, briefed func(story int64)) error
 		case doneChannel:
 			// "ID RESULT", or "ID" alone (a process of an older
 			// version): the waiter reads the job then.
+			// "0" is the wake of an article stored without a job
+			// (InOrder): nobody waits for it.
 			v, result, _ := strings.Cut(n.Payload, " ")
-			if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
 				q.waiting.jobDone(id, result)
 			}
 		case placedChannel:

@@ -17,12 +17,19 @@ import (
 )
 
 // A server with Options.Queue shares its work with the other servers of
-// its PostgreSQL database: a post becomes a Prepare job that any server
-// runs (fetch, clean, store), feed polls and briefs are jobs too, and the
-// one server that leads (jobs.Queue elects it) places the stored articles
-// into stories with a placer of its own, made anew for each term of
-// leadership. The post's handler waits for its job and then for the
-// placement, so a client's answer still names the story.
+// its PostgreSQL database: a posted article is cleaned and stored by the
+// server it was posted to (in group commits, under the queue's order
+// lock), a post of a page to fetch is a Prepare job that any server runs
+// (fetch, clean, store), and so is each feed item; feed polls and briefs
+// are jobs too, and the one server that leads (jobs.Queue elects it)
+// places the stored articles into stories with a placer of its own, made
+// anew for each term of leadership. The post's handler waits for the
+// article's placement (after its job, for a fetch), so a client's answer
+// still names the story. A posted article needs no job: its post is
+// answered only once it is stored, and one whose server died before
+// answering is posted again (the same article is one article), so a job
+// would only add River's statements (insert, fetch, completion, the
+// telling of its end) to each post.
 
 // leadStats measure the leader's placing after its first replay: the
 // work that one process does for all, which bounds the rate of the whole
@@ -55,7 +62,8 @@ func (s *Server) startShared() error {
 	return s.queue.Start(h)
 }
 
-// submitAndAnswer answers a post on a shared server: it queues job, waits
+// submitAndAnswer answers a post of a page to fetch on a shared server
+// (POST /api/fetch): it queues job, waits
 // for it and for the article's placement, and answers as ingestAndAnswer
 // does; 202 Accepted (the article is stored, its story not yet known)
 // when no leader placed it within the wait.

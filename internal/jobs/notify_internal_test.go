@@ -8,7 +8,7 @@ import (
 )
 
 func TestPlacedPayload(t *testing.T) {
-	many := make([]Placement, 600)
+	many := make([]Placement, 1000)
 	for i := range many {
 		many[i] = Placement{Article: int64(1000 + i), Story: int64(7 + i%3), CopyOf: int64(i % 2 * 999)}
 	}
@@ -20,7 +20,7 @@ func TestPlacedPayload(t *testing.T) {
 	}{
 		{"none", 42, nil, "42"},
 		{"some", 42, []Placement{{40, 3, 0}, {42, 5, 40}}, "42 40:3:0 42:5:40"},
-		{"over the bound", 1599, many, ""},
+		{"over the bound", 1999, many, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

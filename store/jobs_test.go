@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestPlacementAndStale checks what shared servers ask of the store:
@@ -21,21 +22,29 @@ func TestPlacementAndStale(t *testing.T) {
 			}
 			return a.ID
 		}
-		story := func(articles int) int64 {
-			st := Story{Title: "t", Body: []byte("{}"), Articles: articles}
+		// A story's brief written now, or (long ago) written before the
+		// articles were stored.
+		story := func(articles int, long bool) int64 {
+			st := Story{Title: "t", Body: []byte("{}"), Articles: articles, Updated: time.Now()}
+			if long {
+				st.Updated = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+			}
 			if err := s.PutStory(ctx, &st); err != nil {
 				t.Fatal(err)
 			}
 			return st.ID
 		}
 		a, b, c := add("a"), add("b"), add("c")
-		current, behind, emptied := story(2), story(0), story(1)
-		for _, p := range []struct{ id, story, copyOf int64 }{{a, current, 0}, {b, current, a}, {c, behind, 0}} {
+		current, behind, emptied := story(2, false), story(0, false), story(1, true)
+		// A story that the moves of an article emptied (its brief counts
+		// the article), and the story it moved to.
+		movedFrom, movedTo := story(1, false), story(1, false)
+		unplaced, e := add("d"), add("e")
+		for _, p := range []struct{ id, story, copyOf int64 }{{a, current, 0}, {b, current, a}, {c, behind, 0}, {e, movedFrom, 0}, {e, movedTo, 0}} {
 			if err := s.PlaceArticle(ctx, p.id, p.story, p.copyOf); err != nil {
 				t.Fatal(err)
 			}
 		}
-		unplaced := add("d")
 
 		tests := []struct {
 			name          string
@@ -56,21 +65,34 @@ func TestPlacementAndStale(t *testing.T) {
 				}
 			})
 		}
-		stale, err := sq.StaleStories(ctx)
-		if err != nil {
-			t.Fatal(err)
+		for _, tc := range []struct {
+			limit int
+			want  []int64
+		}{
+			{0, []int64{behind, emptied, movedFrom}},
+			{5, []int64{behind, emptied, movedFrom}},
+			{1, []int64{behind}},
+			{2, []int64{behind, emptied}},
+		} {
+			stale, err := sq.StaleStories(ctx, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(stale, tc.want) {
+				t.Errorf("StaleStories(%d) = %v, want %v (story %d is current)", tc.limit, stale, tc.want, current)
+			}
 		}
-		if want := []int64{behind, emptied}; !slices.Equal(stale, want) {
-			t.Errorf("StaleStories() = %v, want %v (story %d is current)", stale, want, current)
-		}
-		// Bounded: only the stories that hold an article after the bound.
+		// Bounded: only the stories that hold an article after the
+		// bound, and those emptied since the first of them was stored
+		// (not the one whose brief was written long before).
 		window := []struct {
 			after int64
 			want  []int64
 		}{
-			{0, []int64{behind}},
-			{b, []int64{behind}},
-			{c, nil},
+			{0, []int64{behind, movedFrom}},
+			{b, []int64{behind, movedFrom}},
+			{c, []int64{movedFrom}},
+			{e, nil},
 		}
 		for _, w := range window {
 			got, err := sq.StaleStoriesAfter(ctx, w.after)

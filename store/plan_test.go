@@ -114,6 +114,7 @@ func TestStartPlans(t *testing.T) {
 			{"articles after", `SELECT ` + articleCols + ` FROM articles ` + articlesAfter, []any{int64(2900), 500}, false},
 			{"story by seq", storyBySeqQuery, []any{int64(7)}, false},
 			{"stale stories of the window", staleAfterQuery, []any{int64(2900)}, false},
+			{"stories emptied in the window", staleEmptiedQuery, []any{formatTime(day.Add(time.Hour))}, false},
 			{"control: by title", `SELECT id FROM articles WHERE title = ?`, []any{"t"}, true},
 		} {
 			t.Run(tc.name, func(t *testing.T) {

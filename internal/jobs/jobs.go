@@ -129,6 +129,7 @@ type Queue struct {
 	once    sync.Once
 
 	waiting *waiters
+	inserts inserts       // the Prepare jobs of concurrent posts, grouped
 	unheard chan struct{} // closed when the listener returns
 }
 
@@ -302,11 +303,106 @@ func (q *Queue) Leading() bool { return q.leading.Load() }
 // or ctx ends. A job refused for its input is a Result with Code set, not
 // an error.
 func (q *Queue) Prepare(ctx context.Context, job Prepare) (Result, error) {
-	ins, err := q.client.Insert(ctx, job, nil)
+	id, err := q.inserts.put(ctx, q, job)
 	if err != nil {
 		return Result{}, fmt.Errorf("jobs: insert: %w", err)
 	}
-	return q.wait(ctx, ins.Job.ID)
+	return q.wait(ctx, id)
+}
+
+// Bounds of one group insert: its jobs, and their articles' bytes (a
+// group holds at least one job however large).
+const (
+	maxInsert      = 128
+	maxInsertBytes = 8 << 20
+)
+
+// inserts groups the Prepare jobs of the posts that come together into
+// one insert, as the server's group commits do for articles: a post
+// queues its job, and the first that finds no insert running inserts
+// every job queued (up to maxInsert jobs and maxInsertBytes) in one
+// transaction, then hands the insert of what queued meanwhile to the
+// first of those posts. A River insert costs a transaction, an INSERT
+// and a NOTIFY however many jobs it holds, and each NOTIFY of an insert
+// sets the workers fetching: a group pays them once.
+type inserts struct {
+	mu    sync.Mutex // guards queue and busy
+	queue []*insertReq
+	busy  bool // a post is inserting
+}
+
+// insertReq is one queued job and, once inserted, its id or error.
+type insertReq struct {
+	job Prepare
+	id  int64
+	err error
+	// done gets false when the insert that held the job is over, true
+	// when the post is to insert the next group itself.
+	done chan bool
+}
+
+// put inserts job with whatever jobs other posts queue at the same time
+// and returns its id. The insert runs without ctx's cancellation: the
+// group may hold the jobs of other posts.
+func (g *inserts) put(ctx context.Context, q *Queue, job Prepare) (int64, error) {
+	req := &insertReq{job: job, done: make(chan bool, 1)}
+	g.mu.Lock()
+	g.queue = append(g.queue, req)
+	lead := !g.busy
+	g.busy = true
+	g.mu.Unlock()
+	if !lead {
+		lead = <-req.done
+	}
+	if lead {
+		g.insert(context.WithoutCancel(ctx), q)
+	}
+	return req.id, req.err
+}
+
+// insert inserts the queued group (the caller's job first) and tells
+// each of its posts; then it hands the next group to the first post
+// still queued, or marks that no insert runs.
+func (g *inserts) insert(ctx context.Context, q *Queue) {
+	g.mu.Lock()
+	n, size := 0, 0
+	for n < len(g.queue) && n < maxInsert && (n == 0 || size+len(g.queue[n].job.Raw) <= maxInsertBytes) {
+		size += len(g.queue[n].job.Raw)
+		n++
+	}
+	group := g.queue[:n:n]
+	g.queue = g.queue[n:]
+	g.mu.Unlock()
+
+	params := make([]river.InsertManyParams, n)
+	for i, r := range group {
+		params[i] = river.InsertManyParams{Args: r.job}
+	}
+	res, err := q.client.InsertMany(ctx, params)
+	if err == nil && len(res) != n {
+		err = fmt.Errorf("%d jobs inserted of %d", len(res), n)
+	}
+	for i, r := range group {
+		if r.err = err; err == nil {
+			r.id = res[i].Job.ID
+		}
+	}
+
+	g.mu.Lock()
+	var next *insertReq
+	if len(g.queue) > 0 {
+		next = g.queue[0]
+	} else {
+		g.busy = false
+		g.queue = nil // let the backing array go
+	}
+	g.mu.Unlock()
+	for _, r := range group[1:] {
+		r.done <- false
+	}
+	if next != nil {
+		next.done <- true
+	}
 }
 
 // Enqueue inserts Prepare jobs without waiting for them, one per URL:
@@ -407,21 +503,30 @@ func (q *Queue) BriefsUnfinished(ctx context.Context, limit int) (int, error) {
 }
 
 // wait waits until job id has its result: it takes the result told
-// with the job's end, or reads the job (at once, when told without a
-// result, and every 100 ms).
+// with the job's end (or kept from before the wait began: waiters.early),
+// or reads the job when told without a result, and every 100 ms.
 func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {
 	done, forget := q.waiting.job(id)
 	defer forget()
+	read := false // read the job at once
 	for {
-		select {
-		case out := <-done:
-			var r Result
-			if out != "" && json.Unmarshal([]byte(out), &r) == nil {
-				return r, nil
+		if !read {
+			t := time.NewTimer(fallback)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return Result{}, ctx.Err()
+			case out := <-done:
+				t.Stop()
+				var r Result
+				if out != "" && json.Unmarshal([]byte(out), &r) == nil {
+					return r, nil
+				}
+				done, read = nil, true // told without a result: read it
+			case <-t.C:
 			}
-			done = nil // told without a result: read it
-		default:
 		}
+		read = false
 		row, err := q.client.JobGet(ctx, id)
 		if err != nil {
 			return Result{}, fmt.Errorf("jobs: job %d: %w", id, err)
@@ -444,20 +549,5 @@ func (q *Queue) wait(ctx context.Context, id int64) (Result, error) {
 			}
 			return Result{}, fmt.Errorf("jobs: job %d failed: %s", id, msg)
 		}
-		t := time.NewTimer(fallback)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return Result{}, ctx.Err()
-		case out := <-done:
-			var r Result
-			if out != "" && json.Unmarshal([]byte(out), &r) == nil {
-				t.Stop()
-				return r, nil
-			}
-			done = nil // told without a result; the timer covers the rest
-		case <-t.C:
-		}
-		t.Stop()
 	}
 }

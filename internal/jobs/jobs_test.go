@@ -163,6 +163,50 @@ func TestPrepareAnswers(t *testing.T) {
 	}
 }
 
+// TestPrepareTogether posts many Prepare jobs at once, so that they are
+// inserted in groups, and checks that each post gets its own job's
+// result and that each job is inserted once.
+func TestPrepareTogether(t *testing.T) {
+	url := freshURL(t)
+	q := openQueue(t, url)
+	h := idle()
+	h.Prepare = func(_ context.Context, j jobs.Prepare) (jobs.Result, error) {
+		return jobs.Result{ID: int64(len(j.Raw)), Created: true}, nil
+	}
+	if err := q.Start(h); err != nil {
+		t.Fatal(err)
+	}
+	const posts = 300 // over maxInsert, so that groups are cut
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	for i := 1; i <= posts; i++ {
+		wg.Go(func() {
+			got, err := q.Prepare(ctx, jobs.Prepare{Raw: strings.Repeat("x", i)})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if got.ID != int64(i) {
+				t.Errorf("post %d answered with the result of job %d", i, got.ID)
+			}
+		})
+	}
+	wg.Wait()
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n, distinct int
+	if err := db.QueryRow(`SELECT COUNT(*), COUNT(DISTINCT args->>'raw') FROM river_job WHERE kind = 'tidings_prepare'`).Scan(&n, &distinct); err != nil {
+		t.Fatal(err)
+	}
+	if n != posts || distinct != posts {
+		t.Errorf("%d jobs inserted (%d distinct), want %d", n, distinct, posts)
+	}
+}
+
 // TestBriefsCoalesce checks that a story asked for while its brief job
 // waits gets no second job, and that one asked for while its job runs
 // is reported back, to be asked for again.

@@ -22,7 +22,9 @@ const (
 // database takes to store an article, so that articles are committed in
 // the order of their ids: the leader, reading the articles after the last
 // it placed, then never misses one committed late with a lower id. store
-// must commit before it returns.
+// must commit before it returns. The statement that releases the lock
+// also wakes the leader (on doneChannel, for no job: id 0), to place
+// what was stored without waiting for a job's end or its tick.
 func (q *Queue) InOrder(ctx context.Context, store func() error) error {
 	conn, err := q.pool.Acquire(ctx)
 	if err != nil {
@@ -34,7 +36,7 @@ func (q *Queue) InOrder(ctx context.Context, store func() error) error {
 		return fmt.Errorf("jobs: order lock: %w", err)
 	}
 	err = store()
-	if _, uerr := conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, orderLock); uerr != nil {
+	if _, uerr := conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1), pg_notify($2, '0')`, orderLock, doneChannel); uerr != nil {
 		conn.Conn().Close(context.Background())
 	}
 	conn.Release()
@@ -68,7 +70,8 @@ func (q *Queue) term(ctx context.Context, fn func(ctx context.Context, wake <-ch
 	}
 	defer conn.Close(context.Background())
 	// A Prepare job done, wherever it ran, has stored an article (or
-	// refused one): the leader wakes to place it.
+	// refused one), and so has a process that released the order lock
+	// (InOrder): the leader wakes to place it.
 	if _, err := conn.Exec(ctx, `LISTEN `+doneChannel); err != nil {
 		return err
 	}

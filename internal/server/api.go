@@ -19,7 +19,6 @@ import (
 
 	"tidings/clean"
 	"tidings/ingest"
-	"tidings/internal/jobs"
 	"tidings/news"
 	"tidings/store"
 )
@@ -86,13 +85,17 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 // ingestAndAnswer ingests a and answers the post: 201 for a new article,
 // 200 for one already stored, 413 for an HTML page beyond cleaning's
 // limits (clean.ErrTooLarge), 422 when cleaning leaves no text (the
-// message prefixed with source, when given).
+// message prefixed with source, when given). A shared server prepares
+// and stores a itself too, and waits for the leader to place it: 202
+// (stored, its story not yet known) when no leader did within the wait.
 func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store.Article, source string) {
-	if s.queue != nil { // shared.go
-		s.submitAndAnswer(w, r, jobs.Prepare{URL: a.URL, Outlet: a.Outlet, Title: a.Title, Author: a.Author, Published: a.Published, Raw: a.Raw, IsHTML: a.IsHTML}, source)
-		return
+	ctx := r.Context()
+	if s.queue != nil { // shared.go: this server prepares and stores it, the leader places it
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.ackWait)
+		defer cancel()
 	}
-	out, err := s.ingest(r.Context(), a)
+	out, err := s.ingest(ctx, a)
 	switch {
 	case errors.Is(err, clean.ErrTooLarge):
 		fail(w, http.StatusRequestEntityTooLarge, "%s", strings.TrimPrefix(err.Error(), "clean: "))
@@ -110,6 +113,16 @@ func (s *Server) ingestAndAnswer(w http.ResponseWriter, r *http.Request, a store
 	code := http.StatusOK
 	if out.Created {
 		code = http.StatusCreated
+	}
+	if s.queue != nil {
+		out.Story, out.CopyOf, err = s.waitPlaced(ctx, out.ID)
+		switch {
+		case errors.Is(err, context.DeadlineExceeded) && r.Context().Err() == nil:
+			code = http.StatusAccepted // stored; its story not yet known
+		case err != nil:
+			s.internal(w, err)
+			return
+		}
 	}
 	writeJSON(w, code, out)
 }

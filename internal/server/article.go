@@ -11,17 +11,20 @@ import (
 )
 
 // cleaning is what the server stores of cleaning beside an article's text
-// (store.Article.Cleaning, as JSON): where each metadata field was found
-// and the offsets of the subheadings in the text.
+// (store.Article.Cleaning, as JSON): where each metadata field was found,
+// the offsets of the subheadings in the text, and the asides (the dropped
+// blocks whose names are the article's: news.Article.Asides), so that an
+// article read back from the store is the one cleaning made.
 type cleaning struct {
 	Found    *render.JSONFound `json:"found,omitempty"`
 	Headings [][2]int          `json:"headings,omitempty"`
+	Asides   []string          `json:"asides,omitempty"`
 }
 
 // encodeCleaning returns what of prepared article na the store keeps in
 // store.Article.Cleaning.
 func encodeCleaning(na *news.Article) string {
-	b, err := json.Marshal(cleaning{Found: render.FoundJSON(na.Found), Headings: na.Headings})
+	b, err := json.Marshal(cleaning{Found: render.FoundJSON(na.Found), Headings: na.Headings, Asides: na.Asides})
 	if err != nil {
 		return ""
 	}
@@ -29,8 +32,8 @@ func encodeCleaning(na *news.Article) string {
 }
 
 // toNews turns a stored article into a raw pipeline article whose ID is
-// the store id, with where its metadata was found and its subheadings
-// when the store has them.
+// the store id, with where its metadata was found, its subheadings and
+// its asides when the store has them.
 func toNews(a store.Article) news.Article {
 	na := news.Article{ID: strconv.FormatInt(a.ID, 10), Outlet: a.Outlet, Title: a.Title, Author: a.Author, URL: a.URL,
 		Date: a.Published, Raw: a.Raw, IsHTML: a.IsHTML}
@@ -45,6 +48,7 @@ func toNews(a store.Article) news.Article {
 			}
 			na.Headings = append(na.Headings, h)
 		}
+		na.Asides = c.Asides
 	}
 	return na
 }

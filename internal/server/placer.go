@@ -12,6 +12,7 @@ import (
 
 	"tidings"
 	"tidings/cluster"
+	"tidings/internal/jobs"
 	"tidings/news"
 	"tidings/store"
 )
@@ -177,6 +178,29 @@ func (p *placer) putAll(ctx context.Context, arts []*store.Article, prepared []*
 		}
 	}
 	return created, placeErr, nil
+}
+
+// maxTellPlaced bounds the placements the leader tells at once: the
+// latest, which the posts waiting are for (a first replay may place the
+// whole store); a waiter not told asks the store.
+const maxTellPlaced = 256
+
+// placedAfter returns the placements of the articles held after id
+// whose placement the store has, in id order, the last maxTellPlaced of
+// them: what the leader tells the posts waiting for them
+// (jobs.Queue.Placed).
+func (p *placer) placedAfter(id int64) []jobs.Placement {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	k, _ := slices.BinarySearch(p.ids, id+1)
+	k = max(k, len(p.ids)-maxTellPlaced)
+	var out []jobs.Placement
+	for ; k < len(p.ids); k++ {
+		if p.at[k] != 0 && !p.pending[k] {
+			out = append(out, jobs.Placement{Article: p.ids[k], Story: p.at[k], CopyOf: p.copyAt[k]})
+		}
+	}
+	return out
 }
 
 // put is putAll of one article.

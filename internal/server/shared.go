@@ -17,12 +17,19 @@ import (
 )
 
 // A server with Options.Queue shares its work with the other servers of
-// its PostgreSQL database: a post becomes a Prepare job that any server
-// runs (fetch, clean, store), feed polls and briefs are jobs too, and the
-// one server that leads (jobs.Queue elects it) places the stored articles
-// into stories with a placer of its own, made anew for each term of
-// leadership. The post's handler waits for its job and then for the
-// placement, so a client's answer still names the story.
+// its PostgreSQL database: a posted article is cleaned and stored by the
+// server it was posted to (in group commits, under the queue's order
+// lock), a post of a page to fetch is a Prepare job that any server runs
+// (fetch, clean, store), and so is each feed item; feed polls and briefs
+// are jobs too, and the one server that leads (jobs.Queue elects it)
+// places the stored articles into stories with a placer of its own, made
+// anew for each term of leadership. The post's handler waits for the
+// article's placement (after its job, for a fetch), so a client's answer
+// still names the story. A posted article needs no job: its post is
+// answered only once it is stored, and one whose server died before
+// answering is posted again (the same article is one article), so a job
+// would only add River's statements (insert, fetch, completion, the
+// telling of its end) to each post.
 
 // leadStats measure the leader's placing after its first replay: the
 // work that one process does for all, which bounds the rate of the whole
@@ -39,7 +46,7 @@ const defaultAckWait = 30 * time.Second
 // store.Store (store/jobs.go).
 type placements interface {
 	Placement(ctx context.Context, id int64) (story, copyOf int64, err error)
-	StaleStories(ctx context.Context) ([]int64, error)
+	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	StaleStoriesAfter(ctx context.Context, after int64) ([]int64, error)
 }
 
@@ -55,7 +62,8 @@ func (s *Server) startShared() error {
 	return s.queue.Start(h)
 }
 
-// submitAndAnswer answers a post on a shared server: it queues job, waits
+// submitAndAnswer answers a post of a page to fetch on a shared server
+// (POST /api/fetch): it queues job, waits
 // for it and for the article's placement, and answers as ingestAndAnswer
 // does; 202 Accepted (the article is stored, its story not yet known)
 // when no leader placed it within the wait.
@@ -99,7 +107,11 @@ func (s *Server) submitAndAnswer(w http.ResponseWriter, r *http.Request, job job
 // or ctx ends.
 func (s *Server) waitPlaced(ctx context.Context, id int64) (story, copyOf int64, err error) {
 	pl := s.st.(placements)
-	err = s.queue.AwaitPlaced(ctx, func(ctx context.Context) (bool, error) {
+	err = s.queue.AwaitPlaced(ctx, id, func(ctx context.Context) (bool, error) {
+		if told, ok := s.queue.ToldPlacement(id); ok {
+			story, copyOf = told.Story, told.CopyOf
+			return true, nil
+		}
 		var err error
 		story, copyOf, err = pl.Placement(ctx, id)
 		return story != 0, err
@@ -262,8 +274,9 @@ func (s *Server) lead(ctx context.Context, wake <-chan struct{}) {
 			}
 		}
 		if p.last > placed {
+			told := p.placedAfter(placed)
 			placed, moved = p.last, time.Now()
-			if err := s.queue.Placed(ctx, placed); err != nil && ctx.Err() == nil {
+			if err := s.queue.Placed(ctx, placed, told); err != nil && ctx.Err() == nil {
 				s.opts.Logger.Warn("telling of placements", "err", err) // waiters poll too
 			}
 		}
@@ -332,7 +345,7 @@ func (s *Server) waitShared() {
 		n, err := s.queue.Unfinished(ctx, 1)
 		var stale []int64
 		if err == nil {
-			stale, err = s.st.(placements).StaleStories(ctx)
+			stale, err = s.st.(placements).StaleStories(ctx, 1)
 		}
 		if err == nil && n == 0 && len(stale) == 0 {
 			quiet++

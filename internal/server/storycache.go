@@ -324,12 +324,12 @@ func (c *cachedStore) Placement(ctx context.Context, id int64) (story, copyOf in
 	return pl.Placement(ctx, id)
 }
 
-func (c *cachedStore) StaleStories(ctx context.Context) ([]int64, error) {
+func (c *cachedStore) StaleStories(ctx context.Context, limit int) ([]int64, error) {
 	pl, ok := c.Store.(placements)
 	if !ok {
 		return nil, errNotShared
 	}
-	return pl.StaleStories(ctx)
+	return pl.StaleStories(ctx, limit)
 }
 
 func (c *cachedStore) StoryHeads(ctx context.Context, id int64) ([]store.Article, error) {

@@ -32,7 +32,7 @@ func Entities(arts []news.Article) []news.Entity {
 	tg := m.NewTagger() // one per story: a word's weights are read once
 	defer tg.Release()
 	var ms []mention
-	buf := &tagBuffers{lower: func(w string) bool { return lower[w] }}
+	buf := &tagBuffers{lower: lower.has}
 	for ai := range arts {
 		for _, s := range arts[ai].Sentences {
 			ms = mentions(ms, tg, ai, s, lower, buf)
@@ -77,7 +77,7 @@ func datelinePlaces(ai int, a *news.Article) []mention {
 // to the article, such as the rows of a results table), each cited by
 // a's first sentence, as no sentence of the text holds it, and returns
 // the extended slice (out itself when a has no aside or no sentence).
-func asideMentions(out []mention, tg *ner.Tagger, ai int, a *news.Article, lower map[string]bool, buf *tagBuffers) []mention {
+func asideMentions(out []mention, tg *ner.Tagger, ai int, a *news.Article, lower *wordSet, buf *tagBuffers) []mention {
 	if len(a.Asides) == 0 || len(a.Sentences) == 0 {
 		return out
 	}
@@ -94,12 +94,12 @@ func asideMentions(out []mention, tg *ner.Tagger, ai int, a *news.Article, lower
 
 // lowerWords returns the words the articles write in lower case: such a
 // word is not a name alone.
-func lowerWords(arts []news.Article) map[string]bool {
+func lowerWords(arts []news.Article) *wordSet {
 	size := 0
 	for _, a := range arts {
 		size += len(a.Text)
 	}
-	lower := make(map[string]bool, size/24) // about the distinct lower-case words of a story's news (25 to 35 bytes each), so that the map rarely grows
+	lower := newWordSet(size / 24) // about the distinct lower-case words of a story's news (25 to 35 bytes each), so that the set rarely grows
 	for _, a := range arts {
 		for i, j := range wordsOf(a.Text) {
 			if c := a.Text[i]; c < utf8.RuneSelf {
@@ -109,7 +109,7 @@ func lowerWords(arts []news.Article) map[string]bool {
 			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
 				continue
 			}
-			lower[a.Text[i:j]] = true
+			lower.add(a.Text[i:j])
 		}
 	}
 	return lower
@@ -118,7 +118,7 @@ func lowerWords(arts []news.Article) map[string]bool {
 // dropLowerPhrases drops the mentions of a name of several words that
 // the articles also write in lower case ("Climate Change" beside "climate
 // change"): a topic, not a name.
-func dropLowerPhrases(arts []news.Article, ms []mention, lower map[string]bool) []mention {
+func dropLowerPhrases(arts []news.Article, ms []mention, lower *wordSet) []mention {
 	topic := map[string]bool{}
 	for _, m := range ms {
 		if _, seen := topic[m.name]; seen || !strings.Contains(m.name, " ") {
@@ -127,7 +127,7 @@ func dropLowerPhrases(arts []news.Article, ms []mention, lower map[string]bool) 
 		lname := strings.ToLower(m.name)
 		all := true
 		for _, w := range strings.Fields(lname) {
-			all = all && lower[w]
+			all = all && lower.has(w)
 		}
 		topic[m.name] = false
 		for i := 0; all && i < len(arts) && !topic[m.name]; i++ {

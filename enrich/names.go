@@ -51,7 +51,7 @@ type mention struct {
 // ai, with the kind the words around them give where they say more than
 // the tagger (see inContext), and returns the extended slice. lower holds
 // the words the story writes in lower case.
-func mentions(out []mention, tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, buf *tagBuffers) []mention {
+func mentions(out []mention, tg *ner.Tagger, ai int, s news.Sentence, lower *wordSet, buf *tagBuffers) []mention {
 	buf.toks = ner.AppendTokens(buf.toks[:0], s.Text)
 	toks := buf.toks
 	if !mayName(toks, lower) {
@@ -233,7 +233,7 @@ func bylineSep(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(
 // mayName reports whether a sentence's tokens may hold a name, which
 // saves tagging the others: a capitalized word after the first, or a
 // first word the story never writes in lower case.
-func mayName(toks []ner.Token, lower map[string]bool) bool {
+func mayName(toks []ner.Token, lower *wordSet) bool {
 	for i, t := range toks {
 		if !capitalized(t.Text) {
 			continue
@@ -243,10 +243,10 @@ func mayName(toks []ner.Token, lower map[string]bool) bool {
 		}
 		var b [24]byte
 		if lw, ok := appendLowerASCII(b[:0], t.Text); ok {
-			if !lower[string(lw)] { // no allocation for the look-up
+			if !lower.hasBytes(lw) {
 				return true
 			}
-		} else if !lower[strings.ToLower(t.Text)] {
+		} else if !lower.has(strings.ToLower(t.Text)) {
 			return true
 		}
 	}
@@ -284,7 +284,7 @@ func (b *tagBuffers) splitWords(text string) sentenceWords {
 	for i, j := range wordsOf(text) {
 		b.locs = append(b.locs, [2]int{i, j})
 		w := text[i:j]
-		if strings.Count(w, ".") <= 1 { // not U.S.
+		if w[len(w)-1] == '.' && strings.Count(w, ".") <= 1 { // not U.S. (and nothing to trim without a final dot)
 			w = strings.TrimRight(w, ".")
 		}
 		b.swords = append(b.swords, w)

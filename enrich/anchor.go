@@ -200,16 +200,6 @@ var sequelHeads = sync.OnceValue(func() *headTable {
 	return &t
 })
 
-// hasAnyPrefix reports whether s starts with one of prefixes.
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // daysLaterCue reports whether "day" or "days" and a space come before
 // "later", "earlier", "before" or "after" in s, as daysLaterRe needs.
 func daysLaterCue(s string) bool {

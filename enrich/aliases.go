@@ -64,12 +64,7 @@ func (nt *nameTable) findAliases() {
 		}
 	}
 	for from, to := range nt.alias {
-		if nt.artsOf[to] == nil {
-			nt.artsOf[to] = map[int]bool{}
-		}
-		for a := range nt.artsOf[from] {
-			nt.artsOf[to][a] = true
-		}
+		nt.artsOf[to] = unionArts(nt.artsOf[to], nt.artsOf[from])
 	}
 }
 

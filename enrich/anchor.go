@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -148,26 +149,26 @@ func ordinalCue(s string) bool {
 
 // sequelCue reports whether a part of a day (" day", " morning" ...)
 // follows "next", "following", "previous", "same" or "that" in s, as
-// sequelRe needs.
+// sequelRe needs: a space and the first two letters of a part matched
+// all at once (shift-and: bit 3k+p of the state is set where the last
+// p+1 bytes are the first p+1 of the k-th part's), a few operations per
+// byte, then the part and the word before.
 func sequelCue(s string) bool {
-	for p := 0; p+1 < len(s); p++ {
-		q := strings.IndexByte(s[p:], ' ')
-		if q < 0 {
-			return false
-		}
-		if p += q; p+1 >= len(s) {
-			return false
-		}
-		switch s[p+1] {
-		case 'd', 'm', 'a', 'e', 'n':
-		default:
+	t := sequelHeads()
+	var state uint64
+	for i := 0; i < len(s); i++ {
+		state = (state<<1 | t.first) & t.at[s[i]]
+		m := state & t.last
+		if m == 0 {
 			continue
 		}
-		if !hasAnyPrefix(s[p+1:], "day", "morning", "afternoon", "evening", "night") {
+		p := i - 2 // the space
+		part := sequelParts[bits.TrailingZeros64(m)/3]
+		if !strings.HasPrefix(s[p+1:], part) {
 			continue
 		}
 		before := s[:p]
-		for _, w := range []string{"next", "following", "previous", "same", "that", "That"} {
+		for _, w := range sequelWords {
 			if strings.HasSuffix(before, w) {
 				return true
 			}
@@ -176,15 +177,28 @@ func sequelCue(s string) bool {
 	return false
 }
 
-// hasAnyPrefix reports whether s starts with one of prefixes.
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
+// sequelParts are the parts of a day sequelRe reads after sequelWords
+// (their first two letters differ); sequelWords, the words before.
+var (
+	sequelParts = []string{"day", "morning", "afternoon", "evening", "night"}
+	sequelWords = []string{"next", "following", "previous", "same", "that", "That"}
+)
+
+// sequelHeads is what sequelCue matches a space and the first two
+// letters of each of sequelParts with, as headTable holds them for the talk
+// nouns: bits 3k to 3k+2 for the k-th part.
+var sequelHeads = sync.OnceValue(func() *headTable {
+	var t headTable
+	for k, part := range sequelParts {
+		head := " " + part[:2]
+		for p := range 3 {
+			t.at[head[p]] |= 1 << (3*k + p)
 		}
+		t.first |= 1 << (3 * k)
+		t.last |= 1 << (3*k + 2)
 	}
-	return false
-}
+	return &t
+})
 
 // daysLaterCue reports whether "day" or "days" and a space come before
 // "later", "earlier", "before" or "after" in s, as daysLaterRe needs.

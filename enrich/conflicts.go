@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -249,6 +250,9 @@ var printableASCII = func() (t [256]bool) {
 // toneClaims reads it, is a talk noun: most sentences hold none, and the
 // words of those need not be lower-cased and kept.
 func hasTalkNoun(s string) bool {
+	if !talkNounCue(s) {
+		return false
+	}
 	var buf [16]byte
 	shortest, longest := talkNounLengths()
 	starts := talkNounStarts()
@@ -314,6 +318,62 @@ func hasTalkNoun(s string) bool {
 	}
 	return false
 }
+
+// talkNounCue reports whether s may hold a talk noun: whether four bytes
+// in a row are the first four letters of one, in any case. Most
+// sentences hold none, and matching the heads of all the nouns at once,
+// a few operations per byte (shift-and: bit 4k+p of the state is set
+// where the last p+1 bytes are the first p+1 letters of the k-th noun),
+// is faster than reading s word by word. A word holding a letter outside
+// ASCII is no talk noun lower-cased (the nouns are ASCII), but for the
+// two letters that strings.ToLower makes ASCII (U+0130 gives i, the
+// Kelvin sign k), with which s is read word by word.
+func talkNounCue(s string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		return true
+	}
+	t := talkNounHeads()
+	var state uint64
+	for i := 0; i < len(s); i++ {
+		state = (state<<1 | t.first) & t.at[s[i]]
+		if state&t.last != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// headTable holds what talkNounCue matches the first four letters of
+// the talk nouns with: at[c] has bit 4k+p set when byte c is the p-th
+// letter of the k-th noun (talkNouns in byte order) in either case;
+// first has the bits 4k, last the bits 4k+3.
+type headTable struct {
+	at          [256]uint64
+	first, last uint64
+}
+
+var talkNounHeads = sync.OnceValue(func() *headTable {
+	var t headTable
+	nouns := slices.Sorted(maps.Keys(talkNouns()))
+	if len(nouns) > 16 {
+		panic("enrich: more than 16 talk nouns")
+	}
+	for k, n := range nouns {
+		if len(n) < 4 || strings.ToLower(n) != n || !isASCII(n) {
+			panic("enrich: a talk noun not of four lower-case ASCII bytes or more: " + n)
+		}
+		for p := range 4 {
+			c := n[p]
+			t.at[c] |= 1 << (4*k + p)
+			if 'a' <= c && c <= 'z' {
+				t.at[c-'a'+'A'] |= 1 << (4*k + p)
+			}
+		}
+		t.first |= 1 << (4 * k)
+		t.last |= 1 << (4*k + 3)
+	}
+	return &t
+})
 
 // isTrimmed reports whether toneClaims trims ASCII byte c off a word's
 // ends: one of .,;:"'().
@@ -790,4 +850,14 @@ func dedupClaims(cs []news.Claim) []news.Claim {
 		}
 	}
 	return out
+}
+
+// isASCII reports whether s is ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

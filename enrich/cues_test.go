@@ -171,7 +171,7 @@ func TestCues(t *testing.T) {
 
 // FuzzCues checks that no text matches a pattern without its cue.
 func FuzzCues(f *testing.F) {
-	for _, s := range []string{"Additional  reporting\nby X", "photoſ by", "éditing by", "ContributeD to this story", "(Talks)", "MEETİNG", "on the 21st,", "That same evening", "the previous afternoon", "three days earlier", "the 3rd day", "next  day", "a days after",
+	for _, s := range []string{"Additional  reporting\nby X", "photoſ by", "éditing by", "ContributeD to this story", "(Talks)", "MEETİNG", "dİscussions", "TAL\u212aS", "(sUmMiT)", "on the 21st,", "That same evening", "the previous afternoon", "three days earlier", "the 3rd day", "next  day", "a days after",
 		"In May, 1998 and mid-Sept. 2001", "within March", "x_May", "since-June 20011", "Jan. 5 and Jan.x",
 		"by Sep. 1999,2000", "LAST December", "in_Mayo", "from May in June", "in Octobers", "ſince March",
 		"talks\u00a0meeting", "x\u2003“Talks.”", "\xfftalks", "next  morning",

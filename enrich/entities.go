@@ -32,13 +32,13 @@ func Entities(arts []news.Article) []news.Entity {
 	tg := m.NewTagger() // one per story: a word's weights are read once
 	defer tg.Release()
 	var ms []mention
-	buf := &tagBuffers{lower: func(w string) bool { return lower[w] }}
+	buf := &tagBuffers{lower: lower.has}
 	for ai := range arts {
 		for _, s := range arts[ai].Sentences {
-			ms = append(ms, mentions(tg, ai, s, lower, buf)...)
+			ms = mentions(ms, tg, ai, s, lower, buf)
 		}
 		ms = append(ms, datelinePlaces(ai, &arts[ai])...)
-		ms = append(ms, asideMentions(tg, ai, &arts[ai], lower, buf)...)
+		ms = asideMentions(ms, tg, ai, &arts[ai], lower, buf)
 	}
 	ms = dropLowerPhrases(arts, ms, lower)
 	nt := voteKinds(ms)
@@ -67,25 +67,26 @@ func datelinePlaces(ai int, a *news.Article) []mention {
 		if strings.ToUpper(name) == name {
 			name = titleCase(name)
 		}
-		out = append(out, mention{name: name, kind: news.Place, art: ai, sent: a.Sentences[0]})
+		out = append(out, mention{name: name, kind: news.Place, art: ai, cite: citation(a.Sentences[0])})
 	}
 	return out
 }
 
-// asideMentions returns the names the tagger finds in a's asides
+// asideMentions appends to out the names the tagger finds in a's asides
 // (Article.Asides: blocks cleaning left out of the text that may belong
 // to the article, such as the rows of a results table), each cited by
-// a's first sentence, as no sentence of the text holds it; nil when a
-// has no aside or no sentence.
-func asideMentions(tg *ner.Tagger, ai int, a *news.Article, lower map[string]bool, buf *tagBuffers) []mention {
+// a's first sentence, as no sentence of the text holds it, and returns
+// the extended slice (out itself when a has no aside or no sentence).
+func asideMentions(out []mention, tg *ner.Tagger, ai int, a *news.Article, lower *wordSet, buf *tagBuffers) []mention {
 	if len(a.Asides) == 0 || len(a.Sentences) == 0 {
-		return nil
+		return out
 	}
-	var out []mention
+	first := citation(a.Sentences[0])
 	for _, text := range a.Asides {
-		for _, m := range mentions(tg, ai, news.Sentence{ArticleID: a.ID, Text: text}, lower, buf) {
-			m.sent = a.Sentences[0]
-			out = append(out, m)
+		from := len(out)
+		out = mentions(out, tg, ai, news.Sentence{ArticleID: a.ID, Text: text}, lower, buf)
+		for i := from; i < len(out); i++ {
+			out[i].cite = first
 		}
 	}
 	return out
@@ -93,12 +94,12 @@ func asideMentions(tg *ner.Tagger, ai int, a *news.Article, lower map[string]boo
 
 // lowerWords returns the words the articles write in lower case: such a
 // word is not a name alone.
-func lowerWords(arts []news.Article) map[string]bool {
+func lowerWords(arts []news.Article) *wordSet {
 	size := 0
 	for _, a := range arts {
 		size += len(a.Text)
 	}
-	lower := make(map[string]bool, size/64) // about the distinct words of news
+	lower := newWordSet(size / 24) // about the distinct lower-case words of a story's news (25 to 35 bytes each), so that the set rarely grows
 	for _, a := range arts {
 		for i, j := range wordsOf(a.Text) {
 			if c := a.Text[i]; c < utf8.RuneSelf {
@@ -108,7 +109,7 @@ func lowerWords(arts []news.Article) map[string]bool {
 			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
 				continue
 			}
-			lower[a.Text[i:j]] = true
+			lower.add(a.Text[i:j])
 		}
 	}
 	return lower
@@ -117,7 +118,7 @@ func lowerWords(arts []news.Article) map[string]bool {
 // dropLowerPhrases drops the mentions of a name of several words that
 // the articles also write in lower case ("Climate Change" beside "climate
 // change"): a topic, not a name.
-func dropLowerPhrases(arts []news.Article, ms []mention, lower map[string]bool) []mention {
+func dropLowerPhrases(arts []news.Article, ms []mention, lower *wordSet) []mention {
 	topic := map[string]bool{}
 	for _, m := range ms {
 		if _, seen := topic[m.name]; seen || !strings.Contains(m.name, " ") {
@@ -126,7 +127,7 @@ func dropLowerPhrases(arts []news.Article, ms []mention, lower map[string]bool) 
 		lname := strings.ToLower(m.name)
 		all := true
 		for _, w := range strings.Fields(lname) {
-			all = all && lower[w]
+			all = all && lower.has(w)
 		}
 		topic[m.name] = false
 		for i := 0; all && i < len(arts) && !topic[m.name]; i++ {
@@ -142,7 +143,7 @@ type nameTable struct {
 	votes  map[string]*kindVotes      // the kinds its mentions give
 	cued   map[string]bool            // a title, role or verb of speech makes a person of it
 	works  map[string]bool            // titles of works ("Star Wars")
-	artsOf map[string]map[int]bool    // the articles of each name
+	artsOf map[string][]int           // the articles of each name, in order (see addArt)
 	full   map[string]string          // a person's last name -> full name, "" when two share it
 	total  map[string]int             // mentions of each name
 	alias  map[string]string          // another form of a name -> the name (see findAliases)
@@ -202,16 +203,15 @@ func (nt *nameTable) kindCapitals() {
 // one.
 func (nt *nameTable) findWorks(ms []mention) {
 	quoted, total := map[string]int{}, map[string]int{}
-	nt.artsOf = map[string]map[int]bool{}
+	nt.artsOf = map[string][]int{}
 	for _, m := range ms {
 		total[m.name]++
 		if m.quoted {
 			quoted[m.name]++
 		}
-		if nt.artsOf[m.name] == nil {
-			nt.artsOf[m.name] = map[int]bool{}
+		if arts, added := addArt(nt.artsOf[m.name], m.art); added {
+			nt.artsOf[m.name] = arts
 		}
-		nt.artsOf[m.name][m.art] = true
 	}
 	nt.total = total
 	nt.works = map[string]bool{}
@@ -274,13 +274,53 @@ func (nt *nameTable) doubtPersons() {
 // articles, is not short for "Kyle Ritalin", a misreading of "giving
 // Kyle Ritalin").
 func (nt *nameTable) joins(short, long string) bool {
+	s, l := nt.artsOf[short], nt.artsOf[long]
 	n := 0
-	for a := range nt.artsOf[short] {
-		if nt.artsOf[long][a] {
-			n++
+	for i, j := 0, 0; i < len(s) && j < len(l); {
+		switch {
+		case s[i] < l[j]:
+			i++
+		case s[i] > l[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
 		}
 	}
-	return 2*n >= len(nt.artsOf[short])
+	return 2*n >= len(s)
+}
+
+// addArt adds article a to arts, a set of articles in increasing order
+// (a slice, not a map: most names are in few articles, and the mentions
+// come in article order, so a is most often appended or there already),
+// and reports whether it was not there.
+func addArt(arts []int, a int) ([]int, bool) {
+	if n := len(arts); n == 0 || arts[n-1] < a {
+		return append(arts, a), true
+	}
+	i, found := slices.BinarySearch(arts, a)
+	if found {
+		return arts, false
+	}
+	return slices.Insert(arts, i, a), true
+}
+
+// unionArts returns the articles of a or b (sets as addArt keeps them),
+// in increasing order.
+func unionArts(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out, i = append(out, a[i]), i+1
+		case a[i] > b[j]:
+			out, j = append(out, b[j]), j+1
+		default:
+			out, i, j = append(out, a[i]), i+1, j+1
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // entityName returns the name a mention counts towards: the full name
@@ -308,7 +348,7 @@ func (nt *nameTable) entityName(name string) string {
 func (nt *nameTable) tally(arts []news.Article, ms []mention) []news.Entity {
 	type acc struct {
 		e    news.Entity
-		arts map[int]bool
+		arts []int // see addArt
 	}
 	byName := map[string]*acc{}
 	var order []string
@@ -321,13 +361,13 @@ func (nt *nameTable) tally(arts []news.Article, ms []mention) []news.Entity {
 		}
 		e := byName[name]
 		if e == nil {
-			e = &acc{e: news.Entity{Name: name, Kind: k, First: citation(m.sent)}, arts: map[int]bool{}}
+			e = &acc{e: news.Entity{Name: name, Kind: k, First: m.cite}}
 			byName[name] = e
 			order = append(order, name)
 		}
 		e.e.Mentions++
-		if !e.arts[m.art] {
-			e.arts[m.art] = true
+		if seen, added := addArt(e.arts, m.art); added {
+			e.arts = seen
 			e.e.Articles++
 			if outs[m.art] == nil {
 				outs[m.art] = outlets(&arts[m.art])

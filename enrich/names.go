@@ -36,7 +36,7 @@ type mention struct {
 	name string // as written, titles left out
 	kind news.EntityKind
 	art  int
-	sent news.Sentence
+	cite news.Citation // the sentence
 	// cued is set when a title or a person's role stands before or after
 	// the name, or a verb of speech ("President Clinton", "Okafor, the
 	// plane's captain", "Dahl said").
@@ -47,15 +47,15 @@ type mention struct {
 	quoted bool
 }
 
-// mentions returns the names the tagger finds in s, of article ai, with
-// the kind the words around them give where they say more than the
-// tagger (see inContext). lower holds the words the story writes in lower
-// case.
-func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, buf *tagBuffers) []mention {
+// mentions appends to out the names the tagger finds in s, of article
+// ai, with the kind the words around them give where they say more than
+// the tagger (see inContext), and returns the extended slice. lower holds
+// the words the story writes in lower case.
+func mentions(out []mention, tg *ner.Tagger, ai int, s news.Sentence, lower *wordSet, buf *tagBuffers) []mention {
 	buf.toks = ner.AppendTokens(buf.toks[:0], s.Text)
 	toks := buf.toks
 	if !mayName(toks, lower) {
-		return nil
+		return out
 	}
 	buf.words = buf.words[:0]
 	for _, t := range toks {
@@ -64,23 +64,23 @@ func mentions(tg *ner.Tagger, ai int, s news.Sentence, lower map[string]bool, bu
 	buf.tags = tg.AppendTags(buf.tags[:0], buf.words, buf.lower)
 	names := ner.Names(buf.tags)
 	if len(names) == 0 {
-		return nil
+		return out
 	}
 	sw := buf.splitWords(s.Text)
 	credits := creditsFrom(s.Text)
-	var out []mention
+	cite := citation(s)
 	for _, n := range names {
 		k, ok := nerKinds[n.Kind]
 		if !ok || toks[n.Start].Start >= credits {
 			continue
 		}
 		if mn, ok := sw.inContext(toks[n.Start].Start, toks[n.End-1].End, k); ok {
-			mn.art, mn.sent = ai, s
+			mn.art, mn.cite = ai, cite
 			out = append(out, mn)
 		}
 	}
 	for _, i := range sw.beforeGeoNouns(names, toks) {
-		out = append(out, mention{name: sw.words[i], kind: news.Place, art: ai, sent: s})
+		out = append(out, mention{name: sw.words[i], kind: news.Place, art: ai, cite: cite})
 	}
 	return out
 }
@@ -233,7 +233,7 @@ func bylineSep(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(
 // mayName reports whether a sentence's tokens may hold a name, which
 // saves tagging the others: a capitalized word after the first, or a
 // first word the story never writes in lower case.
-func mayName(toks []ner.Token, lower map[string]bool) bool {
+func mayName(toks []ner.Token, lower *wordSet) bool {
 	for i, t := range toks {
 		if !capitalized(t.Text) {
 			continue
@@ -243,10 +243,10 @@ func mayName(toks []ner.Token, lower map[string]bool) bool {
 		}
 		var b [24]byte
 		if lw, ok := appendLowerASCII(b[:0], t.Text); ok {
-			if !lower[string(lw)] { // no allocation for the look-up
+			if !lower.hasBytes(lw) {
 				return true
 			}
-		} else if !lower[strings.ToLower(t.Text)] {
+		} else if !lower.has(strings.ToLower(t.Text)) {
 			return true
 		}
 	}
@@ -284,7 +284,7 @@ func (b *tagBuffers) splitWords(text string) sentenceWords {
 	for i, j := range wordsOf(text) {
 		b.locs = append(b.locs, [2]int{i, j})
 		w := text[i:j]
-		if strings.Count(w, ".") <= 1 { // not U.S.
+		if w[len(w)-1] == '.' && strings.Count(w, ".") <= 1 { // not U.S. (and nothing to trim without a final dot)
 			w = strings.TrimRight(w, ".")
 		}
 		b.swords = append(b.swords, w)

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"cmp"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -572,13 +573,18 @@ const (
 	cueDigit                // an ASCII digit
 )
 
-// cueTable files the words of monthNames, weekdayNames and
-// relativeWords (of two bytes or more) by their first byte, each with its
-// cue; first holds the cues of the words a byte starts, and cueDigit for
-// a digit.
+// cueTable matches the words of monthNames, weekdayNames and
+// relativeWords (three bytes or more each) by their first three bytes,
+// all at once (shift-and): heads are those bytes, each with its words;
+// bit 3k+p of state word k/21 stands for the first p+1 bytes of head k
+// (p from 0 to 2), so that at[c][w] has those bits set, of heads whose
+// byte p is c, and first[w] and last[w] the bits of their first and
+// third bytes. A digit is one more head of one byte (the bit digitBit of
+// the second word, set in both first and last).
 type cueTable struct {
-	first [256]uint8
-	words [256][]cueWord
+	at          [256][2]uint64
+	first, last [2]uint64
+	heads       [][]cueWord
 }
 
 type cueWord struct {
@@ -586,40 +592,87 @@ type cueWord struct {
 	cue  uint8
 }
 
+// headsPerWord is how many heads of three bits a state word holds (bits
+// 0 to 62); digitBit is the bit of the digits in the second.
+const (
+	headsPerWord = 21
+	digitBit     = 63
+)
+
 var cueWords = sync.OnceValue(func() *cueTable {
 	var t cueTable
+	index := map[string]int{}
 	for _, l := range []struct {
 		words []string
 		cue   uint8
 	}{{monthNames, cueMonth}, {weekdayNames, cueWeekday}, {relativeWords, cueRelative}} {
 		for _, w := range l.words {
-			t.first[w[0]] |= l.cue
-			t.words[w[0]] = append(t.words[w[0]], cueWord{w, l.cue})
+			if len(w) < 3 {
+				panic("enrich: a date cue word shorter than three bytes: " + w)
+			}
+			k, ok := index[w[:3]]
+			if !ok {
+				k = len(t.heads)
+				index[w[:3]] = k
+				t.heads = append(t.heads, nil)
+				if k >= 2*headsPerWord {
+					panic("enrich: too many date cue heads")
+				}
+				word, bit := k/headsPerWord, 3*(k%headsPerWord)
+				for p := range 3 {
+					t.at[w[p]][word] |= 1 << (bit + p)
+				}
+				t.first[word] |= 1 << bit
+				t.last[word] |= 1 << (bit + 2)
+			}
+			t.heads[k] = append(t.heads[k], cueWord{w, l.cue})
 		}
 	}
 	for c := '0'; c <= '9'; c++ {
-		t.first[c] |= cueDigit
+		t.at[c][1] |= 1 << digitBit
 	}
+	t.first[1] |= 1 << digitBit
+	t.last[1] |= 1 << digitBit
 	return &t
 })
 
+// allCues are the bits dateCues may find.
+const allCues = cueMonth | cueWeekday | cueRelative | cueDigit
+
 // dateCues returns the cues s holds, in one pass (a strings.Contains per
-// word was most of the timeline's time).
+// word was most of the timeline's time): the words' first three bytes
+// matched all at once, a few operations per byte, and where they end,
+// each word of those bytes whose cue is not found yet.
 func dateCues(s string) uint8 {
 	t := cueWords()
+	tab := &t.at
+	f0, f1, l0, l1 := t.first[0], t.first[1], t.last[0], t.last[1] // in registers
 	var cues uint8
+	var a, b uint64
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if t.first[c]&^cues == 0 {
-			continue // no word starts here that could add a cue
+		at := &tab[s[i]]
+		a = (a<<1 | f0) & at[0]
+		b = (b<<1 | f1) & at[1]
+		if a&l0|b&l1 == 0 {
+			continue
 		}
-		if c >= '0' && c <= '9' {
+		ends := [2]uint64{a & l0, b & l1}
+		if ends[1]&(1<<digitBit) != 0 {
 			cues |= cueDigit
+			ends[1] &^= 1 << digitBit
 		}
-		for _, w := range t.words[c] {
-			if cues&w.cue == 0 && i+len(w.word) <= len(s) && s[i+1] == w.word[1] && s[i+2] == w.word[2] && s[i:i+len(w.word)] == w.word {
-				cues |= w.cue
+		for w, m := range ends {
+			for ; m != 0; m &= m - 1 {
+				k := w*headsPerWord + bits.TrailingZeros64(m)/3
+				for _, cw := range t.heads[k] {
+					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) {
+						cues |= cw.cue
+					}
+				}
 			}
+		}
+		if cues == allCues {
+			break
 		}
 	}
 	return cues

@@ -30,7 +30,13 @@ func AppendTokens(dst []Token, text string) []Token {
 	// A run ends the text when only spaces follow it.
 	end := len(strings.TrimRightFunc(text, unicode.IsSpace))
 	for i := 0; i < len(text); {
-		if n := spaceAt(text, i); n > 0 {
+		// A space (the test of spaceAt written out for an ASCII byte).
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				i++
+				continue
+			}
+		} else if n := spaceAt(text, i); n > 0 {
 			i += n
 			continue
 		}
@@ -43,7 +49,10 @@ func AppendTokens(dst []Token, text string) []Token {
 			if j == len(text) {
 				break
 			}
-			if c := text[j]; c > ' ' && c < utf8.RuneSelf { // no ASCII space is above ' '
+			if c := text[j]; c < utf8.RuneSelf {
+				if asciiSpace[c] != 0 {
+					break
+				}
 				plain = false
 				j++
 				continue

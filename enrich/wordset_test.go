@@ -1,0 +1,43 @@
+package enrich
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestWordSet checks wordSet against a map[string]bool, through several
+// growths, with words that share hashes' low bits and look-ups of words
+// not added.
+func TestWordSet(t *testing.T) {
+	t.Parallel()
+	for _, hint := range []int{0, 1, 100, 5000} {
+		s, want := newWordSet(hint), map[string]bool{}
+		r := rand.New(rand.NewPCG(1, uint64(hint)))
+		for range 3000 {
+			w := fmt.Sprintf("w%d", r.IntN(2000))
+			s.add(w)
+			want[w] = true
+		}
+		s.add("")
+		if s.n != len(want) {
+			t.Errorf("hint %d: %d words, want %d", hint, s.n, len(want))
+		}
+		for k := range 2500 {
+			w := fmt.Sprintf("w%d", k)
+			if got := s.has(w); got != want[w] {
+				t.Errorf("hint %d: has(%q) = %v, want %v", hint, w, got, want[w])
+			}
+			if got := s.hasBytes([]byte(w)); got != want[w] {
+				t.Errorf("hint %d: hasBytes(%q) = %v, want %v", hint, w, got, want[w])
+			}
+		}
+		if s.has("") || s.hasBytes(nil) {
+			t.Errorf("hint %d: the empty word is in the set", hint)
+		}
+	}
+	var none *wordSet
+	if none.has("a") {
+		t.Error("a nil set holds a word")
+	}
+}

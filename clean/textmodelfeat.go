@@ -597,6 +597,13 @@ var wordClasses = func() map[uint64]uint8 {
 func classKey(w string) uint64 {
 	i, j := 0, len(w)
 	for i < j {
+		if c := w[i]; c < utf8.RuneSelf {
+			if statClass[c]&statLetter != 0 {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsLetter(r) {
 			break
@@ -604,6 +611,13 @@ func classKey(w string) uint64 {
 		i += n
 	}
 	for i < j {
+		if c := w[j-1]; c < utf8.RuneSelf {
+			if statClass[c]&statLetter != 0 {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(w[i:j])
 		if unicode.IsLetter(r) {
 			break
@@ -641,6 +655,33 @@ func classKey(w string) uint64 {
 	return key
 }
 
+// The classes of an ASCII byte statClass holds.
+const (
+	statSpace = 1 << iota
+	statLetter
+	statDigit
+	statLower
+)
+
+// statClass is what unicode says of each ASCII byte, for blockStats.
+var statClass = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		if unicode.IsSpace(r) {
+			t[r] |= statSpace
+		}
+		if unicode.IsLetter(r) {
+			t[r] |= statLetter
+		}
+		if unicode.IsDigit(r) {
+			t[r] |= statDigit
+		}
+		if unicode.IsLower(r) {
+			t[r] |= statLower
+		}
+	}
+	return t
+}()
+
 // isTermRune reports whether r belongs to a content term.
 func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -650,13 +691,25 @@ func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) {
 	var s textLineStats
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if statClass[r]&statSpace != 0 {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
 			i += size
 			continue
 		}
-		j := i
+		j := i + size
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if statClass[c]&statSpace != 0 {
+					break
+				}
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsSpace(r2) {
 				break
@@ -672,6 +725,37 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		termAt, termRunes, han := -1, 0, false
 		for k, r := range w {
 			s.chars++
+			if r < utf8.RuneSelf {
+				// The same counts as below, from a table.
+				switch c := statClass[r]; {
+				case c&(statLetter|statDigit) != 0:
+					if termAt < 0 {
+						termAt, termRunes, han = k, 0, false
+					}
+					termRunes++
+					if c&statLetter != 0 {
+						letters++
+						lower += int(bool01(c&statLower != 0))
+					} else {
+						s.digits++
+					}
+					continue
+				case termAt >= 0:
+					buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
+					termAt = -1
+				}
+				switch r {
+				case ',':
+					s.commas++
+				case '!':
+					s.exclaims++
+				case '"':
+					s.quotes++
+				case '@', '|', '#':
+					s.linkMarks++
+				}
+				continue
+			}
 			if isTermRune(r) {
 				if termAt < 0 {
 					termAt, termRunes, han = k, 0, unicode.Is(unicode.Han, r)

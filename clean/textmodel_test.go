@@ -367,3 +367,32 @@ func FuzzParseTextModel(f *testing.F) {
 		m.scores(&pageFeatures{rows: feats, terms: &pageTerms{at: []int{0, 0, 0}}})
 	})
 }
+
+// TestRepeatCounts: a block counts the other blocks of its normal form,
+// whether their hashes say so or collide with blocks of another form.
+func TestRepeatCounts(t *testing.T) {
+	texts := []string{"Share  this", "share this", "The ferry sailed.", "SHARE THIS ", "Subscribe"}
+	blocks := make([]Block, len(texts))
+	for i, s := range texts {
+		blocks[i] = Block{Text: s}
+	}
+	want := []int32{2, 2, 0, 2, 0}
+	for _, tc := range []struct {
+		name string
+		hash func(i int) uint64
+	}{
+		{"distinct hashes", func(i int) uint64 { return uint64(len(normalize(texts[i]))) }},
+		{"all hashes collide", func(int) uint64 { return 7 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			normHash, hashes := make([]uint64, len(texts)), map[uint64]int32{}
+			for i := range texts {
+				normHash[i] = tc.hash(i)
+				hashes[normHash[i]]++
+			}
+			if got := repeatCounts(blocks, normHash, hashes); !slices.Equal(got, want) {
+				t.Errorf("repeatCounts(%q) = %v, want %v", texts, got, want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -107,16 +108,21 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	}
 	prose := make([]int, n)
 	stats := make([]textLineStats, n)
-	norm := make([]string, n)
-	seen := map[string]int{}
+	// Repeated blocks: normalize's forms, hashed; only blocks whose hash
+	// repeats are compared in full (see repeats).
+	normHash := make([]uint64, n)
+	hashes := make(map[uint64]int32, n)
+	seed := maphash.MakeSeed()
+	var nbuf []byte
 	// The region: from the first to the last block in the article.
 	rs, re, head := -1, -1, -1
 	var buf []byte
 	for i, b := range blocks {
 		prose[i] = proseWeight(b.Text)
 		stats[i], buf = blockStats(b.Text, pt, buf)
-		norm[i] = normalize(b.Text)
-		seen[norm[i]]++
+		nbuf = appendNormalize(nbuf[:0], b.Text)
+		normHash[i] = maphash.Bytes(seed, nbuf)
+		hashes[normHash[i]]++
 		if b.Kind.InArticle() {
 			if rs < 0 {
 				rs = i
@@ -130,6 +136,7 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	if rs < 0 {
 		rs, re = 0, n-1
 	}
+	repeats := repeatCounts(blocks, normHash, hashes)
 	regionWords := 0
 	for i := rs; i <= re; i++ {
 		if blocks[i].Kind.InArticle() {
@@ -301,7 +308,7 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 			}
 			f[26] = float64(run)
 		}
-		f[27] = float64(seen[norm[i]] - 1)
+		f[27] = float64(repeats[i])
 		f[30] = float64(re - rs + 1)
 		f[31] = float64(regionWords)
 		f[32] = float64(n)
@@ -395,6 +402,28 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	}
 	lexFeatures(pt, lx, out, nf, nf-len(lexNames))
 	return pf
+}
+
+// repeatCounts returns, for each block, how many other blocks have its
+// normal form (normalize): those of a hash (normHash[i], hashes counting
+// each) no other block has none; the others are compared in full.
+func repeatCounts(blocks []Block, normHash []uint64, hashes map[uint64]int32) []int32 {
+	out := make([]int32, len(blocks))
+	var norms map[string]int32
+	for i, h := range normHash {
+		if hashes[h] > 1 {
+			if norms == nil {
+				norms = map[string]int32{}
+			}
+			norms[normalize(blocks[i].Text)]++
+		}
+	}
+	for i, h := range normHash {
+		if hashes[h] > 1 {
+			out[i] = norms[normalize(blocks[i].Text)] - 1
+		}
+	}
+	return out
 }
 
 // wordsPrefix returns the length of text's first k words and the spaces

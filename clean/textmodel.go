@@ -106,6 +106,11 @@ type shallowSplit struct {
 // shallowDepth is the depth shallowTree lays a tree out at.
 const shallowDepth = 3
 
+// shallowWidth bounds the features a shallowTree reads (a power of 2):
+// sumShallow reads them from an array of that many, with no index to
+// check.
+const shallowWidth = 256
+
 type flatSplit struct {
 	threshold float64
 	feature   int32
@@ -138,7 +143,11 @@ func (m *treeModel) compile() {
 	for i := range m.trees {
 		m.trees[i].layFlat(0, 0, 0, depth, ft.splits[i*ns:(i+1)*ns], ft.leaves[i*nl:(i+1)*nl])
 	}
-	if depth == shallowDepth {
+	wide := false
+	for _, sp := range ft.splits {
+		wide = wide || sp.feature >= shallowWidth
+	}
+	if depth == shallowDepth && !wide {
 		ft.shallow = make([]shallowTree, len(m.trees))
 		for i := range ft.shallow {
 			st := &ft.shallow[i]
@@ -197,7 +206,12 @@ func (t *textTree) layFlat(i, k, d, depth int, splits []flatSplit, leaves []floa
 // dependent loads, and four chains overlap.
 func (ft *flatTrees) sum(f []float64, s float64) float64 {
 	if ft.shallow != nil {
-		return sumShallow(ft.shallow, f, s)
+		if len(f) >= shallowWidth {
+			return sumShallow(ft.shallow, (*[shallowWidth]float64)(f), s)
+		}
+		var wide [shallowWidth]float64
+		copy(wide[:], f)
+		return sumShallow(ft.shallow, &wide, s)
 	}
 	ns, nl := 1<<ft.depth-1, 1<<ft.depth
 	trees := len(ft.leaves) / nl
@@ -229,7 +243,7 @@ func (ft *flatTrees) sum(f []float64, s float64) float64 {
 }
 
 // sumShallow is sum over trees of depth 3, four at a time.
-func sumShallow(trees []shallowTree, f []float64, s float64) float64 {
+func sumShallow(trees []shallowTree, f *[shallowWidth]float64, s float64) float64 {
 	t := 0
 	for ; t+4 <= len(trees); t += 4 {
 		q := trees[t : t+4 : t+4]
@@ -259,9 +273,9 @@ func sumShallow(trees []shallowTree, f []float64, s float64) float64 {
 }
 
 // side is 1 when features f go right at the split, else 0.
-func (sp shallowSplit) side(f []float64) int {
+func (sp shallowSplit) side(f *[shallowWidth]float64) int {
 	right := 0
-	if f[sp.feature] >= float64(sp.threshold) {
+	if f[sp.feature&(shallowWidth-1)] >= float64(sp.threshold) {
 		right = 1
 	}
 	return right
@@ -423,11 +437,14 @@ func (m *blockModel) scores(pf *pageFeatures) []float64 {
 	feats, n := pf.rows, len(pf.terms.at)-1
 	s := make([]float64, n)
 	prose := make([]float64, n)
+	// A row as wide as shallowWidth is read in place (see sum); the
+	// features past a stage's own are never read.
+	row := make([]float64, max(shallowWidth, nf+len(contextNames)))
 	for i := range n {
-		s[i] = m.stages[0].score(feats[i*nf : (i+1)*nf])
+		copy(row, feats[i*nf:(i+1)*nf])
+		s[i] = m.stages[0].score(row)
 		prose[i] = proseOf(feats[i*nf : (i+1)*nf])
 	}
-	row := make([]float64, nf+len(contextNames))
 	next := make([]float64, n)
 	for _, st := range m.stages[1:] {
 		ps := newPageScores(s, prose, pf.terms)

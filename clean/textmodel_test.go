@@ -49,7 +49,16 @@ func TestFlatTrees(t *testing.T) {
 		value:     []float32{0, -1, 0, 0.5, 2},
 	}
 	leaf := textTree{feature: []int16{-1}, value: []float32{0.125}}
+	// Four deep on the left: walked by the general flat layout, not
+	// sumShallow's.
+	deep := textTree{
+		feature:   []int16{0, 1, -1, 0, -1, 1, -1, -1, -1},
+		threshold: []float32{1, 1, 0, 0.5, 0, 0.25, 0, 0, 0},
+		left:      []int16{1, 3, 0, 5, 0, 7, 0, 0, 0},
+		value:     []float32{0, 0, 3, 0, -2, 0, 0.75, -0.5, 1.5},
+	}
 	models := map[string]*treeModel{
+		"deep":           {trees: []textTree{deep, shallow, deep, leaf, deep}, bias: 0.125},
 		"two trees":      {trees: []textTree{shallow, shallow}, bias: 0.25},
 		"a lone leaf":    {trees: []textTree{leaf, shallow}, bias: -1},
 		"only leaves":    {trees: []textTree{leaf, leaf}, bias: 0.5},
@@ -66,6 +75,9 @@ func TestFlatTrees(t *testing.T) {
 			m.compile()
 			if m.flat == nil {
 				t.Fatal("compile() laid out no flat trees")
+			}
+			if got, want := m.flat.shallow != nil, name != "deep"; got != want {
+				t.Fatalf("compile() laid the trees out shallow: %v, want %v", got, want)
 			}
 			var cuts []float64
 			width := 2

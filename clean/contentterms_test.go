@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // contentTermsByFields is contentTerms as the lower-cased text's fields
@@ -36,6 +37,23 @@ func FuzzContentTerms(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := contentTerms(s), contentTermsByFields(s); !slices.Equal(got, want) {
 			t.Errorf("contentTerms(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzAppendLower: appendLower is unicode.ToLower rune by rune (an
+// invalid byte U+FFFD), after what buf holds.
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"", "FERRY", "Fähre", "ÄRGER", "İs", "ab\xffCD", "渡轮"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte("x")
+		for _, r := range s {
+			want = utf8.AppendRune(want, unicode.ToLower(r))
+		}
+		if got := appendLower([]byte("x"), s); string(got) != string(want) {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -534,6 +534,21 @@ func (pt *pageTerms) add(term []byte) {
 func (pt *pageTerms) terms(i int) []int32 { return pt.ids[pt.at[i]:pt.at[i+1]] }
 
 func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(buf, s[i:])
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// appendLowerRunes is appendLower past its ASCII prefix.
+func appendLowerRunes(buf []byte, s string) []byte {
 	for _, r := range s {
 		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}

@@ -82,6 +82,9 @@ func TestNormalize(t *testing.T) {
 			if got := new(state).norm(tc.in); got != want {
 				t.Errorf("state.norm(%q) = %q, want %q", tc.in, got, want)
 			}
+			if got := string(appendNormalize([]byte("x"), tc.in)); got != "x"+want {
+				t.Errorf("appendNormalize(\"x\", %q) = %q, want %q", tc.in, got, "x"+want)
+			}
 		})
 	}
 }
@@ -93,6 +96,9 @@ func FuzzNorm(f *testing.F) {
 		want := strings.ToLower(strings.Join(strings.Fields(s), " "))
 		if got := new(state).norm(s); got != want {
 			t.Errorf("state.norm(%q) = %q, want %q", s, got, want)
+		}
+		if got := string(appendNormalize(nil, s)); got != want {
+			t.Errorf("appendNormalize(nil, %q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -328,19 +328,42 @@ func coheres(text string, terms map[string]bool) bool {
 // words and of endings), and each pair of Han characters.
 func contentTerms(text string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		r := []rune(f)
-		if unicode.Is(unicode.Han, r[0]) {
-			for i := 0; i+1 < len(r); i++ {
-				out = append(out, string(r[i:i+2]))
+	// One pass over text: each rune in lower case as strings.ToLower
+	// makes it (an invalid byte is U+FFFD, no letter), a run of letters
+	// and digits a field. A Han field keeps all its runes, another its
+	// first four (the count goes on).
+	var buf [64]rune
+	run, n, han := buf[:0], 0, false
+	flush := func() {
+		switch {
+		case han:
+			for i := 0; i+1 < len(run); i++ {
+				out = append(out, string(run[i:i+2]))
+			}
+		case n >= 4:
+			// The first four letters stand for the word's stem
+			// ("ferry", "ferries"), in any language.
+			out = append(out, string(run[:4]))
+		}
+		run, n = run[:0], 0
+	}
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if n > 0 {
+				flush()
 			}
 			continue
 		}
-		if len(r) >= 4 {
-			// The first four letters stand for the word's stem
-			// ("ferry", "ferries"), in any language.
-			out = append(out, string(r[:4]))
+		if n == 0 {
+			han = unicode.Is(unicode.Han, r)
 		}
+		if n++; han || n <= 4 {
+			run = append(run, r)
+		}
+	}
+	if n > 0 {
+		flush()
 	}
 	return out
 }

@@ -995,6 +995,43 @@ func normalize(s string) string {
 	return sb.String()
 }
 
+// appendNormalize appends normalize(s) to dst (the same bytes, written
+// without a string of their own).
+func appendNormalize(dst []byte, s string) []byte {
+	space, started := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if space && started {
+				dst = append(dst, ' ')
+			}
+			space, started = false, true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && started {
+			dst = append(dst, ' ')
+		}
+		space, started = false, true
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
 var (
 	// A dateline that opens a story: "PARIS, France --", "WASHINGTON
 	// (Reuters) -", "LONDON (AP) —", "LIMA, Dec 1 (Reuters) -", and the

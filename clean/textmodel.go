@@ -80,7 +80,36 @@ type flatTrees struct {
 	depth  int
 	splits []flatSplit
 	leaves []float32
+	// shallow, when not nil, holds the same trees laid out at depth 3
+	// each in one small record (the model of a depth of 3 or less), which
+	// sum walks instead (see sumShallow).
+	shallow []shallowTree
 }
+
+// shallowTree is a tree of depth 3 laid out complete: split k (0 the
+// root, k's children 2k+1 and 2k+2) is splits[k], the 7th is unused;
+// leaf k is leaves[k]. A tree is one record of 96 bytes, with no slice
+// to bound and no index to check (the indexes are masked to 3 bits): the
+// model's scores cost about half the instructions of the general walk.
+type shallowTree struct {
+	splits [8]shallowSplit
+	leaves [8]float32
+}
+
+// shallowSplit is a flatSplit with the tree's own float32 threshold
+// (the same comparison: a float32 widens to float64 exactly).
+type shallowSplit struct {
+	threshold float32
+	feature   int32
+}
+
+// shallowDepth is the depth shallowTree lays a tree out at.
+const shallowDepth = 3
+
+// shallowWidth bounds the features a shallowTree reads (a power of 2):
+// sumShallow reads them from an array of that many, with no index to
+// check.
+const shallowWidth = 256
 
 type flatSplit struct {
 	threshold float64
@@ -104,10 +133,31 @@ func (m *treeModel) compile() {
 		}
 		depth = max(depth, d)
 	}
+	if depth <= shallowDepth {
+		// A shallower tree laid out deeper repeats its leaves under
+		// splits that go either way to the same value.
+		depth = shallowDepth
+	}
 	ns, nl := 1<<depth-1, 1<<depth
 	ft := &flatTrees{depth: depth, splits: make([]flatSplit, len(m.trees)*ns), leaves: make([]float32, len(m.trees)*nl)}
 	for i := range m.trees {
 		m.trees[i].layFlat(0, 0, 0, depth, ft.splits[i*ns:(i+1)*ns], ft.leaves[i*nl:(i+1)*nl])
+	}
+	wide := false
+	for _, sp := range ft.splits {
+		wide = wide || sp.feature >= shallowWidth
+	}
+	if depth == shallowDepth && !wide {
+		ft.shallow = make([]shallowTree, len(m.trees))
+		for i := range ft.shallow {
+			st := &ft.shallow[i]
+			for k, sp := range ft.splits[i*ns : (i+1)*ns] {
+				// The thresholds are float32s, +Inf or -Inf: each
+				// narrows back to itself.
+				st.splits[k] = shallowSplit{threshold: float32(sp.threshold), feature: sp.feature}
+			}
+			copy(st.leaves[:], ft.leaves[i*nl:(i+1)*nl])
+		}
 	}
 	m.flat = ft
 }
@@ -155,6 +205,14 @@ func (t *textTree) layFlat(i, k, d, depth int, splits []flatSplit, leaves []floa
 // trees' order. It walks four trees at a time: each walk is a chain of
 // dependent loads, and four chains overlap.
 func (ft *flatTrees) sum(f []float64, s float64) float64 {
+	if ft.shallow != nil {
+		if len(f) >= shallowWidth {
+			return sumShallow(ft.shallow, (*[shallowWidth]float64)(f), s)
+		}
+		var wide [shallowWidth]float64
+		copy(wide[:], f)
+		return sumShallow(ft.shallow, &wide, s)
+	}
 	ns, nl := 1<<ft.depth-1, 1<<ft.depth
 	trees := len(ft.leaves) / nl
 	t := 0
@@ -182,6 +240,45 @@ func (ft *flatTrees) sum(f []float64, s float64) float64 {
 		s += float64(ft.leaves[t*nl+k-ns])
 	}
 	return s
+}
+
+// sumShallow is sum over trees of depth 3, four at a time.
+func sumShallow(trees []shallowTree, f *[shallowWidth]float64, s float64) float64 {
+	t := 0
+	for ; t+4 <= len(trees); t += 4 {
+		q := trees[t : t+4 : t+4]
+		a, b, c, d := &q[0], &q[1], &q[2], &q[3]
+		ka, kb, kc, kd := 1+a.splits[0].side(f), 1+b.splits[0].side(f), 1+c.splits[0].side(f), 1+d.splits[0].side(f)
+		ka = 2*ka + 1 + a.splits[ka&7].side(f)
+		kb = 2*kb + 1 + b.splits[kb&7].side(f)
+		kc = 2*kc + 1 + c.splits[kc&7].side(f)
+		kd = 2*kd + 1 + d.splits[kd&7].side(f)
+		ka = 2*ka + 1 + a.splits[ka&7].side(f)
+		kb = 2*kb + 1 + b.splits[kb&7].side(f)
+		kc = 2*kc + 1 + c.splits[kc&7].side(f)
+		kd = 2*kd + 1 + d.splits[kd&7].side(f)
+		s += float64(a.leaves[(ka-7)&7])
+		s += float64(b.leaves[(kb-7)&7])
+		s += float64(c.leaves[(kc-7)&7])
+		s += float64(d.leaves[(kd-7)&7])
+	}
+	for ; t < len(trees); t++ {
+		a := &trees[t]
+		k := 1 + a.splits[0].side(f)
+		k = 2*k + 1 + a.splits[k&7].side(f)
+		k = 2*k + 1 + a.splits[k&7].side(f)
+		s += float64(a.leaves[(k-7)&7])
+	}
+	return s
+}
+
+// side is 1 when features f go right at the split, else 0.
+func (sp shallowSplit) side(f *[shallowWidth]float64) int {
+	right := 0
+	if f[sp.feature&(shallowWidth-1)] >= float64(sp.threshold) {
+		right = 1
+	}
+	return right
 }
 
 // side is 1 when features f go right at the split, else 0.
@@ -340,11 +437,14 @@ func (m *blockModel) scores(pf *pageFeatures) []float64 {
 	feats, n := pf.rows, len(pf.terms.at)-1
 	s := make([]float64, n)
 	prose := make([]float64, n)
+	// A row as wide as shallowWidth is read in place (see sum); the
+	// features past a stage's own are never read.
+	row := make([]float64, max(shallowWidth, nf+len(contextNames)))
 	for i := range n {
-		s[i] = m.stages[0].score(feats[i*nf : (i+1)*nf])
+		copy(row, feats[i*nf:(i+1)*nf])
+		s[i] = m.stages[0].score(row)
 		prose[i] = proseOf(feats[i*nf : (i+1)*nf])
 	}
-	row := make([]float64, nf+len(contextNames))
 	next := make([]float64, n)
 	for _, st := range m.stages[1:] {
 		ps := newPageScores(s, prose, pf.terms)

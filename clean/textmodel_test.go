@@ -49,7 +49,16 @@ func TestFlatTrees(t *testing.T) {
 		value:     []float32{0, -1, 0, 0.5, 2},
 	}
 	leaf := textTree{feature: []int16{-1}, value: []float32{0.125}}
+	// Four deep on the left: walked by the general flat layout, not
+	// sumShallow's.
+	deep := textTree{
+		feature:   []int16{0, 1, -1, 0, -1, 1, -1, -1, -1},
+		threshold: []float32{1, 1, 0, 0.5, 0, 0.25, 0, 0, 0},
+		left:      []int16{1, 3, 0, 5, 0, 7, 0, 0, 0},
+		value:     []float32{0, 0, 3, 0, -2, 0, 0.75, -0.5, 1.5},
+	}
 	models := map[string]*treeModel{
+		"deep":           {trees: []textTree{deep, shallow, deep, leaf, deep}, bias: 0.125},
 		"two trees":      {trees: []textTree{shallow, shallow}, bias: 0.25},
 		"a lone leaf":    {trees: []textTree{leaf, shallow}, bias: -1},
 		"only leaves":    {trees: []textTree{leaf, leaf}, bias: 0.5},
@@ -66,6 +75,9 @@ func TestFlatTrees(t *testing.T) {
 			m.compile()
 			if m.flat == nil {
 				t.Fatal("compile() laid out no flat trees")
+			}
+			if got, want := m.flat.shallow != nil, name != "deep"; got != want {
+				t.Fatalf("compile() laid the trees out shallow: %v, want %v", got, want)
 			}
 			var cuts []float64
 			width := 2
@@ -366,4 +378,33 @@ func FuzzParseTextModel(f *testing.F) {
 		feats := make([]float64, 2*len(textFeatureNames))
 		m.scores(&pageFeatures{rows: feats, terms: &pageTerms{at: []int{0, 0, 0}}})
 	})
+}
+
+// TestRepeatCounts: a block counts the other blocks of its normal form,
+// whether their hashes say so or collide with blocks of another form.
+func TestRepeatCounts(t *testing.T) {
+	texts := []string{"Share  this", "share this", "The ferry sailed.", "SHARE THIS ", "Subscribe"}
+	blocks := make([]Block, len(texts))
+	for i, s := range texts {
+		blocks[i] = Block{Text: s}
+	}
+	want := []int32{2, 2, 0, 2, 0}
+	for _, tc := range []struct {
+		name string
+		hash func(i int) uint64
+	}{
+		{"distinct hashes", func(i int) uint64 { return uint64(len(normalize(texts[i]))) }},
+		{"all hashes collide", func(int) uint64 { return 7 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			normHash, hashes := make([]uint64, len(texts)), map[uint64]int32{}
+			for i := range texts {
+				normHash[i] = tc.hash(i)
+				hashes[normHash[i]]++
+			}
+			if got := repeatCounts(blocks, normHash, hashes); !slices.Equal(got, want) {
+				t.Errorf("repeatCounts(%q) = %v, want %v", texts, got, want)
+			}
+		})
+	}
 }

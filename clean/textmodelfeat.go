@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -107,16 +108,21 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	}
 	prose := make([]int, n)
 	stats := make([]textLineStats, n)
-	norm := make([]string, n)
-	seen := map[string]int{}
+	// Repeated blocks: normalize's forms, hashed; only blocks whose hash
+	// repeats are compared in full (see repeats).
+	normHash := make([]uint64, n)
+	hashes := make(map[uint64]int32, n)
+	seed := maphash.MakeSeed()
+	var nbuf []byte
 	// The region: from the first to the last block in the article.
 	rs, re, head := -1, -1, -1
 	var buf []byte
 	for i, b := range blocks {
 		prose[i] = proseWeight(b.Text)
 		stats[i], buf = blockStats(b.Text, pt, buf)
-		norm[i] = normalize(b.Text)
-		seen[norm[i]]++
+		nbuf = appendNormalize(nbuf[:0], b.Text)
+		normHash[i] = maphash.Bytes(seed, nbuf)
+		hashes[normHash[i]]++
 		if b.Kind.InArticle() {
 			if rs < 0 {
 				rs = i
@@ -130,6 +136,7 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	if rs < 0 {
 		rs, re = 0, n-1
 	}
+	repeats := repeatCounts(blocks, normHash, hashes)
 	regionWords := 0
 	for i := rs; i <= re; i++ {
 		if blocks[i].Kind.InArticle() {
@@ -301,7 +308,7 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 			}
 			f[26] = float64(run)
 		}
-		f[27] = float64(seen[norm[i]] - 1)
+		f[27] = float64(repeats[i])
 		f[30] = float64(re - rs + 1)
 		f[31] = float64(regionWords)
 		f[32] = float64(n)
@@ -395,6 +402,28 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	}
 	lexFeatures(pt, lx, out, nf, nf-len(lexNames))
 	return pf
+}
+
+// repeatCounts returns, for each block, how many other blocks have its
+// normal form (normalize): those of a hash (normHash[i], hashes counting
+// each) no other block has none; the others are compared in full.
+func repeatCounts(blocks []Block, normHash []uint64, hashes map[uint64]int32) []int32 {
+	out := make([]int32, len(blocks))
+	var norms map[string]int32
+	for i, h := range normHash {
+		if hashes[h] > 1 {
+			if norms == nil {
+				norms = map[string]int32{}
+			}
+			norms[normalize(blocks[i].Text)]++
+		}
+	}
+	for i, h := range normHash {
+		if hashes[h] > 1 {
+			out[i] = norms[normalize(blocks[i].Text)] - 1
+		}
+	}
+	return out
 }
 
 // wordsPrefix returns the length of text's first k words and the spaces
@@ -505,6 +534,21 @@ func (pt *pageTerms) add(term []byte) {
 func (pt *pageTerms) terms(i int) []int32 { return pt.ids[pt.at[i]:pt.at[i+1]] }
 
 func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(buf, s[i:])
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// appendLowerRunes is appendLower past its ASCII prefix.
+func appendLowerRunes(buf []byte, s string) []byte {
 	for _, r := range s {
 		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
@@ -597,6 +641,13 @@ var wordClasses = func() map[uint64]uint8 {
 func classKey(w string) uint64 {
 	i, j := 0, len(w)
 	for i < j {
+		if c := w[i]; c < utf8.RuneSelf {
+			if statClass[c]&statLetter != 0 {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsLetter(r) {
 			break
@@ -604,6 +655,13 @@ func classKey(w string) uint64 {
 		i += n
 	}
 	for i < j {
+		if c := w[j-1]; c < utf8.RuneSelf {
+			if statClass[c]&statLetter != 0 {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(w[i:j])
 		if unicode.IsLetter(r) {
 			break
@@ -641,6 +699,33 @@ func classKey(w string) uint64 {
 	return key
 }
 
+// The classes of an ASCII byte statClass holds.
+const (
+	statSpace = 1 << iota
+	statLetter
+	statDigit
+	statLower
+)
+
+// statClass is what unicode says of each ASCII byte, for blockStats.
+var statClass = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		if unicode.IsSpace(r) {
+			t[r] |= statSpace
+		}
+		if unicode.IsLetter(r) {
+			t[r] |= statLetter
+		}
+		if unicode.IsDigit(r) {
+			t[r] |= statDigit
+		}
+		if unicode.IsLower(r) {
+			t[r] |= statLower
+		}
+	}
+	return t
+}()
+
 // isTermRune reports whether r belongs to a content term.
 func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -650,13 +735,25 @@ func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) {
 	var s textLineStats
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if statClass[r]&statSpace != 0 {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
 			i += size
 			continue
 		}
-		j := i
+		j := i + size
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if statClass[c]&statSpace != 0 {
+					break
+				}
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsSpace(r2) {
 				break
@@ -672,6 +769,37 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		termAt, termRunes, han := -1, 0, false
 		for k, r := range w {
 			s.chars++
+			if r < utf8.RuneSelf {
+				// The same counts as below, from a table.
+				switch c := statClass[r]; {
+				case c&(statLetter|statDigit) != 0:
+					if termAt < 0 {
+						termAt, termRunes, han = k, 0, false
+					}
+					termRunes++
+					if c&statLetter != 0 {
+						letters++
+						lower += int(bool01(c&statLower != 0))
+					} else {
+						s.digits++
+					}
+					continue
+				case termAt >= 0:
+					buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
+					termAt = -1
+				}
+				switch r {
+				case ',':
+					s.commas++
+				case '!':
+					s.exclaims++
+				case '"':
+					s.quotes++
+				case '@', '|', '#':
+					s.linkMarks++
+				}
+				continue
+			}
 			if isTermRune(r) {
 				if termAt < 0 {
 					termAt, termRunes, han = k, 0, unicode.Is(unicode.Han, r)

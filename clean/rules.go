@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // rule drops a block when drop returns true. Rules run in order; the first
@@ -959,40 +960,10 @@ func isQuestionLine(s string) bool {
 // pass (an invalid byte becomes U+FFFD, as strings.ToLower makes it when
 // s is not all ASCII).
 func normalize(s string) string {
-	var sb strings.Builder
-	sb.Grow(len(s))
-	space, started := false, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			if asciiSpace[c] {
-				space = true
-				continue
-			}
-			if space && started {
-				sb.WriteByte(' ')
-			}
-			space, started = false, true
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			sb.WriteByte(c)
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && started {
-			sb.WriteByte(' ')
-		}
-		space, started = false, true
-		sb.WriteRune(unicode.ToLower(r))
-	}
-	return sb.String()
+	b := appendNormalize(make([]byte, 0, len(s)), s)
+	// b is new and never written again: its bytes can be the string's, as
+	// strings.Builder does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // appendNormalize appends normalize(s) to dst (the same bytes, written

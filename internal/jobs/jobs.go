@@ -17,6 +17,8 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
+
+	"tidings/internal/groupcommit"
 )
 
 // Prepare is the job of making one article ready for placement: fetching
@@ -326,9 +328,7 @@ const (
 // and a NOTIFY however many jobs it holds, and each NOTIFY of an insert
 // sets the workers fetching: a group pays them once.
 type inserts struct {
-	mu    sync.Mutex // guards queue and busy
-	queue []*insertReq
-	busy  bool // a post is inserting
+	group groupcommit.Group[*insertReq]
 }
 
 // insertReq is one queued job and, once inserted, its id or error.
@@ -336,72 +336,43 @@ type insertReq struct {
 	job Prepare
 	id  int64
 	err error
-	// done gets false when the insert that held the job is over, true
-	// when the post is to insert the next group itself.
-	done chan bool
 }
 
 // put inserts job with whatever jobs other posts queue at the same time
 // and returns its id. The insert runs without ctx's cancellation: the
 // group may hold the jobs of other posts.
 func (g *inserts) put(ctx context.Context, q *Queue, job Prepare) (int64, error) {
-	req := &insertReq{job: job, done: make(chan bool, 1)}
-	g.mu.Lock()
-	g.queue = append(g.queue, req)
-	lead := !g.busy
-	g.busy = true
-	g.mu.Unlock()
-	if !lead {
-		lead = <-req.done
-	}
-	if lead {
-		g.insert(context.WithoutCancel(ctx), q)
-	}
+	req := &insertReq{job: job}
+	g.group.Do(ctx, req, takeInsert, func(ctx context.Context, group []*insertReq) { insert(ctx, q, group) })
 	return req.id, req.err
 }
 
-// insert inserts the queued group (the caller's job first) and tells
-// each of its posts; then it hands the next group to the first post
-// still queued, or marks that no insert runs.
-func (g *inserts) insert(ctx context.Context, q *Queue) {
-	g.mu.Lock()
+// takeInsert bounds a group to maxInsert jobs and, past its first job,
+// maxInsertBytes.
+func takeInsert(queued []*insertReq) int {
 	n, size := 0, 0
-	for n < len(g.queue) && n < maxInsert && (n == 0 || size+len(g.queue[n].job.Raw) <= maxInsertBytes) {
-		size += len(g.queue[n].job.Raw)
+	for n < len(queued) && n < maxInsert && (n == 0 || size+len(queued[n].job.Raw) <= maxInsertBytes) {
+		size += len(queued[n].job.Raw)
 		n++
 	}
-	group := g.queue[:n:n]
-	g.queue = g.queue[n:]
-	g.mu.Unlock()
+	return n
+}
 
-	params := make([]river.InsertManyParams, n)
+// insert inserts a group's jobs in one River insert and records each
+// job's id or the error.
+func insert(ctx context.Context, q *Queue, group []*insertReq) {
+	params := make([]river.InsertManyParams, len(group))
 	for i, r := range group {
 		params[i] = river.InsertManyParams{Args: r.job}
 	}
 	res, err := q.client.InsertMany(ctx, params)
-	if err == nil && len(res) != n {
-		err = fmt.Errorf("%d jobs inserted of %d", len(res), n)
+	if err == nil && len(res) != len(group) {
+		err = fmt.Errorf("%d jobs inserted of %d", len(res), len(group))
 	}
 	for i, r := range group {
 		if r.err = err; err == nil {
 			r.id = res[i].Job.ID
 		}
-	}
-
-	g.mu.Lock()
-	var next *insertReq
-	if len(g.queue) > 0 {
-		next = g.queue[0]
-	} else {
-		g.busy = false
-		g.queue = nil // let the backing array go
-	}
-	g.mu.Unlock()
-	for _, r := range group[1:] {
-		r.done <- false
-	}
-	if next != nil {
-		next.done <- true
 	}
 }
 

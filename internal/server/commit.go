@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync"
 
+	"tidings/internal/groupcommit"
 	"tidings/news"
 	"tidings/store"
 )
@@ -24,9 +25,7 @@ type commits struct {
 	// shared server the inserts alone (Server.storeAll).
 	run func(ctx context.Context, arts []*store.Article, prepared []*news.Article) (created []bool, placeErr, err error)
 
-	mu    sync.Mutex // guards queue and busy
-	queue []*commitReq
-	busy  bool // a post is committing
+	group groupcommit.Group[*commitReq]
 }
 
 // commitReq is one queued article and, once committed, its outcome.
@@ -36,9 +35,6 @@ type commitReq struct {
 	created  bool
 	placeErr error
 	err      error
-	// done gets false when the commit that held the article is over,
-	// true when the post is to commit the next group itself.
-	done chan bool
 }
 
 // put stores and places a (prepared is a, cleaned and segmented) in a
@@ -47,33 +43,19 @@ type commitReq struct {
 // cancellation: a post whose client went away is still stored, as it
 // would be had the client stayed.
 func (c *commits) put(ctx context.Context, a *store.Article, prepared *news.Article) (created bool, placeErr, err error) {
-	req := &commitReq{a: a, prepared: prepared, done: make(chan bool, 1)}
-	c.mu.Lock()
-	c.queue = append(c.queue, req)
-	lead := !c.busy
-	c.busy = true
-	c.mu.Unlock()
-	if !lead {
-		lead = <-req.done
-	}
-	if lead {
-		c.commit(context.WithoutCancel(ctx))
-	}
+	req := &commitReq{a: a, prepared: prepared}
+	c.group.Do(ctx, req, takeCommit, c.commit)
 	return req.created, req.placeErr, req.err
 }
 
-// commit commits the queued group (up to maxCommit, the caller's article
-// first) and tells each of its posts; then it hands the next group to
-// the first post still queued, or marks that no commit runs.
-func (c *commits) commit(ctx context.Context) {
-	c.mu.Lock()
-	n := min(len(c.queue), maxCommit)
-	group := c.queue[:n:n]
-	c.queue = c.queue[n:]
-	c.mu.Unlock()
+// takeCommit bounds a group to maxCommit articles.
+func takeCommit(queued []*commitReq) int { return min(len(queued), maxCommit) }
 
-	arts := make([]*store.Article, n)
-	prepared := make([]*news.Article, n)
+// commit commits a group (the leading post's article first) and records
+// each article's outcome.
+func (c *commits) commit(ctx context.Context, group []*commitReq) {
+	arts := make([]*store.Article, len(group))
+	prepared := make([]*news.Article, len(group))
 	for i, r := range group {
 		arts[i], prepared[i] = r.a, r.prepared
 	}
@@ -83,22 +65,6 @@ func (c *commits) commit(ctx context.Context) {
 		if err == nil {
 			r.created = created[i]
 		}
-	}
-
-	c.mu.Lock()
-	var next *commitReq
-	if len(c.queue) > 0 {
-		next = c.queue[0]
-	} else {
-		c.busy = false
-		c.queue = nil // let the backing array go
-	}
-	c.mu.Unlock()
-	for _, r := range group[1:] {
-		r.done <- false
-	}
-	if next != nil {
-		next.done <- true
 	}
 }
 

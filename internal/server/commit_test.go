@@ -101,8 +101,8 @@ func TestCommitsGroup(t *testing.T) {
 					t.Errorf("post %d: created %v story %d, not its own outcome", i, o.created, o.story)
 				}
 			}
-			if c.busy || len(c.queue) > 0 {
-				t.Errorf("after the posts: busy %v, %d queued", c.busy, len(c.queue))
+			if !c.group.Idle() {
+				t.Errorf("after the posts: a commit still runs or %d queued", c.group.Queued())
 			}
 		})
 	}
@@ -123,11 +123,7 @@ func groupsOf(mu *sync.Mutex, groups *[]int) []int {
 	return append([]int(nil), *groups...)
 }
 
-func queued(c *commits) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.queue)
-}
+func queued(c *commits) int { return c.group.Queued() }
 
 // TestCachedStore checks that a SQLite server's story reads give what
 // was written last, however it was written.

@@ -104,19 +104,7 @@ func TestExtractDocumentSamePagesDev(t *testing.T) {
 		if i%50 != 0 && !tricky[strings.TrimSuffix(filepath.Base(name), ".html.gz")] {
 			continue
 		}
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		raw := readGzip(t, name)
 		if utf8.Valid(raw) {
 			sameExtraction(t, filepath.Base(name), string(raw))
 		}
@@ -164,4 +152,24 @@ func TestTextBound(t *testing.T) {
 			t.Errorf("textBound(%q) = %d, want at least %d (and no script or style)", tc.page, got, tc.min)
 		}
 	}
+}
+
+// readGzip returns the bytes of the gzip file name (a pages-dev page),
+// failing t when it cannot be read.
+func readGzip(t *testing.T, name string) []byte {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return raw
 }

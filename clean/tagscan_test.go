@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,19 +96,7 @@ func TestTagScannerPagesDev(t *testing.T) {
 		t.Skip("pages-dev not found: it lives in ../shared/data beside the repository")
 	}
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		raw := readGzip(t, name)
 		if got, want := scannerTags(string(raw)), tokenizerTags(string(raw)); !slices.Equal(got, want) {
 			t.Errorf("tagScanner on %s read %d tags, html.Tokenizer %d", filepath.Base(name), len(got), len(want))
 		}

@@ -1,7 +1,9 @@
 // Package jobs runs the work of tidings servers that share one PostgreSQL
 // database as jobs on River (github.com/riverqueue/river), so that any
-// server runs any job: preparing an article (fetching its page, cleaning
-// it, storing it), polling a feed, and re-making a story's brief. It also
+// server runs any job: preparing an article to be fetched (fetching its
+// page, cleaning it, storing it; an article posted with its text is
+// prepared by the server it was posted to), polling a feed, and re-making
+// a story's brief. It also
 // elects the one server that places articles into stories (the leader)
 // and hands leadership over when that server dies.
 //

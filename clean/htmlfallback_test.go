@@ -91,13 +91,7 @@ func TestExtractDocumentSame(t *testing.T) {
 // or go-domdistiller fills in), which the shortcut must catch. All 990
 // pages gave the same text when it was written.
 func TestExtractDocumentSamePagesDev(t *testing.T) {
-	if testing.Short() {
-		t.Skip("pages-dev comparison skipped in -short")
-	}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "pages-dev", "html", "*.html.gz"))
-	if len(files) == 0 {
-		t.Skip("pages-dev not found: it lives in ../shared/data beside the repository")
-	}
+	files := pagesDevHTML(t)
 	sort.Strings(files)
 	tricky := map[string]bool{"0036": true, "0078": true, "0457": true, "0759": true, "0854": true}
 	for i, name := range files {
@@ -152,6 +146,21 @@ func TestTextBound(t *testing.T) {
 			t.Errorf("textBound(%q) = %d, want at least %d (and no script or style)", tc.page, got, tc.min)
 		}
 	}
+}
+
+// pagesDevHTML returns the gzip HTML pages of pages-dev in name order,
+// skipping t in -short or when ../shared/data is not beside the
+// repository.
+func pagesDevHTML(t *testing.T) []string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("pages-dev comparison skipped in -short")
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "pages-dev", "html", "*.html.gz"))
+	if len(files) == 0 {
+		t.Skip("pages-dev not found: it lives in ../shared/data beside the repository")
+	}
+	return files
 }
 
 // readGzip returns the bytes of the gzip file name (a pages-dev page),

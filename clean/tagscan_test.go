@@ -88,13 +88,7 @@ func TestTagScanner(t *testing.T) {
 // TestTagScannerPagesDev compares the scanner with the tokenizer on the
 // 990 pages of pages-dev.
 func TestTagScannerPagesDev(t *testing.T) {
-	if testing.Short() {
-		t.Skip("pages-dev comparison skipped in -short")
-	}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "pages-dev", "html", "*.html.gz"))
-	if len(files) == 0 {
-		t.Skip("pages-dev not found: it lives in ../shared/data beside the repository")
-	}
+	files := pagesDevHTML(t)
 	for _, name := range files {
 		raw := readGzip(t, name)
 		if got, want := scannerTags(string(raw)), tokenizerTags(string(raw)); !slices.Equal(got, want) {

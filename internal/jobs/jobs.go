@@ -131,8 +131,8 @@ type Queue struct {
 	once    sync.Once
 
 	waiting *waiters
-	inserts inserts       // the Prepare jobs of concurrent posts, grouped
-	unheard chan struct{} // closed when the listener returns
+	inserts groupcommit.Group[*insertReq] // the Prepare jobs of concurrent posts, grouped
+	unheard chan struct{}                 // closed when the listener returns
 }
 
 // migrateLock is the advisory lock key that serializes migrations; the
@@ -305,11 +305,14 @@ func (q *Queue) Leading() bool { return q.leading.Load() }
 // or ctx ends. A job refused for its input is a Result with Code set, not
 // an error.
 func (q *Queue) Prepare(ctx context.Context, job Prepare) (Result, error) {
-	id, err := q.inserts.put(ctx, q, job)
-	if err != nil {
-		return Result{}, fmt.Errorf("jobs: insert: %w", err)
+	// The insert runs without ctx's cancellation: the group may hold the
+	// jobs of other posts.
+	req := &insertReq{job: job}
+	q.inserts.Do(ctx, req, takeInsert, q.insert)
+	if req.err != nil {
+		return Result{}, fmt.Errorf("jobs: insert: %w", req.err)
 	}
-	return q.wait(ctx, id)
+	return q.wait(ctx, req.id)
 }
 
 // Bounds of one group insert: its jobs, and their articles' bytes (a
@@ -319,32 +322,17 @@ const (
 	maxInsertBytes = 8 << 20
 )
 
-// inserts groups the Prepare jobs of the posts that come together into
-// one insert, as the server's group commits do for articles: a post
-// queues its job, and the first that finds no insert running inserts
-// every job queued (up to maxInsert jobs and maxInsertBytes) in one
-// transaction, then hands the insert of what queued meanwhile to the
-// first of those posts. A River insert costs a transaction, an INSERT
-// and a NOTIFY however many jobs it holds, and each NOTIFY of an insert
-// sets the workers fetching: a group pays them once.
-type inserts struct {
-	group groupcommit.Group[*insertReq]
-}
-
-// insertReq is one queued job and, once inserted, its id or error.
+// insertReq is one Prepare job queued in Queue.inserts, which groups the
+// jobs of the posts that come together into one insert, as the server's
+// group commits do for articles (up to maxInsert jobs and
+// maxInsertBytes). A River insert costs a transaction, an INSERT and a
+// NOTIFY however many jobs it holds, and each NOTIFY of an insert sets
+// the workers fetching: a group pays them once. Once inserted it holds
+// the job's id or the error.
 type insertReq struct {
 	job Prepare
 	id  int64
 	err error
-}
-
-// put inserts job with whatever jobs other posts queue at the same time
-// and returns its id. The insert runs without ctx's cancellation: the
-// group may hold the jobs of other posts.
-func (g *inserts) put(ctx context.Context, q *Queue, job Prepare) (int64, error) {
-	req := &insertReq{job: job}
-	g.group.Do(ctx, req, takeInsert, func(ctx context.Context, group []*insertReq) { insert(ctx, q, group) })
-	return req.id, req.err
 }
 
 // takeInsert bounds a group to maxInsert jobs and, past its first job,
@@ -360,7 +348,7 @@ func takeInsert(queued []*insertReq) int {
 
 // insert inserts a group's jobs in one River insert and records each
 // job's id or the error.
-func insert(ctx context.Context, q *Queue, group []*insertReq) {
+func (q *Queue) insert(ctx context.Context, group []*insertReq) {
 	params := make([]river.InsertManyParams, len(group))
 	for i, r := range group {
 		params[i] = river.InsertManyParams{Args: r.job}

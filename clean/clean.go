@@ -64,6 +64,17 @@ type Block struct {
 
 	// nwords is wordCount(Text)+1 when label counted it, else 0.
 	nwords int
+	// nprose is proseWeight(Text)+1 once prose counted it, else 0: the
+	// main region and the model's features both read it.
+	nprose int
+}
+
+// prose returns proseWeight(b.Text), counted the first time.
+func (b *Block) prose() int {
+	if b.nprose == 0 {
+		b.nprose = proseWeight(b.Text) + 1
+	}
+	return b.nprose - 1
 }
 
 // words returns wordCount(b.Text), counted once when label made b.

@@ -46,34 +46,53 @@ func proseWeight(text string) int {
 // words).
 func weightWords(text string) int {
 	n, dense := 0, 0
-	inWord := false
-	for _, r := range text {
-		if r < utf8.RuneSelf {
-			// ASCII: what the cases below decide, without the tables.
-			c := byte(r)
-			if asciiSpace[c] {
-				inWord = false
-			} else if !inWord && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
-				n++
-				inWord = true
-			}
+	st := uint8(0) // 1 inside a word
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: what the cases below decide, from a table.
+			v := asciiWordStep[st<<7|c]
+			n += int(v >> 1)
+			st = v & 1
+			i++
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
 		case r >= 0x0E00 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)):
 			dense++
-			inWord = false
+			st = 0
 		case unicode.IsSpace(r):
-			inWord = false
+			st = 0
 		default:
-			if !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if st == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				n++
-				inWord = true
+				st = 1
 			}
 		}
 	}
 	return n + dense/2
 }
+
+// asciiWordStep is weightWords' step on an ASCII byte c from state st
+// (1 inside a word, else 0), at st<<7|c: the next state in bit 0, and
+// in bit 1 whether a word starts (a letter or digit outside a word).
+// White space ends a word; any other byte leaves the state as it was.
+var asciiWordStep = func() (t [2 << 7]uint8) {
+	for st := range uint8(2) {
+		for c := range uint8(utf8.RuneSelf) {
+			v := st
+			switch {
+			case asciiSpace[c]:
+				v = 0
+			case 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9':
+				v = 1 | (1-st)<<1
+			}
+			t[st<<7|c] = v
+		}
+	}
+	return t
+}()
 
 // mainRegion finds the main region of blocks and labels the article blocks
 // outside it: before it as navigation, after it as promotion, and after a
@@ -92,7 +111,7 @@ func mainRegion(blocks []Block, tables bool) int {
 	for i, b := range blocks {
 		switch {
 		case b.Kind == Body:
-			switch w := proseWeight(b.Text); {
+			switch w := blocks[i].prose(); {
 			case w > 0:
 				score[i] = w
 			case tables && tableRow(b.Text):
@@ -384,7 +403,7 @@ func keepHeadings(blocks []Block, tables bool) {
 				break
 			}
 		}
-		if next < 0 || blocks[next].Kind != Body || proseWeight(blocks[next].Text) == 0 {
+		if next < 0 || blocks[next].Kind != Body || blocks[next].prose() == 0 {
 			blocks[i].Kind, blocks[i].Rule = Promotion, "link-list"
 			if isQuestionLine(blocks[i].Text) {
 				// A question that heads no prose is the text's own

@@ -118,7 +118,7 @@ func textFeatures(blocks []Block, meta *Meta, lx *termLexicon) *pageFeatures {
 	rs, re, head := -1, -1, -1
 	var buf []byte
 	for i, b := range blocks {
-		prose[i] = proseWeight(b.Text)
+		prose[i] = blocks[i].prose()
 		stats[i], buf = blockStats(b.Text, pt, buf)
 		nbuf = appendNormalize(nbuf[:0], b.Text)
 		normHash[i] = maphash.Bytes(seed, nbuf)

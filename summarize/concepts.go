@@ -279,11 +279,11 @@ func (bs *bigramSet) addSentence(s news.Sentence) {
 	w := bs.words
 	bs.ids = bs.ids[:0]
 	for _, st := range s.Stems {
-		bs.ids = append(bs.ids, w.id(st))
+		bs.ids = append(bs.ids, w.idOf(st))
 	}
 	var terms []int32
 	for _, t := range s.Terms {
-		terms = append(terms, w.id(t))
+		terms = append(terms, w.idOf(t))
 	}
 	if n := w.nWords(); n > len(bs.content) {
 		bs.content = append(bs.content, make([]bool, n-len(bs.content))...)

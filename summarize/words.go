@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"slices"
+	"unsafe"
 
 	"tidings/news"
 )
@@ -30,6 +31,21 @@ type words struct {
 	stems, terms []int32
 	at           [][][2]int
 	atBuf        [][2]int // the array of at's slices
+	// byData maps strings by their bytes' address and length to their
+	// word ids, an open-addressing table at most half full (nData
+	// entries): the segmenter hands out one string for each word it
+	// has cached, so most stems are found there without hashing or
+	// comparing their bytes. Two strings of the same address and length
+	// hold the same bytes, so a hit is always right; a string of the
+	// same bytes elsewhere has its own entry, of the same id.
+	byData []dataEntry
+	nData  int
+}
+
+type dataEntry struct {
+	data *byte // nil for an empty slot
+	n    int
+	id   int32
 }
 
 // newWords numbers the words of arts' sentences (see [words.fill]).
@@ -63,7 +79,7 @@ func (w *words) fill(arts []news.Article) *words {
 			w.atBuf = append(w.atBuf, [2]int{len(w.stems), len(w.terms)})
 			first := len(w.stems)
 			for _, st := range s.Stems {
-				w.stems = append(w.stems, w.id(st))
+				w.stems = append(w.stems, w.idOf(st))
 			}
 			ids := w.stems[first:]
 			j := 0
@@ -74,7 +90,7 @@ func (w *words) fill(arts []news.Article) *words {
 				}
 			}
 			for _, t := range s.Terms[j:] {
-				w.terms = append(w.terms, w.term(w.id(t)))
+				w.terms = append(w.terms, w.term(w.idOf(t)))
 			}
 		}
 		w.atBuf = append(w.atBuf, [2]int{len(w.stems), len(w.terms)})
@@ -96,6 +112,12 @@ func (w *words) reset(n int) {
 	}
 	clear(w.keys) // drop the last story's strings
 	w.keys = w.keys[:0]
+	if len(w.byData) < size {
+		w.byData = make([]dataEntry, size)
+	} else {
+		clear(w.byData)
+	}
+	w.nData = 0
 }
 
 // wordHash hashes s (FNV-1a): any hash would do, since ids follow the
@@ -142,6 +164,53 @@ func (w *words) id(s string) int32 {
 		w.grow()
 	}
 	return id
+}
+
+// idOf is id(s), found by s's address when a string of the same
+// address and length was numbered before (see [words.byData]).
+func (w *words) idOf(s string) int32 {
+	p := unsafe.StringData(s)
+	if len(s) == 0 || len(w.byData) == 0 {
+		return w.id(s)
+	}
+	mask := len(w.byData) - 1
+	for i := dataHash(p, len(s)) & mask; ; i = (i + 1) & mask {
+		e := &w.byData[i]
+		if e.data == p && e.n == len(s) {
+			return e.id
+		}
+		if e.data == nil {
+			id := w.id(s)
+			*e = dataEntry{p, len(s), id}
+			if w.nData++; 2*w.nData > len(w.byData) {
+				w.growData()
+			}
+			return id
+		}
+	}
+}
+
+// dataHash hashes a string's address and length (Fibonacci hashing: the
+// high bits of the product, which the mask keeps after the shift).
+func dataHash(p *byte, n int) int {
+	return int((uint64(uintptr(unsafe.Pointer(p)))^uint64(n)<<48)*0x9E3779B97F4A7C15>>32) & 0x7fffffff
+}
+
+// growData doubles byData and places every entry again.
+func (w *words) growData() {
+	old := w.byData
+	w.byData = make([]dataEntry, 2*len(old))
+	mask := len(w.byData) - 1
+	for _, e := range old {
+		if e.data == nil {
+			continue
+		}
+		i := dataHash(e.data, e.n) & mask
+		for w.byData[i].data != nil {
+			i = (i + 1) & mask
+		}
+		w.byData[i] = e
+	}
 }
 
 // grow doubles the table and places every word again.

@@ -66,6 +66,10 @@ func splitParagraph(text string, start, end, para int, spans []Span) []Span {
 		// any other ASCII byte is passed over without decoding.
 		if !splitByte[text[i]] {
 			i++
+			// Eight bytes at a time while none of them is one to stop at.
+			for i+8 <= end && !stopIn(load64(text[i:i+8])) {
+				i += 8
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
@@ -108,6 +112,23 @@ var splitByte = func() (t [256]bool) {
 	t['\n'], t['.'], t['!'], t['?'] = true, true, true, true
 	return t
 }()
+
+// stopIn reports whether any of the eight bytes of x is one splitByte
+// marks: a line break, '.', '!', '?', or a byte of 0x80 or more.
+func stopIn(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// A byte of x^c*ones is 0 where x holds c; (y-ones)&^y&highs is
+	// not 0 exactly when some byte of y is 0.
+	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
+	return (x&highs | zero(x^'\n'*ones) | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones)) != 0
+}
+
+// load64 returns the first eight bytes of s, s[0] lowest (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
 
 // closers are the characters that may follow a sentence's final
 // punctuation and still belong to it.

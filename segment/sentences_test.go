@@ -298,3 +298,23 @@ func FuzzParagraphEnd(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStopIn holds stopIn, which tests eight bytes at once, to
+// splitByte byte by byte.
+func FuzzStopIn(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "abc.efgh", "\nbcdefgh", "abcdefg?", "abcd!fgh", "ab\xe2\x80\xa6efg", "\x00\x01\x0b\x2d\x2f\x3e\x40\x7f", "////////"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i+8 <= len(s); i++ {
+			w := s[i : i+8]
+			want := false
+			for j := range 8 {
+				want = want || splitByte[w[j]]
+			}
+			if got := stopIn(load64(w)); got != want {
+				t.Fatalf("stopIn(%q) = %v, want %v", w, got, want)
+			}
+		}
+	})
+}

@@ -101,13 +101,21 @@ type cachedWord struct {
 }
 
 // hashWord hashes a word (FNV-1a).
-func hashWord(s string) uint32 {
-	h := uint32(2166136261)
+func hashWord(s string) uint32 { return hashOn(fnvOffset, s) }
+
+// hashOn is the FNV-1a hash h of some bytes carried on over the bytes of s.
+func hashOn(h uint32, s string) uint32 {
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+		h = (h ^ uint32(s[i])) * fnvPrime
 	}
 	return h
 }
+
+// The constants of 32-bit FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // get returns the entry of raw, whose hash is h, and whether the table
 // holds it.
@@ -214,47 +222,33 @@ func newEntry(raw string) wordEntry {
 // eachWord calls f with the entry of each word of s (see [Words]), in
 // order, and returns CountWords(s), counted in the same pass. It holds the
 // word cache's read lock while it reads the cache, so f must not read it
-// (call entry) itself.
+// (call entry) itself. Each word is hashed as it is read.
 func eachWord(s string, f func(wordEntry)) int {
 	n, inField := 0, false // CountWords' count and state
-	start := -1
+	start := -1            // where the word being read starts
+	var h uint32           // hashWord of s[start:i]
 	wordCache.RLock()
-	flush := func(end int) {
-		raw := s[start:end]
-		start = -1
-		var e wordEntry
-		if len(raw) > maxCachedWord {
-			e = newEntry(raw)
-		} else if c, ok := wordCache.m.get(raw, hashWord(raw)); ok {
-			e = c
-		} else {
-			wordCache.RUnlock()
-			e = entry(raw)
-			wordCache.RLock()
-		}
-		if e.word != "" {
-			f(e)
-		}
-	}
 	for i := 0; i < len(s); {
+		c := s[i]
+		if asciiWord[c] {
+			// A run of ASCII letters and digits is read at once: only
+			// its first byte can start a word or a field.
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			if !inField {
+				inField = true
+				n++
+			}
+			for ; i < len(s) && asciiWord[s[i]]; i++ {
+				h = (h ^ uint32(s[i])) * fnvPrime
+			}
+			continue
+		}
 		var class uint8
 		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
+		if c < utf8.RuneSelf {
 			class = asciiClass[c]
-			if class == classWord {
-				// A run of ASCII letters and digits is read at once: only
-				// its first byte can start a word or a field.
-				if start < 0 {
-					start = i
-				}
-				if !inField {
-					inField = true
-					n++
-				}
-				for i++; i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == classWord; i++ {
-				}
-				continue
-			}
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -270,14 +264,21 @@ func eachWord(s string, f func(wordEntry)) int {
 		switch class {
 		case classWord:
 			if start < 0 {
-				start = i
+				start, h = i, fnvOffset
 			}
+			h = hashOn(h, s[i:i+size])
 		case classApostrophe:
 			// Kept inside a word; trimmed at its ends by newEntry.
 			// Outside a word there is nothing to flush.
+			if start >= 0 {
+				h = hashOn(h, s[i:i+size])
+			}
 		default:
 			if start >= 0 {
-				flush(i)
+				if e := cachedEntry(s[start:i], h); e.word != "" {
+					f(e)
+				}
+				start = -1
 			}
 		}
 		if class == classSpace {
@@ -289,11 +290,40 @@ func eachWord(s string, f func(wordEntry)) int {
 		i += size
 	}
 	if start >= 0 {
-		flush(len(s))
+		if e := cachedEntry(s[start:], h); e.word != "" {
+			f(e)
+		}
 	}
 	wordCache.RUnlock()
 	return n
 }
+
+// cachedEntry returns the entry of raw, whose hash is h, with the word
+// cache's read lock held (and held again on return).
+func cachedEntry(raw string, h uint32) wordEntry {
+	if len(raw) > maxCachedWord {
+		return newEntry(raw)
+	}
+	if e, ok := wordCache.m.get(raw, h); ok {
+		return e
+	}
+	if h != hashWord(raw) {
+		panic("segment: a word hashed out of step with its bytes")
+	}
+	wordCache.RUnlock()
+	e := entry(raw)
+	wordCache.RLock()
+	return e
+}
+
+// asciiWord marks the ASCII letters and digits (classWord), and no byte
+// of 0x80 or more.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] == classWord
+	}
+	return t
+}()
 
 // The classes of runes eachWord tells apart: a letter or digit, an
 // apostrophe, white space (unicode.IsSpace), anything else (0).

@@ -214,44 +214,86 @@ var firstPerson = map[string]bool{"I": true, "I'm": true, "I've": true, "my": tr
 // authorSpeaks reports whether t, outside quotation marks, speaks in the
 // first person ("As my Washington Post colleague reported"): in a brief
 // from many outlets the writer it refers to is missing.
+//
+// Words are runs of letters and apostrophes, and no quotation mark is
+// part of one, so t is read only at the bytes that can matter: a
+// quotation mark ('"', and the lead byte 0xE2 of “ and ”) turns quoting
+// on or off, and a word starting with 'I', 'M' or 'm' (those of
+// firstPerson) is read to its end. Eight bytes holding none of them are
+// passed over at once.
 func authorSpeaks(t string) bool {
 	quoted := false
 	for i := 0; i < len(t); {
-		// Between words: only quotation marks matter.
-		if c := t[i]; c < utf8.RuneSelf {
-			if !wordByte[c] {
-				if c == '"' {
-					quoted = !quoted
-				}
-				i++
-				continue
-			}
-		} else if r, size := utf8.DecodeRuneInString(t[i:]); !unicode.IsLetter(r) && r != '’' {
+		for i+8 <= len(t) && !firstPersonStopIn(load64(t[i:i+8])) {
+			i += 8
+		}
+		if i == len(t) {
+			break
+		}
+		switch c := t[i]; c {
+		case '"':
+			quoted = !quoted
+			i++
+		case 0xE2:
+			r, size := utf8.DecodeRuneInString(t[i:])
 			if r == '“' || r == '”' {
 				quoted = !quoted
 			}
 			i += size
-			continue
-		}
-		// A word (letters and apostrophes) starts at i; read to its end.
-		start := i
-		for i < len(t) {
-			if c := t[i]; c < utf8.RuneSelf {
-				if !wordByte[c] {
+		case 'I', 'M', 'm':
+			if i > 0 && wordEndsAt(t, i) {
+				i++ // inside a word
+				continue
+			}
+			// A word starts at i; read to its end.
+			start := i
+			for i < len(t) {
+				if c := t[i]; c < utf8.RuneSelf {
+					if !wordByte[c] {
+						break
+					}
+					i++
+				} else if r, size := utf8.DecodeRuneInString(t[i:]); unicode.IsLetter(r) || r == '’' {
+					i += size
+				} else {
 					break
 				}
-				i++
-			} else if r, size := utf8.DecodeRuneInString(t[i:]); unicode.IsLetter(r) || r == '’' {
-				i += size
-			} else {
-				break
 			}
-		}
-		if !quoted && isFirstPerson(t[start:i]) {
-			return true
+			if !quoted && isFirstPerson(t[start:i]) {
+				return true
+			}
+		default:
+			i++
 		}
 	}
 	return false
+}
+
+// wordEndsAt reports whether t[:i] ends in a letter or an apostrophe:
+// whether a word of authorSpeaks runs on at i.
+func wordEndsAt(t string, i int) bool {
+	if c := t[i-1]; c < utf8.RuneSelf {
+		return wordByte[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.IsLetter(r) || r == '’'
+}
+
+// firstPersonStopIn reports whether any of the eight bytes of x is one
+// authorSpeaks stops at: '"', 0xE2, 'I', 'M' or 'm'.
+func firstPersonStopIn(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// A byte of x^c*ones is 0 where x holds c; (y-ones)&^y&highs is
+	// not 0 exactly when some byte of y is 0.
+	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
+	return (zero(x^'"'*ones) | zero(x^0xE2*ones) | zero(x^'I'*ones) | zero(x^'M'*ones) | zero(x^'m'*ones)) != 0
+}
+
+// load64 returns the first eight bytes of s, s[0] lowest (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // wordByte marks the ASCII bytes of a word for authorSpeaks: letters

@@ -244,6 +244,7 @@ func authorSpeaksRef(t string) bool {
 func FuzzAuthorSpeaks(f *testing.F) {
 	f.Add(`As my colleague reported, the “I” in it is mine.`)
 	f.Add("I’ve said \"my\" \xff Él me")
+	f.Add("Some time ago, as a former colleague of mine put it, my \xe2m ’me Lavrov’s “Im” me")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := authorSpeaks(s), authorSpeaksRef(s); got != want {
 			t.Errorf("authorSpeaks(%q) = %v, want %v", s, got, want)

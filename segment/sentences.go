@@ -117,10 +117,11 @@ var splitByte = func() (t [256]bool) {
 // marks: a line break, '.', '!', '?', or a byte of 0x80 or more.
 func stopIn(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// A byte of x^c*ones is 0 where x holds c; (y-ones)&^y&highs is
-	// not 0 exactly when some byte of y is 0.
-	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
-	return (x&highs | zero(x^'\n'*ones) | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones)) != 0
+	// A byte of x^c*ones is 0 where x holds c, and (y-ones)&^y&highs is
+	// not 0 exactly when some byte of y is 0. (Written out, so that it
+	// is inlined.)
+	a, b, c, d := x^'\n'*ones, x^'.'*ones, x^'!'*ones, x^'?'*ones
+	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c|(d-ones)&^d|x)&highs != 0
 }
 
 // load64 returns the first eight bytes of s, s[0] lowest (one load).

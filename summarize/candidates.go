@@ -283,10 +283,11 @@ func wordEndsAt(t string, i int) bool {
 // authorSpeaks stops at: '"', 0xE2, 'I', 'M' or 'm'.
 func firstPersonStopIn(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// A byte of x^c*ones is 0 where x holds c; (y-ones)&^y&highs is
-	// not 0 exactly when some byte of y is 0.
-	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
-	return (zero(x^'"'*ones) | zero(x^0xE2*ones) | zero(x^'I'*ones) | zero(x^'M'*ones) | zero(x^'m'*ones)) != 0
+	// A byte of x^c*ones is 0 where x holds c, and (y-ones)&^y&highs is
+	// not 0 exactly when some byte of y is 0. (Written out, so that it
+	// is inlined.)
+	a, b, c, d, e := x^'"'*ones, x^0xE2*ones, x^'I'*ones, x^'M'*ones, x^'m'*ones
+	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c|(d-ones)&^d|(e-ones)&^e)&highs != 0
 }
 
 // load64 returns the first eight bytes of s, s[0] lowest (one load).

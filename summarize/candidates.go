@@ -148,7 +148,7 @@ func standalone(s news.Sentence, most int) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“'‘", first) {
 		return false
 	}
-	if strings.HasSuffix(t, "?") || bareQuote(t) || strings.Contains(t, " | ") {
+	if strings.HasSuffix(t, "?") || bareQuote(t) || hasBar(t) {
 		return false
 	}
 	return !isDanglingOpener(strings.TrimRight(firstWord(t), ",;:")) && !authorSpeaks(t) && !listEntry(t)
@@ -338,10 +338,34 @@ func firstWord(s string) string {
 	return s
 }
 
+// hasBar reports whether t holds " | ", as strings.Contains does.
+func hasBar(t string) bool {
+	// strings.Contains stops at every space; a bar is rare.
+	for i := 1; i+1 < len(t); i++ {
+		k := strings.IndexByte(t[i:len(t)-1], '|')
+		if k < 0 {
+			return false
+		}
+		if i += k; t[i-1] == ' ' && t[i+1] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// endsLikeSentence reports whether t ends in '.', '!' or '?', before
+// any closing quotation marks and brackets ("\"'’”)").
 func endsLikeSentence(t string) bool {
-	t = strings.TrimRight(t, "\"'’”)")
-	r, _ := utf8.DecodeLastRuneInString(t)
-	return r == '.' || r == '!' || r == '?'
+	for len(t) > 0 {
+		r, size := utf8.DecodeLastRuneInString(t)
+		switch r {
+		case '"', '\'', '’', '”', ')':
+			t = t[:len(t)-size]
+			continue
+		}
+		return r == '.' || r == '!' || r == '?'
+	}
+	return false
 }
 
 // quotesBalanced reports whether every quotation the sentence opens is

@@ -298,3 +298,29 @@ func FuzzScanQuotes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHasBar holds hasBar to strings.Contains.
+func FuzzHasBar(f *testing.F) {
+	for _, s := range []string{"", " | ", "a | b", "|", " |", "| ", "a |b | c", "||| |", "caption | Getty headline", "a|b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasBar(s), strings.Contains(s, " | "); got != want {
+			t.Errorf("hasBar(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzEndsLikeSentence holds endsLikeSentence to its definition by
+// strings.TrimRight.
+func FuzzEndsLikeSentence(f *testing.F) {
+	for _, s := range []string{"", "Done.", "Done.”", "Done?\")'", "No", "’", "Done.\xff", "(Done.)", "Wow!’”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "\"'’”)"))
+		if got, want := endsLikeSentence(s), r == '.' || r == '!' || r == '?'; got != want {
+			t.Errorf("endsLikeSentence(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

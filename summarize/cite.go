@@ -133,7 +133,7 @@ func (sp *space) contentVector(terms, names []string) vec.Vector {
 // whose credit is a sentence of its own.
 func citable(t string) bool {
 	t = strings.TrimSpace(t)
-	if !endsLikeSentence(t) || strings.Contains(t, " | ") {
+	if !endsLikeSentence(t) || hasBar(t) {
 		return false
 	}
 	return !bylineSentence(t) && !hasCredit(t)

@@ -84,7 +84,7 @@ func (w *words) fill(arts []news.Article) *words {
 			ids := w.stems[first:]
 			j := 0
 			for i, st := range s.Stems {
-				if j < len(s.Terms) && s.Terms[j] == st {
+				if j < len(s.Terms) && sameString(s.Terms[j], st) {
 					w.terms = append(w.terms, w.term(ids[i]))
 					j++
 				}
@@ -188,6 +188,12 @@ func (w *words) idOf(s string) int32 {
 			return id
 		}
 	}
+}
+
+// sameString is a == b, at once when both share their bytes (a term and
+// its stem from the segmenter's cache do).
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // dataHash hashes a string's address and length (Fibonacci hashing: the

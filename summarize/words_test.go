@@ -44,7 +44,18 @@ func TestWordsByData(t *testing.T) {
 			t.Parallel()
 			a := news.Article{ID: "a"}
 			for _, st := range tc.stems {
-				a.Sentences = append(a.Sentences, news.Sentence{ArticleID: "a", Stems: st})
+				// The terms: the stems of two bytes or more, every other
+				// one a copy in memory of its own.
+				var terms []string
+				for k, s := range st {
+					if len(s) >= 2 {
+						if k%2 == 1 {
+							s = strings.Clone(s)
+						}
+						terms = append(terms, s)
+					}
+				}
+				a.Sentences = append(a.Sentences, news.Sentence{ArticleID: "a", Stems: st, Terms: terms})
 			}
 			// Two articles, so that the second finds every word known.
 			arts := []news.Article{a, a}
@@ -62,7 +73,24 @@ func TestWordsByData(t *testing.T) {
 					}
 				}
 			}
+			var wantTerms []int32
+			termIDs := map[string]int32{}
+			for _, a := range arts {
+				for _, s := range a.Sentences {
+					for _, t := range s.Terms {
+						id, ok := termIDs[t]
+						if !ok {
+							id = int32(len(termIDs))
+							termIDs[t] = id
+						}
+						wantTerms = append(wantTerms, id)
+					}
+				}
+			}
 			w := newWords(arts)
+			if !slices.Equal(w.terms, wantTerms) {
+				t.Errorf("words numbered the terms %v, want %v", w.terms, wantTerms)
+			}
 			if !slices.Equal(w.stems, want) {
 				t.Errorf("words numbered %v, want %v", w.stems, want)
 			}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +49,29 @@ func weightWords(text string) int {
 	n, dense := 0, 0
 	st := uint8(0) // 1 inside a word
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight ASCII bytes each a letter, a digit or white space:
+			// a word starts at each letter or digit after white space
+			// (the first after the state), counted at once.
+			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			if x&highBits == 0 {
+				word, space := wordBytes(x), spaceBytes(x)
+				if word|space == highBits {
+					n += bits.OnesCount64(word & (space<<8 | uint64(1-st)<<7))
+					st = uint8(word >> 63)
+					i += 8
+					continue
+				}
+				for _, c := range []byte(text[i : i+8]) {
+					v := asciiWordStep[st<<7|c]
+					n += int(v >> 1)
+					st = v & 1
+				}
+				i += 8
+				continue
+			}
+		}
 		if c := text[i]; c < utf8.RuneSelf {
 			// ASCII: what the cases below decide, from a table.
 			v := asciiWordStep[st<<7|c]
@@ -73,6 +97,25 @@ func weightWords(text string) int {
 	}
 	return n + dense/2
 }
+
+// highBits is the high bit of each of eight bytes.
+const highBits = 0x8080808080808080
+
+// inRange returns, of eight ASCII bytes x, the high bit of each that is
+// in [lo, hi]: (x|0x80)-lo has its high bit set exactly when x >= lo,
+// and (hi|0x80)-x when x <= hi, with no borrow between bytes.
+func inRange(x uint64, lo, hi byte) uint64 {
+	const ones = 0x0101010101010101
+	return ((x | highBits) - uint64(lo)*ones) & ((uint64(hi)*ones | highBits) - x) & highBits
+}
+
+// wordBytes marks the ASCII letters and digits of eight ASCII bytes x
+// (their high bits), spaceBytes the white space (as asciiSpace).
+func wordBytes(x uint64) uint64 {
+	return inRange(x|0x2020202020202020, 'a', 'z') | inRange(x, '0', '9')
+}
+
+func spaceBytes(x uint64) uint64 { return inRange(x, '\t', '\r') | inRange(x, ' ', ' ') }
 
 // asciiWordStep is weightWords' step on an ASCII byte c from state st
 // (1 inside a word, else 0), at st<<7|c: the next state in bit 0, and

@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -68,4 +70,27 @@ func FuzzWeightWords(f *testing.F) {
 			t.Errorf("weightWords(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// TestWeightWordsRandom holds weightWords to the rune-wise reference on
+// texts mostly of letters, digits and white space, where it counts eight
+// bytes at a time, with now and then a byte that makes it step.
+func TestWeightWordsRandom(t *testing.T) {
+	t.Parallel()
+	pieces := []string{"a", "Z", "9", "m", " ", " ", "\t", "\n", "\r", "\v", "\f", ".", ",", "\x00", "\x7f", "@", "[", "`", "{", "/", ":", "é", "渡", "\xff"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			p := pieces[rng.IntN(8)] // mostly words and spaces
+			if rng.IntN(10) == 0 {
+				p = pieces[rng.IntN(len(pieces))]
+			}
+			b.WriteString(p)
+		}
+		s := b.String()
+		if got, want := weightWords(s), weightWordsByRunes(s); got != want {
+			t.Fatalf("weightWords(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

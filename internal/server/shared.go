@@ -226,7 +226,7 @@ func (s *Server) runShared(ctx context.Context, every time.Duration) {
 // that time is summarized once, not ten times. A round of briefs is
 // asked only once the last is done, and no sooner than briefRest times
 // what the last took after it ended (as the worker does), so that during
-// a long burst briefs take at most about a quarter of the servers' brief
+// a long burst briefs take at most about an eighth of the servers' brief
 // workers; the burst is over once leadQuiet passes without a placement,
 // and then the rest is not waited for. briefPoll is how often the leader
 // looks whether a round is done.

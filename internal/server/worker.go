@@ -27,9 +27,13 @@ const cacheSize = 5000
 // round took has passed since it ended (a post or a few, not a burst);
 // while touches go on, briefGather after the round's first touch and no
 // sooner than briefRest times what the last round took after it ended.
-// So briefs take at most about a quarter of a core from a long burst of
+// So briefs take at most about an eighth of a core from a long burst of
 // posts, even on a busy machine whose posts come with gaps, and a story
 // that takes many articles meanwhile is summarized once for all of them.
+// (A round re-briefs every story touched and costs about what the
+// stories hold in all, so what the briefs of a burst cost a post is
+// their share of a core over the posts' rate, and more on a busy
+// machine, whose posts come slower.)
 // While the posts are quiet (or wait asks for a round) a round
 // summarizes on every core, one story per core at a time: nothing else
 // wants them then, and the briefs are current the sooner; during a
@@ -38,7 +42,7 @@ const cacheSize = 5000
 const (
 	briefQuiet  = 50 * time.Millisecond
 	briefGather = time.Second
-	briefRest   = 3
+	briefRest   = 7
 	spreadQuiet = 250 * time.Millisecond
 )
 

@@ -33,10 +33,10 @@ func TestWorkerDue(t *testing.T) {
 		{"one post, quiet since", ms(-60), ms(-60), time.Time{}, 0, false, 0},
 		{"one post long after the last round", ms(-60), ms(-60), ms(-5000), 100 * time.Millisecond, false, 0},
 		{"a gap in a burst, resting", ms(-500), ms(-60), ms(-100), 200 * time.Millisecond, false, 190 * time.Millisecond},
-		{"a gap in a burst, rested", ms(-500), ms(-60), ms(-700), 200 * time.Millisecond, false, 0},
+		{"a gap in a burst, rested", ms(-500), ms(-60), ms(-100 - briefRest*200), 200 * time.Millisecond, false, 0},
 		{"posts go on, rested: a gap may start it", ms(-300), ms(-1), ms(-5000), 100 * time.Millisecond, false, 49 * time.Millisecond},
 		{"posts go on, rest after the gathering", ms(-1200), ms(-1), ms(-100), time.Second, false, 249 * time.Millisecond},
-		{"posts go on, gathered and rested", ms(-1200), ms(-1), ms(-5000), time.Second, false, 0},
+		{"posts go on, gathered and rested", ms(-1200), ms(-1), ms(-2000 - briefRest*1000), time.Second, false, 0},
 		{"the burst over, resting", ms(-3000), ms(-250), ms(-100), time.Second, false, 0},
 		{"flush", ms(-1), ms(-1), ms(-1), time.Second, true, 0},
 	}

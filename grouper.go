@@ -40,9 +40,33 @@ func NewGrouper(opts StoryOptions) *Grouper {
 // story number (from 0, in order of creation) and the earlier articles
 // that moved to another story as a result, in order.
 func (g *Grouper) Add(a *news.Article) (copyOf, story int, moved []GroupMove) {
+	return g.AddKeyed(NewGroupKey(a))
+}
+
+// GroupKey is what a Grouper reads of an article to place it: the
+// signature of its text, for near-duplicates, and its [Doc], for the
+// clusterer. Making it is most of what Add costs and needs no Grouper,
+// so a caller that adds articles in one goroutine can make their keys
+// beforehand, concurrently, and add them with AddKeyed.
+type GroupKey struct {
+	sig    dedupe.Signature
+	signed bool // the text has a word
+	doc    cluster.Doc
+}
+
+// NewGroupKey returns the key of prepared article a.
+func NewGroupKey(a *news.Article) *GroupKey {
+	k := &GroupKey{doc: Doc(a)}
+	k.sig, k.signed = dedupe.Sign(a.Text)
+	return k
+}
+
+// AddKeyed is Add of the article whose key is k (NewGroupKey). A key is
+// for one AddKeyed: the Grouper keeps what it holds.
+func (g *Grouper) AddKeyed(k *GroupKey) (copyOf, story int, moved []GroupMove) {
 	n := len(g.story)
 	g.copies = append(g.copies, nil)
-	copyOf = g.index.Add(a.Text)
+	copyOf = g.index.AddSigned(&k.sig, k.signed)
 	if copyOf >= 0 {
 		r := g.root[copyOf] // a copy of a copy copies the first
 		story = g.story[r]
@@ -53,7 +77,7 @@ func (g *Grouper) Add(a *news.Article) (copyOf, story int, moved []GroupMove) {
 	}
 	g.doc = append(g.doc, n)
 	g.root = append(g.root, n)
-	story = g.cluster.Add(Doc(a))
+	story = g.cluster.Add(k.doc)
 	g.story = append(g.story, story)
 	for _, m := range g.cluster.Moves() {
 		k := g.doc[m.Article]

@@ -62,8 +62,14 @@ func (x *Index) Len() int { return len(x.sigs) }
 // nothing.
 func (x *Index) Add(text string) int {
 	sig, ok := Sign(text)
+	return x.AddSigned(&sig, ok)
+}
+
+// AddSigned is Add of the text whose Sign is sig, ok: a caller that adds
+// texts in one goroutine can sign them beforehand in others.
+func (x *Index) AddSigned(sig *Signature, ok bool) int {
 	id := len(x.sigs)
-	x.sigs = append(x.sigs, sig)
+	x.sigs = append(x.sigs, *sig)
 	for range bands {
 		x.next = append(x.next, -1)
 	}
@@ -77,7 +83,7 @@ func (x *Index) Add(text string) int {
 		e, ok := x.heads[keys[b]]
 		for ; ok && e >= 0; e = x.next[e] {
 			other := int(e) / bands
-			if (best < 0 || other < best) && Similarity(&sig, &x.sigs[other]) >= x.opts.threshold() {
+			if (best < 0 || other < best) && Similarity(sig, &x.sigs[other]) >= x.opts.threshold() {
 				best = other
 			}
 		}

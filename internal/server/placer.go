@@ -6,8 +6,10 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"tidings"
@@ -161,8 +163,12 @@ func (p *placer) putAll(ctx context.Context, arts []*store.Article, prepared []*
 			p.stored(arts[i], prepared[i])
 		}
 	}
-	for _, i := range fresh {
-		if _, placeErr = p.add(ctx, *arts[i], sameArticle(arts[i], prepared[i])); placeErr != nil {
+	keys := groupKeys(len(fresh), func(k int) *tidings.GroupKey {
+		i := fresh[k]
+		return p.key(arts[i], sameArticle(arts[i], prepared[i]))
+	})
+	for k, i := range fresh {
+		if _, placeErr = p.add(ctx, *arts[i], keys[k]); placeErr != nil {
 			p.behind = true // the next call replays what this one left
 			break
 		}
@@ -222,8 +228,9 @@ func (p *placer) replay(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		for _, a := range page {
-			if _, err := p.add(ctx, a, nil); err != nil {
+		keys := groupKeys(len(page), func(i int) *tidings.GroupKey { return p.key(&page[i], nil) })
+		for i, a := range page {
+			if _, err := p.add(ctx, a, keys[i]); err != nil {
 				return err
 			}
 		}
@@ -234,19 +241,56 @@ func (p *placer) replay(ctx context.Context) error {
 	return p.sync(ctx)
 }
 
-// add runs stored article a through the grouper, without writing
-// placements: it records what the store says of a and what the grouper
-// now says, and marks a and the articles it made move as pending. It
-// returns a's grouper number.
-func (p *placer) add(ctx context.Context, a store.Article, prepared *news.Article) (int, error) {
+// key returns the group key of stored article a (tidings.NewGroupKey)
+// from prepared, its prepared form, or when that is nil the form handed
+// over (handed), or else a's stored text segmented. It is safe for
+// concurrent use (groupKeys).
+func (p *placer) key(a *store.Article, prepared *news.Article) *tidings.GroupKey {
 	if prepared == nil && p.handed != nil {
-		prepared = sameArticle(&a, p.handed(a.ID))
+		prepared = sameArticle(a, p.handed(a.ID))
 	}
 	if prepared == nil {
-		na := segmented(a)
+		na := segmented(*a)
 		prepared = &na
 	}
-	n, group, moved := p.grouper.Add(prepared)
+	return tidings.NewGroupKey(prepared)
+}
+
+// minKeysEach is the fewest keys worth a goroutine of groupKeys.
+const minKeysEach = 4
+
+// groupKeys returns key(i) for i from 0 to n-1, made on every core: the
+// grouper adds the articles one at a time, under the placer's lock, but
+// most of what adding one costs (segmenting a stored text, signing it,
+// its event doc) is its key, which needs no grouper.
+func groupKeys(n int, key func(i int) *tidings.GroupKey) []*tidings.GroupKey {
+	keys := make([]*tidings.GroupKey, n)
+	workers := min(runtime.GOMAXPROCS(0), n/minKeysEach)
+	if workers <= 1 {
+		for i := range keys {
+			keys[i] = key(i)
+		}
+		return keys
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				keys[i] = key(i)
+			}
+		})
+	}
+	wg.Wait()
+	return keys
+}
+
+// add runs stored article a, whose group key is key (placer.key), through
+// the grouper, without writing placements: it records what the store
+// says of a and what the grouper now says, and marks a and the articles
+// it made move as pending. It returns a's grouper number.
+func (p *placer) add(ctx context.Context, a store.Article, key *tidings.GroupKey) (int, error) {
+	n, group, moved := p.grouper.AddKeyed(key)
 	var copyOf int64
 	if n >= 0 {
 		copyOf = p.canon[n] // a copy of a copy copies the first

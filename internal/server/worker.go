@@ -214,6 +214,13 @@ func (w *worker) round(ids []int64) bool {
 	defer close(next)
 	run := func(extra bool) {
 		for id := range next {
+			// The brief reads the story as it is from now on, so it
+			// covers the touches made so far (the placer touches a
+			// story once its placements are written): the story
+			// waits for the next round only if touched again.
+			w.mu.Lock()
+			delete(w.dirty, id)
+			w.mu.Unlock()
 			if err := w.summarize(context.Background(), id); err != nil {
 				w.logger.Error("summarizing story", "story", id, "err", err)
 			}

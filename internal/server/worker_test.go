@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -158,5 +159,35 @@ func TestWorkerHeads(t *testing.T) {
 	delete(w.cache, ids[1])
 	if got := body(); got != whole {
 		t.Errorf("from the heads, one text read by id:\n%s\nwant\n%s", got, whole)
+	}
+}
+
+// TestWorkerRoundCovers checks that a round's brief of a story covers
+// the touches made before it reads the story: a story touched again
+// after the round began but before its turn is left clean, and one the
+// round does not brief stays dirty.
+func TestWorkerRoundCovers(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "round.db"))
+	var ids []int64
+	for range 3 {
+		s := store.Story{Body: []byte("{}")}
+		if err := st.PutStory(ctx, &s); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, s.ID)
+	}
+	w := &worker{st: st, p: &tidings.Pipeline{}, logger: slog.New(slog.DiscardHandler), cache: map[int64]news.Article{},
+		stop: make(chan struct{}), dirty: map[int64]bool{}}
+	// Touched again while the round was gathered: the first two are
+	// in the round, the third is not.
+	for _, id := range ids {
+		w.dirty[id] = true
+	}
+	if !w.round(ids[:2]) {
+		t.Fatal("round stopped")
+	}
+	if want := map[int64]bool{ids[2]: true}; !reflect.DeepEqual(w.dirty, want) {
+		t.Errorf("dirty after the round = %v, want %v", w.dirty, want)
 	}
 }

@@ -25,7 +25,7 @@ type Model struct {
 	// wrote most (as written), whose scores pack computes once (vocab,
 	// found through known) so that tagging them is one look-up.
 	words   []string
-	known   map[string]int32
+	known   wordIndex
 	vocab   []wordScores
 	rows    transRows // the trans of vocab
 	table   *table    // index and weights packed for tagging (see pack)
@@ -121,17 +121,18 @@ func (m *Model) pack() {
 	t.fillContext()
 	m.table = t
 	m.rows = transRows{}
-	m.known = make(map[string]int32, len(m.words))
+	m.known = newWordIndex(len(m.words))
 	m.vocab = make([]wordScores, 0, len(m.words))
 	var buf []byte
 	for _, w := range m.words {
-		if _, ok := m.known[w]; ok {
+		h := wordHash(w)
+		if m.vocabRef(h, w) != 0 {
 			continue
 		}
 		var ws wordScores
 		ws, buf, _ = m.scoreWord(w, buf, &m.rows)
-		m.known[ws.word] = int32(len(m.vocab))
 		m.vocab = append(m.vocab, ws)
+		m.known.put(h, int32(len(m.vocab)))
 	}
 }
 

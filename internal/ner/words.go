@@ -294,9 +294,12 @@ const maxWords = 1 << 14
 // (a bounded number of words), and must not be used by several
 // goroutines at once.
 type Tagger struct {
-	m     *Model
-	st    tagState
-	index map[string]int32 // word -> its scores in words
+	m  *Model
+	st tagState
+	// seen finds the words tg has seen, in the model's vocabulary or
+	// scored (words): one look-up per token in a small table, the
+	// vocabulary's only at a word's first token.
+	seen  wordIndex
 	words []wordScores
 	buf   []byte
 	// scratch holds the scores of the words of one sentence that neither
@@ -319,9 +322,9 @@ func (m *Model) NewTagger() *Tagger {
 		return tg // reset by Release
 	}
 	// Room for the distinct words of a story of a few articles, so that
-	// the table rarely grows.
+	// the tables rarely grow.
 	const words = 1 << 10
-	return &Tagger{m: m, index: make(map[string]int32, words), words: make([]wordScores, 0, words)}
+	return &Tagger{m: m, seen: newWordIndex(2 * words), words: make([]wordScores, 0, words)}
 }
 
 // Release forgets every word and gives tg's memory back to its model for
@@ -375,7 +378,7 @@ func (tg *Tagger) AppendTags(dst []int, words []string, lower func(string) bool)
 // reset forgets every word.
 func (tg *Tagger) reset() {
 	tg.rows.reset()
-	clear(tg.index)
+	tg.seen.reset()
 	clear(tg.words) // let their strings go
 	tg.words = tg.words[:0]
 }
@@ -394,34 +397,70 @@ func (tg *Tagger) lookup(words []string, memo bool) {
 	tg.scratch = tg.scratch[:0]
 	if !memo {
 		tg.rows.reset()
+		for i, w := range words {
+			ref := m.vocabRef(wordHash(w), w)
+			if ref == 0 {
+				tg.scratch = append(tg.scratch, tg.scoreWord(w))
+				ref = -int32(len(tg.scratch))
+			}
+			st.at[i] = ref
+		}
+		tg.resolve(tg.scratch)
+		return
 	}
 	for i, w := range words {
-		if k, ok := m.known[w]; ok {
-			st.ws[i] = &m.vocab[k]
-			continue
+		h := wordHash(w)
+		slots := tg.seen.slots
+		mask := uint32(len(slots) - 1)
+		j := h & mask
+		for {
+			s := slots[j]
+			if s.ref == 0 {
+				st.at[i] = tg.see(h, w)
+				break
+			}
+			if s.h == h && tg.word(s.ref) == w {
+				st.at[i] = s.ref
+				break
+			}
+			j = (j + 1) & mask
 		}
-		st.ws[i] = nil // resolved below: words and scratch may move as they grow
-		if !memo {
-			st.at[i] = int32(len(tg.scratch))
-			tg.scratch = append(tg.scratch, tg.scoreWord(w))
-			continue
-		}
-		k, ok := tg.index[w]
-		if !ok {
-			ws := tg.scoreWord(w)
-			k = int32(len(tg.words))
-			tg.words = append(tg.words, ws)
-			tg.index[ws.word] = k
-		}
-		st.at[i] = k
 	}
-	from := tg.words
-	if !memo {
-		from = tg.scratch
+	tg.resolve(tg.words)
+}
+
+// see adds word w, of hash h, which tg has not seen, to tg.seen and
+// returns its ref: that of the model's vocabulary, else of its scores
+// appended to tg.words.
+func (tg *Tagger) see(h uint32, w string) int32 {
+	ref := tg.m.vocabRef(h, w)
+	if ref == 0 {
+		tg.words = append(tg.words, tg.scoreWord(w))
+		ref = -int32(len(tg.words))
 	}
-	for i, e := range st.ws {
-		if e == nil {
-			st.ws[i] = &from[st.at[i]]
+	tg.seen.put(h, ref)
+	return ref
+}
+
+// word returns the word of ref (see wordSlot), among tg.words for a ref
+// below 0.
+func (tg *Tagger) word(ref int32) string {
+	if ref > 0 {
+		return tg.m.vocab[ref-1].word
+	}
+	return tg.words[-1-ref].word
+}
+
+// resolve sets tg.st.ws from tg.st.at, the refs of the words, those below
+// 0 into from (resolved at the end: words and scratch move as they grow).
+func (tg *Tagger) resolve(from []wordScores) {
+	st := &tg.st
+	vocab := tg.m.vocab
+	for i, ref := range st.at {
+		if ref > 0 {
+			st.ws[i] = &vocab[ref-1]
+		} else {
+			st.ws[i] = &from[-1-ref]
 		}
 	}
 }

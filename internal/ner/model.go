@@ -45,10 +45,13 @@ type table struct {
 	zero   *weights // the weights of the feature of hash 0, or nil
 	mask   uint32
 	// moves are the weights of the label-before-alone features
-	// (transitionOnly), by label before (-1 first) and label.
-	moves transRow
-	pairs pairTable
-	ctx   contextTables
+	// (transitionOnly), by label before (-1 first) and label; noPairs is
+	// the transRow of a word with no feature pairing it with the label
+	// before.
+	moves   moveRow
+	noPairs transRow
+	pairs   pairTable
+	ctx     contextTables
 }
 
 // weights are the quantised weights of a feature, by label.
@@ -110,11 +113,7 @@ func (m *Model) pack() {
 		t.slots[i] = slot{f.h, f.w}
 	}
 	for p := -1; p < nLabels; p++ {
-		if w := t.find(transitionOnly(p)); w != nil {
-			for l := range nLabels {
-				t.moves.s[p+1][l] = int32(w[l])
-			}
-		}
+		t.moves.set(p, t.find(transitionOnly(p)))
 	}
 	t.moves.bound()
 	t.pairs = newPairTable(feats)

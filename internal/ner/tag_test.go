@@ -3,6 +3,7 @@ package ner
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"testing"
@@ -149,5 +150,66 @@ func TestAppend(t *testing.T) {
 		if want := append([]Token{first}, Tokenize(text)...); !slices.Equal(got, want) {
 			t.Errorf("AppendTokens(%q) = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// TestTransRowBound checks that a transRow's bounds, 16-bit differences
+// to its moveRow's, give the highest and lowest score to the O and B-
+// tags after each label before exactly, over random weights at the
+// extremes of 16 bits and over the committed model's vocabulary.
+func TestTransRowBound(t *testing.T) {
+	check := func(mv *moveRow, r *transRow) {
+		t.Helper()
+		for p := range r.ob {
+			hi, lo := int32(math.MinInt32), int32(math.MaxInt32)
+			for k := range r.ob[p] {
+				x := mv.ob[p][k] + int32(r.ob[p][k])
+				hi, lo = max(hi, x), min(lo, x)
+			}
+			if got := mv.hi[p] + int32(r.hi[p]); got != hi {
+				t.Errorf("row %d: highest %d, want %d (moves %v, pairs %v)", p, got, hi, mv.ob[p], r.ob[p])
+			}
+			if got := mv.lo[p] + int32(r.lo[p]); got != lo {
+				t.Errorf("row %d: lowest %d, want %d (moves %v, pairs %v)", p, got, lo, mv.ob[p], r.ob[p])
+			}
+		}
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	extreme := func() int16 {
+		switch rnd.IntN(4) {
+		case 0:
+			return math.MaxInt16
+		case 1:
+			return math.MinInt16
+		}
+		return int16(rnd.IntN(1<<16) - 1<<15)
+	}
+	for range 2000 {
+		var mv moveRow
+		var r transRow
+		for p := -1; p < nLabels; p++ {
+			var w, pw weights
+			for l := range w {
+				w[l], pw[l] = extreme(), extreme()
+			}
+			mv.set(p, &w)
+			if rnd.IntN(3) > 0 {
+				r.set(p, &pw)
+			}
+		}
+		mv.bound()
+		r.bound(&mv)
+		check(&mv, &r)
+	}
+	m, _, _ := benchSentences(t)
+	rows := 0
+	for i := range m.vocab {
+		if r := m.vocab[i].trans; r != &m.table.noPairs {
+			check(&m.table.moves, r)
+			rows++
+		}
+	}
+	if rows == 0 {
+		t.Error("no word of the vocabulary pairs with the label before")
 	}
 }

@@ -31,11 +31,11 @@ type wordScores struct {
 	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
 	// this word, the first of them: the next words' strings complete them.
 	bigramPrev, bigramNext, shapeTri hasher
-	// trans are the scores of each label after each label before (-1
-	// first) at the word: the label-before-alone features (table.moves)
-	// plus those pairing the word with the label before (pairTable.group
-	// of its pairBase); table.moves itself when the word has none of the
-	// latter.
+	// trans are the weights of the features pairing the word with the
+	// label before (pairTable.group of its pairBase), which add to those
+	// of the label before alone (table.moves) the scores of each label
+	// after each label before at the word; table.noPairs when it has
+	// none.
 	trans *transRow
 }
 
@@ -217,7 +217,7 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 	ws.bigramPrev = start(fBigramPrev).str(lw)
 	ws.bigramNext = start(fBigramNext).str(lw)
 	ws.shapeTri = start(fShapeTri).str(ws.shape)
-	ws.trans = &t.moves
+	ws.trans = &t.noPairs
 	x := uint8(base)
 	from, to := t.pairs.group(base)
 	for _, pe := range t.pairs.entries[from:to] {
@@ -228,56 +228,17 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 		case p >= nLabels:
 			continue
 		}
-		if ws.trans == &t.moves {
+		if ws.trans == &t.noPairs {
 			ws.trans = rows.next()
-			*ws.trans = t.moves
+			*ws.trans = transRow{}
 		}
-		add(&ws.trans.s[p+1], &pe.w)
+		ws.trans.set(p, &pe.w)
 	}
-	if ws.trans != &t.moves {
-		ws.trans.bound()
+	if ws.trans != &t.noPairs {
+		ws.trans.bound(&t.moves)
 	}
 	return ws, buf, sink
 }
-
-// transRow is the scores of each label after each label before (-1
-// first), as wordScores.trans holds them, with the highest and lowest
-// score of each label before over the labels that may follow any (O and
-// the B- tags), for decode to pass over the labels before that cannot
-// lead to the best.
-type transRow struct {
-	s      [nLabels + 1][nLabels]int32
-	hi, lo [nLabels + 1]int32
-}
-
-// bound sets r.hi and r.lo from r.s.
-func (r *transRow) bound() {
-	for p := range r.s {
-		row := &r.s[p]
-		r.hi[p] = max(row[0], row[1], row[3], row[5], row[7])
-		r.lo[p] = min(row[0], row[1], row[3], row[5], row[7])
-	}
-}
-
-// transRows hands out transRows that stay where they are: it fills
-// chunks of them, never moved, and reuses them all after reset.
-type transRows struct {
-	chunks [][]transRow
-	n      int
-}
-
-const transChunk = 64
-
-func (a *transRows) next() *transRow {
-	c, k := a.n/transChunk, a.n%transChunk
-	if c == len(a.chunks) {
-		a.chunks = append(a.chunks, make([]transRow, transChunk))
-	}
-	a.n++
-	return &a.chunks[c][k]
-}
-
-func (a *transRows) reset() { a.n = 0 }
 
 // maxWords bounds the words a Tagger remembers: past it, it forgets them
 // all and starts again.

@@ -171,13 +171,12 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	n := len(words)
 	s := &st.s
 	s.low, s.info, s.gaz = resize(s.low, n), resize(s.info, n), resize(s.gaz, n)
-	letters, upper := 0, 0
+	letters := uint8(0)
 	for i, e := range st.ws {
 		s.low[i], s.info[i] = e.low, e.info
-		letters += int(e.letters)
-		upper += int(e.upper)
+		letters |= e.letters
 	}
-	caps := letters > 0 && upper == letters
+	caps := letters == hasLetters // every letter upper case
 	s.marks(m.gaz)
 	edge := &t.ctx.edge
 	word := func(i int) *wordScores {
@@ -224,14 +223,17 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	for i := range n {
 		e := near[i+2]
 		// The scores of the labels from the features of the token alone.
-		static := e.own[boolInt(i == 0)]
+		static := e.own
+		if i == 0 {
+			addSums(&static, &t.ctx.first[e.flags])
+		}
 		g := gz[i+1]
 		addSums(&static, &t.ctx.gazPrev[gz[i]][g])
 		addSums(&static, &t.ctx.gazNext[g][gz[i+2]])
 		addSums(&static, &near[i+1].prev1)
 		addSums(&static, &near[i+3].next1)
-		addSums(&static, &near[i].prev2)
-		addSums(&static, &near[i+4].next2)
+		add(&static, &near[i].prev2)
+		add(&static, &near[i+4].next2)
 		fs := st.fs[3*i : 3*i+3]
 		add(&static, t.find(fs[0]))
 		add(&static, t.find(fs[1]))

@@ -12,31 +12,47 @@ import (
 // Tagger, not once per token. The sums are of the quantised integer
 // weights, so adding them in another order gives the same scores.
 type wordScores struct {
-	word       string // as written
-	low, shape string // lower-cased, and its shape (see appendShape)
-	info       wordInfo
-	flags      uint8 // sentence.flags of the word not first in its sentence
-	// letters and upper count its letters and upper-case letters (a
-	// sentence of capitals is a headline).
-	letters, upper int32
-	// own is the sum of the bias, of the word's own features (the word
-	// lower-cased and as written, its shape, prefixes and suffixes) and of
-	// its flags, not first in the sentence (own[0]) and first (own[1]).
-	own [2][nLabels]int32
-	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
-	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 the
-	// tokens two after and two before.
-	prev1, next1, prev2, next2 [nLabels]int32
-	// bigramPrev, bigramNext and shapeTri are the hashes of the features of
-	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
-	// this word, the first of them: the next words' strings complete them.
-	bigramPrev, bigramNext, shapeTri hasher
+	word, low string // as written, and lower-cased
+	shape     string // see appendShape
+	info      wordInfo
 	// trans are the weights of the features pairing the word with the
 	// label before (pairTable.group of its pairBase), which add to those
 	// of the label before alone (table.moves) the scores of each label
 	// after each label before at the word; table.noPairs when it has
 	// none.
 	trans *transRow
+	// bigramPrev, bigramNext and shapeTri are the hashes of the features of
+	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
+	// this word, the first of them: the next words' strings complete them.
+	bigramPrev, bigramNext, shapeTri hasher
+	flags                            uint8 // sentence.flags of the word not first in its sentence
+	letters                          uint8 // hasLetters, notAllUpper
+	// own is the sum of the bias, of the word's own features (the word
+	// lower-cased and as written, its shape, prefixes and suffixes) and of
+	// its flags, not first in the sentence (contextTables.first gives the
+	// difference first).
+	own [nLabels]int32
+	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
+	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 (one
+	// feature each) the tokens two after and two before.
+	prev1, next1 [nLabels]int32
+	prev2, next2 weights
+}
+
+// What wordScores.letters holds of a word's letters: whether it has any,
+// and whether one is not upper case (a sentence of capitals, letters all
+// upper case, is a headline).
+const (
+	hasLetters = 1 << iota
+	notAllUpper
+)
+
+// weightsOf returns *w, or none (zeros) for nil.
+func weightsOf(w *weights) weights {
+	if w == nil {
+		return weights{}
+	}
+	return *w
 }
 
 // add adds w, when there is one, to dst.
@@ -74,10 +90,14 @@ type contextTables struct {
 	flags [64][nLabels]int32
 	// gazPrev holds the weights of the marks of the token before and of
 	// the token (fGazPrev) plus those of the token's marks alone (fGaz).
-	gazPrev   [0x11][0x11][nLabels]int32    // marks of the token before, of the token
-	gazNext   [0x11][0x11][nLabels]int32    // marks of the token, of the token after
-	seenLower [2][nLabels]int32             // not first, first in the sentence
-	hist      [histKinds + 1][nLabels]int32 // by history.value
+	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
+	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
+	seenLower [2][nLabels]int32          // not first, first in the sentence
+	// first is what being first in the sentence adds to a word's own
+	// scores, by its flags (not first): the flags' weights first less
+	// those not.
+	first [32][nLabels]int32
+	hist  [histKinds + 1][nLabels]int32 // by history.value
 	// edge is what the edge of the sentence gives the tokens next to it,
 	// as a word.
 	edge wordScores
@@ -89,6 +109,11 @@ func (t *table) fillContext() {
 	add(&c.bias, t.find(uint32(start(fBias))))
 	for f := range c.flags {
 		add(&c.flags[f], t.find(uint32(start(fFlags).num(f))))
+	}
+	for f := range c.first {
+		for l := range nLabels {
+			c.first[f][l] = c.flags[f|32][l] - c.flags[f][l]
+		}
 	}
 	gazValue := func(i int) int {
 		if i == 0x10 {
@@ -120,8 +145,8 @@ func (t *table) context(w *wordScores) {
 	add(&w.prev1, t.find(uint32(start(fShapePrev).str(w.shape))))
 	add(&w.next1, t.find(uint32(start(fNext1).str(w.low))))
 	add(&w.next1, t.find(uint32(start(fShapeNext).str(w.shape))))
-	add(&w.prev2, t.find(uint32(start(fPrev2).str(w.low))))
-	add(&w.next2, t.find(uint32(start(fNext2).str(w.low))))
+	w.prev2 = weightsOf(t.find(uint32(start(fPrev2).str(w.low))))
+	w.next2 = weightsOf(t.find(uint32(start(fNext2).str(w.low))))
 	w.bigramPrev = start(fBigramPrev).str(w.low)
 	w.bigramNext = start(fBigramNext).str(w.low)
 	w.shapeTri = start(fShapeTri).str(w.shape)
@@ -167,9 +192,9 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 	ws.info = m.gaz.words[lw]
 	for _, r := range w {
 		if unicode.IsLetter(r) {
-			ws.letters++
-			if unicode.IsUpper(r) {
-				ws.upper++
+			ws.letters |= hasLetters
+			if !unicode.IsUpper(r) {
+				ws.letters |= notAllUpper
 			}
 		}
 	}
@@ -203,17 +228,15 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 	for _, h := range hs[:own] {
 		add(&o, t.find(h))
 	}
-	for first := range ws.own {
-		ws.own[first] = o
-		addSums(&ws.own[first], &t.ctx.flags[int(ws.flags)|32*first])
-	}
+	ws.own = o
+	addSums(&ws.own, &t.ctx.flags[ws.flags])
 	c := hs[own:k]
 	add(&ws.prev1, t.find(c[0]))
 	add(&ws.prev1, t.find(c[1]))
 	add(&ws.next1, t.find(c[2]))
 	add(&ws.next1, t.find(c[3]))
-	add(&ws.prev2, t.find(c[4]))
-	add(&ws.next2, t.find(c[5]))
+	ws.prev2 = weightsOf(t.find(c[4]))
+	ws.next2 = weightsOf(t.find(c[5]))
 	ws.bigramPrev = start(fBigramPrev).str(lw)
 	ws.bigramNext = start(fBigramNext).str(lw)
 	ws.shapeTri = start(fShapeTri).str(ws.shape)

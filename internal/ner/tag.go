@@ -172,10 +172,19 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	s := &st.s
 	s.low, s.info, s.gaz = resize(s.low, n), resize(s.info, n), resize(s.gaz, n)
 	letters := uint8(0)
+	// Each word's scores and transition weights are read below, a line of
+	// memory at a time; read a little of each line here, with no branch
+	// on what is read, so that the first reads of a sentence's words
+	// overlap rather than wait on each other.
+	var ahead int32
 	for i, e := range st.ws {
 		s.low[i], s.info[i] = e.low, e.info
 		letters |= e.letters
+		d := e.trans
+		ahead += e.own[0] + e.next1[0] + int32(e.next2[nLabels-1]) +
+			int32(d.ob[0][0]) + int32(d.ob[nLabels/2][0]) + int32(d.lo[nLabels])
 	}
+	st.sink += uint32(ahead)
 	caps := letters == hasLetters // every letter upper case
 	s.marks(m.gaz)
 	edge := &t.ctx.edge

@@ -124,14 +124,14 @@ func (m *Model) pack() {
 	m.vocab = make([]wordScores, 0, len(m.words))
 	var buf []byte
 	for _, w := range m.words {
-		h := wordHash(w)
-		if m.vocabRef(h, w) != 0 {
+		h, head := wordKey(w)
+		if m.vocabRef(h, head, w) != 0 {
 			continue
 		}
 		var ws wordScores
 		ws, buf, _ = m.scoreWord(w, buf, &m.rows)
 		m.vocab = append(m.vocab, ws)
-		m.known.put(h, int32(len(m.vocab)))
+		m.known.put(h, head, int32(len(m.vocab)))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -211,5 +212,40 @@ func TestTransRowBound(t *testing.T) {
 	}
 	if rows == 0 {
 		t.Error("no word of the vocabulary pairs with the label before")
+	}
+}
+
+// TestLookupWords checks that a Tagger finds, for each token, the scores
+// of that very word, among words whose heads (wordKey) are alike: of
+// seven bytes and eight, with a zero byte at the end, long ones that
+// differ only in their last byte, and vocabulary words; in a sentence and
+// again in the next, in the other order, for a Tagger and for Model.Tag.
+func TestLookupWords(t *testing.T) {
+	m, _, _ := benchSentences(t)
+	long := strings.Repeat("x", 300)
+	words := []string{"", "\x00", "a", "a\x00", "\x00a", "abcdefg", "abcdefg\x00", "abcdefgh", "abcdefgi",
+		"abcdefghijklmnop", "abcdefghijklmnoq", long + "a", long + "b", long, "the", "The", "said", "Paris", "PARIS", "é", "É"}
+	for i, a := range words {
+		for _, b := range words[i+1:] {
+			if _, ha := wordKey(a); len(a) <= shortWord && len(b) <= shortWord {
+				if _, hb := wordKey(b); ha == hb {
+					t.Errorf("%q and %q have the same head %#x", a, b, ha)
+				}
+			}
+		}
+	}
+	back := slices.Clone(words)
+	slices.Reverse(back)
+	tg := m.NewTagger()
+	defer tg.Release()
+	for _, memo := range []bool{true, false} {
+		for _, ws := range [][]string{words, back, slices.Concat(words, back)} {
+			tg.lookup(ws, memo)
+			for i, e := range tg.st.ws {
+				if e.word != ws[i] {
+					t.Errorf("lookup (memo %v): token %d %q has the scores of %q", memo, i, ws[i], e.word)
+				}
+			}
+		}
 	}
 }

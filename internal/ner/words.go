@@ -382,7 +382,8 @@ func (tg *Tagger) lookup(words []string, memo bool) {
 	if !memo {
 		tg.rows.reset()
 		for i, w := range words {
-			ref := m.vocabRef(wordHash(w), w)
+			h, head := wordKey(w)
+			ref := m.vocabRef(h, head, w)
 			if ref == 0 {
 				tg.scratch = append(tg.scratch, tg.scoreWord(w))
 				ref = -int32(len(tg.scratch))
@@ -393,17 +394,17 @@ func (tg *Tagger) lookup(words []string, memo bool) {
 		return
 	}
 	for i, w := range words {
-		h := wordHash(w)
+		h, head := wordKey(w)
 		slots := tg.seen.slots
 		mask := uint32(len(slots) - 1)
 		j := h & mask
 		for {
-			s := slots[j]
+			s := &slots[j]
 			if s.ref == 0 {
-				st.at[i] = tg.see(h, w)
+				st.at[i] = tg.see(h, head, w)
 				break
 			}
-			if s.h == h && tg.word(s.ref) == w {
+			if s.h == h && s.head == head && (len(w) <= shortWord || tg.word(s.ref) == w) {
 				st.at[i] = s.ref
 				break
 			}
@@ -413,16 +414,16 @@ func (tg *Tagger) lookup(words []string, memo bool) {
 	tg.resolve(tg.words)
 }
 
-// see adds word w, of hash h, which tg has not seen, to tg.seen and
-// returns its ref: that of the model's vocabulary, else of its scores
+// see adds word w, of key h and head, which tg has not seen, to tg.seen
+// and returns its ref: that of the model's vocabulary, else of its scores
 // appended to tg.words.
-func (tg *Tagger) see(h uint32, w string) int32 {
-	ref := tg.m.vocabRef(h, w)
+func (tg *Tagger) see(h uint32, head uint64, w string) int32 {
+	ref := tg.m.vocabRef(h, head, w)
 	if ref == 0 {
 		tg.words = append(tg.words, tg.scoreWord(w))
 		ref = -int32(len(tg.words))
 	}
-	tg.seen.put(h, ref)
+	tg.seen.put(h, head, ref)
 	return ref
 }
 

@@ -74,10 +74,13 @@ func (x *wordIndex) place(s wordSlot) {
 	x.slots[i] = s
 }
 
-// reset empties x, keeping its slots.
+// reset empties x, keeping its slots (cleared only when it holds words:
+// Model.Tag releases a Tagger whose index it never filled at every call).
 func (x *wordIndex) reset() {
-	clear(x.slots)
-	x.n = 0
+	if x.n > 0 {
+		clear(x.slots)
+		x.n = 0
+	}
 }
 
 // vocabRef returns the ref of word w, of key h and head, in m.known: 1 +

@@ -31,12 +31,18 @@
 // The model stores its vocabulary (the word forms seen twice or more in
 // training, as written) and, when it is loaded, sums for each of them the
 // weights of the features that read only that word (itself, or as a
-// neighbour) and its scores of each label after each label before; a
-// word of it is then one look-up, and only other words are scored token
-// by token. A [Tagger] (from [Model.NewTagger]) tags the sentences of
-// one text, with their history, and remembers those sums for the other
-// words it has seen; the features of several words and the small tables
-// of flags and gazetteer marks are then a few look-ups per token. The
+// neighbour) and the weights of its features pairing it with the label
+// before (16 bits each, added to those of the label before alone as the
+// Viterbi step reads them); a word of it is then one look-up, and only
+// other words are scored token by token. A [Tagger] (from
+// [Model.NewTagger]) tags the sentences of one text, with their history,
+// and remembers those sums for the other words it has seen, all of them
+// found in a small index of its own (open addressing, a word of seven
+// bytes or fewer matched in the slot itself), the vocabulary's read once
+// per word; the features of several words and the small tables of flags
+// and gazetteer marks are then a few look-ups per token. The word sums
+// and rows are kept small (224 and 156 bytes), as reading them from
+// memory the first time a text has a word is much of a Tagger's time. The
 // Viterbi step passes over the labels before that cannot lead to a
 // label's best (their best score at the token below what the best label
 // before gives every label at least), exactly.

@@ -25,7 +25,7 @@ type Model struct {
 	// wrote most (as written), whose scores pack computes once (vocab,
 	// found through known) so that tagging them is one look-up.
 	words   []string
-	known   map[string]int32
+	known   wordIndex
 	vocab   []wordScores
 	rows    transRows // the trans of vocab
 	table   *table    // index and weights packed for tagging (see pack)
@@ -45,10 +45,13 @@ type table struct {
 	zero   *weights // the weights of the feature of hash 0, or nil
 	mask   uint32
 	// moves are the weights of the label-before-alone features
-	// (transitionOnly), by label before (-1 first) and label.
-	moves transRow
-	pairs pairTable
-	ctx   contextTables
+	// (transitionOnly), by label before (-1 first) and label; noPairs is
+	// the transRow of a word with no feature pairing it with the label
+	// before.
+	moves   moveRow
+	noPairs transRow
+	pairs   pairTable
+	ctx     contextTables
 }
 
 // weights are the quantised weights of a feature, by label.
@@ -110,28 +113,25 @@ func (m *Model) pack() {
 		t.slots[i] = slot{f.h, f.w}
 	}
 	for p := -1; p < nLabels; p++ {
-		if w := t.find(transitionOnly(p)); w != nil {
-			for l := range nLabels {
-				t.moves.s[p+1][l] = int32(w[l])
-			}
-		}
+		t.moves.set(p, t.find(transitionOnly(p)))
 	}
 	t.moves.bound()
 	t.pairs = newPairTable(feats)
 	t.fillContext()
 	m.table = t
 	m.rows = transRows{}
-	m.known = make(map[string]int32, len(m.words))
+	m.known = newWordIndex(len(m.words))
 	m.vocab = make([]wordScores, 0, len(m.words))
 	var buf []byte
 	for _, w := range m.words {
-		if _, ok := m.known[w]; ok {
+		h, head := wordKey(w)
+		if m.vocabRef(h, head, w) != 0 {
 			continue
 		}
 		var ws wordScores
 		ws, buf, _ = m.scoreWord(w, buf, &m.rows)
-		m.known[ws.word] = int32(len(m.vocab))
 		m.vocab = append(m.vocab, ws)
+		m.known.put(h, head, int32(len(m.vocab)))
 	}
 }
 

@@ -171,13 +171,21 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	n := len(words)
 	s := &st.s
 	s.low, s.info, s.gaz = resize(s.low, n), resize(s.info, n), resize(s.gaz, n)
-	letters, upper := 0, 0
+	letters := uint8(0)
+	// Each word's scores and transition weights are read below, a line of
+	// memory at a time; read a little of each line here, with no branch
+	// on what is read, so that the first reads of a sentence's words
+	// overlap rather than wait on each other.
+	var ahead int32
 	for i, e := range st.ws {
 		s.low[i], s.info[i] = e.low, e.info
-		letters += int(e.letters)
-		upper += int(e.upper)
+		letters |= e.letters
+		d := e.trans
+		ahead += e.own[0] + e.next1[0] + int32(e.next2[nLabels-1]) +
+			int32(d.ob[0][0]) + int32(d.ob[nLabels/2][0]) + int32(d.lo[nLabels])
 	}
-	caps := letters > 0 && upper == letters
+	st.sink += uint32(ahead)
+	caps := letters == hasLetters // every letter upper case
 	s.marks(m.gaz)
 	edge := &t.ctx.edge
 	word := func(i int) *wordScores {
@@ -218,19 +226,23 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 	for i := range n {
 		gz[i+1] = uint8(gazIndex(int(s.gaz[i])))
 	}
+	mv := &t.moves
 	var prev, cur [nLabels]int64
 	top := 0 // the best label of prev
 	for i := range n {
 		e := near[i+2]
 		// The scores of the labels from the features of the token alone.
-		static := e.own[boolInt(i == 0)]
+		static := e.own
+		if i == 0 {
+			addSums(&static, &t.ctx.first[e.flags])
+		}
 		g := gz[i+1]
 		addSums(&static, &t.ctx.gazPrev[gz[i]][g])
 		addSums(&static, &t.ctx.gazNext[g][gz[i+2]])
 		addSums(&static, &near[i+1].prev1)
 		addSums(&static, &near[i+3].next1)
-		addSums(&static, &near[i].prev2)
-		addSums(&static, &near[i+4].next2)
+		add(&static, &near[i].prev2)
+		add(&static, &near[i+4].next2)
 		fs := st.fs[3*i : 3*i+3]
 		add(&static, t.find(fs[0]))
 		add(&static, t.find(fs[1]))
@@ -244,15 +256,16 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		if memo && len(tg.hist) > 0 && capitalized(e.word, e.low) {
 			addSums(&static, &t.ctx.hist[tg.hist.value(e.low)])
 		}
-		// The scores of each label after each label before.
-		tr := e.trans
-		trans := &tr.s
+		// The scores of each label after each label before: the weights
+		// of the label before alone (mv) plus those pairing it with the
+		// word (d).
+		d := e.trans
 		if i == 0 {
 			for l := range nLabels {
 				cur[l] = unreached
-				if allowed(-1, l) { // O and B- tags
-					cur[l] = int64(static[l]) + int64(trans[0][l])
-				}
+			}
+			for k, l := range obLabels { // O and B- tags
+				cur[l] = int64(static[l]) + int64(mv.ob[0][k]) + int64(d.ob[0][k])
 			}
 			prev, top = cur, best(&cur)
 			continue
@@ -263,39 +276,47 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		// label before is never the best and need not be skipped. Labels
 		// before are tried in order, a tie kept by the lower; the labels
 		// are written out (nLabels is 9), as the compiler unrolls no loop.
-		// A label before p whose best (prev[p] + tr.hi) is below what the
-		// best label before (top) gives every O and B- tag at least
-		// (prev[top] + tr.lo) loses to it for each of them, strictly, and
-		// is passed over: most are, once a few tokens set the labels'
-		// scores apart.
-		floor := prev[top] + int64(tr.lo[top+1])
-		row, v := &trans[1], prev[0]
-		b0, b1, b3, b5, b7 := v+int64(row[0]), v+int64(row[1]), v+int64(row[3]), v+int64(row[5]), v+int64(row[7])
+		// A label before p whose best (prev[p] + the row's hi) is below
+		// what the best label before (top) gives every O and B- tag at
+		// least (prev[top] + its lo) loses to it for each of them,
+		// strictly, and is passed over: most are, once a few tokens set
+		// the labels' scores apart.
+		floor := prev[top] + int64(mv.lo[top+1]) + int64(d.lo[top+1])
+		row, drow, v := &mv.ob[1], &d.ob[1], prev[0]
+		b0 := v + int64(row[0]) + int64(drow[0])
+		b1 := v + int64(row[1]) + int64(drow[1])
+		b3 := v + int64(row[2]) + int64(drow[2])
+		b5 := v + int64(row[3]) + int64(drow[3])
+		b7 := v + int64(row[4]) + int64(drow[4])
 		var a0, a1, a3, a5, a7 int8
 		// The labels before not passed over, as bits (label 0 is counted
 		// above); written out so that the tests need no branch.
-		hi := &tr.hi
-		live := boolBit(prev[1]+int64(hi[2]) >= floor)<<1 | boolBit(prev[2]+int64(hi[3]) >= floor)<<2 |
-			boolBit(prev[3]+int64(hi[4]) >= floor)<<3 | boolBit(prev[4]+int64(hi[5]) >= floor)<<4 |
-			boolBit(prev[5]+int64(hi[6]) >= floor)<<5 | boolBit(prev[6]+int64(hi[7]) >= floor)<<6 |
-			boolBit(prev[7]+int64(hi[8]) >= floor)<<7 | boolBit(prev[8]+int64(hi[9]) >= floor)<<8
+		hi, dhi := &mv.hi, &d.hi
+		live := boolBit(prev[1]+int64(hi[2])+int64(dhi[2]) >= floor)<<1 |
+			boolBit(prev[2]+int64(hi[3])+int64(dhi[3]) >= floor)<<2 |
+			boolBit(prev[3]+int64(hi[4])+int64(dhi[4]) >= floor)<<3 |
+			boolBit(prev[4]+int64(hi[5])+int64(dhi[5]) >= floor)<<4 |
+			boolBit(prev[5]+int64(hi[6])+int64(dhi[6]) >= floor)<<5 |
+			boolBit(prev[6]+int64(hi[7])+int64(dhi[7]) >= floor)<<6 |
+			boolBit(prev[7]+int64(hi[8])+int64(dhi[8]) >= floor)<<7 |
+			boolBit(prev[8]+int64(hi[9])+int64(dhi[9]) >= floor)<<8
 		for ; live != 0; live &= live - 1 {
 			p := bits.TrailingZeros32(live) // in order: a tie keeps the lower
 			v := prev[p]
-			row := &trans[p+1]
-			if x := v + int64(row[0]); x > b0 {
+			row, drow := &mv.ob[p+1], &d.ob[p+1]
+			if x := v + int64(row[0]) + int64(drow[0]); x > b0 {
 				b0, a0 = x, int8(p)
 			}
-			if x := v + int64(row[1]); x > b1 {
+			if x := v + int64(row[1]) + int64(drow[1]); x > b1 {
 				b1, a1 = x, int8(p)
 			}
-			if x := v + int64(row[3]); x > b3 {
+			if x := v + int64(row[2]) + int64(drow[2]); x > b3 {
 				b3, a3 = x, int8(p)
 			}
-			if x := v + int64(row[5]); x > b5 {
+			if x := v + int64(row[3]) + int64(drow[3]); x > b5 {
 				b5, a5 = x, int8(p)
 			}
-			if x := v + int64(row[7]); x > b7 {
+			if x := v + int64(row[4]) + int64(drow[4]); x > b7 {
 				b7, a7 = x, int8(p)
 			}
 		}
@@ -306,10 +327,10 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 		cur[5], bk[5] = b5+int64(static[5]), a5
 		cur[7], bk[7] = b7+int64(static[7]), a7
 		// The I- tags: after the B- (l-1) or the I- tag (l) of their type.
-		cur[2], bk[2] = inside(&prev, trans, &static, 2)
-		cur[4], bk[4] = inside(&prev, trans, &static, 4)
-		cur[6], bk[6] = inside(&prev, trans, &static, 6)
-		cur[8], bk[8] = inside(&prev, trans, &static, 8)
+		cur[2], bk[2] = inside(&prev, mv, d, &static, 2)
+		cur[4], bk[4] = inside(&prev, mv, d, &static, 4)
+		cur[6], bk[6] = inside(&prev, mv, d, &static, 6)
+		cur[8], bk[8] = inside(&prev, mv, d, &static, 8)
 		prev, top = cur, best(&cur)
 	}
 	out[n-1] = top // the first of the best
@@ -320,9 +341,9 @@ func (m *Model) decode(tg *Tagger, words []string, lower func(string) bool, out 
 
 // inside returns the score of I- tag l at a token and its best label
 // before: the B- tag of its type (l-1) or l itself, a tie to the B- tag.
-func inside(prev *[nLabels]int64, trans *[nLabels + 1][nLabels]int32, static *[nLabels]int32, l int) (int64, int8) {
-	best, arg := prev[l-1]+int64(trans[l][l]), int8(l-1)
-	if v := prev[l] + int64(trans[l+1][l]); v > best {
+func inside(prev *[nLabels]int64, mv *moveRow, d *transRow, static *[nLabels]int32, l int) (int64, int8) {
+	best, arg := prev[l-1]+int64(mv.in[l-2])+int64(d.in[l-2]), int8(l-1)
+	if v := prev[l] + int64(mv.in[l-1]) + int64(d.in[l-1]); v > best {
 		best, arg = v, int8(l)
 	}
 	return best + int64(static[l]), arg

@@ -3,8 +3,10 @@ package ner
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -148,6 +150,102 @@ func TestAppend(t *testing.T) {
 		got := AppendTokens([]Token{first}, text)
 		if want := append([]Token{first}, Tokenize(text)...); !slices.Equal(got, want) {
 			t.Errorf("AppendTokens(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestTransRowBound checks that a transRow's bounds, 16-bit differences
+// to its moveRow's, give the highest and lowest score to the O and B-
+// tags after each label before exactly, over random weights at the
+// extremes of 16 bits and over the committed model's vocabulary.
+func TestTransRowBound(t *testing.T) {
+	check := func(mv *moveRow, r *transRow) {
+		t.Helper()
+		for p := range r.ob {
+			hi, lo := int32(math.MinInt32), int32(math.MaxInt32)
+			for k := range r.ob[p] {
+				x := mv.ob[p][k] + int32(r.ob[p][k])
+				hi, lo = max(hi, x), min(lo, x)
+			}
+			if got := mv.hi[p] + int32(r.hi[p]); got != hi {
+				t.Errorf("row %d: highest %d, want %d (moves %v, pairs %v)", p, got, hi, mv.ob[p], r.ob[p])
+			}
+			if got := mv.lo[p] + int32(r.lo[p]); got != lo {
+				t.Errorf("row %d: lowest %d, want %d (moves %v, pairs %v)", p, got, lo, mv.ob[p], r.ob[p])
+			}
+		}
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	extreme := func() int16 {
+		switch rnd.IntN(4) {
+		case 0:
+			return math.MaxInt16
+		case 1:
+			return math.MinInt16
+		}
+		return int16(rnd.IntN(1<<16) - 1<<15)
+	}
+	for range 2000 {
+		var mv moveRow
+		var r transRow
+		for p := -1; p < nLabels; p++ {
+			var w, pw weights
+			for l := range w {
+				w[l], pw[l] = extreme(), extreme()
+			}
+			mv.set(p, &w)
+			if rnd.IntN(3) > 0 {
+				r.set(p, &pw)
+			}
+		}
+		mv.bound()
+		r.bound(&mv)
+		check(&mv, &r)
+	}
+	m, _, _ := benchSentences(t)
+	rows := 0
+	for i := range m.vocab {
+		if r := m.vocab[i].trans; r != &m.table.noPairs {
+			check(&m.table.moves, r)
+			rows++
+		}
+	}
+	if rows == 0 {
+		t.Error("no word of the vocabulary pairs with the label before")
+	}
+}
+
+// TestLookupWords checks that a Tagger finds, for each token, the scores
+// of that very word, among words whose heads (wordKey) are alike: of
+// seven bytes and eight, with a zero byte at the end, long ones that
+// differ only in their last byte, and vocabulary words; in a sentence and
+// again in the next, in the other order, for a Tagger and for Model.Tag.
+func TestLookupWords(t *testing.T) {
+	m, _, _ := benchSentences(t)
+	long := strings.Repeat("x", 300)
+	words := []string{"", "\x00", "a", "a\x00", "\x00a", "abcdefg", "abcdefg\x00", "abcdefgh", "abcdefgi",
+		"abcdefghijklmnop", "abcdefghijklmnoq", long + "a", long + "b", long, "the", "The", "said", "Paris", "PARIS", "é", "É"}
+	for i, a := range words {
+		for _, b := range words[i+1:] {
+			if _, ha := wordKey(a); len(a) <= shortWord && len(b) <= shortWord {
+				if _, hb := wordKey(b); ha == hb {
+					t.Errorf("%q and %q have the same head %#x", a, b, ha)
+				}
+			}
+		}
+	}
+	back := slices.Clone(words)
+	slices.Reverse(back)
+	tg := m.NewTagger()
+	defer tg.Release()
+	for _, memo := range []bool{true, false} {
+		for _, ws := range [][]string{words, back, slices.Concat(words, back)} {
+			tg.lookup(ws, memo)
+			for i, e := range tg.st.ws {
+				if e.word != ws[i] {
+					t.Errorf("lookup (memo %v): token %d %q has the scores of %q", memo, i, ws[i], e.word)
+				}
+			}
 		}
 	}
 }

@@ -12,31 +12,47 @@ import (
 // Tagger, not once per token. The sums are of the quantised integer
 // weights, so adding them in another order gives the same scores.
 type wordScores struct {
-	word       string // as written
-	low, shape string // lower-cased, and its shape (see appendShape)
-	info       wordInfo
-	flags      uint8 // sentence.flags of the word not first in its sentence
-	// letters and upper count its letters and upper-case letters (a
-	// sentence of capitals is a headline).
-	letters, upper int32
-	// own is the sum of the bias, of the word's own features (the word
-	// lower-cased and as written, its shape, prefixes and suffixes) and of
-	// its flags, not first in the sentence (own[0]) and first (own[1]).
-	own [2][nLabels]int32
-	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
-	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 the
-	// tokens two after and two before.
-	prev1, next1, prev2, next2 [nLabels]int32
+	word, low string // as written, and lower-cased
+	shape     string // see appendShape
+	info      wordInfo
+	// trans are the weights of the features pairing the word with the
+	// label before (pairTable.group of its pairBase), which add to those
+	// of the label before alone (table.moves) the scores of each label
+	// after each label before at the word; table.noPairs when it has
+	// none.
+	trans *transRow
 	// bigramPrev, bigramNext and shapeTri are the hashes of the features of
 	// two or three tokens (fBigramPrev, fBigramNext, fShapeTri) as far as
 	// this word, the first of them: the next words' strings complete them.
 	bigramPrev, bigramNext, shapeTri hasher
-	// trans are the scores of each label after each label before (-1
-	// first) at the word: the label-before-alone features (table.moves)
-	// plus those pairing the word with the label before (pairTable.group
-	// of its pairBase); table.moves itself when the word has none of the
-	// latter.
-	trans *transRow
+	flags                            uint8 // sentence.flags of the word not first in its sentence
+	letters                          uint8 // hasLetters, notAllUpper
+	// own is the sum of the bias, of the word's own features (the word
+	// lower-cased and as written, its shape, prefixes and suffixes) and of
+	// its flags, not first in the sentence (contextTables.first gives the
+	// difference first).
+	own [nLabels]int32
+	// prev1 is what the word gives the token after it (fPrev1, fShapePrev),
+	// next1 the token before it (fNext1, fShapeNext); prev2 and next2 (one
+	// feature each) the tokens two after and two before.
+	prev1, next1 [nLabels]int32
+	prev2, next2 weights
+}
+
+// What wordScores.letters holds of a word's letters: whether it has any,
+// and whether one is not upper case (a sentence of capitals, letters all
+// upper case, is a headline).
+const (
+	hasLetters = 1 << iota
+	notAllUpper
+)
+
+// weightsOf returns *w, or none (zeros) for nil.
+func weightsOf(w *weights) weights {
+	if w == nil {
+		return weights{}
+	}
+	return *w
 }
 
 // add adds w, when there is one, to dst.
@@ -74,10 +90,14 @@ type contextTables struct {
 	flags [64][nLabels]int32
 	// gazPrev holds the weights of the marks of the token before and of
 	// the token (fGazPrev) plus those of the token's marks alone (fGaz).
-	gazPrev   [0x11][0x11][nLabels]int32    // marks of the token before, of the token
-	gazNext   [0x11][0x11][nLabels]int32    // marks of the token, of the token after
-	seenLower [2][nLabels]int32             // not first, first in the sentence
-	hist      [histKinds + 1][nLabels]int32 // by history.value
+	gazPrev   [0x11][0x11][nLabels]int32 // marks of the token before, of the token
+	gazNext   [0x11][0x11][nLabels]int32 // marks of the token, of the token after
+	seenLower [2][nLabels]int32          // not first, first in the sentence
+	// first is what being first in the sentence adds to a word's own
+	// scores, by its flags (not first): the flags' weights first less
+	// those not.
+	first [32][nLabels]int32
+	hist  [histKinds + 1][nLabels]int32 // by history.value
 	// edge is what the edge of the sentence gives the tokens next to it,
 	// as a word.
 	edge wordScores
@@ -89,6 +109,11 @@ func (t *table) fillContext() {
 	add(&c.bias, t.find(uint32(start(fBias))))
 	for f := range c.flags {
 		add(&c.flags[f], t.find(uint32(start(fFlags).num(f))))
+	}
+	for f := range c.first {
+		for l := range nLabels {
+			c.first[f][l] = c.flags[f|32][l] - c.flags[f][l]
+		}
 	}
 	gazValue := func(i int) int {
 		if i == 0x10 {
@@ -120,8 +145,8 @@ func (t *table) context(w *wordScores) {
 	add(&w.prev1, t.find(uint32(start(fShapePrev).str(w.shape))))
 	add(&w.next1, t.find(uint32(start(fNext1).str(w.low))))
 	add(&w.next1, t.find(uint32(start(fShapeNext).str(w.shape))))
-	add(&w.prev2, t.find(uint32(start(fPrev2).str(w.low))))
-	add(&w.next2, t.find(uint32(start(fNext2).str(w.low))))
+	w.prev2 = weightsOf(t.find(uint32(start(fPrev2).str(w.low))))
+	w.next2 = weightsOf(t.find(uint32(start(fNext2).str(w.low))))
 	w.bigramPrev = start(fBigramPrev).str(w.low)
 	w.bigramNext = start(fBigramNext).str(w.low)
 	w.shapeTri = start(fShapeTri).str(w.shape)
@@ -167,9 +192,9 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 	ws.info = m.gaz.words[lw]
 	for _, r := range w {
 		if unicode.IsLetter(r) {
-			ws.letters++
-			if unicode.IsUpper(r) {
-				ws.upper++
+			ws.letters |= hasLetters
+			if !unicode.IsUpper(r) {
+				ws.letters |= notAllUpper
 			}
 		}
 	}
@@ -203,21 +228,19 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 	for _, h := range hs[:own] {
 		add(&o, t.find(h))
 	}
-	for first := range ws.own {
-		ws.own[first] = o
-		addSums(&ws.own[first], &t.ctx.flags[int(ws.flags)|32*first])
-	}
+	ws.own = o
+	addSums(&ws.own, &t.ctx.flags[ws.flags])
 	c := hs[own:k]
 	add(&ws.prev1, t.find(c[0]))
 	add(&ws.prev1, t.find(c[1]))
 	add(&ws.next1, t.find(c[2]))
 	add(&ws.next1, t.find(c[3]))
-	add(&ws.prev2, t.find(c[4]))
-	add(&ws.next2, t.find(c[5]))
+	ws.prev2 = weightsOf(t.find(c[4]))
+	ws.next2 = weightsOf(t.find(c[5]))
 	ws.bigramPrev = start(fBigramPrev).str(lw)
 	ws.bigramNext = start(fBigramNext).str(lw)
 	ws.shapeTri = start(fShapeTri).str(ws.shape)
-	ws.trans = &t.moves
+	ws.trans = &t.noPairs
 	x := uint8(base)
 	from, to := t.pairs.group(base)
 	for _, pe := range t.pairs.entries[from:to] {
@@ -228,56 +251,17 @@ func (m *Model) scoreWord(w string, buf []byte, rows *transRows) (wordScores, []
 		case p >= nLabels:
 			continue
 		}
-		if ws.trans == &t.moves {
+		if ws.trans == &t.noPairs {
 			ws.trans = rows.next()
-			*ws.trans = t.moves
+			*ws.trans = transRow{}
 		}
-		add(&ws.trans.s[p+1], &pe.w)
+		ws.trans.set(p, &pe.w)
 	}
-	if ws.trans != &t.moves {
-		ws.trans.bound()
+	if ws.trans != &t.noPairs {
+		ws.trans.bound(&t.moves)
 	}
 	return ws, buf, sink
 }
-
-// transRow is the scores of each label after each label before (-1
-// first), as wordScores.trans holds them, with the highest and lowest
-// score of each label before over the labels that may follow any (O and
-// the B- tags), for decode to pass over the labels before that cannot
-// lead to the best.
-type transRow struct {
-	s      [nLabels + 1][nLabels]int32
-	hi, lo [nLabels + 1]int32
-}
-
-// bound sets r.hi and r.lo from r.s.
-func (r *transRow) bound() {
-	for p := range r.s {
-		row := &r.s[p]
-		r.hi[p] = max(row[0], row[1], row[3], row[5], row[7])
-		r.lo[p] = min(row[0], row[1], row[3], row[5], row[7])
-	}
-}
-
-// transRows hands out transRows that stay where they are: it fills
-// chunks of them, never moved, and reuses them all after reset.
-type transRows struct {
-	chunks [][]transRow
-	n      int
-}
-
-const transChunk = 64
-
-func (a *transRows) next() *transRow {
-	c, k := a.n/transChunk, a.n%transChunk
-	if c == len(a.chunks) {
-		a.chunks = append(a.chunks, make([]transRow, transChunk))
-	}
-	a.n++
-	return &a.chunks[c][k]
-}
-
-func (a *transRows) reset() { a.n = 0 }
 
 // maxWords bounds the words a Tagger remembers: past it, it forgets them
 // all and starts again.
@@ -294,9 +278,12 @@ const maxWords = 1 << 14
 // (a bounded number of words), and must not be used by several
 // goroutines at once.
 type Tagger struct {
-	m     *Model
-	st    tagState
-	index map[string]int32 // word -> its scores in words
+	m  *Model
+	st tagState
+	// seen finds the words tg has seen, in the model's vocabulary or
+	// scored (words): one look-up per token in a small table, the
+	// vocabulary's only at a word's first token.
+	seen  wordIndex
 	words []wordScores
 	buf   []byte
 	// scratch holds the scores of the words of one sentence that neither
@@ -319,9 +306,9 @@ func (m *Model) NewTagger() *Tagger {
 		return tg // reset by Release
 	}
 	// Room for the distinct words of a story of a few articles, so that
-	// the table rarely grows.
+	// the tables rarely grow.
 	const words = 1 << 10
-	return &Tagger{m: m, index: make(map[string]int32, words), words: make([]wordScores, 0, words)}
+	return &Tagger{m: m, seen: newWordIndex(2 * words), words: make([]wordScores, 0, words)}
 }
 
 // Release forgets every word and gives tg's memory back to its model for
@@ -375,7 +362,7 @@ func (tg *Tagger) AppendTags(dst []int, words []string, lower func(string) bool)
 // reset forgets every word.
 func (tg *Tagger) reset() {
 	tg.rows.reset()
-	clear(tg.index)
+	tg.seen.reset()
 	clear(tg.words) // let their strings go
 	tg.words = tg.words[:0]
 }
@@ -394,34 +381,71 @@ func (tg *Tagger) lookup(words []string, memo bool) {
 	tg.scratch = tg.scratch[:0]
 	if !memo {
 		tg.rows.reset()
+		for i, w := range words {
+			h, head := wordKey(w)
+			ref := m.vocabRef(h, head, w)
+			if ref == 0 {
+				tg.scratch = append(tg.scratch, tg.scoreWord(w))
+				ref = -int32(len(tg.scratch))
+			}
+			st.at[i] = ref
+		}
+		tg.resolve(tg.scratch)
+		return
 	}
 	for i, w := range words {
-		if k, ok := m.known[w]; ok {
-			st.ws[i] = &m.vocab[k]
-			continue
+		h, head := wordKey(w)
+		slots := tg.seen.slots
+		mask := uint32(len(slots) - 1)
+		j := h & mask
+		for {
+			s := &slots[j]
+			if s.ref == 0 {
+				st.at[i] = tg.see(h, head, w)
+				break
+			}
+			if s.h == h && s.head == head && (len(w) <= shortWord || tg.word(s.ref) == w) {
+				st.at[i] = s.ref
+				break
+			}
+			j = (j + 1) & mask
 		}
-		st.ws[i] = nil // resolved below: words and scratch may move as they grow
-		if !memo {
-			st.at[i] = int32(len(tg.scratch))
-			tg.scratch = append(tg.scratch, tg.scoreWord(w))
-			continue
-		}
-		k, ok := tg.index[w]
-		if !ok {
-			ws := tg.scoreWord(w)
-			k = int32(len(tg.words))
-			tg.words = append(tg.words, ws)
-			tg.index[ws.word] = k
-		}
-		st.at[i] = k
 	}
-	from := tg.words
-	if !memo {
-		from = tg.scratch
+	tg.resolve(tg.words)
+}
+
+// see adds word w, of key h and head, which tg has not seen, to tg.seen
+// and returns its ref: that of the model's vocabulary, else of its scores
+// appended to tg.words.
+func (tg *Tagger) see(h uint32, head uint64, w string) int32 {
+	ref := tg.m.vocabRef(h, head, w)
+	if ref == 0 {
+		tg.words = append(tg.words, tg.scoreWord(w))
+		ref = -int32(len(tg.words))
 	}
-	for i, e := range st.ws {
-		if e == nil {
-			st.ws[i] = &from[st.at[i]]
+	tg.seen.put(h, head, ref)
+	return ref
+}
+
+// word returns the word of ref (see wordSlot), among tg.words for a ref
+// below 0.
+func (tg *Tagger) word(ref int32) string {
+	if ref > 0 {
+		return tg.m.vocab[ref-1].word
+	}
+	return tg.words[-1-ref].word
+}
+
+// resolve sets tg.st.ws from tg.st.at, the refs of the words, those below
+// 0 into from (resolved at the end: words and scratch move as they grow).
+func (tg *Tagger) resolve(from []wordScores) {
+	st := &tg.st
+	vocab := tg.m.vocab
+	for i, ref := range st.at {
+		if ref > 0 {
+			st.ws[i] = &vocab[ref-1]
+		} else {
+			st.ws[i] = &from[-1-ref]
 		}
 	}
 }

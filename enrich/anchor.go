@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"tidings/news"
@@ -21,17 +20,17 @@ import (
 var (
 	// "the next day", "the following morning", "the previous day",
 	// "the same day", "that day", "that same night".
-	sequelRe = sync.OnceValue(func() *regexp.Regexp {
+	sequelRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:[Tt]he (next|following|previous|same)|[Tt]hat(?: same)?) (day|morning|afternoon|evening|night)\b`)
 	})
 
 	// "a day later", "two days earlier", "three days after", "a day before".
 	// "on the 5th", "by the 21st,": a day of the month named last.
-	ordinalDayRe = sync.OnceValue(func() *regexp.Regexp {
+	ordinalDayRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:on|by|until|since|from|before|after|to) the (\d{1,2})(?:st|nd|rd|th)\b`)
 	})
 
-	daysLaterRe = sync.OnceValue(func() *regexp.Regexp {
+	daysLaterRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b((?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|the)|\d{1,2}) days? (later|earlier|before|after)\b`)
 	})
 )
@@ -187,7 +186,7 @@ var (
 // sequelHeads is what sequelCue matches a space and the first two
 // letters of each of sequelParts with, as headTable holds them for the talk
 // nouns: bits 3k to 3k+2 for the k-th part.
-var sequelHeads = sync.OnceValue(func() *headTable {
+var sequelHeads = lazy(func() *headTable {
 	var t headTable
 	for k, part := range sequelParts {
 		head := " " + part[:2]

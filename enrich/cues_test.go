@@ -3,9 +3,12 @@ package enrich
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // cuePatterns pairs each cue with the pattern it stands before: a text
@@ -48,6 +51,9 @@ func checkCues(t *testing.T, s string) {
 	}
 	if got, want := figureMatches(s), figure().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("figureMatches(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := periodMatches(s), periodRe().FindAllStringSubmatch(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("periodMatches(%q) = %q, want %q", s, got, want)
 	}
 	if got, want := yearMatches(s), yearRe().FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("yearMatches(%q) = %v, want %v", s, got, want)
@@ -102,6 +108,9 @@ func checkFastPaths(t *testing.T, s string) {
 	want := strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "”")
 	if got := strings.ContainsAny(s, "\"“”"); got != want {
 		t.Errorf("ContainsAny(%q, quotation marks) = %v, but quotePieces' test gives %v", s, got, want)
+	}
+	if r, _ := utf8.DecodeRuneInString(s); capitalized(s) != unicode.IsUpper(r) {
+		t.Errorf("capitalized(%q) = %v, want %v", s, capitalized(s), unicode.IsUpper(r))
 	}
 	if got, want := byline(s), bylineFields(s); got != want {
 		t.Errorf("byline(%q) = %v, want %v", s, got, want)
@@ -177,7 +186,8 @@ func FuzzCues(f *testing.F) {
 		"talks\u00a0meeting", "x\u2003“Talks.”", "\xfftalks", "next  morning",
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
-		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005"} {
+		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005",
+		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

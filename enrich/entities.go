@@ -188,13 +188,23 @@ func voteKinds(ms []mention) *nameTable {
 // of the same name in ordinary case, rather than an acronym's.
 func (nt *nameTable) kindCapitals() {
 	for name := range nt.kinds {
-		if strings.ToUpper(name) != name {
+		if hasLowerASCII(name) || strings.ToUpper(name) != name { // most names have a lower-case ASCII letter, which strings.ToUpper changes
 			continue
 		}
 		if k := nt.kinds[titleCase(name)]; k != 0 {
 			nt.kinds[name] = k
 		}
 	}
+}
+
+// hasLowerASCII reports whether s holds a byte from 'a' to 'z'.
+func hasLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // findWorks notes the articles of each name, and drops the names written

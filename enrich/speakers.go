@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +19,7 @@ import (
 var firstNamesTxt string
 
 // givenNames is the set of firstNamesTxt, built on first use.
-var givenNames = sync.OnceValue(func() map[string]bool { return wordList(firstNamesTxt) })
+var givenNames = lazy(func() map[string]bool { return wordList(firstNamesTxt) })
 
 // cueVerbs are the words that say someone spoke or wrote.
 var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",

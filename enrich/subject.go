@@ -3,7 +3,6 @@ package enrich
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // prepositions open a phrase before a sentence's subject: "In
@@ -72,7 +71,7 @@ func isName(words []string) bool {
 // descWords describe a person before their name: "Democratic
 // presidential candidate Bernie Sanders", "former Colorado Rep. Pat
 // Schroeder".
-var descWords = sync.OnceValue(func() map[string]bool {
+var descWords = lazy(func() map[string]bool {
 	m := setOf("presidential", "candidate", "hopeful", "nominee", "front-runner", "frontrunner", "strategist",
 		"campaign", "rival", "contender", "pollster", "consultant", "adviser", "advisor", "aide", "co-host",
 		"former", "state", "majority", "minority", "whip", "businessman", "businesswoman", "billionaire", "mogul",

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"tidings/news"
@@ -24,49 +23,49 @@ const (
 // the days of the week around publication, month and day otherwise).
 var (
 	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "May 3–4", "the week of March 6".
-	monthDayRe = sync.OnceValue(func() *regexp.Regexp {
+	monthDayRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?[-–] ?| and | or | to | through )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
 	})
 
 	// "12 January 2025", "3rd of March".
-	dayMonthRe = sync.OnceValue(func() *regexp.Regexp {
+	dayMonthRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
 	})
 
 	// "in August", "In August", "August 1998", "early March", "last May".
 	// (monthMatches finds its matches without it but for a rare text.)
-	monthRe = sync.OnceValue(func() *regexp.Regexp {
+	monthRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
 	})
 
 	// "in 1995", "since 2001".
-	yearRe = sync.OnceValue(func() *regexp.Regexp {
+	yearRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
 	})
 
 	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
 	// (weekdayMatches reads them; clockBefore is the clock before one.)
-	clockBefore = sync.OnceValue(func() *regexp.Regexp {
+	clockBefore = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?$`)
 	})
 
 	// "yesterday", "last week", "this month", "next year", "the weekend".
-	relativeRe = sync.OnceValue(func() *regexp.Regexp {
+	relativeRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:([Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(last|this|next|past|coming|the) (week|weekend|month|year))\b`)
 	})
 
 	// "three days ago", "two weeks ago".
-	agoRe = sync.OnceValue(func() *regexp.Regexp {
+	agoRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? ago\b`)
 	})
 
 	// Holidays with a fixed rule.
-	holidayRe = sync.OnceValue(func() *regexp.Regexp {
+	holidayRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:(last|next|this) )?(Thanksgiving(?: Day)?|Christmas Day|Christmas Eve|New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Election Day|Independence Day|Halloween|Valentine's Day|Valentine’s Day)\b`)
 	})
 )
 
-var months = sync.OnceValue(func() map[string]time.Month {
+var months = lazy(func() map[string]time.Month {
 	months := map[string]time.Month{}
 	for m := time.January; m <= time.December; m++ {
 		name := m.String()
@@ -599,7 +598,7 @@ const (
 	digitBit     = 63
 )
 
-var cueWords = sync.OnceValue(func() *cueTable {
+var cueWords = lazy(func() *cueTable {
 	var t cueTable
 	index := map[string]int{}
 	for _, l := range []struct {

@@ -176,7 +176,10 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if who := pronounOwner(firstWords); who != "" {
 		return who, true
 	}
-	own := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	own := firstWords // the same words when the unit is one piece in one sentence
+	if s1 != s0 || len(u.pieces) > 1 {
+		own = outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	}
 	if who, ok := speakerOf(a, u, s0, s1, own); ok {
 		return who, true
 	}
@@ -193,7 +196,10 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if who := statementOwner(own); who != "" {
 		return who, true
 	}
-	subjectWords := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	subjectWords := own // the same words when the unit is in one sentence
+	if s1 != s0 {
+		subjectWords = outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	}
 	if who := headlineSubject(subjectWords, people); who != "" {
 		return who, true
 	}
@@ -299,17 +305,21 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (strin
 // verb first).
 func cueSpeaker(words []string, q int) (string, bool) {
 	var verbs []int
+	lows := make([]string, len(words)) // the words lower-cased, once for the readings below
 	for i, w := range words {
-		lw := strings.ToLower(w)
+		lows[i] = strings.ToLower(w)
+	}
+	for i, w := range words {
+		lw := lows[i]
 		if w != lw && lw != "according" {
 			continue // "United States", not "states"
 		}
-		if i > 0 && (inLower(articles(), words[i-1]) || possessive(words[i-1])) {
+		if i > 0 && (articles()[lows[i-1]] || possessive(words[i-1])) {
 			continue // "one of the states suing", "his notes": nouns
 		}
-		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
-			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
-			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
+		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && lows[i+1] == "to") &&
+			(lw != "went" || i+1 < len(words) && lows[i+1] == "on") &&
+			(lw != "pointed" || i+1 < len(words) && lows[i+1] == "out") &&
 			(lw != "written" || i+1 < len(words) && words[i+1] == "by") &&
 			(lw != "pledged" && lw != "pledges" || i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "that" || words[i+1] == qmark)) &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
@@ -328,7 +338,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if w == qmark {
 			last, clause = i, false
 		}
-		if lw := strings.ToLower(w); w == "." || w == ";" || lw == "while" || lw == "whereas" || lw == "but" || lw == "although" {
+		if lw := lows[i]; w == "." || w == ";" || lw == "while" || lw == "whereas" || lw == "but" || lw == "although" {
 			clause = true // `… an "artful smear" while Sanders suggests`: a cue of the next clause
 		}
 		after[i] = far

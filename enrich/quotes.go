@@ -95,15 +95,19 @@ const minPartKey = 30
 // tough talks, and nothing is settled until our troops can go home". The
 // merged ones are set to nil in byKey.
 func mergeParts(byKey map[string]*quoteAcc, order []string) {
-	for _, short := range order {
-		p := byKey[short]
+	accs := make([]*quoteAcc, len(order)) // byKey of each key of order (unique), nil once merged
+	for i, k := range order {
+		accs[i] = byKey[k]
+	}
+	for si, short := range order {
+		p := accs[si]
 		if len(short) < minPartKey {
 			continue
 		}
 		var into *quoteAcc
 		intoKey := ""
-		for _, long := range order {
-			l := byKey[long]
+		for li, long := range order {
+			l := accs[li]
 			if l == nil || len(long) <= len(short) || !strings.Contains(long, short) {
 				continue
 			}
@@ -127,7 +131,7 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 			into.q.Speaker = p.q.Speaker
 		}
 		into.first = min(into.first, p.first)
-		byKey[short] = nil
+		byKey[short], accs[si] = nil, nil
 	}
 }
 
@@ -135,10 +139,18 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 // and digits only, lower case.
 func quoteKey(s string) string {
 	key := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return quoteKeyRunes(s)
+			// What quoteKeyRunes does to the rune: strings.ToLower maps
+			// each rune by unicode.ToLower (an invalid byte gives
+			// utf8.RuneError, no letter).
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				key = utf8.AppendRune(key, r)
+			}
+			i += n
+			continue
 		}
 		if asciiWord(c) == wordStart {
 			if 'A' <= c && c <= 'Z' {
@@ -146,19 +158,9 @@ func quoteKey(s string) string {
 			}
 			key = append(key, c)
 		}
+		i++
 	}
 	return string(key)
-}
-
-// quoteKeyRunes is quoteKey for a text with bytes outside ASCII.
-func quoteKeyRunes(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // piece is the text between one pair of quotation marks: byte offsets

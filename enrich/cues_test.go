@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"tidings/news"
 	"unicode"
 	"unicode/utf8"
 )
@@ -109,6 +110,10 @@ func checkFastPaths(t *testing.T, s string) {
 	if got := strings.ContainsAny(s, "\"“”"); got != want {
 		t.Errorf("ContainsAny(%q, quotation marks) = %v, but quotePieces' test gives %v", s, got, want)
 	}
+	one := &news.Article{Text: s, Sentences: []news.Sentence{{Start: 0, End: len(s)}}}
+	if got, want := quotePieces(one), quotePiecesRunes(one); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("quotePieces(%q) = %v, want %v", s, got, want)
+	}
 	if r, _ := utf8.DecodeRuneInString(s); capitalized(s) != unicode.IsUpper(r) {
 		t.Errorf("capitalized(%q) = %v, want %v", s, capitalized(s), unicode.IsUpper(r))
 	}
@@ -187,7 +192,7 @@ func FuzzCues(f *testing.F) {
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
 		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005",
-		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "Ⱥb İ ǅ \xff ² ½ \u212a Σας"} {
+		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -237,4 +242,46 @@ func quoteKeyRunes(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// quotePiecesRunes is quotePieces as first written, reading every rune of
+// a paragraph with quotation marks: what quotePieces must give.
+func quotePiecesRunes(a *news.Article) []piece {
+	var out []piece
+	for i := 0; i < len(a.Sentences); {
+		p := a.Sentences[i].Paragraph
+		start := a.Sentences[i].Start
+		j := i
+		for j < len(a.Sentences) && a.Sentences[j].Paragraph == p {
+			j++
+		}
+		end := a.Sentences[j-1].End
+		i = j
+		text := a.Text[start:end]
+		if !strings.ContainsAny(text, "\"“”") {
+			continue
+		}
+		lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
+		in, from, opened := false, 0, 0
+		for k, r := range text {
+			switch r {
+			case '“', '"':
+				if in && (r == '"' || closesLikeEnd(text, k, len("“"))) {
+					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
+					in = false
+				} else if !in {
+					in, from, opened = true, k+utf8.RuneLen(r), k
+				}
+			case '”':
+				if in {
+					out = appendPiece(out, a.Text, piece{start: start + from, end: start + k, atStart: opened == lead, para: p})
+					in = false
+				}
+			}
+		}
+		if in {
+			out = appendPiece(out, a.Text, piece{start: start + from, end: end, open: true, atStart: opened == lead, para: p})
+		}
+	}
+	return out
 }

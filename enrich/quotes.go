@@ -208,7 +208,25 @@ func quotePieces(a *news.Article) []piece {
 		}
 		lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
 		in, from, opened := false, 0, 0
-		for k, r := range text {
+		// The marks: at a '"' byte, or at a 0xE2 byte, the first of “ and
+		// ” (a byte no rune continues with, so each is where a rune of
+		// text starts), each found by strings.IndexByte once k passes the
+		// last found (reading every rune was most of this function's time).
+		nq, ne := -1, -1
+		for k := 0; ; {
+			if nq < k {
+				nq = indexByteFrom(text, k, '"')
+			}
+			if ne < k {
+				ne = indexByteFrom(text, k, 0xe2)
+			}
+			if k = min(nq, ne); k == len(text) {
+				break
+			}
+			r, size := rune('"'), 1
+			if k == ne {
+				r, size = utf8.DecodeRuneInString(text[k:])
+			}
 			switch r {
 			case '“', '"':
 				if in && (r == '"' || closesLikeEnd(text, k, len("“"))) {
@@ -223,12 +241,22 @@ func quotePieces(a *news.Article) []piece {
 					in = false
 				}
 			}
+			k += size
 		}
 		if in {
 			out = appendPiece(out, a.Text, piece{start: start + from, end: end, open: true, atStart: opened == lead, para: p})
 		}
 	}
 	return out
+}
+
+// indexByteFrom returns the index of the first byte c of s at k or
+// after, len(s) when there is none.
+func indexByteFrom(s string, k int, c byte) int {
+	if i := strings.IndexByte(s[k:], c); i >= 0 {
+		return k + i
+	}
+	return len(s)
 }
 
 // closesLikeEnd reports whether the mark of size bytes at text[k:] stands
@@ -254,8 +282,8 @@ func appendPiece(out []piece, text string, p piece) []piece {
 	if strings.IndexFunc(text[p.start:p.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return out
 	}
-	if before := strings.TrimRight(text[max(0, p.start-14):p.start], " “\""); strings.HasSuffix(strings.ToLower(before), "so-called") ||
-		strings.HasSuffix(strings.ToLower(before), "so called") {
+	if before := strings.ToLower(strings.TrimRight(text[max(0, p.start-14):p.start], " “\"")); strings.HasSuffix(before, "so-called") ||
+		strings.HasSuffix(before, "so called") {
 		return out // scare quotes: the so-called "reforms" are no one's words
 	}
 	return append(out, p)

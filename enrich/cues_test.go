@@ -110,6 +110,21 @@ func checkFastPaths(t *testing.T, s string) {
 	if got := strings.ContainsAny(s, "\"“”"); got != want {
 		t.Errorf("ContainsAny(%q, quotation marks) = %v, but quotePieces' test gives %v", s, got, want)
 	}
+	lw, lowWant := newWordSet(0), map[string]bool{}
+	addLowerWords(lw, s)
+	for i, j := range wordsOf(s) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsLower(r) {
+			lowWant[s[i:j]] = true
+		}
+	}
+	for w := range lowWant {
+		if !lw.has(w) { // has hashes w again: the hash addLowerWords made must agree
+			t.Errorf("addLowerWords(%q) lacks %q", s, w)
+		}
+	}
+	if lw.n != len(lowWant) {
+		t.Errorf("addLowerWords(%q) holds %d words, lowWant %d", s, lw.n, len(lowWant))
+	}
 	one := &news.Article{Text: s, Sentences: []news.Sentence{{Start: 0, End: len(s)}}}
 	if got, want := quotePieces(one), quotePiecesRunes(one); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("quotePieces(%q) = %v, want %v", s, got, want)
@@ -192,7 +207,7 @@ func FuzzCues(f *testing.F) {
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
 		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005",
-		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
+		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

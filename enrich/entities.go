@@ -101,18 +101,53 @@ func lowerWords(arts []news.Article) *wordSet {
 	}
 	lower := newWordSet(size / 24) // about the distinct lower-case words of a story's news (25 to 35 bytes each), so that the set rarely grows
 	for _, a := range arts {
-		for i, j := range wordsOf(a.Text) {
-			if c := a.Text[i]; c < utf8.RuneSelf {
-				if c < 'a' || c > 'z' {
-					continue
-				}
-			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
-				continue
-			}
-			lower.add(a.Text[i:j])
-		}
+		addLowerWords(lower, a.Text)
 	}
 	return lower
+}
+
+// addLowerWords adds to set the words of s (as wordsOf reads them) that
+// begin with a lower-case letter. A word of ASCII letters from a to z
+// first, as most are, is hashed as it is read, not read again by add.
+func addLowerWords(set *wordSet, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+				i += n
+				continue
+			}
+			j := wordEnd(s, i+n)
+			if unicode.IsLower(r) {
+				set.add(s[i:j])
+			}
+			i = j
+			continue
+		}
+		if asciiWord(c) != wordStart {
+			i++
+			continue
+		}
+		if c < 'a' || c > 'z' {
+			i = wordEnd(s, i+1)
+			continue
+		}
+		h := (fnvOffset ^ uint32(c)) * fnvPrime
+		j := i + 1
+		for j < len(s) && s[j] < utf8.RuneSelf && asciiWord(s[j]) != 0 {
+			h = (h ^ uint32(s[j])) * fnvPrime
+			j++
+		}
+		if j < len(s) && s[j] >= utf8.RuneSelf { // the word may go on past ASCII
+			if e := wordEnd(s, j); e > j {
+				j = e
+				h = wordHash(s[i:j])
+			}
+		}
+		set.addHashed(s[i:j], h)
+		i = j
+	}
 }
 
 // dropLowerPhrases drops the mentions of a name of several words that

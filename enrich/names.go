@@ -473,27 +473,34 @@ func wordsOf(s string) iter.Seq2[int, int] {
 				i += n
 				continue
 			}
-			j := i
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf {
-					if asciiWord(c) == 0 {
-						break
-					}
-					j++
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '’' {
-					break
-				}
-				j += n
-			}
+			j := wordEnd(s, i)
 			if !yield(i, j) {
 				return
 			}
 			i = j
 		}
 	}
+}
+
+// wordEnd returns where the word of s that goes on at byte j ends (see
+// wordsOf): the first byte from j on that is not a letter, digit, inner
+// apostrophe, dot or hyphen, or len(s).
+func wordEnd(s string, j int) int {
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if asciiWord(c) == 0 {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '’' {
+			break
+		}
+		j += n
+	}
+	return j
 }
 
 // asciiWord is what an ASCII byte is to wordsOf: wordStart for a letter

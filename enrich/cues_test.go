@@ -2,14 +2,17 @@ package enrich
 
 import (
 	"fmt"
+	"math/bits"
 	"os"
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
-	"tidings/news"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/news"
 )
 
 // cuePatterns pairs each cue with the pattern it stands before: a text
@@ -99,6 +102,9 @@ func checkFastPaths(t *testing.T, s string) {
 		if got := cues&c.bit != 0; got != c.want {
 			t.Errorf("dateCues(%q) %s = %v, want %v", s, c.name, got, c.want)
 		}
+	}
+	if got, want := sequelCue(s), sequelCueScan(s); got != want {
+		t.Errorf("sequelCue(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
 		t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
@@ -300,3 +306,52 @@ func quotePiecesRunes(a *news.Article) []piece {
 	}
 	return out
 }
+
+// sequelCueScan is sequelCue as first written, a pass of its own over s:
+// what dateCues' cueSequel must give.
+//
+// It reports whether a part of a day (" day", " morning" ...)
+// follows "next", "following", "previous", "same" or "that" in s, as
+// sequelRe needs: a space and the first two letters of a part matched
+// all at once (shift-and: bit 3k+p of the state is set where the last
+// p+1 bytes are the first p+1 of the k-th part's), a few operations per
+// byte, then the part and the word before.
+func sequelCueScan(s string) bool {
+	t := sequelHeads()
+	var state uint64
+	for i := 0; i < len(s); i++ {
+		state = (state<<1 | t.first) & t.at[s[i]]
+		m := state & t.last
+		if m == 0 {
+			continue
+		}
+		p := i - 2 // the space
+		part := sequelParts[bits.TrailingZeros64(m)/3]
+		if !strings.HasPrefix(s[p+1:], part) {
+			continue
+		}
+		before := s[:p]
+		for _, w := range sequelWords {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sequelHeads is what sequelCue matches a space and the first two
+// letters of each of sequelParts with, as headTable holds them for the talk
+// nouns: bits 3k to 3k+2 for the k-th part.
+var sequelHeads = sync.OnceValue(func() *headTable {
+	var t headTable
+	for k, part := range sequelParts {
+		head := " " + part[:2]
+		for p := range 3 {
+			t.at[head[p]] |= 1 << (3*k + p)
+		}
+		t.first |= 1 << (3 * k)
+		t.last |= 1 << (3*k + 2)
+	}
+	return &t
+})

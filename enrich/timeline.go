@@ -120,8 +120,9 @@ func Timeline(arts []news.Article) []news.Event {
 			}
 			var terms map[string]bool
 			seen := map[string]bool{}
-			found := dateExprs(s.Text, a.Date)
-			if told := anchoredExprs(s.Text, found, anchor, month, a.Date); len(told) > 0 {
+			cues := dateCues(s.Text) // once, for both readings
+			found := dateExprs(s.Text, cues, a.Date)
+			if told := anchoredExprs(s.Text, cues, found, anchor, month, a.Date); len(told) > 0 {
 				found = pickDates(append(found, told...))
 			}
 			if age++; age > anchorReach {
@@ -192,8 +193,8 @@ type dateExpr struct {
 // dateExprs returns the date expressions of sentence s, in text order and
 // not overlapping (of two that overlap, the longer), resolved against the
 // publication date pub (zero when unknown: only dates with a year resolve
-// then).
-func dateExprs(s string, pub time.Time) []dateExpr {
+// then). cues are dateCues(s).
+func dateExprs(s string, cues uint8, pub time.Time) []dateExpr {
 	if !pub.IsZero() {
 		pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
 	}
@@ -201,7 +202,6 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	add := func(start, end int, d time.Time, p news.DatePrecision) {
 		found = append(found, dateExpr{start, end, d, p})
 	}
-	cues := dateCues(s)
 	digits := cues&cueDigit != 0
 	month := cues&cueMonth != 0
 	if digits && month {
@@ -570,10 +570,13 @@ const (
 	cueWeekday              // one of weekdayNames
 	cueRelative             // one of relativeWords
 	cueDigit                // an ASCII digit
+	cueSequel               // a part of a day after one of sequelWords (see sequelCue)
 )
 
 // cueTable matches the words of monthNames, weekdayNames and
-// relativeWords (three bytes or more each) by their first three bytes,
+// relativeWords, and the parts of a day of sequelCue (a space and
+// sequelParts, after one of sequelWords; three bytes or more each) by
+// their first three bytes,
 // all at once (shift-and): heads are those bytes, each with its words;
 // bit 3k+p of state word k/21 stands for the first p+1 bytes of head k
 // (p from 0 to 2), so that at[c][w] has those bits set, of heads whose
@@ -589,6 +592,9 @@ type cueTable struct {
 type cueWord struct {
 	word string
 	cue  uint8
+	// after, when not nil, are the words one of which must end the text
+	// before word for it to count.
+	after []string
 }
 
 // headsPerWord is how many heads of three bits a state word holds (bits
@@ -601,10 +607,15 @@ const (
 var cueWords = lazy(func() *cueTable {
 	var t cueTable
 	index := map[string]int{}
+	var parts []string // " day", " morning" ...
+	for _, p := range sequelParts {
+		parts = append(parts, " "+p)
+	}
 	for _, l := range []struct {
 		words []string
 		cue   uint8
-	}{{monthNames, cueMonth}, {weekdayNames, cueWeekday}, {relativeWords, cueRelative}} {
+		after []string
+	}{{monthNames, cueMonth, nil}, {weekdayNames, cueWeekday, nil}, {relativeWords, cueRelative, nil}, {parts, cueSequel, sequelWords}} {
 		for _, w := range l.words {
 			if len(w) < 3 {
 				panic("enrich: a date cue word shorter than three bytes: " + w)
@@ -624,7 +635,7 @@ var cueWords = lazy(func() *cueTable {
 				t.first[word] |= 1 << bit
 				t.last[word] |= 1 << (bit + 2)
 			}
-			t.heads[k] = append(t.heads[k], cueWord{w, l.cue})
+			t.heads[k] = append(t.heads[k], cueWord{w, l.cue, l.after})
 		}
 	}
 	for c := '0'; c <= '9'; c++ {
@@ -636,7 +647,7 @@ var cueWords = lazy(func() *cueTable {
 })
 
 // allCues are the bits dateCues may find.
-const allCues = cueMonth | cueWeekday | cueRelative | cueDigit
+const allCues = cueMonth | cueWeekday | cueRelative | cueDigit | cueSequel
 
 // dateCues returns the cues s holds, in one pass (a strings.Contains per
 // word was most of the timeline's time): the words' first three bytes
@@ -664,7 +675,7 @@ func dateCues(s string) uint8 {
 			for ; m != 0; m &= m - 1 {
 				k := w*headsPerWord + bits.TrailingZeros64(m)/3
 				for _, cw := range t.heads[k] {
-					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) {
+					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) && (cw.after == nil || endsWithAny(s[:i-2], cw.after)) {
 						cues |= cw.cue
 					}
 				}
@@ -675,6 +686,16 @@ func dateCues(s string) uint8 {
 		}
 	}
 	return cues
+}
+
+// endsWithAny reports whether s ends with one of words.
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearWords are the words yearRe reads before a year, in its order.

@@ -35,7 +35,17 @@ func figureMatches(s string) [][]int {
 		if s[k] < '0' || s[k] > '9' || k > 0 && reWordByte(s[k-1]) {
 			continue
 		}
-		loc := figureAt().FindStringSubmatchIndex(s[k:figureReach(s, k)])
+		// The figure's number is digits, commas and dots; a space and a
+		// lower-case letter (a multiplier's or the noun's) must follow
+		// them all: most numbers, a year before a comma, have none.
+		e := k + 1
+		for e < len(s) && ('0' <= s[e] && s[e] <= '9' || s[e] == ',' || s[e] == '.') {
+			e++
+		}
+		if e+1 >= len(s) || s[e] != ' ' || s[e+1] < 'a' || s[e+1] > 'z' {
+			continue
+		}
+		loc := figureAt().FindStringSubmatchIndex(s[k:])
 		if loc == nil {
 			continue
 		}
@@ -48,28 +58,6 @@ func figureMatches(s string) [][]int {
 		k = loc[1] - 1
 	}
 	return out
-}
-
-// figureReach returns how far a match of figureAt at byte k of s may
-// reach: the bytes of a figure are digits, commas, dots, the letters a to
-// z, hyphens and at most two spaces, so none goes past the first other
-// byte or the third space. The pattern matched on s[k:] up to there
-// matches as on all of s[k:], and the engine, whose work grows with the
-// text it is given, does a fraction of it.
-func figureReach(s string, k int) int {
-	spaces := 0
-	for i := k; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
-			if spaces++; spaces == 3 {
-				return i
-			}
-		case '0' <= c && c <= '9', 'a' <= c && c <= 'z', c == ',', c == '.', c == '-':
-		default:
-			return i
-		}
-	}
-	return len(s)
 }
 
 // uncounted are words after a number that do not name a counted thing.

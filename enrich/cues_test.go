@@ -213,7 +213,7 @@ func FuzzCues(f *testing.F) {
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
 		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005",
-		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "5 million  people, 3 thousand x-rays; 7 billion a-b-c d", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
+		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "5 million  people, 3 thousand x-rays; 7 billion a-b-c d", "1995, when 3.5.6 men 7,x 12 Men 4 million.", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -526,11 +526,18 @@ const (
 	wordInner
 )
 
-// capitalized reports whether w begins with an upper-case letter.
+// capitalized reports whether w begins with an upper-case letter. It is
+// called some six thousand times a story, and is small enough to inline
+// for a word that begins in ASCII (unicode.IsUpper of the byte).
 func capitalized(w string) bool {
 	if w != "" && w[0] < utf8.RuneSelf {
-		return 'A' <= w[0] && w[0] <= 'Z' // unicode.IsUpper of an ASCII byte, without the call
+		return w[0]-'A' < 26 // 'A' to 'Z'
 	}
+	return capitalizedRune(w)
+}
+
+// capitalizedRune is capitalized for a word that does not begin in ASCII.
+func capitalizedRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

@@ -547,7 +547,7 @@ func joins(a *news.Article, last, p piece) bool {
 func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
 	after := append([]string{qmark}, outsideWords(a, p.end, a.Sentences[sp].End, nil)...)
 	own, ok := cueSpeaker(after, 0)
-	if !ok || inLower(pronouns(), own) || !capitalizedWord(own[strings.LastIndex(own, " ")+1:]) {
+	if !ok || inLower(pronouns(), own) || !capitalized(own[strings.LastIndex(own, " ")+1:]) {
 		return false
 	}
 	before, ok := cueSpeaker(append([]string{qmark}, gap...), 0)
@@ -620,7 +620,7 @@ func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
 		return "", ""
 	}
 	two = speakerAt(append(slices.Clone(gap), qmark), j)
-	if two == "" || !capitalizedWord(two[strings.LastIndex(two, " ")+1:]) {
+	if two == "" || !capitalized(two[strings.LastIndex(two, " ")+1:]) {
 		return "", ""
 	}
 	cut := j - len(strings.Fields(two))
@@ -681,7 +681,7 @@ func paragraphSubject(a *news.Article, s0 int, people []string) string {
 		}
 	}
 	who := personSubject(outsideWords(a, a.Sentences[k].Start, a.Sentences[k].End, nil), people)
-	if who == "" || inLower(pronouns(), who) || !capitalizedWord(who) {
+	if who == "" || inLower(pronouns(), who) || !capitalized(who) {
 		return ""
 	}
 	return who

@@ -238,10 +238,10 @@ func nameThenVerb(words []string, i int) string {
 		return ""
 	}
 	e := i
-	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalizedWord(words[e]) || connectors()[words[e]]) {
+	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalized(words[e]) || connectors()[words[e]]) {
 		e++
 	}
-	if e >= len(words) || e == i || !isName(words[i:e]) || capitalizedWord(words[e]) || punct()[words[e]] || words[e] == qmark {
+	if e >= len(words) || e == i || !isName(words[i:e]) || capitalized(words[e]) || punct()[words[e]] || words[e] == qmark {
 		if e == i && pronouns()[words[i]] && i+1 < len(words) && !punct()[words[i+1]] && words[i+1] != qmark {
 			return words[i]
 		}
@@ -273,12 +273,12 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (strin
 			return s, true
 		}
 		// "“This is fantastic!” beamed Donald Hartley of Madison"
-		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalizedWord(words[q+1]) {
+		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalized(words[q+1]) {
 			if s := speakerWords(words, q+2, 1); s != "" && isName(strings.Fields(s)) {
 				return s, true
 			}
 			// "“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis."
-			if s := leadingSpeaker(words[q+2:]); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) &&
+			if s := leadingSpeaker(words[q+2:]); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) &&
 				!inLower(orgWords(), s[strings.LastIndex(s, " ")+1:]) {
 				return s, true
 			}
@@ -288,7 +288,7 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (strin
 		// "- Frank Newport and Jim Harter: “We found…”"
 		e := q - 1
 		k := e
-		for k > 0 && (capitalizedWord(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
+		for k > 0 && (capitalized(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
 			k--
 		}
 		if k < e && isName(words[k:e]) && (k == 0 || !inLower(objectWords(), words[k-1])) {
@@ -381,7 +381,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 			k, _ := slices.BinarySearch(byPlace, v)
 			for j := k - 1; j >= 0 && j >= k-maxCueLookBack; j-- {
 				u := byPlace[j]
-				if n := speakerAt(words, u); n != "" && !inLower(pronouns(), n) && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
+				if n := speakerAt(words, u); n != "" && !inLower(pronouns(), n) && capitalized(n[strings.LastIndex(n, " ")+1:]) {
 					return n, true
 				}
 			}
@@ -416,14 +416,14 @@ func speakerAt(words []string, v int) string {
 			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
 		}
 		b := v - 1
-		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]] || aspectVerbs()[words[b]]) {
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalized(words[b]) || speechAux()[words[b]] || aspectVerbs()[words[b]]) {
 			b--
 		}
 		if p := partyBefore(words, b); p >= 0 {
 			b = p // "Sen. Anna Berg (D-Alder) kept asking"
 		}
-		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
-			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		if b >= 0 && capitalized(words[b]) && words[b] != qmark {
+			if s := speakerWords(words, b, -1); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) {
 				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" ||
 					punct()[words[start-1]] || aspectVerbs()[words[v-1]] && conjunctions()[words[start-1]] {
 					return s // "with Trump reportedly yelling", "footage of Clinton asking"
@@ -452,7 +452,7 @@ func speakerAt(words []string, v int) string {
 		}
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
-				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p[strings.LastIndex(p, " ")+1:]) {
+				if p := speakerWords(words, n+1, 1); p != "" && capitalized(p[strings.LastIndex(p, " ")+1:]) {
 					// "according to calculations by Amy Glasmeier", "a court
 					// document filed by state attorney Dave Aronberg"
 					return p
@@ -465,7 +465,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	b := v - 1
-	for b >= 0 && inLower(speechAux(), words[b]) && !(b > 0 && capitalizedWord(words[b])) { // `"…," Will wrote`: a name
+	for b >= 0 && inLower(speechAux(), words[b]) && !(b > 0 && capitalized(words[b])) { // `"…," Will wrote`: a name
 		b--
 	}
 	if b > 0 && words[b] == "and" {
@@ -474,7 +474,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	s := speakerWords(words, b, -1)
-	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord)) && !pluralNouns()[lw] {
+	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalized)) && !pluralNouns()[lw] {
 		if n := pastPhrase(words, b); n != "" {
 			return n // "Trump in his announcement speech called", "Obama on Friday declared"
 		}
@@ -490,7 +490,7 @@ func speakerAt(words []string, v int) string {
 	if p := partyBefore(words, b); p >= 0 {
 		// "Sen. Elizabeth Warren (D-MA) said": the name before the
 		// parenthesis.
-		if s := speakerWords(words, p, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		if s := speakerWords(words, p, -1); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) {
 			return s
 		}
 	}
@@ -524,7 +524,7 @@ func agentAfter(words []string, v int) string {
 		run = append(run, w)
 	}
 	e := len(run)
-	for e > 0 && !capitalizedWord(run[e-1]) {
+	for e > 0 && !capitalized(run[e-1]) {
 		e--
 	}
 	if e == 0 {
@@ -579,7 +579,7 @@ func invertedCue(words []string, i int) bool {
 		return false
 	}
 	first := strings.Fields(s)[0]
-	return capitalizedWord(first) || inLower(determiners(), first)
+	return capitalized(first) || inLower(determiners(), first)
 }
 
 // partyBefore returns the index of the word before a short parenthesis
@@ -593,7 +593,7 @@ func partyBefore(words []string, b int) int {
 	for k >= 0 && b-k <= 4 && words[k] != "(" && words[k] != qmark {
 		k--
 	}
-	if k < 1 || words[k] != "(" || !capitalizedWord(words[k-1]) {
+	if k < 1 || words[k] != "(" || !capitalized(words[k-1]) {
 		return -1
 	}
 	return k - 1
@@ -647,7 +647,7 @@ func beforeAppositive(words []string, b int) string {
 	if n := appositiveName(words, from, b); n != "" {
 		return n
 	}
-	if k > 0 && words[k] == qmark && !slices.ContainsFunc(words[k+1:b], capitalizedWord) {
+	if k > 0 && words[k] == qmark && !slices.ContainsFunc(words[k+1:b], capitalized) {
 		// A quoted phrase inside the appositive: `"…," Alder delegate
 		// Tomas Holm, wearing "Anna Berg" pins, said`.
 		j := k - 1
@@ -685,7 +685,7 @@ func appositiveName(words []string, from, b int) string {
 			e--
 		}
 		i := e
-		for i > from && (capitalizedWord(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
+		for i > from && (capitalized(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
 		}
 		if e-i == 1 && (inLower(introWords(), words[i]) || inLower(sentenceAdverbs(), words[i])) {
@@ -726,14 +726,14 @@ func speakerWords(words []string, i, dir int) string {
 		} else if dir > 0 && w == "of" && len(run) > 0 && (inLower(titles(), run[len(run)-1]) || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
 			// "said former secretary of state Hillary Clinton, who …",
 			// "said master of ceremonies Asab Tabchi"
-		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalized(words[i+1]) && words[i+1] != qmark {
 			// "said the harbour master known as Bob"
 		} else if dir > 0 && w == "and" && len(run) > 0 && roleBefore(run[len(run)-1]) && nameAhead(words, i+1) {
 			// "said former Alder Gov. and party chairman Ed Rendell": two
 			// roles of one person
 			most = maxSpeakerWords + 4
-		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
-			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
+		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalized(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
+			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalized) &&
 				(inLower(orgWords(), run[0]) || !slices.ContainsFunc(run, namesPerson)) && !roleThenName(reversed(run)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
@@ -742,7 +742,7 @@ func speakerWords(words []string, i, dir int) string {
 						return n // "Anthony Anton, president and CEO of Harbour Foods, said"
 					}
 					last := p[strings.LastIndex(p, " ")+1:]
-					if capitalizedWord(last) && !inLower(orgWords(), last) {
+					if capitalized(last) && !inLower(orgWords(), last) {
 						return p
 					}
 				}
@@ -755,7 +755,7 @@ func speakerWords(words []string, i, dir int) string {
 		// "Saturday at the party convention Sen. Elizabeth Warren said":
 		// past the most words, the name next to the verb.
 		k := 0
-		for k < len(run) && (capitalizedWord(run[k]) || connectors()[run[k]] && k > 0) {
+		for k < len(run) && (capitalized(run[k]) || connectors()[run[k]] && k > 0) {
 			k++
 		}
 		for k > 0 && connectors()[run[k-1]] {
@@ -769,10 +769,10 @@ func speakerWords(words []string, i, dir int) string {
 	if dir < 0 {
 		slices.Reverse(run)
 	}
-	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
+	for dir < 0 && len(run) > 1 && !capitalized(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
-	if dir < 0 && len(run) > 1 && inLower(pronouns(), run[len(run)-1]) && !capitalizedWord(run[len(run)-2]) {
+	if dir < 0 && len(run) > 1 && inLower(pronouns(), run[len(run)-1]) && !capitalized(run[len(run)-2]) {
 		run = run[len(run)-1:] // "an investment he concludes": the pronoun is the subject
 	}
 	for len(run) > 1 && inLower(clauseOpeners(), run[0]) {
@@ -784,7 +784,7 @@ func speakerWords(words []string, i, dir int) string {
 	if strings.ToLower(run[0]) == "they" {
 		return ""
 	}
-	hasCap := slices.ContainsFunc(run, capitalizedWord)
+	hasCap := slices.ContainsFunc(run, capitalized)
 	if !hasCap && !inLower(determiners(), run[0]) && !hasNounEnding(run[len(run)-1]) {
 		return ""
 	}
@@ -798,7 +798,7 @@ func nameAhead(words []string, i int) bool {
 		if words[k] == qmark || punct()[words[k]] {
 			return false
 		}
-		if capitalizedWord(words[k]) {
+		if capitalized(words[k]) {
 			return true
 		}
 	}
@@ -814,18 +814,18 @@ var clauseOpeners = lazySet("though", "although", "whereas", "unless", "whether"
 // givenNames, and followed by a capitalized word that is no stop.
 func givenName(words []string, i int) bool {
 	w := words[i]
-	if !capitalizedWord(w) || !inLower(givenNames(), w) || i+1 >= len(words) {
+	if !capitalized(w) || !inLower(givenNames(), w) || i+1 >= len(words) {
 		return false
 	}
 	n := words[i+1]
-	return n != qmark && capitalizedWord(n) && !inLower(speakerStops(), n)
+	return n != qmark && capitalized(n) && !inLower(speakerStops(), n)
 }
 
 // namesPerson reports whether w is a given name or a title ("Secretary
 // of State John Kerry": the person after "of", not a place).
 func namesPerson(w string) bool {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
-	return capitalizedWord(w) && (givenNames()[lw] || titles()[lw])
+	return capitalized(w) && (givenNames()[lw] || titles()[lw])
 }
 
 // sentenceAdverbs stand between a speaker and the verb: "Carter however
@@ -843,11 +843,6 @@ func hasNounEnding(w string) bool {
 	return strings.HasSuffix(w, "s") && len(w) > 3 || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ist")
 }
 
-func capitalizedWord(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
 // speakerName returns the speaker as a name when it ends in one (the
 // capitalized words at its end, after titles and owners: "union leader
 // Petra Holm" gives "Petra Holm", "Valley Radio's Tomas Berg" gives
@@ -856,14 +851,14 @@ func capitalizedWord(w string) bool {
 // written.
 func speakerName(s string, people []string) string {
 	words := strings.Fields(strings.TrimRight(s, "."))
-	if len(words) == 0 || !capitalizedWord(words[len(words)-1]) {
+	if len(words) == 0 || !capitalized(words[len(words)-1]) {
 		return s
 	}
 	if w := words[len(words)-1]; strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’") {
 		return s // "Sanders'": an owner, not a speaker
 	}
 	i := len(words) - 1
-	for i > 0 && (capitalizedWord(words[i-1]) || connectors()[words[i-1]]) {
+	for i > 0 && (capitalized(words[i-1]) || connectors()[words[i-1]]) {
 		i--
 	}
 	run := words[i:]
@@ -945,7 +940,7 @@ func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []
 	si := sentenceAt(a, at)
 	for k := si; k >= 0 && k >= si-pronounReach; k-- {
 		s := a.Sentences[k]
-		if prevEnd >= s.Start && prevEnd <= s.End && prevEnd <= at && prev != "" && capitalizedWord(prev) {
+		if prevEnd >= s.Start && prevEnd <= s.End && prevEnd <= at && prev != "" && capitalized(prev) {
 			return prev
 		}
 		text := s.Text
@@ -956,7 +951,7 @@ func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []
 			return p
 		}
 	}
-	if prev != "" && capitalizedWord(prev) {
+	if prev != "" && capitalized(prev) {
 		return prev
 	}
 	return ""
@@ -987,7 +982,7 @@ func lastNamed(s string, people []string) string {
 // ("prosecutor").
 func roleBefore(w string) bool {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
-	return titles()[lw] || titleAbbrevs()[lw] || !capitalizedWord(w) && roleWord(lw)
+	return titles()[lw] || titleAbbrevs()[lw] || !capitalized(w) && roleWord(lw)
 }
 
 // objectBefore reports whether the words before words[i] make it the
@@ -1025,7 +1020,7 @@ func nameBeforeRoles(words []string, k int) string {
 		return ""
 	}
 	e := i
-	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && e-i < 5 {
+	for i > 0 && capitalized(words[i-1]) && words[i-1] != qmark && e-i < 5 {
 		i--
 	}
 	if i == e || !isName(words[i:e]) || inLower(orgWords(), words[e-1]) {

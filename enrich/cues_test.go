@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -135,6 +136,15 @@ func checkFastPaths(t *testing.T, s string) {
 	if got, want := quotePieces(one), quotePiecesRunes(one); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("quotePieces(%q) = %v, want %v", s, got, want)
 	}
+	ps := quotePieces(one)
+	for _, c := range []struct {
+		from, to int
+		ps       []piece
+	}{{0, len(s), nil}, {0, len(s), ps}, {len(s) / 3, len(s), ps}, {len(s) / 3, 2 * len(s) / 3, nil}} {
+		if got, want := outsideWords(one, c.from, c.to, c.ps), outsideWordsRunes(one, c.from, c.to, c.ps); !slices.Equal(got, want) {
+			t.Errorf("outsideWords(%q, %d, %d, %v) = %q, want %q", s, c.from, c.to, c.ps, got, want)
+		}
+	}
 	if r, _ := utf8.DecodeRuneInString(s); capitalized(s) != unicode.IsUpper(r) {
 		t.Errorf("capitalized(%q) = %v, want %v", s, capitalized(s), unicode.IsUpper(r))
 	}
@@ -213,7 +223,7 @@ func FuzzCues(f *testing.F) {
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
 		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005",
-		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "5 million  people, 3 thousand x-rays; 7 billion a-b-c d", "1995, when 3.5.6 men 7,x 12 Men 4 million.", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
+		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "5 million  people, 3 thousand x-rays; 7 billion a-b-c d", "1995, when 3.5.6 men 7,x 12 Men 4 million.", "Mr. J. Doe -- the U.S. envoy, said: \"No--never.\" (Yes!) — ‘x’ e.g.", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -355,3 +365,76 @@ var sequelHeads = sync.OnceValue(func() *headTable {
 	}
 	return &t
 })
+
+// outsideWordsRunes is outsideWords as first written, testing the pieces
+// at every byte: what outsideWords must give.
+func outsideWordsRunes(a *news.Article, start, end int, ps []piece) []string {
+	out := make([]string, 0, max(0, end-start)/4)
+	w := -1 // start of the word being read
+	flush := func(i int) {
+		if w >= 0 {
+			out = append(out, a.Text[w:i])
+			w = -1
+		}
+	}
+	k := 0
+	for i := start; i < end; {
+		for k < len(ps) && ps[k].end <= i {
+			k++
+		}
+		if k < len(ps) && ps[k].start <= i {
+			flush(i)
+			out = append(out, qmark)
+			i = ps[k].end
+			k++
+			continue
+		}
+		if c := a.Text[i]; c < utf8.RuneSelf {
+			// The cases below for one ASCII byte, which most are.
+			switch {
+			case c == '-' && i+1 < end && a.Text[i+1] == '-':
+				flush(i)
+				out = append(out, "—")
+				i += 2
+				continue
+			case asciiWord(c) == wordStart || c == '\'' || c == '-':
+				if w < 0 {
+					w = i
+				}
+			case c == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+			case c == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			default:
+				flush(i)
+				if strings.IndexByte(",.:;()!?", c) >= 0 {
+					out = append(out, a.Text[i:i+1])
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(a.Text[i:])
+		switch {
+		case r == '-' && i+1 < end && a.Text[i+1] == '-':
+			flush(i)
+			out = append(out, "—") // "--" is a dash
+			i += 2
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-':
+			if w < 0 {
+				w = i
+			}
+		case r == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+			// "U.S." goes on
+		case r == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			// "Mr." goes on
+		default:
+			flush(i)
+			if strings.ContainsRune(",.:;()—–!?", r) {
+				out = append(out, a.Text[i:i+size])
+			}
+		}
+		i += size
+	}
+	flush(end)
+	return out
+}

@@ -76,11 +76,12 @@ const qmark = "\x01"
 // quoted pieces ps, each piece one qmark, punctuation marks as words of
 // their own (",", ".", ":", ";", "(", ")", "—"). Words keep their case.
 func outsideWords(a *news.Article, start, end int, ps []piece) []string {
+	text := a.Text
 	out := make([]string, 0, max(0, end-start)/4)
 	w := -1 // start of the word being read
 	flush := func(i int) {
 		if w >= 0 {
-			out = append(out, a.Text[w:i])
+			out = append(out, text[w:i])
 			w = -1
 		}
 	}
@@ -96,32 +97,54 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 			k++
 			continue
 		}
-		if c := a.Text[i]; c < utf8.RuneSelf {
-			// The cases below for one ASCII byte, which most are.
-			switch {
-			case c == '-' && i+1 < end && a.Text[i+1] == '-':
-				flush(i)
-				out = append(out, "—")
-				i += 2
-				continue
-			case asciiWord(c) == wordStart || c == '\'' || c == '-':
+		// The ASCII bytes before the next piece, which most are, by what
+		// each is to the words.
+		stop := end
+		if k < len(ps) && ps[k].start < stop {
+			stop = ps[k].start
+		}
+		for i < stop {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			switch outsideBytes[c] {
+			case outsideHyphen:
+				if i+1 < end && text[i+1] == '-' {
+					flush(i)
+					out = append(out, "—") // "--" is a dash
+					i += 2
+					continue
+				}
+				fallthrough
+			case outsideWord:
 				if w < 0 {
 					w = i
 				}
-			case c == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
-			case c == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			case outsideDot:
+				switch {
+				case w >= 0 && i+1 < end && text[i+1] != ' ' && text[i+1] != '\n':
+					// "U.S." goes on
+				case w >= 0 && abbrevBefore(text[w:i]):
+					// "Mr." goes on
+				default:
+					flush(i)
+					out = append(out, text[i:i+1])
+				}
+			case outsidePunct:
+				flush(i)
+				out = append(out, text[i:i+1])
 			default:
 				flush(i)
-				if strings.IndexByte(",.:;()!?", c) >= 0 {
-					out = append(out, a.Text[i:i+1])
-				}
 			}
 			i++
+		}
+		if i >= stop {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(a.Text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case r == '-' && i+1 < end && a.Text[i+1] == '-':
+		case r == '-' && i+1 < end && text[i+1] == '-':
 			flush(i)
 			out = append(out, "—") // "--" is a dash
 			i += 2
@@ -130,14 +153,14 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 			if w < 0 {
 				w = i
 			}
-		case r == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+		case r == '.' && w >= 0 && i+1 < end && text[i+1] != ' ' && text[i+1] != '\n':
 			// "U.S." goes on
-		case r == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+		case r == '.' && w >= 0 && abbrevBefore(text[w:i]):
 			// "Mr." goes on
 		default:
 			flush(i)
 			if strings.ContainsRune(",.:;()—–!?", r) {
-				out = append(out, a.Text[i:i+size])
+				out = append(out, text[i:i+size])
 			}
 		}
 		i += size
@@ -145,6 +168,32 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 	flush(end)
 	return out
 }
+
+// What an ASCII byte is to outsideWords: part of a word (a letter, a
+// digit, an apostrophe), a hyphen (part of a word, or half a dash), a
+// full stop, a mark that is a word of its own, or a separator (0).
+const (
+	outsideWord = 1 + iota
+	outsideHyphen
+	outsideDot
+	outsidePunct
+)
+
+var outsideBytes = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case asciiWord(byte(c)) == wordStart, c == '\'':
+			t[c] = outsideWord
+		case c == '-':
+			t[c] = outsideHyphen
+		case c == '.':
+			t[c] = outsideDot
+		case strings.IndexByte(",:;()!?", byte(c)) >= 0:
+			t[c] = outsidePunct
+		}
+	}
+	return t
+}()
 
 // abbrevBefore reports whether w, just before a full stop, is an
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an

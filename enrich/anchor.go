@@ -48,7 +48,7 @@ func anchoredExprs(s string, cues uint8, found []dateExpr, anchor, month, pub ti
 	if cues&cueDigit != 0 && strings.Contains(s, " the ") && ordinalCue(s) {
 		out = ordinalDays(s, found, month, pub)
 	}
-	sequel, later := cues&cueSequel != 0, daysLaterCue(s)
+	sequel, later := cues&cueSequel != 0, cues&cueDaysLater != 0
 	if !sequel && !later {
 		return out
 	}
@@ -159,24 +159,12 @@ var (
 )
 
 // daysLaterCue reports whether "day" or "days" and a space come before
-// "later", "earlier", "before" or "after" in s, as daysLaterRe needs.
-func daysLaterCue(s string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "day")
-		if j < 0 {
-			return false
-		}
-		i += j + len("day")
-		rest := strings.TrimPrefix(s[i:], "s")
-		if rest, ok := strings.CutPrefix(rest, " "); ok {
-			for _, w := range []string{"later", "earlier", "before", "after"} {
-				if strings.HasPrefix(rest, w) {
-					return true
-				}
-			}
-		}
-	}
-}
+// "later", "earlier", "before" or "after" in s, as daysLaterRe needs:
+// dateCues finds it (cueDaysLater) in its one pass over s.
+func daysLaterCue(s string) bool { return dateCues(s)&cueDaysLater != 0 }
+
+// daysWords are what daysLaterCue reads after "day " or "days ".
+var daysWords = []string{"later", "earlier", "before", "after"}
 
 // exprAt returns the expression of found that starts at byte at of its
 // sentence.

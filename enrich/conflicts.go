@@ -30,6 +30,9 @@ var figureAt = lazy(func() *regexp.Regexp { return regexp.MustCompile(`^` + figu
 // with no byte of \w before it (the word boundary), matched there alone
 // (figureAt), rather than at every byte of the sentence.
 func figureMatches(s string) [][]int {
+	if len(s) > maxTriedText {
+		return figure().FindAllStringSubmatchIndex(s, -1)
+	}
 	var out [][]int
 	for k := 0; k < len(s); k++ {
 		if s[k] < '0' || s[k] > '9' || k > 0 && reWordByte(s[k-1]) {
@@ -59,6 +62,13 @@ func figureMatches(s string) [][]int {
 	}
 	return out
 }
+
+// maxTriedText is the longest sentence on which figureMatches and
+// periodMatches try their patterns where a match may start: each try
+// costs the regexp engine work that grows with the rest of the text, so
+// that on a long text of many places to try the tries would cost more
+// than the pattern's own search, whose cost grows with the text alone.
+const maxTriedText = 1024
 
 // uncounted are words after a number that do not name a counted thing.
 var uncounted = lazySet("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
@@ -762,6 +772,9 @@ var periodAt = lazy(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^` + 
 // it (1, 2, or s, t, l, n in either case, or the first byte of U+017F,
 // which folds to s), matched there alone (periodAt).
 func periodMatches(s string) [][]string {
+	if len(s) > maxTriedText {
+		return periodRe().FindAllStringSubmatch(s, -1)
+	}
 	var out [][]string
 	for k := 0; k < len(s); k++ {
 		switch s[k] {

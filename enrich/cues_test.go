@@ -104,6 +104,9 @@ func checkFastPaths(t *testing.T, s string) {
 			t.Errorf("dateCues(%q) %s = %v, want %v", s, c.name, got, c.want)
 		}
 	}
+	if got, want := daysLaterCue(s), daysLaterScan(s); got != want {
+		t.Errorf("daysLaterCue(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := sequelCue(s), sequelCueScan(s); got != want {
 		t.Errorf("sequelCue(%q) = %v, want %v", s, got, want)
 	}
@@ -223,7 +226,7 @@ func FuzzCues(f *testing.F) {
 		"3,000 troops and 4.5 million people, 12,34 men", "A320 planes 7 x-rays", "1,000,000 votes1 2 men",
 		"Sep", "Mon", "yesterday a", " ag", "By", "\u00a0By Anna Berg", ";By  Kerry and", "Anna  Berg", "Anna\tBerg ", "É Berg", "\xffBy",
 		"“It’s OK,” she said. \"Über\"", "in 1999 and since-2001, the year 1850", "within 1999", "in  1999", "mid-19999", "xin 2005", "by 2005_", "In 2005",
-		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "5 million  people, 3 thousand x-rays; 7 billion a-b-c d", "1995, when 3.5.6 men 7,x 12 Men 4 million.", "Mr. J. Doe -- the U.S. envoy, said: \"No--never.\" (Yes!) — ‘x’ e.g.", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
+		"since 1999, so far this year", "ſince the ſummer, this  \tweek", "xsince 2001 20011 1999_ 2000", "To Date, LAST SEASON; next\nmonth", "since\u00a0then", "this wee\u212a", "1899 2099 2100 1799", "5 million  people, 3 thousand x-rays; 7 billion a-b-c d", "1995, when 3.5.6 men 7,x 12 Men 4 million.", "Monday later, two dayss later, a day  after, days before, today earlier, day after", "Mr. J. Doe -- the U.S. envoy, said: \"No--never.\" (Yes!) — ‘x’ e.g.", "Ⱥb İ ǅ \xff ² ½ \u212a Σας", "abcé déf x’y a-b. ab\xffc étéA zZ 9a", "a “b” c \"d\" “e“ f,“ g\xe2\x80 “h\xe2\x80\x9d — ’i"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -437,4 +440,26 @@ func outsideWordsRunes(a *news.Article, start, end int, ps []piece) []string {
 	}
 	flush(end)
 	return out
+}
+
+// daysLaterScan is daysLaterCue as first written, a search of its own
+// through s: what dateCues' cueDaysLater must give. It reports whether
+// "day" or "days" and a space come before "later", "earlier", "before"
+// or "after" in s, as daysLaterRe needs.
+func daysLaterScan(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "day")
+		if j < 0 {
+			return false
+		}
+		i += j + len("day")
+		rest := strings.TrimPrefix(s[i:], "s")
+		if rest, ok := strings.CutPrefix(rest, " "); ok {
+			for _, w := range []string{"later", "earlier", "before", "after"} {
+				if strings.HasPrefix(rest, w) {
+					return true
+				}
+			}
+		}
+	}
 }

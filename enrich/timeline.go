@@ -566,17 +566,19 @@ var (
 
 // Bits of what dateCues finds in a sentence.
 const (
-	cueMonth    = 1 << iota // one of monthNames
-	cueWeekday              // one of weekdayNames
-	cueRelative             // one of relativeWords
-	cueDigit                // an ASCII digit
-	cueSequel               // a part of a day after one of sequelWords (see sequelCue)
+	cueMonth     = 1 << iota // one of monthNames
+	cueWeekday               // one of weekdayNames
+	cueRelative              // one of relativeWords
+	cueDigit                 // an ASCII digit
+	cueSequel                // a part of a day after one of sequelWords (see sequelCue)
+	cueDaysLater             // "day " or "days " before one of daysWords (see daysLaterCue)
 )
 
 // cueTable matches the words of monthNames, weekdayNames and
-// relativeWords, and the parts of a day of sequelCue (a space and
-// sequelParts, after one of sequelWords; three bytes or more each) by
-// their first three bytes,
+// relativeWords, the parts of a day of sequelCue (a space and
+// sequelParts, after one of sequelWords) and the days of daysLaterCue
+// ("day " and "days ", before one of daysWords), three bytes or more
+// each, by their first three bytes,
 // all at once (shift-and): heads are those bytes, each with its words;
 // bit 3k+p of state word k/21 stands for the first p+1 bytes of head k
 // (p from 0 to 2), so that at[c][w] has those bits set, of heads whose
@@ -593,8 +595,9 @@ type cueWord struct {
 	word string
 	cue  uint8
 	// after, when not nil, are the words one of which must end the text
-	// before word for it to count.
-	after []string
+	// before word for it to count; then, the words one of which must
+	// begin the text after it.
+	after, then []string
 }
 
 // headsPerWord is how many heads of three bits a state word holds (bits
@@ -615,7 +618,9 @@ var cueWords = lazy(func() *cueTable {
 		words []string
 		cue   uint8
 		after []string
-	}{{monthNames, cueMonth, nil}, {weekdayNames, cueWeekday, nil}, {relativeWords, cueRelative, nil}, {parts, cueSequel, sequelWords}} {
+		then  []string
+	}{{monthNames, cueMonth, nil, nil}, {weekdayNames, cueWeekday, nil, nil}, {relativeWords, cueRelative, nil, nil},
+		{parts, cueSequel, sequelWords, nil}, {[]string{"day ", "days "}, cueDaysLater, nil, daysWords}} {
 		for _, w := range l.words {
 			if len(w) < 3 {
 				panic("enrich: a date cue word shorter than three bytes: " + w)
@@ -635,7 +640,7 @@ var cueWords = lazy(func() *cueTable {
 				t.first[word] |= 1 << bit
 				t.last[word] |= 1 << (bit + 2)
 			}
-			t.heads[k] = append(t.heads[k], cueWord{w, l.cue, l.after})
+			t.heads[k] = append(t.heads[k], cueWord{w, l.cue, l.after, l.then})
 		}
 	}
 	for c := '0'; c <= '9'; c++ {
@@ -647,7 +652,7 @@ var cueWords = lazy(func() *cueTable {
 })
 
 // allCues are the bits dateCues may find.
-const allCues = cueMonth | cueWeekday | cueRelative | cueDigit | cueSequel
+const allCues = cueMonth | cueWeekday | cueRelative | cueDigit | cueSequel | cueDaysLater
 
 // dateCues returns the cues s holds, in one pass (a strings.Contains per
 // word was most of the timeline's time): the words' first three bytes
@@ -675,7 +680,8 @@ func dateCues(s string) uint8 {
 			for ; m != 0; m &= m - 1 {
 				k := w*headsPerWord + bits.TrailingZeros64(m)/3
 				for _, cw := range t.heads[k] {
-					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) && (cw.after == nil || endsWithAny(s[:i-2], cw.after)) {
+					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) && (cw.after == nil || endsWithAny(s[:i-2], cw.after)) &&
+						(cw.then == nil || startsWithAny(s[i-2+len(cw.word):], cw.then)) {
 						cues |= cw.cue
 					}
 				}
@@ -692,6 +698,16 @@ func dateCues(s string) uint8 {
 func endsWithAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAny reports whether s begins with one of words.
+func startsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}

@@ -1,11 +1,9 @@
 package enrich
 
 import (
-	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"tidings/news"
@@ -21,17 +19,17 @@ import (
 var (
 	// "the next day", "the following morning", "the previous day",
 	// "the same day", "that day", "that same night".
-	sequelRe = sync.OnceValue(func() *regexp.Regexp {
+	sequelRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:[Tt]he (next|following|previous|same)|[Tt]hat(?: same)?) (day|morning|afternoon|evening|night)\b`)
 	})
 
 	// "a day later", "two days earlier", "three days after", "a day before".
 	// "on the 5th", "by the 21st,": a day of the month named last.
-	ordinalDayRe = sync.OnceValue(func() *regexp.Regexp {
+	ordinalDayRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:on|by|until|since|from|before|after|to) the (\d{1,2})(?:st|nd|rd|th)\b`)
 	})
 
-	daysLaterRe = sync.OnceValue(func() *regexp.Regexp {
+	daysLaterRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b((?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|the)|\d{1,2}) days? (later|earlier|before|after)\b`)
 	})
 )
@@ -43,13 +41,14 @@ var (
 // followed by one of found's days is that day's eve ("the day before
 // last Tuesday's hearing"). "On the 5th" is a day of the month named
 // last (month, the first of it), else of the publication's month pub
-// or the one before or after as the clause's tense says.
-func anchoredExprs(s string, found []dateExpr, anchor, month, pub time.Time) []dateExpr {
+// or the one before or after as the clause's tense says. cues are
+// dateCues(s): an ordinal day needs a digit.
+func anchoredExprs(s string, cues uint8, found []dateExpr, anchor, month, pub time.Time) []dateExpr {
 	var out []dateExpr
-	if strings.Contains(s, " the ") && ordinalCue(s) {
+	if cues&cueDigit != 0 && strings.Contains(s, " the ") && ordinalCue(s) {
 		out = ordinalDays(s, found, month, pub)
 	}
-	sequel, later := sequelCue(s), daysLaterCue(s)
+	sequel, later := cues&cueSequel != 0, cues&cueDaysLater != 0
 	if !sequel && !later {
 		return out
 	}
@@ -149,33 +148,8 @@ func ordinalCue(s string) bool {
 
 // sequelCue reports whether a part of a day (" day", " morning" ...)
 // follows "next", "following", "previous", "same" or "that" in s, as
-// sequelRe needs: a space and the first two letters of a part matched
-// all at once (shift-and: bit 3k+p of the state is set where the last
-// p+1 bytes are the first p+1 of the k-th part's), a few operations per
-// byte, then the part and the word before.
-func sequelCue(s string) bool {
-	t := sequelHeads()
-	var state uint64
-	for i := 0; i < len(s); i++ {
-		state = (state<<1 | t.first) & t.at[s[i]]
-		m := state & t.last
-		if m == 0 {
-			continue
-		}
-		p := i - 2 // the space
-		part := sequelParts[bits.TrailingZeros64(m)/3]
-		if !strings.HasPrefix(s[p+1:], part) {
-			continue
-		}
-		before := s[:p]
-		for _, w := range sequelWords {
-			if strings.HasSuffix(before, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// sequelRe needs: dateCues finds it (cueSequel) in its one pass over s.
+func sequelCue(s string) bool { return dateCues(s)&cueSequel != 0 }
 
 // sequelParts are the parts of a day sequelRe reads after sequelWords
 // (their first two letters differ); sequelWords, the words before.
@@ -184,41 +158,13 @@ var (
 	sequelWords = []string{"next", "following", "previous", "same", "that", "That"}
 )
 
-// sequelHeads is what sequelCue matches a space and the first two
-// letters of each of sequelParts with, as headTable holds them for the talk
-// nouns: bits 3k to 3k+2 for the k-th part.
-var sequelHeads = sync.OnceValue(func() *headTable {
-	var t headTable
-	for k, part := range sequelParts {
-		head := " " + part[:2]
-		for p := range 3 {
-			t.at[head[p]] |= 1 << (3*k + p)
-		}
-		t.first |= 1 << (3 * k)
-		t.last |= 1 << (3*k + 2)
-	}
-	return &t
-})
-
 // daysLaterCue reports whether "day" or "days" and a space come before
-// "later", "earlier", "before" or "after" in s, as daysLaterRe needs.
-func daysLaterCue(s string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "day")
-		if j < 0 {
-			return false
-		}
-		i += j + len("day")
-		rest := strings.TrimPrefix(s[i:], "s")
-		if rest, ok := strings.CutPrefix(rest, " "); ok {
-			for _, w := range []string{"later", "earlier", "before", "after"} {
-				if strings.HasPrefix(rest, w) {
-					return true
-				}
-			}
-		}
-	}
-}
+// "later", "earlier", "before" or "after" in s, as daysLaterRe needs:
+// dateCues finds it (cueDaysLater) in its one pass over s.
+func daysLaterCue(s string) bool { return dateCues(s)&cueDaysLater != 0 }
+
+// daysWords are what daysLaterCue reads after "day " or "days ".
+var daysWords = []string{"later", "earlier", "before", "after"}
 
 // exprAt returns the expression of found that starts at byte at of its
 // sentence.

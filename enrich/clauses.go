@@ -39,11 +39,11 @@ func controlled(words []string) string {
 			break
 		}
 	}
-	if to < 2 || !capitalizedWord(words[to-1]) {
+	if to < 2 || !capitalized(words[to-1]) {
 		return ""
 	}
 	i := to - 1
-	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && to-i < 4 {
+	for i > 0 && capitalized(words[i-1]) && words[i-1] != qmark && to-i < 4 {
 		i--
 	}
 	if !isName(words[i:to]) || inLower(orgWords(), words[to-1]) {
@@ -69,7 +69,7 @@ const maxSurnameLook = 20
 // a title, an organisation word, a month or a day): "Newt Gingrich".
 func surnameIn(text, w string) bool {
 	lw := strings.ToLower(w)
-	if !capitalizedWord(w) || pronouns()[lw] || calendarWords()[lw] || orgWords()[lw] || nonNames()[lw] || titles()[lw] {
+	if !capitalized(w) || pronouns()[lw] || calendarWords()[lw] || orgWords()[lw] || nonNames()[lw] || titles()[lw] {
 		return false
 	}
 	from := 0
@@ -86,7 +86,7 @@ func surnameIn(text, w string) bool {
 		j := strings.LastIndexAny(text[:i-1], " \n") + 1
 		prev := text[j : i-1]
 		lp := strings.ToLower(prev)
-		if len(prev) < 2 || !capitalizedWord(prev) || strings.ContainsAny(prev, ".,;:'’\"“”") || titles()[lp] || orgWords()[lp] ||
+		if len(prev) < 2 || !capitalized(prev) || strings.ContainsAny(prev, ".,;:'’\"“”") || titles()[lp] || orgWords()[lp] ||
 			calendarWords()[lp] || nonNames()[lp] || determiners()[lp] || introWords()[lp] {
 			continue
 		}
@@ -110,14 +110,14 @@ func describedThenVerb(words []string, i int) string {
 		return ""
 	}
 	k := i + 1
-	for k < len(words) && k-i <= 2 && !capitalizedWord(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
+	for k < len(words) && k-i <= 2 && !capitalized(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
 		k++
 	}
 	e := k
-	for e < len(words) && e-k < 3 && capitalizedWord(words[e]) && words[e] != qmark {
+	for e < len(words) && e-k < 3 && capitalized(words[e]) && words[e] != qmark {
 		e++
 	}
-	if e == k || e >= len(words) || !isName(words[k:e]) || capitalizedWord(words[e]) || words[e] == qmark ||
+	if e == k || e >= len(words) || !isName(words[k:e]) || capitalized(words[e]) || words[e] == qmark ||
 		punct()[words[e]] || speakerStops()[words[e]] || inLower(orgWords(), words[e-1]) {
 		return ""
 	}
@@ -162,7 +162,7 @@ func mainSubject(words []string, q int) string {
 		}
 	}
 	s := subject(main)
-	if s == "" || !inLower(pronouns(), s) && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+	if s == "" || !inLower(pronouns(), s) && !capitalized(s[strings.LastIndex(s, " ")+1:]) {
 		return ""
 	}
 	return s
@@ -187,7 +187,7 @@ func accordingAfter(words []string, byPlace []int, v int) string {
 			}
 		}
 		s := speakerAt(words, u)
-		if s == "" || !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) || possessive(s[strings.LastIndex(s, " ")+1:]) {
+		if s == "" || !capitalized(s[strings.LastIndex(s, " ")+1:]) || possessive(s[strings.LastIndex(s, " ")+1:]) {
 			return ""
 		}
 		return s
@@ -230,11 +230,11 @@ func outerCue(words []string, byPlace []int, v, q int) string {
 			that = true
 		}
 	}
-	if !that && (u+1 >= v || !capitalizedWord(words[u+1]) && !inLower(pronouns(), words[u+1])) {
+	if !that && (u+1 >= v || !capitalized(words[u+1]) && !inLower(pronouns(), words[u+1])) {
 		return ""
 	}
 	s := speakerAt(words, u)
-	if s == "" || !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+	if s == "" || !capitalized(s[strings.LastIndex(s, " ")+1:]) {
 		return ""
 	}
 	return s
@@ -276,7 +276,7 @@ func andIng(words []string, v int) string {
 			return ""
 		}
 		if lw := strings.ToLower(w); w == lw && lw != "according" && strings.HasSuffix(lw, "ing") && cueVerbs()[lw] {
-			if s := speakerAt(words, u); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+			if s := speakerAt(words, u); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) {
 				return s
 			}
 			return ""
@@ -313,7 +313,7 @@ func pastPhrase(words []string, b int) string {
 			}
 			continue
 		}
-		if p == b || !capitalizedWord(words[p-1]) || words[p-1] == qmark {
+		if p == b || !capitalized(words[p-1]) || words[p-1] == qmark {
 			return ""
 		}
 		n := speakerWords(words, p-1, -1)
@@ -321,7 +321,7 @@ func pastPhrase(words []string, b int) string {
 			return ""
 		}
 		last := n[strings.LastIndex(n, " ")+1:]
-		if !capitalizedWord(last) || inLower(orgWords(), last) || inLower(calendarWords(), last) {
+		if !capitalized(last) || inLower(orgWords(), last) || inLower(calendarWords(), last) {
 			return ""
 		}
 		return n
@@ -342,7 +342,7 @@ func nameAfterQuote(words []string, v int) string {
 		return ""
 	}
 	e := m + 1
-	for e < v && e-m <= 5 && capitalizedWord(words[e]) && words[e] != qmark {
+	for e < v && e-m <= 5 && capitalized(words[e]) && words[e] != qmark {
 		e++
 	}
 	if e == m+1 || e >= v || words[e] != "," || !isName(words[m+1:e]) || inLower(orgWords(), words[e-1]) {
@@ -365,7 +365,7 @@ func indefiniteNoun(words []string, v int) bool {
 		if lw := strings.ToLower(w); lw == "a" || lw == "an" {
 			return k < v-1
 		}
-		if w == qmark || punct()[w] || capitalizedWord(w) || speechAux()[w] || speakerStops()[w] {
+		if w == qmark || punct()[w] || capitalized(w) || speechAux()[w] || speakerStops()[w] {
 			return false
 		}
 	}
@@ -403,7 +403,7 @@ func andSubject(words []string, b int) string {
 		return ""
 	}
 	s := subject(words[k+1 : b])
-	if s == "" || !inLower(pronouns(), s) && !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+	if s == "" || !inLower(pronouns(), s) && !capitalized(s[strings.LastIndex(s, " ")+1:]) {
 		return ""
 	}
 	return s
@@ -428,10 +428,10 @@ func quoteFrom(words []string) string {
 		return ""
 	}
 	e := 3
-	for e < len(words) && e < 3+maxSpeakerWords && (capitalizedWord(words[e]) || roleWord(words[e])) && words[e] != qmark {
+	for e < len(words) && e < 3+maxSpeakerWords && (capitalized(words[e]) || roleWord(words[e])) && words[e] != qmark {
 		e++
 	}
-	if e == 3 || !capitalizedWord(words[e-1]) || inLower(orgWords(), words[e-1]) {
+	if e == 3 || !capitalized(words[e-1]) || inLower(orgWords(), words[e-1]) {
 		return ""
 	}
 	return strings.Join(words[3:e], " ")

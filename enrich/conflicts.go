@@ -17,22 +17,35 @@ import (
 
 // figure matches a counted quantity: "about 3,000 troops", "1.2 million
 // people". Group 1 is the number, 2 a multiplier, 3 the counted noun.
-var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b` + figurePat) })
+var figure = lazy(func() *regexp.Regexp { return regexp.MustCompile(`\b` + figurePat) })
 
 // figurePat is figure's pattern after its word boundary; figureAt
 // matches it at the start of a text only.
 const figurePat = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)( million| billion| thousand)? ([a-z][a-z\-]+)`
 
-var figureAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + figurePat) })
+var figureAt = lazy(func() *regexp.Regexp { return regexp.MustCompile(`^` + figurePat) })
 
 // figureMatches returns what figure().FindAllStringSubmatchIndex(s, -1)
 // returns, trying the pattern only where a match can start: at a digit
 // with no byte of \w before it (the word boundary), matched there alone
 // (figureAt), rather than at every byte of the sentence.
 func figureMatches(s string) [][]int {
+	if len(s) > maxTriedText {
+		return figure().FindAllStringSubmatchIndex(s, -1)
+	}
 	var out [][]int
 	for k := 0; k < len(s); k++ {
 		if s[k] < '0' || s[k] > '9' || k > 0 && reWordByte(s[k-1]) {
+			continue
+		}
+		// The figure's number is digits, commas and dots; a space and a
+		// lower-case letter (a multiplier's or the noun's) must follow
+		// them all: most numbers, a year before a comma, have none.
+		e := k + 1
+		for e < len(s) && ('0' <= s[e] && s[e] <= '9' || s[e] == ',' || s[e] == '.') {
+			e++
+		}
+		if e+1 >= len(s) || s[e] != ' ' || s[e+1] < 'a' || s[e+1] > 'z' {
 			continue
 		}
 		loc := figureAt().FindStringSubmatchIndex(s[k:])
@@ -49,6 +62,13 @@ func figureMatches(s string) [][]int {
 	}
 	return out
 }
+
+// maxTriedText is the longest sentence on which figureMatches and
+// periodMatches try their patterns where a match may start: each try
+// costs the regexp engine work that grows with the rest of the text, so
+// that on a long text of many places to try the tries would cost more
+// than the pattern's own search, whose cost grows with the text alone.
+const maxTriedText = 1024
 
 // uncounted are words after a number that do not name a counted thing.
 var uncounted = lazySet("percent", "per", "of", "to", "and", "or", "in", "on", "at", "a", "the", "years",
@@ -228,7 +248,7 @@ func figureClaims(ai int, a *news.Article, s news.Sentence) []claim {
 		}
 		if terms == nil {
 			terms = setOf(s.Terms...)
-			when = periodRe().FindAllStringSubmatch(s.Text, -1)
+			when = periodMatches(s.Text)
 		}
 		out = append(out, claim{Claim: news.Claim{Value: strings.TrimSpace(m[1] + m[2]), Outlet: outlet(a), Citation: citation(s)},
 			key: strings.TrimSuffix(noun, "s"), noun: noun, value: v, terms: terms, art: ai,
@@ -352,7 +372,7 @@ type headTable struct {
 	first, last uint64
 }
 
-var talkNounHeads = sync.OnceValue(func() *headTable {
+var talkNounHeads = lazy(func() *headTable {
 	var t headTable
 	nouns := slices.Sorted(maps.Keys(talkNouns()))
 	if len(nouns) > 16 {
@@ -413,7 +433,7 @@ func asciiSpace(c byte) bool {
 // of the lengths of those that start with it: an ASCII word whose first
 // byte, lower-cased, and length are not there is no talk noun. (The
 // lengths are below 32: talkNounLengths bounds the word first.)
-var talkNounStarts = sync.OnceValue(func() (starts [256]uint32) {
+var talkNounStarts = lazy(func() (starts [256]uint32) {
 	for n := range talkNouns() {
 		starts[n[0]] |= 1 << len(n)
 	}
@@ -737,9 +757,43 @@ func aboard(after string) string {
 // periodRe finds what a sentence says of the period it counts over: a
 // year, "since" and the word after it, or a year or month named relative
 // to now ("this year", "last year", "so far", "to date").
-var periodRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+)?([\w]+)|((?:this|last|next)\s+(?:year|month|week|season)|so\s+far|to\s+date))\b`)
-})
+var periodRe = lazy(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b` + periodPat) })
+
+// periodPat is periodRe's pattern after its first word boundary;
+// periodAt matches it at the start of a text only.
+const periodPat = `(?:(1[89]\d\d|20\d\d)|since\s+(?:the\s+)?([\w]+)|((?:this|last|next)\s+(?:year|month|week|season)|so\s+far|to\s+date))\b`
+
+var periodAt = lazy(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^` + periodPat) })
+
+// periodMatches returns what periodRe().FindAllStringSubmatch(s, -1)
+// returns, trying the pattern only where a match can start (the pattern,
+// case folded and without a literal, was tried at every byte, some 900
+// instructions a byte): at a word boundary before a byte that may begin
+// it (1, 2, or s, t, l, n in either case, or the first byte of U+017F,
+// which folds to s), matched there alone (periodAt).
+func periodMatches(s string) [][]string {
+	if len(s) > maxTriedText {
+		return periodRe().FindAllStringSubmatch(s, -1)
+	}
+	var out [][]string
+	for k := 0; k < len(s); k++ {
+		switch s[k] {
+		case '1', '2', 's', 'S', 't', 'T', 'l', 'L', 'n', 'N', 0xc5:
+		default:
+			continue
+		}
+		if !wordBoundary(s, k) {
+			continue
+		}
+		m := periodAt().FindStringSubmatch(s[k:])
+		if m == nil {
+			continue
+		}
+		out = append(out, m)
+		k += len(m[0]) - 1
+	}
+	return out
+}
 
 // periodsOf returns the periods a sentence names, from periodRe's
 // matches in it (found once for all its figures), leaving out number,

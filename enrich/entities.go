@@ -101,18 +101,53 @@ func lowerWords(arts []news.Article) *wordSet {
 	}
 	lower := newWordSet(size / 24) // about the distinct lower-case words of a story's news (25 to 35 bytes each), so that the set rarely grows
 	for _, a := range arts {
-		for i, j := range wordsOf(a.Text) {
-			if c := a.Text[i]; c < utf8.RuneSelf {
-				if c < 'a' || c > 'z' {
-					continue
-				}
-			} else if r, _ := utf8.DecodeRuneInString(a.Text[i:]); !unicode.IsLower(r) {
-				continue
-			}
-			lower.add(a.Text[i:j])
-		}
+		addLowerWords(lower, a.Text)
 	}
 	return lower
+}
+
+// addLowerWords adds to set the words of s (as wordsOf reads them) that
+// begin with a lower-case letter. A word of ASCII letters from a to z
+// first, as most are, is hashed as it is read, not read again by add.
+func addLowerWords(set *wordSet, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+				i += n
+				continue
+			}
+			j := wordEnd(s, i+n)
+			if unicode.IsLower(r) {
+				set.add(s[i:j])
+			}
+			i = j
+			continue
+		}
+		if asciiWord(c) != wordStart {
+			i++
+			continue
+		}
+		if c < 'a' || c > 'z' {
+			i = wordEnd(s, i+1)
+			continue
+		}
+		h := (fnvOffset ^ uint32(c)) * fnvPrime
+		j := i + 1
+		for j < len(s) && s[j] < utf8.RuneSelf && asciiWord(s[j]) != 0 {
+			h = (h ^ uint32(s[j])) * fnvPrime
+			j++
+		}
+		if j < len(s) && s[j] >= utf8.RuneSelf { // the word may go on past ASCII
+			if e := wordEnd(s, j); e > j {
+				j = e
+				h = wordHash(s[i:j])
+			}
+		}
+		set.addHashed(s[i:j], h)
+		i = j
+	}
 }
 
 // dropLowerPhrases drops the mentions of a name of several words that
@@ -188,13 +223,23 @@ func voteKinds(ms []mention) *nameTable {
 // of the same name in ordinary case, rather than an acronym's.
 func (nt *nameTable) kindCapitals() {
 	for name := range nt.kinds {
-		if strings.ToUpper(name) != name {
+		if hasLowerASCII(name) || strings.ToUpper(name) != name { // most names have a lower-case ASCII letter, which strings.ToUpper changes
 			continue
 		}
 		if k := nt.kinds[titleCase(name)]; k != 0 {
 			nt.kinds[name] = k
 		}
 	}
+}
+
+// hasLowerASCII reports whether s holds a byte from 'a' to 'z'.
+func hasLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // findWorks notes the articles of each name, and drops the names written

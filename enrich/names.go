@@ -123,11 +123,11 @@ func (sw *sentenceWords) beforeGeoNouns(names []ner.Name, toks []ner.Token) []in
 // "Editing by", "Photo by", "Compiled by" and the like; contributedRe a
 // credit that follows its names ("Maria Lund contributed reporting").
 var (
-	creditRe = sync.OnceValue(func() *regexp.Regexp {
+	creditRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|photos?|photographs?|photography|produced|graphics|video|illustrations?)\s+by\b`)
 	})
 
-	contributedRe = sync.OnceValue(func() *regexp.Regexp {
+	contributedRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))`)
 	})
 )
@@ -299,16 +299,11 @@ func (b *tagBuffers) splitWords(text string) sentenceWords {
 // unless X is a known place. Things (acronyms like "ADHD", words like
 // "American" or "El Nino") and a "person" after "the" are no names.
 func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bool) {
-	start, end := -1, -1
-	for i, l := range sw.locs {
-		if l[0] >= from && l[1] <= to+1 {
-			if start < 0 {
-				start = i
-			}
-			end = i + 1
-		}
-	}
-	if start < 0 {
+	// The words from the first that starts at from or after to the last
+	// that ends by to+1: as the spans increase, a range, found by halves
+	// (a scan of all the words per name was O(words x names) a sentence).
+	start, end := searchLocs(sw.locs, 0, from), searchLocs(sw.locs, 1, to+2)
+	if start >= end {
 		return mention{}, false
 	}
 	titled := false
@@ -320,8 +315,14 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 	}
 	from = max(from, sw.locs[start][0])
 	name := joinFields(sw.text[from:to])
-	lname := strings.ToLower(name)
-	if commonAcronyms()[lname] || nonNames()[lname] {
+	// The name lower-cased, in a buffer: strings.ToLower and
+	// strings.Fields of it were a quarter of this function's work.
+	var lb [64]byte
+	low, ascii := appendLowerASCII(lb[:0], name)
+	if !ascii {
+		low = append(low[:0], strings.ToLower(name)...)
+	}
+	if commonAcronyms()[string(low)] || nonNames()[string(low)] {
 		return mention{}, false
 	}
 	before, before2, after := sw.around(start, end-start)
@@ -332,31 +333,59 @@ func (sw *sentenceWords) inContext(from, to int, k news.EntityKind) (mention, bo
 	// "Dahl said", "..., said Dahl.": a person speaks (not "Norland says
 	// Ostrava has moved").
 	spoke := speechVerbs()[after] || (before == "said" || before == "says") && after == ""
-	words := strings.Fields(lname)
-	last := words[len(words)-1] // the word that says what it is: "Valley Wire"
-	for _, w := range words[1:] {
-		if connectors()[w] {
-			last = words[0] // "Bank of England", "Palais des Nations"
+	// The words of the name are one space apart (joinFields), and so are
+	// they lower-cased: first, the words after it (rest), and last.
+	first, rest := low, []byte(nil)
+	if i := bytes.IndexByte(low, ' '); i >= 0 {
+		first, rest = low[:i], low[i+1:]
+	}
+	several := rest != nil
+	last := low[bytes.LastIndexByte(low, ' ')+1:] // the word that says what it is: "Valley Wire"
+	for r := rest; len(r) > 0; {
+		w := r
+		if i := bytes.IndexByte(r, ' '); i >= 0 {
+			w, r = r[:i], r[i+1:]
+		} else {
+			r = nil
+		}
+		if connectors()[string(w)] {
+			last = first // "Bank of England", "Palais des Nations"
 			break
 		}
 	}
 	switch {
 	case titled && k != news.Organization:
 		k = news.Person
-	case k == news.Person && (before == "the" || words[0] == "the"):
+	case k == news.Person && (before == "the" || string(first) == "the"):
 		return mention{}, false // "the Kestrel": a thing
-	case len(words) > 1 && orgWords()[last]:
+	case several && orgWords()[string(last)]:
 		k = news.Organization // "Northline Air"
-	case len(words) > 1 && geoWords()[last]:
+	case several && geoWords()[string(last)]:
 		k = news.Place // "Tallberg Airport"
-	case len(words) > 1 && directions()[words[0]] && places()[strings.Join(words[1:], " ")]:
+	case several && directions()[string(first)] && places()[string(rest)]:
 		k = news.Place // "Northern California"
 	case before == "of" && placeTitles()[before2]:
 		k = news.Place // "the mayor of Kessel"
-	case before == "of" && titles()[before2] && !places()[lname]:
+	case before == "of" && titles()[before2] && !places()[string(low)]:
 		k = news.Organization // "the chairman of Northline"
 	}
 	return mention{name: name, kind: k, cued: (titled || spoke) && k == news.Person, quoted: sw.quoted(start, end-start)}, true
+}
+
+// searchLocs returns the index of the first of locs, word spans in
+// increasing order, whose k-th offset (0: start, 1: end) is at least v,
+// or len(locs).
+func searchLocs(locs [][2]int, k, v int) int {
+	lo, hi := 0, len(locs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if locs[m][k] >= v {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // joinFields returns strings.Join(strings.Fields(s), " "): s itself,
@@ -444,27 +473,34 @@ func wordsOf(s string) iter.Seq2[int, int] {
 				i += n
 				continue
 			}
-			j := i
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf {
-					if asciiWord(c) == 0 {
-						break
-					}
-					j++
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '’' {
-					break
-				}
-				j += n
-			}
+			j := wordEnd(s, i)
 			if !yield(i, j) {
 				return
 			}
 			i = j
 		}
 	}
+}
+
+// wordEnd returns where the word of s that goes on at byte j ends (see
+// wordsOf): the first byte from j on that is not a letter, digit, inner
+// apostrophe, dot or hyphen, or len(s).
+func wordEnd(s string, j int) int {
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if asciiWord(c) == 0 {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '’' {
+			break
+		}
+		j += n
+	}
+	return j
 }
 
 // asciiWord is what an ASCII byte is to wordsOf: wordStart for a letter
@@ -490,7 +526,18 @@ const (
 	wordInner
 )
 
+// capitalized reports whether w begins with an upper-case letter. It is
+// called some six thousand times a story, and is small enough to inline
+// for a word that begins in ASCII (unicode.IsUpper of the byte).
 func capitalized(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return w[0]-'A' < 26 // 'A' to 'Z'
+	}
+	return capitalizedRune(w)
+}
+
+// capitalizedRune is capitalized for a word that does not begin in ASCII.
+func capitalizedRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

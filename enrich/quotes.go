@@ -95,15 +95,19 @@ const minPartKey = 30
 // tough talks, and nothing is settled until our troops can go home". The
 // merged ones are set to nil in byKey.
 func mergeParts(byKey map[string]*quoteAcc, order []string) {
-	for _, short := range order {
-		p := byKey[short]
+	accs := make([]*quoteAcc, len(order)) // byKey of each key of order (unique), nil once merged
+	for i, k := range order {
+		accs[i] = byKey[k]
+	}
+	for si, short := range order {
+		p := accs[si]
 		if len(short) < minPartKey {
 			continue
 		}
 		var into *quoteAcc
 		intoKey := ""
-		for _, long := range order {
-			l := byKey[long]
+		for li, long := range order {
+			l := accs[li]
 			if l == nil || len(long) <= len(short) || !strings.Contains(long, short) {
 				continue
 			}
@@ -127,7 +131,7 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 			into.q.Speaker = p.q.Speaker
 		}
 		into.first = min(into.first, p.first)
-		byKey[short] = nil
+		byKey[short], accs[si] = nil, nil
 	}
 }
 
@@ -135,10 +139,18 @@ func mergeParts(byKey map[string]*quoteAcc, order []string) {
 // and digits only, lower case.
 func quoteKey(s string) string {
 	key := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return quoteKeyRunes(s)
+			// What quoteKeyRunes does to the rune: strings.ToLower maps
+			// each rune by unicode.ToLower (an invalid byte gives
+			// utf8.RuneError, no letter).
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				key = utf8.AppendRune(key, r)
+			}
+			i += n
+			continue
 		}
 		if asciiWord(c) == wordStart {
 			if 'A' <= c && c <= 'Z' {
@@ -146,19 +158,9 @@ func quoteKey(s string) string {
 			}
 			key = append(key, c)
 		}
+		i++
 	}
 	return string(key)
-}
-
-// quoteKeyRunes is quoteKey for a text with bytes outside ASCII.
-func quoteKeyRunes(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // piece is the text between one pair of quotation marks: byte offsets
@@ -206,7 +208,25 @@ func quotePieces(a *news.Article) []piece {
 		}
 		lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
 		in, from, opened := false, 0, 0
-		for k, r := range text {
+		// The marks: at a '"' byte, or at a 0xE2 byte, the first of “ and
+		// ” (a byte no rune continues with, so each is where a rune of
+		// text starts), each found by strings.IndexByte once k passes the
+		// last found (reading every rune was most of this function's time).
+		nq, ne := -1, -1
+		for k := 0; ; {
+			if nq < k {
+				nq = indexByteFrom(text, k, '"')
+			}
+			if ne < k {
+				ne = indexByteFrom(text, k, 0xe2)
+			}
+			if k = min(nq, ne); k == len(text) {
+				break
+			}
+			r, size := rune('"'), 1
+			if k == ne {
+				r, size = utf8.DecodeRuneInString(text[k:])
+			}
 			switch r {
 			case '“', '"':
 				if in && (r == '"' || closesLikeEnd(text, k, len("“"))) {
@@ -221,12 +241,22 @@ func quotePieces(a *news.Article) []piece {
 					in = false
 				}
 			}
+			k += size
 		}
 		if in {
 			out = appendPiece(out, a.Text, piece{start: start + from, end: end, open: true, atStart: opened == lead, para: p})
 		}
 	}
 	return out
+}
+
+// indexByteFrom returns the index of the first byte c of s at k or
+// after, len(s) when there is none.
+func indexByteFrom(s string, k int, c byte) int {
+	if i := strings.IndexByte(s[k:], c); i >= 0 {
+		return k + i
+	}
+	return len(s)
 }
 
 // closesLikeEnd reports whether the mark of size bytes at text[k:] stands
@@ -252,8 +282,8 @@ func appendPiece(out []piece, text string, p piece) []piece {
 	if strings.IndexFunc(text[p.start:p.end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return out
 	}
-	if before := strings.TrimRight(text[max(0, p.start-14):p.start], " “\""); strings.HasSuffix(strings.ToLower(before), "so-called") ||
-		strings.HasSuffix(strings.ToLower(before), "so called") {
+	if before := strings.ToLower(strings.TrimRight(text[max(0, p.start-14):p.start], " “\"")); strings.HasSuffix(before, "so-called") ||
+		strings.HasSuffix(before, "so called") {
 		return out // scare quotes: the so-called "reforms" are no one's words
 	}
 	return append(out, p)
@@ -517,7 +547,7 @@ func joins(a *news.Article, last, p piece) bool {
 func ownSpeaker(a *news.Article, p piece, sp int, gap []string) bool {
 	after := append([]string{qmark}, outsideWords(a, p.end, a.Sentences[sp].End, nil)...)
 	own, ok := cueSpeaker(after, 0)
-	if !ok || inLower(pronouns(), own) || !capitalizedWord(own[strings.LastIndex(own, " ")+1:]) {
+	if !ok || inLower(pronouns(), own) || !capitalized(own[strings.LastIndex(own, " ")+1:]) {
 		return false
 	}
 	before, ok := cueSpeaker(append([]string{qmark}, gap...), 0)
@@ -590,7 +620,7 @@ func otherCue(a *news.Article, pieces []piece, p piece) (one, two string) {
 		return "", ""
 	}
 	two = speakerAt(append(slices.Clone(gap), qmark), j)
-	if two == "" || !capitalizedWord(two[strings.LastIndex(two, " ")+1:]) {
+	if two == "" || !capitalized(two[strings.LastIndex(two, " ")+1:]) {
 		return "", ""
 	}
 	cut := j - len(strings.Fields(two))
@@ -651,7 +681,7 @@ func paragraphSubject(a *news.Article, s0 int, people []string) string {
 		}
 	}
 	who := personSubject(outsideWords(a, a.Sentences[k].Start, a.Sentences[k].End, nil), people)
-	if who == "" || inLower(pronouns(), who) || !capitalizedWord(who) {
+	if who == "" || inLower(pronouns(), who) || !capitalized(who) {
 		return ""
 	}
 	return who

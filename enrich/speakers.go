@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +19,7 @@ import (
 var firstNamesTxt string
 
 // givenNames is the set of firstNamesTxt, built on first use.
-var givenNames = sync.OnceValue(func() map[string]bool { return wordList(firstNamesTxt) })
+var givenNames = lazy(func() map[string]bool { return wordList(firstNamesTxt) })
 
 // cueVerbs are the words that say someone spoke or wrote.
 var cueVerbs = lazySet("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "explained",
@@ -77,11 +76,12 @@ const qmark = "\x01"
 // quoted pieces ps, each piece one qmark, punctuation marks as words of
 // their own (",", ".", ":", ";", "(", ")", "—"). Words keep their case.
 func outsideWords(a *news.Article, start, end int, ps []piece) []string {
+	text := a.Text
 	out := make([]string, 0, max(0, end-start)/4)
 	w := -1 // start of the word being read
 	flush := func(i int) {
 		if w >= 0 {
-			out = append(out, a.Text[w:i])
+			out = append(out, text[w:i])
 			w = -1
 		}
 	}
@@ -97,32 +97,54 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 			k++
 			continue
 		}
-		if c := a.Text[i]; c < utf8.RuneSelf {
-			// The cases below for one ASCII byte, which most are.
-			switch {
-			case c == '-' && i+1 < end && a.Text[i+1] == '-':
-				flush(i)
-				out = append(out, "—")
-				i += 2
-				continue
-			case asciiWord(c) == wordStart || c == '\'' || c == '-':
+		// The ASCII bytes before the next piece, which most are, by what
+		// each is to the words.
+		stop := end
+		if k < len(ps) && ps[k].start < stop {
+			stop = ps[k].start
+		}
+		for i < stop {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			switch outsideBytes[c] {
+			case outsideHyphen:
+				if i+1 < end && text[i+1] == '-' {
+					flush(i)
+					out = append(out, "—") // "--" is a dash
+					i += 2
+					continue
+				}
+				fallthrough
+			case outsideWord:
 				if w < 0 {
 					w = i
 				}
-			case c == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
-			case c == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+			case outsideDot:
+				switch {
+				case w >= 0 && i+1 < end && text[i+1] != ' ' && text[i+1] != '\n':
+					// "U.S." goes on
+				case w >= 0 && abbrevBefore(text[w:i]):
+					// "Mr." goes on
+				default:
+					flush(i)
+					out = append(out, text[i:i+1])
+				}
+			case outsidePunct:
+				flush(i)
+				out = append(out, text[i:i+1])
 			default:
 				flush(i)
-				if strings.IndexByte(",.:;()!?", c) >= 0 {
-					out = append(out, a.Text[i:i+1])
-				}
 			}
 			i++
+		}
+		if i >= stop {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(a.Text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case r == '-' && i+1 < end && a.Text[i+1] == '-':
+		case r == '-' && i+1 < end && text[i+1] == '-':
 			flush(i)
 			out = append(out, "—") // "--" is a dash
 			i += 2
@@ -131,14 +153,14 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 			if w < 0 {
 				w = i
 			}
-		case r == '.' && w >= 0 && i+1 < end && a.Text[i+1] != ' ' && a.Text[i+1] != '\n':
+		case r == '.' && w >= 0 && i+1 < end && text[i+1] != ' ' && text[i+1] != '\n':
 			// "U.S." goes on
-		case r == '.' && w >= 0 && abbrevBefore(a.Text[w:i]):
+		case r == '.' && w >= 0 && abbrevBefore(text[w:i]):
 			// "Mr." goes on
 		default:
 			flush(i)
 			if strings.ContainsRune(",.:;()—–!?", r) {
-				out = append(out, a.Text[i:i+size])
+				out = append(out, text[i:i+size])
 			}
 		}
 		i += size
@@ -146,6 +168,32 @@ func outsideWords(a *news.Article, start, end int, ps []piece) []string {
 	flush(end)
 	return out
 }
+
+// What an ASCII byte is to outsideWords: part of a word (a letter, a
+// digit, an apostrophe), a hyphen (part of a word, or half a dash), a
+// full stop, a mark that is a word of its own, or a separator (0).
+const (
+	outsideWord = 1 + iota
+	outsideHyphen
+	outsideDot
+	outsidePunct
+)
+
+var outsideBytes = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case asciiWord(byte(c)) == wordStart, c == '\'':
+			t[c] = outsideWord
+		case c == '-':
+			t[c] = outsideHyphen
+		case c == '.':
+			t[c] = outsideDot
+		case strings.IndexByte(",:;()!?", byte(c)) >= 0:
+			t[c] = outsidePunct
+		}
+	}
+	return t
+}()
 
 // abbrevBefore reports whether w, just before a full stop, is an
 // abbreviation that the stop belongs to: a title ("Mr", "Sen") or an
@@ -177,7 +225,10 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if who := pronounOwner(firstWords); who != "" {
 		return who, true
 	}
-	own := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	own := firstWords // the same words when the unit is one piece in one sentence
+	if s1 != s0 || len(u.pieces) > 1 {
+		own = outsideWords(a, a.Sentences[s0].Start, a.Sentences[s1].End, u.pieces)
+	}
 	if who, ok := speakerOf(a, u, s0, s1, own); ok {
 		return who, true
 	}
@@ -194,7 +245,10 @@ func findSpeaker(a *news.Article, u *quoteUnit, s0, s1 int, people []string) (st
 	if who := statementOwner(own); who != "" {
 		return who, true
 	}
-	subjectWords := outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	subjectWords := own // the same words when the unit is in one sentence
+	if s1 != s0 {
+		subjectWords = outsideWords(a, a.Sentences[s0].Start, a.Sentences[s0].End, u.pieces)
+	}
 	if who := headlineSubject(subjectWords, people); who != "" {
 		return who, true
 	}
@@ -233,10 +287,10 @@ func nameThenVerb(words []string, i int) string {
 		return ""
 	}
 	e := i
-	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalizedWord(words[e]) || connectors()[words[e]]) {
+	for e < len(words) && e-i < 5 && words[e] != qmark && (capitalized(words[e]) || connectors()[words[e]]) {
 		e++
 	}
-	if e >= len(words) || e == i || !isName(words[i:e]) || capitalizedWord(words[e]) || punct()[words[e]] || words[e] == qmark {
+	if e >= len(words) || e == i || !isName(words[i:e]) || capitalized(words[e]) || punct()[words[e]] || words[e] == qmark {
 		if e == i && pronouns()[words[i]] && i+1 < len(words) && !punct()[words[i+1]] && words[i+1] != qmark {
 			return words[i]
 		}
@@ -268,12 +322,12 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (strin
 			return s, true
 		}
 		// "“This is fantastic!” beamed Donald Hartley of Madison"
-		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalizedWord(words[q+1]) {
+		if q+2 < len(words) && strings.HasSuffix(words[q+1], "ed") && !capitalized(words[q+1]) {
 			if s := speakerWords(words, q+2, 1); s != "" && isName(strings.Fields(s)) {
 				return s, true
 			}
 			// "“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis."
-			if s := leadingSpeaker(words[q+2:]); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) &&
+			if s := leadingSpeaker(words[q+2:]); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) &&
 				!inLower(orgWords(), s[strings.LastIndex(s, " ")+1:]) {
 				return s, true
 			}
@@ -283,7 +337,7 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (strin
 		// "- Frank Newport and Jim Harter: “We found…”"
 		e := q - 1
 		k := e
-		for k > 0 && (capitalizedWord(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
+		for k > 0 && (capitalized(words[k-1]) || connectors()[words[k-1]]) && e-k < 5 {
 			k--
 		}
 		if k < e && isName(words[k:e]) && (k == 0 || !inLower(objectWords(), words[k-1])) {
@@ -300,17 +354,21 @@ func speakerOf(a *news.Article, u *quoteUnit, s0, s1 int, words []string) (strin
 // verb first).
 func cueSpeaker(words []string, q int) (string, bool) {
 	var verbs []int
+	lows := make([]string, len(words)) // the words lower-cased, once for the readings below
 	for i, w := range words {
-		lw := strings.ToLower(w)
+		lows[i] = strings.ToLower(w)
+	}
+	for i, w := range words {
+		lw := lows[i]
 		if w != lw && lw != "according" {
 			continue // "United States", not "states"
 		}
-		if i > 0 && (inLower(articles(), words[i-1]) || possessive(words[i-1])) {
+		if i > 0 && (articles()[lows[i-1]] || possessive(words[i-1])) {
 			continue // "one of the states suing", "his notes": nouns
 		}
-		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && strings.ToLower(words[i+1]) == "to") &&
-			(lw != "went" || i+1 < len(words) && strings.ToLower(words[i+1]) == "on") &&
-			(lw != "pointed" || i+1 < len(words) && strings.ToLower(words[i+1]) == "out") &&
+		if cueVerbs()[lw] && (lw != "according" || i+1 < len(words) && lows[i+1] == "to") &&
+			(lw != "went" || i+1 < len(words) && lows[i+1] == "on") &&
+			(lw != "pointed" || i+1 < len(words) && lows[i+1] == "out") &&
 			(lw != "written" || i+1 < len(words) && words[i+1] == "by") &&
 			(lw != "pledged" && lw != "pledges" || i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "that" || words[i+1] == qmark)) &&
 			(lw != "put" && lw != "puts" || i+1 < len(words) && words[i+1] == "it") {
@@ -329,7 +387,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 		if w == qmark {
 			last, clause = i, false
 		}
-		if lw := strings.ToLower(w); w == "." || w == ";" || lw == "while" || lw == "whereas" || lw == "but" || lw == "although" {
+		if lw := lows[i]; w == "." || w == ";" || lw == "while" || lw == "whereas" || lw == "but" || lw == "although" {
 			clause = true // `… an "artful smear" while Sanders suggests`: a cue of the next clause
 		}
 		after[i] = far
@@ -372,7 +430,7 @@ func cueSpeaker(words []string, q int) (string, bool) {
 			k, _ := slices.BinarySearch(byPlace, v)
 			for j := k - 1; j >= 0 && j >= k-maxCueLookBack; j-- {
 				u := byPlace[j]
-				if n := speakerAt(words, u); n != "" && !inLower(pronouns(), n) && capitalizedWord(n[strings.LastIndex(n, " ")+1:]) {
+				if n := speakerAt(words, u); n != "" && !inLower(pronouns(), n) && capitalized(n[strings.LastIndex(n, " ")+1:]) {
 					return n, true
 				}
 			}
@@ -407,14 +465,14 @@ func speakerAt(words []string, v int) string {
 			return s // "Ryan and Trump will meet, Spicer said, adding, "…""
 		}
 		b := v - 1
-		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalizedWord(words[b]) || speechAux()[words[b]] || aspectVerbs()[words[b]]) {
+		for b >= 0 && (strings.HasSuffix(words[b], "ly") && !capitalized(words[b]) || speechAux()[words[b]] || aspectVerbs()[words[b]]) {
 			b--
 		}
 		if p := partyBefore(words, b); p >= 0 {
 			b = p // "Sen. Anna Berg (D-Alder) kept asking"
 		}
-		if b >= 0 && capitalizedWord(words[b]) && words[b] != qmark {
-			if s := speakerWords(words, b, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		if b >= 0 && capitalized(words[b]) && words[b] != qmark {
+			if s := speakerWords(words, b, -1); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) {
 				if start := b + 1 - len(strings.Fields(s)); start <= 0 || strings.ToLower(words[start-1]) == "with" || strings.ToLower(words[start-1]) == "of" ||
 					punct()[words[start-1]] || aspectVerbs()[words[v-1]] && conjunctions()[words[start-1]] {
 					return s // "with Trump reportedly yelling", "footage of Clinton asking"
@@ -443,7 +501,7 @@ func speakerAt(words []string, v int) string {
 		}
 		if s := speakerWords(words, from, 1); s != "" {
 			if n := from + len(strings.Fields(s)); lw == "according" && n+1 < len(words) && words[n] == "by" {
-				if p := speakerWords(words, n+1, 1); p != "" && capitalizedWord(p[strings.LastIndex(p, " ")+1:]) {
+				if p := speakerWords(words, n+1, 1); p != "" && capitalized(p[strings.LastIndex(p, " ")+1:]) {
 					// "according to calculations by Amy Glasmeier", "a court
 					// document filed by state attorney Dave Aronberg"
 					return p
@@ -456,7 +514,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	b := v - 1
-	for b >= 0 && inLower(speechAux(), words[b]) && !(b > 0 && capitalizedWord(words[b])) { // `"…," Will wrote`: a name
+	for b >= 0 && inLower(speechAux(), words[b]) && !(b > 0 && capitalized(words[b])) { // `"…," Will wrote`: a name
 		b--
 	}
 	if b > 0 && words[b] == "and" {
@@ -465,7 +523,7 @@ func speakerAt(words []string, v int) string {
 		}
 	}
 	s := speakerWords(words, b, -1)
-	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalizedWord)) && !pluralNouns()[lw] {
+	if (s == "" || !slices.ContainsFunc(strings.Fields(s), capitalized)) && !pluralNouns()[lw] {
 		if n := pastPhrase(words, b); n != "" {
 			return n // "Trump in his announcement speech called", "Obama on Friday declared"
 		}
@@ -481,7 +539,7 @@ func speakerAt(words []string, v int) string {
 	if p := partyBefore(words, b); p >= 0 {
 		// "Sen. Elizabeth Warren (D-MA) said": the name before the
 		// parenthesis.
-		if s := speakerWords(words, p, -1); s != "" && capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+		if s := speakerWords(words, p, -1); s != "" && capitalized(s[strings.LastIndex(s, " ")+1:]) {
 			return s
 		}
 	}
@@ -515,7 +573,7 @@ func agentAfter(words []string, v int) string {
 		run = append(run, w)
 	}
 	e := len(run)
-	for e > 0 && !capitalizedWord(run[e-1]) {
+	for e > 0 && !capitalized(run[e-1]) {
 		e--
 	}
 	if e == 0 {
@@ -570,7 +628,7 @@ func invertedCue(words []string, i int) bool {
 		return false
 	}
 	first := strings.Fields(s)[0]
-	return capitalizedWord(first) || inLower(determiners(), first)
+	return capitalized(first) || inLower(determiners(), first)
 }
 
 // partyBefore returns the index of the word before a short parenthesis
@@ -584,7 +642,7 @@ func partyBefore(words []string, b int) int {
 	for k >= 0 && b-k <= 4 && words[k] != "(" && words[k] != qmark {
 		k--
 	}
-	if k < 1 || words[k] != "(" || !capitalizedWord(words[k-1]) {
+	if k < 1 || words[k] != "(" || !capitalized(words[k-1]) {
 		return -1
 	}
 	return k - 1
@@ -638,7 +696,7 @@ func beforeAppositive(words []string, b int) string {
 	if n := appositiveName(words, from, b); n != "" {
 		return n
 	}
-	if k > 0 && words[k] == qmark && !slices.ContainsFunc(words[k+1:b], capitalizedWord) {
+	if k > 0 && words[k] == qmark && !slices.ContainsFunc(words[k+1:b], capitalized) {
 		// A quoted phrase inside the appositive: `"…," Alder delegate
 		// Tomas Holm, wearing "Anna Berg" pins, said`.
 		j := k - 1
@@ -676,7 +734,7 @@ func appositiveName(words []string, from, b int) string {
 			e--
 		}
 		i := e
-		for i > from && (capitalizedWord(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
+		for i > from && (capitalized(words[i-1]) || connectors()[words[i-1]] && i < e) && words[i-1] != qmark {
 			i--
 		}
 		if e-i == 1 && (inLower(introWords(), words[i]) || inLower(sentenceAdverbs(), words[i])) {
@@ -717,14 +775,14 @@ func speakerWords(words []string, i, dir int) string {
 		} else if dir > 0 && w == "of" && len(run) > 0 && (inLower(titles(), run[len(run)-1]) || roleWord(run[len(run)-1])) && nameAhead(words, i+1) {
 			// "said former secretary of state Hillary Clinton, who …",
 			// "said master of ceremonies Asab Tabchi"
-		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+		} else if dir > 0 && w == "as" && len(run) > 1 && run[len(run)-1] == "known" && i+1 < len(words) && capitalized(words[i+1]) && words[i+1] != qmark {
 			// "said the harbour master known as Bob"
 		} else if dir > 0 && w == "and" && len(run) > 0 && roleBefore(run[len(run)-1]) && nameAhead(words, i+1) {
 			// "said former Alder Gov. and party chairman Ed Rendell": two
 			// roles of one person
 			most = maxSpeakerWords + 4
-		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalizedWord(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
-			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalizedWord) &&
+		} else if speakerStops()[lw] && (w == lw || dir < 0 || len(run) == 0 || !capitalized(run[len(run)-1])) || dir < 0 && cueVerbs()[lw] {
+			if dir < 0 && (w == "of" || w == "from" || w == "for" || w == "at") && slices.ContainsFunc(run, capitalized) &&
 				(inLower(orgWords(), run[0]) || !slices.ContainsFunc(run, namesPerson)) && !roleThenName(reversed(run)) {
 				// "G.K. Butterfield of North Carolina said": the person
 				// before the place.
@@ -733,7 +791,7 @@ func speakerWords(words []string, i, dir int) string {
 						return n // "Anthony Anton, president and CEO of Harbour Foods, said"
 					}
 					last := p[strings.LastIndex(p, " ")+1:]
-					if capitalizedWord(last) && !inLower(orgWords(), last) {
+					if capitalized(last) && !inLower(orgWords(), last) {
 						return p
 					}
 				}
@@ -746,7 +804,7 @@ func speakerWords(words []string, i, dir int) string {
 		// "Saturday at the party convention Sen. Elizabeth Warren said":
 		// past the most words, the name next to the verb.
 		k := 0
-		for k < len(run) && (capitalizedWord(run[k]) || connectors()[run[k]] && k > 0) {
+		for k < len(run) && (capitalized(run[k]) || connectors()[run[k]] && k > 0) {
 			k++
 		}
 		for k > 0 && connectors()[run[k-1]] {
@@ -760,10 +818,10 @@ func speakerWords(words []string, i, dir int) string {
 	if dir < 0 {
 		slices.Reverse(run)
 	}
-	for dir < 0 && len(run) > 1 && !capitalizedWord(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
+	for dir < 0 && len(run) > 1 && !capitalized(run[len(run)-1]) && (strings.HasSuffix(run[len(run)-1], "ly") || sentenceAdverbs()[run[len(run)-1]]) {
 		run = run[:len(run)-1] // "Gorka similarly warned"
 	}
-	if dir < 0 && len(run) > 1 && inLower(pronouns(), run[len(run)-1]) && !capitalizedWord(run[len(run)-2]) {
+	if dir < 0 && len(run) > 1 && inLower(pronouns(), run[len(run)-1]) && !capitalized(run[len(run)-2]) {
 		run = run[len(run)-1:] // "an investment he concludes": the pronoun is the subject
 	}
 	for len(run) > 1 && inLower(clauseOpeners(), run[0]) {
@@ -775,7 +833,7 @@ func speakerWords(words []string, i, dir int) string {
 	if strings.ToLower(run[0]) == "they" {
 		return ""
 	}
-	hasCap := slices.ContainsFunc(run, capitalizedWord)
+	hasCap := slices.ContainsFunc(run, capitalized)
 	if !hasCap && !inLower(determiners(), run[0]) && !hasNounEnding(run[len(run)-1]) {
 		return ""
 	}
@@ -789,7 +847,7 @@ func nameAhead(words []string, i int) bool {
 		if words[k] == qmark || punct()[words[k]] {
 			return false
 		}
-		if capitalizedWord(words[k]) {
+		if capitalized(words[k]) {
 			return true
 		}
 	}
@@ -805,18 +863,18 @@ var clauseOpeners = lazySet("though", "although", "whereas", "unless", "whether"
 // givenNames, and followed by a capitalized word that is no stop.
 func givenName(words []string, i int) bool {
 	w := words[i]
-	if !capitalizedWord(w) || !inLower(givenNames(), w) || i+1 >= len(words) {
+	if !capitalized(w) || !inLower(givenNames(), w) || i+1 >= len(words) {
 		return false
 	}
 	n := words[i+1]
-	return n != qmark && capitalizedWord(n) && !inLower(speakerStops(), n)
+	return n != qmark && capitalized(n) && !inLower(speakerStops(), n)
 }
 
 // namesPerson reports whether w is a given name or a title ("Secretary
 // of State John Kerry": the person after "of", not a place).
 func namesPerson(w string) bool {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
-	return capitalizedWord(w) && (givenNames()[lw] || titles()[lw])
+	return capitalized(w) && (givenNames()[lw] || titles()[lw])
 }
 
 // sentenceAdverbs stand between a speaker and the verb: "Carter however
@@ -834,11 +892,6 @@ func hasNounEnding(w string) bool {
 	return strings.HasSuffix(w, "s") && len(w) > 3 || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ist")
 }
 
-func capitalizedWord(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
 // speakerName returns the speaker as a name when it ends in one (the
 // capitalized words at its end, after titles and owners: "union leader
 // Petra Holm" gives "Petra Holm", "Valley Radio's Tomas Berg" gives
@@ -847,14 +900,14 @@ func capitalizedWord(w string) bool {
 // written.
 func speakerName(s string, people []string) string {
 	words := strings.Fields(strings.TrimRight(s, "."))
-	if len(words) == 0 || !capitalizedWord(words[len(words)-1]) {
+	if len(words) == 0 || !capitalized(words[len(words)-1]) {
 		return s
 	}
 	if w := words[len(words)-1]; strings.HasSuffix(w, "'") || strings.HasSuffix(w, "’") {
 		return s // "Sanders'": an owner, not a speaker
 	}
 	i := len(words) - 1
-	for i > 0 && (capitalizedWord(words[i-1]) || connectors()[words[i-1]]) {
+	for i > 0 && (capitalized(words[i-1]) || connectors()[words[i-1]]) {
 		i--
 	}
 	run := words[i:]
@@ -936,7 +989,7 @@ func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []
 	si := sentenceAt(a, at)
 	for k := si; k >= 0 && k >= si-pronounReach; k-- {
 		s := a.Sentences[k]
-		if prevEnd >= s.Start && prevEnd <= s.End && prevEnd <= at && prev != "" && capitalizedWord(prev) {
+		if prevEnd >= s.Start && prevEnd <= s.End && prevEnd <= at && prev != "" && capitalized(prev) {
 			return prev
 		}
 		text := s.Text
@@ -947,7 +1000,7 @@ func nearestSpeaker(a *news.Article, at int, prev string, prevEnd int, people []
 			return p
 		}
 	}
-	if prev != "" && capitalizedWord(prev) {
+	if prev != "" && capitalized(prev) {
 		return prev
 	}
 	return ""
@@ -978,7 +1031,7 @@ func lastNamed(s string, people []string) string {
 // ("prosecutor").
 func roleBefore(w string) bool {
 	lw := strings.ToLower(strings.TrimSuffix(w, "."))
-	return titles()[lw] || titleAbbrevs()[lw] || !capitalizedWord(w) && roleWord(lw)
+	return titles()[lw] || titleAbbrevs()[lw] || !capitalized(w) && roleWord(lw)
 }
 
 // objectBefore reports whether the words before words[i] make it the
@@ -1016,7 +1069,7 @@ func nameBeforeRoles(words []string, k int) string {
 		return ""
 	}
 	e := i
-	for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && e-i < 5 {
+	for i > 0 && capitalized(words[i-1]) && words[i-1] != qmark && e-i < 5 {
 		i--
 	}
 	if i == e || !isName(words[i:e]) || inLower(orgWords(), words[e-1]) {

@@ -3,7 +3,6 @@ package enrich
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // prepositions open a phrase before a sentence's subject: "In
@@ -26,7 +25,7 @@ func leadingSpeaker(words []string) string {
 	if s == "" {
 		return ""
 	}
-	if !capitalizedWord(s[strings.LastIndex(s, " ")+1:]) {
+	if !capitalized(s[strings.LastIndex(s, " ")+1:]) {
 		n := len(strings.Fields(s))
 		if n < len(words) && words[n] == "," {
 			e := n + 1
@@ -39,7 +38,7 @@ func leadingSpeaker(words []string) string {
 			// "Clinton's introducer, actress Jamie Lee Curtis": a role and
 			// a name.
 			r := n + 1
-			for r < len(words) && r-n <= 2 && !capitalizedWord(words[r]) && words[r] != qmark && !punct()[words[r]] &&
+			for r < len(words) && r-n <= 2 && !capitalized(words[r]) && words[r] != qmark && !punct()[words[r]] &&
 				!speakerStops()[words[r]] && !determiners()[words[r]] {
 				r++
 			}
@@ -58,11 +57,11 @@ func leadingSpeaker(words []string) string {
 // isName reports whether words are a name: one to five words, the first
 // and last capitalized, the others capitalized or connectors.
 func isName(words []string) bool {
-	if len(words) == 0 || len(words) > 5 || !capitalizedWord(words[0]) || !capitalizedWord(words[len(words)-1]) {
+	if len(words) == 0 || len(words) > 5 || !capitalized(words[0]) || !capitalized(words[len(words)-1]) {
 		return false
 	}
 	for _, w := range words {
-		if !capitalizedWord(w) && !connectors()[w] {
+		if !capitalized(w) && !connectors()[w] {
 			return false
 		}
 	}
@@ -72,7 +71,7 @@ func isName(words []string) bool {
 // descWords describe a person before their name: "Democratic
 // presidential candidate Bernie Sanders", "former Colorado Rep. Pat
 // Schroeder".
-var descWords = sync.OnceValue(func() map[string]bool {
+var descWords = lazy(func() map[string]bool {
 	m := setOf("presidential", "candidate", "hopeful", "nominee", "front-runner", "frontrunner", "strategist",
 		"campaign", "rival", "contender", "pollster", "consultant", "adviser", "advisor", "aide", "co-host",
 		"former", "state", "majority", "minority", "whip", "businessman", "businesswoman", "billionaire", "mogul",
@@ -99,7 +98,7 @@ func roleWord(w string) bool {
 	if descWords()[w] {
 		return true
 	}
-	if len(w) <= 5 || capitalizedWord(w) || notRoles()[w] {
+	if len(w) <= 5 || capitalized(w) || notRoles()[w] {
 		return false
 	}
 	for _, end := range []string{"er", "or", "ist", "ian", "ent", "ant"} {
@@ -162,11 +161,11 @@ func statementOwner(words []string) string {
 // "show bias"`).
 func ownerOf(words []string, thatOnly bool) string {
 	for j, w := range words {
-		if !possessive(w) || !capitalizedWord(w) || j+1 >= len(words) {
+		if !possessive(w) || !capitalized(w) || j+1 >= len(words) {
 			continue
 		}
 		k := j + 1
-		for k < len(words) && k-j <= 3 && !statementNouns()[words[k]] && !capitalizedWord(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
+		for k < len(words) && k-j <= 3 && !statementNouns()[words[k]] && !capitalized(words[k]) && words[k] != qmark && !punct()[words[k]] && !speakerStops()[words[k]] {
 			k++
 		}
 		ok := false
@@ -186,7 +185,7 @@ func ownerOf(words []string, thatOnly bool) string {
 			continue
 		}
 		i := j
-		for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark && !possessive(words[i-1]) {
+		for i > 0 && capitalized(words[i-1]) && words[i-1] != qmark && !possessive(words[i-1]) {
 			i--
 		}
 		name := slices.Clone(words[i : j+1])
@@ -254,7 +253,7 @@ func personSubject(words []string, people []string) string {
 // word in -ly, -ing or -ed ("Indeed, …", "Horrified at the prospect, …").
 func opensIntro(w, next string) bool {
 	lw := strings.ToLower(w)
-	return introWords()[lw] || len(lw) > 4 && !capitalizedWord(next) && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
+	return introWords()[lw] || len(lw) > 4 && !capitalized(next) && (strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed"))
 }
 
 // subject returns the subject of a sentence (its words, see
@@ -274,10 +273,10 @@ func subject(words []string) string {
 			break
 		}
 	}
-	if i+1 < len(words) && inLower(conjunctions(), words[i]) && capitalizedWord(words[i+1]) && words[i+1] != qmark {
+	if i+1 < len(words) && inLower(conjunctions(), words[i]) && capitalized(words[i+1]) && words[i+1] != qmark {
 		i++ // "But Sen. Pat Toomey refused": a conjunction, not a phrase
 	}
-	if i+1 < len(words) && inLower(adverbOpeners(), words[i]) && capitalizedWord(words[i+1]) && words[i+1] != qmark &&
+	if i+1 < len(words) && inLower(adverbOpeners(), words[i]) && capitalized(words[i+1]) && words[i+1] != qmark &&
 		!inLower(calendarWords(), words[i+1]) && !inLower(dayWords(), words[i+1]) {
 		i++ // "Now Donald Trump, the most unconventional candidate, is promising"
 	} else if i < len(words) && opensIntro(words[i], at(words, i+1)) {
@@ -290,7 +289,7 @@ func subject(words []string) string {
 			i++
 		}
 		i++
-		if i+1 < len(words) && !capitalizedWord(words[i]) && introWords()[words[i]] && words[i] != qmark && !speakerStops()[words[i+1]] {
+		if i+1 < len(words) && !capitalized(words[i]) && introWords()[words[i]] && words[i] != qmark && !speakerStops()[words[i+1]] {
 			// A second opening phrase: "Moreover, as part of the exchange
 			// with Clinton, Gowdy referenced …".
 			for i < len(words) && words[i] != "," && words[i] != qmark {
@@ -312,18 +311,18 @@ func subject(words []string) string {
 	// place, to the name followed by its verb.
 	for n := 0; n < 2; n++ {
 		e := i
-		for e < len(words) && capitalizedWord(words[e]) && words[e] != qmark {
+		for e < len(words) && capitalized(words[e]) && words[e] != qmark {
 			e++
 		}
-		if e == i || e+2 >= len(words) || words[e] != "," || !capitalizedWord(words[e+1]) || words[e+1] == qmark ||
+		if e == i || e+2 >= len(words) || words[e] != "," || !capitalized(words[e+1]) || words[e+1] == qmark ||
 			inLower(givenNames(), words[i]) {
 			break
 		}
 		f := e + 1
-		for f < len(words) && capitalizedWord(words[f]) && words[f] != qmark {
+		for f < len(words) && capitalized(words[f]) && words[f] != qmark {
 			f++
 		}
-		if f >= len(words) || capitalizedWord(words[f]) || punct()[words[f]] || words[f] == qmark || possessive(words[f-1]) {
+		if f >= len(words) || capitalized(words[f]) || punct()[words[f]] || words[f] == qmark || possessive(words[f-1]) {
 			break
 		}
 		i = e + 1
@@ -354,7 +353,7 @@ func subject(words []string) string {
 		return ""
 	}
 	e := i
-	for e < len(words) && (capitalizedWord(words[e]) || connectors()[words[e]] && e > i) && words[e] != qmark {
+	for e < len(words) && (capitalized(words[e]) || connectors()[words[e]] && e > i) && words[e] != qmark {
 		e++
 	}
 	// "Democratic presidential candidate Bernie Sanders is": words that
@@ -364,10 +363,10 @@ func subject(words []string) string {
 		for j < len(words) && roleRun(words, j, e) && j-e < 5 {
 			j++
 		}
-		if j == len(words) || !capitalizedWord(words[j]) || words[j] == qmark {
+		if j == len(words) || !capitalized(words[j]) || words[j] == qmark {
 			break
 		}
-		for j < len(words) && capitalizedWord(words[j]) && words[j] != qmark {
+		for j < len(words) && capitalized(words[j]) && words[j] != qmark {
 			j++
 		}
 		e = j
@@ -387,7 +386,7 @@ func subject(words []string) string {
 		return ""
 	}
 	next := words[e]
-	if next != "," && next != "(" && (next == qmark || punct()[next] || capitalizedWord(next)) {
+	if next != "," && next != "(" && (next == qmark || punct()[next] || capitalized(next)) {
 		return ""
 	}
 	name := words[i:e]
@@ -412,13 +411,13 @@ func ownedName(words []string, i int) string {
 		return ""
 	}
 	e, owner := i+1, -1
-	for e < len(words) && e-i <= maxSpeakerWords && capitalizedWord(words[e]) && words[e] != qmark {
+	for e < len(words) && e-i <= maxSpeakerWords && capitalized(words[e]) && words[e] != qmark {
 		if possessive(words[e]) {
 			owner = e
 		}
 		e++
 	}
-	if owner < 0 || owner == e-1 || e >= len(words) || words[e] == qmark || punct()[words[e]] || capitalizedWord(words[e]) {
+	if owner < 0 || owner == e-1 || e >= len(words) || words[e] == qmark || punct()[words[e]] || capitalized(words[e]) {
 		return ""
 	}
 	if !isName(words[owner+1 : e]) {
@@ -441,7 +440,7 @@ func headlineSubject(words, people []string) string {
 	for _, w := range words {
 		switch {
 		case w == qmark || punct()[w]:
-		case capitalizedWord(w):
+		case capitalized(w):
 			n++
 		case !headlineSmall()[w]:
 			return ""
@@ -463,7 +462,7 @@ func headlineSubject(words, people []string) string {
 // gerund reports whether w is a lower-case word in -ing of five letters
 // or more ("spending", not "king" nor "Sterling").
 func gerund(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ing") && !capitalizedWord(w)
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && !capitalized(w)
 }
 
 // pronounOwner returns the person whose words a quotation of words are
@@ -490,11 +489,11 @@ func pronounOwner(words []string) string {
 			if p == qmark || punct()[p] {
 				break
 			}
-			if !capitalizedWord(p) || inLower(determiners(), p) || inLower(introWords(), p) {
+			if !capitalized(p) || inLower(determiners(), p) || inLower(introWords(), p) {
 				continue // "The comments came …": no name
 			}
 			i := e - 1
-			for i > 0 && capitalizedWord(words[i-1]) && words[i-1] != qmark {
+			for i > 0 && capitalized(words[i-1]) && words[i-1] != qmark {
 				i--
 			}
 			if !isName(words[i:e]) || objectBefore(words, i) || i > 0 && objectWords()[words[i-1]] || inLower(orgWords(), words[e-1]) {
@@ -516,17 +515,17 @@ func roleThenName(words []string) bool {
 	for i > 1 && e-i < 3 && nameWord(words[i-1]) {
 		i--
 	}
-	return i < e && i > 0 && nameWord(words[e-1]) && !capitalizedWord(words[i-1]) && roleWord(words[i-1]) && !inLower(orgWords(), words[e-1])
+	return i < e && i > 0 && nameWord(words[e-1]) && !capitalized(words[i-1]) && roleWord(words[i-1]) && !inLower(orgWords(), words[e-1])
 }
 
 // nameWord reports whether w may be a word of a name: capitalized, or a
 // particle and a capitalized word joined by a hyphen ("al-Berg").
 func nameWord(w string) bool {
-	if capitalizedWord(w) {
+	if capitalized(w) {
 		return w != qmark
 	}
 	h := strings.IndexByte(w, '-')
-	return h > 0 && h <= 3 && capitalizedWord(w[h+1:])
+	return h > 0 && h <= 3 && capitalized(w[h+1:])
 }
 
 // roleRun reports whether words[j] goes on a run of role words that

@@ -72,7 +72,7 @@ func nearestTense(before, after string, inClause bool) tense {
 	aw := strings.Fields(after)
 	mark := func(words []string, i int) tense {
 		w := strings.Trim(words[i], `.,;:!?"“”()'`)
-		if w == "" || capitalizedWord(w) && i > 0 {
+		if w == "" || capitalized(w) && i > 0 {
 			return tenseNone // "United States", not a verb
 		}
 		w = strings.ToLower(w)

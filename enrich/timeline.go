@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"tidings/news"
@@ -24,49 +23,49 @@ const (
 // the days of the week around publication, month and day otherwise).
 var (
 	// "March 3", "Monday, Oct. 26, 1998", "April 24 and 25", "May 3–4", "the week of March 6".
-	monthDayRe = sync.OnceValue(func() *regexp.Regexp {
+	monthDayRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:(the week of) )?(?:` + weekdayPat + `,? )?` + monthPat + ` (\d{1,2})(?:st|nd|rd|th)?\b(?:(?: ?[-–] ?| and | or | to | through )(\d{1,2})\b)?(?:,? (\d{4})\b)?`)
 	})
 
 	// "12 January 2025", "3rd of March".
-	dayMonthRe = sync.OnceValue(func() *regexp.Regexp {
+	dayMonthRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?` + monthPat + `(?:,? (\d{4}))?\b`)
 	})
 
 	// "in August", "In August", "August 1998", "early March", "last May".
 	// (monthMatches finds its matches without it but for a rare text.)
-	monthRe = sync.OnceValue(func() *regexp.Regexp {
+	monthRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:((?i:in|since|until|by|last|next|this|during|early|mid|late|of|through|before|after|from))[ -])?` + monthPat + `(?:,? (\d{4}))?\b`)
 	})
 
 	// "in 1995", "since 2001".
-	yearRe = sync.OnceValue(func() *regexp.Regexp {
+	yearRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:in|since|until|by|before|after|during|from|through|early|late|mid|the year)[ -](1[89]\d\d|20\d\d)\b`)
 	})
 
 	// "on Friday", "last Tuesday", "Wednesday's ruling", "Friday night", "9 a.m. EDT Tuesday".
 	// (weekdayMatches reads them; clockBefore is the clock before one.)
-	clockBefore = sync.OnceValue(func() *regexp.Regexp {
+	clockBefore = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`(\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm)(?: [A-Z]{2,4})?,?) (?:on )?$`)
 	})
 
 	// "yesterday", "last week", "this month", "next year", "the weekend".
-	relativeRe = sync.OnceValue(func() *regexp.Regexp {
+	relativeRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:([Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)|(last|this|next|past|coming|the) (week|weekend|month|year))\b`)
 	})
 
 	// "three days ago", "two weeks ago".
-	agoRe = sync.OnceValue(func() *regexp.Regexp {
+	agoRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? ago\b`)
 	})
 
 	// Holidays with a fixed rule.
-	holidayRe = sync.OnceValue(func() *regexp.Regexp {
+	holidayRe = lazy(func() *regexp.Regexp {
 		return regexp.MustCompile(`\b(?:(last|next|this) )?(Thanksgiving(?: Day)?|Christmas Day|Christmas Eve|New Year's Day|New Year’s Day|New Year's Eve|New Year’s Eve|Election Day|Independence Day|Halloween|Valentine's Day|Valentine’s Day)\b`)
 	})
 )
 
-var months = sync.OnceValue(func() map[string]time.Month {
+var months = lazy(func() map[string]time.Month {
 	months := map[string]time.Month{}
 	for m := time.January; m <= time.December; m++ {
 		name := m.String()
@@ -121,8 +120,9 @@ func Timeline(arts []news.Article) []news.Event {
 			}
 			var terms map[string]bool
 			seen := map[string]bool{}
-			found := dateExprs(s.Text, a.Date)
-			if told := anchoredExprs(s.Text, found, anchor, month, a.Date); len(told) > 0 {
+			cues := dateCues(s.Text) // once, for both readings
+			found := dateExprs(s.Text, cues, a.Date)
+			if told := anchoredExprs(s.Text, cues, found, anchor, month, a.Date); len(told) > 0 {
 				found = pickDates(append(found, told...))
 			}
 			if age++; age > anchorReach {
@@ -193,8 +193,8 @@ type dateExpr struct {
 // dateExprs returns the date expressions of sentence s, in text order and
 // not overlapping (of two that overlap, the longer), resolved against the
 // publication date pub (zero when unknown: only dates with a year resolve
-// then).
-func dateExprs(s string, pub time.Time) []dateExpr {
+// then). cues are dateCues(s).
+func dateExprs(s string, cues uint8, pub time.Time) []dateExpr {
 	if !pub.IsZero() {
 		pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
 	}
@@ -202,7 +202,6 @@ func dateExprs(s string, pub time.Time) []dateExpr {
 	add := func(start, end int, d time.Time, p news.DatePrecision) {
 		found = append(found, dateExpr{start, end, d, p})
 	}
-	cues := dateCues(s)
 	digits := cues&cueDigit != 0
 	month := cues&cueMonth != 0
 	if digits && month {
@@ -567,14 +566,19 @@ var (
 
 // Bits of what dateCues finds in a sentence.
 const (
-	cueMonth    = 1 << iota // one of monthNames
-	cueWeekday              // one of weekdayNames
-	cueRelative             // one of relativeWords
-	cueDigit                // an ASCII digit
+	cueMonth     = 1 << iota // one of monthNames
+	cueWeekday               // one of weekdayNames
+	cueRelative              // one of relativeWords
+	cueDigit                 // an ASCII digit
+	cueSequel                // a part of a day after one of sequelWords (see sequelCue)
+	cueDaysLater             // "day " or "days " before one of daysWords (see daysLaterCue)
 )
 
 // cueTable matches the words of monthNames, weekdayNames and
-// relativeWords (three bytes or more each) by their first three bytes,
+// relativeWords, the parts of a day of sequelCue (a space and
+// sequelParts, after one of sequelWords) and the days of daysLaterCue
+// ("day " and "days ", before one of daysWords), three bytes or more
+// each, by their first three bytes,
 // all at once (shift-and): heads are those bytes, each with its words;
 // bit 3k+p of state word k/21 stands for the first p+1 bytes of head k
 // (p from 0 to 2), so that at[c][w] has those bits set, of heads whose
@@ -590,6 +594,10 @@ type cueTable struct {
 type cueWord struct {
 	word string
 	cue  uint8
+	// after, when not nil, are the words one of which must end the text
+	// before word for it to count; then, the words one of which must
+	// begin the text after it.
+	after, then []string
 }
 
 // headsPerWord is how many heads of three bits a state word holds (bits
@@ -599,13 +607,20 @@ const (
 	digitBit     = 63
 )
 
-var cueWords = sync.OnceValue(func() *cueTable {
+var cueWords = lazy(func() *cueTable {
 	var t cueTable
 	index := map[string]int{}
+	var parts []string // " day", " morning" ...
+	for _, p := range sequelParts {
+		parts = append(parts, " "+p)
+	}
 	for _, l := range []struct {
 		words []string
 		cue   uint8
-	}{{monthNames, cueMonth}, {weekdayNames, cueWeekday}, {relativeWords, cueRelative}} {
+		after []string
+		then  []string
+	}{{monthNames, cueMonth, nil, nil}, {weekdayNames, cueWeekday, nil, nil}, {relativeWords, cueRelative, nil, nil},
+		{parts, cueSequel, sequelWords, nil}, {[]string{"day ", "days "}, cueDaysLater, nil, daysWords}} {
 		for _, w := range l.words {
 			if len(w) < 3 {
 				panic("enrich: a date cue word shorter than three bytes: " + w)
@@ -625,7 +640,7 @@ var cueWords = sync.OnceValue(func() *cueTable {
 				t.first[word] |= 1 << bit
 				t.last[word] |= 1 << (bit + 2)
 			}
-			t.heads[k] = append(t.heads[k], cueWord{w, l.cue})
+			t.heads[k] = append(t.heads[k], cueWord{w, l.cue, l.after, l.then})
 		}
 	}
 	for c := '0'; c <= '9'; c++ {
@@ -637,7 +652,7 @@ var cueWords = sync.OnceValue(func() *cueTable {
 })
 
 // allCues are the bits dateCues may find.
-const allCues = cueMonth | cueWeekday | cueRelative | cueDigit
+const allCues = cueMonth | cueWeekday | cueRelative | cueDigit | cueSequel | cueDaysLater
 
 // dateCues returns the cues s holds, in one pass (a strings.Contains per
 // word was most of the timeline's time): the words' first three bytes
@@ -665,7 +680,8 @@ func dateCues(s string) uint8 {
 			for ; m != 0; m &= m - 1 {
 				k := w*headsPerWord + bits.TrailingZeros64(m)/3
 				for _, cw := range t.heads[k] {
-					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) {
+					if cues&cw.cue == 0 && strings.HasPrefix(s[i-2:], cw.word) && (cw.after == nil || endsWithAny(s[:i-2], cw.after)) &&
+						(cw.then == nil || startsWithAny(s[i-2+len(cw.word):], cw.then)) {
 						cues |= cw.cue
 					}
 				}
@@ -676,6 +692,26 @@ func dateCues(s string) uint8 {
 		}
 	}
 	return cues
+}
+
+// endsWithAny reports whether s ends with one of words.
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAny reports whether s begins with one of words.
+func startsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearWords are the words yearRe reads before a year, in its order.

@@ -28,19 +28,29 @@ func newWordSet(hint int) *wordSet {
 
 // wordHash is the FNV-1a hash of w's bytes.
 func wordHash[S string | []byte](w S) uint32 {
-	h := uint32(2166136261)
+	h := fnvOffset
 	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
+		h = (h ^ uint32(w[i])) * fnvPrime
 	}
 	return h
 }
+
+// The 32-bit FNV-1a offset basis and prime.
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
 
 // add adds w, unless it is empty.
 func (s *wordSet) add(w string) {
 	if w == "" {
 		return
 	}
-	h := wordHash(w)
+	s.addHashed(w, wordHash(w))
+}
+
+// addHashed adds w, not empty, whose wordHash is h.
+func (s *wordSet) addHashed(w string, h uint32) {
 	i := h & s.mask
 	for {
 		sl := &s.slots[i]

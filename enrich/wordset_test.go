@@ -3,6 +3,7 @@ package enrich
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 )
 
@@ -39,5 +40,34 @@ func TestWordSet(t *testing.T) {
 	var none *wordSet
 	if none.has("a") {
 		t.Error("a nil set holds a word")
+	}
+}
+
+// TestLazy checks that lazy calls f once, on the first call, however
+// many goroutines make it at once, and gives all of them its value (run
+// with -race).
+func TestLazy(t *testing.T) {
+	t.Parallel()
+	calls := 0
+	get := lazy(func() map[string]bool {
+		calls++
+		return map[string]bool{"a": true}
+	})
+	if calls != 0 {
+		t.Fatalf("f called %d times before the first call", calls)
+	}
+	var wg sync.WaitGroup
+	got := make([]map[string]bool, 8)
+	for i := range got {
+		wg.Go(func() { got[i] = get() })
+	}
+	wg.Wait()
+	for i, m := range got {
+		if !m["a"] {
+			t.Errorf("goroutine %d got %v", i, m)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("f called %d times, want 1", calls)
 	}
 }

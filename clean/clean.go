@@ -315,9 +315,12 @@ func label(src string, bs []block, hints []int, title string) Result {
 	var colonList []int // items of lists a bare colon line opened
 	for i, b := range bs {
 		st.index = i
-		b = st.trimDateline(b)
+		b, whole := st.trimDateline(b)
 		bs[i] = b
-		name, kind := st.apply(b)
+		name, kind := "dateline", Dateline
+		if !whole {
+			name, kind = st.apply(b)
+		}
 		if hints != nil && hints[i] >= 0 && kind == Body {
 			name, kind = "markup", Kind(hints[i])
 		}

@@ -1050,8 +1050,10 @@ func dropDatelineLine(st *state, b block) bool {
 }
 
 // trimDateline removes a leading dateline from b and keeps it (and the
-// wire named in it) as metadata.
-func (st *state) trimDateline(b block) block {
+// wire named in it) as metadata. A block that is all dateline ("AB --")
+// is given back whole with whole set: it is labelled a dateline rather
+// than left as an empty block.
+func (st *state) trimDateline(b block) (_ block, whole bool) {
 	// A dateline needs a dash or an underscore after its place, or CNN's
 	// mark, within its first 100 bytes.
 	head := b.text[:min(len(b.text), 100)]
@@ -1063,20 +1065,23 @@ func (st *state) trimDateline(b block) block {
 		m = cnnDatelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil {
-		return b
+		return b, false
 	}
 	place := strings.TrimRight(b.text[m[2]:m[3]], " -")
 	if strings.ToUpper(place) != place && !strings.Contains(place, ",") {
-		return b
+		return b, false
 	}
 	if st.kept > 3 {
 		// Deep in the text only a wire digest's next item is cut, its
 		// dateline in capitals before the wire's underscore ("MIAMI _ As
 		// both sides ..."); the article's own dateline came first.
 		if strings.ToUpper(place) != place || !strings.HasSuffix(strings.TrimSpace(b.text[:m[1]]), "_") {
-			return b
+			return b, false
 		}
-		return newBlock(b.start+m[1], b.end, b.text[m[1]:])
+		if strings.TrimSpace(b.text[m[1]:]) == "" {
+			return b, true
+		}
+		return newBlock(b.start+m[1], b.end, b.text[m[1]:]), false
 	}
 	if st.meta.Dateline == "" {
 		st.meta.Dateline = place
@@ -1085,7 +1090,10 @@ func (st *state) trimDateline(b block) block {
 		st.meta.Outlet = b.text[m[4]:m[5]]
 	}
 	cut := m[1]
-	return newBlock(b.start+cut, b.end, b.text[cut:])
+	if strings.TrimSpace(b.text[cut:]) == "" {
+		return b, true
+	}
+	return newBlock(b.start+cut, b.end, b.text[cut:]), false
 }
 
 // hasDash reports whether s holds "-", "_", "—" or "–": what

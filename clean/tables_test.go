@@ -106,3 +106,23 @@ func TestTablesTitlesDatelines(t *testing.T) {
 		})
 	}
 }
+
+// TestWholeDateline: a block that is nothing but a dateline is labelled a
+// dateline, whole, and never becomes an empty body block (an empty piece
+// in the offset map; found by FuzzClean with "AA--").
+func TestWholeDateline(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"AA--", "AB --", "PORT ALDER --\n\nThe harbour reopened on Monday after a storm closed it for three days, the port authority said."} {
+		res, _ := Text(in)
+		checkMap(t, in, res)
+		b := res.Blocks[0]
+		if b.Kind != Dateline || b.Start != 0 || b.Text == "" {
+			t.Errorf("Text(%q) first block = %+v, want the whole dateline", in, b)
+		}
+		for _, b := range res.Blocks {
+			if b.Text == "" {
+				t.Errorf("Text(%q) has an empty block %+v", in, b)
+			}
+		}
+	}
+}

@@ -87,25 +87,15 @@ func (s *wordSet) grow() {
 }
 
 // has reports whether w is in s.
-func (s *wordSet) has(w string) bool {
-	if s == nil || w == "" {
-		return false
-	}
-	h := wordHash(w)
-	for i := h & s.mask; ; i = (i + 1) & s.mask {
-		sl := &s.slots[i]
-		if sl.w == "" {
-			return false
-		}
-		if sl.h == h && sl.w == w {
-			return true
-		}
-	}
-}
+func (s *wordSet) has(w string) bool { return holds(s, w) }
 
 // hasBytes reports whether s holds the word of the bytes w, without
 // making a string of them.
-func (s *wordSet) hasBytes(w []byte) bool {
+func (s *wordSet) hasBytes(w []byte) bool { return holds(s, w) }
+
+// holds reports whether s holds the word of w's bytes; for a []byte the
+// comparison makes no string (TestWordSetNoAlloc).
+func holds[S string | []byte](s *wordSet, w S) bool {
 	if s == nil || len(w) == 0 {
 		return false
 	}
@@ -115,7 +105,7 @@ func (s *wordSet) hasBytes(w []byte) bool {
 		if sl.w == "" {
 			return false
 		}
-		if sl.h == h && sl.w == string(w) { // no allocation for the comparison
+		if sl.h == h && sl.w == string(w) {
 			return true
 		}
 	}

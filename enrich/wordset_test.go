@@ -71,3 +71,20 @@ func TestLazy(t *testing.T) {
 		t.Errorf("f called %d times, want 1", calls)
 	}
 }
+
+// TestWordSetNoAlloc checks that looking up a word's bytes makes no
+// string of them (the words are longer than the 32 bytes a string
+// conversion may take on the stack).
+func TestWordSetNoAlloc(t *testing.T) {
+	s := newWordSet(4)
+	long := "internationalisation-of-the-ministerial-conference"
+	s.add(long)
+	hit, miss := []byte(long), []byte(long+"s")
+	if n := testing.AllocsPerRun(100, func() {
+		if !s.hasBytes(hit) || s.hasBytes(miss) {
+			t.Fatal("wrong answer")
+		}
+	}); n != 0 {
+		t.Errorf("hasBytes allocates %v times a call, want 0", n)
+	}
+}

@@ -53,9 +53,7 @@ func weightWords(text string) int {
 			// Eight ASCII bytes each a letter, a digit or white space:
 			// a word starts at each letter or digit after white space
 			// (the first after the state), counted at once.
-			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-			if x&highBits == 0 {
+			if x := load64(text[i:]); x&highBits == 0 {
 				word, space := wordBytes(x), spaceBytes(x)
 				if word|space == highBits {
 					n += bits.OnesCount64(word & (space<<8 | uint64(1-st)<<7))
@@ -100,6 +98,14 @@ func weightWords(text string) int {
 
 // highBits is the high bit of each of eight bytes.
 const highBits = 0x8080808080808080
+
+// load64 returns the first eight bytes of s, s[0] lowest (the compiler
+// makes it one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
 
 // inRange returns, of eight ASCII bytes x, the high bit of each that is
 // in [lo, hi]: (x|0x80)-lo has its high bit set exactly when x >= lo,

@@ -141,6 +141,12 @@ func newConceptsIn(bs *bigramSet, arts []news.Article, cands []Candidate, query 
 		}
 	}
 	nSeen := len(bs.stats) // bigrams of the sentences; a candidate's others weigh nothing
+	// The candidates' lists share one array: flat[ends[i-1]:ends[i]] is
+	// candidate i's. A candidate has at most as many concepts as its
+	// sentence has bigrams, so the sentences' bigrams are room enough
+	// but for the quotations.
+	flat := make([]int32, 0, len(bs.of))
+	ends := make([]int, len(cands))
 	for i, c := range cands {
 		var of []int32
 		if ai, si := c.Article, c.Sentence.Index; c.Span <= 1 && ai < len(arts) && si < len(arts[ai].Sentences) &&
@@ -169,8 +175,16 @@ func newConceptsIn(bs *bigramSet, arts []news.Article, cands []Candidate, query 
 				continue
 			}
 			st.candidate = int32(i) + 1
-			cs.of[i] = append(cs.of[i], st.concept-1)
+			flat = append(flat, st.concept-1)
 		}
+		ends[i] = len(flat)
+	}
+	from := 0
+	for i, to := range ends {
+		if to > from {
+			cs.of[i] = flat[from:to:to]
+		}
+		from = to
 	}
 	return cs
 }

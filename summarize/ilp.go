@@ -495,22 +495,30 @@ func (rk *ranking) init() {
 	}
 }
 
+// down moves the item at i down the heap to its place: the better
+// child moves up into the hole until neither child is better, and the
+// item goes there, one write a level rather than a swap.
 func (rk *ranking) down(i int) {
 	h := rk.heap
-	for {
-		best, l, r := i, 2*i+1, 2*i+2
-		if l < len(h) && better(h[l], h[best]) {
-			best = l
-		}
-		if r < len(h) && better(h[r], h[best]) {
-			best = r
-		}
-		if best == i {
-			return
-		}
-		h[i], h[best] = h[best], h[i]
-		i = best
+	if i >= len(h) {
+		return
 	}
+	x := h[i]
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			break
+		}
+		if r := c + 1; r < len(h) && better(h[r], h[c]) {
+			c = r
+		}
+		if !better(h[c], x) {
+			break
+		}
+		h[i] = h[c]
+		i = c
+	}
+	h[i] = x
 }
 
 // at returns the item of rank i (from 0), and false when there are not

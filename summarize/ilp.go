@@ -256,7 +256,7 @@ func (r *repeatIndex) row(k int) []int {
 			r.shared[p.k]++
 		}
 	}
-	c := r.cands[r.index[k]]
+	c := &r.cands[r.index[k]]
 	for _, l := range r.byText[c.Sentence.Text] {
 		if l != k {
 			mark(l)
@@ -266,18 +266,18 @@ func (r *repeatIndex) row(k int) []int {
 	// share a sentence with it (a passage and its sentences) are its
 	// neighbours.
 	for l := k - 1; l >= 0 && r.cands[r.index[l]].Article == c.Article; l-- {
-		if sameText(c, r.cands[r.index[l]]) {
+		if sameText(c, &r.cands[r.index[l]]) {
 			mark(l)
 		}
 	}
 	for l := k + 1; l < len(r.index) && r.cands[r.index[l]].Article == c.Article; l++ {
-		if sameText(c, r.cands[r.index[l]]) {
+		if sameText(c, &r.cands[r.index[l]]) {
 			mark(l)
 		}
 	}
 	n := 0
 	for _, l := range later {
-		if vec.CosineDot(r.dot[l], r.norms[k], r.norms[l]) > r.bound || contained(len(r.vs[k]), len(r.vs[l]), r.shared[l]) || sameText(c, r.cands[r.index[l]]) {
+		if vec.CosineDot(r.dot[l], r.norms[k], r.norms[l]) > r.bound || contained(len(r.vs[k]), len(r.vs[l]), r.shared[l]) || sameText(c, &r.cands[r.index[l]]) {
 			later[n] = l
 			n++
 		}

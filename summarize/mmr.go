@@ -79,7 +79,7 @@ func mmrSelect(cands []Candidate, sp *space, opts Options) []Candidate {
 			if used[i] {
 				continue
 			}
-			if sameText(cands[i], c) {
+			if sameText(&cands[i], &c) {
 				used[i] = true
 				continue
 			}

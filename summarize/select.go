@@ -60,7 +60,7 @@ func addFitting(chosen, cands []Candidate, order []int, sp *space, opts Options)
 func redundant(c Candidate, chosen []Candidate, sp *space, bound float64) bool {
 	v, nv := sp.vectorNorm(c)
 	for _, d := range chosen {
-		if sameText(c, d) {
+		if sameText(&c, &d) {
 			return true
 		}
 		w, nw := sp.vectorNorm(d)
@@ -111,7 +111,9 @@ func readingOrder(chosen []Candidate) []Candidate {
 // sameText reports whether a and b share text: the same text (a sentence
 // two articles carry, caught even when it has no scoring terms), or
 // sentences of one article in common (a passage and a sentence of it).
-func sameText(a, b Candidate) bool {
+// It takes pointers: the search asks about hundreds of pairs, and
+// copying two candidates for each was most of the time.
+func sameText(a, b *Candidate) bool {
 	if a.Article == b.Article {
 		aEnd, bEnd := a.Sentence.Index+max(a.Span, 1), b.Sentence.Index+max(b.Span, 1)
 		if a.Sentence.Index < bEnd && b.Sentence.Index < aEnd {

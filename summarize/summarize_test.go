@@ -345,7 +345,7 @@ func checkRepeats(t *testing.T, arts []news.Article, cands []Candidate) {
 			var want []int
 			for l := range index {
 				vk, vl := sp.vector(cands[k]), sp.vector(cands[l])
-				if l != k && (sameText(cands[k], cands[l]) || vec.Cosine(vk, vl) > bound || contained(len(vk), len(vl), shared(vk, vl))) {
+				if l != k && (sameText(&cands[k], &cands[l]) || vec.Cosine(vk, vl) > bound || contained(len(vk), len(vl), shared(vk, vl))) {
 					want = append(want, l)
 				}
 			}
@@ -376,10 +376,10 @@ func TestSameText(t *testing.T) {
 		{"reprint", sentence(0, 3, 0, "A."), sentence(1, 7, 0, "A."), true},
 	}
 	for _, tc := range tests {
-		if got := sameText(tc.a, tc.b); got != tc.want {
+		if got := sameText(&tc.a, &tc.b); got != tc.want {
 			t.Errorf("%s: sameText = %v, want %v", tc.name, got, tc.want)
 		}
-		if got := sameText(tc.b, tc.a); got != tc.want {
+		if got := sameText(&tc.b, &tc.a); got != tc.want {
 			t.Errorf("%s (swapped): sameText = %v, want %v", tc.name, got, tc.want)
 		}
 	}

@@ -184,8 +184,17 @@ func isDanglingOpener(w string) bool {
 // Brinkley.", "STAR WARS: EPISODE I: Science fiction."). A sentence all in
 // capitals (a transcript) is not one.
 func listEntry(t string) bool {
-	i := strings.IndexAny(t, ":,")
-	if i <= 0 {
+	// The title runs to the first colon or comma. A lower-case ASCII
+	// letter before it rules the title out, and most sentences have one
+	// in their first bytes, so the scan stops there rather than search
+	// the whole sentence for a colon.
+	i := 0
+	for ; i < len(t) && t[i] != ':' && t[i] != ','; i++ {
+		if 'a' <= t[i] && t[i] <= 'z' {
+			return false
+		}
+	}
+	if i == 0 || i == len(t) {
 		return false
 	}
 	head, rest := t[:i], t[i:]

@@ -324,3 +324,42 @@ func FuzzEndsLikeSentence(f *testing.F) {
 		}
 	})
 }
+
+// listEntryRef is listEntry as first written: the title found with
+// strings.IndexAny, then read word by word.
+func listEntryRef(t string) bool {
+	i := strings.IndexAny(t, ":,")
+	if i <= 0 {
+		return false
+	}
+	head, rest := t[:i], t[i:]
+	if t[i] == ',' && !strings.HasPrefix(rest, ", by ") {
+		return false
+	}
+	words := strings.Fields(head)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return strings.ToUpper(rest) != rest
+}
+
+// FuzzListEntry holds listEntry's early stop at a lower-case letter to
+// the reading of the whole title.
+func FuzzListEntry(f *testing.F) {
+	for _, s := range []string{"", "THE UNFINISHED PRESIDENCY, by Douglas Brinkley.", "STAR WARS: EPISODE I: Science fiction.",
+		"ALL CAPS: NO CHANGE.", "The president said: yes.", "ÉTÉ FOU: un film.", "ÉtÉ FOU: un film.", ":a", "A B,", "A B, by x", "A\xffB: c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := listEntry(s), listEntryRef(s); got != want {
+			t.Errorf("listEntry(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

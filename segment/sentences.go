@@ -274,19 +274,23 @@ func wordBefore(text string, sentStart, p int) string {
 }
 
 // isInitials reports whether w is a single letter ("F") or dotted letters
-// ("U.S", "D.C").
+// ("U.S", "D.C"): every part between its stops one rune. The parts are
+// cut off one at a time rather than split into a new slice: it is asked
+// of the word before nearly every full stop.
 func isInitials(w string) bool {
 	if w == "" {
 		return false
 	}
-	n := 0
-	for _, part := range strings.Split(w, ".") {
+	for {
+		part, rest, more := strings.Cut(w, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
-		n++
+		if !more {
+			return true
+		}
+		w = rest
 	}
-	return n >= 1
 }
 
 // lineBreakEndsSentence reports whether the single line break at text[i]

@@ -318,3 +318,28 @@ func FuzzStopIn(f *testing.F) {
 		}
 	})
 }
+
+// isInitialsRef is isInitials as first written, with strings.Split.
+func isInitialsRef(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, part := range strings.Split(w, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzIsInitials holds isInitials to the reading with strings.Split.
+func FuzzIsInitials(f *testing.F) {
+	for _, s := range []string{"", "F", "U.S", "U.S.", ".", "..", "D.C", "Mr", "É.Ü", "a..b", "\xff.\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isInitials(s), isInitialsRef(s); got != want {
+			t.Errorf("isInitials(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

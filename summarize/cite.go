@@ -399,7 +399,9 @@ type token struct {
 // ("1,000", "2.7"). A number word ("five", "twelve") is a number, and so
 // is a weekday (see [weekdays]).
 func wordTokens(t string) []token {
-	var out []token
+	// Room for a word per five bytes, about what news prose has, rather
+	// than growing from none.
+	out := make([]token, 0, len(t)/5+1)
 	start := -1
 	digits := false
 	flush := func(end int) {

@@ -339,13 +339,40 @@ var danglingOpeners = map[string]bool{
 	"i": true, "you": true, "our": true, "my": true, "your": true, "later": true,
 }
 
+// firstWord returns the first word of s, its opening quotes and
+// brackets ("“'‘() trimmed: up to the first white space. It reads
+// bytes, and decodes only from a byte of 0x80 or more: strings.TrimLeft
+// with the curly quotes in its set and IndexFunc decoded every rune.
 func firstWord(s string) string {
-	s = strings.TrimLeft(s, "\"“'‘(")
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		return s[:i]
+	for len(s) > 0 {
+		if c := s[0]; c == '"' || c == '\'' || c == '(' {
+			s = s[1:]
+		} else if strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘") {
+			s = s[len("“"):]
+		} else {
+			break
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				return s[:i]
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return s[:i]
+		}
+		i += size
 	}
 	return s
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // hasBar reports whether t holds " | ", as strings.Contains does.
 func hasBar(t string) bool {

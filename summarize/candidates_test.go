@@ -363,3 +363,26 @@ func FuzzListEntry(f *testing.F) {
 		}
 	})
 }
+
+// firstWordRef is firstWord as first written, with strings.TrimLeft and
+// strings.IndexFunc.
+func firstWordRef(s string) string {
+	s = strings.TrimLeft(s, "\"“'‘(")
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// FuzzFirstWord holds firstWord's byte scan to the rune-wise first
+// version, on invalid UTF-8 too.
+func FuzzFirstWord(f *testing.F) {
+	for _, s := range []string{"", "“Yes,” he said.", "(AP) — Text", "‘‘Quoted’ here", "\"'(\"Hi there", "Word\u00a0next", "A\u2003B", "\xe2\x80 x", "\xe2\x80\x9c", "One\ttwo"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := firstWord(s), firstWordRef(s); got != want {
+			t.Errorf("firstWord(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -197,6 +197,13 @@ func listEntry(t string) bool {
 	if i == 0 || i == len(t) {
 		return false
 	}
+	return listTitle(t, i)
+}
+
+// listTitle reports whether t[:i], up to its colon or comma at i, is a
+// listing's title in capitals of two words or more, followed by ": " or
+// ", by " and text in ordinary case (see [listEntry]).
+func listTitle(t string, i int) bool {
 	head, rest := t[:i], t[i:]
 	if t[i] == ',' && !strings.HasPrefix(rest, ", by ") {
 		return false

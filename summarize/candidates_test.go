@@ -326,28 +326,13 @@ func FuzzEndsLikeSentence(f *testing.F) {
 }
 
 // listEntryRef is listEntry as first written: the title found with
-// strings.IndexAny, then read word by word.
+// strings.IndexAny over the whole sentence, then read as listTitle reads it.
 func listEntryRef(t string) bool {
 	i := strings.IndexAny(t, ":,")
 	if i <= 0 {
 		return false
 	}
-	head, rest := t[:i], t[i:]
-	if t[i] == ',' && !strings.HasPrefix(rest, ", by ") {
-		return false
-	}
-	words := strings.Fields(head)
-	if len(words) < 2 {
-		return false
-	}
-	for _, w := range words {
-		for _, r := range w {
-			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
-				return false
-			}
-		}
-	}
-	return strings.ToUpper(rest) != rest
+	return listTitle(t, i)
 }
 
 // FuzzListEntry holds listEntry's early stop at a lower-case letter to

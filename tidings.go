@@ -91,7 +91,12 @@ type Options struct {
 // error (the default's wraps [clean.ErrNoContent]) when the article has
 // no text.
 func (p *Pipeline) Prepare(a *news.Article) ([]clean.Drop, error) {
-	drops, err := p.cleaner().Clean(a)
+	return p.prepare(a, p.cleaner())
+}
+
+// prepare is Prepare with the cleaner c.
+func (p *Pipeline) prepare(a *news.Article, c Cleaner) ([]clean.Drop, error) {
+	drops, err := c.Clean(a)
 	if err != nil {
 		return drops, err
 	}
@@ -145,13 +150,20 @@ func (p *Pipeline) summarize(ctx context.Context, arts []news.Article, opts Opti
 
 // prepareAll prepares copies of arts and returns those with text, and the
 // errors of those without; err is the context's error if it ended. done,
-// when not nil, is called after each article with the number done.
+// when not nil, is called after each article with the number done. With
+// the default cleaner, arts are cleaned as one pile (see [clean.Pile]):
+// a block of copied text that recurs on other pages and shares little
+// with its own article is furniture.
 func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article, done func(int)) (prepared []news.Article, errs []error, err error) {
+	c := p.cleaner()
+	if p.Cleaner == nil && len(arts) > 1 {
+		c = CleanerFunc(PileOf(arts).Article)
+	}
 	for i, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		_, err := p.Prepare(&a)
+		_, err := p.prepare(&a, c)
 		if done != nil {
 			done(i + 1)
 		}
@@ -162,6 +174,16 @@ func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article, done fun
 		prepared = append(prepared, a)
 	}
 	return prepared, errs, nil
+}
+
+// PileOf returns the pile of arts' raw texts (see [clean.Pile]): the
+// evidence the default cleaner reads when arts are prepared together.
+func PileOf(arts []news.Article) *clean.Pile {
+	pile := clean.NewPile()
+	for _, a := range arts {
+		pile.Add(a.Raw, clean.Options{HTML: a.IsHTML})
+	}
+	return pile
 }
 
 // SummaryText returns a summary's sentences joined by spaces.

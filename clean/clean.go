@@ -263,6 +263,11 @@ type Options struct {
 	// record's title, a feed item's): a first line of the text that is
 	// not that headline is text, not a title to lift into Meta.Title.
 	Title string
+	// Pile, when not nil, is the pile of pages this one came with: a
+	// block of copied text that recurs on its other pages and shares
+	// little with the article is furniture (see [Pile]). The page need
+	// not have been added to it.
+	Pile *Pile
 }
 
 // Text cleans a plain-text article: Clean(raw, Options{}).
@@ -298,6 +303,7 @@ func cleanText(raw string, opts Options, model *blockModel) (Result, error) {
 	}
 	findMeta(&res, raw, opts)
 	relabelText(&res, model)
+	relabelPile(&res, opts.Pile, raw)
 	if wordsUpTo(res.Text, minArticleWords) < minArticleWords {
 		return res, ErrNoContent
 	}

@@ -2,6 +2,7 @@ package clean_test
 
 import (
 	"fmt"
+	"strings"
 
 	"tidings/clean"
 )
@@ -56,4 +57,37 @@ func ExampleClean() {
 	// promotion  promotion       Most read
 	// promotion  read-more-list  Harbour lights return to Port Alder
 	// legal      legal-notice    © 2025 Port Alder Courier. All rights reserved.
+}
+
+func ExamplePile() {
+	// Two pages copied from one site: the same sidebar of headlines
+	// around two stories.
+	sidebar := "\n\nMost read\n\nFerry fares rise by a tenth from January.\n\nRovers sign a new goalkeeper for two seasons.\n\n© 2026 Port Alder Courier"
+	first := "Library reopens after flood\n\nThe town library reopened on Monday, six months after a burst main flooded its reading rooms and ruined about 3,000 books.\n\n" +
+		"Volunteers dried and catalogued the books that could be saved, the librarian said." + sidebar
+	second := "Bus route cut to two runs a day\n\nThe regional bus company will run the coast route twice a day from March, down from six, citing a shortage of drivers.\n\n" +
+		"Passengers' groups said the cut would leave the outer villages without a way to reach the clinic." + sidebar
+	pile := clean.NewPile()
+	pile.Add(first, clean.Options{})
+	pile.Add(second, clean.Options{})
+	alone, _ := clean.Text(first)
+	res, err := pile.Clean(first, clean.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Count(alone.Text, "\n\n")+1, "blocks alone")
+	fmt.Println(res.Text)
+	for _, d := range res.Dropped {
+		if d.Rule == "pile-repeat" {
+			fmt.Printf("dropped (%s, %s): %s\n", d.Rule, d.Kind, d.Text)
+		}
+	}
+	// Output:
+	// 4 blocks alone
+	// The town library reopened on Monday, six months after a burst main flooded its reading rooms and ruined about 3,000 books.
+	//
+	// Volunteers dried and catalogued the books that could be saved, the librarian said.
+	// dropped (pile-repeat, promotion): Ferry fares rise by a tenth from January.
+	// dropped (pile-repeat, promotion): Rovers sign a new goalkeeper for two seasons.
 }

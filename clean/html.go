@@ -385,8 +385,11 @@ func firstNonEmpty(a, b string) string {
 // a field a already had). It returns the blocks left out of the text, and
 // an error wrapping ErrNoContent when no article text is left (or
 // ErrTooLarge for a page beyond the default limits).
-func Article(a *news.Article) ([]Drop, error) {
-	res, err := Clean(a.Raw, Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title})
+func Article(a *news.Article) ([]Drop, error) { return article(a, nil) }
+
+// article is Article with the pile's evidence when pile is not nil.
+func article(a *news.Article, pile *Pile) ([]Drop, error) {
+	res, err := Clean(a.Raw, Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title, Pile: pile})
 	if err != nil {
 		return res.Dropped, fmt.Errorf("%s: %w", a.ID, err)
 	}

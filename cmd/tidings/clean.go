@@ -12,6 +12,7 @@ import (
 	"tidings"
 	"tidings/clean"
 	"tidings/ingest"
+	"tidings/news"
 	"tidings/render"
 	"tidings/segment"
 )
@@ -51,6 +52,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	report := fs.Bool("report", false, "count the blocks by kind and the dropped ones by rule instead of printing the text")
 	sample := fs.Int("sample", 3, "dropped blocks shown per rule with --report")
 	format := fs.String("format", "text", "output: text (a === id | outlet | title | date line, then the text) or json (one object a line, with the blocks)")
+	alone := fs.Bool("alone", false, "clean each page on its own, as it is read, without the evidence of the others (blocks recurring across the pages)")
 	e.addFetchFlags(fs)
 	if err := e.parse(fs, args); err != nil {
 		return err
@@ -74,7 +76,31 @@ func (e *env) clean(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	for a, err := range ingest.Paths(ctx, fs.Args(), opts) {
+	input := ingest.Paths(ctx, fs.Args(), opts)
+	var pile *clean.Pile
+	if !*alone {
+		// The pages are read first, so that each is cleaned with the
+		// evidence of all the others.
+		var arts []news.Article
+		for a, err := range input {
+			if err != nil {
+				e.warn(err)
+				failed++
+				continue
+			}
+			arts = append(arts, a)
+		}
+		pile = tidings.PileOf(arts)
+		p.Cleaner = tidings.CleanerFunc(pile.Article)
+		input = func(yield func(news.Article, error) bool) {
+			for _, a := range arts {
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}
+	}
+	for a, err := range input {
 		if err != nil {
 			e.warn(err)
 			failed++
@@ -82,7 +108,7 @@ func (e *env) clean(ctx context.Context, args []string) error {
 		}
 		var res clean.Result
 		if *format == "json" || *report {
-			res, _ = clean.Clean(a.Raw, clean.Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title})
+			res, _ = clean.Clean(a.Raw, clean.Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title, Pile: pile})
 		}
 		drops, err := p.Prepare(&a)
 		if err != nil {

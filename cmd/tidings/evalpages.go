@@ -21,6 +21,7 @@ func (e *env) evalPages(ctx context.Context, args []string) error {
 	form := fs.String("form", "both", "which form to score: html, text or both")
 	half := fs.String("half", "", "score only the pages of one half by id: even or odd (to check that a rule generalises)")
 	worst := fs.Int("worst", 0, "also list the N pages with the most segment errors of each form, with the segments missed (-) and kept wrongly (+)")
+	pile := fs.Bool("pile", false, "also score the copied text cleaned as one pile of pages: blocks recurring on other pages are evidence (see clean.Pile)")
 	if err := e.parse(fs, args); err != nil {
 		return err
 	}
@@ -50,7 +51,15 @@ func (e *env) evalPages(ctx context.Context, args []string) error {
 	fmt.Fprintf(e.stdout, "%-5s %-22s %6s %6s %6s %6s %6s %6s %6s %8s\n", "form", "extractor", "P", "R", "F", "date", "author", "title", "failed", "ms/page")
 	var details, worstLines []string
 	for _, f := range forms {
-		for _, ex := range bench.PageExtractors(f) {
+		exs := bench.PageExtractors(f)
+		if *pile && f == bench.TextForm {
+			ex, err := bench.PileExtractor(*data, pages)
+			if err != nil {
+				return err
+			}
+			exs = append(exs[:1], append([]bench.Extractor{ex}, exs[1:]...)...)
+		}
+		for _, ex := range exs {
 			r, err := bench.EvalPages(ctx, *data, pages, ex)
 			if err != nil {
 				return err
@@ -62,7 +71,7 @@ func (e *env) evalPages(ctx context.Context, args []string) error {
 			details = append(details, fmt.Sprintf("%s %s: segments tp %d fp %d fn %d; date %d/%d (%s); author %d/%d; title %d/%d; outlet found on %d pages (%s)",
 				f, r.Name, s.TP, s.FP, s.FN, r.Date.Right, r.Date.Gold, counts(r.DateSources), r.Author.Right, r.Author.Gold,
 				r.Title.Right, r.Title.Gold, sum(r.Outlet), counts(r.Outlet)))
-			if *worst > 0 && r.Name == "tidings" {
+			if *worst > 0 && strings.HasPrefix(r.Name, "tidings") {
 				worstLines = append(worstLines, worstPages(f, r, *worst)...)
 			}
 		}

@@ -25,12 +25,12 @@ Usage:
   tidings serve [--addr HOST:PORT] [--db FILE|postgres://...] [--init] [--token-file F] [--private]
                 [--words N] [--poll DURATION] [--grace DURATION]
                 [--read-rate R] [--write-rate R] [--allow-fetch HOST,CIDR,...]
-  tidings clean [--format text|json] [--report] [--sample N] PATH...
+  tidings clean [--format text|json] [--report] [--sample N] [--alone] PATH...
   tidings rouge --data CLUSTERS.jsonl --sys DIR [--sys DIR...] [--name NAME...]
                 [--format text|json] [--rouge-data DIR] [ROUGE-1.5.5 options]
   tidings eval --data CLUSTERS.jsonl [--words N] [--algo a,b,...] [--out DIR]
                [--rouge-data DIR] [--topic|--no-topic] [--split K] [ROUGE-1.5.5 options]
-  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd] [--worst N]
+  tidings eval-pages [--data DIR] [--form html|text|both] [--half even|odd] [--worst N] [--pile]
   tidings eval-enrich [--data DIR] [--parts quotes,entities,dates] [--no-clean]
                       [--quotes-split dev|train] [--speaker-errors]
   tidings train-ner [--data DIR] [--out FILE] [--lists DIR] [--epochs N] [--max-epochs N]

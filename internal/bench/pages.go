@@ -371,6 +371,27 @@ func PageExtractors(f PageForm) []Extractor {
 	}
 }
 
+// PileExtractor returns tidings' cleaning of the copied-text form with
+// the pages given as one pile (see [clean.Pile]): every page of pages is
+// read from dir and added before any is cleaned.
+func PileExtractor(dir string, pages []Page) (Extractor, error) {
+	pile := clean.NewPile()
+	for _, p := range pages {
+		raw, err := ReadPage(dir, p, TextForm)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return Extractor{}, err
+			}
+			continue
+		}
+		pile.Add(raw, clean.Options{})
+	}
+	return Extractor{Name: "tidings, one pile", Form: TextForm, Extract: func(raw string, p Page) (Extracted, error) {
+		r, err := pile.Clean(raw, clean.Options{URL: pageURL(p)})
+		return fromResult(r), err
+	}}, nil
+}
+
 func fromResult(r clean.Result) Extracted {
 	m := r.Meta
 	return Extracted{Text: r.Text, Title: m.Title, Author: m.Author, Outlet: m.Outlet, OutletSource: m.Sources["outlet"],

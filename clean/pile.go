@@ -1,0 +1,304 @@
+package clean
+
+import (
+	"hash/maphash"
+	"slices"
+	"sync"
+
+	"tidings/news"
+)
+
+// Pile is the evidence a pile of pages gives beyond each page: the blocks
+// that recur on several of its pages of copied text. A page copied out of
+// a browser carries its site's menu, footer, sidebar headlines, job ads and
+// pleas; the same blocks come back, word for word and in the same order,
+// on the site's other pages in the pile, while an article's own paragraphs
+// come back only on a copy or a close version of the same story.
+//
+// Cleaning a page with a Pile ([Options.Pile], [Pile.Article]) drops a
+// block of under 20 words that the page's own evidence kept when
+//   - it recurs on another page of the pile together with the block before
+//     or after it (furniture comes in runs; a generic subheading alone,
+//     such as "Conclusion", does not count),
+//   - that other page is not a partner: a page holding at least 30 % of
+//     the words of this page's article paragraphs of 20 words or more (a
+//     wire copy, a version of the same story), and
+//   - fewer than half of its content terms occur in the article's blocks
+//     that do not recur (a sidebar headline, a job ad or a newsletter plea
+//     shares little with the story; a background paragraph reused by the
+//     same site does).
+//
+// Its kind is then [Navigation] for a block of a few words and [Promotion]
+// otherwise, and its rule "pile-repeat". The page's title, its densest
+// block and its last words of article are never dropped so, nor are longer
+// blocks (a reused background paragraph brings new terms; a site's long
+// furniture, a cookie notice, is the rules' to find).
+//
+// Only copied text adds blocks: an HTML page's furniture is told by its
+// markup. Identical pages count once. A Pile holds at most about 256,000
+// distinct blocks (about 25 MB); later ones are not counted. The zero
+// value is not usable; make one with [NewPile]. Its methods may be called
+// from several goroutines at once.
+type Pile struct {
+	seed maphash.Seed
+	mu   sync.RWMutex
+	// seen maps the hash of a block, or of two blocks in a row, to the
+	// pages it was found on.
+	seen map[uint64]pilePages
+}
+
+// pilePages names the first pileKeep distinct pages a block was found on
+// (their hashes) and counts the pages in all.
+type pilePages struct {
+	page [pileKeep]uint64
+	n    int32
+}
+
+// listed returns the pages e names.
+func (e *pilePages) listed() []uint64 { return e.page[:min(int(e.n), pileKeep)] }
+
+// pileKeep is how many pages a block's entry names: enough to tell the
+// partners of a page (its copies) from the pages of other stories.
+const pileKeep = 8
+
+// maxPileBlocks bounds the distinct blocks and pairs a Pile holds.
+const maxPileBlocks = 1 << 18
+
+// maxPileBlockBytes is the longest block a Pile counts.
+const maxPileBlockBytes = 2000
+
+// NewPile returns an empty pile.
+func NewPile() *Pile {
+	return &Pile{seed: maphash.MakeSeed(), seen: map[uint64]pilePages{}}
+}
+
+// Add adds a page to the pile: with opts.HTML it adds nothing.
+func (p *Pile) Add(raw string, opts Options) {
+	if opts.HTML || raw == "" {
+		return
+	}
+	page := maphash.String(p.seed, raw)
+	bs := blocks(raw)
+	hs := make(map[uint64]bool, 2*len(bs))
+	prev := uint64(0)
+	for _, b := range bs {
+		h := uint64(0)
+		if len(b.text) <= maxPileBlockBytes {
+			h = p.blockHash(b.text)
+			hs[h] = true
+		}
+		if prev != 0 && h != 0 {
+			hs[pairHash(prev, h)] = true
+		}
+		prev = h
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for h := range hs {
+		e, ok := p.seen[h]
+		if !ok && len(p.seen) >= maxPileBlocks {
+			continue
+		}
+		if slices.Contains(e.listed(), page) {
+			continue
+		}
+		if e.n < pileKeep {
+			e.page[e.n] = page
+		}
+		e.n++
+		p.seen[h] = e
+	}
+}
+
+// blockHash is the hash of a block's words, joined by single spaces.
+func (p *Pile) blockHash(text string) uint64 {
+	return maphash.String(p.seed, joinFields(text))
+}
+
+// pairHash is the hash of two blocks in a row, of hashes a and b.
+func pairHash(a, b uint64) uint64 {
+	return a*0x9e3779b97f4a7c15 ^ (b<<29 | b>>35) ^ 0x5bd1e995
+}
+
+// entry returns the pages that hold the block (or pair) of hash h.
+func (p *Pile) entry(h uint64) pilePages {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.seen[h]
+}
+
+// Article is [Article] for a page of the pile: a.Raw cleaned with the
+// pile's evidence. Its method value is a cleaner for a pipeline.
+func (p *Pile) Article(a *news.Article) ([]Drop, error) {
+	return article(a, p)
+}
+
+// Clean is [Clean] with opts.Pile set to p.
+func (p *Pile) Clean(raw string, opts Options) (Result, error) {
+	opts.Pile = p
+	return Clean(raw, opts)
+}
+
+// pileLongWords is the fewest words of a block the pile never drops.
+const pileLongWords = 20
+
+// pileNavWords is the most words of a dropped recurring block labelled
+// Navigation rather than Promotion.
+const pileNavWords = 4
+
+// relabelPile drops the article blocks of res that recur on other pages
+// of pile as furniture does (see [Pile]); raw is the page as added.
+func relabelPile(res *Result, pile *Pile, raw string) {
+	if pile == nil {
+		return
+	}
+	page := maphash.String(pile.seed, raw)
+	kept := 0
+	dense, most := -1, 0
+	for i := range res.Blocks {
+		b := &res.Blocks[i]
+		if !b.Kind.InArticle() {
+			continue
+		}
+		kept += b.words()
+		if w := b.prose(); w > most {
+			dense, most = i, w
+		}
+	}
+	// Each block's hash (0 for one the pile does not count) and the
+	// pages it is on; the words of the article each other page holds.
+	hs := make([]uint64, len(res.Blocks))
+	on := make([]pilePages, len(res.Blocks))
+	// long counts the article's words in blocks of pileLongWords or more,
+	// shared the words of those blocks each other page holds: copies
+	// share their long paragraphs, furniture is short.
+	shared, long := map[uint64]int{}, 0
+	for i, b := range res.Blocks {
+		if len(b.Text) > maxPileBlockBytes {
+			continue
+		}
+		hs[i] = pile.blockHash(b.Text)
+		if !b.Kind.InArticle() {
+			continue
+		}
+		on[i] = pile.entry(hs[i])
+		if w := b.words(); w >= pileLongWords {
+			long += w
+			for _, q := range on[i].listed() {
+				if q != page {
+					shared[q] += w
+				}
+			}
+		}
+	}
+	partner := func(q uint64) bool { return q == page || long > 0 && 10*shared[q] >= 3*long }
+	// strangers counts the pages of e that are not partners (those past
+	// the listed ones count too).
+	strangers := func(e pilePages) int {
+		n := int(e.n) - len(e.listed())
+		for _, q := range e.listed() {
+			if !partner(q) {
+				n++
+			}
+		}
+		return n
+	}
+	inRun := func(i, j int) bool {
+		return i >= 0 && j < len(hs) && hs[i] != 0 && hs[j] != 0 && strangers(pile.entry(pairHash(hs[i], hs[j]))) > 0
+	}
+	var cand []int
+	isCand := make([]bool, len(res.Blocks))
+	for i, b := range res.Blocks {
+		if !b.Kind.InArticle() || i == dense || hs[i] == 0 || b.words() >= pileLongWords {
+			continue
+		}
+		if strangers(on[i]) > 0 && (inRun(i-1, i) || inRun(i, i+1)) {
+			cand = append(cand, i)
+			isCand[i] = true
+		}
+	}
+	if len(cand) == 0 {
+		return
+	}
+	// Inside the article (between two kept blocks that do not recur) a
+	// candidate must be in a run of pileCoreRun candidates that recur in
+	// a row: a box of furniture has several lines, while a site reuses a
+	// sentence or two of background in its follow-ups.
+	first, last := -1, -1
+	for i, b := range res.Blocks {
+		if b.Kind.InArticle() && !isCand[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	kept2 := cand[:0]
+	for k := 0; k < len(cand); {
+		// cand[k:j] is a run: candidates in a row that recur in a row.
+		j := k + 1
+		for j < len(cand) && cand[j] == cand[j-1]+1 && inRun(cand[j-1], cand[j]) {
+			j++
+		}
+		for _, i := range cand[k:j] {
+			if i < first || i > last || j-k >= pileCoreRun {
+				kept2 = append(kept2, i)
+			} else {
+				isCand[i] = false
+			}
+		}
+		k = j
+	}
+	cand = kept2
+	// Each candidate is held against the article's blocks that are not
+	// candidates, so that recurring furniture cannot vouch for itself.
+	inArticle := map[string]bool{}
+	for i, b := range res.Blocks {
+		if b.Kind.InArticle() && !isCand[i] {
+			for _, t := range contentTerms(b.Text) {
+				inArticle[t] = true
+			}
+		}
+	}
+	changed := false
+	for _, i := range cand {
+		b := &res.Blocks[i]
+		ts := distinct(contentTerms(b.Text))
+		n := 0
+		for _, t := range ts {
+			if inArticle[t] {
+				n++
+			}
+		}
+		if len(ts) > 0 && 2*n >= len(ts) || kept-b.words() < minArticleWords {
+			continue
+		}
+		kept -= b.words()
+		b.Kind, b.Rule = Promotion, "pile-repeat"
+		if b.words() <= pileNavWords {
+			b.Kind = Navigation
+		}
+		changed = true
+	}
+	if changed {
+		assemble(res)
+	}
+}
+
+// pileCoreRun is the fewest recurring blocks in a row the pile drops
+// inside the article.
+const pileCoreRun = 3
+
+// distinct returns the distinct strings of ts, in their first order; it
+// reuses ts.
+func distinct(ts []string) []string {
+	out := ts[:0]
+	seen := make(map[string]bool, len(ts))
+	for _, t := range ts {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package clean
 import (
 	"hash/maphash"
 	"slices"
+	"strings"
 	"sync"
 
 	"tidings/news"
@@ -45,6 +46,8 @@ type Pile struct {
 	// seen maps the hash of a block, or of two blocks in a row, to the
 	// pages it was found on.
 	seen map[uint64]pilePages
+	// shared counts the lines and pairs found on more than one page.
+	shared int
 }
 
 // pilePages names the first pileKeep distinct pages a block was found on
@@ -72,47 +75,68 @@ func NewPile() *Pile {
 	return &Pile{seed: maphash.MakeSeed(), seen: map[uint64]pilePages{}}
 }
 
-// Add adds a page to the pile: with opts.HTML it adds nothing.
+// Add adds a page to the pile: with opts.HTML it adds nothing. It counts
+// the page's lines (copied text has a block a line, but for wrapped
+// prose) and each two non-blank lines in a row.
 func (p *Pile) Add(raw string, opts Options) {
 	if opts.HTML || raw == "" {
 		return
 	}
 	page := maphash.String(p.seed, raw)
-	bs := blocks(raw)
-	hs := make(map[uint64]bool, 2*len(bs))
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	prev := uint64(0)
-	for _, b := range bs {
-		h := uint64(0)
-		if len(b.text) <= maxPileBlockBytes {
-			h = p.blockHash(b.text)
-			hs[h] = true
+	for rest := raw; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
 		}
-		if prev != 0 && h != 0 {
-			hs[pairHash(prev, h)] = true
+		h := p.lineHash(line)
+		if h == 0 {
+			continue
+		}
+		p.count(h, page)
+		if prev != 0 {
+			p.count(pairHash(prev, h), page)
 		}
 		prev = h
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for h := range hs {
-		e, ok := p.seen[h]
-		if !ok && len(p.seen) >= maxPileBlocks {
-			continue
-		}
-		if slices.Contains(e.listed(), page) {
-			continue
-		}
-		if e.n < pileKeep {
-			e.page[e.n] = page
-		}
-		e.n++
-		p.seen[h] = e
-	}
 }
 
-// blockHash is the hash of a block's words, joined by single spaces.
-func (p *Pile) blockHash(text string) uint64 {
-	return maphash.String(p.seed, joinFields(text))
+// count records that page holds the line (or pair) of hash h; p.mu is
+// held.
+func (p *Pile) count(h, page uint64) {
+	e, ok := p.seen[h]
+	if !ok && len(p.seen) >= maxPileBlocks {
+		return
+	}
+	if slices.Contains(e.listed(), page) {
+		return
+	}
+	if e.n < pileKeep {
+		e.page[e.n] = page
+	}
+	if e.n == 1 {
+		p.shared++
+	}
+	e.n++
+	p.seen[h] = e
+}
+
+// lineHash is the hash of a line without the white space around it, or
+// 0 for a blank line or one over maxPileBlockBytes. (The same site's
+// line copied twice is spaced the same; collapsing the spaces inside
+// cost more than the rest of the pile's work.)
+func (p *Pile) lineHash(line string) uint64 {
+	if len(line) > maxPileBlockBytes {
+		return 0
+	}
+	if line = strings.TrimSpace(line); line == "" {
+		return 0
+	}
+	return maphash.String(p.seed, line) | 1
 }
 
 // pairHash is the hash of two blocks in a row, of hashes a and b.
@@ -120,12 +144,9 @@ func pairHash(a, b uint64) uint64 {
 	return a*0x9e3779b97f4a7c15 ^ (b<<29 | b>>35) ^ 0x5bd1e995
 }
 
-// entry returns the pages that hold the block (or pair) of hash h.
-func (p *Pile) entry(h uint64) pilePages {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	return p.seen[h]
-}
+// entry returns the pages that hold the line (or pair) of hash h; p.mu
+// is held for reading.
+func (p *Pile) entry(h uint64) pilePages { return p.seen[h] }
 
 // Article is [Article] for a page of the pile: a.Raw cleaned with the
 // pile's evidence. Its method value is a cleaner for a pipeline.
@@ -165,29 +186,61 @@ func relabelPile(res *Result, pile *Pile, raw string) {
 			dense, most = i, w
 		}
 	}
-	// Each block's hash (0 for one the pile does not count) and the
-	// pages it is on; the words of the article each other page holds.
+	// Each one-line block's hash (0 for others: a block the pile drops
+	// is one line), the pages it is on, and the hashes of each block's
+	// first and last lines, for the pairs. The words of the article each
+	// other page holds: long counts the article's words in blocks of
+	// pileLongWords or more, shared the words of those blocks' lines each
+	// other page holds (copies share their long paragraphs; furniture is
+	// short).
+	pile.mu.RLock()
+	defer pile.mu.RUnlock()
+	if pile.shared == 0 {
+		return
+	}
 	hs := make([]uint64, len(res.Blocks))
+	ends := make([][2]uint64, len(res.Blocks))
 	on := make([]pilePages, len(res.Blocks))
-	// long counts the article's words in blocks of pileLongWords or more,
-	// shared the words of those blocks each other page holds: copies
-	// share their long paragraphs, furniture is short.
 	shared, long := map[uint64]int{}, 0
 	for i, b := range res.Blocks {
-		if len(b.Text) > maxPileBlockBytes {
+		text := raw[b.Start:b.End]
+		nl := strings.IndexByte(text, '\n')
+		if nl < 0 {
+			hs[i] = pile.lineHash(text)
+			ends[i] = [2]uint64{hs[i], hs[i]}
+			if b.Kind.InArticle() {
+				on[i] = pile.entry(hs[i])
+			}
+		} else {
+			ends[i] = [2]uint64{pile.lineHash(text[:nl]), pile.lineHash(text[strings.LastIndexByte(text, '\n')+1:])}
+		}
+	}
+	// Only a short article block found on another page can be dropped.
+	maybe := false
+	for i, b := range res.Blocks {
+		if on[i].n > 1 && b.words() < pileLongWords {
+			maybe = true
+			break
+		}
+	}
+	if !maybe {
+		return
+	}
+	for i, b := range res.Blocks {
+		w := b.words()
+		if !b.Kind.InArticle() || w < pileLongWords {
 			continue
 		}
-		hs[i] = pile.blockHash(b.Text)
-		if !b.Kind.InArticle() {
+		text := raw[b.Start:b.End]
+		nl := strings.IndexByte(text, '\n')
+		long += w
+		if nl < 0 {
+			share(shared, on[i], page, w)
 			continue
 		}
-		on[i] = pile.entry(hs[i])
-		if w := b.words(); w >= pileLongWords {
-			long += w
-			for _, q := range on[i].listed() {
-				if q != page {
-					shared[q] += w
-				}
+		for line := range strings.SplitSeq(text, "\n") {
+			if e := pile.entry(pile.lineHash(line)); e.n > 1 {
+				share(shared, e, page, wordCount(line))
 			}
 		}
 	}
@@ -204,7 +257,11 @@ func relabelPile(res *Result, pile *Pile, raw string) {
 		return n
 	}
 	inRun := func(i, j int) bool {
-		return i >= 0 && j < len(hs) && hs[i] != 0 && hs[j] != 0 && strangers(pile.entry(pairHash(hs[i], hs[j]))) > 0
+		if i < 0 || j >= len(hs) {
+			return false
+		}
+		a, b := ends[i][1], ends[j][0]
+		return a != 0 && b != 0 && strangers(pile.entry(pairHash(a, b))) > 0
 	}
 	var cand []int
 	isCand := make([]bool, len(res.Blocks))
@@ -282,6 +339,15 @@ func relabelPile(res *Result, pile *Pile, raw string) {
 	}
 	if changed {
 		assemble(res)
+	}
+}
+
+// share adds w to shared[q] for each page q of e but page.
+func share(shared map[uint64]int, e pilePages, page uint64, w int) {
+	for _, q := range e.listed() {
+		if q != page {
+			shared[q] += w
+		}
 	}
 }
 

@@ -179,7 +179,13 @@ func (p *Pipeline) prepareAll(ctx context.Context, arts []news.Article, done fun
 // PileOf returns the pile of arts' raw texts (see [clean.Pile]): the
 // evidence the default cleaner reads when arts are prepared together.
 func PileOf(arts []news.Article) *clean.Pile {
-	pile := clean.NewPile()
+	lines := 0
+	for _, a := range arts {
+		if !a.IsHTML {
+			lines += strings.Count(a.Raw, "\n") + 1
+		}
+	}
+	pile := clean.NewPile(lines)
 	for _, a := range arts {
 		pile.Add(a.Raw, clean.Options{HTML: a.IsHTML})
 	}

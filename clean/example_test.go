@@ -67,7 +67,7 @@ func ExamplePile() {
 		"Volunteers dried and catalogued the books that could be saved, the librarian said." + sidebar
 	second := "Bus route cut to two runs a day\n\nThe regional bus company will run the coast route twice a day from March, down from six, citing a shortage of drivers.\n\n" +
 		"Passengers' groups said the cut would leave the outer villages without a way to reach the clinic." + sidebar
-	pile := clean.NewPile()
+	pile := clean.NewPile(0)
 	pile.Add(first, clean.Options{})
 	pile.Add(second, clean.Options{})
 	alone, _ := clean.Text(first)

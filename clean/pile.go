@@ -70,9 +70,10 @@ const maxPileBlocks = 1 << 18
 // maxPileBlockBytes is the longest block a Pile counts.
 const maxPileBlockBytes = 2000
 
-// NewPile returns an empty pile.
-func NewPile() *Pile {
-	return &Pile{seed: maphash.MakeSeed(), seen: map[uint64]pilePages{}}
+// NewPile returns an empty pile with room for about lines lines of text
+// (0 when not known).
+func NewPile(lines int) *Pile {
+	return &Pile{seed: maphash.MakeSeed(), seen: make(map[uint64]pilePages, min(2*lines, maxPileBlocks))}
 }
 
 // Add adds a page to the pile: with opts.HTML it adds nothing. It counts

@@ -32,7 +32,7 @@ func readPile(t testing.TB) map[string]string {
 func TestPile(t *testing.T) {
 	t.Parallel()
 	pages := readPile(t)
-	pile := NewPile()
+	pile := NewPile(0)
 	for _, raw := range pages {
 		pile.Add(raw, Options{})
 	}
@@ -108,7 +108,7 @@ func TestPileAlone(t *testing.T) {
 	// nothing; nor does a pile for an HTML page.
 	pages := readPile(t)
 	for name, raw := range pages {
-		for _, pile := range []*Pile{NewPile(), func() *Pile { p := NewPile(); p.Add(raw, Options{}); return p }()} {
+		for _, pile := range []*Pile{NewPile(0), func() *Pile { p := NewPile(0); p.Add(raw, Options{}); return p }()} {
 			alone, err1 := Clean(raw, Options{})
 			res, err2 := pile.Clean(raw, Options{})
 			if err1 != nil || err2 != nil || res.Text != alone.Text {
@@ -116,7 +116,7 @@ func TestPileAlone(t *testing.T) {
 			}
 		}
 	}
-	pile := NewPile()
+	pile := NewPile(0)
 	html := "<html><body><nav>Home</nav><article><p>" + strings.Repeat("The ferry sailed at dawn with forty passengers aboard. ", 8) + "</p></article></body></html>"
 	pile.Add(html, Options{HTML: true})
 	if len(pile.seen) != 0 {
@@ -126,7 +126,7 @@ func TestPileAlone(t *testing.T) {
 
 func TestPileBounded(t *testing.T) {
 	t.Parallel()
-	pile := NewPile()
+	pile := NewPile(0)
 	var sb strings.Builder
 	for i := range maxPileBlocks/100 + 10 {
 		sb.Reset()
@@ -143,7 +143,7 @@ func TestPileBounded(t *testing.T) {
 func TestPileConcurrent(t *testing.T) {
 	t.Parallel()
 	pages := readPile(t)
-	pile := NewPile()
+	pile := NewPile(0)
 	var wg sync.WaitGroup
 	for _, raw := range pages {
 		wg.Go(func() {
@@ -171,7 +171,7 @@ func FuzzPile(f *testing.F) {
 		if len(raw) > 1<<16 || len(other) > 1<<16 {
 			return
 		}
-		pile := NewPile()
+		pile := NewPile(0)
 		pile.Add(raw, Options{})
 		pile.Add(other, Options{})
 		// The other page again with its lines in another order.

@@ -375,7 +375,7 @@ func PageExtractors(f PageForm) []Extractor {
 // the pages given as one pile (see [clean.Pile]): every page of pages is
 // read from dir and added before any is cleaned.
 func PileExtractor(dir string, pages []Page) (Extractor, error) {
-	pile := clean.NewPile()
+	pile := clean.NewPile(0)
 	for _, p := range pages {
 		raw, err := ReadPage(dir, p, TextForm)
 		if err != nil {

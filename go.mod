@@ -66,3 +66,5 @@ replace github.com/markusmobius/go-dateparser => ./internal/dateparse
 replace github.com/RadhiFadlillah/whatlanggo => ./internal/langid
 
 replace github.com/forPelevin/gomoji => ./internal/emoji
+
+replace github.com/markusmobius/go-domdistiller => ./internal/distill

@@ -18,7 +18,9 @@ import (
 // more than twice as long (or about as long while its own holds no
 // paragraph of text, or more tables than paragraphs); go-domdistiller
 // runs only when its own text is shorter than 250 runes (its
-// MinExtractedSize). On pages-dev readability's text is kept on about 7 %
+// MinExtractedSize), and in tidings gives no candidate: internal/distill
+// stands in for it (go.mod's replace line), its text having never been
+// kept on pages-dev. On pages-dev readability's text is kept on about 7 %
 // of the pages and adds 0.011 to the HTML segment F (0.922 -> 0.933), but
 // computing it is a seventh of the time of cleaning a 1,000-word page.
 //
@@ -96,7 +98,8 @@ func emptyCandidate() *html.Node {
 
 // ownContent reports whether n, the content of a run given an empty
 // readability candidate, is go-trafilatura's own extraction rather than
-// go-domdistiller's (its root is a div, go-trafilatura's a body) or the
+// a distiller's (its root is a div, go-trafilatura's a body; tidings'
+// stand-in for go-domdistiller gives none) or the
 // baseline extraction's (a body of paragraphs that each hold one text
 // and nothing else; an own extraction of that shape is not told apart
 // and counts as not its own).

@@ -458,6 +458,10 @@ func TestTrainTextModel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if *textModelFolds > 0 {
+		crossValidate(t, pages, o)
+		return
+	}
 	var even, odd []trainPage
 	for _, p := range pages {
 		if p.id%2 == 1 {

@@ -26,8 +26,9 @@ var (
 	textModelSeeds = flag.String("text-model-seeds", "", "with -text-model-folds: the boost seeds to run (comma-separated; default -boost-seed)")
 	textModelCurve = flag.String("text-model-curve", "", "with -text-model-folds: instead, train on these shares of the pages outside fold -text-model-curve-fold (comma-separated, \"0.25,0.5,0.75,1\") and score that fold")
 	curveFold      = flag.Int("text-model-curve-fold", 0, "the held-out fold of -text-model-curve (-1: each fold in turn, pooled)")
+	foldDraw       = flag.Uint64("text-model-fold-draw", 0, "with -text-model-folds: deal the pages to the folds by a permutation from this seed (0: page id mod K)")
 	leakCheck      = flag.Bool("text-model-leak-check", false, "with -text-model-folds: first check that garbling the held-out pages of fold 0 leaves the trained model unchanged")
-	curveDraw      = flag.Uint64("text-model-curve-draw", 1, "seed of the order in which -text-model-curve takes its training pages")
+	curveDraw      = flag.Uint64("text-model-curve-draw", 2026, "seed of the order in which -text-model-curve takes its training pages")
 )
 
 // outerFold is the fold of pages-dev page id among k: its id mod k, as
@@ -35,10 +36,21 @@ var (
 func outerFold(id, k int) int { return id % k }
 
 // splitFold returns the pages outside fold f of k (to train on) and
-// those in it (to score), each in the order of pages.
-func splitFold(pages []trainPage, k, f int) (train, test []trainPage) {
-	for _, p := range pages {
-		if outerFold(p.id, k) == f {
+// those in it (to score), each in the order of pages. With draw 0 a
+// page's fold is outerFold of its id; otherwise the pages are dealt to
+// the folds in the order of a permutation drawn from seed draw (another
+// partition of the same pages, to see how much the figure owes to it).
+func splitFold(pages []trainPage, k, f int, draw uint64) (train, test []trainPage) {
+	var perm []int
+	if draw != 0 {
+		perm = rand.New(rand.NewPCG(draw, 3)).Perm(len(pages))
+	}
+	for i, p := range pages {
+		fold := outerFold(p.id, k)
+		if perm != nil {
+			fold = perm[i] % k
+		}
+		if fold == f {
 			test = append(test, p)
 		} else {
 			train = append(train, p)
@@ -206,7 +218,7 @@ func crossValidate(t *testing.T, pages []trainPage, o boostOptions) {
 			*boostSeed = seed
 			pooled := make([]segCounts, len(shares))
 			for _, f := range folds {
-				train, test := splitFold(pages, k, f)
+				train, test := splitFold(pages, k, f, *foldDraw)
 				for j, s := range shares {
 					sub := curveSubset(train, s)
 					cs, err := trainHeldOut(sub, test, *boostStages, o)
@@ -231,7 +243,7 @@ func crossValidate(t *testing.T, pages []trainPage, o boostOptions) {
 		var all []segCounts
 		var fs []float64
 		for f := range k {
-			train, test := splitFold(pages, k, f)
+			train, test := splitFold(pages, k, f, *foldDraw)
 			cs, err := trainHeldOut(train, test, *boostStages, o)
 			if err != nil {
 				t.Fatal(err)
@@ -297,7 +309,7 @@ func garbled(pages []trainPage, seed uint64) []trainPage {
 // the held-out pages as they are and once with them garbled, and fails
 // unless the two models (trees and lexicon) are byte for byte the same.
 func checkNoLeak(pages []trainPage, k, stages int, o boostOptions) error {
-	train, test := splitFold(pages, k, 0)
+	train, test := splitFold(pages, k, 0, *foldDraw)
 	enc := func(held []trainPage) ([]byte, error) {
 		lx := fillLexicon(train, held)
 		m := trainStacked(train, stages, o)

@@ -20,12 +20,15 @@ func TestSplitFold(t *testing.T) {
 	tests := []struct {
 		name  string
 		n, k  int
+		draw  uint64
 		sizes []int // held-out pages per fold
 	}{
-		{"halves", 990, 2, []int{495, 495}},
-		{"five", 990, 5, []int{198, 198, 198, 198, 198}},
-		{"ten", 990, 10, []int{99, 99, 99, 99, 99, 99, 99, 99, 99, 99}},
-		{"uneven", 7, 3, []int{3, 2, 2}},
+		{"halves", 990, 2, 0, []int{495, 495}},
+		{"five", 990, 5, 0, []int{198, 198, 198, 198, 198}},
+		{"ten", 990, 10, 0, []int{99, 99, 99, 99, 99, 99, 99, 99, 99, 99}},
+		{"uneven", 7, 3, 0, []int{3, 2, 2}},
+		{"five drawn", 990, 5, 1, []int{198, 198, 198, 198, 198}},
+		{"uneven drawn", 7, 3, 2, []int{3, 2, 2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -33,9 +36,9 @@ func TestSplitFold(t *testing.T) {
 			pages := idPages(tc.n)
 			held := make([]int, tc.n)
 			for f := range tc.k {
-				train, test := splitFold(pages, tc.k, f)
+				train, test := splitFold(pages, tc.k, f, tc.draw)
 				if len(test) != tc.sizes[f] || len(train)+len(test) != tc.n {
-					t.Fatalf("splitFold(%d pages, %d, %d) = %d train, %d test, want %d test of %d", tc.n, tc.k, f, len(train), len(test), tc.sizes[f], tc.n)
+					t.Fatalf("splitFold(%d pages, %d, %d, %d) = %d train, %d test, want %d test of %d", tc.n, tc.k, f, tc.draw, len(train), len(test), tc.sizes[f], tc.n)
 				}
 				if err := checkDisjoint(train, test); err != nil {
 					t.Fatal(err)
@@ -51,8 +54,13 @@ func TestSplitFold(t *testing.T) {
 			}
 		})
 	}
+	// A drawn partition is another one than id mod k.
+	_, drawn := splitFold(idPages(990), 5, 0, 1)
+	if !slices.ContainsFunc(drawn, func(p trainPage) bool { return p.id%5 != 0 }) {
+		t.Fatal("splitFold(990 pages, 5, 0, 1) holds out the pages of id mod 5 = 0, want another partition")
+	}
 	// K 2 are the halves: fold 0 holds the even pages out.
-	_, test := splitFold(idPages(10), 2, 0)
+	_, test := splitFold(idPages(10), 2, 0, 0)
 	for _, p := range test {
 		if p.id%2 != 0 {
 			t.Fatalf("splitFold(10 pages, 2, 0) holds out page %d, want the even pages", p.id)
@@ -90,7 +98,7 @@ func TestCheckDisjoint(t *testing.T) {
 
 func TestCurveSubset(t *testing.T) {
 	t.Parallel()
-	train, _ := splitFold(idPages(990), 5, 0)
+	train, _ := splitFold(idPages(990), 5, 0, 0)
 	tests := []struct {
 		name  string
 		share float64

@@ -393,6 +393,10 @@ func FuzzContainsFold(f *testing.F) {
 func FuzzWordsUpTo(f *testing.F) {
 	f.Add("日本語 テキスト and more", 2)
 	f.Add(" two  words ", 1)
+	// Runs of eight ASCII bytes, which wordsUpTo counts at once, with
+	// words across their edges and a bound reached inside one.
+	f.Add("The quick brown fox jumps  over\tthe lazy dog\n\nand more words", 5)
+	f.Add("aaaaaaa bbbbbbbbbbbbbbbb c\u00a0d\u2003e  fffffffff g", 100)
 	f.Fuzz(func(t *testing.T, s string, most int) {
 		if most < 0 || most > 1000 {
 			return

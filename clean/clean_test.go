@@ -412,6 +412,7 @@ func FuzzWordsUpTo(f *testing.F) {
 func FuzzDropSymbols(f *testing.F) {
 	f.Add("3:4 ,af- .9.-")
 	f.Add("Ärger über die Fähre \xff")
+	f.Add("Runs of eight ASCII bytes: ___ *** 12:30, [AP] {x} ~`@ \t\v\f\r and Zz")
 	f.Fuzz(func(t *testing.T, s string) {
 		letters, visible := 0, 0
 		for _, r := range s {

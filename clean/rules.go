@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -186,6 +187,16 @@ var rules = []rule{
 func dropSymbols(_ *state, b block) bool {
 	letters, visible := 0, 0
 	for i := 0; i < len(b.text); {
+		if i+8 <= len(b.text) {
+			// Eight ASCII bytes at once: those not white space are
+			// visible, and the letters among them counted.
+			if x := load64(b.text[i:]); x&highBits == 0 {
+				visible += 8 - bits.OnesCount64(spaceBytes(x))
+				letters += bits.OnesCount64(inRange(x|0x2020202020202020, 'a', 'z'))
+				i += 8
+				continue
+			}
+		}
 		if c := b.text[i]; c < utf8.RuneSelf {
 			i++
 			k := symbolClass[c]

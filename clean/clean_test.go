@@ -429,3 +429,19 @@ func FuzzDropSymbols(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSingleSpaced holds singleSpaced to its definition: s is its words
+// joined by single spaces.
+func FuzzSingleSpaced(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "x\u0085y", "a\u00a0b", "\xffa b\xfe",
+		"eight by eight ASCII words, single spaced", "eight by  eight", "abcdefg  hij", "abcdefgh ijk", "abcdefg\vh",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := singleSpaced(s), s == strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -596,6 +596,19 @@ func singleSpaced(s string) bool {
 		return s == ""
 	}
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes at once: no white space but single
+			// spaces, none followed by a space (the last one's next byte
+			// exists, since s does not end in a space).
+			if x := load64(s[i:]); x&highBits == 0 {
+				sp := inRange(x, ' ', ' ')
+				if inRange(x, '\t', '\r') != 0 || sp&(sp>>8) != 0 || sp>>63 != 0 && s[i+8] == ' ' {
+					return false
+				}
+				i += 7 // and the loop's 1
+				continue
+			}
+		}
 		switch c := s[i]; {
 		case c == ' ':
 			if s[i+1] == ' ' {

@@ -445,3 +445,18 @@ func FuzzSingleSpaced(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLowerText holds lowerText to strings.ToLower.
+func FuzzLowerText(f *testing.F) {
+	for _, s := range []string{
+		"", "A", "abc", "Hello, World", "ALL CAPITALS IN RUNS OF EIGHT@[`{", "no capitals here at all, none",
+		"Ärger über die Fähre", "İstanbul \u212a ſ", "bad \xff\xc2 bytes", "ABCDEFGHé", "abcdefghijklmnoP",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"regexp"
 	"strings"
@@ -92,9 +93,50 @@ func (st *state) lower(text string) string {
 		return strings.ToLower(text)
 	}
 	if text != st.lowerOf {
-		st.lowerOf, st.lowerText = text, strings.ToLower(text)
+		st.lowerOf, st.lowerText = text, lowerText(text)
 	}
 	return st.lowerText
+}
+
+// lowerText returns strings.ToLower(s), reading an ASCII s eight bytes at
+// a time (a capital is its letter with bit 0x20 set) and giving other
+// text to strings.ToLower. Like strings.ToLower it returns s itself when
+// s is ASCII without capitals.
+func lowerText(s string) string {
+	var seen, upper uint64 // the bytes of s or'ed, and its capitals
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i:])
+		seen |= x
+		upper |= inRange(x, 'A', 'Z') // meaningless unless x is ASCII
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		seen |= uint64(c)
+		if 'A' <= c && c <= 'Z' {
+			upper = 1
+		}
+	}
+	if seen&highBits != 0 {
+		return strings.ToLower(s)
+	}
+	if upper == 0 {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i = 0; i+8 <= len(s); i += 8 {
+		x := load64(s[i:])
+		binary.LittleEndian.PutUint64(b[i:], x|inRange(x, 'A', 'Z')>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is new and never written again (as in normalize).
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // norm returns normalize(text), computed once for the block the rules

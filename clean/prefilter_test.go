@@ -32,6 +32,9 @@ func TestPrefilters(t *testing.T) {
 		"Updated 5:07 PM ET", "Last updated: Monday", "laſt updated 5 March", "FIRST PUBLISHED 2014", "poſted: Monday",
 		"Please wait 5 seconds to continue", "WAIT 10 SECONDS TO CONTINUE", "Follow us on X", "Skip Ad", "Buy Photo",
 		"In the second half the crews walked out.", "Wait, the second ferry left.",
+		"site : http : //www.example.org", "REUTERS /Anna Berg", "Reuters\t/ Anna", "AFP/ Getty", "Jr./Reuters", "O'/Reuters",
+		"The pier (Priya Nand\t/\tNorthshore Daily)", "The pier (Priya Nand / Northshore Daily) ", "Müller/AFP", "reuterſ/Anna",
+		"a / b", "x // y", "(AP Photo/Jane Doe) and http://x/y",
 	}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -113,6 +116,20 @@ func FuzzHasDash(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := hasDash(s), strings.ContainsAny(s, "-—–_"); got != want {
 			t.Errorf("hasDash(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzMayBeCredit holds mayBeCredit to the patterns it guards: when one
+// matches, it must let the text through.
+func FuzzMayBeCredit(f *testing.F) {
+	for _, s := range []string{"REUTERS/Anna Berg", "site : http : //www.example.org", "The pier (Priya Nand / Northshore Daily)", "Jr./Reuters", "x - /Y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lower := strings.ToLower(s)
+		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower, (*state)(nil).grams(lower)) {
+			t.Errorf("mayBeCredit(%q) = false, but a credit pattern matches", s)
 		}
 	})
 }

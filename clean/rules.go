@@ -491,7 +491,7 @@ func dropCaptionCredit(st *state, b block) bool {
 // "ſ", matches "s" in the case-insensitive patterns and stays itself in
 // lower case: t holding one is tried.)
 func mayBeCredit(t, lower string, g *grams) bool {
-	if g.hasByte('/') || g.contains(lower, "ſ") {
+	if g.hasByte('/') && creditSlash(t) || g.contains(lower, "ſ") {
 		return true
 	}
 	for _, w := range []string{"(ap photo", "(photo", "(image", "(credit", "(associated press)", "getty images", "image copyright", "photo credit"} {
@@ -509,6 +509,39 @@ func mayBeCredit(t, lower string, g *grams) bool {
 	}
 	return false
 }
+
+// creditSlash reports whether t holds a slash that the credit patterns
+// which need one can match at: with white space (\s) on both sides, as
+// in trailingCredit's " / ", or with a letter, a full stop, an
+// apostrophe or a hyphen as the last byte before it past white space
+// (the end of the name or wire before a credit's slash in creditRe and
+// loneCredit; any byte that is not ASCII may be a letter's). A slash in
+// a link ("http : //www.example.org") is none.
+func creditSlash(t string) bool {
+	for i := strings.IndexByte(t, '/'); i >= 0; {
+		j := i
+		for j > 0 && reSpace(t[j-1]) {
+			j--
+		}
+		if j < i && i+1 < len(t) && reSpace(t[i+1]) {
+			return true
+		}
+		if j > 0 {
+			if c := t[j-1]; c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '.' || c == '\'' || c == '-' {
+				return true
+			}
+		}
+		k := strings.IndexByte(t[i+1:], '/')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// reSpace reports whether c is white space to a regular expression's \s.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // mayNameStock reports whether stockCredit can match lower (g is its
 // summary).

@@ -35,6 +35,8 @@ func TestPrefilters(t *testing.T) {
 		"site : http : //www.example.org", "REUTERS /Anna Berg", "Reuters\t/ Anna", "AFP/ Getty", "Jr./Reuters", "O'/Reuters",
 		"The pier (Priya Nand\t/\tNorthshore Daily)", "The pier (Priya Nand / Northshore Daily) ", "Müller/AFP", "reuterſ/Anna",
 		"a / b", "x // y", "(AP Photo/Jane Doe) and http://x/y",
+		"Posted by Anna", "posted\tBY anna", "(by Max)", "|von Heiko", "Text: Jo", "TEXTE : Luc", "Autorin:Eva", "scritto da Maria",
+		"today", "nearby", "Monday, da Silva", "x(door Piet", "x\fpar Jean", "x\vpar Jean", "Opublikowane przez Jana",
 	}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -130,6 +132,19 @@ func FuzzMayBeCredit(f *testing.F) {
 		lower := strings.ToLower(s)
 		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower, (*state)(nil).grams(lower)) {
 			t.Errorf("mayBeCredit(%q) = false, but a credit pattern matches", s)
+		}
+	})
+}
+
+// FuzzMayMarkAuthor holds mayMarkAuthor to authorMark: when the pattern
+// matches, it must let the text through.
+func FuzzMayMarkAuthor(f *testing.F) {
+	for _, s := range []string{"Posted by Anna", "today", "(von Max)", "x|par Jean", "Autorin: Eva", "texte : Luc", "BY:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if authorMark().MatchString(s) && !mayMarkAuthor(s) {
+			t.Errorf("mayMarkAuthor(%q) = false, but authorMark matches", s)
 		}
 	})
 }

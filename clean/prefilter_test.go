@@ -34,7 +34,7 @@ func TestPrefilters(t *testing.T) {
 		"In the second half the crews walked out.", "Wait, the second ferry left.",
 		"site : http : //www.example.org", "REUTERS /Anna Berg", "Reuters\t/ Anna", "AFP/ Getty", "Jr./Reuters", "O'/Reuters",
 		"The pier (Priya Nand\t/\tNorthshore Daily)", "The pier (Priya Nand / Northshore Daily) ", "Müller/AFP", "reuterſ/Anna",
-		"a / b", "x // y", "(AP Photo/Jane Doe) and http://x/y",
+		"a / b", "x // y", "(AP Photo/Jane Doe) and http://x/y", "EPA \t/x", "dpa/", "AFP via Getty Images/ x",
 		"Posted by Anna", "posted\tBY anna", "(by Max)", "|von Heiko", "Text: Jo", "TEXTE : Luc", "Autorin:Eva", "scritto da Maria",
 		"today", "nearby", "Monday, da Silva", "x(door Piet", "x\fpar Jean", "x\vpar Jean", "Opublikowane przez Jana",
 	}
@@ -89,6 +89,9 @@ func TestPrefilters(t *testing.T) {
 		if authorMark().MatchString(s) && !mayMarkAuthor(s) {
 			t.Errorf("mayMarkAuthor(%q) = false, but authorMark matches", s)
 		}
+		if wireCredit().MatchString(s) && !creditSlash(s) {
+			t.Errorf("creditSlash(%q) = false, but wireCredit matches", s)
+		}
 		if sourceLine().MatchString(s) && !maySourceLine(s) {
 			t.Errorf("maySourceLine(%q) = false, but sourceLine matches", s)
 		}
@@ -132,6 +135,9 @@ func FuzzMayBeCredit(f *testing.F) {
 		lower := strings.ToLower(s)
 		if (creditRe().MatchString(s) || trailingCredit().MatchString(s) || loneCredit().MatchString(s)) && !mayBeCredit(s, lower, (*state)(nil).grams(lower)) {
 			t.Errorf("mayBeCredit(%q) = false, but a credit pattern matches", s)
+		}
+		if wireCredit().MatchString(s) && !creditSlash(s) {
+			t.Errorf("creditSlash(%q) = false, but wireCredit matches", s)
 		}
 	})
 }

@@ -36,7 +36,11 @@ func TestPrefilters(t *testing.T) {
 		"The pier (Priya Nand\t/\tNorthshore Daily)", "The pier (Priya Nand / Northshore Daily) ", "Müller/AFP", "reuterſ/Anna",
 		"a / b", "x // y", "(AP Photo/Jane Doe) and http://x/y", "EPA \t/x", "dpa/", "AFP via Getty Images/ x",
 		"Posted by Anna", "posted\tBY anna", "(by Max)", "|von Heiko", "Text: Jo", "TEXTE : Luc", "Autorin:Eva", "scritto da Maria",
-		"today", "nearby", "Monday, da Silva", "x(door Piet", "x\fpar Jean", "x\vpar Jean", "Opublikowane przez Jana",
+		"today", "nearby", "Monday, da Silva", "Comments", "COMMENT:", "Kommentare (4)", "Komentarzy", "Comentarios", "Reacties", "Reaction",
+		"Replies", "ANTWORTEN", "Responses (3)", "Leave a comment", "Post A Comment", "ADD a comment", "write a comment", "Schreibe einen Kommentar",
+		"Einen Kommentar hinterlassen", "Laisser un commentaire", "Ajouter un commentaire", "Dodaj komentarz", "Napisz komentarz",
+		"Comments are closed", "Kommentare sind geschlossen", "12 thoughts on “Ferry”", "3 Gedanken zu Fähre", "4 Antworten zu x", "留言",
+		"reſponses", "\u212aommentar schreiben", "[Comments]", "x(door Piet", "x\fpar Jean", "x\vpar Jean", "Opublikowane przez Jana",
 	}
 	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
@@ -80,8 +84,8 @@ func TestPrefilters(t *testing.T) {
 		if promoAnywhere().MatchString(s) && !isPromotion(s, lower, (*state)(nil).grams(lower), false) {
 			t.Errorf("isPromotion(%q) = false, but promoAnywhere matches", s)
 		}
-		if commentsMarker().MatchString(s) && !opensWith(s, commentsMarkerFirst) {
-			t.Errorf("opensWith(%q, commentsMarkerFirst) = false, but commentsMarker matches", s)
+		if commentsMarker().MatchString(s) && !mayMarkComments(s) {
+			t.Errorf("mayMarkComments(%q) = false, but commentsMarker matches", s)
 		}
 		if galleryCaption().MatchString(s) && !opensWith(s, galleryCaptionFirst) {
 			t.Errorf("opensWith(%q, galleryCaptionFirst) = false, but galleryCaption matches", s)
@@ -151,6 +155,19 @@ func FuzzMayMarkAuthor(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if authorMark().MatchString(s) && !mayMarkAuthor(s) {
 			t.Errorf("mayMarkAuthor(%q) = false, but authorMark matches", s)
+		}
+	})
+}
+
+// FuzzMayMarkComments holds mayMarkComments to commentsMarker: when the
+// pattern matches, it must let the text through.
+func FuzzMayMarkComments(f *testing.F) {
+	for _, s := range []string{"13 Comments", "Leave a Reply", "Kommentare (4)", "reſponses", "评论", "Commentaires:", "Post a comment"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if commentsMarker().MatchString(s) && !mayMarkComments(s) {
+			t.Errorf("mayMarkComments(%q) = false, but commentsMarker matches", s)
 		}
 	})
 }

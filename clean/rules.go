@@ -758,7 +758,26 @@ var commentsMarker = sync.OnceValue(func() *regexp.Regexp {
 // dropCommentsMarker labels the line that opens a comments section; the
 // blocks after it are readers' comments (see mainRegion).
 func dropCommentsMarker(_ *state, b block) bool {
-	return b.words <= 8 && opensWith(b.text, commentsMarkerFirst) && commentsMarker().MatchString(b.text)
+	return b.words <= 8 && mayMarkComments(b.text) && commentsMarker().MatchString(b.text)
+}
+
+// commentsMarkerWords are the first words of commentsMarker's
+// alternatives that open with a word of ASCII letters (see
+// opensWithWord).
+var commentsMarkerWords = map[string]bool{
+	"comment": true, "comments": true, "kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
+	"komentarz": true, "komentarze": true, "komentarzy": true, "comentario": true, "comentarios": true, "reacties": true,
+	"response": true, "responses": true, "antworten": true, "replies": true, "reaction": true, "reactions": true,
+	"leave": true, "post": true, "add": true, "write": true, "schreibe": true, "einen": true, "laisser": true,
+	"ajouter": true, "dodaj": true, "napisz": true,
+}
+
+// mayMarkComments reports whether commentsMarker can match s: s opens
+// with a digit (a count) or with one of commentsMarkerWords in any case,
+// or may (see opensWithWord; its other alternatives open with Han
+// characters).
+func mayMarkComments(s string) bool {
+	return s != "" && ('0' <= s[0] && s[0] <= '9' || opensWithWord(s, commentsMarkerWords))
 }
 
 // opensWith reports whether s opens with one of the ASCII bytes of first
@@ -805,11 +824,9 @@ var listIntroFirstWords = map[string]bool{
 	"recommended": true, "most": true, "trending": true, "you": true,
 }
 
-// The first bytes stampLine, commentsMarker and galleryCaption can match
-// (see opensWith).
+// The first bytes stampLine and galleryCaption can match (see opensWith).
 const (
 	stampLineFirst      = "pPuUlLfF"
-	commentsMarkerFirst = "0123456789cCkKrRaAlLpPwWsSeEdDnN"
 	galleryCaptionFirst = "0123456789hHsSeE"
 )
 

@@ -1087,6 +1087,24 @@ func normalize(s string) string {
 func appendNormalize(dst []byte, s string) []byte {
 	space, started := false, false
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes at once when their only white space is
+			// single spaces between other bytes: they are written as
+			// they are, in lower case, after the space pending before
+			// them.
+			if x := load64(s[i:]); x&highBits == 0 {
+				sp := inRange(x, ' ', ' ')
+				if inRange(x, '\t', '\r') == 0 && sp&(sp>>8) == 0 && sp&(0x80|1<<63) == 0 {
+					if space && started {
+						dst = append(dst, ' ')
+					}
+					space, started = false, true
+					dst = binary.LittleEndian.AppendUint64(dst, x|inRange(x, 'A', 'Z')>>2)
+					i += 8
+					continue
+				}
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

@@ -451,6 +451,7 @@ func FuzzLowerText(f *testing.F) {
 	for _, s := range []string{
 		"", "A", "abc", "Hello, World", "ALL CAPITALS IN RUNS OF EIGHT@[`{", "no capitals here at all, none",
 		"Ärger über die Fähre", "İstanbul \u212a ſ", "bad \xff\xc2 bytes", "ABCDEFGHé", "abcdefghijklmnoP",
+		"“Quoted” WORDS IN RUNS OF EIGHT — and ÀÉÎ", "\ufffd valid and \xef\xbf invalid", "ȺȾ grow when lowered", "ẞ ΣΑΣ",
 	} {
 		f.Add(s)
 	}

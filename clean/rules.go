@@ -99,9 +99,9 @@ func (st *state) lower(text string) string {
 }
 
 // lowerText returns strings.ToLower(s), reading an ASCII s eight bytes at
-// a time (a capital is its letter with bit 0x20 set) and giving other
-// text to strings.ToLower. Like strings.ToLower it returns s itself when
-// s is ASCII without capitals.
+// a time (a capital is its letter with bit 0x20 set); other text goes to
+// lowerRunes. Like strings.ToLower it returns s itself when s is ASCII
+// without capitals.
 func lowerText(s string) string {
 	var seen, upper uint64 // the bytes of s or'ed, and its capitals
 	i := 0
@@ -118,7 +118,7 @@ func lowerText(s string) string {
 		}
 	}
 	if seen&highBits != 0 {
-		return strings.ToLower(s)
+		return lowerRunes(s)
 	}
 	if upper == 0 {
 		return s
@@ -136,6 +136,34 @@ func lowerText(s string) string {
 		b[i] = c
 	}
 	// b is new and never written again (as in normalize).
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerRunes returns strings.ToLower(s) for s that is not all ASCII:
+// strings.Map(unicode.ToLower, s), each rune lowered and each invalid
+// byte made U+FFFD, with runs of eight ASCII bytes lowered at once.
+func lowerRunes(s string) string {
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s[i:]); x&highBits == 0 {
+				b = binary.LittleEndian.AppendUint64(b, x|inRange(x, 'A', 'Z')>>2)
+				i += 8
+				continue
+			}
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 

@@ -983,14 +983,41 @@ var promoFirstWords = map[string]bool{
 // mayStartPromo reports whether promoStart can match t (lower is t in
 // lower case).
 func mayStartPromo(t, lower string) bool {
-	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
+	// Of the alternatives opening with "(" only "(soundbite" is left,
+	// whose "s" may be a long s, "ſ".
+	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") && len(t) > 1 && (t[1]|0x20 == 's' || t[1] >= utf8.RuneSelf) ||
+		strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
 		return true
 	}
 	end := strings.IndexFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(lower)
 	}
-	return promoFirstWords[lower[:end]]
+	if !promoFirstWords[lower[:end]] {
+		return false
+	}
+	next, ok := promoNextWords[lower[:end]]
+	// A word with its next words listed goes on with one of them, in
+	// ASCII lower case (as the Kelvin sign lowers to "k"), or it is the
+	// start of "NAME, HOST:" in any case. Text with a rune that is not
+	// ASCII (a long s may match "s") is let through.
+	if !ok || !isASCII(lower) || strings.Contains(lower, ", host:") || strings.Contains(lower, ", byline:") {
+		return true
+	}
+	for _, n := range next {
+		if strings.HasPrefix(lower[end:], n) {
+			return true
+		}
+	}
+	return false
+}
+
+// promoNextWords are, for the first words of promoStart whose
+// alternatives all go on with a space and a word, what follows them.
+var promoNextWords = map[string][]string{
+	"also": {" read", " see"}, "most": {" read", " popular"}, "more": {" from", " on", " about", " :"},
+	"read": {" more", " also"}, "see": {" more", " also"}, "play": {" facebook", " twitter", " video"},
+	"view": {" images", " photos"}, "email": {" this"},
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal

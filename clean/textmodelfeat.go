@@ -463,11 +463,28 @@ func endsEllipsis(text string) bool {
 	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
 }
 
+// hasStopByte reports whether one of the eight bytes of x is '.', '?' or
+// '!': (v-ones)&^v&highBits is not 0 exactly when a byte of v is 0, and
+// x^b*ones has a 0 byte where x holds b.
+func hasStopByte(x uint64) bool {
+	const ones = 0x0101010101010101
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highBits }
+	return zero(x^'.'*ones)|zero(x^'?'*ones)|zero(x^'!'*ones) != 0
+}
+
 // sentenceEnds counts the sentence ends in text: a '.', '?', '!' or '。'
 // before a space or the text's end (closing quotes and brackets aside).
 func sentenceEnds(text string) int {
 	n := 0
 	for i := 0; i < len(text); i++ {
+		// Eight bytes without a full stop, a question or an exclamation
+		// mark are passed over at once.
+		for i+8 <= len(text) && !hasStopByte(load64(text[i:])) {
+			i += 8
+		}
+		if i == len(text) {
+			break
+		}
 		switch text[i] {
 		case '.', '?', '!':
 			j := i + 1

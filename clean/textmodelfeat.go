@@ -784,63 +784,70 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		// A term is a run of letters and digits: termAt its start (-1
 		// outside one), termRunes its runes so far.
 		termAt, termRunes, han := -1, 0, false
-		for k, r := range w {
-			s.chars++
-			if r < utf8.RuneSelf {
-				// The same counts as below, from a table.
-				switch c := statClass[r]; {
-				case c&(statLetter|statDigit) != 0:
-					if termAt < 0 {
-						termAt, termRunes, han = k, 0, false
+		if n, ok := asciiLetters(w); ok {
+			// A word of ASCII letters (most words) is one term, counted
+			// at once.
+			s.chars += len(w)
+			letters, lower, termAt, termRunes = len(w), n, 0, len(w)
+		} else {
+			for k, r := range w {
+				s.chars++
+				if r < utf8.RuneSelf {
+					// The same counts as below, from a table.
+					switch c := statClass[r]; {
+					case c&(statLetter|statDigit) != 0:
+						if termAt < 0 {
+							termAt, termRunes, han = k, 0, false
+						}
+						termRunes++
+						if c&statLetter != 0 {
+							letters++
+							lower += int(bool01(c&statLower != 0))
+						} else {
+							s.digits++
+						}
+						continue
+					case termAt >= 0:
+						buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
+						termAt = -1
 					}
-					termRunes++
-					if c&statLetter != 0 {
-						letters++
-						lower += int(bool01(c&statLower != 0))
-					} else {
-						s.digits++
+					switch r {
+					case ',':
+						s.commas++
+					case '!':
+						s.exclaims++
+					case '"':
+						s.quotes++
+					case '@', '|', '#':
+						s.linkMarks++
 					}
 					continue
-				case termAt >= 0:
+				}
+				if isTermRune(r) {
+					if termAt < 0 {
+						termAt, termRunes, han = k, 0, unicode.Is(unicode.Han, r)
+					}
+					termRunes++
+				} else if termAt >= 0 {
 					buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
 					termAt = -1
 				}
-				switch r {
-				case ',':
+				switch {
+				case unicode.IsLetter(r):
+					letters++
+					lower += int(bool01(unicode.IsLower(r)))
+				case unicode.IsDigit(r):
+					s.digits++
+				case r == ',':
 					s.commas++
-				case '!':
+				case r == '!':
 					s.exclaims++
-				case '"':
+				case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
 					s.quotes++
-				case '@', '|', '#':
+					s.linkMarks += int(bool01(r == '»'))
+				case r == '@' || r == '|' || r == '›' || r == '©' || r == '#':
 					s.linkMarks++
 				}
-				continue
-			}
-			if isTermRune(r) {
-				if termAt < 0 {
-					termAt, termRunes, han = k, 0, unicode.Is(unicode.Han, r)
-				}
-				termRunes++
-			} else if termAt >= 0 {
-				buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
-				termAt = -1
-			}
-			switch {
-			case unicode.IsLetter(r):
-				letters++
-				lower += int(bool01(unicode.IsLower(r)))
-			case unicode.IsDigit(r):
-				s.digits++
-			case r == ',':
-				s.commas++
-			case r == '!':
-				s.exclaims++
-			case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
-				s.quotes++
-				s.linkMarks += int(bool01(r == '»'))
-			case r == '@' || r == '|' || r == '›' || r == '©' || r == '#':
-				s.linkMarks++
 			}
 		}
 		if termAt >= 0 {
@@ -874,6 +881,19 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 	}
 	pt.at = append(pt.at, len(pt.ids))
 	return s, buf
+}
+
+// asciiLetters reports whether w is all ASCII letters, and how many of
+// them are lower case.
+func asciiLetters(w string) (lower int, ok bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || statClass[c]&statLetter == 0 {
+			return 0, false
+		}
+		lower += int(statClass[c] >> 3 & 1) // statLower
+	}
+	return lower, true
 }
 
 // addTerm adds the terms of a run of letters and digits of runes runes

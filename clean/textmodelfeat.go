@@ -784,7 +784,8 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		// A term is a run of letters and digits: termAt its start (-1
 		// outside one), termRunes its runes so far.
 		termAt, termRunes, han := -1, 0, false
-		if n, ok := asciiLetters(w); ok {
+		n, key, ascii := asciiLetters(w)
+		if ascii {
 			// A word of ASCII letters (most words) is one term, counted
 			// at once.
 			s.chars += len(w)
@@ -867,7 +868,10 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 			s.linkMarks++
 		}
 		if letters <= 8 {
-			c := wordClasses[classKey(w)]
+			if !ascii {
+				key = classKey(w)
+			}
+			c := wordClasses[key]
 			s.person += int(bool01(c&personWord != 0))
 			s.you += int(bool01(c&youWord != 0))
 			s.we += int(bool01(c&weWord != 0))
@@ -883,17 +887,21 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 	return s, buf
 }
 
-// asciiLetters reports whether w is all ASCII letters, and how many of
-// them are lower case.
-func asciiLetters(w string) (lower int, ok bool) {
+// asciiLetters reports whether w is all ASCII letters, how many of them
+// are lower case and, when there are at most eight, classKey(w): their
+// bytes in lower case.
+func asciiLetters(w string) (lower int, key uint64, ok bool) {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf || statClass[c]&statLetter == 0 {
-			return 0, false
+			return 0, 0, false
 		}
 		lower += int(statClass[c] >> 3 & 1) // statLower
+		if i < 8 {
+			key |= uint64(c|0x20) << (8 * i)
+		}
 	}
-	return lower, true
+	return lower, key, true
 }
 
 // addTerm adds the terms of a run of letters and digits of runes runes

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"errors"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -430,6 +431,25 @@ func wordsUpTo(s string, most int) int {
 	}
 	n, in := 0, false
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes at once: a word starts at each byte that
+			// is not white space after one that is (the first after the
+			// state). Reaching most, the count is most whatever follows.
+			if x := load64(s[i:]); x&highBits == 0 {
+				space := spaceBytes(x)
+				word := space ^ highBits
+				var open uint64
+				if !in {
+					open = 1 << 7
+				}
+				if n += bits.OnesCount64(word & (space<<8 | open)); n >= most {
+					return most
+				}
+				in = word>>63 != 0
+				i += 8
+				continue
+			}
+		}
 		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
 			space = asciiSpace[c]

@@ -393,6 +393,10 @@ func FuzzContainsFold(f *testing.F) {
 func FuzzWordsUpTo(f *testing.F) {
 	f.Add("日本語 テキスト and more", 2)
 	f.Add(" two  words ", 1)
+	// Runs of eight ASCII bytes, which wordsUpTo counts at once, with
+	// words across their edges and a bound reached inside one.
+	f.Add("The quick brown fox jumps  over\tthe lazy dog\n\nand more words", 5)
+	f.Add("aaaaaaa bbbbbbbbbbbbbbbb c\u00a0d\u2003e  fffffffff g", 100)
 	f.Fuzz(func(t *testing.T, s string, most int) {
 		if most < 0 || most > 1000 {
 			return
@@ -408,6 +412,7 @@ func FuzzWordsUpTo(f *testing.F) {
 func FuzzDropSymbols(f *testing.F) {
 	f.Add("3:4 ,af- .9.-")
 	f.Add("Ärger über die Fähre \xff")
+	f.Add("Runs of eight ASCII bytes: ___ *** 12:30, [AP] {x} ~`@ \t\v\f\r and Zz")
 	f.Fuzz(func(t *testing.T, s string) {
 		letters, visible := 0, 0
 		for _, r := range s {
@@ -421,6 +426,38 @@ func FuzzDropSymbols(f *testing.F) {
 		}
 		if got, want := dropSymbols(nil, block{text: s}), letters*2 < visible; got != want {
 			t.Errorf("dropSymbols(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzSingleSpaced holds singleSpaced to its definition: s is its words
+// joined by single spaces.
+func FuzzSingleSpaced(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "x\u0085y", "a\u00a0b", "\xffa b\xfe",
+		"eight by eight ASCII words, single spaced", "eight by  eight", "abcdefg  hij", "abcdefgh ijk", "abcdefg\vh",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := singleSpaced(s), s == strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzLowerText holds lowerText to strings.ToLower.
+func FuzzLowerText(f *testing.F) {
+	for _, s := range []string{
+		"", "A", "abc", "Hello, World", "ALL CAPITALS IN RUNS OF EIGHT@[`{", "no capitals here at all, none",
+		"Ärger über die Fähre", "İstanbul \u212a ſ", "bad \xff\xc2 bytes", "ABCDEFGHé", "abcdefghijklmnoP",
+		"“Quoted” WORDS IN RUNS OF EIGHT — and ÀÉÎ", "\ufffd valid and \xef\xbf invalid", "ȺȾ grow when lowered", "ẞ ΣΑΣ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Errorf("lowerText(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -3,15 +3,15 @@ package clean
 import "strings"
 
 // grams summarizes the bytes of one text for tests that can only say "no":
-// a bit for each byte value it holds and a bit for each pair of adjacent
-// bytes (hashed to gramBits). A text that holds a string holds its bytes
-// and pairs, so when one of the string's bits is unset the text cannot
-// hold it, and the search for it (strings.Contains) is skipped. The rules
+// a bit for each pair of adjacent bytes (hashed to gramBits), and the text
+// itself for a single byte (hasByte). A text that holds a string holds its
+// pairs, so when one of the string's bits is unset the text cannot hold
+// it, and the search for it (strings.Contains) is skipped. The rules
 // look for dozens of phrases and marks in every block, and most blocks
 // hold none of them: one pass over the block fills grams, and most
 // searches then end after a few bit tests.
 type grams struct {
-	bytes [4]uint64
+	text  string // the text summarized, which hasByte searches
 	pairs [gramBits / 64]uint64
 }
 
@@ -25,23 +25,23 @@ func pairBit(a, b byte) uint32 {
 
 // fill makes g the summary of s.
 func (g *grams) fill(s string) {
-	*g = grams{}
+	*g = grams{text: s}
 	if s == "" {
 		return
 	}
 	prev := s[0]
-	g.bytes[prev>>6] |= 1 << (prev & 63)
 	for i := 1; i < len(s); i++ {
 		c := s[i]
-		g.bytes[c>>6] |= 1 << (c & 63)
 		k := pairBit(prev, c)
 		g.pairs[k>>6] |= 1 << (k & 63)
 		prev = c
 	}
 }
 
-// hasByte reports whether the text holds byte c.
-func (g *grams) hasByte(c byte) bool { return g.bytes[c>>6]&(1<<(c&63)) != 0 }
+// hasByte reports whether the text holds byte c. (The rules ask about a
+// few bytes of each block: searching the text for them, a vector at a
+// time, costs less than a bit for each byte value set in fill.)
+func (g *grams) hasByte(c byte) bool { return strings.IndexByte(g.text, c) >= 0 }
 
 // hasAnyByte reports whether the text holds one of the bytes of set, an
 // ASCII string: what strings.ContainsAny(text, set) reports.

@@ -365,8 +365,9 @@ func findOutlet(res *Result, u *url.URL) {
 		return
 	}
 	for _, b := range res.Blocks {
-		// Every credit wireCredit finds ends in a slash.
-		if strings.IndexByte(b.Text, '/') < 0 {
+		// Every credit wireCredit finds ends in a slash after a wire's
+		// name, past white space: a slash creditSlash lets through.
+		if !creditSlash(b.Text) {
 			continue
 		}
 		if c := wireCredit().FindStringSubmatch(b.Text); c != nil {

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -13,12 +14,17 @@ import (
 // few bit tests, and only the others are searched for.
 type phraseSets struct {
 	phrases []setPhrase
+	// first holds the first of each phrase's pairs (phrases[i].pairs[0]),
+	// tested for every phrase in one tight loop: most phrases go there.
+	first []uint32
 }
 
 type setPhrase struct {
-	text  string
-	bit   uint8
-	pairs []uint32 // the pair bit of each pair of adjacent bytes of text
+	text string
+	bit  uint8
+	// pairs holds the pair bit of each pair of adjacent bytes of text,
+	// the rarest in prose first (see pairCommonness).
+	pairs []uint32
 }
 
 // newPhraseSets indexes lists, list i with bit 1<<i (at most eight lists;
@@ -31,13 +37,43 @@ func newPhraseSets(lists ...[]string) *phraseSets {
 				panic("clean: the phrase " + p + " is shorter than two bytes")
 			}
 			sp := setPhrase{text: p, bit: 1 << i}
-			for k := 1; k < len(p); k++ {
+			// The pairs rarest in prose first: most phrases are ruled
+			// out by their first test (their common pairs, " t" or
+			// "th", are in most blocks).
+			order := make([]int, len(p)-1)
+			for k := range order {
+				order[k] = k + 1
+			}
+			slices.SortStableFunc(order, func(a, b int) int {
+				return pairCommonness(p[a-1], p[a]) - pairCommonness(p[b-1], p[b])
+			})
+			for _, k := range order {
 				sp.pairs = append(sp.pairs, pairBit(p[k-1], p[k]))
 			}
 			ps.phrases = append(ps.phrases, sp)
+			ps.first = append(ps.first, sp.pairs[0])
 		}
 	}
 	return ps
+}
+
+// proseBytes are the bytes of English prose in lower case, the most
+// frequent first (the space, then the letters in their usual order of
+// frequency).
+const proseBytes = " etaoinshrdlcumwfgypbvkjxqz"
+
+// pairCommonness ranks how often prose holds the bytes a, b side by side,
+// higher for more often: the sum of each byte's rank from the end of
+// proseBytes, 0 for a byte not in it. Only the order of a phrase's tests
+// (see newPhraseSets) rests on it, never a match.
+func pairCommonness(a, b byte) int {
+	rank := func(c byte) int {
+		if k := strings.IndexByte(proseBytes, c); k >= 0 {
+			return len(proseBytes) - k
+		}
+		return 0
+	}
+	return rank(a) + rank(b)
 }
 
 // match returns the bits of the lists that have a phrase in s: bit i is
@@ -52,11 +88,15 @@ func (ps *phraseSets) match(s string) uint8 {
 func (ps *phraseSets) matchIn(s string, g *grams) uint8 {
 	var bits uint8
 next:
-	for _, p := range ps.phrases {
+	for i, k := range ps.first {
+		if g.pairs[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		p := &ps.phrases[i]
 		if bits&p.bit != 0 {
 			continue
 		}
-		for _, k := range p.pairs {
+		for _, k := range p.pairs[1:] {
 			if g.pairs[k>>6]&(1<<(k&63)) == 0 {
 				continue next
 			}

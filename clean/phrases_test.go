@@ -92,6 +92,7 @@ func TestNormalize(t *testing.T) {
 func FuzzNorm(f *testing.F) {
 	f.Add("Ärger\u00a0ÜBER  die\u2003Fähre")
 	f.Add("The Ferry Crews \xff")
+	f.Add("Eight ASCII bytes at a time,  THEN\ttwo  spaces and a tab; ABCDEFGH IJKLMNOP  QRSTUVWX")
 	f.Fuzz(func(t *testing.T, s string) {
 		want := strings.ToLower(strings.Join(strings.Fields(s), " "))
 		if got := new(state).norm(s); got != want {

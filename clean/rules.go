@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -91,9 +93,78 @@ func (st *state) lower(text string) string {
 		return strings.ToLower(text)
 	}
 	if text != st.lowerOf {
-		st.lowerOf, st.lowerText = text, strings.ToLower(text)
+		st.lowerOf, st.lowerText = text, lowerText(text)
 	}
 	return st.lowerText
+}
+
+// lowerText returns strings.ToLower(s), reading an ASCII s eight bytes at
+// a time (a capital is its letter with bit 0x20 set); other text goes to
+// lowerRunes. Like strings.ToLower it returns s itself when s is ASCII
+// without capitals.
+func lowerText(s string) string {
+	var seen, upper uint64 // the bytes of s or'ed, and its capitals
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i:])
+		seen |= x
+		upper |= inRange(x, 'A', 'Z') // meaningless unless x is ASCII
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		seen |= uint64(c)
+		if 'A' <= c && c <= 'Z' {
+			upper = 1
+		}
+	}
+	if seen&highBits != 0 {
+		return lowerRunes(s)
+	}
+	if upper == 0 {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i = 0; i+8 <= len(s); i += 8 {
+		x := load64(s[i:])
+		binary.LittleEndian.PutUint64(b[i:], x|inRange(x, 'A', 'Z')>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is new and never written again (as in normalize).
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerRunes returns strings.ToLower(s) for s that is not all ASCII:
+// strings.Map(unicode.ToLower, s), each rune lowered and each invalid
+// byte made U+FFFD, with runs of eight ASCII bytes lowered at once.
+func lowerRunes(s string) string {
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s[i:]); x&highBits == 0 {
+				b = binary.LittleEndian.AppendUint64(b, x|inRange(x, 'A', 'Z')>>2)
+				i += 8
+				continue
+			}
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // norm returns normalize(text), computed once for the block the rules
@@ -186,6 +257,16 @@ var rules = []rule{
 func dropSymbols(_ *state, b block) bool {
 	letters, visible := 0, 0
 	for i := 0; i < len(b.text); {
+		if i+8 <= len(b.text) {
+			// Eight ASCII bytes at once: those not white space are
+			// visible, and the letters among them counted.
+			if x := load64(b.text[i:]); x&highBits == 0 {
+				visible += 8 - bits.OnesCount64(spaceBytes(x))
+				letters += bits.OnesCount64(inRange(x|0x2020202020202020, 'a', 'z'))
+				i += 8
+				continue
+			}
+		}
 		if c := b.text[i]; c < utf8.RuneSelf {
 			i++
 			k := symbolClass[c]
@@ -438,7 +519,7 @@ func dropCaptionCredit(st *state, b block) bool {
 // "ſ", matches "s" in the case-insensitive patterns and stays itself in
 // lower case: t holding one is tried.)
 func mayBeCredit(t, lower string, g *grams) bool {
-	if g.hasByte('/') || g.contains(lower, "ſ") {
+	if g.hasByte('/') && creditSlash(t) || g.contains(lower, "ſ") {
 		return true
 	}
 	for _, w := range []string{"(ap photo", "(photo", "(image", "(credit", "(associated press)", "getty images", "image copyright", "photo credit"} {
@@ -456,6 +537,39 @@ func mayBeCredit(t, lower string, g *grams) bool {
 	}
 	return false
 }
+
+// creditSlash reports whether t holds a slash that the credit patterns
+// which need one can match at: with white space (\s) on both sides, as
+// in trailingCredit's " / ", or with a letter, a full stop, an
+// apostrophe or a hyphen as the last byte before it past white space
+// (the end of the name or wire before a credit's slash in creditRe and
+// loneCredit; any byte that is not ASCII may be a letter's). A slash in
+// a link ("http : //www.example.org") is none.
+func creditSlash(t string) bool {
+	for i := strings.IndexByte(t, '/'); i >= 0; {
+		j := i
+		for j > 0 && reSpace(t[j-1]) {
+			j--
+		}
+		if j < i && i+1 < len(t) && reSpace(t[i+1]) {
+			return true
+		}
+		if j > 0 {
+			if c := t[j-1]; c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '.' || c == '\'' || c == '-' {
+				return true
+			}
+		}
+		k := strings.IndexByte(t[i+1:], '/')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// reSpace reports whether c is white space to a regular expression's \s.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // mayNameStock reports whether stockCredit can match lower (g is its
 // summary).
@@ -585,6 +699,19 @@ func singleSpaced(s string) bool {
 		return s == ""
 	}
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes at once: no white space but single
+			// spaces, none followed by a space (the last one's next byte
+			// exists, since s does not end in a space).
+			if x := load64(s[i:]); x&highBits == 0 {
+				sp := inRange(x, ' ', ' ')
+				if inRange(x, '\t', '\r') != 0 || sp&(sp>>8) != 0 || sp>>63 != 0 && s[i+8] == ' ' {
+					return false
+				}
+				i += 7 // and the loop's 1
+				continue
+			}
+		}
 		switch c := s[i]; {
 		case c == ' ':
 			if s[i+1] == ' ' {
@@ -659,7 +786,26 @@ var commentsMarker = sync.OnceValue(func() *regexp.Regexp {
 // dropCommentsMarker labels the line that opens a comments section; the
 // blocks after it are readers' comments (see mainRegion).
 func dropCommentsMarker(_ *state, b block) bool {
-	return b.words <= 8 && opensWith(b.text, commentsMarkerFirst) && commentsMarker().MatchString(b.text)
+	return b.words <= 8 && mayMarkComments(b.text) && commentsMarker().MatchString(b.text)
+}
+
+// commentsMarkerWords are the first words of commentsMarker's
+// alternatives that open with a word of ASCII letters (see
+// opensWithWord).
+var commentsMarkerWords = map[string]bool{
+	"comment": true, "comments": true, "kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
+	"komentarz": true, "komentarze": true, "komentarzy": true, "comentario": true, "comentarios": true, "reacties": true,
+	"response": true, "responses": true, "antworten": true, "replies": true, "reaction": true, "reactions": true,
+	"leave": true, "post": true, "add": true, "write": true, "schreibe": true, "einen": true, "laisser": true,
+	"ajouter": true, "dodaj": true, "napisz": true,
+}
+
+// mayMarkComments reports whether commentsMarker can match s: s opens
+// with a digit (a count) or with one of commentsMarkerWords in any case,
+// or may (see opensWithWord; its other alternatives open with Han
+// characters).
+func mayMarkComments(s string) bool {
+	return s != "" && ('0' <= s[0] && s[0] <= '9' || opensWithWord(s, commentsMarkerWords))
 }
 
 // opensWith reports whether s opens with one of the ASCII bytes of first
@@ -706,11 +852,9 @@ var listIntroFirstWords = map[string]bool{
 	"recommended": true, "most": true, "trending": true, "you": true,
 }
 
-// The first bytes stampLine, commentsMarker and galleryCaption can match
-// (see opensWith).
+// The first bytes stampLine and galleryCaption can match (see opensWith).
 const (
 	stampLineFirst      = "pPuUlLfF"
-	commentsMarkerFirst = "0123456789cCkKrRaAlLpPwWsSeEdDnN"
 	galleryCaptionFirst = "0123456789hHsSeE"
 )
 
@@ -839,14 +983,41 @@ var promoFirstWords = map[string]bool{
 // mayStartPromo reports whether promoStart can match t (lower is t in
 // lower case).
 func mayStartPromo(t, lower string) bool {
-	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
+	// Of the alternatives opening with "(" only "(soundbite" is left,
+	// whose "s" may be a long s, "ſ".
+	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") && len(t) > 1 && (t[1]|0x20 == 's' || t[1] >= utf8.RuneSelf) ||
+		strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
 		return true
 	}
 	end := strings.IndexFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(lower)
 	}
-	return promoFirstWords[lower[:end]]
+	if !promoFirstWords[lower[:end]] {
+		return false
+	}
+	next, ok := promoNextWords[lower[:end]]
+	// A word with its next words listed goes on with one of them, in
+	// ASCII lower case (as the Kelvin sign lowers to "k"), or it is the
+	// start of "NAME, HOST:" in any case. Text with a rune that is not
+	// ASCII (a long s may match "s") is let through.
+	if !ok || !isASCII(lower) || strings.Contains(lower, ", host:") || strings.Contains(lower, ", byline:") {
+		return true
+	}
+	for _, n := range next {
+		if strings.HasPrefix(lower[end:], n) {
+			return true
+		}
+	}
+	return false
+}
+
+// promoNextWords are, for the first words of promoStart whose
+// alternatives all go on with a space and a word, what follows them.
+var promoNextWords = map[string][]string{
+	"also": {" read", " see"}, "most": {" read", " popular"}, "more": {" from", " on", " about", " :"},
+	"read": {" more", " also"}, "see": {" more", " also"}, "play": {" facebook", " twitter", " video"},
+	"view": {" images", " photos"}, "email": {" this"},
 }
 
 // isPromotion reports whether t is a call to action, a widget or a legal
@@ -971,6 +1142,24 @@ func normalize(s string) string {
 func appendNormalize(dst []byte, s string) []byte {
 	space, started := false, false
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes at once when their only white space is
+			// single spaces between other bytes: they are written as
+			// they are, in lower case, after the space pending before
+			// them.
+			if x := load64(s[i:]); x&highBits == 0 {
+				sp := inRange(x, ' ', ' ')
+				if inRange(x, '\t', '\r') == 0 && sp&(sp>>8) == 0 && sp&(0x80|1<<63) == 0 {
+					if space && started {
+						dst = append(dst, ' ')
+					}
+					space, started = false, true
+					dst = binary.LittleEndian.AppendUint64(dst, x|inRange(x, 'A', 'Z')>>2)
+					i += 8
+					continue
+				}
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -1058,7 +1247,7 @@ func (st *state) trimDateline(b block) (_ block, whole bool) {
 	// mark, within its first 100 bytes.
 	head := b.text[:min(len(b.text), 100)]
 	var m []int
-	if hasDash(head) && capitalsStart(b.text) {
+	if capitalsStart(b.text) && hasDash(head) { // (the cheaper test first)
 		m = datelineRe().FindStringSubmatchIndex(b.text)
 	}
 	if m == nil && strings.Contains(head, "(CNN") {

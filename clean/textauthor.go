@@ -83,12 +83,41 @@ func leadingName(s string) string {
 var authorKeys = []string{"by", "von", "vom", "par", "por", "door", "da", "przez", "autor", "author", "text"}
 
 // mayMarkAuthor reports whether authorMark can match s: s holds one of
-// authorKeys in any case.
+// authorKeys in any case at the start of a word, at its start or after
+// white space (\s), "|" or "(": in each of authorMark's alternatives a
+// key opens the mark, after one of those, or follows a space ("posted
+// by"). ("today" holds "da" and "nearby" "by", in no word's start.)
 func mayMarkAuthor(s string) bool {
-	for _, k := range authorKeys {
-		if containsFold(s, k) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if i > 0 {
+			switch s[i-1] {
+			case ' ', '\t', '\n', '\f', '\r', '|', '(':
+			default:
+				continue
+			}
+		}
+		switch s[i] | 0x20 {
+		case 'a', 'b', 'd', 'p', 't', 'v': // the keys' first letters
+		default:
+			continue
+		}
+		for _, k := range authorKeys {
+			if len(s)-i >= len(k) && foldEqASCII(s[i:i+len(k)], k) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// foldEqASCII reports whether s, of len(k) bytes, is k, an ASCII word in
+// lower case, in any case of its ASCII letters (the only case folds of
+// k's letters when none is "s" or "k").
+func foldEqASCII(s, k string) bool {
+	for j := 0; j < len(k); j++ {
+		if !asciiFoldEq(s[j], k[j]) {
+			return false
+		}
+	}
+	return true
 }

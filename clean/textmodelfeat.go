@@ -463,11 +463,28 @@ func endsEllipsis(text string) bool {
 	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
 }
 
+// hasStopByte reports whether one of the eight bytes of x is '.', '?' or
+// '!': (v-ones)&^v&highBits is not 0 exactly when a byte of v is 0, and
+// x^b*ones has a 0 byte where x holds b.
+func hasStopByte(x uint64) bool {
+	const ones = 0x0101010101010101
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highBits }
+	return zero(x^'.'*ones)|zero(x^'?'*ones)|zero(x^'!'*ones) != 0
+}
+
 // sentenceEnds counts the sentence ends in text: a '.', '?', '!' or '。'
 // before a space or the text's end (closing quotes and brackets aside).
 func sentenceEnds(text string) int {
 	n := 0
 	for i := 0; i < len(text); i++ {
+		// Eight bytes without a full stop, a question or an exclamation
+		// mark are passed over at once.
+		for i+8 <= len(text) && !hasStopByte(load64(text[i:])) {
+			i += 8
+		}
+		if i == len(text) {
+			break
+		}
 		switch text[i] {
 		case '.', '?', '!':
 			j := i + 1
@@ -767,63 +784,71 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		// A term is a run of letters and digits: termAt its start (-1
 		// outside one), termRunes its runes so far.
 		termAt, termRunes, han := -1, 0, false
-		for k, r := range w {
-			s.chars++
-			if r < utf8.RuneSelf {
-				// The same counts as below, from a table.
-				switch c := statClass[r]; {
-				case c&(statLetter|statDigit) != 0:
-					if termAt < 0 {
-						termAt, termRunes, han = k, 0, false
+		n, key, ascii := asciiLetters(w)
+		if ascii {
+			// A word of ASCII letters (most words) is one term, counted
+			// at once.
+			s.chars += len(w)
+			letters, lower, termAt, termRunes = len(w), n, 0, len(w)
+		} else {
+			for k, r := range w {
+				s.chars++
+				if r < utf8.RuneSelf {
+					// The same counts as below, from a table.
+					switch c := statClass[r]; {
+					case c&(statLetter|statDigit) != 0:
+						if termAt < 0 {
+							termAt, termRunes, han = k, 0, false
+						}
+						termRunes++
+						if c&statLetter != 0 {
+							letters++
+							lower += int(bool01(c&statLower != 0))
+						} else {
+							s.digits++
+						}
+						continue
+					case termAt >= 0:
+						buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
+						termAt = -1
 					}
-					termRunes++
-					if c&statLetter != 0 {
-						letters++
-						lower += int(bool01(c&statLower != 0))
-					} else {
-						s.digits++
+					switch r {
+					case ',':
+						s.commas++
+					case '!':
+						s.exclaims++
+					case '"':
+						s.quotes++
+					case '@', '|', '#':
+						s.linkMarks++
 					}
 					continue
-				case termAt >= 0:
+				}
+				if isTermRune(r) {
+					if termAt < 0 {
+						termAt, termRunes, han = k, 0, unicode.Is(unicode.Han, r)
+					}
+					termRunes++
+				} else if termAt >= 0 {
 					buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
 					termAt = -1
 				}
-				switch r {
-				case ',':
+				switch {
+				case unicode.IsLetter(r):
+					letters++
+					lower += int(bool01(unicode.IsLower(r)))
+				case unicode.IsDigit(r):
+					s.digits++
+				case r == ',':
 					s.commas++
-				case '!':
+				case r == '!':
 					s.exclaims++
-				case '"':
+				case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
 					s.quotes++
-				case '@', '|', '#':
+					s.linkMarks += int(bool01(r == '»'))
+				case r == '@' || r == '|' || r == '›' || r == '©' || r == '#':
 					s.linkMarks++
 				}
-				continue
-			}
-			if isTermRune(r) {
-				if termAt < 0 {
-					termAt, termRunes, han = k, 0, unicode.Is(unicode.Han, r)
-				}
-				termRunes++
-			} else if termAt >= 0 {
-				buf = addTerm(pt, w[termAt:k], termRunes, han, buf)
-				termAt = -1
-			}
-			switch {
-			case unicode.IsLetter(r):
-				letters++
-				lower += int(bool01(unicode.IsLower(r)))
-			case unicode.IsDigit(r):
-				s.digits++
-			case r == ',':
-				s.commas++
-			case r == '!':
-				s.exclaims++
-			case r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
-				s.quotes++
-				s.linkMarks += int(bool01(r == '»'))
-			case r == '@' || r == '|' || r == '›' || r == '©' || r == '#':
-				s.linkMarks++
 			}
 		}
 		if termAt >= 0 {
@@ -843,7 +868,10 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 			s.linkMarks++
 		}
 		if letters <= 8 {
-			c := wordClasses[classKey(w)]
+			if !ascii {
+				key = classKey(w)
+			}
+			c := wordClasses[key]
 			s.person += int(bool01(c&personWord != 0))
 			s.you += int(bool01(c&youWord != 0))
 			s.we += int(bool01(c&weWord != 0))
@@ -857,6 +885,23 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 	}
 	pt.at = append(pt.at, len(pt.ids))
 	return s, buf
+}
+
+// asciiLetters reports whether w is all ASCII letters, how many of them
+// are lower case and, when there are at most eight, classKey(w): their
+// bytes in lower case.
+func asciiLetters(w string) (lower int, key uint64, ok bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || statClass[c]&statLetter == 0 {
+			return 0, 0, false
+		}
+		lower += int(statClass[c] >> 3 & 1) // statLower
+		if i < 8 {
+			key |= uint64(c|0x20) << (8 * i)
+		}
+	}
+	return lower, key, true
 }
 
 // addTerm adds the terms of a run of letters and digits of runes runes

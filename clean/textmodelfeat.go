@@ -750,6 +750,13 @@ func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // words and adds its content terms to pt (the terms of the next block).
 // buf is scratch space, returned for reuse.
 func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) {
+	return wordStats(text, pt, buf, true)
+}
+
+// wordStats is blockStats; with fast, a word of ASCII letters (most
+// words) is counted at once, else rune by rune as every other word (the
+// reference the fast way is tested against).
+func wordStats(text string, pt *pageTerms, buf []byte, fast bool) (textLineStats, []byte) {
 	var s textLineStats
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -784,7 +791,10 @@ func blockStats(text string, pt *pageTerms, buf []byte) (textLineStats, []byte) 
 		// A term is a run of letters and digits: termAt its start (-1
 		// outside one), termRunes its runes so far.
 		termAt, termRunes, han := -1, 0, false
-		n, key, ascii := asciiLetters(w)
+		n, key, ascii := 0, uint64(0), false
+		if fast {
+			n, key, ascii = asciiLetters(w)
+		}
 		if ascii {
 			// A word of ASCII letters (most words) is one term, counted
 			// at once.

@@ -29,6 +29,14 @@ var (
 	foldDraw       = flag.Uint64("text-model-fold-draw", 0, "with -text-model-folds: deal the pages to the folds by a permutation from this seed (0: page id mod K)")
 	leakCheck      = flag.Bool("text-model-leak-check", false, "with -text-model-folds: first check that garbling the held-out pages of fold 0 leaves the trained model unchanged")
 	curveDraw      = flag.Uint64("text-model-curve-draw", 2026, "seed of the order in which -text-model-curve takes its training pages")
+	foldThresholds = flag.String("text-model-thresholds", "", "with -text-model-folds: also pool the held-out counts at these thresholds of the model's score (comma-separated)")
+)
+
+// thresholdCounts, when not nil, gathers what trainHeldOut counts at
+// each of heldOutThresholds besides the model's own threshold.
+var (
+	heldOutThresholds []float64
+	thresholdCounts   []segCounts
 )
 
 // outerFold is the fold of pages-dev page id among k: its id mod k, as
@@ -110,6 +118,15 @@ func trainHeldOut(train, test []trainPage, stages int, o boostOptions) ([]segCou
 	}
 	fillLexicon(train, test)
 	m := trainStacked(train, stages, o)
+	if thresholdCounts != nil {
+		th := m.threshold
+		for j, v := range heldOutThresholds {
+			m.threshold = v
+			c := scoreWith(test, m)
+			thresholdCounts[j] = sumCounts([]segCounts{thresholdCounts[j], c})
+		}
+		m.threshold = th
+	}
 	out := make([]segCounts, len(test))
 	for i := range test {
 		out[i] = scoreWith(test[i:i+1], m)
@@ -238,8 +255,21 @@ func crossValidate(t *testing.T, pages []trainPage, o boostOptions) {
 		}
 		return
 	}
+	if *foldThresholds != "" {
+		for _, f := range strings.Split(*foldThresholds, ",") {
+			v, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				t.Fatalf("-text-model-thresholds: %v", err)
+			}
+			heldOutThresholds = append(heldOutThresholds, v)
+		}
+		defer func() { heldOutThresholds, thresholdCounts = nil, nil }()
+	}
 	for _, seed := range seeds {
 		*boostSeed = seed
+		if heldOutThresholds != nil {
+			thresholdCounts = make([]segCounts, len(heldOutThresholds))
+		}
 		var all []segCounts
 		var fs []float64
 		for f := range k {
@@ -255,6 +285,9 @@ func crossValidate(t *testing.T, pages []trainPage, o boostOptions) {
 			fs = append(fs, fv)
 		}
 		line(fmt.Sprintf("K%d seed %d pooled", k, seed), sumCounts(all))
+		for j, v := range heldOutThresholds {
+			line(fmt.Sprintf("K%d seed %d pooled th %.2f", k, seed, v), thresholdCounts[j])
+		}
 		mean, sd := meanSD(fs)
 		lo, hi := bootstrapF(all, 2000)
 		t.Logf("K%d seed %d folds' F: mean %.4f sd %.4f min %.4f max %.4f; pooled F over pages resampled: 95 %% in [%.4f, %.4f]", k, seed, mean, sd, slices.Min(fs), slices.Max(fs), lo, hi)

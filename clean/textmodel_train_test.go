@@ -35,8 +35,11 @@ var (
 	boostColsample = flag.Float64("boost-colsample", defaultBoost.colsample, "share of the features each tree may split on")
 	moreRules      = flag.String("model-rules", "", "rules (comma-separated) the model may undo besides the main region's, to try them")
 	weightPower    = flag.Float64("weight-power", 1, "a labelled block weighs its segments to this power")
+	weightMode     = flag.String("weight-mode", "", "how a block's gold segments weigh it: \"\" the count (to -weight-power), \"plus1\" 1 + the count, \"share\" each segment split over the blocks that hold it, \"mixed\" also blocks holding both kinds, with the share of with-segments as a soft label")
 	zeroFeatures   = flag.String("zero-features", "", "features (comma-separated, as textFeatureNames names them) set to 0 on every block, to measure what they bring")
 	boostSeed      = flag.Uint64("boost-seed", 1, "seed of the trees' sampling (with the feature count)")
+	stage1Folds    = flag.Bool("stage1-folds", false, "the first stage is the mean of the two fold models whose scores the second stage trains on, not a model of all the pages")
+	boostBag       = flag.Int("boost-bag", 1, "each stage is the mean of this many boosted models, their sampling seeded by -boost-seed + 7919 x member")
 	boostStages    = flag.Int("boost-stages", 2, "stages of the stacked model")
 	dumpErrorsTo   = flag.String("text-model-errors", "", "with -boost-sweep: write each held-out half's errors to this file prefix")
 	spanGaps       = flag.String("span-gaps", "", "with -boost-sweep: also score each held-out half with these gap costs of decideSpan (comma-separated)")
@@ -89,21 +92,7 @@ func loadTrainPages(t *testing.T, dir string) []trainPage {
 		for _, s := range p.Without {
 			tp.without = append(tp.without, collapseSpace(s))
 		}
-		tp.label = make([]float64, len(res.Blocks))
-		tp.weight = make([]float64, len(res.Blocks))
-		for i, b := range res.Blocks {
-			if !b.Kind.InArticle() && !modelRules[b.Rule] {
-				continue // the model does not decide it (see relabelWith)
-			}
-			cb := collapseSpace(b.Text)
-			pos, neg := overlaps(cb, tp.with), overlaps(cb, tp.without)
-			switch {
-			case pos > 0 && neg == 0:
-				tp.label[i], tp.weight[i] = 1, math.Pow(float64(pos), *weightPower)
-			case neg > 0 && pos == 0:
-				tp.label[i], tp.weight[i] = 0, math.Pow(float64(neg), *weightPower)
-			}
-		}
+		tp.label, tp.weight = blockLabels(res.Blocks, tp.with, tp.without, *weightMode, *weightPower)
 		pages = append(pages, tp)
 	}
 	if err := sc.Err(); err != nil {
@@ -112,12 +101,86 @@ func loadTrainPages(t *testing.T, dir string) []trainPage {
 	return pages
 }
 
+// blockLabels returns the label and weight of each of blocks from the
+// page's gold segments (with: article, without: not). Only blocks the
+// model decides (see relabelWith) are labelled. With mode "" a block
+// holding segments of one kind only is labelled by that kind and weighs
+// their count to the power pow; "plus1" weighs 1 + the count; "share"
+// weighs each segment 1 / the number of decided blocks that hold it
+// (so a segment weighs 1 in all); "mixed" also labels a block holding
+// both kinds, with label pos/(pos+neg) and weight pos+neg: its logistic
+// loss is that of pos article and neg non-article copies of it, the
+// segments the measure counts when it is kept or dropped.
+func blockLabels(blocks []Block, with, without []string, mode string, pow float64) (label, weight []float64) {
+	label, weight = make([]float64, len(blocks)), make([]float64, len(blocks))
+	pos, neg := make([]int, len(blocks)), make([]int, len(blocks))
+	var holders map[string]int // segment -> decided blocks holding it
+	if mode == "share" {
+		holders = map[string]int{}
+	}
+	for i, b := range blocks {
+		if !b.Kind.InArticle() && !modelRules[b.Rule] {
+			pos[i], neg[i] = -1, -1 // the model does not decide it
+			continue
+		}
+		cb := collapseSpace(b.Text)
+		pos[i], neg[i] = overlaps(cb, with), overlaps(cb, without)
+		if holders != nil {
+			for _, segs := range [][]string{with, without} {
+				for _, s := range segs {
+					if holds(cb, s) {
+						holders[s]++
+					}
+				}
+			}
+		}
+	}
+	for i, b := range blocks {
+		if pos[i] < 0 {
+			continue
+		}
+		p, n := pos[i], neg[i]
+		switch {
+		case p > 0 && n == 0:
+			label[i] = 1
+		case n > 0 && p == 0:
+		case p > 0 && n > 0 && mode == "mixed":
+			label[i], weight[i] = float64(p)/float64(p+n), float64(p+n)
+			continue
+		default:
+			continue
+		}
+		switch mode {
+		case "plus1":
+			weight[i] = 1 + float64(p+n)
+		case "share":
+			cb := collapseSpace(b.Text)
+			for _, segs := range [][]string{with, without} {
+				for _, s := range segs {
+					if holds(cb, s) {
+						weight[i] += 1 / float64(holders[s])
+					}
+				}
+			}
+		default:
+			weight[i] = math.Pow(float64(p+n), pow)
+		}
+	}
+	return label, weight
+}
+
+// holds reports whether block b holds segment s or lies inside it, as
+// overlaps counts.
+func holds(b, s string) bool {
+	return strings.Contains(b, s) || len(b) >= 20 && strings.Contains(s, b)
+}
+
 // overlaps counts the segments that lie inside block b or that hold it
 // (a block of 20 bytes or more inside a longer segment).
 func overlaps(b string, segs []string) int {
 	n := 0
 	for _, s := range segs {
-		if strings.Contains(b, s) || len(b) >= 20 && strings.Contains(s, b) {
+		if holds(b, s) {
 			n++
 		}
 	}
@@ -243,12 +306,26 @@ func trainBoost(pages []trainPage, rows [][]float64, nf int, o boostOptions) *tr
 		sw += w[i]
 	}
 	m := &treeModel{bias: math.Log(sy / (sw - sy))}
+	bag := max(1, *boostBag)
+	for j := range bag {
+		boostMember(m, x, y, w, bin, thr, nf, o, *boostSeed+7919*uint64(j), float32(1/float64(bag)))
+	}
+	m.compile()
+	return m
+}
+
+// boostMember adds to m the trees of one boosted model of the binned
+// blocks x (labels y, weights w), its sampling drawn from seed, each
+// leaf's value times scale (1 / the members of a bag: m then scores the
+// members' mean).
+func boostMember(m *treeModel, x [][]float64, y, w []float64, bin [][]uint8, thr [][]float64, nf int, o boostOptions, seed uint64, scale float32) {
+	n := len(x)
 	score := make([]float64, n)
 	for i := range score {
 		score[i] = m.bias
 	}
 	g, h := make([]float64, n), make([]float64, n)
-	rng := rand.New(rand.NewPCG(*boostSeed, uint64(nf)))
+	rng := rand.New(rand.NewPCG(seed, uint64(nf)))
 	use := make([][]uint8, nf)
 	for range o.trees {
 		for i := range n {
@@ -269,14 +346,16 @@ func trainBoost(pages []trainPage, rows [][]float64, nf int, o boostOptions) *tr
 			}
 		}
 		growNode(t, all, 0, o, g, h, use, thr)
-		// Lay the tree out so that a split's children sit side by side.
-		m.trees = append(m.trees, *t)
 		for i := range n {
 			score[i] += t.eval(x[i])
 		}
+		if scale != 1 {
+			for k := range t.value {
+				t.value[k] *= scale
+			}
+		}
+		m.trees = append(m.trees, *t)
 	}
-	m.compile()
-	return m
 }
 
 // trainStacked trains a blockModel of the given stages on pages. The
@@ -301,6 +380,7 @@ func trainStacked(pages []trainPage, stages int, o boostOptions) *blockModel {
 			folds[(p.id/2)%2] = append(folds[(p.id/2)%2], k)
 		}
 		next := make([][]float64, len(pages))
+		var foldModels []*treeModel
 		for f := range 2 {
 			var sub []trainPage
 			var subRows [][]float64
@@ -308,6 +388,7 @@ func trainStacked(pages []trainPage, stages int, o boostOptions) *blockModel {
 				sub, subRows = append(sub, pages[k]), append(subRows, rows[k])
 			}
 			fm := trainBoost(sub, subRows, width, o)
+			foldModels = append(foldModels, fm)
 			for _, k := range folds[f] {
 				n := len(pages[k].blocks)
 				s, prose := make([]float64, n), make([]float64, n)
@@ -325,9 +406,30 @@ func trainStacked(pages []trainPage, stages int, o boostOptions) *blockModel {
 				next[k] = r
 			}
 		}
+		if *stage1Folds {
+			m.stages[st] = meanModel(foldModels)
+		}
 		rows, width = next, nf+len(contextNames)
 	}
 	return m
+}
+
+// meanModel returns the model that scores the mean of ms's scores.
+func meanModel(ms []*treeModel) *treeModel {
+	out := &treeModel{}
+	scale := float32(1 / float64(len(ms)))
+	for _, m := range ms {
+		out.bias += m.bias / float64(len(ms))
+		for _, t := range m.trees {
+			t = textTree{feature: t.feature, threshold: t.threshold, left: t.left, value: slices.Clone(t.value)}
+			for k := range t.value {
+				t.value[k] *= scale
+			}
+			out.trees = append(out.trees, t)
+		}
+	}
+	out.compile()
+	return out
 }
 
 // growNode adds the node for samples idx to t and returns its index.
@@ -705,8 +807,8 @@ func buildLexicon(pages []trainPage) *termLexicon {
 		ks, kl := pageTermKeys(pt)
 		seen := make([]uint8, pt.n) // bit 1: in an article block, bit 2: in another
 		for i := range p.blocks {
-			if p.weight[i] == 0 {
-				continue
+			if p.weight[i] == 0 || p.label[i] != 0 && p.label[i] != 1 {
+				continue // unlabelled, or a mixed block's soft label
 			}
 			bit := uint8(2)
 			if p.label[i] == 1 {

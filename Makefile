@@ -1,4 +1,4 @@
-.PHONY: check test bench fuzz brief eval
+.PHONY: check test bench speed fuzz brief eval
 
 # check runs everything CI runs.
 check:
@@ -10,9 +10,18 @@ test:
 bench:
 	go test -run '^$$' -bench . -benchmem -cpu 1 ./...
 
+# speed runs the speed rows of the README's results table that need no
+# PostgreSQL: the brief, page cleaning, start-up and the ROUGE table (the
+# firehose: see the table's command).
+speed:
+	go test -run '^$$' -bench 'Brief$$' -benchmem -cpu 1 -benchtime 300x -count 5 .
+	go test -run '^$$' -bench Clean -benchmem -benchtime 300x -cpu 1 -count 5 ./clean
+	go test -run '^$$' -bench 'Command/(help|rouge-table)' ./cmd/tidings
+
 fuzz:
 	go test -run '^$$' -fuzz FuzzSegment -fuzztime 30s ./segment
 	go test -run '^$$' -fuzz FuzzClean -fuzztime 30s ./clean
+	go test -run '^$$' -fuzz FuzzPile -fuzztime 30s ./clean
 	go test -run '^$$' -fuzz FuzzCitation -fuzztime 30s .
 	go test -run '^$$' -fuzz FuzzMethods -fuzztime 30s ./summarize
 	go test -run '^$$' -fuzz FuzzROUGE -fuzztime 30s ./eval

@@ -27,7 +27,11 @@ import (
 //   - fewer than half of its content terms occur in the article's blocks
 //     that do not recur (a sidebar headline, a job ad or a newsletter plea
 //     shares little with the story; a background paragraph reused by the
-//     same site does).
+//     same site does), and
+//   - it lies before or after the article's blocks that do not recur, or
+//     in a run of three or more such blocks that recur in a row (a box of
+//     furniture inside the article; a site reuses a sentence or two of
+//     background in its follow-ups).
 //
 // Its kind is then [Navigation] for a block of a few words and [Promotion]
 // otherwise, and its rule "pile-repeat". The page's title, its densest
@@ -35,9 +39,11 @@ import (
 // blocks (a reused background paragraph brings new terms; a site's long
 // furniture, a cookie notice, is the rules' to find).
 //
-// Only copied text adds blocks: an HTML page's furniture is told by its
-// markup. Identical pages count once. A Pile holds at most about 256,000
-// distinct blocks (about 25 MB); later ones are not counted. The zero
+// A Pile counts lines (copied text has a block a line, but for wrapped
+// prose, which is long) and each two non-blank lines in a row. Only copied
+// text adds lines: an HTML page's furniture is told by its markup.
+// Identical pages count once. A Pile holds at most 262,144 distinct lines
+// and pairs (about 25 MB); later ones are not counted. The zero
 // value is not usable; make one with [NewPile]. Its methods may be called
 // from several goroutines at once.
 type Pile struct {

@@ -102,22 +102,10 @@ func mayMarkAuthor(s string) bool {
 			continue
 		}
 		for _, k := range authorKeys {
-			if len(s)-i >= len(k) && foldEqASCII(s[i:i+len(k)], k) {
+			if len(s)-i >= len(k) && asciiEqualFold(s[i:i+len(k)], k) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// foldEqASCII reports whether s, of len(k) bytes, is k, an ASCII word in
-// lower case, in any case of its ASCII letters (the only case folds of
-// k's letters when none is "s" or "k").
-func foldEqASCII(s, k string) bool {
-	for j := 0; j < len(k); j++ {
-		if !asciiFoldEq(s[j], k[j]) {
-			return false
-		}
-	}
-	return true
 }

@@ -17,6 +17,7 @@ speed:
 	go test -run '^$$' -bench 'Brief$$' -benchmem -cpu 1 -benchtime 300x -count 5 .
 	go test -run '^$$' -bench Clean -benchmem -benchtime 300x -cpu 1 -count 5 ./clean
 	go test -run '^$$' -bench 'Command/(help|rouge-table)' ./cmd/tidings
+	cd internal/peers && go test -run '^$$' -bench Ratio -benchtime 10x -cpu 1 -count 3 .
 
 fuzz:
 	go test -run '^$$' -fuzz FuzzSegment -fuzztime 30s ./segment

@@ -985,8 +985,11 @@ var promoFirstWords = map[string]bool{
 func mayStartPromo(t, lower string) bool {
 	// Of the alternatives opening with "(" only "(soundbite" is left,
 	// whose "s" may be a long s, "ſ".
+	// Two runes outside ASCII fold to ASCII letters under (?i): the long
+	// s and the Kelvin sign; text holding either is let through.
 	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") && len(t) > 1 && (t[1]|0x20 == 's' || t[1] >= utf8.RuneSelf) ||
-		strings.Contains(t, "HOST:") || strings.Contains(t, "BYLINE:") {
+		strings.Contains(lower, ", host:") || strings.Contains(lower, ", byline:") ||
+		strings.Contains(t, "ſ") || strings.Contains(t, "\u212a") {
 		return true
 	}
 	end := strings.IndexFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -999,9 +1002,8 @@ func mayStartPromo(t, lower string) bool {
 	next, ok := promoNextWords[lower[:end]]
 	// A word with its next words listed goes on with one of them, in
 	// ASCII lower case (as the Kelvin sign lowers to "k"), or it is the
-	// start of "NAME, HOST:" in any case. Text with a rune that is not
-	// ASCII (a long s may match "s") is let through.
-	if !ok || !isASCII(lower) || strings.Contains(lower, ", host:") || strings.Contains(lower, ", byline:") {
+	// start of "NAME, HOST:" (let through above).
+	if !ok {
 		return true
 	}
 	for _, n := range next {

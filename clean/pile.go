@@ -132,10 +132,11 @@ func (p *Pile) count(h, page uint64) {
 	p.seen[h] = e
 }
 
-// lineHash is the hash of a line without the white space around it, or
-// 0 for a blank line or one over maxPileBlockBytes. (The same site's
-// line copied twice is spaced the same; collapsing the spaces inside
-// cost more than the rest of the pile's work.)
+// lineHash is the hash of a line's words joined by single spaces (a
+// copy whose spacing differs, tabs, two spaces or a no-break space,
+// hashes the same), or 0 for a blank line or one over
+// maxPileBlockBytes. Most lines are spaced singly already and are hashed
+// as they are.
 func (p *Pile) lineHash(line string) uint64 {
 	if len(line) > maxPileBlockBytes {
 		return 0
@@ -143,7 +144,20 @@ func (p *Pile) lineHash(line string) uint64 {
 	if line = strings.TrimSpace(line); line == "" {
 		return 0
 	}
-	return maphash.String(p.seed, line) | 1
+	if singleSpaced(line) {
+		return maphash.String(p.seed, line) | 1
+	}
+	var h maphash.Hash
+	h.SetSeed(p.seed)
+	sep := false
+	for w := range strings.FieldsSeq(line) {
+		if sep {
+			h.WriteByte(' ')
+		}
+		h.WriteString(w)
+		sep = true
+	}
+	return h.Sum64() | 1
 }
 
 // pairHash is the hash of two blocks in a row, of hashes a and b.

@@ -188,3 +188,29 @@ func FuzzPile(f *testing.F) {
 		checkOnlyDrops(t, alone, res)
 	})
 }
+
+// TestPileLineHash checks that copies of a line that differ only in
+// their spacing hash alike, and that different words do not.
+func TestPileLineHash(t *testing.T) {
+	p := NewPile(0)
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Jobs at the Gazette", "Jobs at the Gazette", true},
+		{"Jobs at the Gazette", "  Jobs at the Gazette \t", true},
+		{"Jobs at the Gazette", "Jobs  at\tthe\u00a0Gazette", true},
+		{"Jobs at the Gazette", "Jobs at the\u2003 Gazette", true},
+		{"Jobs at the Gazette", "Jobs at theGazette", false},
+		{"Jobs at the Gazette", "Jobs at the Gazette.", false},
+		{"", " \t ", true},
+	} {
+		ha, hb := p.lineHash(tc.a), p.lineHash(tc.b)
+		if (ha == hb) != tc.same {
+			t.Errorf("lineHash(%q) == lineHash(%q): %v, want %v", tc.a, tc.b, ha == hb, tc.same)
+		}
+	}
+	if h := p.lineHash(" \t "); h != 0 {
+		t.Errorf("a blank line hashes to %#x, want 0", h)
+	}
+}

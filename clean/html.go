@@ -389,9 +389,17 @@ func Article(a *news.Article) ([]Drop, error) { return article(a, nil) }
 
 // article is Article with the pile's evidence when pile is not nil.
 func article(a *news.Article, pile *Pile) ([]Drop, error) {
+	res, err := ArticleResult(a, pile)
+	return res.Dropped, err
+}
+
+// ArticleResult is [Article] with the pile's evidence when pile is not
+// nil ([Pile.Article]), returning the whole [Result] (every block with its
+// kind and offsets) for a caller that shows the blocks as well.
+func ArticleResult(a *news.Article, pile *Pile) (Result, error) {
 	res, err := Clean(a.Raw, Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title, Pile: pile})
 	if err != nil {
-		return res.Dropped, fmt.Errorf("%s: %w", a.ID, err)
+		return res, fmt.Errorf("%s: %w", a.ID, err)
 	}
 	a.Text = res.Text
 	a.Headings = res.Headings
@@ -419,7 +427,7 @@ func article(a *news.Article, pile *Pile) ([]Drop, error) {
 	case !m.Date.IsZero():
 		a.Date, a.Found.Date = m.Date, m.Sources["date"]
 	}
-	return res.Dropped, nil
+	return res, nil
 }
 
 // joinFields returns strings.Join(strings.Fields(s), " "): the words of

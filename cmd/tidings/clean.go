@@ -91,7 +91,6 @@ func (e *env) clean(ctx context.Context, args []string) error {
 			arts = append(arts, a)
 		}
 		pile = tidings.PileOf(arts)
-		p.Cleaner = tidings.CleanerFunc(pile.Article)
 		input = func(yield func(news.Article, error) bool) {
 			for _, a := range arts {
 				if !yield(a, nil) {
@@ -100,16 +99,21 @@ func (e *env) clean(ctx context.Context, args []string) error {
 			}
 		}
 	}
+	// Each page is cleaned once: the blocks shown by --format json and
+	// --report are those of the cleaning Prepare does.
+	var res clean.Result
+	p.Cleaner = tidings.CleanerFunc(func(a *news.Article) ([]clean.Drop, error) {
+		var err error
+		res, err = clean.ArticleResult(a, pile)
+		return res.Dropped, err
+	})
 	for a, err := range input {
 		if err != nil {
 			e.warn(err)
 			failed++
 			continue
 		}
-		var res clean.Result
-		if *format == "json" || *report {
-			res, _ = clean.Clean(a.Raw, clean.Options{HTML: a.IsHTML, URL: a.URL, Title: a.Title, Pile: pile})
-		}
+		res = clean.Result{}
 		drops, err := p.Prepare(&a)
 		if err != nil {
 			e.warn(err)

@@ -983,8 +983,7 @@ var promoFirstWords = map[string]bool{
 // mayStartPromo reports whether promoStart can match t (lower is t in
 // lower case).
 func mayStartPromo(t, lower string) bool {
-	// Of the alternatives opening with "(" only "(soundbite" is left,
-	// whose "s" may be a long s, "ſ".
+	// Of the alternatives opening with "(" only "(soundbite" is left.
 	// Two runes outside ASCII fold to ASCII letters under (?i): the long
 	// s and the Kelvin sign; text holding either is let through.
 	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") && len(t) > 1 && (t[1]|0x20 == 's' || t[1] >= utf8.RuneSelf) ||
@@ -1000,9 +999,9 @@ func mayStartPromo(t, lower string) bool {
 		return false
 	}
 	next, ok := promoNextWords[lower[:end]]
-	// A word with its next words listed goes on with one of them, in
-	// ASCII lower case (as the Kelvin sign lowers to "k"), or it is the
-	// start of "NAME, HOST:" (let through above).
+	// A word with its next words listed goes on with one of them; with no
+	// rune that folds to an ASCII letter in the line, lower case is case
+	// folding here. ("NAME, HOST:" was let through above.)
 	if !ok {
 		return true
 	}
